@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { normalizeMobile } from './mobile';
+
+/** IDs travel as strings of digits. */
+export const ZId = z.string().regex(/^[1-9]\d{0,15}$/, 'validation.id');
+export const ZIdParams = z.object({ id: ZId });
+
+/** Accepts an id as a number or a string of digits, gives a number. */
+export const ZIdInput = z.union([z.number().int().positive(), ZId]).transform((v) => Number(v));
+
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export function ZPage<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+export const ZError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+export const ZBool = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
+
+/** A repeatable query parameter (?a=1&a=2 or ?a=1,2). */
+export function ZList<T extends z.ZodType<unknown, string>>(item: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item));
+}
+
+export const ZUsername = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, 'validation.username');
+export const ZPassword = z.string().min(8, 'validation.password_short').max(200, 'validation.password_long');
+export const ZEmail = z.string().trim().toLowerCase().pipe(z.email('validation.email')).pipe(z.string().max(254));
+export const ZLocale = z.enum(['fa', 'en']);
+export const ZTimestamp = z.string();
+
+/** An Iranian mobile number in any common spelling, normalised to 09xxxxxxxxx. */
+export const ZMobile = z.string().transform((value, ctx) => {
+  const mobile = normalizeMobile(value);
+  if (!mobile) {
+    ctx.addIssue({ code: 'custom', message: 'validation.mobile', input: value });
+    return z.NEVER;
+  }
+  return mobile;
+});
+export type TPageQuery = z.infer<typeof ZPageQuery>;

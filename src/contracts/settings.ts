@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { isIP } from './ip';
+
+/** An IPv4/IPv6 address or CIDR block. */
+const ZIpOrCidr = z
+  .string()
+  .trim()
+  .refine((v) => {
+    const [addr, bits, extra] = v.split('/');
+    if (extra !== undefined) return false;
+    const family = isIP(addr);
+    if (!family) return false;
+    if (bits === undefined) return true;
+    const n = Number(bits);
+    return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+  }, 'validation.ip');
+
+/** J1 and J2: every workspace setting with its default. Stored as one JSON document. */
+export const ZSettings = z.object({
+  // J1 system
+  title: z.string().trim().min(1).max(120).default('پیشخوان'),
+  contact: z
+    .object({
+      email: z.string().trim().max(254).default(''),
+      phone: z.string().trim().max(40).default(''),
+      address: z.string().trim().max(500).default(''),
+      website: z.string().trim().max(200).default(''),
+    })
+    .default({ email: '', phone: '', address: '', website: '' }),
+  announcement: z.string().max(2000).default(''),
+  suspended: z.boolean().default(false),
+  suspensionMessage: z.string().max(2000).default(''),
+  allowedIps: z.array(ZIpOrCidr).max(200).default([]),
+  customersCanRegister: z.boolean().default(true),
+  maxUploadMb: z.number().min(0.1).max(1024).default(20),
+  defaultLocale: z.enum(['fa', 'en']).default('fa'),
+  persianDigits: z.boolean().default(true),
+  // J2 tickets
+  guestFormEnabled: z.boolean().default(true),
+  guestAttachmentsEnabled: z.boolean().default(true),
+  attachmentsEnabled: z.boolean().default(true),
+  memberMaxUploadMb: z.number().min(0.1).max(1024).default(10),
+  guestMaxUploadMb: z.number().min(0.1).max(1024).default(2),
+  mailFetchIntervalMinutes: z.number().int().min(1).max(1440).default(5),
+  fetchAllDepartments: z.boolean().default(true),
+  importUnknownAddresses: z.boolean().default(false),
+  autoCloseDays: z.number().int().min(0).max(365).default(7),
+});
+export type Settings = z.infer<typeof ZSettings>;
+
+/** What an admin may change: every field optional; contact merges field by field. */
+export const ZSettingsPatch = ZSettings.omit({ contact: true })
+  .partial()
+  .extend({ contact: ZSettings.shape.contact.unwrap().partial().optional() })
+  .refine((v) => Object.keys(v).length > 0, 'validation.empty_patch');
+
+export const ZSettingsResponse = ZSettings.extend({
+  logoUrl: z.string().nullable(),
+  loginImageUrl: z.string().nullable(),
+});
+
+export const ZPublicSettings = z.object({
+  title: z.string(),
+  logoUrl: z.string().nullable(),
+  loginImageUrl: z.string().nullable(),
+  announcement: z.string(),
+  suspended: z.boolean(),
+  suspensionMessage: z.string(),
+  contact: ZSettings.shape.contact.unwrap(),
+  defaultLocale: z.enum(['fa', 'en']),
+  persianDigits: z.boolean(),
+  forms: z.object({ guestTickets: z.boolean(), guestAttachments: z.boolean(), registration: z.boolean() }),
+  limits: z.object({ memberMaxUploadMb: z.number(), guestMaxUploadMb: z.number(), attachmentsPerMessage: z.number() }),
+});

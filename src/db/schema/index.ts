@@ -1,0 +1,4 @@
+export * from './workspaces';
+export * from './people';
+export * from './organisation';
+export * from './system';

@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, ref, tstz, updatedAt, workspaceRef } from './columns';
+import { workspaces } from './workspaces';
+
+export const userRole = pgEnum('user_role', ['admin', 'agent', 'customer']);
+export const groupKind = pgEnum('group_kind', ['customer', 'agent']);
+
+const ws = () =>
+  workspaceRef().references(() => workspaces.id, { onDelete: 'cascade' });
+
+export const accessLevels = pgTable(
+  'access_levels',
+  {
+    id: id(),
+    workspaceId: ws(),
+    name: text().notNull(),
+    description: text().notNull().default(''),
+    permissions: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('access_levels_name_uq').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    workspaceId: ws(),
+    role: userRole().notNull(),
+    username: text().notNull(),
+    email: text(),
+    mobile: text(),
+    name: text().notNull().default(''),
+    passwordHash: text(),
+    ticketAccess: boolean().notNull().default(true),
+    active: boolean().notNull().default(true),
+    accessLevelId: ref().references(() => accessLevels.id, { onDelete: 'set null' }),
+    orgUnitId: ref(),
+    signature: text().notNull().default(''),
+    avatarFileId: ref(),
+    locale: text().notNull().default('fa'),
+    failedLogins: integer().notNull().default(0),
+    lockedUntil: tstz(),
+    lastLoginAt: tstz(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: tstz(),
+  },
+  (t) => [
+    uniqueIndex('users_username_uq').on(t.workspaceId, sql`lower(${t.username})`).where(sql`${t.deletedAt} is null`),
+    uniqueIndex('users_email_uq').on(t.workspaceId, sql`lower(${t.email})`).where(sql`${t.deletedAt} is null and ${t.email} is not null`),
+    uniqueIndex('users_mobile_uq').on(t.workspaceId, t.mobile).where(sql`${t.deletedAt} is null and ${t.mobile} is not null`),
+    index('users_role_name_idx').on(t.workspaceId, t.role, t.name, t.id),
+    index('users_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie value; the value itself is never stored. */
+    id: text().primaryKey(),
+    workspaceId: ws(),
+    userId: ref()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text().notNull(),
+    ip: text(),
+    userAgent: text(),
+    createdAt: createdAt(),
+    lastSeenAt: createdAt(),
+    expiresAt: tstz().notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    workspaceId: ws(),
+    userId: ref()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** sha256 of the secret part; tokens are random 256-bit values, so a fast hash is enough. */
+    tokenHash: text().notNull(),
+    prefix: text().notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: tstz(),
+    expiresAt: tstz(),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_user_idx').on(t.workspaceId, t.userId)],
+);
+
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: id(),
+    workspaceId: ws(),
+    userId: ref()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull(),
+    expiresAt: tstz().notNull(),
+    usedAt: tstz(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('password_resets_hash_uq').on(t.tokenHash), index('password_resets_user_idx').on(t.userId)],
+);
+
+export const groups = pgTable(
+  'groups',
+  {
+    id: id(),
+    workspaceId: ws(),
+    kind: groupKind().notNull(),
+    name: text().notNull(),
+    description: text().notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('groups_name_idx').on(t.workspaceId, t.name, t.id)],
+);
+
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    workspaceId: ws(),
+    groupId: ref()
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    userId: ref()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index('group_members_user_idx').on(t.userId)],
+);

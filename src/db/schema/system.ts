@@ -1,0 +1,53 @@
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { createdAt, id, ref, tstz, workspaceRef } from './columns';
+import { workspaces } from './workspaces';
+
+const ws = () =>
+  workspaceRef().references(() => workspaces.id, { onDelete: 'cascade' });
+
+/** Stored files (logos, avatars, later attachments). The bytes live in the file store. */
+export const files = pgTable(
+  'files',
+  {
+    id: id(),
+    workspaceId: ws(),
+    storageKey: text().notNull(),
+    name: text().notNull(),
+    size: bigint({ mode: 'number' }).notNull(),
+    contentType: text().notNull(),
+    sha256: text().notNull(),
+    purpose: text().notNull(),
+    createdBy: ref(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('files_created_idx').on(t.workspaceId, t.createdAt)],
+);
+
+/** Who changed what in the workspace's configuration; written in the same transaction. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    workspaceId: ws(),
+    actorId: ref(),
+    action: text().notNull(),
+    entity: text().notNull(),
+    entityId: text(),
+    data: jsonb(),
+    ip: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.workspaceId, t.createdAt)],
+);
+
+/** Fixed-window counters shared by all server processes (sign-in, guest forms, OTP). */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    workspaceId: ws(),
+    key: text().notNull(),
+    windowStart: tstz().notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key, t.windowStart] }), index('rate_limits_window_idx').on(t.windowStart)],
+);

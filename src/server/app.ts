@@ -1,0 +1,82 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './platform/context';
+import type { Access } from './platform/http/access';
+import { installErrorHandling } from './platform/http/error-handler';
+import { installRequestContext, newRequestId } from './platform/http/request-context';
+import { zodValidatorCompiler } from './platform/http/validation';
+import { installOpenApi } from './platform/http/openapi';
+import { healthRoutes } from './modules/health/health.routes';
+import { apiRoutes } from './modules/api.routes';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its access rule; the permission test is generated from it. */
+    routeTable: RouteEntry[];
+  }
+}
+
+/** 1 MiB of JSON is far more than any form needs; uploads have their own, larger limits. */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the HTTP application from its infrastructure. It does not listen: main.ts does. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { ignoreTrailingSlash: true },
+    disableRequestLogging: false,
+  }) as unknown as FastifyInstance;
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('routeTable', [] as RouteEntry[]);
+  app.addHook('onRoute', (route) => {
+    const isApi = route.url.startsWith('/api/v1');
+    const rule = route.config?.access as Access | undefined;
+    if (isApi && !rule) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    if (isApi && route.method !== 'HEAD') {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: rule! });
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: 1024 * 1024 * 1024 } });
+  installErrorHandling(app);
+  installRequestContext(app, deps);
+  await installOpenApi(app);
+
+  await app.register(healthRoutes, { deps });
+  await app.register(apiRoutes, { prefix: '/api/v1' });
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/api/docs'));
+  return app;
+}

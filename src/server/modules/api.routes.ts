@@ -1,0 +1,19 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authRoutes } from './auth/auth.routes';
+import { catalogRoutes } from './catalog/catalog.routes';
+import { departmentsRoutes } from './departments/departments.routes';
+import { meRoutes } from './people/me.routes';
+import { peopleRoutes } from './people/people.routes';
+import { usersRoutes } from './people/users.routes';
+import { settingsRoutes } from './settings/settings.routes';
+
+/** Every module's routes under /api/v1. */
+export const apiRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(authRoutes);
+  await app.register(meRoutes);
+  await app.register(usersRoutes);
+  await app.register(peopleRoutes);
+  await app.register(departmentsRoutes);
+  await app.register(catalogRoutes);
+  await app.register(settingsRoutes);
+};

@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
+import { files } from '../../../db/schema';
+import type { Ctx } from '../../platform/context';
+import { inWorkspace } from '../../platform/db/scope';
+import { NotFound } from '../../platform/errors';
+
+/** Streams a stored file of the caller's workspace, or 404. Callers check who may see it. */
+export async function sendFile(ctx: Ctx, fileId: number | null, reply: FastifyReply, opts: { inline: boolean; maxAge?: number }) {
+  if (!fileId) throw NotFound();
+  const [row] = await ctx.db.select().from(files).where(inWorkspace(files, ctx, eq(files.id, fileId)));
+  if (!row) throw NotFound();
+  const stream = await ctx.deps.storage.get(row.storageKey).catch(() => {
+    throw NotFound();
+  });
+  const disposition = opts.inline ? 'inline' : 'attachment';
+  return reply
+    .header('content-type', row.contentType)
+    .header('content-length', String(row.size))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(row.name)}`)
+    .header('cache-control', opts.maxAge ? `private, max-age=${opts.maxAge}` : 'private, no-cache')
+    .send(stream);
+}

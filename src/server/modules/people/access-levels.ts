@@ -1,0 +1,98 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { accessLevels } from '../../../db/schema';
+import type { ZAccessLevel, ZCreateAccessLevel, ZUpdateAccessLevel } from '../../../contracts/people';
+import type { TPageQuery } from '../../../contracts/common';
+import { withTx, type Ctx } from '../../platform/context';
+import { inWorkspace } from '../../platform/db/scope';
+import { Conflict, InvalidField, NotFound } from '../../platform/errors';
+import { requirePermission } from '../../platform/http/access';
+import { iso, offsetOf, pageOf } from '../../platform/pagination';
+import { audit } from '../audit/audit';
+
+type TAccessLevel = z.infer<typeof ZAccessLevel>;
+type Row = typeof accessLevels.$inferSelect;
+
+const agentCount = sql<number>`(select count(*)::int from users u where u.access_level_id = ${accessLevels.id} and u.deleted_at is null)`;
+const toLevel = (r: Row & { agentCount: number }): TAccessLevel => ({
+  id: String(r.id),
+  name: r.name,
+  description: r.description,
+  permissions: r.permissions as TAccessLevel['permissions'],
+  agentCount: Number(r.agentCount),
+  createdAt: iso(r.createdAt)!,
+  updatedAt: iso(r.updatedAt)!,
+});
+
+async function byId(ctx: Ctx, id: number) {
+  const [r] = await ctx.db.select({ ...accessLevelColumns(), agentCount }).from(accessLevels).where(inWorkspace(accessLevels, ctx, eq(accessLevels.id, id)));
+  return r ? toLevel(r) : null;
+}
+const accessLevelColumns = () => ({
+  id: accessLevels.id,
+  workspaceId: accessLevels.workspaceId,
+  name: accessLevels.name,
+  description: accessLevels.description,
+  permissions: accessLevels.permissions,
+  createdAt: accessLevels.createdAt,
+  updatedAt: accessLevels.updatedAt,
+});
+
+async function assertNameFree(ctx: Ctx, name: string, exceptId?: number) {
+  const [taken] = await ctx.db
+    .select({ id: accessLevels.id })
+    .from(accessLevels)
+    .where(inWorkspace(accessLevels, ctx, sql`lower(${accessLevels.name}) = ${name.toLowerCase()}`, exceptId ? sql`${accessLevels.id} <> ${exceptId}` : undefined));
+  if (taken) throw InvalidField('name', 'validation.name_taken');
+}
+
+export async function listAccessLevels({ ctx, input }: { ctx: Ctx; input: TPageQuery }) {
+  requirePermission(ctx, 'access_levels.manage');
+  const where = inWorkspace(accessLevels, ctx);
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db.select({ ...accessLevelColumns(), agentCount }).from(accessLevels).where(where).orderBy(asc(accessLevels.name), asc(accessLevels.id)).limit(input.pageSize).offset(offsetOf(input)),
+    ctx.db.select({ total: count() }).from(accessLevels).where(where),
+  ]);
+  return pageOf(rows.map(toLevel), Number(total), input);
+}
+
+export async function createAccessLevel({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZCreateAccessLevel> }) {
+  requirePermission(ctx, 'access_levels.manage');
+  await assertNameFree(ctx, input.name);
+  return withTx(ctx, async (tx) => {
+    const now = tx.deps.clock.now();
+    const [row] = await tx.db
+      .insert(accessLevels)
+      .values({ workspaceId: tx.workspaceId, name: input.name, description: input.description, permissions: [...new Set(input.permissions)], createdAt: now, updatedAt: now })
+      .returning({ id: accessLevels.id });
+    await audit(tx, 'access_level.created', 'access_level', row.id, { name: input.name, permissions: input.permissions });
+    return (await byId(tx, row.id))!;
+  });
+}
+
+export async function updateAccessLevel({ ctx, id, input }: { ctx: Ctx; id: number; input: z.infer<typeof ZUpdateAccessLevel> }) {
+  requirePermission(ctx, 'access_levels.manage');
+  if (!(await byId(ctx, id))) throw NotFound();
+  if (input.name) await assertNameFree(ctx, input.name, id);
+  return withTx(ctx, async (tx) => {
+    await tx.db
+      .update(accessLevels)
+      .set({ ...input, permissions: input.permissions ? [...new Set(input.permissions)] : undefined, updatedAt: tx.deps.clock.now() })
+      .where(inWorkspace(accessLevels, tx, eq(accessLevels.id, id)));
+    await audit(tx, 'access_level.updated', 'access_level', id, input);
+    return (await byId(tx, id))!;
+  });
+}
+
+/** A level still assigned to agents is not deleted: they would silently lose every permission. */
+export async function deleteAccessLevel({ ctx, id }: { ctx: Ctx; id: number }) {
+  requirePermission(ctx, 'access_levels.manage');
+  const level = await byId(ctx, id);
+  if (!level) throw NotFound();
+  if (level.agentCount > 0) throw Conflict('errors.access_level_in_use', { count: level.agentCount });
+  await withTx(ctx, async (tx) => {
+    await tx.db.delete(accessLevels).where(and(inWorkspace(accessLevels, tx, eq(accessLevels.id, id))));
+    await audit(tx, 'access_level.deleted', 'access_level', id, { name: level.name });
+  });
+}
+

@@ -1,0 +1,41 @@
+import { users } from '../../../db/schema';
+import type { TCreateUser, TUser } from '../../../contracts/people';
+import { withTx, type Ctx } from '../../platform/context';
+import { hashPassword } from '../../platform/crypto';
+import { audit } from '../audit/audit';
+import { assertCanManageRole } from './manage-rules';
+import { checkUnique, checkUserRefs, replaceDepartments, replaceGroups, userWithLinks } from './users.repo';
+
+export async function createUser({ ctx, input }: { ctx: Ctx; input: TCreateUser }): Promise<TUser> {
+  assertCanManageRole(ctx, input.role);
+  await checkUserRefs(ctx, input, input.role);
+  await checkUnique(ctx, input);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const now = ctx.deps.clock.now();
+  return withTx(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(users)
+      .values({
+        workspaceId: tx.workspaceId,
+        role: input.role,
+        username: input.username,
+        email: input.email ?? null,
+        mobile: input.mobile ?? null,
+        name: input.name,
+        passwordHash,
+        ticketAccess: input.ticketAccess,
+        active: input.active,
+        accessLevelId: input.role === 'agent' ? (input.accessLevelId ?? null) : null,
+        orgUnitId: input.orgUnitId ?? null,
+        signature: input.signature,
+        locale: input.locale,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (input.role !== 'customer') await replaceDepartments(tx, row.id, input.departmentIds);
+    await replaceGroups(tx, row.id, input.groupIds);
+    await audit(tx, 'user.created', 'user', row.id, { role: input.role, username: input.username });
+    return userWithLinks(tx, row);
+  });
+}

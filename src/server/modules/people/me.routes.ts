@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZIdParams } from '../../../contracts/common';
+import { ZChangePassword, ZUpdateMe, ZUser } from '../../../contracts/people';
+import { access } from '../../platform/http/access';
+import { changePassword, updateMe } from './update-me';
+import { setAvatar, sendAvatar } from './avatar';
+
+const tags = ['me'];
+
+export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.patch('/me', { config: { access: access.signedIn() }, schema: { tags, body: ZUpdateMe, response: { 200: ZUser } } }, async (req) =>
+    updateMe({ ctx: req.ctx, input: req.body }),
+  );
+  app.post('/me/password', { config: { access: access.signedIn() }, schema: { tags, body: ZChangePassword } }, async (req, reply) => {
+    await changePassword({ ctx: req.ctx, input: req.body });
+    return reply.code(204).send();
+  });
+  app.post('/me/avatar', { config: { access: access.signedIn() }, schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZUser } } }, async (req) =>
+    setAvatar({ ctx: req.ctx, file: await req.file() }),
+  );
+  app.get('/users/:id/avatar', { config: { access: access.signedIn() }, schema: { tags, params: ZIdParams } }, async (req, reply) =>
+    sendAvatar({ ctx: req.ctx, id: Number(req.params.id), reply }),
+  );
+};

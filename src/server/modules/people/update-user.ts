@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { apiTokens, sessions, users } from '../../../db/schema';
+import type { TUpdateUser, TUser } from '../../../contracts/people';
+import { withTx, type Ctx } from '../../platform/context';
+import { hashPassword } from '../../platform/crypto';
+import { inWorkspace } from '../../platform/db/scope';
+import { InvalidField, NotFound } from '../../platform/errors';
+import { audit } from '../audit/audit';
+import { assertCanManageRole } from './manage-rules';
+import { checkUnique, checkUserRefs, countActiveAdmins, findUser, replaceDepartments, replaceGroups, userWithLinks } from './users.repo';
+
+export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateUser; id: number }): Promise<TUser> {
+  const current = await findUser(ctx, id);
+  if (!current) throw NotFound();
+  assertCanManageRole(ctx, current.role);
+  const role = input.role ?? current.role;
+  if (role !== current.role) assertCanManageRole(ctx, role);
+  if (ctx.actor!.id === id && (input.role && input.role !== current.role)) throw InvalidField('role', 'validation.cannot_change_own_role');
+  if (ctx.actor!.id === id && input.active === false) throw InvalidField('active', 'validation.cannot_disable_self');
+  await checkUserRefs(ctx, input, role);
+  await checkUnique(ctx, input, id);
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+
+  return withTx(ctx, async (tx) => {
+    const losingAdmin = current.role === 'admin' && (role !== 'admin' || input.active === false);
+    if (losingAdmin && (await countActiveAdmins(tx)) <= 1) throw InvalidField(input.role ? 'role' : 'active', 'validation.last_admin');
+    const [row] = await tx.db
+      .update(users)
+      .set({
+        role,
+        username: input.username,
+        email: input.email === undefined ? undefined : input.email,
+        mobile: input.mobile === undefined ? undefined : input.mobile,
+        name: input.name,
+        passwordHash,
+        ticketAccess: input.ticketAccess,
+        active: input.active,
+        accessLevelId: role === 'agent' ? input.accessLevelId : null,
+        orgUnitId: input.orgUnitId,
+        signature: input.signature,
+        locale: input.locale,
+        updatedAt: tx.deps.clock.now(),
+      })
+      .where(inWorkspace(users, tx, eq(users.id, id)))
+      .returning();
+    if (role === 'customer') await replaceDepartments(tx, id, []);
+    else if (input.departmentIds) await replaceDepartments(tx, id, input.departmentIds);
+    if (input.groupIds) await replaceGroups(tx, id, input.groupIds);
+    // A changed password, a deactivation or a role change ends the account's other sessions and tokens.
+    if (passwordHash || input.active === false || role !== current.role) {
+      await tx.db.delete(sessions).where(inWorkspace(sessions, tx, eq(sessions.userId, id)));
+      if (input.active === false || role !== current.role) await tx.db.delete(apiTokens).where(inWorkspace(apiTokens, tx, eq(apiTokens.userId, id)));
+    }
+    const changed = Object.keys(input).filter((k) => k !== 'password');
+    await audit(tx, 'user.updated', 'user', id, { fields: changed, passwordChanged: !!passwordHash });
+    return userWithLinks(tx, row);
+  });
+}

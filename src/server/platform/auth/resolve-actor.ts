@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import type { Permission, Role } from '../../../contracts/permissions';
+import { PERMISSIONS } from '../../../contracts/permissions';
+import type { Actor } from '../context';
+import { queryRows, type Db } from '../db/database';
+import { sha256 } from '../crypto';
+import type { Locale } from '../i18n';
+
+export const SESSION_COOKIE = 'pk_session';
+export const TOKEN_PREFIX = 'pk_';
+/** Sessions slide: each use within this period extends them. */
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+/** last_seen_at is written at most this often, so reads do not turn into writes. */
+const TOUCH_EVERY_MS = 10 * 60 * 1000;
+
+export interface Resolved {
+  actor: Actor;
+  workspaceId: number;
+  csrfToken?: string;
+}
+
+interface Row {
+  id: number;
+  workspace_id: number;
+  role: Role;
+  name: string;
+  username: string;
+  ticket_access: boolean;
+  locale: string;
+  permissions: string[] | null;
+  department_ids: number[] | null;
+  csrf_token?: string;
+  session_id?: string;
+  last_seen_at?: Date;
+  expires_at?: Date | null;
+}
+
+// One query: the user, its access level's permissions and its departments.
+const USER_COLUMNS = sql`u.id, u.workspace_id, u.role, u.name, u.username, u.ticket_access, u.locale,
+  al.permissions,
+  array(select da.department_id::int from department_agents da where da.user_id = u.id order by 1) as department_ids`;
+
+function toActor(row: Row, via: Actor['via']): Actor {
+  const perms = new Set<Permission>();
+  if (row.role === 'admin') PERMISSIONS.forEach((p) => perms.add(p));
+  else if (row.role === 'agent') for (const p of row.permissions ?? []) if ((PERMISSIONS as readonly string[]).includes(p)) perms.add(p as Permission);
+  return {
+    id: Number(row.id),
+    role: row.role,
+    name: row.name,
+    username: row.username,
+    permissions: perms,
+    departmentIds: (row.department_ids ?? []).map(Number),
+    ticketAccess: row.ticket_access,
+    locale: (row.locale === 'en' ? 'en' : 'fa') as Locale,
+    via,
+    sessionId: row.session_id,
+  };
+}
+
+/** Finds the session behind a cookie value; extends it when due. Null when unknown or expired. */
+export async function actorFromSession(db: Db, cookie: string, now: Date): Promise<Resolved | null> {
+  const id = sha256(cookie);
+  const r = await queryRows<Row>(db, sql`select ${USER_COLUMNS}, s.csrf_token, s.id as session_id, s.last_seen_at, s.expires_at
+    from sessions s join users u on u.id = s.user_id and u.workspace_id = s.workspace_id
+    left join access_levels al on al.id = u.access_level_id and al.workspace_id = u.workspace_id
+    where s.id = ${id} and s.expires_at > ${now} and u.deleted_at is null and u.active`);
+  const row = r[0];
+  if (!row) return null;
+  if (now.getTime() - new Date(row.last_seen_at!).getTime() > TOUCH_EVERY_MS) {
+    await db.execute(sql`update sessions set last_seen_at = ${now}, expires_at = ${new Date(now.getTime() + SESSION_TTL_MS)} where id = ${id}`);
+  }
+  return { actor: toActor(row, 'session'), workspaceId: Number(row.workspace_id), csrfToken: row.csrf_token };
+}
+
+/** Finds the user behind `Authorization: Bearer pk_…`. */
+export async function actorFromToken(db: Db, token: string, now: Date): Promise<Resolved | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const hash = sha256(token);
+  const r = await queryRows<Row & { token_id: number; last_used_at: Date | null }>(db, sql`select ${USER_COLUMNS}, t.id as token_id, t.last_used_at
+    from api_tokens t join users u on u.id = t.user_id and u.workspace_id = t.workspace_id
+    left join access_levels al on al.id = u.access_level_id and al.workspace_id = u.workspace_id
+    where t.token_hash = ${hash} and (t.expires_at is null or t.expires_at > ${now}) and u.deleted_at is null and u.active`);
+  const row = r[0];
+  if (!row) return null;
+  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
+    await db.execute(sql`update api_tokens set last_used_at = ${now} where id = ${row.token_id}`);
+  }
+  return { actor: toActor(row, 'token'), workspaceId: Number(row.workspace_id) };
+}

@@ -1,0 +1,55 @@
+import type { Permission, Role } from '../../contracts/permissions';
+import type { Config } from './config';
+import type { Clock } from './clock';
+import type { Executor, Database } from './db/database';
+import type { Jobs } from './jobs';
+import type { Locale } from './i18n';
+import type { Logger } from './logger';
+import type { Mailer } from './mailer';
+import type { FileStorage } from './storage';
+
+/** The infrastructure an app is built from; tests swap what they must (clock, mailer...). */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  jobs: Jobs;
+  storage: FileStorage;
+  mailer: Mailer;
+  log: Logger;
+}
+
+export interface Actor {
+  id: number;
+  role: Role;
+  name: string;
+  username: string;
+  permissions: ReadonlySet<Permission>;
+  /** Departments the agent belongs to. */
+  departmentIds: number[];
+  ticketAccess: boolean;
+  locale: Locale;
+  via: 'session' | 'token';
+  sessionId?: string;
+}
+
+/**
+ * What every action receives: who acts, in which workspace, and through which executor (the
+ * database or an open transaction). Every repository query is scoped by `workspaceId`.
+ */
+export interface Ctx {
+  workspaceId: number;
+  actor: Actor | null;
+  db: Executor;
+  inTx: boolean;
+  locale: Locale;
+  ip: string;
+  requestId: string;
+  deps: AppDeps;
+}
+
+/** Runs `fn` in a transaction, reusing the caller's when there is one. */
+export async function withTx<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.inTx) return fn(ctx);
+  return ctx.deps.database.db.transaction(async (tx) => fn({ ...ctx, db: tx, inTx: true }));
+}

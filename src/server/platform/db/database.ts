@@ -1,0 +1,48 @@
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type * as schema from '../../../db/schema';
+
+export type Schema = typeof schema;
+/** The Drizzle handle, whichever driver is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Something that runs queries: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export interface RawResult<T = Record<string, unknown>> {
+  rows: T[];
+}
+
+/** Raw SQL access, used by pg-boss and by the few statements Drizzle cannot express. */
+export interface RawSql {
+  executeSql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<RawResult<T>>;
+}
+
+export interface Database extends RawSql {
+  kind: 'embedded' | 'postgres';
+  db: Db;
+  /** Subscribe to a LISTEN channel; returns the function that unsubscribes. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Raw access inside a Drizzle transaction, so that pg-boss can enqueue a job in the same
+ * transaction as the change that causes it. Both drivers keep their connection (pg's
+ * PoolClient or PGlite's Transaction) at `session.client`, and both offer query(text, values).
+ */
+export function rawOf(executor: Executor): RawSql {
+  const client = (executor as unknown as { session: { client: { query: Function } } }).session.client;
+  return {
+    async executeSql(text, values) {
+      const result = await client.query(text, values ?? []);
+      return { rows: result.rows };
+    },
+  };
+}
+
+/** Runs a raw Drizzle `sql` query and returns its rows; both drivers answer with `{ rows }`. */
+export async function queryRows<T>(db: Executor, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import type { Config } from './config';
+import { systemClock, type Clock } from './clock';
+import type { AppDeps } from './context';
+import { openDatabase } from './db/open-database';
+import { migrate } from './db/migrate';
+import { createJobs } from './jobs';
+import { createLogger, type Logger } from './logger';
+import { outboxMailer, smtpMailer, type Mailer } from './mailer';
+import { diskStorage, type FileStorage } from './storage';
+
+/**
+ * Opens the database (embedded or PostgreSQL), applies pending migrations, starts the job
+ * queue and assembles the infrastructure. Any part can be given instead (tests).
+ */
+export async function createDeps(
+  config: Config,
+  over: Partial<{ clock: Clock; mailer: Mailer; storage: FileStorage; log: Logger }> = {},
+): Promise<AppDeps> {
+  const log = over.log ?? createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  try {
+    const applied = await migrate(database);
+    if (applied.length) log.info({ applied: applied.length }, 'database migrated');
+    const jobs = createJobs(database, log);
+    await jobs.start();
+    return {
+      config,
+      database,
+      clock: over.clock ?? systemClock,
+      jobs,
+      storage: over.storage ?? diskStorage(join(config.dataDir, 'files')),
+      mailer: over.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(join(config.dataDir, 'outbox'), config.mailFrom)),
+      log,
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+export async function closeDeps(deps: AppDeps) {
+  await deps.jobs.stop();
+  await deps.database.close();
+}

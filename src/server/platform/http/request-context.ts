@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { AppDeps, Ctx } from '../context';
+import { AppError, Forbidden } from '../errors';
+import { localeFromHeader } from '../i18n';
+import { actorFromSession, actorFromToken, SESSION_COOKIE, type Resolved } from '../auth/resolve-actor';
+import { createWorkspaceResolver } from '../auth/workspace-resolver';
+import { safeEqual } from '../crypto';
+import { ipMatcher } from '../ip-allow';
+import { checkAccess, isStaff, type Access } from './access';
+import { getSettings } from '../../modules/settings/settings.repo';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes that stay open while the workspace is suspended, so people can read why and admins can sign in. */
+const OPEN_WHEN_SUSPENDED = /^\/api\/v1\/(public\/|auth\/)/;
+
+/**
+ * Builds `request.ctx` for every /api route in onRequest: language, workspace, actor (session
+ * cookie or bearer token), then enforces CSRF, the route's access rule, the staff IP allow-list
+ * and suspension — all before the body is read.
+ */
+export function installRequestContext(app: FastifyInstance, deps: AppDeps) {
+  const workspaces = createWorkspaceResolver(deps.database.db);
+  const allowCache = new Map<string, (ip: string) => boolean>();
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const url = request.routeOptions.url ?? '';
+    if (!url.startsWith('/api/v1')) return;
+    const locale = localeFromHeader(request.headers['accept-language']);
+    const now = deps.clock.now();
+    const db = deps.database.db;
+
+    let resolved: Resolved | null = null;
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ')) resolved = await actorFromToken(db, auth.slice(7).trim(), now);
+    const cookie = request.cookies?.[SESSION_COOKIE];
+    if (!resolved && cookie) resolved = await actorFromSession(db, cookie, now);
+
+    let workspaceId = resolved?.workspaceId ?? null;
+    if (workspaceId === null) {
+      const slug = request.headers['x-workspace'];
+      workspaceId = await workspaces.resolve(typeof slug === 'string' ? slug : undefined, request.headers.host);
+      if (workspaceId === null) throw new AppError('not_found', { key: 'errors.workspace_not_found' });
+    }
+
+    const ctx: Ctx = {
+      workspaceId,
+      actor: resolved?.actor ?? null,
+      db,
+      inTx: false,
+      locale,
+      ip: request.ip,
+      requestId: String(request.id),
+      deps,
+    };
+    request.ctx = ctx;
+
+    if (ctx.actor?.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !resolved?.csrfToken || !safeEqual(header, resolved.csrfToken)) {
+        throw Forbidden('errors.csrf');
+      }
+    }
+
+    const rule = request.routeOptions.config.access as Access;
+    checkAccess(rule, ctx.actor);
+
+    if (ctx.actor) {
+      const settings = await getSettings(ctx);
+      if (isStaff(ctx.actor) && settings.allowedIps.length > 0) {
+        const key = `${workspaceId}:${settings.allowedIps.join(',')}`;
+        let allowed = allowCache.get(key);
+        if (!allowed) allowCache.set(key, (allowed = ipMatcher(settings.allowedIps)));
+        if (!allowed(ctx.ip)) throw new AppError('ip_not_allowed', { key: 'errors.ip_not_allowed' });
+      }
+      if (settings.suspended && ctx.actor.role !== 'admin' && !OPEN_WHEN_SUSPENDED.test(url)) {
+        throw new AppError('suspended', { key: 'errors.suspended' }, undefined, { message: settings.suspensionMessage });
+      }
+    }
+  });
+}
+
+export const newRequestId = (req: { headers: Record<string, unknown> }) => {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+};

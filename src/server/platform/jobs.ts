@@ -1,0 +1,74 @@
+import PgBoss from 'pg-boss';
+import type { Database, Executor } from './db/database';
+import { rawOf } from './db/database';
+import type { Logger } from './logger';
+
+export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Promise<void>;
+
+export interface SendOptions {
+  /** Enqueue inside this transaction, so the job exists only if the change commits. */
+  executor?: Executor;
+  startAfter?: Date | number;
+  singletonKey?: string;
+  retryLimit?: number;
+}
+
+/**
+ * Background jobs on pg-boss 10, in the same database in both modes. Side effects (mail, SMS,
+ * webhooks) are enqueued with `executor` set to the transaction of the change that causes them.
+ */
+export interface Jobs {
+  start(): Promise<void>;
+  send<T extends object>(name: string, data: T, opts?: SendOptions): Promise<string | null>;
+  work<T>(name: string, handler: JobHandler<T>, opts?: { batchSize?: number; pollingIntervalSeconds?: number }): Promise<void>;
+  schedule(name: string, cron: string, data?: object): Promise<void>;
+  stop(): Promise<void>;
+  /** The pg-boss instance, for the few things the interface does not cover (tests, admin). */
+  readonly boss: PgBoss;
+}
+
+/** Every queue the application uses; created at start so send() never meets a missing queue. */
+export const QUEUES = ['mail.password-reset', 'maintenance.cleanup'] as const;
+
+export function createJobs(database: Database, log: Logger, queues: readonly string[] = QUEUES): Jobs {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.executeSql(text, values) },
+    schema: 'pgboss',
+    // Archive and maintenance run inside the supervisor; keep them modest on a small machine.
+    maintenanceIntervalSeconds: 300,
+    monitorStateIntervalSeconds: 60,
+    retryLimit: 5,
+    retryDelay: 30,
+    retryBackoff: true,
+  });
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  let started = false;
+  return {
+    boss,
+    async start() {
+      if (started) return;
+      await boss.start();
+      for (const name of queues) {
+        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+      }
+      started = true;
+    },
+    async send(name, data, opts = {}) {
+      const { executor, ...rest } = opts;
+      return boss.send(name, data, { ...rest, ...(executor ? { db: rawOf(executor) } : {}) });
+    },
+    async work(name, handler, opts = {}) {
+      await boss.work<object>(name, { batchSize: opts.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as never, { id: job.id, name: job.name });
+      });
+    },
+    async schedule(name, cron, data = {}) {
+      await boss.schedule(name, cron, data, { tz: 'Asia/Tehran' });
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}

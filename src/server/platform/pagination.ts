@@ -1,0 +1,17 @@
+export interface PageInput {
+  page: number;
+  pageSize: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const offsetOf = (p: PageInput) => (p.page - 1) * p.pageSize;
+
+export const pageOf = <T>(items: T[], total: number, p: PageInput): Page<T> => ({ items, total, page: p.page, pageSize: p.pageSize });
+
+export const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);

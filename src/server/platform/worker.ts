@@ -1,0 +1,11 @@
+import type { AppDeps } from './context';
+import { RESET_QUEUE, type ResetJob } from '../modules/auth/forgot-password';
+import { sendResetMail } from '../modules/auth/send-reset-mail.job';
+import { cleanup } from '../modules/workspaces/cleanup.job';
+
+/** Registers every job handler and schedule. Runs in any process started with WORKER=true. */
+export async function startWorker(deps: AppDeps) {
+  await deps.jobs.work<ResetJob>(RESET_QUEUE, sendResetMail(deps));
+  await deps.jobs.work('maintenance.cleanup', () => cleanup(deps));
+  await deps.jobs.schedule('maintenance.cleanup', '17 * * * *');
+}
