@@ -60,3 +60,24 @@ export const ZMobile = z.string().transform((value, ctx) => {
   return mobile;
 });
 export type TPageQuery = z.infer<typeof ZPageQuery>;
+
+type NoDefault<S> = S extends z.ZodDefault<infer I> ? I : S;
+type PatchShape<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<NoDefault<T[K]>> };
+
+/**
+ * The PATCH form of a create schema: every field optional and, unlike `.partial()`, without
+ * the create defaults — zod 4 applies a default even inside `.partial()`, which would reset
+ * every field the client did not send.
+ */
+export function patchShape<T extends z.ZodRawShape>(schema: z.ZodObject<T>): PatchShape<T> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = inner.optional();
+  }
+  return shape as PatchShape<T>;
+}
+
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  return z.object(patchShape(schema)).refine((v) => Object.values(v).some((x) => x !== undefined), 'validation.empty_patch');
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBool, ZIdInput, ZPageQuery } from './common';
+import { patchOf, ZBool, ZIdInput, ZPageQuery } from './common';
 
 export const ZUsage = z.enum(['all', 'members', 'internal']);
 
@@ -26,7 +26,7 @@ export const ZCreateDepartment = z.object({
   managerId: ZIdInput.nullish(),
   agentIds: z.array(ZIdInput).max(2000).default([]),
 });
-export const ZUpdateDepartment = ZCreateDepartment.partial().refine((v) => Object.keys(v).length > 0, 'validation.empty_patch');
+export const ZUpdateDepartment = patchOf(ZCreateDepartment);
 
 export const ZListDepartmentsQuery = ZPageQuery.extend({
   q: z.string().trim().max(100).optional(),
@@ -56,7 +56,7 @@ export const ZCreateTicketType = z.object({
   active: z.boolean().default(true),
   position: z.number().int().min(0).max(10_000).default(0),
 });
-export const ZUpdateTicketType = ZCreateTicketType.partial().refine((v) => Object.keys(v).length > 0, 'validation.empty_patch');
+export const ZUpdateTicketType = patchOf(ZCreateTicketType);
 
 export const ZTag = z.object({ id: z.string(), name: z.string(), color: z.string().nullable(), createdAt: z.string() });
 export const ZCreateTag = z.object({
@@ -83,4 +83,4 @@ export const ZCreateOrgUnit = z.object({
   active: z.boolean().default(true),
   position: z.number().int().min(0).max(10_000).default(0),
 });
-export const ZUpdateOrgUnit = ZCreateOrgUnit.partial().refine((v) => Object.keys(v).length > 0, 'validation.empty_patch');
+export const ZUpdateOrgUnit = patchOf(ZCreateOrgUnit);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBool, ZEmail, ZId, ZIdInput, ZLocale, ZMobile, ZPageQuery, ZPassword, ZUsername } from './common';
+import { patchOf, ZBool, ZEmail, ZId, ZIdInput, ZLocale, ZMobile, ZPageQuery, ZPassword, ZUsername } from './common';
 import { PERMISSIONS, ROLES } from './permissions';
 
 export const ZRole = z.enum(ROLES);
@@ -47,10 +47,7 @@ export const ZCreateUser = z.object({
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
-export const ZUpdateUser = ZCreateUser.omit({ role: true })
-  .partial()
-  .extend({ role: ZRole.optional() })
-  .refine((v) => Object.keys(v).length > 0, 'validation.empty_patch');
+export const ZUpdateUser = patchOf(ZCreateUser);
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 
 export const ZListUsersQuery = ZPageQuery.extend({
@@ -63,16 +60,15 @@ export const ZListUsersQuery = ZPageQuery.extend({
 });
 export type TListUsersQuery = z.infer<typeof ZListUsersQuery>;
 
-export const ZUpdateMe = z
-  .object({
+export const ZUpdateMe = patchOf(
+  z.object({
     name: nullableText(120),
     email: ZEmail.nullable(),
     mobile: ZMobile.nullable(),
     signature: nullableText(5000),
     locale: ZLocale,
-  })
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, 'validation.empty_patch');
+  }),
+);
 
 export const ZChangePassword = z.object({ currentPassword: z.string().min(1).max(200), newPassword: ZPassword });
 
@@ -91,7 +87,7 @@ export const ZCreateAccessLevel = z.object({
   description: z.string().trim().max(500).default(''),
   permissions: z.array(ZPermission).max(PERMISSIONS.length).default([]),
 });
-export const ZUpdateAccessLevel = ZCreateAccessLevel.partial().refine((v) => Object.keys(v).length > 0, 'validation.empty_patch');
+export const ZUpdateAccessLevel = patchOf(ZCreateAccessLevel);
 
 // Groups
 export const ZGroupKind = z.enum(['customer', 'agent']);
@@ -110,9 +106,7 @@ export const ZCreateGroup = z.object({
   description: z.string().trim().max(500).default(''),
   memberIds: z.array(ZIdInput).max(10_000).default([]),
 });
-export const ZUpdateGroup = ZCreateGroup.omit({ kind: true })
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, 'validation.empty_patch');
+export const ZUpdateGroup = patchOf(ZCreateGroup.omit({ kind: true }));
 export const ZListGroupsQuery = ZPageQuery.extend({ kind: ZGroupKind.optional(), q: z.string().trim().max(100).optional() });
 
 // API tokens

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIP } from './ip';
+import { patchShape } from './common';
 
 /** An IPv4/IPv6 address or CIDR block. */
 const ZIpOrCidr = z
@@ -49,10 +50,9 @@ export const ZSettings = z.object({
 export type Settings = z.infer<typeof ZSettings>;
 
 /** What an admin may change: every field optional; contact merges field by field. */
-export const ZSettingsPatch = ZSettings.omit({ contact: true })
-  .partial()
-  .extend({ contact: ZSettings.shape.contact.unwrap().partial().optional() })
-  .refine((v) => Object.keys(v).length > 0, 'validation.empty_patch');
+export const ZSettingsPatch = z
+  .object({ ...patchShape(ZSettings.omit({ contact: true })), contact: z.object(patchShape(ZSettings.shape.contact.unwrap())).optional() })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'validation.empty_patch');
 
 export const ZSettingsResponse = ZSettings.extend({
   logoUrl: z.string().nullable(),

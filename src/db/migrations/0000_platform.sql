@@ -221,10 +221,10 @@ CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> state
 CREATE UNIQUE INDEX "users_username_uq" ON "users" USING btree ("workspace_id",lower("username")) WHERE "users"."deleted_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_uq" ON "users" USING btree ("workspace_id",lower("email")) WHERE "users"."deleted_at" is null and "users"."email" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_mobile_uq" ON "users" USING btree ("workspace_id","mobile") WHERE "users"."deleted_at" is null and "users"."mobile" is not null;--> statement-breakpoint
-CREATE INDEX "users_role_name_idx" ON "users" USING btree ("workspace_id","role","name","id");--> statement-breakpoint
+CREATE INDEX "users_name_idx" ON "users" USING btree ("workspace_id",lower("name"),"id");--> statement-breakpoint
 CREATE INDEX "users_updated_idx" ON "users" USING btree ("workspace_id","updated_at","id");--> statement-breakpoint
 CREATE INDEX "department_agents_user_idx" ON "department_agents" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "departments_name_idx" ON "departments" USING btree ("workspace_id","name","id");--> statement-breakpoint
+CREATE INDEX "departments_name_idx" ON "departments" USING btree ("workspace_id",lower("name"),"id");--> statement-breakpoint
 CREATE INDEX "departments_updated_idx" ON "departments" USING btree ("workspace_id","updated_at","id");--> statement-breakpoint
 CREATE INDEX "org_units_name_idx" ON "org_units" USING btree ("workspace_id","position","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "tags_name_uq" ON "tags" USING btree ("workspace_id",lower("name"));--> statement-breakpoint

@@ -24,7 +24,7 @@ export const departments = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('departments_name_idx').on(t.workspaceId, t.name, t.id),
+    index('departments_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
     index('departments_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
   ],
 );

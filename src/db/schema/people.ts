@@ -52,7 +52,7 @@ export const users = pgTable(
     uniqueIndex('users_username_uq').on(t.workspaceId, sql`lower(${t.username})`).where(sql`${t.deletedAt} is null`),
     uniqueIndex('users_email_uq').on(t.workspaceId, sql`lower(${t.email})`).where(sql`${t.deletedAt} is null and ${t.email} is not null`),
     uniqueIndex('users_mobile_uq').on(t.workspaceId, t.mobile).where(sql`${t.deletedAt} is null and ${t.mobile} is not null`),
-    index('users_role_name_idx').on(t.workspaceId, t.role, t.name, t.id),
+    index('users_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
     index('users_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
   ],
 );

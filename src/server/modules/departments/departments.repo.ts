@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, ilike, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { asc, count, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { departmentAgents, departments, users } from '../../../db/schema';
 import type { TDepartment, TListDepartmentsQuery } from '../../../contracts/organisation';
 import type { Ctx } from '../../platform/context';
@@ -44,8 +44,9 @@ export async function departmentOut(ctx: Ctx, id: number) {
 }
 
 const SORTS: Record<TListDepartmentsQuery['sort'], SQL[]> = {
-  name: [asc(departments.name), asc(departments.id)],
-  '-name': [desc(departments.name), desc(departments.id)],
+  // Case-insensitive, and served by departments_name_idx (workspace_id, lower(name), id).
+  name: [asc(sql`lower(${departments.name})`), asc(departments.id)],
+  '-name': [desc(sql`lower(${departments.name})`), desc(departments.id)],
   updated: [asc(departments.updatedAt), asc(departments.id)],
   '-updated': [desc(departments.updatedAt), desc(departments.id)],
 };

@@ -13,7 +13,8 @@ import { audit } from '../audit/audit';
 type TAccessLevel = z.infer<typeof ZAccessLevel>;
 type Row = typeof accessLevels.$inferSelect;
 
-const agentCount = sql<number>`(select count(*)::int from users u where u.access_level_id = ${accessLevels.id} and u.deleted_at is null)`;
+// Written out in full: drizzle may render a lone column without its table, which the subquery would bind to users.id.
+const agentCount = sql<number>`(select count(*)::int from users u where u.access_level_id = "access_levels"."id" and u.deleted_at is null)`;
 const toLevel = (r: Row & { agentCount: number }): TAccessLevel => ({
   id: String(r.id),
   name: r.name,

@@ -64,8 +64,8 @@ export async function userWithLinks(ctx: Ctx, row: UserRow): Promise<TUser> {
 }
 
 const SORTS: Record<TListUsersQuery['sort'], SQL[]> = {
-  name: [asc(users.name), asc(users.id)],
-  '-name': [desc(users.name), desc(users.id)],
+  name: [asc(sql`lower(${users.name})`), asc(users.id)],
+  '-name': [desc(sql`lower(${users.name})`), desc(users.id)],
   username: [asc(users.username), asc(users.id)],
   '-username': [desc(users.username), desc(users.id)],
   created: [asc(users.createdAt), asc(users.id)],

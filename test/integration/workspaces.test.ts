@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, Client, createTestApp, makeUser, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
+
+/**
+ * Two workspaces side by side: nothing of A can be read, changed, deleted or even detected by
+ * B — an id from A answers 404 exactly as an id that does not exist.
+ */
+let t: TestApp;
+let a: Client;
+let b: Client;
+let slugA: string;
+let slugB: string;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ({ slug: slugA } = await newWorkspace(t));
+  ({ slug: slugB } = await newWorkspace(t));
+  a = await signIn(t, slugA, 'admin', ADMIN_PASSWORD);
+  b = await signIn(t, slugB, 'admin', ADMIN_PASSWORD);
+  const agent = await makeUser(t, a, slugA, { role: 'agent', username: 'shared-name', email: 'same@example.com' });
+  ids.user = agent.id;
+  ids.department = (await a.post('departments', { name: 'Secret dept', agentIds: [agent.id] })).json().id;
+  ids.group = (await a.post('groups', { kind: 'agent', name: 'Secret group', memberIds: [agent.id] })).json().id;
+  ids.accessLevel = (await a.post('access-levels', { name: 'Secret level', permissions: ['tickets.reply'] })).json().id;
+  ids.ticketType = (await a.post('ticket-types', { name: 'Secret type' })).json().id;
+  ids.tag = (await a.post('tags', { name: 'secret-tag' })).json().id;
+  ids.orgUnit = (await a.post('org-units', { name: 'Secret unit' })).json().id;
+  ids.token = (await a.post('api-tokens', { name: 'secret token' })).json().id;
+  await a.patch('settings', { title: 'Workspace A title', announcement: 'only for A' });
+});
+afterAll(() => t.close());
+
+describe('two workspaces', () => {
+  it('lists of B never show A’s rows', async () => {
+    const lists = ['users', 'departments', 'groups', 'access-levels', 'ticket-types', 'tags', 'org-units', 'api-tokens'];
+    for (const path of lists) {
+      const res = await b.get(`${path}?pageSize=100`);
+      expect(res.statusCode, path).toBe(200);
+      const text = res.body;
+      expect(text, path).not.toMatch(/Secret|secret-tag|shared-name/);
+    }
+    const settings = await b.get('settings');
+    expect(settings.json().title).not.toBe('Workspace A title');
+    expect((await b.get('users?q=shared')).json().total).toBe(0);
+  });
+
+  it('reading, changing or deleting A’s ids from B answers 404, the same as a missing id', async () => {
+    const probes: [string, string, unknown?][] = [
+      ['GET', `users/${ids.user}`],
+      ['PATCH', `users/${ids.user}`, { name: 'hijack' }],
+      ['DELETE', `users/${ids.user}`],
+      ['GET', `users/${ids.user}/avatar`],
+      ['GET', `departments/${ids.department}`],
+      ['PATCH', `departments/${ids.department}`, { name: 'hijack' }],
+      ['DELETE', `departments/${ids.department}`],
+      ['POST', `departments/${ids.department}/assign-group`, { groupId: ids.group }],
+      ['PATCH', `groups/${ids.group}`, { name: 'hijack' }],
+      ['DELETE', `groups/${ids.group}`],
+      ['PATCH', `access-levels/${ids.accessLevel}`, { name: 'hijack' }],
+      ['DELETE', `access-levels/${ids.accessLevel}`],
+      ['PATCH', `ticket-types/${ids.ticketType}`, { name: 'hijack' }],
+      ['DELETE', `ticket-types/${ids.ticketType}`],
+      ['DELETE', `tags/${ids.tag}`],
+      ['PATCH', `org-units/${ids.orgUnit}`, { name: 'hijack' }],
+      ['DELETE', `org-units/${ids.orgUnit}`],
+      ['DELETE', `api-tokens/${ids.token}`],
+    ];
+    for (const [method, url, body] of probes) {
+      const foreign = await b.req(method as never, url, body);
+      const missing = await b.req(method as never, url.replace(/\/\d+/, '/987654321'), body);
+      expect(foreign.statusCode, `${method} ${url}`).toBe(404);
+      expect(foreign.body, `${method} ${url}`).toBe(missing.body);
+    }
+  });
+
+  it('A’s ids used as references from B are unknown, and A is untouched', async () => {
+    const dep = await b.post('departments', { name: 'B dept', agentIds: [ids.user] });
+    expect(dep.statusCode).toBe(400);
+    expect(dep.json().error.fields.agentIds).toBeDefined();
+    const user = await b.post('users', { role: 'agent', username: 'b-agent', password: 'password-123', accessLevelId: ids.accessLevel, departmentIds: [ids.department] });
+    expect(user.statusCode).toBe(400);
+    expect(Object.keys(user.json().error.fields).sort()).toEqual(['accessLevelId', 'departmentIds']);
+    const grp = await b.post('groups', { kind: 'agent', name: 'g', memberIds: [ids.user] });
+    expect(grp.statusCode).toBe(400);
+    // Usernames and e-mails are unique per workspace only.
+    expect((await b.post('users', { role: 'customer', username: 'shared-name', email: 'same@example.com' })).statusCode).toBe(201);
+    // A still has everything, unchanged.
+    expect((await a.get(`departments/${ids.department}`)).json().name).toBe('Secret dept');
+    expect((await a.get(`users/${ids.user}`)).json().username).toBe('shared-name');
+  });
+
+  it('a user of A cannot sign in to B, and a session of A stays in A whatever header it sends', async () => {
+    const res = await new Client(t, { slug: slugB }).post('auth/login', { login: 'shared-name', password: 'user-password-1' });
+    expect(res.statusCode).toBe(401);
+    const sneaky = new Client(t, { ...a.s, slug: slugB });
+    expect((await sneaky.get('settings')).json().title).toBe('Workspace A title');
+    expect((await new Client(t, { slug: 'no-such-workspace' }).get('public/settings')).statusCode).toBe(404);
+    expect((await new Client(t, { slug: slugB }).get('public/settings')).json().announcement).toBe('');
+  });
+});
