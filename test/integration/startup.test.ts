@@ -18,7 +18,7 @@ describe('starting the server', () => {
       }
       const res = await login(base, 'sara', 'demo1234');
       const cookie = res.headers.getSetCookie()[0].split(';')[0];
-      const deps = await (await fetch(`${base}/api/v1/departments`, { headers: { cookie } })).json();
+      const deps = (await (await fetch(`${base}/api/v1/departments`, { headers: { cookie } })).json()) as { total: number };
       expect(deps.total).toBe(4);
     } finally {
       await stop(p);
