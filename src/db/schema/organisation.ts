@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, updatedAt, workspaceRef } from './columns';
+import { createdAt, id, ref, updatedAt } from './columns';
 import { users } from './people';
-import { workspaces } from './workspaces';
+import { workspaceFk } from './workspaces';
 
 export const departmentUsage = pgEnum('department_usage', ['all', 'members', 'internal']);
 
-const ws = () =>
-  workspaceRef().references(() => workspaces.id, { onDelete: 'cascade' });
+const ws = workspaceFk;
 
 export const departments = pgTable(
   'departments',

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, tstz, updatedAt, workspaceRef } from './columns';
-import { workspaces } from './workspaces';
+import { createdAt, id, ref, tstz, updatedAt } from './columns';
+import { workspaceFk } from './workspaces';
 
 export const userRole = pgEnum('user_role', ['admin', 'agent', 'customer']);
 export const groupKind = pgEnum('group_kind', ['customer', 'agent']);
 
-const ws = () =>
-  workspaceRef().references(() => workspaces.id, { onDelete: 'cascade' });
+const ws = workspaceFk;
 
 export const accessLevels = pgTable(
   'access_levels',

@@ -1,9 +1,8 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, tstz, workspaceRef } from './columns';
-import { workspaces } from './workspaces';
+import { createdAt, id, ref, tstz } from './columns';
+import { workspaceFk } from './workspaces';
 
-const ws = () =>
-  workspaceRef().references(() => workspaces.id, { onDelete: 'cascade' });
+const ws = workspaceFk;
 
 /** Stored files (logos, avatars, later attachments). The bytes live in the file store. */
 export const files = pgTable(

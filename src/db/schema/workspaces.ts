@@ -15,6 +15,9 @@ export const workspaces = pgTable(
   (t) => [uniqueIndex('workspaces_slug_uq').on(t.slug), uniqueIndex('workspaces_host_uq').on(t.host)],
 );
 
+/** The workspace_id column every tenant table carries, removed with its workspace. */
+export const workspaceFk = () => workspaceRef().references(() => workspaces.id, { onDelete: 'cascade' });
+
 /** J1 and J2 settings of a workspace, one JSON document validated by the settings contract. */
 export const settings = pgTable('settings', {
   workspaceId: workspaceRef()
