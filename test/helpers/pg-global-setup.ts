@@ -7,7 +7,8 @@ import { migrate } from '../../src/server/platform/db/migrate';
  * file then works in workspaces of its own, side by side, as tenants do in production.
  */
 export const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEST_DB = process.env.TEST_PG_DATABASE ?? 'pishkhan_test';
+// One database per run, so that runs side by side (several developers, helpers) never collide.
+export const TEST_DB = process.env.TEST_PG_DATABASE ?? `pishkhan_test_${process.pid}`;
 
 export function testDatabaseUrl(name = TEST_DB) {
   const u = new URL(ADMIN_URL);
@@ -29,10 +30,20 @@ export async function recreateDatabase(name: string) {
   await admin.end();
 }
 
+export async function dropDatabase(name: string) {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.end();
+}
+
 export default async function setup() {
   await recreateDatabase(TEST_DB);
   const database = await openDatabase({ databaseUrl: testDatabaseUrl(), poolSize: 2 });
   await migrate(database);
   await database.close();
   process.env.TEST_DATABASE_URL = testDatabaseUrl();
+  return async () => {
+    if (!process.env.KEEP_TEST_DB) await dropDatabase(TEST_DB);
+  };
 }

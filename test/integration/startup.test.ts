@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { recreateDatabase, testDatabaseUrl } from '../helpers/pg-global-setup';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { dropDatabase, recreateDatabase, testDatabaseUrl } from '../helpers/pg-global-setup';
 import { login, randomPort, run, stop, waitReady } from '../helpers/server-process';
 
 /** The product as an operator meets it: real processes, real ports, real data directories. */
@@ -62,6 +62,7 @@ describe('starting the server', () => {
   it('on PostgreSQL: npm run migrate alone, then the server with ADMIN_USERNAME and ADMIN_PASSWORD', async () => {
     const name = `pishkhan_startup_${process.pid}`;
     await recreateDatabase(name);
+    onTestFinished(() => dropDatabase(name));
     const url = testDatabaseUrl(name);
     const m1 = run('src/server/migrate-cli.ts', { DATABASE_URL: url });
     expect(await m1.exited).toBe(0);

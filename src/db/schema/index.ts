@@ -2,3 +2,4 @@ export * from './workspaces';
 export * from './people';
 export * from './organisation';
 export * from './system';
+export * from './tickets';

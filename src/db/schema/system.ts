@@ -16,10 +16,15 @@ export const files = pgTable(
     contentType: text().notNull(),
     sha256: text().notNull(),
     purpose: text().notNull(),
+    /** Set when an attachment is linked to its message; unlinked uploads expire. */
+    ticketId: ref(),
+    messageId: ref(),
+    /** sha256 of the claim token a guest got with an upload (guests have no account). */
+    claimHash: text(),
     createdBy: ref(),
     createdAt: createdAt(),
   },
-  (t) => [index('files_created_idx').on(t.workspaceId, t.createdAt)],
+  (t) => [index('files_created_idx').on(t.workspaceId, t.createdAt), index('files_message_idx').on(t.messageId)],
 );
 
 /** Who changed what in the workspace's configuration; written in the same transaction. */

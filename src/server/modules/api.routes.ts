@@ -6,6 +6,7 @@ import { meRoutes } from './people/me.routes';
 import { peopleRoutes } from './people/people.routes';
 import { usersRoutes } from './people/users.routes';
 import { settingsRoutes } from './settings/settings.routes';
+import { ticketsRoutes } from './tickets/tickets.routes';
 
 /** Every module's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -16,4 +17,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(departmentsRoutes);
   await app.register(catalogRoutes);
   await app.register(settingsRoutes);
+  await app.register(ticketsRoutes);
 };

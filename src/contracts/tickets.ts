@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { ZBool, ZEmail, ZId, ZIdInput, ZList, ZPageQuery } from './common';
+
+export const ZStatus = z.enum(['active', 'pending', 'closed', 'locked']);
+export const ZPriority = z.enum(['urgent', 'high', 'medium', 'low']);
+export const ZDirection = z.enum(['rtl', 'ltr', 'auto']);
+export const ZMessageKind = z.enum(['reply', 'note']);
+export type TStatus = z.infer<typeof ZStatus>;
+
+/** A ticket's number in a path: digits, optionally written with a leading '#'. */
+export const ZNumberParams = z.object({ number: z.string().regex(/^#?[1-9]\d{0,9}$/).transform((v) => Number(v.replace('#', ''))) });
+export const ZNumberAndIdParams = ZNumberParams.extend({ id: ZId });
+
+const ZEmails = z.array(ZEmail).max(20);
+/** Rich text from the editor: sanitised on the server before it is stored. */
+const ZBody = z.string().max(200_000);
+
+export const ZRequester = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  email: z.string().nullable(),
+  level: z.enum(['member', 'guest', 'agent']),
+});
+export const ZRef = z.object({ id: z.string(), name: z.string() });
+
+export const ZTicketListItem = z.object({
+  number: z.number().int(),
+  subject: z.string(),
+  status: ZStatus,
+  priority: ZPriority,
+  department: ZRef,
+  requester: ZRequester,
+  assignees: z.array(ZRef),
+  messageCount: z.number().int(),
+  waitingSince: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  pinned: z.boolean(),
+  internal: z.boolean(),
+  tags: z.array(z.string()),
+  deleted: z.boolean(),
+});
+export type TTicketListItem = z.infer<typeof ZTicketListItem>;
+
+export const ZAttachment = z.object({ id: z.string(), name: z.string(), size: z.number().int(), contentType: z.string(), url: z.string() });
+
+export const ZTicket = ZTicketListItem.extend({
+  body: z.string(),
+  direction: ZDirection,
+  type: ZRef.nullable(),
+  cc: z.array(z.string()),
+  bcc: z.array(z.string()).optional(),
+  lastReplyAt: z.string().nullable(),
+  unansweredFor: z.number().int().nullable(),
+  followers: z.array(ZRef),
+  attachments: z.array(ZAttachment),
+  noteCount: z.number().int().optional(),
+  closedAt: z.string().nullable(),
+  deletedAt: z.string().nullable(),
+});
+export type TTicket = z.infer<typeof ZTicket>;
+
+export const ZCreateTicket = z.object({
+  subject: z.string().trim().min(1).max(250),
+  body: ZBody,
+  departmentId: ZIdInput,
+  typeId: ZIdInput.nullish(),
+  priority: ZPriority.default('medium'),
+  tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+  pinned: z.boolean().default(false),
+  cc: ZEmails.default([]),
+  bcc: ZEmails.default([]),
+  attachmentIds: z.array(z.string().max(100)).max(3, 'validation.max_attachments').default([]),
+  requesterId: ZIdInput.nullish(),
+  requesterGroupId: ZIdInput.nullish(),
+  internal: z.boolean().default(false),
+  status: ZStatus.optional(),
+  direction: ZDirection.default('auto'),
+  assigneeIds: z.array(ZIdInput).max(20).optional(),
+});
+export type TCreateTicket = z.infer<typeof ZCreateTicket>;
+
+/** C18: opening for a whole group makes one ticket per member. */
+export const ZCreateTicketResult = z.union([ZTicket, z.object({ created: z.array(z.object({ number: z.number().int(), requesterId: z.string() })) })]);
+
+export const ZUpdateTicket = z
+  .object({
+    subject: z.string().trim().min(1).max(250),
+    body: ZBody,
+    departmentId: ZIdInput,
+    typeId: ZIdInput.nullable(),
+    priority: ZPriority,
+    status: ZStatus,
+    assigneeIds: z.array(ZIdInput).max(20),
+    pinned: z.boolean(),
+    tags: z.array(z.string().trim().min(1).max(50)).max(20),
+    followerIds: z.array(ZIdInput).max(50),
+    sharedWithIds: z.array(ZIdInput).max(50),
+    notify: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'validation.empty_patch');
+export type TUpdateTicket = z.infer<typeof ZUpdateTicket>;
+
+export const ZTicketSort = z.enum(['waiting', '-waiting', 'created', '-created', 'number', '-number', 'subject', '-subject', 'status', '-status', 'department', '-department', 'email', '-email', 'priority', '-priority', 'updated', '-updated']);
+
+export const ZListTicketsQuery = ZPageQuery.extend({
+  status: ZList(ZStatus).optional(),
+  priority: ZList(ZPriority).optional(),
+  departmentId: ZList(ZId).optional(),
+  assigneeId: z.union([z.literal('me'), z.literal('none'), ZId]).optional(),
+  requesterId: ZId.optional(),
+  typeId: ZId.optional(),
+  tag: z.string().trim().max(50).optional(),
+  q: z.string().trim().max(200).optional(),
+  email: z.string().trim().max(254).optional(),
+  createdFrom: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  createdTo: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  includeDeleted: ZBool.optional(),
+  deletedOnly: ZBool.optional(),
+  internal: ZBool.optional(),
+  pinnedFirst: ZBool.default(true),
+  sort: ZTicketSort.optional(),
+});
+export type TListTicketsQuery = z.infer<typeof ZListTicketsQuery>;
+
+export const ZMessage = z.object({
+  id: z.string(),
+  kind: ZMessageKind,
+  author: z.object({ id: z.string().nullable(), name: z.string(), level: z.enum(['member', 'guest', 'agent', 'system']), avatarUrl: z.string().nullable() }),
+  body: z.string(),
+  direction: ZDirection,
+  cc: z.array(z.string()),
+  bcc: z.array(z.string()).optional(),
+  attachments: z.array(ZAttachment),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+});
+export type TMessage = z.infer<typeof ZMessage>;
+
+export const ZCreateMessage = z.object({
+  body: ZBody,
+  kind: ZMessageKind.default('reply'),
+  statusAfter: ZStatus.optional(),
+  cc: ZEmails.default([]),
+  bcc: ZEmails.default([]),
+  attachmentIds: z.array(z.string().max(100)).max(3, 'validation.max_attachments').default([]),
+  direction: ZDirection.default('auto'),
+  lastSeenMessageId: ZIdInput.nullish(),
+  force: z.boolean().default(false),
+  signature: z.boolean().default(true),
+});
+export type TCreateMessage = z.infer<typeof ZCreateMessage>;
+export const ZUpdateMessage = z.object({ body: ZBody, direction: ZDirection.optional() });
+
+export const ZBulk = z.object({
+  numbers: z.array(z.number().int().positive()).min(1).max(500),
+  action: z.enum(['status', 'priority', 'lock', 'transfer', 'delete', 'restore', 'assign']),
+  value: z.union([z.string(), z.object({ departmentId: ZIdInput.optional(), assigneeId: ZIdInput.nullish() })]).optional(),
+});
+export const ZBulkResult = z.object({
+  done: z.array(z.number().int()),
+  failed: z.array(z.object({ number: z.number().int(), error: z.object({ code: z.string(), message: z.string() }) })),
+});
+
+export const ZTicketEvent = z.object({
+  id: z.string(),
+  kind: z.string(),
+  actor: z.object({ id: z.string().nullable(), name: z.string() }),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export const ZTicketView = z.object({ user: ZRef, byAdmin: z.boolean(), viewedAt: z.string() });
+
+export const ZDashboard = z.object({
+  role: z.enum(['admin', 'agent', 'customer']),
+  awaitingMe: z.number().int().optional(),
+  myOpen: z.number().int().optional(),
+  departments: z.object({ active: z.number().int(), pending: z.number().int() }).optional(),
+  mine: z.object({ active: z.number().int(), pending: z.number().int() }).optional(),
+  unassigned: z.number().int().optional(),
+});
+
+// Guests (F4)
+export const ZGuestCreate = z.object({
+  name: z.string().trim().min(1).max(120),
+  email: ZEmail,
+  subject: z.string().trim().min(1).max(250),
+  body: ZBody,
+  departmentId: ZIdInput,
+  attachmentIds: z.array(z.string().max(100)).max(3, 'validation.max_attachments').default([]),
+  direction: ZDirection.default('auto'),
+});
+export const ZGuestCreated = z.object({ number: z.number().int(), trackingCode: z.string() });
+export const ZTrackingQuery = z.object({ code: z.string().min(8).max(100) });
+export const ZGuestReply = z.object({
+  body: ZBody,
+  attachmentIds: z.array(z.string().max(100)).max(3, 'validation.max_attachments').default([]),
+  direction: ZDirection.default('auto'),
+});
+export const ZGuestTicket = z.object({
+  number: z.number().int(),
+  subject: z.string(),
+  status: ZStatus,
+  priority: ZPriority,
+  department: ZRef,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  messages: z.array(ZMessage),
+});
+
+export const ZUpload = z.object({ id: z.string(), name: z.string(), size: z.number().int(), contentType: z.string() });

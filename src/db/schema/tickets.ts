@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, ref, tstz, updatedAt } from './columns';
+import { workspaceFk } from './workspaces';
+
+export const ticketStatus = pgEnum('ticket_status', ['active', 'pending', 'closed', 'locked']);
+export const ticketPriority = pgEnum('ticket_priority', ['urgent', 'high', 'medium', 'low']);
+export const messageKind = pgEnum('message_kind', ['reply', 'note']);
+export const authorKind = pgEnum('author_kind', ['customer', 'agent', 'guest', 'system']);
+export const textDirection = pgEnum('text_direction', ['rtl', 'ltr', 'auto']);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const ws = workspaceFk;
+
+/** The next ticket number of each workspace; its row lock makes numbers gapless under concurrency. */
+export const ticketCounters = pgTable('ticket_counters', {
+  workspaceId: ws().primaryKey(),
+  lastNumber: integer().notNull().default(0),
+});
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: id(),
+    workspaceId: ws(),
+    number: integer().notNull(),
+    subject: text().notNull(),
+    departmentId: ref().notNull(),
+    typeId: ref(),
+    priority: ticketPriority().notNull().default('medium'),
+    status: ticketStatus().notNull().default('active'),
+    /** The customer (or agent, for internal tickets) the ticket is for; null for guests. */
+    requesterId: ref(),
+    requesterGroupId: ref(),
+    guestName: text(),
+    guestEmail: text(),
+    /** sha256 of the guest's tracking code. */
+    trackingHash: text(),
+    createdById: ref(),
+    internal: boolean().notNull().default(false),
+    pinned: boolean().notNull().default(false),
+    assigneeIds: bigint({ mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    tagIds: bigint({ mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    cc: text().array().notNull().default(sql`'{}'::text[]`),
+    bcc: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Replies visible to the requester (notes are counted apart, so no counter leaks them). */
+    messageCount: integer().notNull().default(0),
+    noteCount: integer().notNull().default(0),
+    /** Since when the requester waits for an agent; null while nobody waits on us. */
+    waitingSince: tstz(),
+    lastMessageAt: tstz(),
+    lastAgentReplyAt: tstz(),
+    lastCustomerReplyAt: tstz(),
+    /** When the ticket entered its current status (auto-close counts from here). */
+    statusChangedAt: tstz().notNull().defaultNow(),
+    /** Lower-cased e-mail of the requester or guest, for the e-mail filter and sort. */
+    requesterEmail: text(),
+    /** Normalised subject (Persian-folded), for trigram search. */
+    subjectNorm: text().notNull().default(''),
+    /** Subject and replies; what a customer may find. Notes live in searchNotes (staff only). */
+    searchPublic: tsvector().notNull().default(sql`''::tsvector`),
+    searchNotes: tsvector().notNull().default(sql`''::tsvector`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: tstz(),
+    deletedAt: tstz(),
+    deletedById: ref(),
+  },
+  (t) => [
+    uniqueIndex('tickets_number_uq').on(t.workspaceId, t.number),
+    // Agent queue (D1): department + status, longest waiting first, pinned first.
+    index('tickets_queue_idx').on(t.workspaceId, t.departmentId, t.status, t.pinned, t.waitingSince, t.id).where(sql`${t.deletedAt} is null`),
+    index('tickets_ws_status_idx').on(t.workspaceId, t.status, t.pinned, t.waitingSince, t.id).where(sql`${t.deletedAt} is null`),
+    index('tickets_created_idx').on(t.workspaceId, t.createdAt, t.id),
+    index('tickets_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('tickets_requester_idx').on(t.workspaceId, t.requesterId, t.createdAt),
+    index('tickets_email_idx').on(t.workspaceId, t.requesterEmail),
+    index('tickets_assignees_gin').using('gin', t.assigneeIds),
+    index('tickets_tags_gin').using('gin', t.tagIds),
+    index('tickets_search_public_gin').using('gin', t.searchPublic),
+    index('tickets_search_notes_gin').using('gin', t.searchNotes),
+    index('tickets_subject_trgm').using('gin', sql`${t.subjectNorm} gin_trgm_ops`),
+    index('tickets_pending_idx').on(t.status, t.statusChangedAt).where(sql`${t.status} = 'pending' and ${t.deletedAt} is null`),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    workspaceId: ws(),
+    ticketId: ref().notNull(),
+    kind: messageKind().notNull(),
+    authorId: ref(),
+    authorKind: authorKind().notNull(),
+    authorName: text().notNull().default(''),
+    bodyHtml: text().notNull(),
+    direction: textDirection().notNull().default('auto'),
+    cc: text().array().notNull().default(sql`'{}'::text[]`),
+    bcc: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    editedAt: tstz(),
+  },
+  (t) => [index('messages_ticket_idx').on(t.ticketId, t.id)],
+);
+
+/** Followers (C13) and people a request is shared with (C23); `notify` false is "don't notify me". */
+export const ticketParticipants = pgTable(
+  'ticket_participants',
+  {
+    workspaceId: ws(),
+    ticketId: ref().notNull(),
+    userId: ref().notNull(),
+    kind: text().notNull(), // 'follower' | 'shared'
+    notify: boolean().notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.userId, t.kind] }), index('ticket_participants_user_idx').on(t.userId, t.kind)],
+);
+
+/** C21: every change of a ticket, with actor and time, written in the change's transaction. */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    id: id(),
+    workspaceId: ws(),
+    ticketId: ref().notNull(),
+    actorId: ref(),
+    actorName: text().notNull().default(''),
+    kind: text().notNull(),
+    data: jsonb().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id)],
+);
+
+/** C22: who opened a ticket and when; views by admins are shown only to admins. */
+export const ticketViews = pgTable(
+  'ticket_views',
+  {
+    id: id(),
+    workspaceId: ws(),
+    ticketId: ref().notNull(),
+    userId: ref().notNull(),
+    byAdmin: boolean().notNull().default(false),
+    viewedAt: createdAt(),
+  },
+  (t) => [index('ticket_views_ticket_idx').on(t.ticketId, t.viewedAt)],
+);
+

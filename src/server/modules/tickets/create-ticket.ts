@@ -1,0 +1,142 @@
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { departments, groups, ticketTypes, tickets, users } from '../../../db/schema';
+import type { TCreateTicket, TTicket } from '../../../contracts/tickets';
+import { withTx, type Ctx } from '../../platform/context';
+import { queryRows } from '../../platform/db/database';
+import { inWorkspace } from '../../platform/db/scope';
+import { Forbidden, Invalid, InvalidField, type Msg } from '../../platform/errors';
+import { hasContent, sanitizeRichText } from '../../platform/html';
+import { can } from '../../platform/http/access';
+import { isStaffActor, requireTicketAccess, TICKET_COLUMNS, type TicketRow } from './ticket-access';
+import { announce, logTicketEvent } from './ticket-events';
+import { ticketDetails } from './ticket-details';
+import { tagIdsFor } from './ticket-mapper';
+import { insertMessage } from './insert-message';
+import { normalizeText } from './search-text';
+import { tsvectorOf } from './search-text';
+
+/** Takes the next number of the workspace; the counter's row lock serialises concurrent creators. */
+export async function nextTicketNumber(ctx: Ctx): Promise<number> {
+  const [row] = await queryRows<{ last_number: number }>(
+    ctx.db,
+    sql`insert into ticket_counters (workspace_id, last_number) values (${ctx.workspaceId}, 1)
+        on conflict (workspace_id) do update set last_number = ticket_counters.last_number + 1
+        returning last_number`,
+  );
+  return Number(row.last_number);
+}
+
+/** Fields only staff may set when opening a ticket. */
+const STAFF_ONLY = ['requesterId', 'requesterGroupId', 'internal', 'status', 'pinned', 'assigneeIds', 'tags', 'bcc'] as const;
+
+async function checkRefs(ctx: Ctx, input: TCreateTicket, staff: boolean) {
+  const fields: Record<string, Msg> = {};
+  const [dep] = await ctx.db.select().from(departments).where(inWorkspace(departments, ctx, eq(departments.id, input.departmentId)));
+  const usable = dep && dep.active && (staff || (dep.visible && dep.usage !== 'internal'));
+  if (!usable) fields.departmentId = { key: 'validation.unknown_department' };
+  if (input.typeId) {
+    const [type] = await ctx.db.select({ id: ticketTypes.id }).from(ticketTypes).where(inWorkspace(ticketTypes, ctx, eq(ticketTypes.id, input.typeId), eq(ticketTypes.active, true)));
+    if (!type) fields.typeId = { key: 'validation.unknown_ticket_type' };
+  }
+  if (input.requesterId) {
+    const roles = input.internal ? ['agent', 'admin'] : ['customer'];
+    const [u] = await ctx.db
+      .select({ id: users.id, role: users.role, active: users.active })
+      .from(users)
+      .where(inWorkspace(users, ctx, eq(users.id, input.requesterId), isNull(users.deletedAt)));
+    if (!u || !roles.includes(u.role) || !u.active) fields.requesterId = { key: input.internal ? 'validation.unknown_agent' : 'validation.unknown_customer' };
+  }
+  if (input.requesterGroupId) {
+    const [g] = await ctx.db.select({ id: groups.id }).from(groups).where(inWorkspace(groups, ctx, eq(groups.id, input.requesterGroupId), eq(groups.kind, 'customer')));
+    if (!g) fields.requesterGroupId = { key: 'validation.unknown_group' };
+  }
+  if (input.assigneeIds?.length) {
+    const ids = [...new Set(input.assigneeIds)];
+    const found = await ctx.db.select({ id: users.id }).from(users).where(inWorkspace(users, ctx, inArray(users.id, ids), ne(users.role, 'customer'), isNull(users.deletedAt)));
+    if (found.length !== ids.length) fields.assigneeIds = { key: 'validation.unknown_agent' };
+  }
+  if (Object.keys(fields).length) throw Invalid(fields);
+}
+
+/**
+ * Opens a ticket (C1, C5, C15, C17, C18). A customer writes for itself; staff with
+ * tickets.create may open it for a customer, a customer group, or as an internal ticket, and
+ * choose status, priority, assignees, tags and pin.
+ */
+export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTicket }): Promise<TTicket> {
+  const actor = requireTicketAccess(ctx);
+  const staff = isStaffActor(actor);
+  if (staff && !can(actor, 'tickets.create')) throw Forbidden();
+  if (!staff) {
+    const fields: Record<string, Msg> = {};
+    for (const f of STAFF_ONLY) {
+      const v = input[f];
+      if (v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0)) fields[f] = { key: 'validation.staff_only' };
+    }
+    if (Object.keys(fields).length) throw Invalid(fields);
+  }
+  if (input.requesterId && input.requesterGroupId) throw InvalidField('requesterGroupId', 'validation.one_requester');
+  const bodyHtml = sanitizeRichText(input.body);
+  if (!hasContent(bodyHtml)) throw InvalidField('body', 'validation.required');
+  await checkRefs(ctx, input, staff);
+
+  return withTx(ctx, async (tx) => {
+    const now = tx.deps.clock.now();
+    const tagIds = staff ? await tagIdsFor(tx, input.tags) : [];
+    const requesterId = staff ? (input.requesterId ?? null) : actor.id;
+    const opensForSomeone = staff && (input.requesterId || input.requesterGroupId);
+    // A ticket a customer writes waits for us; one staff open for a customer waits for the customer.
+    const status = staff ? (input.status ?? (opensForSomeone ? 'pending' : 'active')) : 'active';
+    let email: string | null = null;
+    if (requesterId) {
+      const [u] = await tx.db.select({ email: users.email }).from(users).where(eq(users.id, requesterId));
+      email = u?.email?.toLowerCase() ?? null;
+    }
+    const number = await nextTicketNumber(tx);
+    const [row] = (await tx.db
+      .insert(tickets)
+      .values({
+        workspaceId: tx.workspaceId,
+        number,
+        subject: input.subject,
+        departmentId: input.departmentId,
+        typeId: input.typeId ?? null,
+        priority: input.priority,
+        status,
+        requesterId,
+        requesterGroupId: staff ? (input.requesterGroupId ?? null) : null,
+        createdById: actor.id,
+        internal: staff ? input.internal : false,
+        pinned: staff ? input.pinned : false,
+        assigneeIds: staff ? [...new Set(input.assigneeIds ?? [])] : [],
+        tagIds,
+        cc: input.cc,
+        bcc: staff ? input.bcc : [],
+        waitingSince: status === 'active' ? now : null,
+        statusChangedAt: now,
+        closedAt: status === 'closed' ? now : null,
+        requesterEmail: email,
+        subjectNorm: normalizeText(input.subject),
+        searchPublic: tsvectorOf(input.subject),
+        createdAt: now,
+        updatedAt: now,
+        lastCustomerReplyAt: staff ? null : now,
+        lastAgentReplyAt: staff && !input.internal ? now : null,
+      })
+      .returning(TICKET_COLUMNS)) as TicketRow[];
+    const message = await insertMessage(tx, row, {
+      kind: 'reply',
+      authorKind: staff ? 'agent' : 'customer',
+      authorName: actor.name || actor.username,
+      bodyHtml,
+      direction: input.direction,
+      cc: input.cc,
+      bcc: staff ? input.bcc : [],
+      attachmentIds: input.attachmentIds,
+    });
+    await logTicketEvent(tx, row.id, 'created', { status, priority: input.priority, departmentId: String(input.departmentId), internal: row.internal });
+    await announce(tx, row, 'ticket.created', { kind: 'reply', messageId: message.id });
+    const [fresh] = await tx.db.select(TICKET_COLUMNS).from(tickets).where(and(eq(tickets.id, row.id)));
+    return ticketDetails(tx, fresh);
+  });
+}

@@ -1,0 +1,63 @@
+import { eq, sql } from 'drizzle-orm';
+import { messages, tickets } from '../../../db/schema';
+import type { Ctx } from '../../platform/context';
+import { inWorkspace } from '../../platform/db/scope';
+import { htmlToText } from '../../platform/html';
+import type { TicketRow } from './ticket-access';
+import { claimAttachments } from './attachments.repo';
+import { tsvectorOf } from './search-text';
+
+export type MessageRow = typeof messages.$inferSelect;
+
+export interface NewMessage {
+  kind: 'reply' | 'note';
+  authorKind: 'customer' | 'agent' | 'guest' | 'system';
+  authorName: string;
+  bodyHtml: string; // already sanitised
+  direction: 'rtl' | 'ltr' | 'auto';
+  cc?: string[];
+  bcc?: string[];
+  attachmentIds?: string[];
+  /** Ticket columns to change along with the counters and search text. */
+  ticketChanges?: Partial<typeof tickets.$inferInsert>;
+}
+
+/**
+ * Stores a message and, in the same statement pair, keeps the ticket's counters, timestamps
+ * and search vectors current: replies go into the public vector, notes into the staff one.
+ */
+export async function insertMessage(ctx: Ctx, ticket: TicketRow, m: NewMessage): Promise<MessageRow> {
+  const now = ctx.deps.clock.now();
+  const [row] = await ctx.db
+    .insert(messages)
+    .values({
+      workspaceId: ctx.workspaceId,
+      ticketId: ticket.id,
+      kind: m.kind,
+      authorId: ctx.actor?.id ?? null,
+      authorKind: m.authorKind,
+      authorName: m.authorName,
+      bodyHtml: m.bodyHtml,
+      direction: m.direction,
+      cc: m.cc ?? [],
+      bcc: m.bcc ?? [],
+      createdAt: now,
+    })
+    .returning();
+  await claimAttachments(ctx, m.attachmentIds ?? [], ticket.id, row.id);
+  const text = htmlToText(m.bodyHtml);
+  const isNote = m.kind === 'note';
+  await ctx.db
+    .update(tickets)
+    .set({
+      ...(m.ticketChanges ?? {}),
+      messageCount: isNote ? undefined : sql`${tickets.messageCount} + 1`,
+      noteCount: isNote ? sql`${tickets.noteCount} + 1` : undefined,
+      searchPublic: isNote ? undefined : sql`${tickets.searchPublic} || ${tsvectorOf(text)}`,
+      searchNotes: isNote ? sql`${tickets.searchNotes} || ${tsvectorOf(text)}` : undefined,
+      lastMessageAt: isNote ? undefined : now,
+      updatedAt: now,
+    })
+    .where(inWorkspace(tickets, ctx, eq(tickets.id, ticket.id)));
+  return row;
+}

@@ -1,0 +1,86 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { tags, tickets } from '../../../db/schema';
+import type { TListTicketsQuery, TTicketListItem } from '../../../contracts/tickets';
+import type { Ctx } from '../../platform/context';
+import { inWorkspace } from '../../platform/db/scope';
+import { offsetOf, pageOf, type Page } from '../../platform/pagination';
+import { isStaffActor, requireTicketAccess, TICKET_COLUMNS, visibleTo } from './ticket-access';
+import { lookupsFor, toListItem } from './ticket-mapper';
+import { normalizeText, ticketNumberOf, tsqueryOf } from './search-text';
+
+type Sort = NonNullable<TListTicketsQuery['sort']>;
+
+function orderBy(sort: Sort): SQL[] {
+  const dir = sort.startsWith('-') ? desc : asc;
+  const key = sort.replace(/^-/, '');
+  switch (key) {
+    case 'waiting':
+      // Longest waiting first; tickets nobody waits on come last either way.
+      return sort === 'waiting' ? [sql`${tickets.waitingSince} asc nulls last`, asc(tickets.id)] : [sql`${tickets.waitingSince} desc nulls last`, desc(tickets.id)];
+    case 'created':
+      return [dir(tickets.createdAt), dir(tickets.id)];
+    case 'number':
+      return [dir(tickets.number)];
+    case 'subject':
+      return [dir(sql`lower(${tickets.subject})`), dir(tickets.id)];
+    case 'status':
+      return [dir(tickets.status), dir(tickets.id)];
+    case 'priority':
+      return [dir(tickets.priority), dir(tickets.id)];
+    case 'department':
+      return [dir(sql`(select d.name from departments d where d.id = ${tickets.departmentId})`), dir(tickets.id)];
+    case 'email':
+      return [dir(tickets.requesterEmail), dir(tickets.id)];
+    default:
+      return [dir(tickets.updatedAt), dir(tickets.id)];
+  }
+}
+
+const dayAfter = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(new Date(d).getTime() + 86_400_000) : new Date(d));
+
+/** D1, D3, D6, D7: every filter and sort of the API, paginated, within what the actor may see. */
+export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicketsQuery }): Promise<Page<TTicketListItem>> {
+  const actor = requireTicketAccess(ctx);
+  const staff = isStaffActor(actor);
+  const conds: (SQL | undefined)[] = [visibleTo(actor)];
+  if (input.deletedOnly && staff) conds.push(isNotNull(tickets.deletedAt));
+  else if (!(input.includeDeleted && staff)) conds.push(isNull(tickets.deletedAt));
+  if (input.status?.length) conds.push(inArray(tickets.status, input.status));
+  if (input.priority?.length) conds.push(inArray(tickets.priority, input.priority));
+  if (input.departmentId?.length) conds.push(inArray(tickets.departmentId, input.departmentId.map(Number)));
+  if (input.assigneeId === 'me') conds.push(sql`${actor.id} = any(${tickets.assigneeIds})`);
+  else if (input.assigneeId === 'none') conds.push(sql`cardinality(${tickets.assigneeIds}) = 0`);
+  else if (input.assigneeId) conds.push(sql`${Number(input.assigneeId)} = any(${tickets.assigneeIds})`);
+  if (input.requesterId) conds.push(eq(tickets.requesterId, Number(input.requesterId)));
+  if (input.typeId) conds.push(eq(tickets.typeId, Number(input.typeId)));
+  if (input.internal !== undefined && staff) conds.push(eq(tickets.internal, input.internal));
+  if (input.createdFrom) conds.push(gte(tickets.createdAt, new Date(input.createdFrom)));
+  if (input.createdTo) conds.push(lt(tickets.createdAt, dayAfter(input.createdTo)));
+  if (input.email) conds.push(sql`${tickets.requesterEmail} like ${input.email.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`) + '%'}`);
+  if (input.tag) {
+    const [tag] = await ctx.db.select({ id: tags.id }).from(tags).where(inWorkspace(tags, ctx, sql`lower(${tags.name}) = ${input.tag.toLowerCase()}`));
+    conds.push(tag ? sql`${tickets.tagIds} @> array[${tag.id}]::bigint[]` : sql`false`);
+  }
+  if (input.q) {
+    const number = ticketNumberOf(input.q);
+    if (number !== null) conds.push(eq(tickets.number, number));
+    else {
+      const tsq = tsqueryOf(input.q);
+      const norm = normalizeText(input.q);
+      const like = `%${norm.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const text: SQL[] = [sql`${tickets.subjectNorm} like ${like}`];
+      if (tsq) text.push(sql`${tickets.searchPublic} @@ ${tsq}`);
+      if (tsq && staff) text.push(sql`${tickets.searchNotes} @@ ${tsq}`);
+      conds.push(or(...text));
+    }
+  }
+  const where = and(inWorkspace(tickets, ctx), ...conds);
+  const sort: Sort = input.sort ?? (staff ? 'waiting' : '-created');
+  const order = [...(input.pinnedFirst ? [desc(tickets.pinned)] : []), ...orderBy(sort)];
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db.select(TICKET_COLUMNS).from(tickets).where(where).orderBy(...order).limit(input.pageSize).offset(offsetOf(input)),
+    ctx.db.select({ total: count() }).from(tickets).where(where),
+  ]);
+  const lookups = await lookupsFor(ctx, rows);
+  return pageOf(rows.map((r) => toListItem(r, lookups)), Number(total), input);
+}

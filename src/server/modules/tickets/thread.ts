@@ -1,0 +1,87 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { messages, ticketEvents, ticketViews, users } from '../../../db/schema';
+import type { TMessage, ZTicketEvent, ZTicketView, ZUpdateMessage } from '../../../contracts/tickets';
+import { withTx, type Ctx } from '../../platform/context';
+import { inWorkspace } from '../../platform/db/scope';
+import { Forbidden, InvalidField, NotFound } from '../../platform/errors';
+import { hasContent, sanitizeRichText } from '../../platform/html';
+import { can } from '../../platform/http/access';
+import { iso } from '../../platform/pagination';
+import { findVisibleTicket, isStaffActor } from './ticket-access';
+import { logTicketEvent } from './ticket-events';
+import { threadOf, toMessages } from './message-mapper';
+import { sql } from 'drizzle-orm';
+
+/** The thread (D4). Internal notes are never part of it for customers. */
+export async function listMessages({ ctx, number }: { ctx: Ctx; number: number }): Promise<{ items: TMessage[] }> {
+  const ticket = await findVisibleTicket(ctx, number, { includeDeleted: true });
+  const staff = isStaffActor(ctx.actor!);
+  return { items: await toMessages(ctx, await threadOf(ctx, ticket.id, { staff }), { staff }) };
+}
+
+/** C12: a note can be changed or removed by its author only; replies are part of the record. */
+async function ownNote(ctx: Ctx, number: number, id: number) {
+  const ticket = await findVisibleTicket(ctx, number);
+  if (!isStaffActor(ctx.actor!)) throw NotFound();
+  const [m] = await ctx.db.select().from(messages).where(inWorkspace(messages, ctx, eq(messages.id, id), eq(messages.ticketId, ticket.id)));
+  if (!m) throw NotFound();
+  if (m.kind !== 'note') throw Forbidden('errors.only_notes_editable');
+  if (m.authorId !== ctx.actor!.id) throw Forbidden('errors.not_note_author');
+  return { ticket, m };
+}
+
+export async function editNote({ ctx, number, id, input }: { ctx: Ctx; number: number; id: number; input: z.infer<typeof ZUpdateMessage> }) {
+  const { ticket, m } = await ownNote(ctx, number, id);
+  const bodyHtml = sanitizeRichText(input.body);
+  if (!hasContent(bodyHtml)) throw InvalidField('body', 'validation.required');
+  return withTx(ctx, async (tx) => {
+    const [row] = await tx.db
+      .update(messages)
+      .set({ bodyHtml, direction: input.direction ?? m.direction, editedAt: tx.deps.clock.now() })
+      .where(eq(messages.id, m.id))
+      .returning();
+    await logTicketEvent(tx, ticket.id, 'note_edited', { messageId: String(m.id) });
+    return (await toMessages(tx, [row], { staff: true }))[0];
+  });
+}
+
+export async function deleteNote({ ctx, number, id }: { ctx: Ctx; number: number; id: number }) {
+  const { ticket, m } = await ownNote(ctx, number, id);
+  await withTx(ctx, async (tx) => {
+    await tx.db.delete(messages).where(eq(messages.id, m.id));
+    await tx.db.execute(sql`update tickets set note_count = greatest(note_count - 1, 0) where id = ${ticket.id}`);
+    await tx.db.execute(sql`update files set message_id = null, ticket_id = null where message_id = ${m.id}`);
+    await logTicketEvent(tx, ticket.id, 'note_deleted', { messageId: String(m.id) });
+  });
+}
+
+/** C21: the event log, for staff with tickets.view_logs. */
+export async function listEvents({ ctx, number }: { ctx: Ctx; number: number }): Promise<{ items: z.infer<typeof ZTicketEvent>[] }> {
+  if (!can(ctx.actor, 'tickets.view_logs')) throw Forbidden();
+  const ticket = await findVisibleTicket(ctx, number, { includeDeleted: true });
+  const rows = await ctx.db.select().from(ticketEvents).where(inWorkspace(ticketEvents, ctx, eq(ticketEvents.ticketId, ticket.id))).orderBy(asc(ticketEvents.id)).limit(5000);
+  return {
+    items: rows.map((r) => ({
+      id: String(r.id),
+      kind: r.kind,
+      actor: { id: r.actorId === null ? null : String(r.actorId), name: r.actorName },
+      data: r.data as Record<string, unknown>,
+      createdAt: iso(r.createdAt)!,
+    })),
+  };
+}
+
+/** C22: who opened the ticket; views by admins are shown only to admins. */
+export async function listViews({ ctx, number }: { ctx: Ctx; number: number }): Promise<{ items: z.infer<typeof ZTicketView>[] }> {
+  if (!can(ctx.actor, 'tickets.view_logs')) throw Forbidden();
+  const ticket = await findVisibleTicket(ctx, number, { includeDeleted: true });
+  const rows = await ctx.db
+    .select({ userId: ticketViews.userId, byAdmin: ticketViews.byAdmin, viewedAt: ticketViews.viewedAt, name: users.name, username: users.username })
+    .from(ticketViews)
+    .innerJoin(users, eq(users.id, ticketViews.userId))
+    .where(and(inWorkspace(ticketViews, ctx, eq(ticketViews.ticketId, ticket.id)), ctx.actor!.role === 'admin' ? undefined : eq(ticketViews.byAdmin, false)))
+    .orderBy(desc(ticketViews.viewedAt))
+    .limit(1000);
+  return { items: rows.map((r) => ({ user: { id: String(r.userId), name: r.name || r.username }, byAdmin: r.byAdmin, viewedAt: iso(r.viewedAt)! })) };
+}

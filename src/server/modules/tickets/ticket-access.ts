@@ -1,0 +1,62 @@
+import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
+import { tickets } from '../../../db/schema';
+import type { Permission } from '../../../contracts/permissions';
+import type { Actor, Ctx } from '../../platform/context';
+import { inWorkspace } from '../../platform/db/scope';
+import { Forbidden, NotFound } from '../../platform/errors';
+import { can, requireActor } from '../../platform/http/access';
+
+// Every column but the search vectors, which are large and only ever read by the database.
+const { searchPublic: _sp, searchNotes: _sn, ...ticketColumns } = getTableColumns(tickets);
+export const TICKET_COLUMNS = ticketColumns;
+export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchPublic' | 'searchNotes'>;
+
+/** Agents see their departments' tickets unless `tickets.view_all`; admins see all. */
+export const seesAllDepartments = (actor: Actor) => actor.role === 'admin' || actor.permissions.has('tickets.view_all');
+
+/**
+ * The SQL condition for "tickets this actor may see" (C13, C17, C18, C23, D1). Customers see
+ * their own, those shared with them and those opened for one of their groups — never internal
+ * ones; agents see their departments', those assigned to or followed by them, and internal
+ * tickets addressed to them.
+ */
+export function visibleTo(actor: Actor): SQL | undefined {
+  if (actor.role === 'customer') {
+    return sql`(${tickets.internal} = false and (${tickets.requesterId} = ${actor.id}
+      or exists (select 1 from ticket_participants p where p.ticket_id = ${tickets.id} and p.user_id = ${actor.id} and p.kind = 'shared')
+      or ${tickets.requesterGroupId} in (select gm.group_id from group_members gm where gm.user_id = ${actor.id})))`;
+  }
+  if (seesAllDepartments(actor)) return undefined;
+  const deps = actor.departmentIds.length ? sql`${tickets.departmentId} in (${sql.join(actor.departmentIds.map((d) => sql`${d}`), sql`, `)})` : sql`false`;
+  return sql`(${deps} or ${actor.id} = any(${tickets.assigneeIds}) or ${tickets.requesterId} = ${actor.id}
+    or exists (select 1 from ticket_participants p where p.ticket_id = ${tickets.id} and p.user_id = ${actor.id}))`;
+}
+
+/** Customers whose ticket access the admin switched off (A7) see no tickets at all. */
+export function requireTicketAccess(ctx: Ctx): Actor {
+  const actor = requireActor(ctx);
+  if (actor.role === 'customer' && !actor.ticketAccess) throw Forbidden('errors.ticket_access_off');
+  return actor;
+}
+
+/** The ticket with this number if the actor may see it; otherwise 404, as if it did not exist. */
+export async function findVisibleTicket(ctx: Ctx, number: number, opts: { includeDeleted?: boolean; forUpdate?: boolean } = {}): Promise<TicketRow> {
+  const actor = requireTicketAccess(ctx);
+  const deleted = opts.includeDeleted && actor.role !== 'customer' ? undefined : isNull(tickets.deletedAt);
+  const q = ctx.db
+    .select(TICKET_COLUMNS)
+    .from(tickets)
+    .where(and(inWorkspace(tickets, ctx, eq(tickets.number, number), deleted), visibleTo(actor)));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  if (!row) throw NotFound('errors.ticket_not_found');
+  return row;
+}
+
+/** A ticket permission, held in the ticket's department (or everywhere with view_all). */
+export function requireTicketPermission(ctx: Ctx, ticket: TicketRow, permission: Permission): Actor {
+  const actor = requireActor(ctx);
+  if (!can(actor, permission)) throw Forbidden();
+  return actor;
+}
+
+export const isStaffActor = (actor: Actor) => actor.role === 'admin' || actor.role === 'agent';

@@ -1,0 +1,64 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { files, messages, ticketParticipants, users } from '../../../db/schema';
+import type { TTicket } from '../../../contracts/tickets';
+import type { Ctx } from '../../platform/context';
+import { inWorkspace } from '../../platform/db/scope';
+import { iso } from '../../platform/pagination';
+import { isStaffActor, type TicketRow } from './ticket-access';
+import { lookupsFor, toListItem } from './ticket-mapper';
+
+export const attachmentUrl = (id: number) => `/api/v1/attachments/${id}`;
+
+/** Attachments of many messages at once. */
+export async function attachmentsOf(ctx: Ctx, messageIds: number[], url: (id: number) => string = attachmentUrl) {
+  const map = new Map<number, TTicket['attachments']>();
+  if (!messageIds.length) return map;
+  const rows = await ctx.db
+    .select({ id: files.id, messageId: files.messageId, name: files.name, size: files.size, contentType: files.contentType })
+    .from(files)
+    .where(inWorkspace(files, ctx, inArray(files.messageId, messageIds)))
+    .orderBy(asc(files.id));
+  for (const r of rows) {
+    const list = map.get(r.messageId!) ?? [];
+    list.push({ id: String(r.id), name: r.name, size: r.size, contentType: r.contentType, url: url(r.id) });
+    map.set(r.messageId!, list);
+  }
+  return map;
+}
+
+/** D4: everything the ticket page shows about the ticket itself (the thread comes apart). */
+export async function ticketDetails(ctx: Ctx, row: TicketRow): Promise<TTicket> {
+  const staff = isStaffActor(ctx.actor!);
+  const [lookups, [first], followers] = await Promise.all([
+    lookupsFor(ctx, [row]),
+    ctx.db
+      .select({ id: messages.id, bodyHtml: messages.bodyHtml, direction: messages.direction })
+      .from(messages)
+      .where(and(inWorkspace(messages, ctx, eq(messages.ticketId, row.id), eq(messages.kind, 'reply'))))
+      .orderBy(asc(messages.id))
+      .limit(1),
+    ctx.db
+      .select({ id: users.id, name: users.name, username: users.username })
+      .from(ticketParticipants)
+      .innerJoin(users, eq(users.id, ticketParticipants.userId))
+      .where(inWorkspace(ticketParticipants, ctx, eq(ticketParticipants.ticketId, row.id), eq(ticketParticipants.kind, 'follower'))),
+  ]);
+  const attachments = first ? ((await attachmentsOf(ctx, [first.id])).get(first.id) ?? []) : [];
+  const type = row.typeId ? { id: String(row.typeId), name: lookups.types.get(row.typeId) ?? '' } : null;
+  const now = ctx.deps.clock.now().getTime();
+  return {
+    ...toListItem(row, lookups),
+    body: first?.bodyHtml ?? '',
+    direction: first?.direction ?? 'auto',
+    type,
+    cc: row.cc,
+    ...(staff ? { bcc: row.bcc, noteCount: row.noteCount } : {}),
+    lastReplyAt: iso(row.lastAgentReplyAt),
+    unansweredFor: row.waitingSince && row.status === 'active' ? Math.max(0, Math.floor((now - row.waitingSince.getTime()) / 1000)) : null,
+    followers: staff ? followers.map((f) => ({ id: String(f.id), name: f.name || f.username })) : [],
+    attachments,
+    closedAt: iso(row.closedAt),
+    deletedAt: iso(row.deletedAt),
+  };
+}
+

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { ticketEvents } from '../../../db/schema';
+import type { Ctx } from '../../platform/context';
+import { queryRows } from '../../platform/db/database';
+import type { TicketRow } from './ticket-access';
+
+export const EVENTS_CHANNEL = 'pishkhan_events';
+export const NOTIFY_QUEUE = 'notify.ticket';
+
+export type LiveType = 'ticket.created' | 'ticket.updated' | 'message.created';
+
+/**
+ * What travels over LISTEN/NOTIFY to every server process: enough to decide, per connected
+ * person, whether they may see the ticket — and nothing of its content.
+ */
+export interface LiveEvent {
+  type: LiveType;
+  w: number; // workspace
+  n: number; // ticket number
+  d: number; // department
+  r: number | null; // requester
+  g: number | null; // requester group
+  a: number[]; // assignees
+  p: number[]; // participants (followers, shared)
+  i: boolean; // internal
+  k?: 'reply' | 'note'; // message kind
+  m?: number; // message id
+  by?: number | null; // actor
+}
+
+/** Writes an event-log row (C21) in the caller's transaction. */
+export async function logTicketEvent(ctx: Ctx, ticketId: number, kind: string, data: Record<string, unknown> = {}) {
+  await ctx.db.insert(ticketEvents).values({
+    workspaceId: ctx.workspaceId,
+    ticketId,
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.name || ctx.actor?.username || '',
+    kind,
+    data,
+    createdAt: ctx.deps.clock.now(),
+  });
+}
+
+/**
+ * Announces a change: a NOTIFY (delivered at commit, to every process) for live screens, and a
+ * notification job (delivered later with retries) — both in the caller's transaction.
+ */
+export async function announce(ctx: Ctx, ticket: TicketRow, type: LiveType, extra: { kind?: 'reply' | 'note'; messageId?: number } = {}) {
+  const participants = await queryRows<{ user_id: number }>(ctx.db, sql`select user_id from ticket_participants where ticket_id = ${ticket.id}`);
+  const event: LiveEvent = {
+    type,
+    w: ticket.workspaceId,
+    n: ticket.number,
+    d: ticket.departmentId,
+    r: ticket.requesterId,
+    g: ticket.requesterGroupId,
+    a: ticket.assigneeIds,
+    p: participants.map((r) => Number(r.user_id)),
+    i: ticket.internal,
+    k: extra.kind,
+    m: extra.messageId,
+    by: ctx.actor?.id ?? null,
+  };
+  await ctx.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+  await ctx.deps.jobs.send(NOTIFY_QUEUE, { workspaceId: ticket.workspaceId, ticketId: ticket.id, type, ...extra }, { executor: ctx.db });
+}

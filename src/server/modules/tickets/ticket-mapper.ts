@@ -1,0 +1,88 @@
+import { inArray, sql } from 'drizzle-orm';
+import { departments, groups, tags, ticketTypes, users } from '../../../db/schema';
+import type { TTicketListItem } from '../../../contracts/tickets';
+import type { Ctx } from '../../platform/context';
+import { inWorkspace } from '../../platform/db/scope';
+import { iso } from '../../platform/pagination';
+import type { TicketRow } from './ticket-access';
+
+/** Names of everything a page of tickets refers to, fetched in four queries for the whole page. */
+export async function lookupsFor(ctx: Ctx, rows: Pick<TicketRow, 'departmentId' | 'requesterId' | 'assigneeIds' | 'tagIds' | 'requesterGroupId' | 'typeId'>[]) {
+  const userIds = new Set<number>();
+  const depIds = new Set<number>();
+  const tagIds = new Set<number>();
+  const groupIds = new Set<number>();
+  const typeIds = new Set<number>();
+  for (const r of rows) {
+    depIds.add(r.departmentId);
+    if (r.requesterId) userIds.add(r.requesterId);
+    r.assigneeIds.forEach((a) => userIds.add(a));
+    r.tagIds.forEach((t) => tagIds.add(t));
+    if (r.requesterGroupId) groupIds.add(r.requesterGroupId);
+    if (r.typeId) typeIds.add(r.typeId);
+  }
+  const none = Promise.resolve([] as never[]);
+  const [u, d, t, g, ty] = await Promise.all([
+    userIds.size
+      ? ctx.db.select({ id: users.id, name: users.name, username: users.username, email: users.email, role: users.role }).from(users).where(inWorkspace(users, ctx, inArray(users.id, [...userIds])))
+      : none,
+    depIds.size ? ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(inWorkspace(departments, ctx, inArray(departments.id, [...depIds]))) : none,
+    tagIds.size ? ctx.db.select({ id: tags.id, name: tags.name }).from(tags).where(inWorkspace(tags, ctx, inArray(tags.id, [...tagIds]))) : none,
+    groupIds.size ? ctx.db.select({ id: groups.id, name: groups.name }).from(groups).where(inWorkspace(groups, ctx, inArray(groups.id, [...groupIds]))) : none,
+    typeIds.size ? ctx.db.select({ id: ticketTypes.id, name: ticketTypes.name }).from(ticketTypes).where(inWorkspace(ticketTypes, ctx, inArray(ticketTypes.id, [...typeIds]))) : none,
+  ]);
+  return {
+    users: new Map(u.map((x) => [x.id, x])),
+    departments: new Map(d.map((x) => [x.id, x.name])),
+    tags: new Map(t.map((x) => [x.id, x.name])),
+    groups: new Map(g.map((x) => [x.id, x.name])),
+    types: new Map(ty.map((x) => [x.id, x.name])),
+  };
+}
+export type Lookups = Awaited<ReturnType<typeof lookupsFor>>;
+
+const displayName = (u: { name: string; username: string }) => u.name || u.username;
+
+export function toListItem(r: TicketRow, l: Lookups): TTicketListItem {
+  const requester = r.requesterId ? l.users.get(r.requesterId) : undefined;
+  return {
+    number: r.number,
+    subject: r.subject,
+    status: r.status,
+    priority: r.priority,
+    department: { id: String(r.departmentId), name: l.departments.get(r.departmentId) ?? '' },
+    requester: requester
+      ? { id: String(requester.id), name: displayName(requester), email: requester.email, level: requester.role === 'customer' ? 'member' : 'agent' }
+      : r.requesterGroupId
+        ? { id: null, name: l.groups.get(r.requesterGroupId) ?? '', email: null, level: 'member' }
+        : { id: null, name: r.guestName ?? '', email: r.guestEmail, level: 'guest' },
+    assignees: r.assigneeIds.flatMap((a) => {
+      const u = l.users.get(a);
+      return u ? [{ id: String(u.id), name: displayName(u) }] : [];
+    }),
+    messageCount: r.messageCount,
+    waitingSince: iso(r.waitingSince),
+    createdAt: iso(r.createdAt)!,
+    updatedAt: iso(r.updatedAt)!,
+    pinned: r.pinned,
+    internal: r.internal,
+    tags: r.tagIds.map((t) => l.tags.get(t)).filter((x): x is string => !!x),
+    deleted: r.deletedAt !== null,
+  };
+}
+
+/** Tag ids for names, creating the missing ones (C7: "add existing or new tags"). */
+export async function tagIdsFor(ctx: Ctx, names: string[]): Promise<number[]> {
+  const wanted = [...new Map(names.map((n) => [n.trim().toLowerCase(), n.trim()])).entries()].filter(([k]) => k);
+  if (!wanted.length) return [];
+  const now = ctx.deps.clock.now();
+  await ctx.db
+    .insert(tags)
+    .values(wanted.map(([, name]) => ({ workspaceId: ctx.workspaceId, name, createdAt: now })))
+    .onConflictDoNothing();
+  const rows = await ctx.db
+    .select({ id: tags.id, name: tags.name })
+    .from(tags)
+    .where(inWorkspace(tags, ctx, inArray(sql`lower(${tags.name})`, wanted.map(([k]) => k))));
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
