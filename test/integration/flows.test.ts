@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { platformFlows } from '../flows/platform.flows';
+import { ticketFlows } from '../flows/tickets.flows';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,3 +10,5 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('platform flows on PostgreSQL', () => platformFlows(() => t));
+
+describe('ticket flows on PostgreSQL', () => ticketFlows(() => t));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { platformFlows } from '../flows/platform.flows';
+import { ticketFlows } from '../flows/tickets.flows';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,3 +16,5 @@ describe('platform flows on embedded PGlite', () => {
   });
   platformFlows(() => t);
 });
+
+describe('ticket flows on embedded PGlite', () => ticketFlows(() => t));
