@@ -7,6 +7,9 @@ import type { TicketRow } from './ticket-access';
 export const EVENTS_CHANNEL = 'pishkhan_events';
 export const NOTIFY_QUEUE = 'notify.ticket';
 
+/** pg_notify payloads are limited to 8000 bytes; id lists are capped well below that. */
+const MAX_IDS = 200;
+
 export type LiveType = 'ticket.created' | 'ticket.updated' | 'message.created';
 
 /**
@@ -46,7 +49,11 @@ export async function logTicketEvent(ctx: Ctx, ticketId: number, kind: string, d
  * notification job (delivered later with retries) — both in the caller's transaction.
  */
 export async function announce(ctx: Ctx, ticket: TicketRow, type: LiveType, extra: { kind?: 'reply' | 'note'; messageId?: number } = {}) {
-  const participants = await queryRows<{ user_id: number }>(ctx.db, sql`select user_id from ticket_participants where ticket_id = ${ticket.id}`);
+  // Followers and people it is shared with widen who may see it; a "don't notify me" row does not.
+  const participants = await queryRows<{ user_id: number }>(
+    ctx.db,
+    sql`select user_id from ticket_participants where ticket_id = ${ticket.id} and kind in ('follower', 'shared') limit ${MAX_IDS}`,
+  );
   const event: LiveEvent = {
     type,
     w: ticket.workspaceId,
@@ -54,7 +61,7 @@ export async function announce(ctx: Ctx, ticket: TicketRow, type: LiveType, extr
     d: ticket.departmentId,
     r: ticket.requesterId,
     g: ticket.requesterGroupId,
-    a: ticket.assigneeIds,
+    a: ticket.assigneeIds.slice(0, MAX_IDS),
     p: participants.map((r) => Number(r.user_id)),
     i: ticket.internal,
     k: extra.kind,

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { join } from 'node:path';
 import * as schema from '../../../db/schema';
 import type { Database, Db } from './database';
+import { createPgListener } from './pg-listener';
 import { lockDataDir } from './embedded-lock';
 
 // bigint (int8) and numeric come back from pg as strings; our ids fit in a JS number.
@@ -29,8 +30,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const probe = await pool.connect();
   probe.release();
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
-  let listener: pg.Client | null = null;
-  const handlers = new Map<string, Set<(p: string) => void>>();
+  const listener = createPgListener(url);
   return {
     kind: 'postgres',
     db,
@@ -38,26 +38,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       const r = await pool.query(text, values as unknown[] | undefined);
       return { rows: r.rows };
     },
-    async listen(channel, onPayload) {
-      if (!listener) {
-        listener = new pg.Client({ connectionString: url, application_name: 'pishkhan-listen' });
-        listener.on('error', () => {});
-        await listener.connect();
-        listener.on('notification', (n) => handlers.get(n.channel)?.forEach((h) => h(n.payload ?? '')));
-      }
-      let set = handlers.get(channel);
-      if (!set) {
-        set = new Set();
-        handlers.set(channel, set);
-        await listener.query(`LISTEN "${channel.replace(/"/g, '')}"`);
-      }
-      set.add(onPayload);
-      return async () => {
-        set!.delete(onPayload);
-      };
-    },
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
     async close() {
-      await listener?.end().catch(() => {});
+      await listener.close();
       await pool.end();
     },
   };
