@@ -53,3 +53,14 @@ export async function withTx<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<
   if (ctx.inTx) return fn(ctx);
   return ctx.deps.database.db.transaction(async (tx) => fn({ ...ctx, db: tx, inTx: true }));
 }
+
+/**
+ * Runs independent queries together — in parallel on the pool, one after the other inside a
+ * transaction, whose single connection must not be given two queries at once.
+ */
+export async function inParallel<T extends readonly unknown[]>(ctx: Pick<Ctx, 'inTx'>, ...tasks: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (!ctx.inTx) return Promise.all(tasks.map((task) => task())) as unknown as Promise<T>;
+  const out: unknown[] = [];
+  for (const task of tasks) out.push(await task());
+  return out as unknown as T;
+}

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { accessLevels, departmentAgents, departments, groupMembers, groups, orgUnits, users } from '../../../db/schema';
 import type { TListUsersQuery, TUser } from '../../../contracts/people';
-import type { Ctx } from '../../platform/context';
+import { inParallel, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { Invalid, type Msg } from '../../platform/errors';
 import { iso, offsetOf } from '../../platform/pagination';
@@ -41,18 +41,21 @@ export async function userLinks(ctx: Ctx, userIds: number[]) {
   const deps = new Map<number, number[]>();
   const grps = new Map<number, number[]>();
   if (userIds.length === 0) return { deps, grps };
-  const [d, g] = await Promise.all([
-    ctx.db
+  const [d, g] = await inParallel(
+    ctx,
+    () =>
+      ctx.db
       .select({ userId: departmentAgents.userId, id: departmentAgents.departmentId })
       .from(departmentAgents)
       .where(inWorkspace(departmentAgents, ctx, inArray(departmentAgents.userId, userIds)))
       .orderBy(departmentAgents.departmentId),
-    ctx.db
+    () =>
+      ctx.db
       .select({ userId: groupMembers.userId, id: groupMembers.groupId })
       .from(groupMembers)
       .where(inWorkspace(groupMembers, ctx, inArray(groupMembers.userId, userIds)))
       .orderBy(groupMembers.groupId),
-  ]);
+  );
   for (const r of d) deps.set(r.userId, [...(deps.get(r.userId) ?? []), r.id]);
   for (const r of g) grps.set(r.userId, [...(grps.get(r.userId) ?? []), r.id]);
   return { deps, grps };
