@@ -192,7 +192,8 @@ export const ZGuestCreate = z.object({
   direction: ZDirection.default('auto'),
 });
 export const ZGuestCreated = z.object({ number: z.number().int(), trackingCode: z.string() });
-export const ZTrackingQuery = z.object({ code: z.string().min(8).max(100) });
+/** A missing or malformed code is just a wrong code: the action answers 404, never 400. */
+export const ZTrackingQuery = z.object({ code: z.string().max(200).catch('') });
 export const ZGuestReply = z.object({
   body: ZBody,
   attachmentIds: z.array(z.string().max(100)).max(3, 'validation.max_attachments').default([]),

@@ -1,30 +1,17 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { departments, groups, ticketTypes, tickets, users } from '../../../db/schema';
 import type { TCreateTicket, TTicket } from '../../../contracts/tickets';
 import { withTx, type Ctx } from '../../platform/context';
-import { queryRows } from '../../platform/db/database';
 import { inWorkspace } from '../../platform/db/scope';
 import { Forbidden, Invalid, InvalidField, type Msg } from '../../platform/errors';
 import { hasContent, sanitizeRichText } from '../../platform/html';
 import { can } from '../../platform/http/access';
-import { isStaffActor, requireTicketAccess, TICKET_COLUMNS, type TicketRow } from './ticket-access';
-import { announce, logTicketEvent } from './ticket-events';
+import { isStaffActor, requireTicketAccess, TICKET_COLUMNS } from './ticket-access';
 import { ticketDetails } from './ticket-details';
 import { tagIdsFor } from './ticket-mapper';
-import { insertMessage } from './insert-message';
-import { normalizeText } from './search-text';
-import { tsvectorOf } from './search-text';
+import { insertTicket } from './insert-ticket';
 
-/** Takes the next number of the workspace; the counter's row lock serialises concurrent creators. */
-export async function nextTicketNumber(ctx: Ctx): Promise<number> {
-  const [row] = await queryRows<{ last_number: number }>(
-    ctx.db,
-    sql`insert into ticket_counters (workspace_id, last_number) values (${ctx.workspaceId}, 1)
-        on conflict (workspace_id) do update set last_number = ticket_counters.last_number + 1
-        returning last_number`,
-  );
-  return Number(row.last_number);
-}
+export { nextTicketNumber } from './insert-ticket';
 
 /** Fields only staff may set when opening a ticket. */
 const STAFF_ONLY = ['requesterId', 'requesterGroupId', 'internal', 'status', 'pinned', 'assigneeIds', 'tags', 'bcc'] as const;
@@ -92,12 +79,9 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
       const [u] = await tx.db.select({ email: users.email }).from(users).where(eq(users.id, requesterId));
       email = u?.email?.toLowerCase() ?? null;
     }
-    const number = await nextTicketNumber(tx);
-    const [row] = (await tx.db
-      .insert(tickets)
-      .values({
-        workspaceId: tx.workspaceId,
-        number,
+    const { row } = await insertTicket(
+      tx,
+      {
         subject: input.subject,
         departmentId: input.departmentId,
         typeId: input.typeId ?? null,
@@ -112,30 +96,21 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
         tagIds,
         cc: input.cc,
         bcc: staff ? input.bcc : [],
-        waitingSince: status === 'active' ? now : null,
-        statusChangedAt: now,
-        closedAt: status === 'closed' ? now : null,
         requesterEmail: email,
-        subjectNorm: normalizeText(input.subject),
-        searchPublic: tsvectorOf(input.subject),
-        createdAt: now,
-        updatedAt: now,
         lastCustomerReplyAt: staff ? null : now,
         lastAgentReplyAt: staff && !input.internal ? now : null,
-      })
-      .returning(TICKET_COLUMNS)) as TicketRow[];
-    const message = await insertMessage(tx, row, {
-      kind: 'reply',
-      authorKind: staff ? 'agent' : 'customer',
-      authorName: actor.name || actor.username,
-      bodyHtml,
-      direction: input.direction,
-      cc: input.cc,
-      bcc: staff ? input.bcc : [],
-      attachmentIds: input.attachmentIds,
-    });
-    await logTicketEvent(tx, row.id, 'created', { status, priority: input.priority, departmentId: String(input.departmentId), internal: row.internal });
-    await announce(tx, row, 'ticket.created', { kind: 'reply', messageId: message.id });
+      },
+      {
+        kind: 'reply',
+        authorKind: staff ? 'agent' : 'customer',
+        authorName: actor.name || actor.username,
+        bodyHtml,
+        direction: input.direction,
+        cc: input.cc,
+        bcc: staff ? input.bcc : [],
+        attachmentIds: input.attachmentIds,
+      },
+    );
     const [fresh] = await tx.db.select(TICKET_COLUMNS).from(tickets).where(and(eq(tickets.id, row.id)));
     return ticketDetails(tx, fresh);
   });

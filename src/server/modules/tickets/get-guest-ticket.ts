@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { departments } from '../../../db/schema';
+import type { ZGuestTicket } from '../../../contracts/tickets';
+import type { Ctx } from '../../platform/context';
+import { inWorkspace } from '../../platform/db/scope';
+import { iso } from '../../platform/pagination';
+import { asGuest, findGuestTicket, guestAttachmentUrl } from './guest-access';
+import { threadOf, toMessages } from './message-mapper';
+
+/** F4: the guest follows its ticket with number and tracking code: replies only, never notes. */
+export async function getGuestTicket({ ctx, number, code }: { ctx: Ctx; number: number; code: string }): Promise<z.infer<typeof ZGuestTicket>> {
+  const guest = asGuest(ctx);
+  const t = await findGuestTicket(guest, number, code);
+  const [[dep], thread] = await Promise.all([
+    guest.db.select({ name: departments.name }).from(departments).where(inWorkspace(departments, guest, eq(departments.id, t.departmentId))),
+    threadOf(guest, t.id, { staff: false }),
+  ]);
+  return {
+    number: t.number,
+    subject: t.subject,
+    status: t.status,
+    priority: t.priority,
+    department: { id: String(t.departmentId), name: dep?.name ?? '' },
+    createdAt: iso(t.createdAt)!,
+    updatedAt: iso(t.updatedAt)!,
+    messages: await toMessages(guest, thread, { staff: false, attachmentUrl: guestAttachmentUrl(t.number, code) }),
+  };
+}

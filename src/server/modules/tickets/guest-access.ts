@@ -1,0 +1,40 @@
+import { eq, isNull } from 'drizzle-orm';
+import { tickets } from '../../../db/schema';
+import type { Ctx } from '../../platform/context';
+import { sha256 } from '../../platform/crypto';
+import { inWorkspace } from '../../platform/db/scope';
+import { NotFound } from '../../platform/errors';
+import { hitRateLimit } from '../../platform/rate-limit';
+import type { StoredSettings } from '../settings/settings.repo';
+import { TICKET_COLUMNS, type TicketRow } from './ticket-access';
+
+/**
+ * Guest endpoints act for nobody, even when a session cookie came along: the tracking code or
+ * claim token is the only credential, and nothing is attributed to the signed-in person.
+ */
+export const asGuest = (ctx: Ctx): Ctx => ({ ...ctx, actor: null });
+
+export const guestUploadsOpen = (s: StoredSettings) => s.guestFormEnabled && s.guestAttachmentsEnabled && s.attachmentsEnabled;
+
+/** Where a guest downloads an attachment of its ticket; it needs the tracking code too. */
+export const guestAttachmentUrl = (number: number, code: string) => (id: number) =>
+  `/api/v1/public/tickets/${number}/attachments/${id}?code=${encodeURIComponent(code)}`;
+
+/** Lookups per address: generous for a person, useless for guessing (codes carry 128+ bits). */
+const LOOKUPS = { limit: 120, windowSeconds: 600 };
+
+/**
+ * The guest ticket with this number and tracking code. A wrong or missing code, a deleted
+ * ticket and a member's ticket all answer the same 404 as a number that does not exist. Only
+ * the code's hash is stored, and hashes are what is compared.
+ */
+export async function findGuestTicket(ctx: Ctx, number: number, code: string): Promise<TicketRow> {
+  await hitRateLimit(ctx, `guest-lookup:ip:${ctx.ip}`, LOOKUPS.limit, LOOKUPS.windowSeconds);
+  if (!code) throw NotFound('errors.ticket_not_found');
+  const [row] = await ctx.db
+    .select(TICKET_COLUMNS)
+    .from(tickets)
+    .where(inWorkspace(tickets, ctx, eq(tickets.number, number), eq(tickets.trackingHash, sha256(code)), isNull(tickets.requesterId), isNull(tickets.deletedAt), eq(tickets.internal, false)));
+  if (!row) throw NotFound('errors.ticket_not_found');
+  return row;
+}
