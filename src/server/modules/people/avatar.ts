@@ -7,17 +7,17 @@ import { withTx, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
 import { requireActor } from '../../platform/http/access';
-import { IMAGE_TYPES, storeUpload } from '../files/sniffed-upload';
+import { IMAGE_TYPES, storeOnlyUpload } from '../files/sniffed-upload';
 import { sendFile } from '../files/send-file';
 import { userWithLinks } from './users.repo';
 
 export const AVATAR_MAX_BYTES = 1024 * 1024;
 
 /** Sets the signed-in person's avatar (A9): an image of at most 1 MiB. */
-export async function setAvatar({ ctx, file }: { ctx: Ctx; file: MultipartFile | undefined }): Promise<TUser> {
+export async function setAvatar({ ctx, parts }: { ctx: Ctx; parts: AsyncIterableIterator<MultipartFile> }): Promise<TUser> {
   const actor = requireActor(ctx);
   return withTx(ctx, async (tx) => {
-    const stored = await storeUpload(tx, file, { allowed: IMAGE_TYPES, maxBytes: AVATAR_MAX_BYTES, purpose: 'avatar' });
+    const stored = await storeOnlyUpload(tx, parts, { allowed: IMAGE_TYPES, maxBytes: AVATAR_MAX_BYTES, purpose: 'avatar' });
     const [row] = await tx.db
       .update(users)
       .set({ avatarFileId: stored.id, updatedAt: tx.deps.clock.now() })

@@ -16,7 +16,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.code(204).send();
   });
   app.post('/me/avatar', { config: { access: access.signedIn() }, schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZUser } } }, async (req) =>
-    setAvatar({ ctx: req.ctx, file: await req.file() }),
+    setAvatar({ ctx: req.ctx, parts: req.files() }),
   );
   app.get('/users/:id/avatar', { config: { access: access.signedIn() }, schema: { tags, params: ZIdParams } }, async (req, reply) =>
     sendAvatar({ ctx: req.ctx, id: Number(req.params.id), reply }),

@@ -7,7 +7,7 @@ import { withTx, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { requirePermission } from '../../platform/http/access';
 import { audit } from '../audit/audit';
-import { IMAGE_TYPES, storeUpload } from '../files/sniffed-upload';
+import { IMAGE_TYPES, storeOnlyUpload } from '../files/sniffed-upload';
 import { getSettings, readSettings, writeSettings, type StoredSettings } from './settings.repo';
 
 export const ATTACHMENTS_PER_MESSAGE = 3;
@@ -38,10 +38,10 @@ export async function updateSettings({ ctx, input }: { ctx: Ctx; input: z.infer<
 }
 
 /** Logo or login-page image: images only (type from the bytes), at most 2 MiB. */
-export async function setSettingsImage({ ctx, file, which }: { ctx: Ctx; file: MultipartFile | undefined; which: 'logo' | 'loginImage' }) {
+export async function setSettingsImage({ ctx, parts, which }: { ctx: Ctx; parts: AsyncIterableIterator<MultipartFile>; which: 'logo' | 'loginImage' }) {
   requirePermission(ctx, 'settings.manage');
   return withTx(ctx, async (tx) => {
-    const stored = await storeUpload(tx, file, { allowed: IMAGE_TYPES, maxBytes: IMAGE_MAX_BYTES, purpose: which === 'logo' ? 'logo' : 'login_image' });
+    const stored = await storeOnlyUpload(tx, parts, { allowed: IMAGE_TYPES, maxBytes: IMAGE_MAX_BYTES, purpose: which === 'logo' ? 'logo' : 'login_image' });
     const current = await readSettings(tx.db, tx.workspaceId);
     const next = { ...current, [which === 'logo' ? 'logoFileId' : 'loginImageFileId']: stored.id };
     await writeSettings(tx, next);

@@ -21,7 +21,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
     ['login-image', 'loginImage'],
   ] as const) {
     app.post(`/settings/${path}`, { config: manage, schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZSettingsResponse } } }, async (req) =>
-      setSettingsImage({ ctx: req.ctx, file: await req.file(), which }),
+      setSettingsImage({ ctx: req.ctx, parts: req.files(), which }),
     );
     app.delete(`/settings/${path}`, { config: manage, schema: { tags, response: { 200: ZSettingsResponse } } }, (req) =>
       clearSettingsImage({ ctx: req.ctx, which }),

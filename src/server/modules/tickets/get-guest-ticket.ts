@@ -4,6 +4,7 @@ import { departments } from '../../../db/schema';
 import type { ZGuestTicket } from '../../../contracts/tickets';
 import type { Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
+import { inParallel } from '../../platform/context';
 import { iso } from '../../platform/pagination';
 import { asGuest, findGuestTicket, guestAttachmentUrl } from './guest-access';
 import { threadOf, toMessages } from './message-mapper';
@@ -12,10 +13,11 @@ import { threadOf, toMessages } from './message-mapper';
 export async function getGuestTicket({ ctx, number, code }: { ctx: Ctx; number: number; code: string }): Promise<z.infer<typeof ZGuestTicket>> {
   const guest = asGuest(ctx);
   const t = await findGuestTicket(guest, number, code);
-  const [[dep], thread] = await Promise.all([
-    guest.db.select({ name: departments.name }).from(departments).where(inWorkspace(departments, guest, eq(departments.id, t.departmentId))),
-    threadOf(guest, t.id, { staff: false }),
-  ]);
+  const [[dep], thread] = await inParallel(
+    guest,
+    () => guest.db.select({ name: departments.name }).from(departments).where(inWorkspace(departments, guest, eq(departments.id, t.departmentId))),
+    () => threadOf(guest, t.id, { staff: false }),
+  );
   return {
     number: t.number,
     subject: t.subject,

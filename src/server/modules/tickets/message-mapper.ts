@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { messages, users } from '../../../db/schema';
 import type { TMessage } from '../../../contracts/tickets';
-import type { Ctx } from '../../platform/context';
+import { inParallel, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
 import { attachmentsOf, attachmentUrl } from './ticket-details';
@@ -10,12 +10,14 @@ import type { MessageRow } from './insert-message';
 /** Maps messages with their authors and attachments: three queries for any number of messages. */
 export async function toMessages(ctx: Ctx, rows: MessageRow[], opts: { staff: boolean; attachmentUrl?: (id: number) => string }): Promise<TMessage[]> {
   const authorIds = [...new Set(rows.map((r) => r.authorId).filter((x): x is number => x !== null))];
-  const [authors, attachments] = await Promise.all([
-    authorIds.length
+  const [authors, attachments] = await inParallel(
+    ctx,
+    () =>
+      authorIds.length
       ? ctx.db.select({ id: users.id, avatarFileId: users.avatarFileId, role: users.role }).from(users).where(inWorkspace(users, ctx, inArray(users.id, authorIds)))
       : Promise.resolve([]),
-    attachmentsOf(ctx, rows.map((r) => r.id), opts.attachmentUrl ?? attachmentUrl),
-  ]);
+    () => attachmentsOf(ctx, rows.map((r) => r.id), opts.attachmentUrl ?? attachmentUrl),
+  );
   const byId = new Map(authors.map((a) => [a.id, a]));
   return rows.map((r) => {
     const a = r.authorId ? byId.get(r.authorId) : undefined;

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { files, messages, ticketParticipants, users } from '../../../db/schema';
 import type { TTicket } from '../../../contracts/tickets';
-import type { Ctx } from '../../platform/context';
+import { inParallel, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
 import { isStaffActor, type TicketRow } from './ticket-access';
@@ -29,20 +29,23 @@ export async function attachmentsOf(ctx: Ctx, messageIds: number[], url: (id: nu
 /** D4: everything the ticket page shows about the ticket itself (the thread comes apart). */
 export async function ticketDetails(ctx: Ctx, row: TicketRow): Promise<TTicket> {
   const staff = isStaffActor(ctx.actor!);
-  const [lookups, [first], followers] = await Promise.all([
-    lookupsFor(ctx, [row]),
-    ctx.db
+  const [lookups, [first], followers] = await inParallel(
+    ctx,
+    () => lookupsFor(ctx, [row]),
+    () =>
+      ctx.db
       .select({ id: messages.id, bodyHtml: messages.bodyHtml, direction: messages.direction })
       .from(messages)
       .where(and(inWorkspace(messages, ctx, eq(messages.ticketId, row.id), eq(messages.kind, 'reply'))))
       .orderBy(asc(messages.id))
       .limit(1),
-    ctx.db
+    () =>
+      ctx.db
       .select({ id: users.id, name: users.name, username: users.username })
       .from(ticketParticipants)
       .innerJoin(users, eq(users.id, ticketParticipants.userId))
       .where(inWorkspace(ticketParticipants, ctx, eq(ticketParticipants.ticketId, row.id), eq(ticketParticipants.kind, 'follower'))),
-  ]);
+  );
   const attachments = first ? ((await attachmentsOf(ctx, [first.id])).get(first.id) ?? []) : [];
   const type = row.typeId ? { id: String(row.typeId), name: lookups.types.get(row.typeId) ?? '' } : null;
   const now = ctx.deps.clock.now().getTime();

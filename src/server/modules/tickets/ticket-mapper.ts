@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { departments, groups, tags, ticketTypes, users } from '../../../db/schema';
 import type { TTicketListItem } from '../../../contracts/tickets';
-import type { Ctx } from '../../platform/context';
+import { inParallel, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
 import type { TicketRow } from './ticket-access';
@@ -21,16 +21,17 @@ export async function lookupsFor(ctx: Ctx, rows: Pick<TicketRow, 'departmentId' 
     if (r.requesterGroupId) groupIds.add(r.requesterGroupId);
     if (r.typeId) typeIds.add(r.typeId);
   }
-  const none = Promise.resolve([] as never[]);
-  const [u, d, t, g, ty] = await Promise.all([
-    userIds.size
+  const none = () => Promise.resolve([] as never[]);
+  const [u, d, t, g, ty] = await inParallel(
+    ctx,
+    () => userIds.size
       ? ctx.db.select({ id: users.id, name: users.name, username: users.username, email: users.email, role: users.role }).from(users).where(inWorkspace(users, ctx, inArray(users.id, [...userIds])))
-      : none,
-    depIds.size ? ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(inWorkspace(departments, ctx, inArray(departments.id, [...depIds]))) : none,
-    tagIds.size ? ctx.db.select({ id: tags.id, name: tags.name }).from(tags).where(inWorkspace(tags, ctx, inArray(tags.id, [...tagIds]))) : none,
-    groupIds.size ? ctx.db.select({ id: groups.id, name: groups.name }).from(groups).where(inWorkspace(groups, ctx, inArray(groups.id, [...groupIds]))) : none,
-    typeIds.size ? ctx.db.select({ id: ticketTypes.id, name: ticketTypes.name }).from(ticketTypes).where(inWorkspace(ticketTypes, ctx, inArray(ticketTypes.id, [...typeIds]))) : none,
-  ]);
+      : none(),
+    () => depIds.size ? ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(inWorkspace(departments, ctx, inArray(departments.id, [...depIds]))) : none(),
+    () => tagIds.size ? ctx.db.select({ id: tags.id, name: tags.name }).from(tags).where(inWorkspace(tags, ctx, inArray(tags.id, [...tagIds]))) : none(),
+    () => groupIds.size ? ctx.db.select({ id: groups.id, name: groups.name }).from(groups).where(inWorkspace(groups, ctx, inArray(groups.id, [...groupIds]))) : none(),
+    () => typeIds.size ? ctx.db.select({ id: ticketTypes.id, name: ticketTypes.name }).from(ticketTypes).where(inWorkspace(ticketTypes, ctx, inArray(ticketTypes.id, [...typeIds]))) : none(),
+  );
   return {
     users: new Map(u.map((x) => [x.id, x])),
     departments: new Map(d.map((x) => [x.id, x.name])),

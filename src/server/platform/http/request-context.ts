@@ -62,14 +62,16 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps) {
     };
     request.ctx = ctx;
 
-    if (ctx.actor?.via === 'session' && !SAFE_METHODS.has(request.method)) {
+    const rule = request.routeOptions.config.access as Access;
+    // Public routes act as nobody in particular (guest forms ignore the session), so a forged
+    // cross-site post gains nothing there; everywhere else a cookie write needs the token.
+    if (ctx.actor?.via === 'session' && !SAFE_METHODS.has(request.method) && rule.kind !== 'public') {
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !resolved?.csrfToken || !safeEqual(header, resolved.csrfToken)) {
         throw Forbidden('errors.csrf');
       }
     }
 
-    const rule = request.routeOptions.config.access as Access;
     checkAccess(rule, ctx.actor);
 
     if (ctx.actor) {
