@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import type { Logger } from 'drizzle-orm';
 import { join } from 'node:path';
 import * as schema from '../../../db/schema';
 import type { Database, Db } from './database';
@@ -17,19 +18,21 @@ export interface OpenOptions {
   /** Directory for the embedded database; `memory://` runs PGlite in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Sees every statement Drizzle sends (bench/explain.ts captures the app's SQL with it). */
+  logger?: Logger;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openEmbedded(opts.dataDir ?? './data');
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.logger) : openEmbedded(opts.dataDir ?? './data', opts.logger);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, logger?: Logger): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'pishkhan' });
   pool.on('error', () => {}); // an idle client's error must not crash the process; the next query reports it
   // Fail fast with a clear error when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePg({ client: pool, schema, casing: 'snake_case', logger }) as unknown as Db;
   const listener = createPgListener(url);
   return {
     kind: 'postgres',
@@ -46,7 +49,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, logger?: Logger): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   let client: PGlite;
@@ -56,7 +59,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     release();
     throw err;
   }
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePglite({ client, schema, casing: 'snake_case', logger }) as unknown as Db;
   return {
     kind: 'embedded',
     db,
