@@ -68,13 +68,29 @@ export const tickets = pgTable(
   },
   (t) => [
     uniqueIndex('tickets_number_uq').on(t.workspaceId, t.number),
-    // Agent queue (D1): department + status, longest waiting first, pinned first.
-    index('tickets_queue_idx').on(t.workspaceId, t.departmentId, t.status, t.pinned, t.waitingSince, t.id).where(sql`${t.deletedAt} is null`),
-    index('tickets_ws_status_idx').on(t.workspaceId, t.status, t.pinned, t.waitingSince, t.id).where(sql`${t.deletedAt} is null`),
-    index('tickets_created_idx').on(t.workspaceId, t.createdAt, t.id),
-    index('tickets_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    // Lists sort pinned first, then by their key (list-tickets.ts); the key columns follow that
+    // ORDER BY exactly, so that a page is read in order and stops after pageSize rows
+    // (docs/queries.md shows the plans).
+    // The open queue (D1): active and pending, pinned first, longest waiting first. The columns
+    // after id change no order; they let the queue's count and the dashboard counters be
+    // answered from the index alone (index-only scans).
+    index('tickets_open_idx')
+      .on(t.workspaceId, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id, t.status, t.departmentId, t.requesterId, t.assigneeIds)
+      .where(sql`${t.deletedAt} is null and ${t.status} in ('active', 'pending')`),
+    // Every status (staff's default sort when no status is chosen, and tag or text filters
+    // that match many tickets): read in order until a page is full.
+    index('tickets_waiting_idx').on(t.workspaceId, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id).where(sql`${t.deletedAt} is null`),
+    // One department and one status (the filtered queue), or one status across departments.
+    index('tickets_queue_idx').on(t.workspaceId, t.departmentId, t.status, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id).where(sql`${t.deletedAt} is null`),
+    index('tickets_ws_status_idx').on(t.workspaceId, t.status, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id).where(sql`${t.deletedAt} is null`),
+    // Newest first (-created, -updated): read backwards, pinned desc then time desc.
+    index('tickets_created_idx').on(t.workspaceId, t.pinned, t.createdAt, t.id),
+    index('tickets_updated_idx').on(t.workspaceId, t.pinned, t.updatedAt, t.id),
     index('tickets_requester_idx').on(t.workspaceId, t.requesterId, t.createdAt),
-    index('tickets_email_idx').on(t.workspaceId, t.requesterEmail),
+    // Tickets opened for a customer group (C18), for its members' lists.
+    index('tickets_requester_group_idx').on(t.workspaceId, t.requesterGroupId).where(sql`${t.requesterGroupId} is not null`),
+    // The e-mail filter is a prefix match (like 'abc%'): pattern ops, as the collation is not C.
+    index('tickets_email_idx').on(t.workspaceId, t.requesterEmail.op('text_pattern_ops')),
     index('tickets_assignees_gin').using('gin', t.assigneeIds),
     index('tickets_tags_gin').using('gin', t.tagIds),
     index('tickets_search_public_gin').using('gin', t.searchPublic),
