@@ -11,7 +11,6 @@ import { ticketDetails } from './ticket-details';
 import { tagIdsFor } from './ticket-mapper';
 import { insertTicket } from './insert-ticket';
 
-export { nextTicketNumber } from './insert-ticket';
 
 /** Fields only staff may set when opening a ticket. */
 const STAFF_ONLY = ['requesterId', 'requesterGroupId', 'internal', 'status', 'pinned', 'assigneeIds', 'tags', 'bcc'] as const;
@@ -66,20 +65,20 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
   const bodyHtml = sanitizeRichText(input.body);
   if (!hasContent(bodyHtml)) throw InvalidField('body', 'validation.required');
   await checkRefs(ctx, input, staff);
+  const requesterId = staff ? (input.requesterId ?? null) : actor.id;
+  let email: string | null = null;
+  if (requesterId) {
+    const [u] = await ctx.db.select({ email: users.email }).from(users).where(inWorkspace(users, ctx, eq(users.id, requesterId)));
+    email = u?.email?.toLowerCase() ?? null;
+  }
 
-  return withTx(ctx, async (tx) => {
+  const { row, message } = await withTx(ctx, async (tx) => {
     const now = tx.deps.clock.now();
     const tagIds = staff ? await tagIdsFor(tx, input.tags) : [];
-    const requesterId = staff ? (input.requesterId ?? null) : actor.id;
     const opensForSomeone = staff && (input.requesterId || input.requesterGroupId);
     // A ticket a customer writes waits for us; one staff open for a customer waits for the customer.
     const status = staff ? (input.status ?? (opensForSomeone ? 'pending' : 'active')) : 'active';
-    let email: string | null = null;
-    if (requesterId) {
-      const [u] = await tx.db.select({ email: users.email }).from(users).where(eq(users.id, requesterId));
-      email = u?.email?.toLowerCase() ?? null;
-    }
-    const { row } = await insertTicket(
+    return insertTicket(
       tx,
       {
         subject: input.subject,
@@ -111,7 +110,7 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
         attachmentIds: input.attachmentIds,
       },
     );
-    const [fresh] = await tx.db.select(TICKET_COLUMNS).from(tickets).where(and(eq(tickets.id, row.id)));
-    return ticketDetails(tx, fresh);
   });
+  // The answer is read after commit, outside the counter's lock; a new ticket has no followers.
+  return ticketDetails(ctx, row, { first: message, followers: [] });
 }

@@ -27,20 +27,24 @@ export async function attachmentsOf(ctx: Ctx, messageIds: number[], url: (id: nu
 }
 
 /** D4: everything the ticket page shows about the ticket itself (the thread comes apart). */
-export async function ticketDetails(ctx: Ctx, row: TicketRow): Promise<TTicket> {
+export async function ticketDetails(
+  ctx: Ctx,
+  row: TicketRow,
+  known: { first?: { id: number; bodyHtml: string; direction: 'rtl' | 'ltr' | 'auto' }; followers?: { id: number; name: string; username: string }[] } = {},
+): Promise<TTicket> {
   const staff = isStaffActor(ctx.actor!);
   const [lookups, [first], followers] = await inParallel(
     ctx,
     () => lookupsFor(ctx, [row]),
-    () =>
-      ctx.db
+    async () =>
+      known.first ? [known.first] : ctx.db
       .select({ id: messages.id, bodyHtml: messages.bodyHtml, direction: messages.direction })
       .from(messages)
       .where(and(inWorkspace(messages, ctx, eq(messages.ticketId, row.id), eq(messages.kind, 'reply'))))
       .orderBy(asc(messages.id))
       .limit(1),
-    () =>
-      ctx.db
+    async () =>
+      known.followers ?? ctx.db
       .select({ id: users.id, name: users.name, username: users.username })
       .from(ticketParticipants)
       .innerJoin(users, eq(users.id, ticketParticipants.userId))

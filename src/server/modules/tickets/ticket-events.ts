@@ -44,16 +44,17 @@ export async function logTicketEvent(ctx: Ctx, ticketId: number, kind: string, d
   });
 }
 
-/**
- * Announces a change: a NOTIFY (delivered at commit, to every process) for live screens, and a
- * notification job (delivered later with retries) — both in the caller's transaction.
- */
-export async function announce(ctx: Ctx, ticket: TicketRow, type: LiveType, extra: { kind?: 'reply' | 'note'; messageId?: number } = {}) {
+/** The live half of an announcement: a NOTIFY, delivered at commit to every process. */
+export async function notifyLive(ctx: Ctx, ticket: TicketRow, type: LiveType, extra: { kind?: 'reply' | 'note'; messageId?: number } = {}, participants?: number[]) {
   // Followers and people it is shared with widen who may see it; a "don't notify me" row does not.
-  const participants = await queryRows<{ user_id: number }>(
-    ctx.db,
-    sql`select user_id from ticket_participants where ticket_id = ${ticket.id} and kind in ('follower', 'shared') limit ${MAX_IDS}`,
-  );
+  const p =
+    participants ??
+    (
+      await queryRows<{ user_id: number }>(
+        ctx.db,
+        sql`select user_id from ticket_participants where ticket_id = ${ticket.id} and kind in ('follower', 'shared') limit ${MAX_IDS}`,
+      )
+    ).map((r) => Number(r.user_id));
   const event: LiveEvent = {
     type,
     w: ticket.workspaceId,
@@ -62,12 +63,25 @@ export async function announce(ctx: Ctx, ticket: TicketRow, type: LiveType, extr
     r: ticket.requesterId,
     g: ticket.requesterGroupId,
     a: ticket.assigneeIds.slice(0, MAX_IDS),
-    p: participants.map((r) => Number(r.user_id)),
+    p,
     i: ticket.internal,
     k: extra.kind,
     m: extra.messageId,
     by: ctx.actor?.id ?? null,
   };
   await ctx.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
-  await ctx.deps.jobs.send(NOTIFY_QUEUE, { workspaceId: ticket.workspaceId, ticketId: ticket.id, type, ...extra }, { executor: ctx.db });
+}
+
+/** The lasting half: a notification job, delivered later with retries. */
+export async function queueNotification(ctx: Ctx, ticketId: number, type: LiveType, extra: { kind?: 'reply' | 'note'; messageId?: number } = {}) {
+  await ctx.deps.jobs.send(NOTIFY_QUEUE, { workspaceId: ctx.workspaceId, ticketId, type, ...extra }, { executor: ctx.db });
+}
+
+/**
+ * Announces a change: a NOTIFY (delivered at commit, to every process) for live screens, and a
+ * notification job (delivered later with retries) — both in the caller's transaction.
+ */
+export async function announce(ctx: Ctx, ticket: TicketRow, type: LiveType, extra: { kind?: 'reply' | 'note'; messageId?: number } = {}) {
+  await notifyLive(ctx, ticket, type, extra);
+  await queueNotification(ctx, ticket.id, type, extra);
 }
