@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZForgotPassword, ZLogin, ZMe, ZResetPassword } from '../../../contracts/auth';
 import { access } from '../../platform/http/access';
 import { actorFromSession, SESSION_COOKIE, SESSION_TTL_MS } from '../../platform/auth/resolve-actor';
+import { actorCacheOf } from '../../platform/auth/actor-cache';
 import { getMe, sessionCsrf } from './get-me';
 import { login } from './login';
 import { deleteSession } from './sessions.repo';
@@ -26,7 +27,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/auth/logout', { config: { access: access.signedIn() }, schema: { tags } }, async (req, reply) => {
-    if (req.ctx.actor?.sessionId) await deleteSession(req.ctx, req.ctx.actor.sessionId);
+    if (req.ctx.actor?.sessionId) {
+      await deleteSession(req.ctx, req.ctx.actor.sessionId);
+      actorCacheOf(req.ctx.deps.database).forget(`s:${req.ctx.actor.sessionId}`);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

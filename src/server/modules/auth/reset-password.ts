@@ -8,13 +8,14 @@ import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField } from '../../platform/errors';
 import { hitRateLimit } from '../../platform/rate-limit';
 import { audit } from '../audit/audit';
+import { forgetActors } from '../../platform/auth/actor-cache';
 
 /** Completes a reset: one use per token, within its lifetime; ends every session of the account. */
 export async function resetPassword({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZResetPassword> }): Promise<void> {
   await hitRateLimit(ctx, `reset:ip:${ctx.ip}`, 20, 900);
   const now = ctx.deps.clock.now();
   const passwordHash = await hashPassword(input.password);
-  await withTx(ctx, async (tx) => {
+  const userId = await withTx(ctx, async (tx) => {
     const [reset] = await tx.db
       .update(passwordResets)
       .set({ usedAt: now })
@@ -29,5 +30,7 @@ export async function resetPassword({ ctx, input }: { ctx: Ctx; input: z.infer<t
     if (!user) throw InvalidField('token', 'validation.reset_token');
     await tx.db.delete(sessions).where(inWorkspace(sessions, tx, eq(sessions.userId, reset.userId)));
     await audit(tx, 'auth.password_reset', 'user', reset.userId);
+    return reset.userId;
   });
+  forgetActors(ctx.deps, userId);
 }

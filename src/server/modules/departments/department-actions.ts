@@ -3,6 +3,14 @@ import type { z } from 'zod';
 import { departments } from '../../../db/schema';
 import type { TDepartment, TListDepartmentsQuery, ZAssignGroup, ZCreateDepartment, ZUpdateDepartment } from '../../../contracts/organisation';
 import { withTx, type Ctx } from '../../platform/context';
+import { forgetActors } from '../../platform/auth/actor-cache';
+
+/** Department membership is part of every agent's actor: changes drop the cached ones. */
+async function changingMembers<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  const out = await withTx(ctx, fn);
+  forgetActors(ctx.deps, 'all');
+  return out;
+}
 import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField, NotFound } from '../../platform/errors';
 import { isStaff, requireActor, requirePermission } from '../../platform/http/access';
@@ -38,7 +46,7 @@ export async function getDepartment({ ctx, id }: { ctx: Ctx; id: number }): Prom
 export async function createDepartment({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZCreateDepartment> }) {
   requirePermission(ctx, 'departments.manage');
   const agentIds = await checkStaff(ctx, input);
-  return withTx(ctx, async (tx) => {
+  return changingMembers(ctx, async (tx) => {
     const now = tx.deps.clock.now();
     const [row] = await tx.db
       .insert(departments)
@@ -65,7 +73,7 @@ export async function updateDepartment({ ctx, id, input }: { ctx: Ctx; id: numbe
   requirePermission(ctx, 'departments.manage');
   if (!(await findDepartment(ctx, id))) throw NotFound();
   const agentIds = await checkStaff(ctx, input);
-  return withTx(ctx, async (tx) => {
+  return changingMembers(ctx, async (tx) => {
     const { agentIds: _ignored, ...fields } = input;
     await tx.db
       .update(departments)
@@ -83,7 +91,7 @@ export async function deleteDepartment({ ctx, id }: { ctx: Ctx; id: number }) {
   requirePermission(ctx, 'departments.manage');
   const row = await findDepartment(ctx, id);
   if (!row) throw NotFound();
-  await withTx(ctx, async (tx) => {
+  await changingMembers(ctx, async (tx) => {
     await tx.db.delete(departments).where(inWorkspace(departments, tx, eq(departments.id, id)));
     await audit(tx, 'department.deleted', 'department', id, { name: row.name });
   });
@@ -96,7 +104,7 @@ export async function assignGroupToDepartment({ ctx, id, input }: { ctx: Ctx; id
   const group = await findGroup(ctx, input.groupId);
   if (!group) throw InvalidField('groupId', 'validation.unknown_group');
   if (group.kind !== 'agent') throw InvalidField('groupId', 'validation.group_not_agents');
-  return withTx(ctx, async (tx) => {
+  return changingMembers(ctx, async (tx) => {
     const members = await groupMemberIds(tx, group.id);
     await addAgents(tx, id, members);
     await tx.db.update(departments).set({ updatedAt: tx.deps.clock.now() }).where(inWorkspace(departments, tx, eq(departments.id, id)));

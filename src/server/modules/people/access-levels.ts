@@ -9,6 +9,7 @@ import { Conflict, InvalidField, NotFound } from '../../platform/errors';
 import { requirePermission } from '../../platform/http/access';
 import { iso, offsetOf, pageOf } from '../../platform/pagination';
 import { audit } from '../audit/audit';
+import { forgetActors } from '../../platform/auth/actor-cache';
 
 type TAccessLevel = z.infer<typeof ZAccessLevel>;
 type Row = typeof accessLevels.$inferSelect;
@@ -75,7 +76,7 @@ export async function updateAccessLevel({ ctx, id, input }: { ctx: Ctx; id: numb
   requirePermission(ctx, 'access_levels.manage');
   if (!(await byId(ctx, id))) throw NotFound();
   if (input.name) await assertNameFree(ctx, input.name, id);
-  return withTx(ctx, async (tx) => {
+  const out = await withTx(ctx, async (tx) => {
     await tx.db
       .update(accessLevels)
       .set({ ...input, permissions: input.permissions ? [...new Set(input.permissions)] : undefined, updatedAt: tx.deps.clock.now() })
@@ -83,6 +84,8 @@ export async function updateAccessLevel({ ctx, id, input }: { ctx: Ctx; id: numb
     await audit(tx, 'access_level.updated', 'access_level', id, input);
     return (await byId(tx, id))!;
   });
+  forgetActors(ctx.deps, 'all');
+  return out;
 }
 
 /** A level still assigned to agents is not deleted: they would silently lose every permission. */

@@ -11,6 +11,7 @@ import { LimitReached, NotFound } from '../../platform/errors';
 import { requireActor } from '../../platform/http/access';
 import { iso, offsetOf, pageOf } from '../../platform/pagination';
 import { audit } from '../audit/audit';
+import { forgetActors } from '../../platform/auth/actor-cache';
 
 const MAX_TOKENS_PER_USER = 50;
 type Row = typeof apiTokens.$inferSelect;
@@ -70,4 +71,5 @@ export async function deleteApiToken({ ctx, id }: { ctx: Ctx; id: number }) {
     if (!deleted.length) throw NotFound();
     await audit(tx, 'api_token.deleted', 'api_token', id);
   });
+  forgetActors(ctx.deps, 'all');
 }

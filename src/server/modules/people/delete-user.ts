@@ -6,6 +6,7 @@ import { InvalidField, NotFound } from '../../platform/errors';
 import { audit } from '../audit/audit';
 import { assertCanManageRole } from './manage-rules';
 import { countActiveAdmins, findUser } from './users.repo';
+import { forgetActors } from '../../platform/auth/actor-cache';
 
 /**
  * Removes an account softly: the row stays (tickets keep their requester and author) but it
@@ -26,4 +27,5 @@ export async function deleteUser({ ctx, id }: { ctx: Ctx; id: number }): Promise
     await tx.db.delete(groupMembers).where(inWorkspace(groupMembers, tx, eq(groupMembers.userId, id)));
     await audit(tx, 'user.deleted', 'user', id, { username: current.username });
   });
+  forgetActors(ctx.deps, id);
 }

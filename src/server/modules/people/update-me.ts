@@ -10,12 +10,13 @@ import { requireActor } from '../../platform/http/access';
 import { hitRateLimit } from '../../platform/rate-limit';
 import { audit } from '../audit/audit';
 import { checkUnique, findUser, userWithLinks } from './users.repo';
+import { forgetActors } from '../../platform/auth/actor-cache';
 
 /** "My settings" (A9): name, contact, signature, language. */
 export async function updateMe({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZUpdateMe> }): Promise<TUser> {
   const actor = requireActor(ctx);
   await checkUnique(ctx, input, actor.id);
-  return withTx(ctx, async (tx) => {
+  const out = await withTx(ctx, async (tx) => {
     const [row] = await tx.db
       .update(users)
       .set({ ...input, updatedAt: tx.deps.clock.now() })
@@ -25,6 +26,8 @@ export async function updateMe({ ctx, input }: { ctx: Ctx; input: z.infer<typeof
     await audit(tx, 'user.profile_updated', 'user', actor.id, { fields: Object.keys(input) });
     return userWithLinks(tx, row);
   });
+  forgetActors(ctx.deps, actor.id);
+  return out;
 }
 
 /** Changes one's own password after checking the current one; other sessions end. */
@@ -41,4 +44,5 @@ export async function changePassword({ ctx, input }: { ctx: Ctx; input: z.infer<
     await tx.db.delete(sessions).where(inWorkspace(sessions, tx, and(eq(sessions.userId, actor.id), keep)));
     await audit(tx, 'user.password_changed', 'user', actor.id);
   });
+  forgetActors(ctx.deps, actor.id);
 }

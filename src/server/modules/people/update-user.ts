@@ -8,6 +8,7 @@ import { InvalidField, NotFound } from '../../platform/errors';
 import { audit } from '../audit/audit';
 import { assertCanManageRole } from './manage-rules';
 import { checkUnique, checkUserRefs, countActiveAdmins, findUser, replaceDepartments, replaceGroups, userWithLinks } from './users.repo';
+import { forgetActors } from '../../platform/auth/actor-cache';
 
 export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateUser; id: number }): Promise<TUser> {
   const current = await findUser(ctx, id);
@@ -21,7 +22,7 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
   await checkUnique(ctx, input, id);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
 
-  return withTx(ctx, async (tx) => {
+  const out = await withTx(ctx, async (tx) => {
     const losingAdmin = current.role === 'admin' && (role !== 'admin' || input.active === false);
     if (losingAdmin && (await countActiveAdmins(tx)) <= 1) throw InvalidField(input.role ? 'role' : 'active', 'validation.last_admin');
     const [row] = await tx.db
@@ -55,4 +56,6 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
     await audit(tx, 'user.updated', 'user', id, { fields: changed, passwordChanged: !!passwordHash });
     return userWithLinks(tx, row);
   });
+  forgetActors(ctx.deps, id);
+  return out;
 }

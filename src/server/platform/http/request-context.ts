@@ -5,7 +5,8 @@ import { AppError, Forbidden } from '../errors';
 import { localeFromHeader } from '../i18n';
 import { actorFromSession, actorFromToken, SESSION_COOKIE, type Resolved } from '../auth/resolve-actor';
 import { createWorkspaceResolver } from '../auth/workspace-resolver';
-import { safeEqual } from '../crypto';
+import { safeEqual, sha256 } from '../crypto';
+import { actorCacheOf } from '../auth/actor-cache';
 import { ipMatcher } from '../ip-allow';
 import { checkAccess, isStaff, type Access } from './access';
 import { getSettings } from '../../modules/settings/settings.repo';
@@ -28,6 +29,7 @@ const OPEN_WHEN_SUSPENDED = /^\/api\/v1\/(public\/|auth\/)/;
 export function installRequestContext(app: FastifyInstance, deps: AppDeps) {
   const workspaces = createWorkspaceResolver(deps.database.db);
   const allowCache = new Map<string, (ip: string) => boolean>();
+  const actors = actorCacheOf(deps.database);
 
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.addHook('onRequest', async (request: FastifyRequest) => {
@@ -39,9 +41,17 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps) {
 
     let resolved: Resolved | null = null;
     const auth = request.headers.authorization;
-    if (auth?.startsWith('Bearer ')) resolved = await actorFromToken(db, auth.slice(7).trim(), now);
+    const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
     const cookie = request.cookies?.[SESSION_COOKIE];
-    if (!resolved && cookie) resolved = await actorFromSession(db, cookie, now);
+    const key = bearer ? `t:${sha256(bearer)}` : cookie ? `s:${sha256(cookie)}` : undefined;
+    if (key) {
+      const t = now.getTime();
+      resolved = actors.get(key, t) ?? null;
+      if (!resolved) {
+        resolved = bearer ? await actorFromToken(db, bearer, now) : await actorFromSession(db, cookie!, now);
+        if (resolved) actors.set(key, resolved, t);
+      }
+    }
 
     let workspaceId = resolved?.workspaceId ?? null;
     if (workspaceId === null) {
