@@ -1,12 +1,13 @@
 import { inArray, sql } from 'drizzle-orm';
-import { departments, groups, tags, ticketTypes, users } from '../../../db/schema';
+import { tags } from '../../../db/schema';
 import type { TTicketListItem } from '../../../contracts/tickets';
-import { inParallel, type Ctx } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
+import { queryRows } from '../../platform/db/database';
 import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
 import type { TicketRow } from './ticket-access';
 
-/** Names of everything a page of tickets refers to, fetched in four queries for the whole page. */
+/** Names of everything a page of tickets refers to, fetched in one query for the whole page. */
 export async function lookupsFor(ctx: Ctx, rows: Pick<TicketRow, 'departmentId' | 'requesterId' | 'assigneeIds' | 'tagIds' | 'requesterGroupId' | 'typeId'>[]) {
   const userIds = new Set<number>();
   const depIds = new Set<number>();
@@ -21,17 +22,22 @@ export async function lookupsFor(ctx: Ctx, rows: Pick<TicketRow, 'departmentId' 
     if (r.requesterGroupId) groupIds.add(r.requesterGroupId);
     if (r.typeId) typeIds.add(r.typeId);
   }
-  const none = () => Promise.resolve([] as never[]);
-  const [u, d, t, g, ty] = await inParallel(
-    ctx,
-    () => userIds.size
-      ? ctx.db.select({ id: users.id, name: users.name, username: users.username, email: users.email, role: users.role }).from(users).where(inWorkspace(users, ctx, inArray(users.id, [...userIds])))
-      : none(),
-    () => depIds.size ? ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(inWorkspace(departments, ctx, inArray(departments.id, [...depIds]))) : none(),
-    () => tagIds.size ? ctx.db.select({ id: tags.id, name: tags.name }).from(tags).where(inWorkspace(tags, ctx, inArray(tags.id, [...tagIds]))) : none(),
-    () => groupIds.size ? ctx.db.select({ id: groups.id, name: groups.name }).from(groups).where(inWorkspace(groups, ctx, inArray(groups.id, [...groupIds]))) : none(),
-    () => typeIds.size ? ctx.db.select({ id: ticketTypes.id, name: ticketTypes.name }).from(ticketTypes).where(inWorkspace(ticketTypes, ctx, inArray(ticketTypes.id, [...typeIds]))) : none(),
-  );
+  // One round trip for every kind of name, whatever the page holds.
+  const ws = ctx.workspaceId;
+  const part = (kind: string, table: string, ids: Set<number>, extra = 'null, null, null') =>
+    ids.size ? sql`select ${kind} as k, id, name, ${sql.raw(extra)} from ${sql.raw(table)} where workspace_id = ${ws} and id in (${sql.join([...ids].map((i) => sql`${i}`), sql`, `)})` : null;
+  const parts = [
+    part('u', 'users', userIds, 'username, email, role::text'),
+    part('d', 'departments', depIds),
+    part('t', 'tags', tagIds),
+    part('g', 'groups', groupIds),
+    part('y', 'ticket_types', typeIds),
+  ].filter((p): p is NonNullable<typeof p> => p !== null);
+  type Named = { k: string; id: number; name: string; username: string | null; email: string | null; role: string | null };
+  const named = parts.length ? await queryRows<Named>(ctx.db, sql.join(parts, sql` union all `)) : [];
+  const of = (k: string) => named.filter((r) => r.k === k).map((r) => ({ ...r, id: Number(r.id) }));
+  const u = of('u').map((r) => ({ id: r.id, name: r.name, username: r.username ?? '', email: r.email, role: r.role as 'admin' | 'agent' | 'customer' }));
+  const [d, t, g, ty] = ['d', 't', 'g', 'y'].map(of);
   return {
     users: new Map(u.map((x) => [x.id, x])),
     departments: new Map(d.map((x) => [x.id, x.name])),
