@@ -42,6 +42,20 @@ export const ZTicketListItem = z.object({
 });
 export type TTicketListItem = z.infer<typeof ZTicketListItem>;
 
+/**
+ * A page of tickets. Counting a list of hundreds of thousands of tickets exactly would cost
+ * more than the page itself, so `total` is exact up to a cap (at least 1,000, and always past
+ * the requested page); beyond it `totalExact` is false and `total` is the cap ("1,000+").
+ */
+export const ZTicketPage = z.object({
+  items: z.array(ZTicketListItem),
+  total: z.number().int(),
+  totalExact: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type TTicketPage = z.infer<typeof ZTicketPage>;
+
 export const ZAttachment = z.object({ id: z.string(), name: z.string(), size: z.number().int(), contentType: z.string(), url: z.string() });
 
 export const ZTicket = ZTicketListItem.extend({

@@ -1,9 +1,12 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { tags, tickets } from '../../../db/schema';
-import type { TListTicketsQuery, TTicketListItem } from '../../../contracts/tickets';
+import type { TListTicketsQuery, TTicketPage } from '../../../contracts/tickets';
 import type { Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
-import { offsetOf, pageOf, type Page } from '../../platform/pagination';
+import { offsetOf, pageOf } from '../../platform/pagination';
+
+/** Lists are counted exactly up to here (see ZTicketPage). */
+export const COUNT_CAP = 1000;
 import { isStaffActor, requireTicketAccess, TICKET_COLUMNS, visibleTo } from './ticket-access';
 import { lookupsFor, toListItem } from './ticket-mapper';
 import { normalizeText, ticketNumberOf, tsqueryOf } from './search-text';
@@ -39,7 +42,7 @@ function orderBy(sort: Sort): SQL[] {
 const dayAfter = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(new Date(d).getTime() + 86_400_000) : new Date(d));
 
 /** D1, D3, D6, D7: every filter and sort of the API, paginated, within what the actor may see. */
-export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicketsQuery }): Promise<Page<TTicketListItem>> {
+export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicketsQuery }): Promise<TTicketPage> {
   const actor = requireTicketAccess(ctx);
   const staff = isStaffActor(actor);
   const conds: (SQL | undefined)[] = [visibleTo(actor)];
@@ -78,10 +81,12 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
   const where = and(inWorkspace(tickets, ctx), ...conds);
   const sort: Sort = input.sort ?? (staff ? 'waiting' : '-created');
   const order = [...(input.pinnedFirst ? [desc(tickets.pinned)] : []), ...orderBy(sort)];
-  const [rows, [{ total }]] = await Promise.all([
+  const cap = Math.max(COUNT_CAP, offsetOf(input) + input.pageSize * 10);
+  const [rows, [{ counted }]] = await Promise.all([
     ctx.db.select(TICKET_COLUMNS).from(tickets).where(where).orderBy(...order).limit(input.pageSize).offset(offsetOf(input)),
-    ctx.db.select({ total: count() }).from(tickets).where(where),
+    ctx.db.select({ counted: count() }).from(ctx.db.select({ one: sql`1` }).from(tickets).where(where).limit(cap + 1).as('capped')),
   ]);
   const lookups = await lookupsFor(ctx, rows);
-  return pageOf(rows.map((r) => toListItem(r, lookups)), Number(total), input);
+  const exact = Number(counted) <= cap;
+  return { ...pageOf(rows.map((r) => toListItem(r, lookups)), exact ? Number(counted) : cap, input), totalExact: exact };
 }

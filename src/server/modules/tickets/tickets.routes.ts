@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZPage } from '../../../contracts/common';
 import {
   ZBulk,
   ZBulkResult,
@@ -13,7 +12,7 @@ import {
   ZNumberParams,
   ZTicket,
   ZTicketEvent,
-  ZTicketListItem,
+  ZTicketPage,
   ZTicketView,
   ZUpdateMessage,
   ZUpdateTicket,
@@ -35,7 +34,7 @@ const signedIn = { access: access.signedIn() };
 const staff = { access: access.staff() };
 
 export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/tickets', { config: signedIn, schema: { tags, querystring: ZListTicketsQuery, response: { 200: ZPage(ZTicketListItem) } } }, (req) =>
+  app.get('/tickets', { config: signedIn, schema: { tags, querystring: ZListTicketsQuery, response: { 200: ZTicketPage } } }, (req) =>
     listTickets({ ctx: req.ctx, input: req.query }),
   );
   app.post('/tickets', { config: signedIn, schema: { tags, body: ZCreateTicket, response: { 201: ZTicket } } }, async (req, reply) =>

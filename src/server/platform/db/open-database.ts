@@ -27,7 +27,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, max: number, logger?: Logger): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'pishkhan' });
+  // A statement that outlives any client's patience is stopped, so a burst of heavy queries
+  // cannot pile up behind requests that were given up long ago.
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'pishkhan', statement_timeout: 15_000 });
   pool.on('error', () => {}); // an idle client's error must not crash the process; the next query reports it
   // Fail fast with a clear error when the server is unreachable.
   const probe = await pool.connect();
