@@ -9,6 +9,7 @@ import { offsetOf, pageOf } from '../../platform/pagination';
 export const COUNT_CAP = 1000;
 import { isStaffActor, requireTicketAccess, TICKET_COLUMNS, visibleTo } from './ticket-access';
 import { lookupsFor, toListItem } from './ticket-mapper';
+import { cachedCount } from './count-cache';
 import { normalizeText, ticketNumberOf, tsqueryOf } from './search-text';
 
 type Sort = NonNullable<TListTicketsQuery['sort']>;
@@ -82,9 +83,14 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
   const sort: Sort = input.sort ?? (staff ? 'waiting' : '-created');
   const order = [...(input.pinnedFirst ? [desc(tickets.pinned)] : []), ...orderBy(sort)];
   const cap = Math.max(COUNT_CAP, offsetOf(input) + input.pageSize * 10);
-  const [rows, [{ counted }]] = await Promise.all([
+  const { page: _p, pageSize: _s, sort: _o, pinnedFirst: _f, ...filters } = input;
+  const countKey = `${actor.id}:${cap}:${JSON.stringify(filters)}`;
+  const [rows, counted] = await Promise.all([
     ctx.db.select(TICKET_COLUMNS).from(tickets).where(where).orderBy(...order).limit(input.pageSize).offset(offsetOf(input)),
-    ctx.db.select({ counted: count() }).from(ctx.db.select({ one: sql`1` }).from(tickets).where(where).limit(cap + 1).as('capped')),
+    cachedCount(ctx.deps.database, ctx.workspaceId, countKey, Date.now(), async () => {
+      const [{ n }] = await ctx.db.select({ n: count() }).from(ctx.db.select({ one: sql`1` }).from(tickets).where(where).limit(cap + 1).as('capped'));
+      return Number(n);
+    }),
   ]);
   const lookups = await lookupsFor(ctx, rows);
   const exact = Number(counted) <= cap;

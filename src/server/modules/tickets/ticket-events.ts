@@ -3,6 +3,7 @@ import { ticketEvents } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import type { TicketRow } from './ticket-access';
+import { forgetCounts } from './count-cache';
 
 export const EVENTS_CHANNEL = 'pishkhan_events';
 export const NOTIFY_QUEUE = 'notify.ticket';
@@ -70,6 +71,7 @@ export async function notifyLive(ctx: Ctx, ticket: TicketRow, type: LiveType, ex
     by: ctx.actor?.id ?? null,
   };
   await ctx.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+  forgetCounts(ctx.deps.database, ticket.workspaceId);
 }
 
 /** The lasting half: a notification job, delivered later with retries. */
