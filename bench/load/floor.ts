@@ -64,7 +64,7 @@ const SESSION_SQL = `select u.id, u.workspace_id, u.role, u.name, u.username, u.
   where s.id = $1 and s.expires_at > now() and u.deleted_at is null and u.active`;
 
 export async function floorCreate(url: string, workspace: string, o: Opts) {
-  const pool = new pg.Pool({ connectionString: url, max: o.connections });
+  const pool = new pg.Pool({ connectionString: url, max: o.connections, options: '-c jit=off -c max_parallel_workers_per_gather=0' });
   const c0 = await context(pool, workspace);
   let seq = 0;
   const op = async (c: pg.PoolClient) => {
@@ -73,14 +73,11 @@ export async function floorCreate(url: string, workspace: string, o: Opts) {
     await c.query('select * from departments where workspace_id = $1 and id = $2', [c0.ws, c0.dep]);
     await c.query('begin');
     await c.query('select email from users where id = $1', [c0.customer.id]);
-    const n = (await c.query(
-      'insert into ticket_counters (workspace_id, last_number) values ($1, 1) on conflict (workspace_id) do update set last_number = ticket_counters.last_number + 1 returning last_number',
-      [c0.ws],
-    )).rows[0].last_number;
+    const id = (await c.query("select nextval(pg_get_serial_sequence('tickets', 'id'))::bigint as id")).rows[0].id;
     const t = (await c.query(
-      `insert into tickets (workspace_id, number, subject, department_id, priority, status, requester_id, created_by_id, waiting_since, status_changed_at, requester_email, subject_norm, search_public, last_customer_reply_at)
-       values ($1, $2, $3, $4, 'medium', 'active', $5, $5, now(), now(), $6, $3, to_tsvector('simple', $3), now()) returning id`,
-      [c0.ws, n, subject, c0.dep, c0.customer.id, c0.customer.email],
+      `insert into tickets (id, workspace_id, number, subject, department_id, priority, status, requester_id, created_by_id, waiting_since, status_changed_at, requester_email, subject_norm, search_public, last_customer_reply_at)
+       overriding system value values ($7, $1, -$7::int, $3, $4, 'medium', 'active', $5, $5, now(), now(), $6, $3, to_tsvector('simple', $3), now()) returning id`,
+      [c0.ws, null, subject, c0.dep, c0.customer.id, c0.customer.email, id],
     )).rows[0].id;
     const m = (await c.query(
       "insert into messages (workspace_id, ticket_id, kind, author_id, author_kind, author_name, body_html, direction) values ($1, $2, 'reply', $3, 'customer', 'x', $4, 'auto') returning id",
@@ -91,16 +88,22 @@ export async function floorCreate(url: string, workspace: string, o: Opts) {
       [t, 'سلام، اتصال اینترنت قطع است.'],
     );
     await c.query("insert into ticket_events (workspace_id, ticket_id, actor_id, actor_name, kind, data) values ($1, $2, $3, 'x', 'created', '{}')", [c0.ws, t, c0.customer.id]);
-    await c.query("select user_id from ticket_participants where ticket_id = $1 and kind in ('follower', 'shared') limit 200", [t]);
-    await c.query("select pg_notify('pishkhan_events', $1)", [JSON.stringify({ type: 'ticket.created', w: c0.ws, n })]);
     await c.query("insert into pgboss.job (name, data) values ('notify.ticket', $1)", [JSON.stringify({ workspaceId: c0.ws, ticketId: t })]);
-    await c.query('select * from tickets where id = $1', [t]);
-    await c.query('select id, name, username, email, role from users where workspace_id = $1 and id = any($2)', [c0.ws, [c0.customer.id]]);
-    await c.query('select id, name from departments where workspace_id = $1 and id = any($2)', [c0.ws, [c0.dep]]);
-    await c.query("select id, body_html, direction from messages where workspace_id = $1 and ticket_id = $2 and kind = 'reply' order by id limit 1", [c0.ws, t]);
-    await c.query("select u.id from ticket_participants p join users u on u.id = p.user_id where p.ticket_id = $1 and p.kind = 'follower'", [t]);
-    await c.query('select id, message_id, name, size, content_type from files where workspace_id = $1 and message_id = any($2)', [c0.ws, [m]]);
+    // As the product does: the number last, in one statement, then the NOTIFY and commit.
+    const n = (await c.query(
+      `with counter as (insert into ticket_counters (workspace_id, last_number) values ($1, 1)
+         on conflict (workspace_id) do update set last_number = ticket_counters.last_number + 1 returning last_number)
+       update tickets set number = (select last_number from counter) where id = $2 returning number`,
+      [c0.ws, t],
+    )).rows[0].number;
+    await c.query("select pg_notify('pishkhan_events', $1)", [JSON.stringify({ type: 'ticket.created', w: c0.ws, n })]);
     await c.query('commit');
+    // The answer, read after commit: names in one query, and the message's attachments.
+    await c.query(
+      "select 'u' as k, id, name from users where workspace_id = $1 and id = $2 union all select 'd', id, name from departments where workspace_id = $1 and id = $3",
+      [c0.ws, c0.customer.id, c0.dep],
+    );
+    await c.query('select id, message_id, name, size, content_type from files where workspace_id = $1 and message_id = any($2)', [c0.ws, [m]]);
   };
   if (o.warmupS) await loop(pool, o.connections, o.warmupS, op, null);
   const lat: number[] = [];
@@ -110,7 +113,7 @@ export async function floorCreate(url: string, workspace: string, o: Opts) {
 }
 
 export async function floorQueue(url: string, workspace: string, o: Opts) {
-  const pool = new pg.Pool({ connectionString: url, max: o.connections });
+  const pool = new pg.Pool({ connectionString: url, max: o.connections, options: '-c jit=off -c max_parallel_workers_per_gather=0' });
   const c0 = await context(pool, workspace);
   const scope = `(department_id = any($2) or $3 = any(assignee_ids) or requester_id = $3
     or exists (select 1 from ticket_participants p where p.ticket_id = tickets.id and p.user_id = $3))`;
@@ -121,13 +124,14 @@ export async function floorQueue(url: string, workspace: string, o: Opts) {
       c.query(`select id, number, subject, department_id, priority, status, requester_id, assignee_ids, tag_ids, message_count, waiting_since, created_at, updated_at, pinned, internal, guest_name, guest_email, requester_group_id, type_id, deleted_at
         from tickets where ${where} order by pinned desc, waiting_since asc nulls last, id asc limit 25`, [c0.ws, c0.deps, c0.agentId]),
     ]);
-    await c.query(`select count(*) from tickets where ${where}`, [c0.ws, c0.deps, c0.agentId]);
+    await c.query(`select count(*) from (select 1 from tickets where ${where} limit 1001) capped`, [c0.ws, c0.deps, c0.agentId]);
     const rows = page.rows;
     const users = [...new Set(rows.flatMap((r) => [r.requester_id, ...r.assignee_ids]).filter(Boolean))];
-    await c.query('select id, name, username, email, role from users where workspace_id = $1 and id = any($2)', [c0.ws, users]);
-    await c.query('select id, name from departments where workspace_id = $1 and id = any($2)', [c0.ws, [...new Set(rows.map((r) => r.department_id))]]);
     const tags = [...new Set(rows.flatMap((r) => r.tag_ids))];
-    if (tags.length) await c.query('select id, name from tags where workspace_id = $1 and id = any($2)', [c0.ws, tags]);
+    await c.query(
+      "select 'u' as k, id, name from users where workspace_id = $1 and id = any($2) union all select 'd', id, name from departments where workspace_id = $1 and id = any($3) union all select 't', id, name from tags where workspace_id = $1 and id = any($4)",
+      [c0.ws, users, [...new Set(rows.map((r) => r.department_id))], tags],
+    );
   };
   if (o.warmupS) await loop(pool, o.connections, o.warmupS, op, null);
   const lat: number[] = [];

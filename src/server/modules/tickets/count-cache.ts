@@ -1,5 +1,5 @@
 /**
- * The total of a ticket list is the costly half of a page (the rows come from an index in a
+ * The total of a ticket list (and the dashboard's counters) is the costly half of a page (the rows come from an index in a
  * fraction of a millisecond). A count is reused for COUNT_TTL_MS; any ticket change announced
  * in this process drops its workspace's counts, so only another process's changes can make a
  * total lag, and for at most that long. The rows of a page are always read fresh.
@@ -7,7 +7,7 @@
 const COUNT_TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;
 
-type Entry = { value: number; at: number };
+type Entry = { value: unknown; at: number };
 const caches = new WeakMap<object, Map<number, Map<string, Entry>>>();
 
 function of(owner: object, workspaceId: number) {
@@ -18,10 +18,10 @@ function of(owner: object, workspaceId: number) {
   return m;
 }
 
-export async function cachedCount(owner: object, workspaceId: number, key: string, now: number, count: () => Promise<number>): Promise<number> {
+export async function cachedCount<T>(owner: object, workspaceId: number, key: string, now: number, count: () => Promise<T>): Promise<T> {
   const m = of(owner, workspaceId);
   const hit = m.get(key);
-  if (hit && now - hit.at <= COUNT_TTL_MS) return hit.value;
+  if (hit && now - hit.at <= COUNT_TTL_MS) return hit.value as T;
   const value = await count();
   if (m.size >= MAX_ENTRIES) m.clear();
   m.set(key, { value, at: now });

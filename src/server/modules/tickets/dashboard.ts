@@ -4,6 +4,7 @@ import type { ZDashboard } from '../../../contracts/tickets';
 import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { requireTicketAccess, seesAllDepartments } from './ticket-access';
+import { cachedCount } from './count-cache';
 
 /**
  * D5 counters in one query each. A customer: tickets awaiting its answer (pending) and its
@@ -20,21 +21,25 @@ export async function dashboard({ ctx }: { ctx: Ctx }): Promise<z.infer<typeof Z
     );
     return { role: 'customer', awaitingMe: r.awaiting, myOpen: r.open };
   }
-  const scope = seesAllDepartments(actor)
+  // Each counter is its own subquery, so that each reads only its own index range: the
+  // department counters the queue index (workspace, department, status), "mine" the GIN index
+  // on assignees — instead of filtering every open ticket of the workspace.
+  const inScope = seesAllDepartments(actor)
     ? sql`true`
     : actor.departmentIds.length
       ? sql`department_id in (${sql.join(actor.departmentIds.map((d) => sql`${d}`), sql`, `)})`
       : sql`false`;
-  const [r] = await queryRows<{ dep_active: number; dep_pending: number; my_active: number; my_pending: number; unassigned: number }>(
+  const open = sql`workspace_id = ${ws} and deleted_at is null`;
+  const mine = sql`assignee_ids @> array[${actor.id}]::bigint[]`;
+  const [r] = await cachedCount(ctx.deps.database, ws, `dashboard:${actor.id}`, Date.now(), () => queryRows<{ dep_active: number; dep_pending: number; my_active: number; my_pending: number; unassigned: number }>(
     ctx.db,
     sql`select
-          count(*) filter (where ${scope} and status = 'active')::int as dep_active,
-          count(*) filter (where ${scope} and status = 'pending')::int as dep_pending,
-          count(*) filter (where ${actor.id} = any(assignee_ids) and status = 'active')::int as my_active,
-          count(*) filter (where ${actor.id} = any(assignee_ids) and status = 'pending')::int as my_pending,
-          count(*) filter (where ${scope} and status = 'active' and cardinality(assignee_ids) = 0)::int as unassigned
-        from tickets where workspace_id = ${ws} and deleted_at is null and status in ('active','pending')`,
-  );
+          (select count(*) from tickets where ${open} and ${inScope} and status = 'active')::int as dep_active,
+          (select count(*) from tickets where ${open} and ${inScope} and status = 'pending')::int as dep_pending,
+          (select count(*) from tickets where ${open} and ${mine} and status = 'active')::int as my_active,
+          (select count(*) from tickets where ${open} and ${mine} and status = 'pending')::int as my_pending,
+          (select count(*) from tickets where ${open} and ${inScope} and status = 'active' and cardinality(assignee_ids) = 0)::int as unassigned`,
+  ));
   return {
     role: actor.role,
     departments: { active: r.dep_active, pending: r.dep_pending },

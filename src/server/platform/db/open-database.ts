@@ -29,9 +29,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 async function openPostgres(url: string, max: number, logger?: Logger): Promise<Database> {
   // A statement that outlives any client's patience is stopped, so a burst of heavy queries
   // cannot pile up behind requests that were given up long ago.
-  // JIT compilation pays off for long analytic queries, not for the short ones a helpdesk
-  // serves; at a million tickets it added tens of milliseconds to list counts (docs/queries.md).
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'pishkhan', statement_timeout: 15_000, options: '-c jit=off' });
+  // JIT compilation and parallel workers pay off for long analytic queries, not for the many
+  // short ones a helpdesk serves at once; at a million tickets JIT added tens of milliseconds
+  // to list counts (docs/queries.md), and parallel workers only compete for the same cores.
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'pishkhan', statement_timeout: 15_000, options: '-c jit=off -c max_parallel_workers_per_gather=0' });
   pool.on('error', () => {}); // an idle client's error must not crash the process; the next query reports it
   // Fail fast with a clear error when the server is unreachable.
   const probe = await pool.connect();
