@@ -23,8 +23,8 @@ async function loop(pool: pg.Pool, connections: number, seconds: number, op: (c:
         try {
           await op(c);
           record?.push(performance.now() - t0);
-        } catch {
-          errors++;
+        } catch (err) {
+          if (errors++ === 0) process.stderr.write(`floor: first error: ${(err as Error).message}\n`);
           await c.query('rollback').catch(() => {});
         } finally {
           c.release();
@@ -76,8 +76,8 @@ export async function floorCreate(url: string, workspace: string, o: Opts) {
     const id = (await c.query("select nextval(pg_get_serial_sequence('tickets', 'id'))::bigint as id")).rows[0].id;
     const t = (await c.query(
       `insert into tickets (id, workspace_id, number, subject, department_id, priority, status, requester_id, created_by_id, waiting_since, status_changed_at, requester_email, subject_norm, search_public, last_customer_reply_at)
-       overriding system value values ($7, $1, -$7::int, $3, $4, 'medium', 'active', $5, $5, now(), now(), $6, $3, to_tsvector('simple', $3), now()) returning id`,
-      [c0.ws, null, subject, c0.dep, c0.customer.id, c0.customer.email, id],
+       overriding system value values ($1, $2, $3, $4, $5, 'medium', 'active', $6, $6, now(), now(), $7, $4, to_tsvector('simple', $4), now()) returning id`,
+      [id, c0.ws, -Number(id), subject, c0.dep, c0.customer.id, c0.customer.email],
     )).rows[0].id;
     const m = (await c.query(
       "insert into messages (workspace_id, ticket_id, kind, author_id, author_kind, author_name, body_html, direction) values ($1, $2, 'reply', $3, 'customer', 'x', $4, 'auto') returning id",
