@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPassword } from './common';
+import { ZEmail, ZMobile, ZPassword, ZUsername } from './common';
 import { ZPermission, ZUser } from './people';
 
 export const ZLogin = z.object({
@@ -16,3 +16,14 @@ export const ZMe = z.object({
 
 export const ZForgotPassword = z.object({ login: z.string().trim().min(1).max(254) });
 export const ZResetPassword = z.object({ token: z.string().min(20).max(200), password: ZPassword });
+
+export const ZRegister = z.object({
+  mobile: ZMobile,
+  username: ZUsername,
+  name: z.string().trim().max(120).optional(),
+  email: ZEmail.optional(),
+  acceptTerms: z.literal(true, { error: 'validation.accept_terms' }),
+});
+export const ZOtpRequest = z.object({ mobile: ZMobile });
+export const ZOtpVerify = z.object({ mobile: ZMobile, code: z.string().trim().regex(/^[0-9۰-۹٠-٩]{6}$/, 'validation.otp_code') });
+export const ZOtpSent = z.object({ mobile: z.string(), expiresInSeconds: z.number().int() });

@@ -10,6 +10,7 @@ import type { AppDeps } from '../../src/server/platform/context';
 import { closeDeps, createDeps } from '../../src/server/platform/deps';
 import { createLogger } from '../../src/server/platform/logger';
 import { memoryMailer } from '../../src/server/platform/mailer';
+import { memorySms } from '../../src/server/platform/sms';
 import { diskStorage } from '../../src/server/platform/storage';
 import { createWorkspace } from '../../src/server/modules/workspaces/create-workspace';
 
@@ -20,6 +21,7 @@ export interface TestApp {
   deps: AppDeps;
   clock: ReturnType<typeof manualClock>;
   mailer: ReturnType<typeof memoryMailer>;
+  sms: ReturnType<typeof memorySms>;
   /** Every log line the app wrote, as text. */
   logs: string[];
   close(): Promise<void>;
@@ -49,8 +51,9 @@ export async function createTestApp(driver: Driver = 'postgres'): Promise<TestAp
   });
   const clock = manualClock(new Date());
   const mailer = memoryMailer();
+  const sms = memorySms();
   // Files live on disk even when the database is in memory.
-  const deps = await createDeps(config, { clock, mailer, log: createLogger('info', sink), storage: diskStorage(join(dataDir, 'files')) });
+  const deps = await createDeps(config, { clock, mailer, sms, log: createLogger('info', sink), storage: diskStorage(join(dataDir, 'files')) });
   const app = await buildApp(deps);
   await app.ready();
   return {
@@ -58,6 +61,7 @@ export async function createTestApp(driver: Driver = 'postgres'): Promise<TestAp
     deps,
     clock,
     mailer,
+    sms,
     logs,
     async close() {
       await app.close();

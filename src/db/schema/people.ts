@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, tstz, updatedAt } from './columns';
 import { workspaceFk } from './workspaces';
 
@@ -136,4 +136,24 @@ export const groupMembers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index('group_members_user_idx').on(t.userId)],
+);
+
+/** One-time codes sent by SMS (A2): for signing in, or to finish a registration. */
+export const otpCodes = pgTable(
+  'otp_codes',
+  {
+    id: id(),
+    workspaceId: ws(),
+    mobile: text().notNull(),
+    purpose: text().notNull(), // 'login' | 'register'
+    /** sha256 of workspace, mobile and code: six digits must not be stored as they are. */
+    codeHash: text().notNull(),
+    attempts: integer().notNull().default(0),
+    /** For a registration: the username, name and e-mail given with it. */
+    payload: jsonb(),
+    expiresAt: tstz().notNull(),
+    usedAt: tstz(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('otp_codes_mobile_idx').on(t.workspaceId, t.mobile, t.createdAt)],
 );

@@ -7,6 +7,7 @@ import type { Locale } from './i18n';
 import type { Logger } from './logger';
 import type { Mailer } from './mailer';
 import type { FileStorage } from './storage';
+import type { SmsGateway } from './sms';
 
 /** The infrastructure an app is built from; tests swap what they must (clock, mailer...). */
 export interface AppDeps {
@@ -16,6 +17,7 @@ export interface AppDeps {
   jobs: Jobs;
   storage: FileStorage;
   mailer: Mailer;
+  sms: SmsGateway;
   log: Logger;
 }
 

@@ -8,6 +8,7 @@ import { createJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
 import { outboxMailer, smtpMailer, type Mailer } from './mailer';
 import { diskStorage, type FileStorage } from './storage';
+import { outboxSms, type SmsGateway } from './sms';
 
 /**
  * Opens the database (embedded or PostgreSQL), applies pending migrations, starts the job
@@ -15,7 +16,7 @@ import { diskStorage, type FileStorage } from './storage';
  */
 export async function createDeps(
   config: Config,
-  over: Partial<{ clock: Clock; mailer: Mailer; storage: FileStorage; log: Logger }> = {},
+  over: Partial<{ clock: Clock; mailer: Mailer; sms: SmsGateway; storage: FileStorage; log: Logger }> = {},
 ): Promise<AppDeps> {
   const log = over.log ?? createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
@@ -31,6 +32,7 @@ export async function createDeps(
       jobs,
       storage: over.storage ?? diskStorage(join(config.dataDir, 'files')),
       mailer: over.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(join(config.dataDir, 'outbox'), config.mailFrom)),
+      sms: over.sms ?? outboxSms(join(config.dataDir, 'outbox')),
       log,
     };
   } catch (err) {

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZForgotPassword, ZLogin, ZMe, ZResetPassword } from '../../../contracts/auth';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ZForgotPassword, ZLogin, ZMe, ZOtpRequest, ZOtpSent, ZOtpVerify, ZRegister, ZResetPassword } from '../../../contracts/auth';
+import { register, requestOtp } from './register';
+import { verifyOtp } from './verify-otp';
 import { access } from '../../platform/http/access';
 import { actorFromSession, SESSION_COOKIE, SESSION_TTL_MS } from '../../platform/auth/resolve-actor';
 import { actorCacheOf } from '../../platform/auth/actor-cache';
@@ -12,19 +15,32 @@ import { resetPassword } from './reset-password';
 const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/auth/login', { config: { access: access.public() }, schema: { tags, body: ZLogin, response: { 200: ZMe } } }, async (req, reply) => {
-    const { cookie, csrfToken, userId } = await login({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] });
-    reply.setCookie(SESSION_COOKIE, cookie, {
+  /** Sets the session cookie of a new session and answers with /auth/me. */
+  const startSession = async (req: FastifyRequest, reply: FastifyReply, s: { cookie: string; csrfToken: string; userId: number }) => {
+    reply.setCookie(SESSION_COOKIE, s.cookie, {
       httpOnly: true,
       sameSite: 'lax',
       secure: req.ctx.deps.config.publicUrl.startsWith('https:') || req.protocol === 'https',
       path: '/',
       maxAge: SESSION_TTL_MS / 1000,
     });
-    const resolved = await actorFromSession(req.ctx.deps.database.db, cookie, req.ctx.deps.clock.now());
-    if (!resolved || resolved.actor.id !== userId) throw new Error('new session not found');
-    return getMe({ ctx: { ...req.ctx, actor: resolved.actor }, csrfToken });
-  });
+    const resolved = await actorFromSession(req.ctx.deps.database.db, s.cookie, req.ctx.deps.clock.now());
+    if (!resolved || resolved.actor.id !== s.userId) throw new Error('new session not found');
+    return getMe({ ctx: { ...req.ctx, actor: resolved.actor }, csrfToken: s.csrfToken });
+  };
+
+  app.post('/auth/login', { config: { access: access.public() }, schema: { tags, body: ZLogin, response: { 200: ZMe } } }, async (req, reply) =>
+    startSession(req, reply, await login({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] })),
+  );
+  app.post('/auth/register', { config: { access: access.public() }, schema: { tags, body: ZRegister, response: { 202: ZOtpSent } } }, async (req, reply) =>
+    reply.code(202).send(await register({ ctx: req.ctx, input: req.body })),
+  );
+  app.post('/auth/otp/request', { config: { access: access.public() }, schema: { tags, body: ZOtpRequest, response: { 202: ZOtpSent } } }, async (req, reply) =>
+    reply.code(202).send(await requestOtp({ ctx: req.ctx, input: req.body })),
+  );
+  app.post('/auth/otp/verify', { config: { access: access.public() }, schema: { tags, body: ZOtpVerify, response: { 200: ZMe } } }, async (req, reply) =>
+    startSession(req, reply, await verifyOtp({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] })),
+  );
 
   app.post('/auth/logout', { config: { access: access.signedIn() }, schema: { tags } }, async (req, reply) => {
     if (req.ctx.actor?.sessionId) {

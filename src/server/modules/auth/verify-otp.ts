@@ -1,0 +1,56 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { users } from '../../../db/schema';
+import type { ZOtpVerify } from '../../../contracts/auth';
+import { withTx, type Ctx } from '../../platform/context';
+import { inWorkspace } from '../../platform/db/scope';
+import { AppError, Forbidden, InvalidField } from '../../platform/errors';
+import { ipMatcher } from '../../platform/ip-allow';
+import { hitRateLimit } from '../../platform/rate-limit';
+import { audit } from '../audit/audit';
+import { checkUnique } from '../people/users.repo';
+import { getSettings } from '../settings/settings.repo';
+import { consumeOtp } from './otp';
+import { createSession } from './sessions.repo';
+
+/**
+ * Verifies an SMS code: finishes a registration (the customer is created now) or signs in
+ * the account with that mobile. Either way a session starts.
+ */
+export async function verifyOtp({ ctx, input, userAgent }: { ctx: Ctx; input: z.infer<typeof ZOtpVerify>; userAgent?: string }) {
+  await hitRateLimit(ctx, `otp-verify:ip:${ctx.ip}`, 30, 600);
+  const result = await withTx(ctx, async (tx) => {
+    const otp = await consumeOtp(tx, input.mobile, input.code);
+    if (!otp) return null;
+    const now = tx.deps.clock.now();
+    let userId: number;
+    if (otp.purpose === 'register') {
+      const p = otp.payload as { username: string; name: string; email: string | null };
+      await checkUnique(tx, { username: p.username, email: p.email, mobile: input.mobile });
+      const [u] = await tx.db
+        .insert(users)
+        .values({ workspaceId: tx.workspaceId, role: 'customer', username: p.username, name: p.name, email: p.email, mobile: input.mobile, createdAt: now, updatedAt: now, lastLoginAt: now })
+        .returning({ id: users.id });
+      userId = u.id;
+      await audit({ ...tx, actor: null }, 'user.registered', 'user', userId, { username: p.username });
+    } else {
+      const [u] = await tx.db
+        .select({ id: users.id, role: users.role, active: users.active })
+        .from(users)
+        .where(and(inWorkspace(users, tx, eq(users.mobile, input.mobile)), isNull(users.deletedAt)));
+      if (!u || !u.active) throw Forbidden('errors.account_disabled');
+      if (u.role !== 'customer') {
+        const settings = await getSettings(tx);
+        if (!ipMatcher(settings.allowedIps)(tx.ip)) throw new AppError('ip_not_allowed', { key: 'errors.ip_not_allowed' });
+      }
+      await tx.db.update(users).set({ lastLoginAt: now }).where(eq(users.id, u.id));
+      userId = u.id;
+    }
+    const session = await createSession(tx, userId, userAgent);
+    await audit(tx, 'auth.otp_login', 'user', userId);
+    return { ...session, userId };
+  });
+  // A wrong code counts as an attempt, which must be stored: hence the answer after the commit.
+  if (!result) throw InvalidField('code', 'validation.otp_wrong');
+  return result;
+}
