@@ -1,4 +1,5 @@
-import { ADMIN_PASSWORD, Client, makeUser, newWorkspace, signIn, type TestApp } from './test-app';
+import { afterAll, beforeAll } from 'vitest';
+import { ADMIN_PASSWORD, Client, createTestApp, makeUser, newWorkspace, signIn, type TestApp } from './test-app';
 
 /**
  * A workspace set up for ticket tests: two departments, an admin, agents with a full and a
@@ -27,4 +28,16 @@ export async function openTicket(c: Client, body: Record<string, unknown>) {
   const res = await c.post('tickets', { subject: 'Printer on fire', body: '<p>It is on fire.</p>', ...body });
   if (res.statusCode !== 201) throw new Error(`create ticket failed: ${res.statusCode} ${res.body}`);
   return res.json();
+}
+
+export type TicketWorld = Awaited<ReturnType<typeof ticketWorld>>;
+
+/** One app and one ticket world per test file: built before the tests, closed after. */
+export function useTicketWorld(set: (t: TestApp, w: TicketWorld) => void) {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await createTestApp();
+    set(app, await ticketWorld(app));
+  });
+  afterAll(() => app?.close());
 }

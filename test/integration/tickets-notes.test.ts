@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { openTicket, ticketWorld } from '../helpers/tickets';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/test-app';
+import { openTicket, useTicketWorld, type TicketWorld } from '../helpers/tickets';
 
 let t: TestApp;
-let w: Awaited<ReturnType<typeof ticketWorld>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await ticketWorld(t);
-});
-afterAll(() => t.close());
+let w: TicketWorld;
+useTicketWorld((app, world) => ((t = app), (w = world)));
 
 describe('internal notes (C12)', () => {
   it('never reach a customer: thread, ticket, counters, search and dashboard', async () => {

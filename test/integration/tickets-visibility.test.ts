@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTestApp, makeUser, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
-import { openTicket, ticketWorld } from '../helpers/tickets';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, makeUser, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
+import { openTicket, useTicketWorld, type TicketWorld } from '../helpers/tickets';
 
 let t: TestApp;
-let w: Awaited<ReturnType<typeof ticketWorld>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await ticketWorld(t);
-});
-afterAll(() => t.close());
+let w: TicketWorld;
+useTicketWorld((app, world) => ((t = app), (w = world)));
 
 const numbersOf = async (c: { get: (u: string) => Promise<{ json(): { items: { number: number }[] } }> }, q = '') =>
   (await c.get(`tickets?pageSize=100${q}`)).json().items.map((i) => i.number);
