@@ -11,6 +11,7 @@ import { zodValidatorCompiler } from './platform/http/validation';
 import { installOpenApi } from './platform/http/openapi';
 import { healthRoutes } from './modules/health/health.routes';
 import { apiRoutes } from './modules/api.routes';
+import { webRoutes } from './modules/web/web.routes';
 
 export interface RouteEntry {
   method: string;
@@ -76,6 +77,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { deps });
   await app.register(apiRoutes, { prefix: '/api/v1' });
-  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/api/docs'));
+  await webRoutes(app, deps.config.webDir);
   return app;
 }

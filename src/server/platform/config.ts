@@ -63,6 +63,8 @@ export interface Config {
   logLevel: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** The built web app (dist/web unless a test points elsewhere). */
+  webDir?: string;
 }
 
 export class ConfigError extends Error {

@@ -1,0 +1,167 @@
+import { useState, type ReactNode } from 'react';
+import { AppBar, Avatar, Box, Divider, Drawer, IconButton, List, ListItemButton, ListItemIcon, ListItemText, ListSubheader, Menu, MenuItem, Toolbar, Typography, useMediaQuery, useTheme } from '@mui/material';
+import MenuIcon from '@mui/icons-material/Menu';
+import Dashboard from '@mui/icons-material/Dashboard';
+import Inbox from '@mui/icons-material/Inbox';
+import AddCircleOutline from '@mui/icons-material/AddCircleOutline';
+import People from '@mui/icons-material/People';
+import Security from '@mui/icons-material/Security';
+import Apartment from '@mui/icons-material/Apartment';
+import Groups from '@mui/icons-material/Groups';
+import Category from '@mui/icons-material/Category';
+import LocalOffer from '@mui/icons-material/LocalOffer';
+import AccountTree from '@mui/icons-material/AccountTree';
+import Settings from '@mui/icons-material/Settings';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../contracts/permissions';
+import { Banners } from './Banners';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useLiveStream } from './live';
+import { can, isStaff, useMe, usePublicSettings, useSignOut } from './session';
+import { SkipLink } from './SkipLink';
+
+const DRAWER = 248;
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  perm?: Permission;
+}
+
+/** The frame of every signed-in page: top bar, navigation by role, banners, live updates. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const settings = usePublicSettings();
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('md'));
+  const [open, setOpen] = useState(false);
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  useLiveStream(true);
+
+  const staff = isStaff(me);
+  const sections: Array<{ title: string; items: NavItem[] }> = staff
+    ? [
+        {
+          title: t('nav.tickets'),
+          items: [
+            { to: '/agent', label: t('nav.dashboard'), icon: <Dashboard /> },
+            { to: '/agent/tickets', label: t('nav.ticketCenter'), icon: <Inbox /> },
+            { to: '/agent/new', label: t('nav.newTicket'), icon: <AddCircleOutline />, perm: 'tickets.create' },
+          ],
+        },
+        {
+          title: t('nav.admin'),
+          items: [
+            { to: '/admin/people', label: t('nav.people'), icon: <People />, perm: 'users.manage' as Permission },
+            { to: '/admin/access-levels', label: t('nav.accessLevels'), icon: <Security />, perm: 'access_levels.manage' as Permission },
+            { to: '/admin/departments', label: t('nav.departments'), icon: <Apartment />, perm: 'departments.manage' as Permission },
+            { to: '/admin/groups', label: t('nav.groups'), icon: <Groups />, perm: 'groups.manage' as Permission },
+            { to: '/admin/ticket-types', label: t('nav.ticketTypes'), icon: <Category />, perm: 'catalog.manage' as Permission },
+            { to: '/admin/tags', label: t('nav.tags'), icon: <LocalOffer />, perm: 'catalog.manage' as Permission },
+            { to: '/admin/org-units', label: t('nav.orgUnits'), icon: <AccountTree />, perm: 'catalog.manage' as Permission },
+            { to: '/admin/settings', label: t('nav.settings'), icon: <Settings />, perm: 'settings.manage' as Permission },
+          ].filter((i) => can(me, i.perm) || (i.to === '/admin/people' && can(me, 'customers.manage'))),
+        },
+      ]
+    : [
+        {
+          title: t('nav.portal'),
+          items: [
+            { to: '/portal', label: t('nav.dashboard'), icon: <Dashboard /> },
+            { to: '/portal/new', label: t('nav.newTicket'), icon: <AddCircleOutline /> },
+            { to: '/portal/tickets', label: t('nav.myTickets'), icon: <Inbox /> },
+          ],
+        },
+      ];
+
+  const isCurrent = (to: string) => location.pathname === to || (to !== '/agent' && to !== '/portal' && location.pathname.startsWith(`${to}/`));
+  const nav = (
+    <Box component="nav" aria-label={t('nav.main')} sx={{ overflowY: 'auto' }}>
+      {sections
+        .filter((s) => s.items.some((i) => !i.perm || can(me, i.perm) || i.to === '/admin/people'))
+        .map((s) => (
+          <List key={s.title} subheader={<ListSubheader component="div">{s.title}</ListSubheader>} dense>
+            {s.items
+              .filter((i) => !i.perm || can(me, i.perm) || i.to === '/admin/people')
+              .map((i) => (
+                <ListItemButton key={i.to} component={Link} to={i.to} selected={isCurrent(i.to)} aria-current={isCurrent(i.to) ? 'page' : undefined} onClick={() => setOpen(false)}>
+                  <ListItemIcon sx={{ minWidth: 40 }}>{i.icon}</ListItemIcon>
+                  <ListItemText primary={i.label} />
+                </ListItemButton>
+              ))}
+          </List>
+        ))}
+    </Box>
+  );
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <SkipLink />
+      <AppBar position="fixed" sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 1 }}>
+          {!wide && (
+            <IconButton color="inherit" edge="start" aria-label={t('nav.openMenu')} onClick={() => setOpen(true)}>
+              <MenuIcon />
+            </IconButton>
+          )}
+          {settings.data?.logoUrl && <Box component="img" src={settings.data.logoUrl} alt="" sx={{ height: 32, bgcolor: 'white', borderRadius: 1, p: 0.25 }} />}
+          <Typography variant="h6" component={Link} to="/" noWrap sx={{ flexGrow: 1, color: 'inherit', textDecoration: 'none' }}>
+            {settings.data?.title ?? t('app.name')}
+          </Typography>
+          <LanguageSwitch />
+          <IconButton color="inherit" aria-label={t('nav.account', { name: me.user.name })} aria-haspopup="menu" onClick={(e) => setMenu(e.currentTarget)} data-testid="account-menu">
+            <Avatar src={me.user.avatarUrl ?? undefined} alt="" sx={{ width: 32, height: 32 }}>
+              {me.user.name.slice(0, 1)}
+            </Avatar>
+          </IconButton>
+          <Menu anchorEl={menu} open={!!menu} onClose={() => setMenu(null)}>
+            <MenuItem disabled>{me.user.name}</MenuItem>
+            <Divider />
+            <MenuItem
+              onClick={() => {
+                setMenu(null);
+                void navigate('/profile');
+              }}
+            >
+              {t('nav.profile')}
+            </MenuItem>
+            <MenuItem
+              onClick={async () => {
+                setMenu(null);
+                await signOut();
+                void navigate('/login');
+              }}
+              data-testid="sign-out"
+            >
+              {t('nav.signOut')}
+            </MenuItem>
+          </Menu>
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant={wide ? 'permanent' : 'temporary'}
+        open={wide || open}
+        onClose={() => setOpen(false)}
+        sx={{ width: wide ? DRAWER : undefined, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        {nav}
+      </Drawer>
+      <Box sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+        <Toolbar />
+        <header>
+          <Banners />
+        </header>
+        <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1.5, sm: 3 }, flexGrow: 1, outline: 'none', minWidth: 0 }}>
+          <Outlet />
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,25 @@
+import { Alert } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { usePublicSettings } from './session';
+
+/** J1: the workspace's public announcement, and the suspension notice while it is suspended. */
+export function Banners() {
+  const { t } = useTranslation();
+  const settings = usePublicSettings();
+  const s = settings.data;
+  if (!s) return null;
+  return (
+    <>
+      {s.suspended && (
+        <Alert severity="error" role="alert" sx={{ borderRadius: 0 }} data-testid="suspension-banner">
+          <strong>{t('banners.suspended')}</strong> {s.suspensionMessage}
+        </Alert>
+      )}
+      {s.announcement && (
+        <Alert severity="info" sx={{ borderRadius: 0, whiteSpace: 'pre-line' }} data-testid="announcement-banner">
+          {s.announcement}
+        </Alert>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import i18n from '../ui/i18n/i18n';
+
+/** The error shape of every API failure (api.md, "Errors"). `fields` maps a field to its message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly details: unknown = undefined,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+/** Set from /auth/me and the sign-in answers; state-changing calls send it back. */
+export const setCsrfToken = (token: string | null) => (csrfToken = token);
+export const getCsrfToken = () => csrfToken;
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined | null | Array<string | number>>;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Builds `/api/v1/...?a=1&b=2`, repeating array values (status=a&status=b) and skipping empty ones. */
+export function apiUrl(path: string, query?: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
+  }
+  const qs = params.toString();
+  return `/api/v1${path}${qs ? `?${qs}` : ''}`;
+}
+
+export function baseHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { 'accept-language': i18n.language || 'fa' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
+
+/** Turns any failed response into an ApiError with the server's (translated) message. */
+export async function toApiError(res: Response | { status: number; text: string }): Promise<ApiError> {
+  const text = 'text' in res && typeof res.text === 'string' ? res.text : await (res as Response).text().catch(() => '');
+  try {
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } & Record<string, unknown>;
+    if (body.error) return new ApiError(res.status, body.error.code ?? 'error', body.error.message ?? i18n.t('errors.generic'), body.error.fields ?? {}, body.error);
+  } catch {
+    /* not JSON: fall through */
+  }
+  return new ApiError(res.status, res.status === 0 ? 'network' : 'error', i18n.t(res.status === 0 ? 'errors.network' : 'errors.generic'));
+}
+
+/** Calls the JSON API. Resolves with the parsed body (undefined for 204), rejects with ApiError. */
+export async function api<T = unknown>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  const headers = { ...baseHeaders(method), ...opts.headers };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, opts.query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal: opts.signal });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', i18n.t('errors.network'));
+  }
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const get = <T>(path: string, query?: RequestOptions['query'], opts?: RequestOptions) => api<T>('GET', path, undefined, { ...opts, query });
+export const post = <T>(path: string, body?: unknown, opts?: RequestOptions) => api<T>('POST', path, body ?? {}, opts);
+export const patch = <T>(path: string, body: unknown, opts?: RequestOptions) => api<T>('PATCH', path, body, opts);
+export const put = <T>(path: string, body: unknown, opts?: RequestOptions) => api<T>('PUT', path, body, opts);
+export const del = <T>(path: string, opts?: RequestOptions) => api<T>('DELETE', path, undefined, opts);
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  totalExact?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface Upload {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+}
+
+/**
+ * Uploads one file with progress (fetch cannot report upload progress, XMLHttpRequest can).
+ * `path` is /uploads for signed-in people and /public/uploads for guests.
+ */
+export function uploadFile(file: File, onProgress: (fraction: number) => void, path = '/uploads', signal?: AbortSignal): Promise<Upload> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl(path));
+    for (const [k, v] of Object.entries(baseHeaders('POST'))) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = async () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(JSON.parse(xhr.responseText));
+      } else reject(await toApiError({ status: xhr.status, text: xhr.responseText }));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', i18n.t('errors.network')));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort());
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}

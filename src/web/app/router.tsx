@@ -1,0 +1,75 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { AppShell } from './AppShell';
+import { PublicLayout } from './PublicLayout';
+import { RequireSignIn } from './guards';
+import { HomeRedirect } from './HomeRedirect';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+
+/** Every page is its own chunk: the first visit loads only the shell and the page it opens. */
+const page = (load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load()).default }),
+});
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: '/', element: <HomeRedirect /> },
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: '/login', ...page(() => import('../features/auth/LoginPage')) },
+          { path: '/register', ...page(() => import('../features/auth/RegisterPage')) },
+          { path: '/forgot-password', ...page(() => import('../features/auth/ForgotPasswordPage')) },
+          { path: '/reset-password', ...page(() => import('../features/auth/ResetPasswordPage')) },
+          { path: '/guest', element: <Navigate to="/guest/new" replace /> },
+          { path: '/guest/new', ...page(() => import('../features/guest/GuestNewTicketPage')) },
+          { path: '/guest/track', ...page(() => import('../features/guest/GuestTrackPage')) },
+          { path: '/guest/tickets/:number', ...page(() => import('../features/guest/GuestTicketPage')) },
+        ],
+      },
+      {
+        element: (
+          <RequireSignIn>
+            <AppShell />
+          </RequireSignIn>
+        ),
+        children: [
+          { path: '/portal', ...page(() => import('../features/portal/PortalDashboard')) },
+          { path: '/portal/new', ...page(() => import('../features/portal/NewTicketPage')) },
+          { path: '/portal/tickets', ...page(() => import('../features/portal/MyTicketsPage')) },
+          { path: '/portal/tickets/:number', ...page(() => import('../features/portal/PortalTicketPage')) },
+          { path: '/profile', ...page(() => import('../features/profile/ProfilePage')) },
+          {
+            element: <RequireSignIn staff />,
+            children: [
+              { path: '/agent', ...page(() => import('../features/agent/AgentDashboard')) },
+              { path: '/agent/tickets', ...page(() => import('../features/agent/TicketCenter')) },
+              { path: '/agent/new', ...page(() => import('../features/agent/AgentNewTicketPage')) },
+              { path: '/agent/tickets/:number', ...page(() => import('../features/agent/AgentTicketPage')) },
+            ],
+          },
+          {
+            element: <RequireSignIn admin />,
+            children: [
+              { path: '/admin', element: <Navigate to="/admin/people" replace /> },
+              { path: '/admin/people', ...page(() => import('../features/admin/PeoplePage')) },
+              { path: '/admin/access-levels', ...page(() => import('../features/admin/AccessLevelsPage')) },
+              { path: '/admin/departments', ...page(() => import('../features/admin/DepartmentsPage')) },
+              { path: '/admin/groups', ...page(() => import('../features/admin/GroupsPage')) },
+              { path: '/admin/ticket-types', ...page(() => import('../features/admin/TicketTypesPage')) },
+              { path: '/admin/tags', ...page(() => import('../features/admin/TagsPage')) },
+              { path: '/admin/org-units', ...page(() => import('../features/admin/OrgUnitsPage')) },
+              { path: '/admin/settings', ...page(() => import('../features/admin/SettingsPage')) },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,72 @@
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { ZMe } from '../../contracts/auth';
+import type { ZPublicSettings } from '../../contracts/settings';
+import type { Permission } from '../../contracts/permissions';
+import { ApiError, get, patch, post, setCsrfToken } from './api';
+import { applyLang, type Lang } from '../ui/i18n/i18n';
+
+export type Me = z.infer<typeof ZMe>;
+export type PublicSettings = z.infer<typeof ZPublicSettings>;
+
+export const ME_KEY = ['me'] as const;
+
+/** The signed-in person, or null when signed out. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await get<Me>('/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw err;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
+}
+
+/** Stores the answer of a sign-in call: the CSRF token, the person, and their language. */
+export function signedIn(qc: QueryClient, me: Me) {
+  setCsrfToken(me.csrfToken);
+  qc.setQueryData(ME_KEY, me);
+  applyLang(me.user.locale as Lang);
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return async () => {
+    try {
+      await post('/auth/logout');
+    } finally {
+      setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(ME_KEY, null);
+    }
+  };
+}
+
+/** Switches the language; a signed-in person's choice is saved on their profile. */
+export function useSetLanguage() {
+  const qc = useQueryClient();
+  return async (lang: Lang) => {
+    applyLang(lang);
+    const me = qc.getQueryData<Me | null>(ME_KEY);
+    if (me && me.user.locale !== lang) {
+      qc.setQueryData(ME_KEY, { ...me, user: { ...me.user, locale: lang } });
+      await patch('/me', { locale: lang }).catch(() => undefined);
+    }
+  };
+}
+
+export const isStaff = (me: Me | null | undefined) => !!me && me.user.role !== 'customer';
+export const isAdmin = (me: Me | null | undefined) => !!me && me.user.role === 'admin';
+export const can = (me: Me | null | undefined, p: Permission) => !!me && (me.user.role === 'admin' || me.permissions.includes(p));
+
+export function usePublicSettings() {
+  return useQuery({ queryKey: ['public-settings'], queryFn: () => get<PublicSettings>('/public/settings'), staleTime: 60_000 });
+}

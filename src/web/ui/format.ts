@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { useDisplayPrefs } from '../app/prefs';
+
+/**
+ * Dates and numbers in the reader's language: Jalali (the `persian` calendar of Intl) for
+ * Persian, Gregorian for English; Persian digits when the person (or the workspace) wants them.
+ */
+export function localeTag(lang: string, persianDigits: boolean, calendar = true): string {
+  if (lang !== 'fa') return 'en-GB';
+  return `fa-IR-u-${calendar ? 'ca-persian-' : ''}nu-${persianDigits ? 'arabext' : 'latn'}`;
+}
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function dtf(tag: string, opts: Intl.DateTimeFormatOptions) {
+  const key = tag + JSON.stringify(opts);
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(tag, opts)));
+  return f;
+}
+
+export const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+export const DATE_ONLY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+
+export function formatDate(iso: string | Date | null | undefined, lang: string, persianDigits: boolean, opts: Intl.DateTimeFormatOptions = DATE_TIME): string {
+  if (!iso) return '';
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(d.getTime())) return '';
+  return dtf(localeTag(lang, persianDigits), opts).format(d);
+}
+
+export function formatNumber(n: number, lang: string, persianDigits: boolean): string {
+  return new Intl.NumberFormat(localeTag(lang, persianDigits, false)).format(n);
+}
+
+/** Replaces ASCII digits in a string (a ticket number "#123", a code) by Persian ones when wanted. */
+export function digits(text: string | number, lang: string, persianDigits: boolean): string {
+  const s = String(text);
+  return lang === 'fa' && persianDigits ? s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]) : s;
+}
+
+/** "3 h", "2 d": a compact duration for waiting times. */
+export function formatDuration(seconds: number, lang: string, persianDigits: boolean, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const n = (v: number) => formatNumber(v, lang, persianDigits);
+  if (s < 3600) return t('time.minutes', { n: n(Math.max(1, Math.floor(s / 60))) });
+  if (s < 86400) return t('time.hours', { n: n(Math.floor(s / 3600)) });
+  return t('time.days', { n: n(Math.floor(s / 86400)) });
+}
+
+export function formatBytes(bytes: number, lang: string, persianDigits: boolean, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const n = (v: number) => formatNumber(Math.round(v * 10) / 10, lang, persianDigits);
+  if (bytes < 1024) return t('units.bytes', { n: n(bytes) });
+  if (bytes < 1024 * 1024) return t('units.kb', { n: n(bytes / 1024) });
+  return t('units.mb', { n: n(bytes / 1024 / 1024) });
+}
+
+/** The formatting functions bound to the current language and digit preference. */
+export function useFormat() {
+  const { t, i18n } = useTranslation();
+  const { persianDigits } = useDisplayPrefs();
+  const lang = i18n.language;
+  return {
+    lang,
+    date: (iso: string | Date | null | undefined, opts?: Intl.DateTimeFormatOptions) => formatDate(iso, lang, persianDigits, opts),
+    number: (n: number) => formatNumber(n, lang, persianDigits),
+    digits: (s: string | number) => digits(s, lang, persianDigits),
+    duration: (seconds: number) => formatDuration(seconds, lang, persianDigits, t),
+    bytes: (b: number) => formatBytes(b, lang, persianDigits, t),
+  };
+}
