@@ -1,4 +1,74 @@
-// PLACEHOLDER: replaced by the real page.
+import { useState } from 'react';
+import { Box, Button, Divider, Link as MuiLink, Stack, Tab, Tabs, TextField } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { Link, Navigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { post } from '../../app/api';
+import { isStaff, useMe, usePublicSettings, type Me } from '../../app/session';
+import { FormError, fieldErrors } from '../../ui/form';
+import { Loading } from '../../ui/states';
+import { AuthCard } from './AuthCard';
+import { OtpForm } from './OtpForm';
+import { useAfterSignIn } from './useAfterSignIn';
+
+/** Sign-in by username/e-mail/mobile and password, or by an SMS code. */
 export default function LoginPage() {
-  return null;
+  const { t } = useTranslation();
+  const me = useMe();
+  const settings = usePublicSettings();
+  const after = useAfterSignIn();
+  const [tab, setTab] = useState<'password' | 'otp'>('password');
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useMutation({ mutationFn: () => post<Me>('/auth/login', { login, password }), onSuccess: after });
+  const errs = fieldErrors(signIn.error);
+
+  if (me.isPending) return <Loading />;
+  if (me.data) return <Navigate to={isStaff(me.data) ? '/agent/tickets' : '/portal'} replace />;
+  return (
+    <AuthCard title={t('auth.signInTitle')}>
+      <Tabs value={tab} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }} variant="fullWidth">
+        <Tab value="password" label={t('auth.withPassword')} />
+        <Tab value="otp" label={t('auth.withCode')} data-testid="login-tab-otp" />
+      </Tabs>
+      {tab === 'password' ? (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            signIn.mutate();
+          }}
+        >
+          <FormError error={signIn.error} shown={['login', 'password']} />
+          <Stack spacing={2}>
+            <TextField label={t('auth.login')} value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" required autoFocus {...errs.field('login', t('auth.loginHint'))} slotProps={{ htmlInput: { 'data-testid': 'login-username' } }} />
+            <TextField label={t('common.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required {...errs.field('password')} slotProps={{ htmlInput: { 'data-testid': 'login-password' } }} />
+            <Button type="submit" variant="contained" size="large" loading={signIn.isPending} data-testid="login-submit">
+              {t('auth.signIn')}
+            </Button>
+          </Stack>
+        </form>
+      ) : (
+        <OtpForm />
+      )}
+      <Stack direction="row" justifyContent="space-between" flexWrap="wrap" sx={{ mt: 2, gap: 1 }}>
+        <MuiLink component={Link} to="/forgot-password">
+          {t('auth.forgot')}
+        </MuiLink>
+        {settings.data?.forms.registration && (
+          <MuiLink component={Link} to="/register" data-testid="register-link">
+            {t('auth.register')}
+          </MuiLink>
+        )}
+      </Stack>
+      {settings.data?.forms.guestTickets && (
+        <Box sx={{ mt: 2 }}>
+          <Divider sx={{ mb: 2 }} />
+          <Button component={Link} to="/guest/new" fullWidth variant="outlined">
+            {t('nav.guestNew')}
+          </Button>
+        </Box>
+      )}
+    </AuthCard>
+  );
 }

@@ -1,4 +1,22 @@
-// PLACEHOLDER: replaced by the real page.
+import { Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../app/session';
+import { PreferencesCard } from './PreferencesCard';
+import { ProfileCard } from './ProfileCard';
+import { PasswordCard } from './PasswordCard';
+
+/** The person's own profile: language and digits, name and contacts, signature, avatar, password. */
 export default function ProfilePage() {
-  return null;
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  return (
+    <Stack spacing={3} sx={{ maxWidth: 720 }}>
+      <Typography variant="h5" component="h1">
+        {t('profile.title')}
+      </Typography>
+      <PreferencesCard />
+      <ProfileCard me={me} />
+      <PasswordCard />
+    </Stack>
+  );
 }

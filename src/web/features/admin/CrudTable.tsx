@@ -1,0 +1,147 @@
+import type { ReactNode } from 'react';
+import { Box, IconButton, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Tooltip, Typography, useMediaQuery, useTheme } from '@mui/material';
+import Edit from '@mui/icons-material/Edit';
+import DeleteOutline from '@mui/icons-material/DeleteOutline';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  render: (row: T) => ReactNode;
+  align?: 'left' | 'right' | 'center';
+}
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+  onPageSize?: (size: number) => void;
+}
+
+interface Props<T> {
+  rows: T[];
+  columns: Column<T>[];
+  getId: (row: T) => string;
+  /** The row's name, used in the labels of its edit and delete buttons. */
+  rowName: (row: T) => string;
+  caption: string;
+  onEdit?: (row: T) => void;
+  onDelete?: (row: T) => void;
+  extraActions?: (row: T) => ReactNode;
+  paging?: Paging;
+}
+
+/**
+ * The list of an admin screen: a table on wide screens and a stack of cards on phones, where a
+ * table would not fit. The first column is the card's title.
+ */
+export function CrudTable<T>({ rows, columns, getId, rowName, caption, onEdit, onDelete, extraActions, paging }: Props<T>) {
+  const { t } = useTranslation();
+  const theme = useTheme();
+  const narrow = useMediaQuery(theme.breakpoints.down('sm'));
+  const hasActions = !!(onEdit || onDelete || extraActions);
+
+  const actions = (row: T) => (
+    <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+      {extraActions?.(row)}
+      {onEdit && (
+        <Tooltip title={t('admin.common.editItem', { name: rowName(row) })}>
+          <IconButton size="small" aria-label={t('admin.common.editItem', { name: rowName(row) })} onClick={() => onEdit(row)} data-testid={`admin-edit-${getId(row)}`}>
+            <Edit fontSize="small" />
+          </IconButton>
+        </Tooltip>
+      )}
+      {onDelete && (
+        <Tooltip title={t('admin.common.deleteItem', { name: rowName(row) })}>
+          <IconButton size="small" aria-label={t('admin.common.deleteItem', { name: rowName(row) })} onClick={() => onDelete(row)} data-testid={`admin-delete-${getId(row)}`}>
+            <DeleteOutline fontSize="small" />
+          </IconButton>
+        </Tooltip>
+      )}
+    </Stack>
+  );
+
+  const [first, ...rest] = columns;
+  return (
+    <Paper variant="outlined">
+      {narrow ? (
+        <Box component="ul" aria-label={caption} sx={{ listStyle: 'none', m: 0, p: 0 }}>
+          {rows.map((row) => (
+            <Box component="li" key={getId(row)} data-testid={`admin-row-${getId(row)}`} sx={{ p: 1.5, '&:not(:first-of-type)': { borderTop: 1, borderColor: 'divider' } }}>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', justifyContent: 'space-between' }}>
+                <Box sx={{ minWidth: 0, fontWeight: 500 }}>{first.render(row)}</Box>
+                {hasActions && actions(row)}
+              </Stack>
+              <Box component="dl" sx={{ m: 0, mt: 0.5, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1.5, rowGap: 0.5, alignItems: 'center' }}>
+                {rest.map((c) => (
+                  <Box key={c.key} sx={{ display: 'contents' }}>
+                    <Typography component="dt" variant="body2" color="text.secondary">
+                      {c.header}
+                    </Typography>
+                    <Box component="dd" sx={{ m: 0, minWidth: 0, typography: 'body2' }}>
+                      {c.render(row)}
+                    </Box>
+                  </Box>
+                ))}
+              </Box>
+            </Box>
+          ))}
+        </Box>
+      ) : (
+        <TableContainer sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label={caption}>
+            <TableHead>
+              <TableRow>
+                {columns.map((c) => (
+                  <TableCell key={c.key} align={c.align} sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+                    {c.header}
+                  </TableCell>
+                ))}
+                {hasActions && (
+                  <TableCell align="right" sx={{ fontWeight: 600 }}>
+                    {t('common.actions')}
+                  </TableCell>
+                )}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={getId(row)} hover data-testid={`admin-row-${getId(row)}`}>
+                  {columns.map((c) => (
+                    <TableCell key={c.key} align={c.align}>
+                      {c.render(row)}
+                    </TableCell>
+                  ))}
+                  {hasActions && <TableCell align="right">{actions(row)}</TableCell>}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      {paging && <Pager paging={paging} />}
+    </Paper>
+  );
+}
+
+function Pager({ paging }: { paging: Paging }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <TablePagination
+      component="div"
+      count={paging.total}
+      page={paging.page - 1}
+      rowsPerPage={paging.pageSize}
+      rowsPerPageOptions={paging.onPageSize ? [10, 25, 50, 100] : [paging.pageSize]}
+      onPageChange={(_, p) => paging.onPage(p + 1)}
+      onRowsPerPageChange={(e) => paging.onPageSize?.(Number(e.target.value))}
+      labelRowsPerPage={t('admin.common.rowsPerPage')}
+      labelDisplayedRows={({ from, to, count }) => t('admin.common.displayedRows', { from: f.number(from), to: f.number(to), count: f.number(count) })}
+      getItemAriaLabel={(type) => t(`admin.common.page_${type}`)}
+      sx={{ borderTop: 1, borderColor: 'divider' }}
+    />
+  );
+}

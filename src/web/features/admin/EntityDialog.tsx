@@ -1,0 +1,48 @@
+import type { FormEvent, ReactNode } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, useMediaQuery, useTheme } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '../../ui/form';
+
+interface Props {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  saving: boolean;
+  /** The failed save, if any: its field errors show next to the fields, the rest on top. */
+  error: unknown;
+  /** The fields the form shows (their errors are not repeated on top). */
+  shown: string[];
+  children: ReactNode;
+  wide?: boolean;
+}
+
+/** The create/edit form of an admin screen, full-screen on phones. */
+export function EntityDialog({ open, title, onClose, onSubmit, saving, error, shown, children, wide }: Props) {
+  const { t } = useTranslation();
+  const theme = useTheme();
+  const phone = useMediaQuery(theme.breakpoints.down('sm'));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!saving) onSubmit();
+  };
+  return (
+    <Dialog open={open} onClose={saving ? undefined : onClose} fullScreen={phone} fullWidth maxWidth={wide ? 'md' : 'sm'} aria-labelledby="entity-dialog-title">
+      <form onSubmit={submit} noValidate style={{ display: 'contents' }}>
+        <DialogTitle id="entity-dialog-title">{title}</DialogTitle>
+        <DialogContent dividers>
+          <FormError error={error} shown={shown} />
+          <Stack spacing={2}>{children}</Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={saving}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" variant="contained" loading={saving} data-testid="admin-dialog-save">
+            {t('common.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { Autocomplete, TextField } from '@mui/material';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { get, type Page } from '../../app/api';
+import type { User } from './types';
+
+/** Which people to offer: one role, or staff (agents and admins). */
+export type PickRole = 'agent' | 'customer' | 'admin' | 'staff';
+
+async function searchUsers(role: PickRole, q: string): Promise<User[]> {
+  const roles = role === 'staff' ? (['agent', 'admin'] as const) : [role];
+  const pages = await Promise.all(roles.map((r) => get<Page<User>>('/users', { role: r, q, pageSize: 20, active: true })));
+  return pages.flatMap((p) => p.items);
+}
+
+export const userLabel = (u: User) => (u.name ? `${u.name} (${u.username})` : u.username);
+
+interface Common {
+  label: string;
+  role: PickRole;
+  error?: boolean;
+  helperText?: string;
+  testId?: string;
+  disabled?: boolean;
+}
+
+type Props = Common & ({ multiple: true; value: User[]; onChange: (v: User[]) => void } | { multiple?: false; value: User | null; onChange: (v: User | null) => void });
+
+/** Picks people by typing part of a name, username, e-mail or mobile (searched on the server). */
+export function UserPicker(props: Props) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const id = setTimeout(() => setQ(input.trim()), 250);
+    return () => clearTimeout(id);
+  }, [input]);
+  const search = useQuery({
+    queryKey: ['admin', 'user-search', props.role, q],
+    queryFn: () => searchUsers(props.role, q),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  const common = {
+    options: search.data ?? [],
+    loading: search.isFetching,
+    filterOptions: (x: User[]) => x,
+    getOptionLabel: userLabel,
+    isOptionEqualToValue: (a: User, b: User) => a.id === b.id,
+    onInputChange: (_: unknown, v: string, reason: string) => reason !== 'reset' && setInput(v),
+    noOptionsText: t('admin.common.noMatches'),
+    loadingText: t('common.loading'),
+    disabled: props.disabled,
+    renderInput: (params: object) => <TextField {...params} label={props.label} error={props.error} helperText={props.helperText} slotProps={{ htmlInput: { ...(params as { inputProps?: object }).inputProps, 'data-testid': props.testId } }} />,
+  };
+  if (props.multiple)
+    return <Autocomplete multiple filterSelectedOptions {...common} value={props.value} onChange={(_, v) => props.onChange(v)} />;
+  return <Autocomplete {...common} value={props.value} onChange={(_, v) => props.onChange(v)} />;
+}

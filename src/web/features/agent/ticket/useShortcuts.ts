@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+
+export interface ShortcutHandlers {
+  next: () => void;
+  prev: () => void;
+  reply: () => void;
+  note: () => void;
+  help: () => void;
+  /** Escape while writing: leave the editor. */
+  leave: () => void;
+}
+
+function isTyping(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable) return true;
+  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.getAttribute('role') === 'combobox';
+}
+
+/**
+ * Single-key shortcuts of the ticket page. They never fire while the person types or while a
+ * dialog or menu is open, so they cannot eat a letter meant for a field.
+ */
+export function useTicketShortcuts(handlers: ShortcutHandlers, editorRoot: () => HTMLElement | null) {
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'Escape') {
+        const root = editorRoot();
+        if (root && e.target instanceof Node && root.contains(e.target)) {
+          e.preventDefault();
+          ref.current.leave();
+        }
+        return;
+      }
+      if (isTyping(e.target) || document.querySelector('[role="dialog"], [role="menu"], [role="listbox"]')) return;
+      // Physical keys, so the shortcuts also work with the Persian keyboard layout.
+      const byCode = { KeyJ: 'next', BracketRight: 'next', KeyK: 'prev', BracketLeft: 'prev', KeyR: 'reply', KeyN: 'note' } as const;
+      const help = e.key === '?' || e.key === '\u061F' || (e.shiftKey && e.code === 'Slash');
+      const action = help ? 'help' : e.shiftKey ? undefined : byCode[e.code as keyof typeof byCode];
+      if (!action) return;
+      e.preventDefault();
+      ref.current[action]();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editorRoot]);
+}
