@@ -195,6 +195,27 @@ export const ZDashboard = z.object({
   unassigned: z.number().int().optional(),
 });
 
+/** The agent dashboard's chart: tickets opened per day, by their current status. */
+export const ZStatusSeriesQuery = z.object({
+  days: z.coerce.number().int().min(1).max(90).default(14),
+  tz: z
+    .string()
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'validation.time_zone')
+    .default('Asia/Tehran'),
+});
+export const ZStatusSeries = z.object({
+  tz: z.string(),
+  days: z.array(z.object({ date: z.string(), active: z.number().int(), pending: z.number().int(), closed: z.number().int(), locked: z.number().int() })),
+});
+
 // Guests (F4)
 export const ZGuestCreate = z.object({
   name: z.string().trim().min(1).max(120),

@@ -98,3 +98,26 @@ describe('dashboard (D5)', () => {
     expect(agentAfter.mine.active).toBe(agentBefore.mine.active + 1);
   });
 });
+
+describe('status series for the agent dashboard chart', () => {
+  it('counts tickets opened per day by current status, within the agent scope, zero-filled', async () => {
+    const series = async (c = w.agent.client, q = 'days=7') => (await c.get(`dashboard/status-series?${q}`)).json();
+    const before = await series();
+    const otherBefore = await series(w.billingAgent.client);
+    expect(before.days).toHaveLength(7);
+    expect(before.tz).toBe('Asia/Tehran');
+    const a = await openTicket(w.alice.client, { departmentId: w.support.id });
+    await openTicket(w.alice.client, { departmentId: w.support.id });
+    await w.agent.client.patch(`tickets/${a.number}`, { status: 'closed' });
+    const after = await series();
+    const today = (d: { days: Array<Record<string, number | string>> }) => d.days[d.days.length - 1];
+    expect(today(after).active).toBe((today(before).active as number) + 1);
+    expect(today(after).closed).toBe((today(before).closed as number) + 1);
+    expect(today(await series(w.billingAgent.client))).toEqual(today(otherBefore));
+    expect(after.days.map((d: { date: string }) => d.date)).toEqual([...after.days.map((d: { date: string }) => d.date)].sort());
+    expect((await w.alice.client.get('dashboard/status-series')).statusCode).toBe(403);
+    const bad = await w.agent.client.get('dashboard/status-series?days=500&tz=Mars/Olympus');
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['days', 'tz']);
+  });
+});

@@ -14,6 +14,8 @@ import {
   ZTicketEvent,
   ZTicketPage,
   ZTicketView,
+  ZStatusSeries,
+  ZStatusSeriesQuery,
   ZUpdateMessage,
   ZUpdateTicket,
 } from '../../../contracts/tickets';
@@ -22,6 +24,7 @@ import { addMessage } from './add-message';
 import { bulkTickets } from './bulk-tickets';
 import { createTicket } from './create-ticket';
 import { dashboard } from './dashboard';
+import { statusSeries } from './status-series';
 import { getTicket } from './get-ticket';
 import { listTickets } from './list-tickets';
 import { assignToMe, deleteTicket, restoreTicket } from './ticket-lifecycle';
@@ -78,6 +81,9 @@ export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/tickets/:number/views', { config: { access: access.perm('tickets.view_logs') }, schema: { tags, params: ZNumberParams, response: { 200: z.object({ items: z.array(ZTicketView) }) } } }, (req) =>
     listViews({ ctx: req.ctx, number: req.params.number }),
+  );
+  app.get('/dashboard/status-series', { config: staff, schema: { tags: ['dashboard'], querystring: ZStatusSeriesQuery, response: { 200: ZStatusSeries } } }, (req) =>
+    statusSeries({ ctx: req.ctx, query: req.query }),
   );
   app.get('/dashboard', { config: signedIn, schema: { tags: ['dashboard'], response: { 200: ZDashboard } } }, (req) => dashboard({ ctx: req.ctx }));
 };
