@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from './config';
 import { systemClock, type Clock } from './clock';
@@ -25,14 +27,17 @@ export async function createDeps(
     if (applied.length) log.info({ applied: applied.length }, 'database migrated');
     const jobs = createJobs(database, log);
     await jobs.start();
+    // An in-memory database (`memory://`, tests and demos) keeps its files in a temporary
+    // directory, never in a folder literally named "memory:" under the working directory.
+    const fileRoot = config.dataDir.startsWith('memory://') ? mkdtempSync(join(tmpdir(), 'pishkhan-memory-')) : config.dataDir;
     return {
       config,
       database,
       clock: over.clock ?? systemClock,
       jobs,
-      storage: over.storage ?? diskStorage(join(config.dataDir, 'files')),
-      mailer: over.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(join(config.dataDir, 'outbox'), config.mailFrom)),
-      sms: over.sms ?? outboxSms(join(config.dataDir, 'outbox')),
+      storage: over.storage ?? diskStorage(join(fileRoot, 'files')),
+      mailer: over.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(join(fileRoot, 'outbox'), config.mailFrom)),
+      sms: over.sms ?? outboxSms(join(fileRoot, 'outbox')),
       log,
     };
   } catch (err) {
