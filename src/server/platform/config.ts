@@ -41,6 +41,7 @@ const EnvObject = z.object({
       .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
       .optional(),
     MAIL_FROM: z.string().min(3).optional(),
+    WEB_DIR: z.string().min(1).optional(),
   });
 const ENV_KEYS = Object.keys(EnvObject.shape);
 const EnvSchema = EnvObject.refine((e) => !!e.ADMIN_USERNAME === !!e.ADMIN_PASSWORD, {
@@ -102,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? 'Pishkhan <no-reply@localhost>',
+    webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : undefined,
   };
 }
 
