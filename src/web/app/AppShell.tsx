@@ -27,7 +27,8 @@ interface NavItem {
   to: string;
   label: string;
   icon: ReactNode;
-  perm?: Permission;
+  /** Shown only to people holding one of these permissions (admins hold all). */
+  perms?: Permission[];
 }
 
 /** The frame of every signed-in page: top bar, navigation by role, banners, live updates. */
@@ -52,21 +53,21 @@ export function AppShell() {
           items: [
             { to: '/agent', label: t('nav.dashboard'), icon: <Dashboard /> },
             { to: '/agent/tickets', label: t('nav.ticketCenter'), icon: <Inbox /> },
-            { to: '/agent/new', label: t('nav.newTicket'), icon: <AddCircleOutline />, perm: 'tickets.create' },
+            { to: '/agent/new', label: t('nav.newTicket'), icon: <AddCircleOutline />, perms: ['tickets.create'] },
           ],
         },
         {
           title: t('nav.admin'),
           items: [
-            { to: '/admin/people', label: t('nav.people'), icon: <People />, perm: 'users.manage' as Permission },
-            { to: '/admin/access-levels', label: t('nav.accessLevels'), icon: <Security />, perm: 'access_levels.manage' as Permission },
-            { to: '/admin/departments', label: t('nav.departments'), icon: <Apartment />, perm: 'departments.manage' as Permission },
-            { to: '/admin/groups', label: t('nav.groups'), icon: <Groups />, perm: 'groups.manage' as Permission },
-            { to: '/admin/ticket-types', label: t('nav.ticketTypes'), icon: <Category />, perm: 'catalog.manage' as Permission },
-            { to: '/admin/tags', label: t('nav.tags'), icon: <LocalOffer />, perm: 'catalog.manage' as Permission },
-            { to: '/admin/org-units', label: t('nav.orgUnits'), icon: <AccountTree />, perm: 'catalog.manage' as Permission },
-            { to: '/admin/settings', label: t('nav.settings'), icon: <Settings />, perm: 'settings.manage' as Permission },
-          ].filter((i) => can(me, i.perm) || (i.to === '/admin/people' && can(me, 'customers.manage'))),
+            { to: '/admin/people', label: t('nav.people'), icon: <People />, perms: ['users.manage', 'customers.manage'] },
+            { to: '/admin/access-levels', label: t('nav.accessLevels'), icon: <Security />, perms: ['access_levels.manage'] },
+            { to: '/admin/departments', label: t('nav.departments'), icon: <Apartment />, perms: ['departments.manage'] },
+            { to: '/admin/groups', label: t('nav.groups'), icon: <Groups />, perms: ['groups.manage'] },
+            { to: '/admin/ticket-types', label: t('nav.ticketTypes'), icon: <Category />, perms: ['catalog.manage'] },
+            { to: '/admin/tags', label: t('nav.tags'), icon: <LocalOffer />, perms: ['catalog.manage'] },
+            { to: '/admin/org-units', label: t('nav.orgUnits'), icon: <AccountTree />, perms: ['catalog.manage'] },
+            { to: '/admin/settings', label: t('nav.settings'), icon: <Settings />, perms: ['settings.manage'] },
+          ],
         },
       ]
     : [
@@ -80,15 +81,16 @@ export function AppShell() {
         },
       ];
 
+  const visible = (i: NavItem) => !i.perms || i.perms.some((p) => can(me, p));
   const isCurrent = (to: string) => location.pathname === to || (to !== '/agent' && to !== '/portal' && location.pathname.startsWith(`${to}/`));
   const nav = (
     <Box component="nav" aria-label={t('nav.main')} sx={{ overflowY: 'auto' }}>
       {sections
-        .filter((s) => s.items.some((i) => !i.perm || can(me, i.perm) || i.to === '/admin/people'))
+        .filter((s) => s.items.some(visible))
         .map((s) => (
-          <List key={s.title} subheader={<ListSubheader component="div">{s.title}</ListSubheader>} dense>
+          <List key={s.title} subheader={<ListSubheader>{s.title}</ListSubheader>} dense>
             {s.items
-              .filter((i) => !i.perm || can(me, i.perm) || i.to === '/admin/people')
+              .filter(visible)
               .map((i) => (
                 <ListItemButton key={i.to} component={Link} to={i.to} selected={isCurrent(i.to)} aria-current={isCurrent(i.to) ? 'page' : undefined} onClick={() => setOpen(false)}>
                   <ListItemIcon sx={{ minWidth: 40 }}>{i.icon}</ListItemIcon>
@@ -155,9 +157,9 @@ export function AppShell() {
       </Drawer>
       <Box sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <Toolbar />
-        <header>
+        <div>
           <Banners />
-        </header>
+        </div>
         <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1.5, sm: 3 }, flexGrow: 1, outline: 'none', minWidth: 0 }}>
           <Outlet />
         </Box>

@@ -23,9 +23,9 @@ export function PublicLayout() {
           <LanguageSwitch />
         </Toolbar>
       </AppBar>
-      <header>
+      <div>
         <Banners />
-      </header>
+      </div>
       <Container component="main" id="main" tabIndex={-1} maxWidth="md" sx={{ py: 3, flexGrow: 1, outline: 'none' }}>
         <Outlet />
       </Container>

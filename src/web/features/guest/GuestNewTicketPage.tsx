@@ -1,4 +1,106 @@
-// PLACEHOLDER: replaced by the real page.
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { Alert, Box, Button, Link as MuiLink, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import Send from '@mui/icons-material/Send';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { ZPublicDepartment } from '../../../contracts/organisation';
+import { get, post, type Upload } from '../../app/api';
+import { usePublicSettings } from '../../app/session';
+import { AttachmentPicker } from '../../ui/AttachmentPicker';
+import { fieldErrors, FormError } from '../../ui/form';
+import { RichEditor } from '../../ui/RichEditor';
+import { ErrorState, Loading } from '../../ui/states';
+import { GuestCreated } from './GuestCreated';
+
+type PublicDepartment = z.infer<typeof ZPublicDepartment>;
+const SHOWN = ['name', 'email', 'departmentId', 'subject', 'body', 'attachmentIds'];
+
+/** F4: a ticket without an account; the answer is a number and a tracking code. */
 export default function GuestNewTicketPage() {
-  return null;
+  const { t } = useTranslation();
+  const settings = usePublicSettings();
+  const open = !!settings.data && settings.data.forms.guestTickets && !settings.data.suspended;
+  const departments = useQuery({ queryKey: ['departments', 'public'], queryFn: () => get<{ items: PublicDepartment[] }>('/public/departments'), enabled: open });
+  const [form, setForm] = useState({ name: '', email: '', departmentId: '', subject: '' });
+  const [body, setBody] = useState('');
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [busy, setBusy] = useState(false);
+  const create = useMutation({
+    mutationFn: () => post<{ number: number; trackingCode: string }>('/public/tickets', { ...form, departmentId: form.departmentId || undefined, body, attachmentIds: uploads.map((u) => u.id) }),
+  });
+  const errs = fieldErrors(create.error);
+  const set = (k: keyof typeof form) => (e: ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  if (settings.isPending) return <Loading />;
+  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  const s = settings.data;
+  if (!open)
+    return (
+      <Box>
+        <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+          {t('guest.new.title')}
+        </Typography>
+        <Alert severity="info" data-testid="guest-form-closed" action={<Button component={Link} to="/login" color="inherit" size="small">{t('guest.new.signIn')}</Button>}>
+          {s.suspended ? t('guest.new.suspended') : t('guest.new.closed')}
+        </Alert>
+      </Box>
+    );
+  if (create.data) return <GuestCreated number={create.data.number} code={create.data.trackingCode} />;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    create.mutate();
+  }
+  const deps = departments.data?.items ?? [];
+
+  return (
+    <Box>
+      <Typography variant="h5" component="h1">
+        {t('guest.new.title')}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {t('guest.new.intro')}{' '}
+        <MuiLink component={Link} to="/guest/track">
+          {t('guest.new.trackLink')}
+        </MuiLink>
+      </Typography>
+      <Paper variant="outlined" component="form" onSubmit={submit} noValidate sx={{ p: { xs: 1.5, sm: 3 } }}>
+        <FormError error={create.error} shown={SHOWN} />
+        {departments.isError && <ErrorState error={departments.error} onRetry={() => void departments.refetch()} />}
+        <Stack spacing={2.5}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <TextField required fullWidth label={t('guest.new.name')} value={form.name} onChange={set('name')} autoComplete="name" slotProps={{ htmlInput: { maxLength: 120 } }} {...errs.field('name')} />
+            <TextField required fullWidth type="email" label={t('guest.new.email')} value={form.email} onChange={set('email')} autoComplete="email" slotProps={{ htmlInput: { dir: 'ltr' } }} {...errs.field('email')} />
+          </Stack>
+          <TextField select required fullWidth label={t('guest.new.department')} value={form.departmentId} onChange={set('departmentId')} disabled={departments.isPending} {...errs.field('departmentId', deps.find((d) => d.id === form.departmentId)?.description || undefined)}>
+            {deps.map((d) => (
+              <MenuItem key={d.id} value={d.id}>
+                {d.name}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField required fullWidth label={t('guest.new.subject')} value={form.subject} onChange={set('subject')} slotProps={{ htmlInput: { maxLength: 250 } }} {...errs.field('subject')} />
+          <RichEditor label={t('guest.new.body')} value={body} onChange={setBody} {...errs.field('body')} />
+          {s.forms.guestAttachments && (
+            <AttachmentPicker
+              value={uploads}
+              onChange={setUploads}
+              max={s.limits.attachmentsPerMessage}
+              maxMb={s.limits.guestMaxUploadMb}
+              uploadPath="/public/uploads"
+              onBusyChange={setBusy}
+              error={errs.fields.attachmentIds}
+            />
+          )}
+          <Box>
+            <Button type="submit" variant="contained" size="large" startIcon={<Send />} disabled={create.isPending || busy} data-testid="guest-submit">
+              {create.isPending ? t('guest.new.sending') : t('guest.new.submit')}
+            </Button>
+          </Box>
+        </Stack>
+      </Paper>
+    </Box>
+  );
 }
