@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { AppBar, Avatar, Box, Divider, Drawer, IconButton, List, ListItemButton, ListItemIcon, ListItemText, ListSubheader, Menu, MenuItem, Toolbar, Typography, useMediaQuery, useTheme } from '@mui/material';
+import { AppBar, Avatar, Box, Divider, Drawer, IconButton, List, ListItem, ListItemButton, ListItemIcon, ListItemText, ListSubheader, Menu, MenuItem, Toolbar, Typography, useMediaQuery, useTheme } from '@mui/material';
 import MenuIcon from '@mui/icons-material/Menu';
 import Dashboard from '@mui/icons-material/Dashboard';
 import Inbox from '@mui/icons-material/Inbox';
@@ -92,10 +92,12 @@ export function AppShell() {
             {s.items
               .filter(visible)
               .map((i) => (
-                <ListItemButton key={i.to} component={Link} to={i.to} selected={isCurrent(i.to)} aria-current={isCurrent(i.to) ? 'page' : undefined} onClick={() => setOpen(false)}>
+<ListItem key={i.to} disablePadding>
+                <ListItemButton component={Link} to={i.to} selected={isCurrent(i.to)} aria-current={isCurrent(i.to) ? 'page' : undefined} onClick={() => setOpen(false)}>
                   <ListItemIcon sx={{ minWidth: 40 }}>{i.icon}</ListItemIcon>
                   <ListItemText primary={i.label} />
                 </ListItemButton>
+                </ListItem>
               ))}
           </List>
         ))}

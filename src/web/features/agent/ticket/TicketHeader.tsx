@@ -56,7 +56,7 @@ export function TicketHeader({ ticket, listUrl, prev, next, onHelp }: Props) {
   const longDuration = useLongDuration();
   const r = ticket.requester;
   return (
-    <Box component="header" sx={{ mb: 2 }}>
+    <Box sx={{ mb: 2 }}>
       <Stack direction="row" alignItems="center" spacing={0.5} sx={{ mb: 1, flexWrap: 'wrap' }}>
         <Chip component={Link} to={listUrl} clickable icon={<ArrowBack sx={{ transform: rtl ? 'scaleX(-1)' : undefined }} />} label={t('ticket.backToList')} variant="outlined" size="small" data-testid="back-to-list" />
         <Box sx={{ flexGrow: 1 }} />

@@ -24,16 +24,17 @@ export function useTicketShortcuts(handlers: ShortcutHandlers, editorRoot: () =>
   const ref = useRef(handlers);
   ref.current = handlers;
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'Escape') {
-        const root = editorRoot();
-        if (root && e.target instanceof Node && root.contains(e.target)) {
-          e.preventDefault();
-          ref.current.leave();
-        }
-        return;
+    // Capture phase: the editor handles (and swallows) Escape before it would bubble to window.
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      const root = editorRoot();
+      if (root && e.target instanceof Node && root.contains(e.target) && !document.querySelector('[role="dialog"], [role="listbox"]')) {
+        e.preventDefault();
+        ref.current.leave();
       }
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.key === 'Escape') return;
       if (isTyping(e.target) || document.querySelector('[role="dialog"], [role="menu"], [role="listbox"]')) return;
       // Physical keys, so the shortcuts also work with the Persian keyboard layout.
       const byCode = { KeyJ: 'next', BracketRight: 'next', KeyK: 'prev', BracketLeft: 'prev', KeyR: 'reply', KeyN: 'note' } as const;
@@ -43,7 +44,11 @@ export function useTicketShortcuts(handlers: ShortcutHandlers, editorRoot: () =>
       e.preventDefault();
       ref.current[action]();
     };
+    window.addEventListener('keydown', onEscape, true);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onEscape, true);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [editorRoot]);
 }

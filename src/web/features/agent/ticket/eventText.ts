@@ -1,0 +1,66 @@
+import type { TFunction } from 'i18next';
+import type { TicketEvent } from './types';
+
+export interface Names {
+  department: (id: string) => string;
+  agent: (id: string) => string;
+  type: (id: string) => string;
+  number: (n: number) => string;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+const list = (v: unknown) => (Array.isArray(v) ? v.map(str) : []);
+
+/**
+ * C21: one sentence per event kind the server writes (ticket-events callers, auto-close job).
+ * Ids in the data are turned into names through the lookups; unknown ones stay as a number.
+ */
+export function describeEvent(e: TicketEvent, t: TFunction, names: Names): string {
+  const d = e.data;
+  const status = (v: unknown) => (v ? t(`status.${str(v)}`) : t('common.none'));
+  const join = (xs: string[]) => xs.join(t('ticket.listSeparator'));
+  switch (e.kind) {
+    case 'created':
+      return t('ticket.events.created', { department: names.department(str(d.departmentId)) });
+    case 'replied':
+    case 'note_added':
+    case 'note_edited':
+    case 'note_deleted':
+    case 'pinned':
+    case 'unpinned':
+    case 'body_changed':
+    case 'deleted':
+    case 'restored':
+      return t(`ticket.events.${e.kind}`);
+    case 'status_changed':
+    case 'reopened':
+      return t(`ticket.events.${e.kind}`, { from: status(d.from), to: status(d.to) });
+    case 'auto_closed':
+      return t('ticket.events.auto_closed', { days: names.number(Number(d.days) || 0) });
+    case 'priority_changed':
+      return t('ticket.events.priority_changed', { from: t(`priority.${str(d.from)}`), to: t(`priority.${str(d.to)}`) });
+    case 'subject_changed':
+      return t('ticket.events.subject_changed', { from: str(d.from), to: str(d.to) });
+    case 'type_changed':
+      return t('ticket.events.type_changed', { from: d.from ? names.type(str(d.from)) : t('common.none'), to: d.to ? names.type(str(d.to)) : t('common.none') });
+    case 'transferred':
+      return t('ticket.events.transferred', { from: names.department(str(d.from)), to: names.department(str(d.to)) });
+    case 'assigned': {
+      if (d.self) return t('ticket.events.assigned_self');
+      const to = list(d.to);
+      return to.length ? t('ticket.events.assigned', { names: join(to.map(names.agent)) }) : t('ticket.events.unassigned');
+    }
+    case 'tags_changed': {
+      const tags = list(d.tags);
+      return tags.length ? t('ticket.events.tags_changed', { tags: join(tags) }) : t('ticket.events.tags_cleared');
+    }
+    case 'followers_changed': {
+      const to = list(d.to);
+      return to.length ? t('ticket.events.followers_changed', { names: join(to.map(names.agent)) }) : t('ticket.events.followers_cleared');
+    }
+    case 'shared':
+      return t('ticket.events.shared', { count: list(d.with).length, n: names.number(list(d.with).length) });
+    default:
+      return t('ticket.events.other', { kind: e.kind });
+  }
+}
