@@ -8,6 +8,7 @@ import { createTicketType } from '../catalog/ticket-types';
 import { createTag } from '../catalog/tags';
 import { createOrgUnit } from '../catalog/org-units';
 import { systemCtx } from './create-workspace';
+import { seedDemoTickets } from './demo-tickets';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -58,24 +59,24 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
     });
   const ali = await customer('ali', 'علی محمدی', 'ali@example.com', '09121234567');
   const zahra = await customer('zahra', 'زهرا حسینی', 'zahra@example.com', '09351234567');
-  await customer('john', 'John Smith', 'john@example.com', '09191234567');
+  const john = await customer('john', 'John Smith', 'john@example.com', '09191234567');
 
   await createGroup({ ctx, input: { kind: 'agent', name: 'تیم فناوری اطلاعات', description: '', memberIds: [Number(reza.id), Number(maryam.id)] } });
   await createGroup({ ctx, input: { kind: 'customer', name: 'اعضای هیئت علمی', description: '', memberIds: [Number(ali.id), Number(zahra.id)] } });
 
-  await createDepartment({
+  const support = await createDepartment({
     ctx,
     input: { name: 'پشتیبانی فنی', description: 'مشکلات شبکه، ایمیل، حساب کاربری و نرم‌افزار', active: true, visible: true, usage: 'all', managerId: Number(sara.id), agentIds: [Number(reza.id)] },
   });
-  await createDepartment({
+  const finance = await createDepartment({
     ctx,
     input: { name: 'امور مالی', description: 'شارژ اعتبار پیامک، صورت‌حساب و پرداخت', active: true, visible: true, usage: 'members', managerId: Number(sara.id), agentIds: [Number(maryam.id)] },
   });
-  await createDepartment({
+  const sales = await createDepartment({
     ctx,
     input: { name: 'فروش', description: 'پیش از خرید و قراردادها', active: true, visible: true, usage: 'all', managerId: null, agentIds: [Number(maryam.id)] },
   });
-  await createDepartment({
+  const internal = await createDepartment({
     ctx,
     input: { name: 'هماهنگی داخلی', description: 'تیکت‌های میان کارشناسان', active: true, visible: false, usage: 'internal', managerId: Number(sara.id), agentIds: [] },
   });
@@ -89,4 +90,6 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
     ['vpn', '#2e7d32'],
   ] as const)
     await createTag({ ctx, input: { name, color } });
+
+  await seedDemoTickets(ctx, { sara, reza, maryam, ali, zahra, john, agentPermissions: full.permissions }, { support: support.id, finance: finance.id, sales: sales.id, internal: internal.id });
 }
