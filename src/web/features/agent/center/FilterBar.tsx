@@ -1,0 +1,86 @@
+import { useCallback, useState, type Ref } from 'react';
+import { Badge, Box, Button, Collapse, MenuItem, Stack, TextField } from '@mui/material';
+import FilterList from '@mui/icons-material/FilterList';
+import Search from '@mui/icons-material/Search';
+import { useTranslation } from 'react-i18next';
+import { STATUSES } from '../../../ui/ticket-bits';
+import { activeFilterCount, SORTS, type CenterFilters, type Sort } from './filters';
+import { DebouncedText } from './DebouncedText';
+import { MoreFilters } from './MoreFilters';
+
+export const sortLabelKey = (s: Sort) => `center.sort.${s.startsWith('-') ? `${s.slice(1)}Desc` : `${s}Asc`}`;
+
+interface Props {
+  filters: CenterFilters;
+  update: (patch: Partial<CenterFilters>) => void;
+  reset: () => void;
+  searchRef: Ref<HTMLInputElement>;
+}
+
+/** Search, status, sort, and the rest of the filters behind a button. */
+export function FilterBar({ filters, update, reset, searchRef }: Props) {
+  const { t } = useTranslation();
+  const extra = activeFilterCount(filters);
+  const [open, setOpen] = useState(extra > 0);
+  const setQ = useCallback((q: string) => update({ q }), [update]);
+  return (
+    <Box component="section" aria-label={t('center.filtersLabel')} sx={{ mb: 2 }}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ alignItems: { md: 'center' } }}>
+        <Box sx={{ flex: 2, minWidth: 0 }}>
+          <DebouncedText label={t('center.search')} placeholder={t('center.searchHint')} value={filters.q} onCommit={setQ} testId="center-search" icon={<Search fontSize="small" />} inputRef={searchRef} />
+        </Box>
+        <TextField
+          select
+          size="small"
+          label={t('center.status')}
+          value={filters.status}
+          sx={{ flex: 1, minWidth: 160 }}
+          onChange={(e) => {
+            const v = e.target.value as unknown as string[] | string;
+            update({ status: (typeof v === 'string' ? v.split(',') : v) as CenterFilters['status'] });
+          }}
+          slotProps={{
+            select: {
+              multiple: true,
+              displayEmpty: true,
+              renderValue: (v) => ((v as string[]).length ? (v as string[]).map((s) => t(`status.${s}`)).join(t('center.separator')) : t('center.anyStatus')),
+            },
+            inputLabel: { shrink: true },
+          }}
+          data-testid="filter-status"
+        >
+          {STATUSES.map((s) => (
+            <MenuItem key={s} value={s}>
+              {t(`status.${s}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select size="small" label={t('center.sortBy')} value={filters.sort} onChange={(e) => update({ sort: e.target.value as Sort })} sx={{ flex: 1, minWidth: 180 }} data-testid="filter-sort">
+          {SORTS.map((s) => (
+            <MenuItem key={s} value={s}>
+              {t(sortLabelKey(s))}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button
+          variant={open ? 'contained' : 'outlined'}
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          aria-controls="center-more-filters"
+          startIcon={
+            <Badge badgeContent={extra} color="secondary">
+              <FilterList />
+            </Badge>
+          }
+          sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+          data-testid="filter-more"
+        >
+          {t('center.moreFilters')}
+        </Button>
+      </Stack>
+      <Collapse in={open} id="center-more-filters">
+        <MoreFilters filters={filters} update={update} reset={reset} />
+      </Collapse>
+    </Box>
+  );
+}

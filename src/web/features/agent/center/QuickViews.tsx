@@ -1,0 +1,44 @@
+import { Chip, Stack } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { filtersToParams, parseFilters, type CenterFilters } from './filters';
+
+/** Preset views; each is a set of filters over the default queue. */
+export const QUICK_VIEWS: Array<{ id: string; patch: Partial<CenterFilters> }> = [
+  { id: 'queue', patch: {} },
+  { id: 'mine', patch: { assignee: 'me' } },
+  { id: 'unassigned', patch: { assignee: 'none', status: ['active'] } },
+  { id: 'pending', patch: { status: ['pending'] } },
+  { id: 'closed', patch: { status: ['closed'] } },
+  { id: 'all', patch: { status: [] } },
+  { id: 'deleted', patch: { status: [], deleted: 'only' } },
+];
+
+/** The filters a preset yields, keeping the person's sort and page size. */
+export function presetFilters(patch: Partial<CenterFilters>, current: CenterFilters): CenterFilters {
+  return { ...parseFilters(new URLSearchParams()), ...patch, sort: current.sort, pageSize: current.pageSize };
+}
+
+export function QuickViews({ filters, apply, canDelete }: { filters: CenterFilters; apply: (f: CenterFilters) => void; canDelete: boolean }) {
+  const { t } = useTranslation();
+  const key = (f: CenterFilters) => filtersToParams({ ...f, page: 1 }).toString();
+  const current = key(filters);
+  return (
+    <Stack component="nav" aria-label={t('center.quickViews')} direction="row" spacing={1} sx={{ mb: 2, overflowX: 'auto', pb: 0.5 }}>
+      {QUICK_VIEWS.filter((v) => canDelete || v.id !== 'deleted').map((v) => {
+        const target = presetFilters(v.patch, filters);
+        const on = key(target) === current;
+        return (
+          <Chip
+            key={v.id}
+            label={t(`center.view.${v.id}`)}
+            color={on ? 'primary' : 'default'}
+            variant={on ? 'filled' : 'outlined'}
+            onClick={() => apply(target)}
+            aria-pressed={on}
+            data-testid={`quick-view-${v.id}`}
+          />
+        );
+      })}
+    </Stack>
+  );
+}
