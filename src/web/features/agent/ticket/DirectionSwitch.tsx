@@ -15,7 +15,7 @@ export function DirectionSwitch({ value, onChange }: { value: Direction; onChang
         {t('ticket.direction.label')}
       </Typography>
       <ToggleButtonGroup size="small" exclusive value={value} onChange={(_, v: Direction | null) => v && onChange(v)} aria-labelledby={labelId} data-testid="reply-direction">
-        <ToggleButton value="auto" aria-label={t('ticket.direction.auto')}>
+        <ToggleButton value="auto" title={t('ticket.direction.auto')}>
           {t('ticket.direction.autoShort')}
         </ToggleButton>
         <ToggleButton value="rtl" aria-label={t('ticket.direction.rtl')} title={t('ticket.direction.rtl')}>
