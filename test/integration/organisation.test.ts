@@ -195,6 +195,16 @@ describe('catalogue and settings (C2, C7, B7, J1, J2)', () => {
     expect(refused.statusCode).toBe(503);
     expect(refused.json().error.code).toBe('suspended');
     expect((await a2.get('departments')).statusCode).toBe(200);
+    // Guests can still read why, but cannot send anything until the workspace is back.
+    const dep = (await a2.post('departments', { name: 'Front desk' })).json();
+    const guest = new Client(t, { slug: s2 });
+    expect((await guest.get('public/departments')).statusCode).toBe(200);
+    const form = { name: 'Guest', email: 'guest@example.com', subject: 'Hello', body: '<p>Hi</p>', departmentId: dep.id };
+    const closed = await guest.post('public/tickets', form);
+    expect(closed.statusCode).toBe(503);
+    expect(closed.json().error.code).toBe('suspended');
+    await a2.patch('settings', { suspended: false });
+    expect((await guest.post('public/tickets', form)).statusCode).toBe(201);
   });
 });
 

@@ -18,8 +18,12 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Routes that stay open while the workspace is suspended, so people can read why and admins can sign in. */
+/**
+ * Routes that stay open while the workspace is suspended, so people can read why and admins
+ * can sign in. Guests may still read public pages, but not send anything (`PUBLIC_WRITE`).
+ */
 const OPEN_WHEN_SUSPENDED = /^\/api\/v1\/(public\/|auth\/)/;
+const PUBLIC_WRITE = /^\/api\/v1\/public\//;
 
 /**
  * Builds `request.ctx` for every /api route in onRequest: language, workspace, actor (session
@@ -84,8 +88,13 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps) {
 
     checkAccess(rule, ctx.actor);
 
-    if (ctx.actor) {
+    const guestWrite = PUBLIC_WRITE.test(url) && !SAFE_METHODS.has(request.method);
+    if (ctx.actor || guestWrite) {
       const settings = await getSettings(ctx);
+      if (settings.suspended && ctx.actor?.role !== 'admin' && guestWrite) {
+        throw new AppError('suspended', { key: 'errors.suspended' }, undefined, { message: settings.suspensionMessage });
+      }
+      if (!ctx.actor) return;
       if (isStaff(ctx.actor) && settings.allowedIps.length > 0) {
         const key = `${workspaceId}:${settings.allowedIps.join(',')}`;
         let allowed = allowCache.get(key);

@@ -93,7 +93,9 @@ export default function GuestTicketPage() {
         <Typography id="reply-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
           {t('guest.ticket.replyTitle')}
         </Typography>
-        {tk.status === 'locked' ? (
+        {s?.suspended ? (
+          <Alert severity="warning">{t('guest.ticket.suspended')}</Alert>
+        ) : tk.status === 'locked' ? (
           <Alert severity="info">{t('guest.ticket.locked')}</Alert>
         ) : (
           <>
