@@ -2,40 +2,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import serverFa from '../../src/server/i18n/fa.json';
 import serverEn from '../../src/server/i18n/en.json';
-import en from '../../src/web/ui/i18n/en.json';
-import fa from '../../src/web/ui/i18n/fa.json';
 import { checkA11y, htmlLangDir, launchBrowser, newPerson, shot, signIn, type Person } from './helpers/browser';
 import { ApiClient, startServer, type E2EServer } from './helpers/server';
+import { setLang, settled, tr, type Lang } from './helpers/flows';
+
+const SERVER_TEXTS: Record<Lang, Record<string, string>> = { fa: serverFa, en: serverEn };
 
 /**
  * The admin screens in the browser: a department and an agent in it are created through the
  * dialogs and the agent can sign in; the permission matrix and the settings save and persist; a
  * server field error shows under its field; every admin page passes axe in Persian and English.
  */
-
-type Lang = 'fa' | 'en';
-const DICTS: Record<Lang, unknown> = { fa, en };
-const SERVER_TEXTS: Record<Lang, Record<string, string>> = { fa: serverFa, en: serverEn };
-
-/** A text of the web app's translation files, with {{placeholders}} filled in. */
-function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
-  const v = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], DICTS[lang]);
-  if (typeof v !== 'string') throw new Error(`${key} is not a text in ${lang}.json`);
-  return v.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
-
-/** Switches the app to `lang` with the top bar's switch (if it is not in it already). */
-async function setLang(page: Page, lang: Lang): Promise<void> {
-  if ((await htmlLangDir(page)).lang === lang) return;
-  await page.getByTestId('language-switch').click();
-  await expect.poll(async () => (await htmlLangDir(page)).lang).toBe(lang);
-}
-
-/** The page's heading is there and nothing on it is still loading (skeletons, busy lists). */
-async function settled(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor();
-  await expect.poll(() => page.locator('[aria-busy="true"], .MuiSkeleton-root').count(), { timeout: 15_000 }).toBe(0);
-}
 
 /** Opens an admin page and waits for its heading (in `lang`) and its content. */
 async function openAdmin(page: Page, path: string, titleKey: string, lang: Lang): Promise<void> {

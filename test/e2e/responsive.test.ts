@@ -1,37 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import en from '../../src/web/ui/i18n/en.json';
-import fa from '../../src/web/ui/i18n/fa.json';
 import { htmlLangDir, launchBrowser, newPerson, shot, type Person } from './helpers/browser';
 import { ApiClient, startServer, type E2EServer } from './helpers/server';
+import { setLang, settled, tr, type Lang } from './helpers/flows';
 
 /**
  * On a 360×740 phone the main pages of an agent (sara) and a customer (ali) fit the screen's
  * width in Persian and English, the navigation opens from the menu button, and the ticket
  * center's keyboard help opens with "?".
  */
-
-type Lang = 'fa' | 'en';
-const DICTS: Record<Lang, unknown> = { fa, en };
-
-/** A text of the web app's translation files, with {{placeholders}} filled in. */
-function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
-  const v = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], DICTS[lang]);
-  if (typeof v !== 'string') throw new Error(`${key} is not a text in ${lang}.json`);
-  return v.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
-
-async function setLang(page: Page, lang: Lang): Promise<void> {
-  if ((await htmlLangDir(page)).lang === lang) return;
-  await page.getByTestId('language-switch').click();
-  await expect.poll(async () => (await htmlLangDir(page)).lang).toBe(lang);
-}
-
-/** The page's heading is there and nothing on it is still loading (skeletons, busy lists). */
-async function settled(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor();
-  await expect.poll(() => page.locator('[aria-busy="true"], .MuiSkeleton-root').count(), { timeout: 15_000 }).toBe(0);
-}
 
 /**
  * How far the page is wider than the screen (0 when it fits), and the widest elements that stick

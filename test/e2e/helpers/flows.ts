@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { Locator, Page, Response } from 'playwright-core';
+import { expect } from 'vitest';
 import en from '../../../src/web/ui/i18n/en.json';
 import fa from '../../../src/web/ui/i18n/fa.json';
 import { checkA11y, htmlLangDir, SCREENSHOTS, shot, type A11yOptions } from './browser';
@@ -146,4 +147,17 @@ export function softA11y() {
       if (all.length) throw new Error(all.join('\n\n'));
     },
   };
+}
+
+/** Switches the app to `lang` with the top bar's switch (if it is not in it already). */
+export async function setLang(page: Page, lang: Lang): Promise<void> {
+  if ((await htmlLangDir(page)).lang === lang) return;
+  await page.getByTestId('language-switch').click();
+  await expect.poll(async () => (await htmlLangDir(page)).lang).toBe(lang);
+}
+
+/** The page's heading is there and nothing on it is still loading (skeletons, busy lists, the lazy editor). */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await expect.poll(() => page.locator('[aria-busy="true"], .MuiSkeleton-root').count(), { timeout: 15_000 }).toBe(0);
 }
