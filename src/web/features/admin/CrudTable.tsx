@@ -29,6 +29,8 @@ interface Props<T> {
   caption: string;
   onEdit?: (row: T) => void;
   onDelete?: (row: T) => void;
+  /** Rows that cannot be deleted (one's own account) show no delete button. */
+  canDelete?: (row: T) => boolean;
   extraActions?: (row: T) => ReactNode;
   paging?: Paging;
 }
@@ -37,7 +39,7 @@ interface Props<T> {
  * The list of an admin screen: a table on wide screens and a stack of cards on phones, where a
  * table would not fit. The first column is the card's title.
  */
-export function CrudTable<T>({ rows, columns, getId, rowName, caption, onEdit, onDelete, extraActions, paging }: Props<T>) {
+export function CrudTable<T>({ rows, columns, getId, rowName, caption, onEdit, onDelete, canDelete, extraActions, paging }: Props<T>) {
   const { t } = useTranslation();
   const theme = useTheme();
   const narrow = useMediaQuery(theme.breakpoints.down('sm'));
@@ -53,7 +55,7 @@ export function CrudTable<T>({ rows, columns, getId, rowName, caption, onEdit, o
           </IconButton>
         </Tooltip>
       )}
-      {onDelete && (
+      {onDelete && (canDelete?.(row) ?? true) && (
         <Tooltip title={t('admin.common.deleteItem', { name: rowName(row) })}>
           <IconButton size="small" aria-label={t('admin.common.deleteItem', { name: rowName(row) })} onClick={() => onDelete(row)} data-testid={`admin-delete-${getId(row)}`}>
             <DeleteOutline fontSize="small" />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Autocomplete, TextField } from '@mui/material';
+import { Autocomplete, TextField, type AutocompleteRenderInputParams } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get, type Page } from '../../app/api';
@@ -21,7 +21,6 @@ interface Common {
   role: PickRole;
   error?: boolean;
   helperText?: string;
-  testId?: string;
   disabled?: boolean;
 }
 
@@ -52,7 +51,7 @@ export function UserPicker(props: Props) {
     noOptionsText: t('admin.common.noMatches'),
     loadingText: t('common.loading'),
     disabled: props.disabled,
-    renderInput: (params: object) => <TextField {...params} label={props.label} error={props.error} helperText={props.helperText} slotProps={{ htmlInput: { ...(params as { inputProps?: object }).inputProps, 'data-testid': props.testId } }} />,
+    renderInput: (params: AutocompleteRenderInputParams) => <TextField {...params} label={props.label} error={props.error} helperText={props.helperText} />,
   };
   if (props.multiple)
     return <Autocomplete multiple filterSelectedOptions {...common} value={props.value} onChange={(_, v) => props.onChange(v)} />;

@@ -48,3 +48,13 @@ export function orgUnitTree(units: OrgUnit[]): Array<OrgUnit & { depth: number }
   for (const u of units) if (!seen.has(u.id)) out.push({ ...u, depth: 0 });
   return out;
 }
+
+/** Agents and admins (up to 100 of each), for showing names such as a department's manager. */
+export const useStaffLookup = () =>
+  useQuery({
+    queryKey: ['admin', 'users', 'staff'],
+    queryFn: async () => {
+      const [agents, admins] = await Promise.all(['agent', 'admin'].map((role) => get<Page<User>>('/users', { role, pageSize: 100 })));
+      return [...agents.items, ...admins.items];
+    },
+  });

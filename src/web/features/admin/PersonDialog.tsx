@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import { Autocomplete, FormControlLabel, FormHelperText, MenuItem, Stack, Switch, TextField } from '@mui/material';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { patch, post } from '../../app/api';
+import { can, isAdmin, useMe } from '../../app/session';
+import { fieldErrors } from '../../ui/form';
+import { EntityDialog } from './EntityDialog';
+import { orgUnitTree, useAccessLevelsLookup, useDepartmentsLookup, useGroupsLookup, useOrgUnitsLookup } from './lookups';
+import type { User } from './types';
+
+type Role = User['role'];
+const SHOWN = ['role', 'name', 'username', 'email', 'mobile', 'password', 'departmentIds', 'accessLevelId', 'groupIds', 'orgUnitId', 'active', 'ticketAccess', 'locale'];
+
+interface Option {
+  id: string;
+  name: string;
+}
+
+/** Creates or edits one account; the server's field errors (a taken username...) show by their fields. */
+export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person: User | null; defaultRole: Role; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const me = useMe().data!;
+  const self = person?.id === me.user.id;
+  const [role, setRole] = useState<Role>(person?.role ?? defaultRole);
+  const [name, setName] = useState(person?.name ?? '');
+  const [username, setUsername] = useState(person?.username ?? '');
+  const [email, setEmail] = useState(person?.email ?? '');
+  const [mobile, setMobile] = useState(person?.mobile ?? '');
+  const [password, setPassword] = useState('');
+  const [departmentIds, setDepartmentIds] = useState<string[]>(person?.departmentIds ?? []);
+  const [accessLevelId, setAccessLevelId] = useState(person?.accessLevelId ?? '');
+  const [groupIds, setGroupIds] = useState<string[]>(person?.groupIds ?? []);
+  const [orgUnitId, setOrgUnitId] = useState(person?.orgUnitId ?? '');
+  const [active, setActive] = useState(person?.active ?? true);
+  const [ticketAccess, setTicketAccess] = useState(person?.ticketAccess ?? true);
+  const [locale, setLocale] = useState<'fa' | 'en'>(person?.locale ?? 'fa');
+
+  const staff = role !== 'customer';
+  const departments = useDepartmentsLookup();
+  const levels = useAccessLevelsLookup();
+  const groups = useGroupsLookup(staff ? 'agent' : 'customer');
+  const units = useOrgUnitsLookup();
+
+  const changeRole = (next: Role) => {
+    // Customer groups and agent groups are different lists: a change of side clears the groups.
+    if ((next === 'customer') !== (role === 'customer')) setGroupIds([]);
+    setRole(next);
+  };
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body: Record<string, unknown> = {
+        role,
+        name: name.trim(),
+        username: username.trim(),
+        email: email.trim() || null,
+        mobile: mobile.trim() || null,
+        departmentIds: staff ? departmentIds : [],
+        accessLevelId: role === 'agent' ? accessLevelId || null : null,
+        groupIds,
+        orgUnitId: orgUnitId || null,
+        active,
+        ticketAccess,
+        locale,
+      };
+      if (password) body.password = password;
+      if (!person) return post<User>('/users', body);
+      if (self) {
+        delete body.role;
+        delete body.active;
+      }
+      return patch<User>(`/users/${person.id}`, body);
+    },
+    onSuccess: () => {
+      for (const key of [['admin', 'users'], ['admin', 'user-search'], ['admin', 'departments'], ['admin', 'access-levels'], ['admin', 'groups'], ['departments']]) void qc.invalidateQueries({ queryKey: key });
+      if (self) void qc.invalidateQueries({ queryKey: ['me'] });
+      onSaved();
+      onClose();
+    },
+  });
+  const fe = fieldErrors(save.error);
+
+  const pick = (all: Option[] | undefined, ids: string[]) => (all ?? []).filter((o) => ids.includes(o.id));
+  // Only an admin makes admins; agents need users.manage (server rules in manage-rules.ts).
+  const roles = (['agent', 'customer', 'admin'] as Role[]).filter((r) => r === role || (r === 'admin' ? isAdmin(me) : r === 'agent' ? can(me, 'users.manage') : true));
+
+  return (
+    <EntityDialog
+      open
+      wide
+      title={person ? t('admin.people.editTitle', { name: person.name || person.username }) : t(`admin.people.new_${role}`)}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      saving={save.isPending}
+      error={save.error}
+      shown={SHOWN}
+    >
+      <TextField select label={t('admin.people.role')} value={role} onChange={(e) => changeRole(e.target.value as Role)} disabled={self || roles.length < 2} {...fe.field('role')} data-testid="person-role">
+        {roles.map((r) => (
+          <MenuItem key={r} value={r}>
+            {t(`admin.people.role_${r}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField fullWidth label={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} {...fe.field('name')} autoComplete="off" />
+        <TextField
+          fullWidth
+          required
+          label={t('common.username')}
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          {...fe.field('username', t('admin.people.usernameHint'))}
+          slotProps={{ htmlInput: { dir: 'ltr', autoComplete: 'off', 'data-testid': 'person-username' } }}
+        />
+      </Stack>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField fullWidth type="email" label={t('common.email')} value={email} onChange={(e) => setEmail(e.target.value)} {...fe.field('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+        <TextField fullWidth type="tel" label={t('common.mobile')} value={mobile} onChange={(e) => setMobile(e.target.value)} {...fe.field('mobile', t('admin.people.mobileHint'))} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+      </Stack>
+      <TextField
+        type="password"
+        label={person ? t('admin.people.newPassword') : t('common.password')}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        {...fe.field('password', person ? t('admin.people.passwordKeep') : t('admin.people.passwordHint'))}
+        slotProps={{ htmlInput: { autoComplete: 'new-password', dir: 'ltr', 'data-testid': 'person-password' } }}
+      />
+      {staff && (
+        <Autocomplete
+          multiple
+          options={departments.data?.items ?? []}
+          getOptionLabel={(o) => o.name}
+          isOptionEqualToValue={(a, b) => a.id === b.id}
+          value={pick(departments.data?.items, departmentIds)}
+          onChange={(_, v) => setDepartmentIds(v.map((d) => d.id))}
+          loading={departments.isPending}
+          noOptionsText={t('admin.common.noMatches')}
+          renderInput={(p) => <TextField {...p} label={t('admin.people.departments')} {...fe.field('departmentIds')} />}
+          data-testid="person-departments"
+        />
+      )}
+      {role === 'agent' && (
+        <TextField select label={t('admin.people.accessLevel')} value={accessLevelId} onChange={(e) => setAccessLevelId(e.target.value)} {...fe.field('accessLevelId', t('admin.people.accessLevelHint'))} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} data-testid="person-level">
+          <MenuItem value="">{t('admin.people.noLevel')}</MenuItem>
+          {(levels.data?.items ?? []).map((l) => (
+            <MenuItem key={l.id} value={l.id}>
+              {l.name}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+      {/* Without groups.manage the list cannot be read: the field is left out rather than shown empty. */}
+      {!groups.isError && (
+        <Autocomplete
+          multiple
+          options={groups.data?.items ?? []}
+          getOptionLabel={(o) => o.name}
+          isOptionEqualToValue={(a, b) => a.id === b.id}
+          value={pick(groups.data?.items, groupIds)}
+          onChange={(_, v) => setGroupIds(v.map((g) => g.id))}
+          loading={groups.isPending}
+          noOptionsText={t('admin.common.noMatches')}
+          renderInput={(p) => <TextField {...p} label={staff ? t('admin.people.agentGroups') : t('admin.people.customerGroups')} {...fe.field('groupIds')} />}
+        />
+      )}
+      <TextField select label={t('admin.people.orgUnit')} value={orgUnitId} onChange={(e) => setOrgUnitId(e.target.value)} {...fe.field('orgUnitId')} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+        <MenuItem value="">{t('common.none')}</MenuItem>
+        {orgUnitTree(units.data?.items ?? []).map((u) => (
+          <MenuItem key={u.id} value={u.id} sx={{ pl: 2 + u.depth * 2 }}>
+            {u.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField select label={t('admin.people.language')} value={locale} onChange={(e) => setLocale(e.target.value as 'fa' | 'en')} {...fe.field('locale')}>
+        <MenuItem value="fa">{t('languages.fa')}</MenuItem>
+        <MenuItem value="en">{t('languages.en')}</MenuItem>
+      </TextField>
+      <div>
+        <FormControlLabel control={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} disabled={self} />} label={t('admin.people.activeLabel')} />
+        <FormHelperText error={fe.has('active')}>{fe.fields.active ?? t('admin.people.activeHint')}</FormHelperText>
+      </div>
+      {role === 'customer' && (
+        <div>
+          <FormControlLabel control={<Switch checked={ticketAccess} onChange={(e) => setTicketAccess(e.target.checked)} slotProps={{ input: { 'data-testid': 'person-ticket-access' } as object }} />} label={t('admin.people.ticketAccessLabel')} />
+          <FormHelperText error={fe.has('ticketAccess')}>{fe.fields.ticketAccess ?? t('admin.people.ticketAccessHint')}</FormHelperText>
+        </div>
+      )}
+    </EntityDialog>
+  );
+}
