@@ -121,3 +121,18 @@ describe('status series for the agent dashboard chart', () => {
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['days', 'tz']);
   });
 });
+
+describe('deleting a department', () => {
+  it('is refused while it has tickets (even deleted ones), and allowed when empty', async () => {
+    const dep = (await w.admin.post('departments', { name: 'Short-lived' })).json();
+    const tk = await openTicket(w.alice.client, { departmentId: dep.id });
+    await w.admin.del(`tickets/${tk.number}`);
+    const refused = await w.admin.del(`departments/${dep.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('conflict');
+    expect((await w.admin.get(`departments/${dep.id}`)).statusCode).toBe(200);
+    expect((await w.admin.get(`tickets/${tk.number}`)).json().department.id).toBe(dep.id);
+    const empty = (await w.admin.post('departments', { name: 'Empty one' })).json();
+    expect((await w.admin.del(`departments/${empty.id}`)).statusCode).toBe(204);
+  });
+});

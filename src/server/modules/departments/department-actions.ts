@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { departments } from '../../../db/schema';
+import { departments, tickets } from '../../../db/schema';
 import type { TDepartment, TListDepartmentsQuery, ZAssignGroup, ZCreateDepartment, ZUpdateDepartment } from '../../../contracts/organisation';
 import { withTx, type Ctx } from '../../platform/context';
 import { forgetActors } from '../../platform/auth/actor-cache';
@@ -12,7 +12,7 @@ async function changingMembers<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promis
   return out;
 }
 import { inWorkspace } from '../../platform/db/scope';
-import { InvalidField, NotFound } from '../../platform/errors';
+import { Conflict, InvalidField, NotFound } from '../../platform/errors';
 import { isStaff, requireActor, requirePermission } from '../../platform/http/access';
 import { pageOf } from '../../platform/pagination';
 import { audit } from '../audit/audit';
@@ -92,6 +92,9 @@ export async function deleteDepartment({ ctx, id }: { ctx: Ctx; id: number }) {
   const row = await findDepartment(ctx, id);
   if (!row) throw NotFound();
   await changingMembers(ctx, async (tx) => {
+    // Tickets (even deleted ones) keep their department: it is deactivated, not deleted, while any exist.
+    const [used] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(and(eq(tickets.workspaceId, tx.workspaceId), eq(tickets.departmentId, id)));
+    if (used.n > 0) throw Conflict('errors.department_has_tickets', { count: used.n });
     await tx.db.delete(departments).where(inWorkspace(departments, tx, eq(departments.id, id)));
     await audit(tx, 'department.deleted', 'department', id, { name: row.name });
   });
