@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Box, IconButton, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Tooltip, Typography, useMediaQuery, useTheme } from '@mui/material';
 import Edit from '@mui/icons-material/Edit';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
@@ -39,6 +39,23 @@ interface Props<T> {
  * The list of an admin screen: a table on wide screens and a stack of cards on phones, where a
  * table would not fit. The first column is the card's title.
  */
+/** Page and page size of a list held in component state; `paging(total)` feeds CrudTable. */
+export function usePaging(initialSize = 25) {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(initialSize);
+  const paging = (total: number): Paging => ({
+    page,
+    pageSize,
+    total,
+    onPage: setPage,
+    onPageSize: (size) => {
+      setPageSize(size);
+      setPage(1);
+    },
+  });
+  return { page, pageSize, setPage, paging };
+}
+
 export function CrudTable<T>({ rows, columns, getId, rowName, caption, onEdit, onDelete, canDelete, extraActions, paging }: Props<T>) {
   const { t } = useTranslation();
   const theme = useTheme();

@@ -8,7 +8,7 @@ import { EmptyState, QueryView } from '../../ui/states';
 import { AdminPage } from './AdminPage';
 import { AssignGroupButton } from './AssignGroupDialog';
 import { ConfirmDelete } from './ConfirmDelete';
-import { CrudTable, type Column } from './CrudTable';
+import { CrudTable, usePaging, type Column } from './CrudTable';
 import { DepartmentDialog } from './DepartmentDialog';
 import { useStaffLookup } from './lookups';
 import { Notice, useNotice } from './Notice';
@@ -24,8 +24,7 @@ export default function DepartmentsPage() {
   const qc = useQueryClient();
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<(typeof SORTS)[number]>('name');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
+  const { page, pageSize, setPage, paging } = usePaging();
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Department | null>(null);
   const n = useNotice();
@@ -108,16 +107,7 @@ export default function DepartmentsPage() {
               onEdit={setEditing}
               onDelete={setDeleting}
               extraActions={(d) => <AssignGroupButton department={d} onDone={(msg) => (refresh(), n.ok(msg))} />}
-              paging={{
-                page,
-                pageSize,
-                total: data.total,
-                onPage: setPage,
-                onPageSize: (s) => {
-                  setPageSize(s);
-                  setPage(1);
-                },
-              }}
+              paging={paging(data.total)}
             />
           )
         }

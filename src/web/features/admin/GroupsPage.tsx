@@ -7,7 +7,7 @@ import { useFormat } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
 import { AdminPage } from './AdminPage';
 import { ConfirmDelete } from './ConfirmDelete';
-import { CrudTable, type Column } from './CrudTable';
+import { CrudTable, usePaging, type Column } from './CrudTable';
 import { GroupDialog } from './GroupDialog';
 import { Notice, useNotice } from './Notice';
 import { SearchField } from './SearchField';
@@ -22,8 +22,7 @@ export default function GroupsPage() {
   const qc = useQueryClient();
   const [kind, setKind] = useState<Kind>('customer');
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
+  const { page, pageSize, setPage, paging } = usePaging();
   const [editing, setEditing] = useState<Group | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Group | null>(null);
   const n = useNotice();
@@ -91,16 +90,7 @@ export default function GroupsPage() {
               caption={t(`admin.groups.tab_${kind}`)}
               onEdit={setEditing}
               onDelete={setDeleting}
-              paging={{
-                page,
-                pageSize,
-                total: data.total,
-                onPage: setPage,
-                onPageSize: (s) => {
-                  setPageSize(s);
-                  setPage(1);
-                },
-              }}
+              paging={paging(data.total)}
             />
           )
         }

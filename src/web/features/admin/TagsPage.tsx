@@ -9,7 +9,7 @@ import { EmptyState, QueryView } from '../../ui/states';
 import { LabelledSwitch } from './LabelledSwitch';
 import { AdminPage } from './AdminPage';
 import { ConfirmDelete } from './ConfirmDelete';
-import { CrudTable, type Column } from './CrudTable';
+import { CrudTable, usePaging, type Column } from './CrudTable';
 import { EntityDialog } from './EntityDialog';
 import { Notice, useNotice } from './Notice';
 import { SearchField } from './SearchField';
@@ -33,8 +33,7 @@ export default function TagsPage() {
   const f = useFormat();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const { page, pageSize, setPage, paging } = usePaging(50);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Tag | null>(null);
   const n = useNotice();
@@ -69,16 +68,7 @@ export default function TagsPage() {
               rowName={(x) => x.name}
               caption={t('admin.tags.title')}
               onDelete={setDeleting}
-              paging={{
-                page,
-                pageSize,
-                total: data.total,
-                onPage: setPage,
-                onPageSize: (s) => {
-                  setPageSize(s);
-                  setPage(1);
-                },
-              }}
+              paging={paging(data.total)}
             />
           )
         }
