@@ -1,5 +1,5 @@
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { ShortcutsDialog as Shortcuts } from '../../../ui/ShortcutsDialog';
 
 const KEYS: Array<[string[], string]> = [
   [['j', ']'], 'next'],
@@ -10,45 +10,9 @@ const KEYS: Array<[string[], string]> = [
   [['?'], 'help'],
 ];
 
+/** The ticket page's keyboard help. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  return (
-    <Dialog open onClose={onClose} aria-labelledby="shortcuts-title" data-testid="shortcuts-dialog">
-      <DialogTitle id="shortcuts-title">{t('ticket.shortcuts.title')}</DialogTitle>
-      <DialogContent>
-        <Table size="small" aria-labelledby="shortcuts-title">
-          <TableHead>
-            <TableRow>
-              <TableCell component="th" scope="col">
-                {t('ticket.shortcuts.key')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('ticket.shortcuts.action')}
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {KEYS.map(([keys, action]) => (
-              <TableRow key={action}>
-                <TableCell dir="ltr" sx={{ whiteSpace: 'nowrap' }}>
-                  {keys.map((k, i) => (
-                    <Box key={k} component="span">
-                      {i > 0 && ' / '}
-                      <Box component="kbd" sx={{ border: 1, borderColor: 'divider', borderRadius: 0.5, px: 0.75, fontFamily: 'monospace' }}>
-                        {k}
-                      </Box>
-                    </Box>
-                  ))}
-                </TableCell>
-                <TableCell>{t(`ticket.shortcuts.${action}`)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.close')}</Button>
-      </DialogActions>
-    </Dialog>
-  );
+  const shortcuts = KEYS.map(([keys, action]) => ({ keys, label: t(`ticket.shortcuts.${action}`) }));
+  return <Shortcuts onClose={onClose} title={t('ticket.shortcuts.title')} keyHeader={t('ticket.shortcuts.key')} actionHeader={t('ticket.shortcuts.action')} shortcuts={shortcuts} />;
 }
