@@ -27,13 +27,16 @@ beforeAll(async () => {
   ids.tag = (await a.post('tags', { name: 'secret-tag' })).json().id;
   ids.orgUnit = (await a.post('org-units', { name: 'Secret unit' })).json().id;
   ids.token = (await a.post('api-tokens', { name: 'secret token' })).json().id;
+  ids.mailbox = (
+    await a.post('mailboxes', { departmentId: ids.department, address: 'box@a.test', displayName: 'Secret box', outbound: { host: 'smtp.a.test', auth: false } })
+  ).json().id;
   await a.patch('settings', { title: 'Workspace A title', announcement: 'only for A' });
 });
 afterAll(() => t.close());
 
 describe('two workspaces', () => {
   it('lists of B never show A’s rows', async () => {
-    const lists = ['users', 'departments', 'groups', 'access-levels', 'ticket-types', 'tags', 'org-units', 'api-tokens'];
+    const lists = ['users', 'departments', 'groups', 'access-levels', 'ticket-types', 'tags', 'org-units', 'api-tokens', 'mailboxes'];
     for (const path of lists) {
       const res = await b.get(`${path}?pageSize=100`);
       expect(res.statusCode, path).toBe(200);
@@ -65,6 +68,10 @@ describe('two workspaces', () => {
       ['PATCH', `org-units/${ids.orgUnit}`, { name: 'hijack' }],
       ['DELETE', `org-units/${ids.orgUnit}`],
       ['DELETE', `api-tokens/${ids.token}`],
+      ['GET', `mailboxes/${ids.mailbox}`],
+      ['PATCH', `mailboxes/${ids.mailbox}`, { displayName: 'hijack' }],
+      ['POST', `mailboxes/${ids.mailbox}/test`, {}],
+      ['DELETE', `mailboxes/${ids.mailbox}`],
     ];
     for (const [method, url, body] of probes) {
       const foreign = await b.req(method as never, url, body);
@@ -83,11 +90,16 @@ describe('two workspaces', () => {
     expect(Object.keys(user.json().error.fields).sort()).toEqual(['accessLevelId', 'departmentIds']);
     const grp = await b.post('groups', { kind: 'agent', name: 'g', memberIds: [ids.user] });
     expect(grp.statusCode).toBe(400);
+    const box = await b.post('mailboxes', { departmentId: ids.department, address: 'b@b.test', outbound: { host: 'smtp.b.test', auth: false } });
+    expect(box.statusCode).toBe(400);
+    expect(Object.keys(box.json().error.fields)).toEqual(['departmentId']);
+    expect((await b.get(`mailboxes?departmentId=${ids.department}`)).json().total).toBe(0);
     // Usernames and e-mails are unique per workspace only.
     expect((await b.post('users', { role: 'customer', username: 'shared-name', email: 'same@example.com' })).statusCode).toBe(201);
     // A still has everything, unchanged.
     expect((await a.get(`departments/${ids.department}`)).json().name).toBe('Secret dept');
     expect((await a.get(`users/${ids.user}`)).json().username).toBe('shared-name');
+    expect((await a.get(`mailboxes/${ids.mailbox}`)).json().displayName).toBe('Secret box');
   });
 
   it('a user of A cannot sign in to B, and a session of A stays in A whatever header it sends', async () => {

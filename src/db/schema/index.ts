@@ -3,3 +3,4 @@ export * from './people';
 export * from './organisation';
 export * from './system';
 export * from './tickets';
+export * from './mail';

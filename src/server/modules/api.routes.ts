@@ -3,6 +3,7 @@ import { authRoutes } from './auth/auth.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import { departmentsRoutes } from './departments/departments.routes';
 import { liveRoutes } from './live/live.routes';
+import { mailRoutes } from './mail/mail.routes';
 import { meRoutes } from './people/me.routes';
 import { peopleRoutes } from './people/people.routes';
 import { usersRoutes } from './people/users.routes';
@@ -19,6 +20,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(peopleRoutes);
   await app.register(departmentsRoutes);
   await app.register(catalogRoutes);
+  await app.register(mailRoutes);
   await app.register(settingsRoutes);
   await app.register(ticketsRoutes);
   await app.register(attachmentsRoutes);

@@ -42,6 +42,7 @@ const EnvObject = z.object({
       .optional(),
     MAIL_FROM: z.string().min(3).optional(),
     WEB_DIR: z.string().min(1).optional(),
+    MAIL_TLS_CA_FILE: z.string().min(1).optional(),
   });
 const ENV_KEYS = Object.keys(EnvObject.shape);
 const EnvSchema = EnvObject.refine((e) => !!e.ADMIN_USERNAME === !!e.ADMIN_PASSWORD, {
@@ -66,6 +67,8 @@ export interface Config {
   mailFrom: string;
   /** The built web app (dist/web unless a test points elsewhere). */
   webDir?: string;
+  /** An extra CA certificate (PEM file) trusted for mailbox servers, e.g. a private CA. */
+  mailTlsCaFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? 'Pishkhan <no-reply@localhost>',
     webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : undefined,
+    mailTlsCaFile: e.MAIL_TLS_CA_FILE ? resolve(e.MAIL_TLS_CA_FILE) : undefined,
   };
 }
 

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZIdParams, ZPage } from '../../../contracts/common';
+import { ZCreateMailbox, ZListMailboxesQuery, ZMailbox, ZMailboxTestResult, ZTestMailboxOverrides, ZUpdateMailbox } from '../../../contracts/mail';
+import { access } from '../../platform/http/access';
+import { createMailbox } from './create-mailbox';
+import { deleteMailbox } from './delete-mailbox';
+import { getMailbox, listMailboxes } from './list-mailboxes';
+import { testMailbox, testMailboxSettings } from './test-mailbox';
+import { updateMailbox } from './update-mailbox';
+
+const tags = ['mail'];
+const manage = { access: access.perm('mailboxes.manage') };
+
+export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
+  const id = (p: { id: string }) => Number(p.id);
+  app.get('/mailboxes', { config: manage, schema: { tags, querystring: ZListMailboxesQuery, response: { 200: ZPage(ZMailbox) } } }, (req) =>
+    listMailboxes({ ctx: req.ctx, input: req.query }),
+  );
+  app.post('/mailboxes', { config: manage, schema: { tags, body: ZCreateMailbox, response: { 201: ZMailbox } } }, async (req, reply) =>
+    reply.code(201).send(await createMailbox({ ctx: req.ctx, input: req.body })),
+  );
+  app.post('/mailboxes/test', { config: manage, schema: { tags, body: ZCreateMailbox, response: { 200: ZMailboxTestResult } } }, (req) =>
+    testMailboxSettings({ ctx: req.ctx, input: req.body }),
+  );
+  app.get('/mailboxes/:id', { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZMailbox } } }, (req) =>
+    getMailbox({ ctx: req.ctx, id: id(req.params) }),
+  );
+  app.patch('/mailboxes/:id', { config: manage, schema: { tags, params: ZIdParams, body: ZUpdateMailbox, response: { 200: ZMailbox } } }, (req) =>
+    updateMailbox({ ctx: req.ctx, id: id(req.params), input: req.body }),
+  );
+  app.delete('/mailboxes/:id', { config: manage, schema: { tags, params: ZIdParams } }, async (req, reply) => {
+    await deleteMailbox({ ctx: req.ctx, id: id(req.params) });
+    return reply.code(204).send();
+  });
+  app.post(
+    '/mailboxes/:id/test',
+    { config: manage, schema: { tags, params: ZIdParams, body: ZTestMailboxOverrides.optional(), response: { 200: ZMailboxTestResult } } },
+    (req) => testMailbox({ ctx: req.ctx, id: id(req.params), input: req.body }),
+  );
+};
