@@ -1,0 +1,93 @@
+import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import { hasContent, sanitizeRichText } from '../../../platform/html';
+import { LOOP_HEADERS, UnparsableMail, type InboundAttachment, type ParsedInbound } from './parsed-inbound';
+import { textToHtml } from './text-to-html';
+import { trimQuoted } from './quote-trim';
+
+export { UnparsableMail } from './parsed-inbound';
+export type { ParsedInbound, InboundAttachment } from './parsed-inbound';
+
+/**
+ * Parses one raw RFC 822 message (no database, no network). Charsets (UTF-8, windows-1256, …),
+ * RFC 2047 words and RFC 2231 file names are decoded by mailparser; the body comes out as
+ * sanitised HTML. Throws UnparsableMail when no sender address can be found, so intake can
+ * quarantine the message instead of retrying it forever.
+ */
+export async function parseMail(raw: Buffer): Promise<ParsedInbound> {
+  if (!raw.length || !raw.toString('latin1').trim()) throw new UnparsableMail('empty');
+  let mail: ParsedMail;
+  try {
+    mail = await simpleParser(raw, { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true, skipHtmlToText: true });
+  } catch (err) {
+    throw new UnparsableMail('parse-error', err instanceof Error ? err.message : String(err));
+  }
+
+  const sender = addressesOf(mail.from)[0];
+  const address = sender?.address?.trim().toLowerCase() ?? '';
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address)) throw new UnparsableMail('no-from', address || undefined);
+
+  const rawHtml = typeof mail.html === 'string' && mail.html.trim() ? mail.html : textToHtml(mail.text ?? '');
+  const html = sanitizeRichText(rawHtml);
+  const trimmed = sanitizeRichText(trimQuoted(rawHtml));
+  const replyHtml = hasContent(trimmed) || !hasContent(html) ? trimmed : html;
+
+  return {
+    messageId: mail.messageId?.trim() || null,
+    inReplyTo: mail.inReplyTo?.trim() || null,
+    references: referencesOf(mail.references),
+    subject: (mail.subject ?? '').replace(/\s+/g, ' ').trim(),
+    from: { address, name: (sender?.name ?? '').trim() },
+    to: uniqueAddresses(mail.to),
+    cc: uniqueAddresses(mail.cc),
+    date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
+    html,
+    replyHtml,
+    attachments: mail.attachments.map((a, i): InboundAttachment => {
+      const contentId = a.contentId?.replace(/^<|>$/g, '').trim() || undefined;
+      return {
+        filename: safeFilename(a.filename, i),
+        contentType: (a.contentType || 'application/octet-stream').toLowerCase(),
+        size: a.content.length,
+        content: a.content,
+        ...(contentId ? { contentId } : {}),
+        inline: a.contentDisposition === 'inline' || a.related === true,
+      };
+    }),
+    headers: loopHeaders(mail),
+  };
+}
+
+function addressesOf(field: AddressObject | AddressObject[] | undefined): EmailAddress[] {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  const flat = (list: EmailAddress[]): EmailAddress[] => list.flatMap((a) => (a.group ? flat(a.group) : [a]));
+  return objects.flatMap((o) => flat(o.value));
+}
+
+function uniqueAddresses(field: AddressObject | AddressObject[] | undefined): string[] {
+  const all = addressesOf(field)
+    .map((a) => a.address?.trim().toLowerCase() ?? '')
+    .filter((a) => a.includes('@'));
+  return [...new Set(all)];
+}
+
+function referencesOf(refs: string | string[] | undefined): string[] {
+  const list = refs === undefined ? [] : Array.isArray(refs) ? refs : [refs];
+  return list.flatMap((r) => r.split(/\s+/)).filter(Boolean);
+}
+
+/** A file name without directories or control characters; `attachment-N` when there is none. */
+function safeFilename(name: string | undefined, index: number): string {
+  const base = (name ?? '').replace(/[\u0000-\u001f\u007f]/g, '').split(/[/\\]/).pop()!.trim();
+  return base && base !== '.' && base !== '..' ? base : `attachment-${index + 1}`;
+}
+
+function loopHeaders(mail: ParsedMail): Record<string, string> {
+  const wanted = new Set<string>(LOOP_HEADERS);
+  const out: Record<string, string> = {};
+  for (const { key, line } of mail.headerLines) {
+    const name = key.toLowerCase();
+    if (!wanted.has(name) || name in out) continue;
+    out[name] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  }
+  return out;
+}
