@@ -46,6 +46,7 @@ const ADMIN_PAGES = [
   { slug: 'ticket-types', path: '/admin/ticket-types', title: 'admin.ticketTypes.title' },
   { slug: 'tags', path: '/admin/tags', title: 'admin.tags.title' },
   { slug: 'org-units', path: '/admin/org-units', title: 'admin.orgUnits.title' },
+  { slug: 'mailboxes', path: '/admin/mailboxes', title: 'admin.mailboxes.title' },
   { slug: 'settings', path: '/admin/settings', title: 'admin.settings.pageTitle' },
 ] as const;
 

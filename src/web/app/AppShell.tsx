@@ -12,6 +12,7 @@ import Category from '@mui/icons-material/Category';
 import LocalOffer from '@mui/icons-material/LocalOffer';
 import AccountTree from '@mui/icons-material/AccountTree';
 import Settings from '@mui/icons-material/Settings';
+import Email from '@mui/icons-material/Email';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../contracts/permissions';
@@ -66,6 +67,7 @@ export function AppShell() {
             { to: '/admin/ticket-types', label: t('nav.ticketTypes'), icon: <Category />, perms: ['catalog.manage'] },
             { to: '/admin/tags', label: t('nav.tags'), icon: <LocalOffer />, perms: ['catalog.manage'] },
             { to: '/admin/org-units', label: t('nav.orgUnits'), icon: <AccountTree />, perms: ['catalog.manage'] },
+            { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: <Email />, perms: ['mailboxes.manage'] },
             { to: '/admin/settings', label: t('nav.settings'), icon: <Settings />, perms: ['settings.manage'] },
           ],
         },

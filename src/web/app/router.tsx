@@ -62,6 +62,7 @@ export const routes: RouteObject[] = [
               { path: '/admin/ticket-types', ...page(() => import('../features/admin/TicketTypesPage')) },
               { path: '/admin/tags', ...page(() => import('../features/admin/TagsPage')) },
               { path: '/admin/org-units', ...page(() => import('../features/admin/OrgUnitsPage')) },
+              { path: '/admin/mailboxes', ...page(() => import('../features/admin/MailboxesPage')) },
               { path: '/admin/settings', ...page(() => import('../features/admin/SettingsPage')) },
             ],
           },

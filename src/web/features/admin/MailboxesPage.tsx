@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Stack, Tooltip, Typography } from '@mui/material';
+import NetworkCheck from '@mui/icons-material/NetworkCheck';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TMailbox, TMailboxTestResult } from '../../../contracts/mail';
+import { del, get, post, type Page } from '../../app/api';
+import { useFormat } from '../../ui/format';
+import { EmptyState, errorMessage, Loading, QueryView } from '../../ui/states';
+import { AdminPage } from './AdminPage';
+import { ConfirmDelete } from './ConfirmDelete';
+import { CrudTable, usePaging, type Column } from './CrudTable';
+import { MailboxDialog } from './MailboxDialog';
+import { MailboxTestResult } from './MailboxTestResult';
+import { useDepartmentsLookup } from './lookups';
+import { Notice, useNotice } from './Notice';
+
+/** J1/J2: the mailboxes tickets arrive at and replies leave from, one per department plus the system account. */
+export default function MailboxesPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const qc = useQueryClient();
+  const { page, pageSize, paging } = usePaging();
+  const [editing, setEditing] = useState<TMailbox | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<TMailbox | null>(null);
+  const [testing, setTesting] = useState<TMailbox | null>(null);
+  const n = useNotice();
+  const list = useQuery({
+    queryKey: ['admin', 'mailboxes', { page, pageSize }],
+    queryFn: () => get<Page<TMailbox>>('/mailboxes', { page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const departments = useDepartmentsLookup();
+  const owner = (m: TMailbox) => (m.departmentId === null ? t('admin.mailboxes.system') : (departments.data?.items.find((d) => d.id === m.departmentId)?.name ?? '…'));
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['admin', 'mailboxes'] });
+
+  const columns: Column<TMailbox>[] = [
+    {
+      key: 'address',
+      header: t('admin.mailboxes.address'),
+      render: (m) => (
+        <Stack>
+          <Typography variant="body2" dir="ltr" sx={{ fontWeight: 500, textAlign: 'start', overflowWrap: 'anywhere' }}>
+            {m.address}
+          </Typography>
+          {m.displayName && (
+            <Typography variant="caption" color="text.secondary">
+              {m.displayName}
+            </Typography>
+          )}
+        </Stack>
+      ),
+    },
+    { key: 'owner', header: t('admin.mailboxes.department'), render: owner },
+    {
+      key: 'inbound',
+      header: t('admin.mailboxes.inbound'),
+      render: (m) =>
+        m.inbound.protocol === 'none' ? (
+          t('admin.mailboxes.protocol_none')
+        ) : (
+          <span>
+            {t(`admin.mailboxes.protocol_${m.inbound.protocol}`)} · <bdi dir="ltr">{m.inbound.host ?? '—'}</bdi>
+          </span>
+        ),
+    },
+    { key: 'outbound', header: t('admin.mailboxes.outbound'), render: (m) => <bdi dir="ltr">{m.outbound.host ?? '—'}</bdi> },
+    { key: 'status', header: t('admin.mailboxes.status'), render: (m) => status(m) },
+  ];
+
+  return (
+    <AdminPage title={t('admin.mailboxes.title')} intro={t('admin.mailboxes.intro')} createLabel={t('admin.mailboxes.new')} onCreate={() => setEditing('new')}>
+      <QueryView query={list} rows={4}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState title={t('admin.mailboxes.empty')} hint={t('admin.mailboxes.emptyHint')} />
+          ) : (
+            <CrudTable
+              rows={data.items}
+              columns={columns}
+              getId={(m) => m.id}
+              rowName={(m) => m.address}
+              caption={t('admin.mailboxes.title')}
+              onEdit={setEditing}
+              onDelete={setDeleting}
+              extraActions={(m) => (
+                <Tooltip title={t('admin.mailboxes.testItem', { name: m.address })}>
+                  <IconButton size="small" aria-label={t('admin.mailboxes.testItem', { name: m.address })} onClick={() => setTesting(m)} data-testid={`mailbox-test-${m.id}`}>
+                    <NetworkCheck fontSize="small" />
+                  </IconButton>
+                </Tooltip>
+              )}
+              paging={paging(data.total)}
+            />
+          )
+        }
+      </QueryView>
+      {editing && <MailboxDialog mailbox={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))} />}
+      {testing && <RowTest mailbox={testing} onClose={() => (setTesting(null), refresh())} />}
+      <ConfirmDelete
+        name={deleting?.address ?? null}
+        hint={t('admin.mailboxes.deleteHint')}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => del(`/mailboxes/${deleting!.id}`)}
+        onDone={() => (refresh(), n.ok(t('admin.common.deletedNotice')))}
+      />
+      <Notice notice={n.notice} onClose={n.clear} />
+    </AdminPage>
+  );
+  function status(m: TMailbox) {
+    const s = m.status;
+    return (
+      <Stack sx={{ gap: 0.5, alignItems: 'flex-start' }}>
+        <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+          <Chip size="small" variant="outlined" color={m.active ? 'success' : 'default'} label={m.active ? t('admin.common.active') : t('admin.common.inactive')} />
+          {s.consecutiveFailures > 0 && <Chip size="small" color="error" variant="outlined" label={t('admin.mailboxes.failures', { count: s.consecutiveFailures, n: f.number(s.consecutiveFailures) })} />}
+        </Stack>
+        {s.lastError && (
+          <Typography variant="caption" color="error" sx={{ overflowWrap: 'anywhere' }}>
+            {t('admin.mailboxes.lastError', { error: s.lastError })}
+          </Typography>
+        )}
+        {s.lastFetchAt && (
+          <Typography variant="caption" color="text.secondary">
+            {t('admin.mailboxes.lastFetch', { date: f.date(s.lastFetchAt) })}
+          </Typography>
+        )}
+      </Stack>
+    );
+  }
+}
+
+/** The saved settings of one mailbox, tried right away from the list. */
+function RowTest({ mailbox, onClose }: { mailbox: TMailbox; onClose: () => void }) {
+  const { t } = useTranslation();
+  const run = useQuery({ queryKey: ['admin', 'mailboxes', 'test', mailbox.id], queryFn: () => post<TMailboxTestResult>(`/mailboxes/${mailbox.id}/test`), gcTime: 0, retry: false });
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="mailbox-test-title">
+      <DialogTitle id="mailbox-test-title">{t('admin.mailboxes.testTitle', { name: mailbox.address })}</DialogTitle>
+      <DialogContent dividers>
+        {run.isFetching || run.isPending ? <Loading /> : run.isError ? <Alert severity="error">{errorMessage(run.error, t('errors.generic'))}</Alert> : <MailboxTestResult result={run.data} />}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => void run.refetch()} disabled={run.isFetching}>
+          {t('admin.mailboxes.testAgain')}
+        </Button>
+        <Button onClick={onClose} variant="contained">
+          {t('common.close')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
