@@ -126,3 +126,9 @@ export type TMailboxTestResult = z.infer<typeof ZMailboxTestResult>;
 
 /** Unsaved settings to try before saving: over a stored mailbox (PATCH shape) or whole (create shape). */
 export const ZTestMailboxOverrides = ZMailboxSettingsPatch;
+
+/** "Refresh now": fetch one mailbox, or every inbound mailbox of the workspace. */
+export const ZFetchMailboxes = z.object({ mailboxId: z.string().regex(/^[1-9]\d{0,15}$/).optional() });
+export const ZFetchQueued = z.object({ queued: z.array(z.string()) });
+export type TFetchMailboxes = z.infer<typeof ZFetchMailboxes>;
+export type TFetchQueued = z.infer<typeof ZFetchQueued>;

@@ -79,6 +79,10 @@ describe('two workspaces', () => {
       expect(foreign.statusCode, `${method} ${url}`).toBe(404);
       expect(foreign.body, `${method} ${url}`).toBe(missing.body);
     }
+    // "Fetch now" names the mailbox in its body, not its path.
+    const fetchForeign = await b.post('mailboxes/fetch', { mailboxId: ids.mailbox });
+    expect(fetchForeign.statusCode).toBe(404);
+    expect(fetchForeign.body).toBe((await b.post('mailboxes/fetch', { mailboxId: '987654321' })).body);
   });
 
   it('A’s ids used as references from B are unknown, and A is untouched', async () => {

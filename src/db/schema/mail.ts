@@ -42,6 +42,8 @@ export const mailboxes = pgTable(
     lastError: text(),
     consecutiveFailures: integer().notNull().default(0),
     nextFetchAt: tstz(),
+    /** Lease: a fetch of this mailbox runs until then; only one at a time across processes. */
+    fetchingUntil: tstz(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -50,5 +52,36 @@ export const mailboxes = pgTable(
     uniqueIndex('mailboxes_system_uq').on(t.workspaceId).where(sql`${t.departmentId} is null`),
     uniqueIndex('mailboxes_department_uq').on(t.workspaceId, t.departmentId).where(sql`${t.departmentId} is not null`),
     index('mailboxes_list_idx').on(t.workspaceId, t.id),
+    // The scheduler's one query: active inbound mailboxes by due time.
+    index('mailboxes_due_idx').on(t.nextFetchAt).where(sql`${t.active} and ${t.inboundProtocol} <> 'none'`),
+  ],
+);
+
+/**
+ * Every message intake took from a mailbox, for dedup (by source key and by Message-ID) and
+ * for the quarantine: a message that could not be imported keeps its error and its raw bytes
+ * (`raw_storage_key`, through the file storage) so nothing is lost.
+ */
+export const mailFetched = pgTable(
+  'mail_fetched',
+  {
+    id: id(),
+    workspaceId: workspaceFk(),
+    mailboxId: ref()
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: 'cascade' }),
+    /** IMAP `uidvalidity:uid`, POP3 the UIDL. */
+    sourceKey: text().notNull(),
+    /** Normalised (no angle brackets). */
+    messageId: text(),
+    ticketNumber: integer(),
+    outcome: text().notNull(), // 'ticket' | 'reply' | 'ignored' | 'quarantined'
+    error: text(),
+    rawStorageKey: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('mail_fetched_source_uq').on(t.workspaceId, t.mailboxId, t.sourceKey),
+    index('mail_fetched_message_id_idx').on(t.workspaceId, t.messageId),
   ],
 );

@@ -116,8 +116,13 @@ export const messages = pgTable(
     bcc: text().array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     editedAt: tstz(),
+    /** The e-mail Message-ID (no angle brackets) of a mail taken in or sent out, for threading. */
+    emailMessageId: text(),
   },
-  (t) => [index('messages_ticket_idx').on(t.ticketId, t.id)],
+  (t) => [
+    index('messages_ticket_idx').on(t.ticketId, t.id),
+    index('messages_email_message_id_idx').on(t.workspaceId, t.emailMessageId).where(sql`${t.emailMessageId} is not null`),
+  ],
 );
 
 /** Followers (C13) and people a request is shared with (C23); `notify` false is "don't notify me". */

@@ -4,6 +4,7 @@ import { sendResetMail } from '../modules/auth/send-reset-mail.job';
 import { cleanup } from '../modules/workspaces/cleanup.job';
 import { SMS_QUEUE, sendSms, type SmsJob } from '../modules/auth/otp';
 import { AUTO_CLOSE_QUEUE, autoCloseTickets } from '../modules/tickets/auto-close.job';
+import { FETCH_QUEUE, runFetchJob, SCHEDULE_QUEUE, scheduleDueFetches, type FetchJob } from '../modules/mail/intake/fetch.job';
 
 /** Registers every job handler and schedule. Runs in any process started with WORKER=true. */
 export async function startWorker(deps: AppDeps) {
@@ -15,4 +16,10 @@ export async function startWorker(deps: AppDeps) {
     await autoCloseTickets(deps);
   });
   await deps.jobs.schedule(AUTO_CLOSE_QUEUE, '41 * * * *');
+  // F2: every minute, a fetch for each mailbox that is due (one mailbox at a time: its lease).
+  await deps.jobs.work<FetchJob>(FETCH_QUEUE, runFetchJob(deps), { batchSize: 1 });
+  await deps.jobs.work(SCHEDULE_QUEUE, async () => {
+    await scheduleDueFetches(deps);
+  });
+  await deps.jobs.schedule(SCHEDULE_QUEUE, '* * * * *');
 }

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams, ZPage } from '../../../contracts/common';
-import { ZCreateMailbox, ZListMailboxesQuery, ZMailbox, ZMailboxTestResult, ZTestMailboxOverrides, ZUpdateMailbox } from '../../../contracts/mail';
+import { ZCreateMailbox, ZFetchMailboxes, ZFetchQueued, ZListMailboxesQuery, ZMailbox, ZMailboxTestResult, ZTestMailboxOverrides, ZUpdateMailbox } from '../../../contracts/mail';
 import { access } from '../../platform/http/access';
 import { createMailbox } from './create-mailbox';
 import { deleteMailbox } from './delete-mailbox';
+import { fetchNow } from './intake/fetch-now';
 import { getMailbox, listMailboxes } from './list-mailboxes';
 import { testMailbox, testMailboxSettings } from './test-mailbox';
 import { updateMailbox } from './update-mailbox';
@@ -21,6 +22,9 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/mailboxes/test', { config: manage, schema: { tags, body: ZCreateMailbox, response: { 200: ZMailboxTestResult } } }, (req) =>
     testMailboxSettings({ ctx: req.ctx, input: req.body }),
+  );
+  app.post('/mailboxes/fetch', { config: manage, schema: { tags, body: ZFetchMailboxes.optional(), response: { 202: ZFetchQueued } } }, async (req, reply) =>
+    reply.code(202).send(await fetchNow({ ctx: req.ctx, input: req.body ?? {} })),
   );
   app.get('/mailboxes/:id', { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZMailbox } } }, (req) =>
     getMailbox({ ctx: req.ctx, id: id(req.params) }),

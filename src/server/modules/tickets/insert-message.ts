@@ -18,6 +18,8 @@ export interface NewMessage {
   cc?: string[];
   bcc?: string[];
   attachmentIds?: string[];
+  /** The e-mail Message-ID (no angle brackets) of a mail taken in or sent out. */
+  emailMessageId?: string | null;
   /** Ticket columns to change along with the counters and search text. */
   ticketChanges?: Partial<typeof tickets.$inferInsert>;
 }
@@ -41,6 +43,7 @@ export async function insertMessage(ctx: Ctx, ticket: TicketRow, m: NewMessage):
       direction: m.direction,
       cc: m.cc ?? [],
       bcc: m.bcc ?? [],
+      emailMessageId: m.emailMessageId ?? null,
       createdAt: now,
     })
     .returning();

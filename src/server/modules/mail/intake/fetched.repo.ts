@@ -1,0 +1,53 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { mailFetched, messages } from '../../../../db/schema';
+import type { Ctx } from '../../../platform/context';
+import { inWorkspace } from '../../../platform/db/scope';
+
+export type FetchOutcome = 'ticket' | 'reply' | 'ignored' | 'quarantined';
+
+/** Source keys of this mailbox already taken in, out of `keys` (one query). */
+export async function knownSourceKeys(ctx: Ctx, mailboxId: number, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await ctx.db
+    .select({ key: mailFetched.sourceKey })
+    .from(mailFetched)
+    .where(inWorkspace(mailFetched, ctx, eq(mailFetched.mailboxId, mailboxId), inArray(mailFetched.sourceKey, keys)));
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Was a message with this (normalised) Message-ID already imported in the workspace? */
+export async function messageIdImported(ctx: Ctx, messageId: string): Promise<boolean> {
+  const [a] = await ctx.db
+    .select({ one: sql`1` })
+    .from(mailFetched)
+    .where(inWorkspace(mailFetched, ctx, eq(mailFetched.messageId, messageId), ne(mailFetched.outcome, 'quarantined')))
+    .limit(1);
+  if (a) return true;
+  const [b] = await ctx.db
+    .select({ one: sql`1` })
+    .from(messages)
+    .where(and(eq(messages.workspaceId, ctx.workspaceId), eq(messages.emailMessageId, messageId)))
+    .limit(1);
+  return !!b;
+}
+
+/** Records what became of one fetched message; a second record of the same source is ignored. */
+export async function recordFetched(
+  ctx: Ctx,
+  r: { mailboxId: number; sourceKey: string; messageId: string | null; outcome: FetchOutcome; ticketNumber?: number | null; error?: string | null; rawStorageKey?: string | null },
+): Promise<void> {
+  await ctx.db
+    .insert(mailFetched)
+    .values({
+      workspaceId: ctx.workspaceId,
+      mailboxId: r.mailboxId,
+      sourceKey: r.sourceKey,
+      messageId: r.messageId,
+      outcome: r.outcome,
+      ticketNumber: r.ticketNumber ?? null,
+      error: r.error ?? null,
+      rawStorageKey: r.rawStorageKey ?? null,
+      createdAt: ctx.deps.clock.now(),
+    })
+    .onConflictDoNothing();
+}
