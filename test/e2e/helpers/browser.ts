@@ -150,6 +150,12 @@ function describeViolations(list: AxeViolation[]): string {
  */
 export async function checkA11y(page: Page, label: string, options: A11yOptions = {}): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Colours measured mid-transition (a dialog fading in) are blends, not the page's colours:
+  // wait until no CSS transition or animation is running.
+  // (A function, not a string: the app's CSP forbids evaluating strings.)
+  await page
+    .waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }> } }).document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   // Evaluated rather than added as a <script>: the app's Content-Security-Policy rightly blocks inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${(axeSource ??= readFileSync(AXE, 'utf8'))};undefined`);
   const violations = await page.evaluate(
