@@ -39,8 +39,12 @@ interface Props<T> {
  * The list of an admin screen: a table on wide screens and a stack of cards on phones, where a
  * table would not fit. The first column is the card's title.
  */
-/** Page and page size of a list held in component state; `paging(total)` feeds CrudTable. */
+/**
+ * Search text, page and page size of a list held in component state; `search(text)` starts
+ * again from page 1, `paging(total)` feeds CrudTable.
+ */
 export function usePaging(initialSize = 25) {
+  const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(initialSize);
   const paging = (total: number): Paging => ({
@@ -53,7 +57,11 @@ export function usePaging(initialSize = 25) {
       setPage(1);
     },
   });
-  return { page, pageSize, setPage, paging };
+  const search = (text: string) => {
+    setQ(text);
+    setPage(1);
+  };
+  return { q, search, page, pageSize, setPage, paging };
 }
 
 export function CrudTable<T>({ rows, columns, getId, rowName, caption, onEdit, onDelete, canDelete, extraActions, paging }: Props<T>) {

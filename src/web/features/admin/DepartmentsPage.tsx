@@ -22,9 +22,8 @@ export default function DepartmentsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
-  const [q, setQ] = useState('');
   const [sort, setSort] = useState<(typeof SORTS)[number]>('name');
-  const { page, pageSize, setPage, paging } = usePaging();
+  const { q, search, page, pageSize, paging } = usePaging();
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Department | null>(null);
   const n = useNotice();
@@ -80,10 +79,7 @@ export default function DepartmentsPage() {
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <SearchField
           label={t('admin.departments.search')}
-          onSearch={(v) => {
-            setQ(v);
-            setPage(1);
-          }}
+          onSearch={search}
         />
         <TextField select size="small" label={t('admin.common.sortBy')} value={sort} onChange={(e) => setSort(e.target.value as (typeof SORTS)[number])} sx={{ minWidth: 200 }}>
           {SORTS.map((s) => (

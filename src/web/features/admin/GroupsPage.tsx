@@ -21,8 +21,7 @@ export default function GroupsPage() {
   const f = useFormat();
   const qc = useQueryClient();
   const [kind, setKind] = useState<Kind>('customer');
-  const [q, setQ] = useState('');
-  const { page, pageSize, setPage, paging } = usePaging();
+  const { q, search, page, pageSize, setPage, paging } = usePaging();
   const [editing, setEditing] = useState<Group | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Group | null>(null);
   const n = useNotice();
@@ -72,10 +71,7 @@ export default function GroupsPage() {
       </Tabs>
       <SearchField
         label={t('admin.groups.search')}
-        onSearch={(v) => {
-          setQ(v);
-          setPage(1);
-        }}
+        onSearch={search}
       />
       <QueryView query={list} rows={4}>
         {(data) =>

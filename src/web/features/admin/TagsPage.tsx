@@ -32,8 +32,7 @@ export default function TagsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
-  const [q, setQ] = useState('');
-  const { page, pageSize, setPage, paging } = usePaging(50);
+  const { q, search, page, pageSize, paging } = usePaging(50);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Tag | null>(null);
   const n = useNotice();
@@ -51,10 +50,7 @@ export default function TagsPage() {
     <AdminPage title={t('admin.tags.title')} intro={t('admin.tags.intro')} createLabel={t('admin.tags.new')} onCreate={() => setCreating(true)}>
       <SearchField
         label={t('admin.tags.search')}
-        onSearch={(v) => {
-          setQ(v);
-          setPage(1);
-        }}
+        onSearch={search}
       />
       <QueryView query={list} rows={4}>
         {(data) =>
