@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patchShape, ZEmail, ZIdInput, ZPageQuery } from './common';
+import { patchShape, ZEmail, ZId, ZIdInput, ZPageQuery } from './common';
 
 export const ZMailProtocol = z.enum(['imap', 'pop3', 'none']);
 export const ZMailTls = z.enum(['tls', 'starttls', 'none']);
@@ -128,7 +128,26 @@ export type TMailboxTestResult = z.infer<typeof ZMailboxTestResult>;
 export const ZTestMailboxOverrides = ZMailboxSettingsPatch;
 
 /** "Refresh now": fetch one mailbox, or every inbound mailbox of the workspace. */
-export const ZFetchMailboxes = z.object({ mailboxId: z.string().regex(/^[1-9]\d{0,15}$/).optional() });
+/** "Refresh now": one mailbox (its id as a string or a number) or, without one, all of them. */
+export const ZFetchMailboxes = z.object({ mailboxId: ZIdInput.optional() });
 export const ZFetchQueued = z.object({ queued: z.array(z.string()) });
 export type TFetchMailboxes = z.infer<typeof ZFetchMailboxes>;
 export type TFetchQueued = z.infer<typeof ZFetchQueued>;
+
+/** C19: the form fields of `POST /tickets/import` (multipart, beside the .eml file `file`). */
+export const ZImportEmlFields = z.object({ departmentId: ZIdInput, assigneeId: ZIdInput.optional() });
+
+/** A message intake could not import (F2), kept with its error and raw bytes. */
+export const ZQuarantinedMail = z.object({
+  id: z.string(),
+  mailboxId: z.string(),
+  sourceKey: z.string(),
+  messageId: z.string().nullable(),
+  error: z.string().nullable(),
+  hasRaw: z.boolean(),
+  createdAt: z.string(),
+});
+export type TQuarantinedMail = z.infer<typeof ZQuarantinedMail>;
+export const ZQuarantineParams = z.object({ id: ZId, entryId: ZId });
+export const ZRetryResult = z.object({ outcome: z.enum(['ticket', 'reply', 'ignored', 'quarantined', 'duplicate']), ticketNumber: z.number().int().nullable() });
+export type TRetryResult = z.infer<typeof ZRetryResult>;

@@ -10,6 +10,8 @@ export const ZUser = z.object({
   role: ZRole,
   username: z.string(),
   email: z.string().nullable(),
+  /** Other addresses of this person; mail from them is theirs too (F2). */
+  alternateEmails: z.array(z.string()),
   mobile: z.string().nullable(),
   name: z.string(),
   ticketAccess: z.boolean(),
@@ -33,6 +35,11 @@ export const ZCreateUser = z.object({
   role: ZRole,
   username: ZUsername,
   email: ZEmail.nullish(),
+  alternateEmails: z
+    .array(ZEmail)
+    .max(5, 'validation.max_alternate_emails')
+    .transform((list) => [...new Set(list)])
+    .default([]),
   mobile: ZMobile.nullish(),
   name: nullableText(120).default(''),
   password: ZPassword.optional(),

@@ -138,6 +138,14 @@ export const ZListTicketsQuery = ZPageQuery.extend({
 });
 export type TListTicketsQuery = z.infer<typeof ZListTicketsQuery>;
 
+export const ZDelivery = z.object({
+  status: z.enum(['queued', 'sent', 'failed']),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  at: z.string().nullable(),
+});
+export type TDelivery = z.infer<typeof ZDelivery>;
+
 export const ZMessage = z.object({
   id: z.string(),
   kind: ZMessageKind,
@@ -149,6 +157,8 @@ export const ZMessage = z.object({
   attachments: z.array(ZAttachment),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
+  /** Staff only: how mailing this reply to the requester went (F3); null when it is not mailed. */
+  delivery: ZDelivery.nullable().optional(),
 });
 export type TMessage = z.infer<typeof ZMessage>;
 

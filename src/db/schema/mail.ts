@@ -83,5 +83,7 @@ export const mailFetched = pgTable(
   (t) => [
     uniqueIndex('mail_fetched_source_uq').on(t.workspaceId, t.mailboxId, t.sourceKey),
     index('mail_fetched_message_id_idx').on(t.workspaceId, t.messageId),
+    // The quarantine list of a mailbox, newest first.
+    index('mail_fetched_quarantine_idx').on(t.workspaceId, t.mailboxId, t.id).where(sql`${t.outcome} = 'quarantined'`),
   ],
 );

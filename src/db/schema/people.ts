@@ -30,6 +30,8 @@ export const users = pgTable(
     role: userRole().notNull(),
     username: text().notNull(),
     email: text(),
+    /** Other addresses of the same person (lower-cased), so mail from them finds the customer (F2). */
+    alternateEmails: text().array().notNull().default(sql`'{}'::text[]`),
     mobile: text(),
     name: text().notNull().default(''),
     passwordHash: text(),
@@ -53,6 +55,7 @@ export const users = pgTable(
     uniqueIndex('users_mobile_uq').on(t.workspaceId, t.mobile).where(sql`${t.deletedAt} is null and ${t.mobile} is not null`),
     index('users_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
     index('users_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('users_alternate_emails_gin').using('gin', t.alternateEmails),
   ],
 );
 

@@ -118,6 +118,14 @@ export const messages = pgTable(
     editedAt: tstz(),
     /** The e-mail Message-ID (no angle brackets) of a mail taken in or sent out, for threading. */
     emailMessageId: text(),
+    /**
+     * A reply mailed to the requester (F3): 'queued', 'sent' or 'failed'; null when it is not
+     * mailed. The error is the last attempt's (SMTP answer or connection failure, no secrets).
+     */
+    deliveryStatus: text(),
+    deliveryError: text(),
+    deliveryAttempts: integer().notNull().default(0),
+    deliveryAt: tstz(),
   },
   (t) => [
     index('messages_ticket_idx').on(t.ticketId, t.id),

@@ -28,7 +28,7 @@ export interface Jobs {
 }
 
 /** Every queue the application uses; created at start so send() never meets a missing queue. */
-export const QUEUES = ['mail.password-reset', 'maintenance.cleanup', 'notify.ticket', 'tickets.auto-close', 'sms.send', 'mail.fetch', 'mail.schedule'] as const;
+export const QUEUES = ['mail.password-reset', 'maintenance.cleanup', 'notify.ticket', 'tickets.auto-close', 'sms.send', 'mail.fetch', 'mail.schedule', 'mail.reply', 'mail.notice'] as const;
 
 export function createJobs(database: Database, log: Logger, queues: readonly string[] = QUEUES): Jobs {
   const boss = new PgBoss({

@@ -1,6 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer | Readable;
+}
 
 export interface MailMessage {
   to: string;
@@ -8,19 +16,61 @@ export interface MailMessage {
   text: string;
   html?: string;
   from?: string;
+  cc?: string[];
+  bcc?: string[];
+  replyTo?: string;
+  /** With angle brackets, e.g. `<abc@host>`; nodemailer makes one when left out. */
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  /** Extra headers (Auto-Submitted, X-Pishkhan-Ticket…). */
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
-/** Sends system mail (password resets, notifications). Department mailboxes come later. */
+/**
+ * Sends mail: system mail (password resets) through SMTP_URL or the outbox, and tickets' mail
+ * through a department's or the system mailbox (`transportMailer`). `close` frees a pooled
+ * connection when the mailer was made for one job.
+ */
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+  close?(): void;
+}
+
+/** nodemailer's options for one message; `from` defaults to the mailer's own address. */
+function toNodemailer(m: MailMessage, from: string) {
+  return {
+    from: m.from ?? from,
+    to: m.to,
+    cc: m.cc?.length ? m.cc : undefined,
+    bcc: m.bcc?.length ? m.bcc : undefined,
+    replyTo: m.replyTo,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    messageId: m.messageId,
+    inReplyTo: m.inReplyTo,
+    references: m.references?.length ? m.references : undefined,
+    headers: m.headers,
+    attachments: m.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+  };
 }
 
 /** SMTP through nodemailer, from SMTP_URL. */
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  return transportMailer(url, from);
+}
+
+/** Any nodemailer SMTP transport (a URL or the options of a mailbox's SMTP account). */
+export function transportMailer(options: string | SMTPTransport.Options, from: string): Mailer {
+  const transport = nodemailer.createTransport(options);
   return {
     async send(m) {
-      await transport.sendMail({ from: m.from ?? from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      await transport.sendMail(toNodemailer(m, from));
+    },
+    close() {
+      transport.close();
     },
   };
 }
@@ -33,7 +83,7 @@ export function outboxMailer(dir: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(m) {
-      const info = await transport.sendMail({ from: m.from ?? from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      const info = await transport.sendMail(toNodemailer(m, from));
       mkdirSync(dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`;
       writeFileSync(join(dir, name), info.message as Buffer, { mode: 0o600 });

@@ -1,10 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZIdParams, ZPage } from '../../../contracts/common';
-import { ZCreateMailbox, ZFetchMailboxes, ZFetchQueued, ZListMailboxesQuery, ZMailbox, ZMailboxTestResult, ZTestMailboxOverrides, ZUpdateMailbox } from '../../../contracts/mail';
+import { ZIdParams, ZPage, ZPageQuery } from '../../../contracts/common';
+import {
+  ZCreateMailbox,
+  ZFetchMailboxes,
+  ZFetchQueued,
+  ZListMailboxesQuery,
+  ZMailbox,
+  ZMailboxTestResult,
+  ZQuarantinedMail,
+  ZQuarantineParams,
+  ZRetryResult,
+  ZTestMailboxOverrides,
+  ZUpdateMailbox,
+} from '../../../contracts/mail';
+import { ZTicket } from '../../../contracts/tickets';
 import { access } from '../../platform/http/access';
 import { createMailbox } from './create-mailbox';
 import { deleteMailbox } from './delete-mailbox';
+import { importEml } from './import/import-eml';
 import { fetchNow } from './intake/fetch-now';
+import { downloadQuarantined, listQuarantine, retryQuarantined } from './intake/quarantine';
 import { getMailbox, listMailboxes } from './list-mailboxes';
 import { testMailbox, testMailboxSettings } from './test-mailbox';
 import { updateMailbox } from './update-mailbox';
@@ -40,5 +55,21 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
     '/mailboxes/:id/test',
     { config: manage, schema: { tags, params: ZIdParams, body: ZTestMailboxOverrides.optional(), response: { 200: ZMailboxTestResult } } },
     (req) => testMailbox({ ctx: req.ctx, id: id(req.params), input: req.body }),
+  );
+  // F2: what intake could not import, kept with its error and raw bytes.
+  app.get('/mailboxes/:id/quarantine', { config: manage, schema: { tags, params: ZIdParams, querystring: ZPageQuery, response: { 200: ZPage(ZQuarantinedMail) } } }, (req) =>
+    listQuarantine({ ctx: req.ctx, mailboxId: id(req.params), page: req.query }),
+  );
+  app.get('/mailboxes/:id/quarantine/:entryId/raw', { config: manage, schema: { tags, params: ZQuarantineParams } }, (req, reply) =>
+    downloadQuarantined({ ctx: req.ctx, mailboxId: id(req.params), entryId: Number(req.params.entryId), reply }),
+  );
+  app.post('/mailboxes/:id/quarantine/:entryId/retry', { config: manage, schema: { tags, params: ZQuarantineParams, response: { 200: ZRetryResult } } }, (req) =>
+    retryQuarantined({ ctx: req.ctx, mailboxId: id(req.params), entryId: Number(req.params.entryId) }),
+  );
+  // C19: a saved e-mail (.eml, multipart field `file`) becomes a ticket of a department.
+  app.post(
+    '/tickets/import',
+    { config: { access: access.perm('tickets.import') }, schema: { tags: ['tickets'], consumes: ['multipart/form-data'], response: { 201: ZTicket } } },
+    async (req, reply) => reply.code(201).send(await importEml({ ctx: req.ctx, parts: req.parts() })),
   );
 };

@@ -20,6 +20,7 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: TCreateUser 
         role: input.role,
         username: input.username,
         email: input.email ?? null,
+        alternateEmails: input.alternateEmails.filter((e) => e !== input.email),
         mobile: input.mobile ?? null,
         name: input.name,
         passwordHash,

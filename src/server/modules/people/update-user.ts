@@ -31,6 +31,7 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
         role,
         username: input.username,
         email: input.email === undefined ? undefined : input.email,
+        alternateEmails: input.alternateEmails?.filter((e) => e !== (input.email ?? current.email)),
         mobile: input.mobile === undefined ? undefined : input.mobile,
         name: input.name,
         passwordHash,

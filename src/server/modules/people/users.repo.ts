@@ -14,6 +14,7 @@ export function toUser(row: UserRow, departmentIds: number[] = [], groupIds: num
     role: row.role,
     username: row.username,
     email: row.email,
+    alternateEmails: row.alternateEmails,
     mobile: row.mobile,
     name: row.name,
     ticketAccess: row.ticketAccess,
@@ -144,7 +145,7 @@ export async function checkUserRefs(
 }
 
 /** Refuses a username, e-mail or mobile that another live account of the workspace has. */
-export async function checkUnique(ctx: Ctx, v: { username?: string; email?: string | null; mobile?: string | null }, exceptId?: number) {
+export async function checkUnique(ctx: Ctx, v: { username?: string; email?: string | null; mobile?: string | null; alternateEmails?: string[] }, exceptId?: number) {
   const fields: Record<string, Msg> = {};
   const others = (cond: SQL) =>
     ctx.db
@@ -154,7 +155,14 @@ export async function checkUnique(ctx: Ctx, v: { username?: string; email?: stri
       .limit(1);
   if (v.username && (await others(sql`lower(${users.username}) = ${v.username.toLowerCase()}`)).length)
     fields.username = { key: 'validation.username_taken' };
-  if (v.email && (await others(sql`lower(${users.email}) = ${v.email.toLowerCase()}`)).length) fields.email = { key: 'validation.email_taken' };
+  // An address belongs to one person, whether as their e-mail or as an alternate one (mail
+  // intake finds the customer by either).
+  const taken = (emails: string[]) => {
+    const list = sql`array[${sql.join(emails.map((e) => sql`${e}`), sql`, `)}]::text[]`;
+    return others(sql`(lower(${users.email}) = any(${list}) or ${users.alternateEmails} && ${list})`);
+  };
+  if (v.email && (await taken([v.email.toLowerCase()])).length) fields.email = { key: 'validation.email_taken' };
+  if (v.alternateEmails?.length && (await taken(v.alternateEmails)).length) fields.alternateEmails = { key: 'validation.email_taken' };
   if (v.mobile && (await others(eq(users.mobile, v.mobile))).length) fields.mobile = { key: 'validation.mobile_taken' };
   if (Object.keys(fields).length) throw Invalid(fields);
 }

@@ -9,6 +9,7 @@ import { findVisibleTicket, isStaffActor, type TicketRow } from './ticket-access
 import { announce, logTicketEvent } from './ticket-events';
 import { insertMessage } from './insert-message';
 import { threadOf, toMessages } from './message-mapper';
+import { queueReplyMail } from '../mail/outbound/queue-reply';
 
 /** The agent's signature (A9), appended to a reply as its own block. */
 async function withSignature(ctx: Ctx, html: string): Promise<string> {
@@ -71,6 +72,7 @@ export async function addMessage({ ctx, number, input }: { ctx: Ctx; number: num
     if ('status' in changes && changes.status !== ticket.status) {
       await logTicketEvent(tx, ticket.id, ticket.status === 'closed' ? 'reopened' : 'status_changed', { from: ticket.status, to: changes.status });
     }
+    if (staff && input.kind === 'reply' && (await queueReplyMail(tx, ticket, message.id))) message.deliveryStatus = 'queued';
     const [fresh] = await tx.db.select({ assigneeIds: tickets.assigneeIds }).from(tickets).where(eq(tickets.id, ticket.id));
     await announce(tx, { ...ticket, ...fresh }, 'message.created', { kind: input.kind, messageId: message.id });
     const [out] = await toMessages(tx, [message], { staff });

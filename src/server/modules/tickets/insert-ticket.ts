@@ -38,7 +38,7 @@ export type NewTicket = Omit<
  * members, staff and guests, so numbering, search text, the event log and live/notification
  * announcements are the same whoever writes.
  */
-export async function insertTicket(ctx: Ctx, t: NewTicket, first: NewMessage): Promise<{ row: TicketRow; message: MessageRow }> {
+export async function insertTicket(ctx: Ctx, t: NewTicket, first: NewMessage, event: { via?: 'email' | 'import' } = {}): Promise<{ row: TicketRow; message: MessageRow }> {
   const now = ctx.deps.clock.now();
   // The real number comes last (assignTicketNumber); until then the row carries its own id,
   // negated, which no other ticket can hold.
@@ -61,7 +61,7 @@ export async function insertTicket(ctx: Ctx, t: NewTicket, first: NewMessage): P
     })
     .returning(TICKET_COLUMNS)) as TicketRow[];
   const message = await insertMessage(ctx, inserted, first);
-  await logTicketEvent(ctx, inserted.id, 'created', { status: t.status, priority: t.priority, departmentId: String(t.departmentId), internal: inserted.internal });
+  await logTicketEvent(ctx, inserted.id, 'created', { status: t.status, priority: t.priority, departmentId: String(t.departmentId), internal: inserted.internal, ...event });
   await queueNotification(ctx, inserted.id, 'ticket.created', { kind: 'reply', messageId: message.id });
   const number = await assignTicketNumber(ctx, inserted.id);
   const row = { ...inserted, number, messageCount: first.kind === 'note' ? 0 : 1, noteCount: first.kind === 'note' ? 1 : 0, updatedAt: now, lastMessageAt: now };

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { messages, users } from '../../../db/schema';
-import type { TMessage } from '../../../contracts/tickets';
+import type { TDelivery, TMessage } from '../../../contracts/tickets';
 import { inParallel, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
@@ -33,12 +33,17 @@ export async function toMessages(ctx: Ctx, rows: MessageRow[], opts: { staff: bo
       body: r.bodyHtml,
       direction: r.direction,
       cc: r.cc,
-      ...(opts.staff ? { bcc: r.bcc } : {}),
+      ...(opts.staff ? { bcc: r.bcc, delivery: deliveryOf(r) } : {}),
       attachments: attachments.get(r.id) ?? [],
       createdAt: iso(r.createdAt)!,
       editedAt: iso(r.editedAt),
     };
   });
+}
+
+function deliveryOf(r: MessageRow): TDelivery | null {
+  if (r.deliveryStatus !== 'queued' && r.deliveryStatus !== 'sent' && r.deliveryStatus !== 'failed') return null;
+  return { status: r.deliveryStatus, error: r.deliveryError, attempts: r.deliveryAttempts, at: iso(r.deliveryAt) };
 }
 
 /** The thread of a ticket in order; notes only for staff. */

@@ -36,7 +36,7 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
     createUser({
       ctx,
       input: {
-        role: 'agent', username, name, email, mobile: null, password: DEMO_PASSWORD, ticketAccess: true, active: true,
+        role: 'agent', username, name, email, alternateEmails: [], mobile: null, password: DEMO_PASSWORD, ticketAccess: true, active: true,
         departmentIds: [], groupIds: [], accessLevelId: Number(level), orgUnitId: null, signature: `با احترام،\n${name}`, locale: 'fa',
       },
     });
@@ -49,15 +49,15 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
   await createOrgUnit({ ctx, input: { name: 'معاونت اداری و مالی', parentId: null, active: true, position: 2 } });
   await createOrgUnit({ ctx, input: { name: 'کتابخانه مرکزی', parentId: null, active: true, position: 3 } });
 
-  const customer = (username: string, name: string, email: string, mobile: string) =>
+  const customer = (username: string, name: string, email: string, mobile: string, alternateEmails: string[] = []) =>
     createUser({
       ctx,
       input: {
-        role: 'customer', username, name, email, mobile, password: DEMO_PASSWORD, ticketAccess: true, active: true,
+        role: 'customer', username, name, email, alternateEmails, mobile, password: DEMO_PASSWORD, ticketAccess: true, active: true,
         departmentIds: [], groupIds: [], accessLevelId: null, orgUnitId: Number(faculty.id), signature: '', locale: 'fa',
       },
     });
-  const ali = await customer('ali', 'علی محمدی', 'ali@example.com', '09121234567');
+  const ali = await customer('ali', 'علی محمدی', 'ali@example.com', '09121234567', ['a.mohammadi@university.example']);
   const zahra = await customer('zahra', 'زهرا حسینی', 'zahra@example.com', '09351234567');
   const john = await customer('john', 'John Smith', 'john@example.com', '09191234567');
 

@@ -31,7 +31,10 @@ export async function messageIdImported(ctx: Ctx, messageId: string): Promise<bo
   return !!b;
 }
 
-/** Records what became of one fetched message; a second record of the same source is ignored. */
+/**
+ * Records what became of one fetched message. A second record of the same source is ignored,
+ * except over a quarantined one: a retry from the quarantine replaces it with its new outcome.
+ */
 export async function recordFetched(
   ctx: Ctx,
   r: { mailboxId: number; sourceKey: string; messageId: string | null; outcome: FetchOutcome; ticketNumber?: number | null; error?: string | null; rawStorageKey?: string | null },
@@ -49,5 +52,15 @@ export async function recordFetched(
       rawStorageKey: r.rawStorageKey ?? null,
       createdAt: ctx.deps.clock.now(),
     })
-    .onConflictDoNothing();
+    .onConflictDoUpdate({
+      target: [mailFetched.workspaceId, mailFetched.mailboxId, mailFetched.sourceKey],
+      set: {
+        messageId: sql`excluded.message_id`,
+        outcome: sql`excluded.outcome`,
+        ticketNumber: sql`excluded.ticket_number`,
+        error: sql`excluded.error`,
+        rawStorageKey: sql`coalesce(excluded.raw_storage_key, ${mailFetched.rawStorageKey})`,
+      },
+      where: sql`${mailFetched.outcome} = 'quarantined'`,
+    });
 }

@@ -13,6 +13,8 @@ export interface StoredMailFile {
   size: number;
   contentType: string;
   sha256: string;
+  /** The part's Content-ID, when the body shows it inline (`cid:`). */
+  contentId?: string;
 }
 export interface RefusedMailFile {
   name: string;
@@ -41,16 +43,17 @@ export async function storeMailAttachments(ctx: Ctx, list: InboundAttachment[], 
       continue;
     }
     const obj = await ctx.deps.storage.put(Readable.from([a.content]), { maxBytes });
-    stored.push({ storageKey: obj.key, name: displayName(name, sniffed?.ext ?? 'txt'), size: obj.size, contentType: mime, sha256: obj.sha256 });
+    stored.push({ storageKey: obj.key, name: displayName(name, sniffed?.ext ?? 'txt'), size: obj.size, contentType: mime, sha256: obj.sha256, ...(a.contentId ? { contentId: a.contentId } : {}) });
   }
   return { stored, refused };
 }
 
-/** Rows for stored files, linked to their ticket and message. */
-export async function linkMailFiles(ctx: Ctx, stored: StoredMailFile[], ticketId: number, messageId: number) {
-  if (!stored.length) return;
+/** Rows for stored files, linked to their ticket and message; returns Content-ID → file id. */
+export async function linkMailFiles(ctx: Ctx, stored: StoredMailFile[], ticketId: number, messageId: number): Promise<Map<string, number>> {
+  const byCid = new Map<string, number>();
+  if (!stored.length) return byCid;
   const now = ctx.deps.clock.now();
-  await ctx.db.insert(files).values(
+  const rows = await ctx.db.insert(files).values(
     stored.map((f) => ({
       workspaceId: ctx.workspaceId,
       storageKey: f.storageKey,
@@ -64,7 +67,32 @@ export async function linkMailFiles(ctx: Ctx, stored: StoredMailFile[], ticketId
       createdBy: ctx.actor?.id ?? null,
       createdAt: now,
     })),
-  );
+  ).returning({ id: files.id, storageKey: files.storageKey });
+  for (const f of stored) {
+    const row = rows.find((r) => r.storageKey === f.storageKey);
+    if (f.contentId && row) byCid.set(f.contentId.toLowerCase(), row.id);
+  }
+  return byCid;
+}
+
+/**
+ * Inline images (`<img src="cid:…">`) point at their stored attachment afterwards; a cid with
+ * no stored part (refused, or never sent) is dropped rather than left as a broken reference.
+ */
+export function rewriteCidLinks(html: string, byCid: Map<string, number>, url: (id: number) => string): string {
+  if (!html.includes('cid:')) return html;
+  return html.replace(/<img\b[^>]*\bsrc="cid:([^"]*)"[^>]*>/gi, (tag, cid: string) => {
+    const id = byCid.get(safeDecode(cid).replace(/^<|>$/g, '').trim().toLowerCase());
+    return id === undefined ? '' : tag.replace(/src="cid:[^"]*"/i, `src="${url(id)}"`);
+  });
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** Removes stored bytes when the import that needed them failed. */

@@ -1,0 +1,68 @@
+import { and, eq } from 'drizzle-orm';
+import { tickets } from '../../../../db/schema';
+import type { AppDeps, Ctx } from '../../../platform/context';
+import { inWorkspace } from '../../../platform/db/scope';
+import { t, type Locale } from '../../../platform/i18n';
+import { getSettings } from '../../settings/settings.repo';
+import { systemCtx } from '../intake/system-ctx';
+import type { RefusedMailFile } from '../intake/mail-attachments';
+import { composeNotice } from './compose';
+import { newMessageId } from './send-reply.job';
+import { senderFor } from './sender';
+
+export const NOTICE_QUEUE = 'mail.notice';
+const MB = 1024 * 1024;
+
+/** The answer to a sender whose attachments intake did not keep (F2). */
+export interface RefusedNoticeJob {
+  workspaceId: number;
+  ticketId: number;
+  to: string;
+  locale: Locale | null;
+  /** The incoming mail's Message-ID (no brackets), so the answer threads under it. */
+  inReplyTo: string | null;
+  refused: RefusedMailFile[];
+  maxMb: number;
+}
+
+/** Queued in intake's transaction: the answer exists only if the mail was taken in. */
+export function queueRefusedNotice(tx: Ctx, job: Omit<RefusedNoticeJob, 'workspaceId'>) {
+  return tx.deps.jobs.send<RefusedNoticeJob>(NOTICE_QUEUE, { workspaceId: tx.workspaceId, ...job }, { executor: tx.db });
+}
+
+/** The text, in the sender's language (a guest gets the workspace's). */
+export function refusedNoticeText(locale: Locale, number: number, refused: RefusedMailFile[], maxMb: number): string {
+  const lines = refused.map((f) =>
+    f.reason === 'too_large'
+      ? t(locale, 'mail.intake.attachment_too_large', { name: f.name, size: (f.size / MB).toFixed(1), max: maxMb })
+      : t(locale, 'mail.intake.attachment_refused_type', { name: f.name }),
+  );
+  return [t(locale, 'mail.notice.refused_intro', { number }), lines.map((l) => `- ${l}`).join('\n'), t(locale, 'mail.notice.refused_outro', { max: maxMb })].join('\n\n');
+}
+
+/** The `mail.notice` handler; a failure is retried by the queue. */
+export const runNoticeJob = (deps: AppDeps) => async (data: RefusedNoticeJob) => {
+  const ctx = systemCtx(deps, Number(data.workspaceId), 'job:mail-notice');
+  const [ticket] = await ctx.db
+    .select({ number: tickets.number, subject: tickets.subject, departmentId: tickets.departmentId })
+    .from(tickets)
+    .where(and(inWorkspace(tickets, ctx), eq(tickets.id, Number(data.ticketId))));
+  if (!ticket) return;
+  const locale = data.locale ?? (await getSettings(ctx)).defaultLocale;
+  const sender = await senderFor(ctx, ticket.departmentId);
+  try {
+    await sender.mailer.send(
+      composeNotice({
+        number: ticket.number,
+        subject: ticket.subject,
+        from: sender.from,
+        to: data.to,
+        text: refusedNoticeText(locale, ticket.number, data.refused, data.maxMb),
+        messageId: newMessageId(sender.address),
+        inReplyTo: data.inReplyTo,
+      }),
+    );
+  } finally {
+    sender.mailer.close?.();
+  }
+};
