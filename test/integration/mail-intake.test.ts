@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files, mailboxes, mailFetched, messages, tickets } from '../../src/db/schema';
@@ -12,6 +14,8 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 import { ticketWorld, type TicketWorld } from '../helpers/tickets';
 
 /** F2: intake from a real private Dovecot, IMAP and POP3. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const PW = 'box-Pw-5521';
 let t: TestApp;
 let w: TicketWorld;
@@ -21,7 +25,7 @@ let seq = 0;
 beforeAll(async () => {
   t = await createTestApp();
   w = await ticketWorld(t);
-  dovecot = await startDovecot({ users: ['imapbox', 'popbox', 'racebox', 'badbox', 'jobbox'].map((user) => ({ user, password: PW })) });
+  dovecot = await startDovecot({ users: ['imapbox', 'popbox', 'racebox', 'badbox', 'jobbox', 'procbox'].map((user) => ({ user, password: PW })) });
   const caFile = join(mkdtempSync(join(tmpdir(), 'pishkhan-ca-')), 'ca.pem');
   writeFileSync(caFile, dovecot.caCertPem);
   t.deps.config.mailTlsCaFile = caFile;
@@ -201,6 +205,48 @@ describe('one fetch at a time', () => {
     expect(await db().select().from(mailFetched).where(eq(mailFetched.mailboxId, box.id))).toHaveLength(5);
     expect((await fetch(box.id)).skipped).toBeUndefined();
   });
+});
+
+describe('one fetch at a time across processes', () => {
+  it('a fetch in another process and one here, started together: the mails are imported once', async () => {
+    const box = await mailbox('procbox', 'imap');
+    const N = 40;
+    for (let i = 0; i < N; i++) await dovecot.deliver('procbox', mail({ from: `proc${i}@elsewhere.example`, subject: `Two processes ${i}` }));
+    const other = spawn(TSX, [join(ROOT, 'test/helpers/fetch-process.ts')], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH!,
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: process.env.TEST_DATABASE_URL!,
+        SECRET_KEY: t.deps.config.secretKey,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'pishkhan-proc-')),
+        MAIL_TLS_CA_FILE: t.deps.config.mailTlsCaFile!,
+        WORKSPACE_ID: String(w.workspaceId),
+        MAILBOX_ID: String(box.id),
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    other.stdout!.on('data', (d) => (out += d));
+    other.stderr!.on('data', (d) => (err += d));
+    const exited = new Promise<number | null>((resolve) => other.on('exit', resolve));
+    for (let i = 0; i < 300 && !out.includes('ready'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(out, err).toContain('ready');
+    other.stdin!.write('go\n');
+    const here = await fetch(box.id);
+    expect(await exited, err).toBe(0);
+    const there = JSON.parse(out.split('\n').find((l) => l.startsWith('{'))!) as Awaited<ReturnType<typeof fetch>>;
+    // The two overlapped: one found the other's lease; every mail was imported exactly once.
+    expect([here.skipped, there.skipped].filter((s) => s === 'busy'), JSON.stringify({ here, there })).toHaveLength(1);
+    expect(here.counts.ticket + there.counts.ticket).toBe(N);
+    expect(here.counts.duplicate + there.counts.duplicate).toBe(0);
+    const rows = await db().select().from(mailFetched).where(eq(mailFetched.mailboxId, box.id));
+    expect(rows).toHaveLength(N);
+    expect(new Set(rows.map((r) => r.ticketNumber)).size).toBe(N);
+    const made = await db().select().from(tickets).where(and(eq(tickets.workspaceId, w.workspaceId), eq(tickets.departmentId, box.departmentId)));
+    expect(made).toHaveLength(N);
+  }, 60_000);
 });
 
 describe('connection failures', () => {
