@@ -187,6 +187,21 @@ describe('which account sends', () => {
     const mail = (await smtp.waitFor(before + 1))[before];
     expect(mail.parsed.from?.value[0].address).toBe(`desk@${w.slug}.test`);
     expect(t.mailer.sent.length).toBe(sentBefore + 1);
+
+    // System mail (a password reset) goes through the system account too.
+    expect((await w.anon.post('auth/password/forgot', { login: `bob-${w.slug}@example.com` })).statusCode).toBeLessThan(300);
+    const [job] = await queryRows<{ data: Record<string, unknown> }>(
+      db(),
+      sql`select data from pgboss.job where name = 'mail.password-reset' and (data->>'workspaceId')::bigint = ${w.workspaceId} order by created_on desc limit 1`,
+    );
+    const { sendResetMail } = await import('../../src/server/modules/auth/send-reset-mail.job');
+    const before2 = smtp.received.length;
+    await sendResetMail(t.deps)(job.data as never);
+    const reset = (await smtp.waitFor(before2 + 1))[before2];
+    expect(reset.envelope.to).toEqual([`bob-${w.slug}@example.com`]);
+    expect(reset.parsed.from?.value[0].address).toBe(`desk@${w.slug}.test`);
+    expect(reset.parsed.text).toMatch(/reset-password\?token=/);
+    expect(t.mailer.sent.length).toBe(sentBefore + 1);
     await w.admin.del(`mailboxes/${sys.json().id}`);
   });
 

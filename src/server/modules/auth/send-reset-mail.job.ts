@@ -3,9 +3,14 @@ import { users, workspaces } from '../../../db/schema';
 import type { AppDeps } from '../../platform/context';
 import { t, type Locale } from '../../platform/i18n';
 import { readSettings } from '../settings/settings.repo';
+import { systemCtx } from '../mail/intake/system-ctx';
+import { senderFor } from '../mail/outbound/sender';
 import { RESET_TTL_MINUTES, resetSealer, type ResetJob } from './forgot-password';
 
-/** Worker side of a reset: composes the mail in the person's language and sends it. */
+/**
+ * Worker side of a reset: composes the mail in the person's language and sends it through the
+ * workspace's system mail account (F3), or the platform's when it has none.
+ */
 export function sendResetMail(deps: AppDeps) {
   return async (job: ResetJob) => {
     const db = deps.database.db;
@@ -20,10 +25,17 @@ export function sendResetMail(deps: AppDeps) {
     const locale: Locale = user.locale === 'en' ? 'en' : 'fa';
     const link = `${deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}&workspace=${encodeURIComponent(ws.slug)}`;
     const params = { name: user.name || user.username, title: settings.title, link, minutes: RESET_TTL_MINUTES };
-    await deps.mailer.send({
-      to: user.email,
-      subject: t(locale, 'mail.reset.subject', params),
-      text: t(locale, 'mail.reset.body', params),
-    });
+    const sender = await senderFor(systemCtx(deps, job.workspaceId, 'job:password-reset'), null);
+    try {
+      await sender.mailer.send({
+        from: sender.from,
+        to: user.email,
+        subject: t(locale, 'mail.reset.subject', params),
+        text: t(locale, 'mail.reset.body', params),
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      });
+    } finally {
+      sender.mailer.close?.();
+    }
   };
 }
