@@ -205,6 +205,19 @@ describe('which account sends', () => {
     await w.admin.del(`mailboxes/${sys.json().id}`);
   });
 
+  it('a ticket an agent opens for a customer is mailed to them, without "Re:"', async () => {
+    const res = await w.agent.client.post('tickets', { subject: 'Your new laptop', body: '<p>It is ready for pickup.</p>', departmentId: w.support.id, requesterId: w.alice.id, cc: ['desk@example.com'] });
+    expect(res.statusCode, res.body).toBe(201);
+    const tk = res.json();
+    const [first] = await db().select().from(messages).where(eq(messages.ticketId, (await db().select().from(tickets).where(eq(tickets.number, tk.number)).limit(10)).find((x) => x.workspaceId === w.workspaceId)!.id));
+    expect(first.deliveryStatus).toBe('queued');
+    const before = smtp.received.length;
+    expect(await deliver(first.id)).toEqual({ result: 'sent' });
+    const mail = (await smtp.waitFor(before + 1))[before];
+    expect(mail.parsed.subject).toBe(`[#${tk.number}] Your new laptop`);
+    expect(mail.envelope.to.sort()).toEqual(['desk@example.com', `alice-${w.slug}@example.com`].sort());
+  });
+
   it('notes, customer replies and internal tickets are not mailed', async () => {
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
     const note = (await w.agent.client.post(`tickets/${tk.number}/messages`, { kind: 'note', body: '<p>internal</p>' })).json();

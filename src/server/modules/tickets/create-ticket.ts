@@ -10,6 +10,7 @@ import { isStaffActor, requireTicketAccess, TICKET_COLUMNS } from './ticket-acce
 import { ticketDetails } from './ticket-details';
 import { tagIdsFor } from './ticket-mapper';
 import { insertTicket } from './insert-ticket';
+import { queueReplyMail } from '../mail/outbound/queue-reply';
 
 
 /** Fields only staff may set when opening a ticket. */
@@ -78,7 +79,7 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
     const opensForSomeone = staff && (input.requesterId || input.requesterGroupId);
     // A ticket a customer writes waits for us; one staff open for a customer waits for the customer.
     const status = staff ? (input.status ?? (opensForSomeone ? 'pending' : 'active')) : 'active';
-    return insertTicket(
+    const made = await insertTicket(
       tx,
       {
         subject: input.subject,
@@ -110,6 +111,9 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
         attachmentIds: input.attachmentIds,
       },
     );
+    // F3: a ticket staff open for a customer reaches the customer by mail, like a reply.
+    if (staff && requesterId && !input.internal && (await queueReplyMail(tx, made.row, made.message.id))) made.message.deliveryStatus = 'queued';
+    return made;
   });
   // The answer is read after commit, outside the counter's lock; a new ticket has no followers.
   return ticketDetails(ctx, row, { first: message, followers: [] });

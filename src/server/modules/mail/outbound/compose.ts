@@ -22,6 +22,8 @@ export interface ReplyMail {
   thread: string[];
   attachments: MailAttachment[];
   dir: 'rtl' | 'ltr' | 'auto';
+  /** The ticket's first message (staff opened it for the customer): no "Re:". */
+  opening: boolean;
 }
 
 const bracket = (id: string) => `<${id}>`;
@@ -44,7 +46,7 @@ export function composeReply(r: ReplyMail): MailMessage {
     to: r.to,
     cc: r.cc,
     bcc: r.bcc,
-    subject: replySubject(r.number, r.subject),
+    subject: r.opening ? replySubject(r.number, r.subject).replace(/^Re: /, '') : replySubject(r.number, r.subject),
     html: `<div dir="${r.dir}">${r.bodyHtml}</div>${footerHtml}`,
     text: [htmlToText(r.bodyHtml), r.footer ? `--\n${r.footer}` : ''].filter(Boolean).join('\n\n'),
     messageId: bracket(r.messageId),

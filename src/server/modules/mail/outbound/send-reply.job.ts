@@ -74,6 +74,7 @@ export async function deliverReply(deps: AppDeps, job: ReplyJob): Promise<{ resu
       thread: await threadMessageIds(ctx, ticket.id, message.id),
       attachments: await attachmentStreams(ctx, message.id),
       dir: message.direction,
+      opening: await isFirstMessage(ctx, ticket.id, message.id),
     });
     await sender.mailer.send(mail);
   } catch (e) {
@@ -109,6 +110,15 @@ async function threadMessageIds(ctx: Ctx, ticketId: number, beforeId: number): P
     .orderBy(asc(messages.id))
     .limit(500);
   return rows.map((r) => r.id!);
+}
+
+async function isFirstMessage(ctx: Ctx, ticketId: number, messageId: number): Promise<boolean> {
+  const [earlier] = await ctx.db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(inWorkspace(messages, ctx), eq(messages.ticketId, ticketId), lt(messages.id, messageId)))
+    .limit(1);
+  return !earlier;
 }
 
 /** The message's files, streamed from storage into the mail. */
