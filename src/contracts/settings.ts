@@ -44,7 +44,8 @@ export const ZSettings = z.object({
   guestMaxUploadMb: z.number().min(0.1).max(1024).default(2),
   mailFetchIntervalMinutes: z.number().int().min(1).max(1440).default(5),
   fetchAllDepartments: z.boolean().default(true),
-  importUnknownAddresses: z.boolean().default(false),
+  /** F1: take in mail a mailbox received although none of its recipients is a mailbox's address (aliases, Bcc). */
+  importUnknownAddresses: z.boolean().default(true),
   autoCloseDays: z.number().int().min(0).max(365).default(7),
 });
 export type Settings = z.infer<typeof ZSettings>;

@@ -190,3 +190,55 @@ describe('the quarantine', () => {
     expect((await w.admin.post('mailboxes/fetch', { mailboxId: 'x1' })).statusCode).toBe(400);
   });
 });
+
+describe('F1 settings', () => {
+  it('without importUnknownAddresses, only mail addressed to one of our mailboxes is taken in', async () => {
+    const box = await w.admin.post('mailboxes', { departmentId: w.billing.id, address: `Billing-${w.slug}@pishkhan.test`, outbound: { host: '127.0.0.1', port: 2525, tls: 'none', auth: false } });
+    expect(box.statusCode, box.body).toBe(201);
+    const ctx = systemCtx(t.deps, w.workspaceId);
+    const mailbox = (await findMailbox(ctx, Number(box.json().id)))!;
+    expect((await w.admin.patch('settings', { importUnknownAddresses: false })).statusCode).toBe(200);
+    try {
+      const to = (rcpt: string, id: string, extra: string[] = []) => raw([`From: someone@elsewhere.example`, `To: ${rcpt}`, ...extra, 'Subject: s', `Message-ID: <${id}@x>`], 'body');
+      expect(await importMessage(ctx, mailbox, 'u:1', to('alias@other.example', 'unk-1'))).toBe('ignored');
+      const [rec] = await db().select().from(mailFetched).where(and(eq(mailFetched.mailboxId, mailbox.id), eq(mailFetched.sourceKey, 'u:1')));
+      expect(rec.error).toMatch(/not addressed/);
+      expect(await importMessage(ctx, mailbox, 'u:2', to(`billing-${w.slug}@pishkhan.test`, 'unk-2'))).toBe('ticket');
+      expect(await importMessage(ctx, mailbox, 'u:3', to('list@other.example', 'unk-3', [`Delivered-To: billing-${w.slug}@pishkhan.test`]))).toBe('ticket');
+    } finally {
+      await w.admin.patch('settings', { importUnknownAddresses: true });
+    }
+    // By default everything the mailbox receives is taken in (nothing is silently dropped).
+    expect(await importMessage(ctx, mailbox, 'u:4', raw(['From: someone@elsewhere.example', 'To: alias@other.example', 'Subject: s', 'Message-ID: <unk-4@x>'], 'b'))).toBe('ticket');
+  });
+
+  it('staff refresh their departments’ mailboxes, or all when fetchAllDepartments is on', async () => {
+    const boxes = (await w.admin.get('mailboxes?pageSize=100')).json().items as { id: string; departmentId: string | null }[];
+    const inbound = async (departmentId: string) => {
+      const res = await w.admin.post('mailboxes', {
+        departmentId,
+        address: `in-${departmentId}-${w.slug}@pishkhan.test`,
+        inbound: { protocol: 'imap', host: '127.0.0.1', port: 1143, tls: 'none', username: 'u', password: 'p' },
+        outbound: { host: '127.0.0.1', port: 2525, tls: 'none', auth: false },
+      });
+      if (res.statusCode === 201) return res.json().id as string;
+      const existing = boxes.find((b) => b.departmentId === departmentId)!;
+      expect((await w.admin.patch(`mailboxes/${existing.id}`, { inbound: { protocol: 'imap', host: '127.0.0.1', port: 1143, tls: 'none', username: 'u', password: 'p' } })).statusCode).toBe(200);
+      return existing.id;
+    };
+    const support = await inbound(w.support.id);
+    const billing = await inbound(w.billing.id);
+    expect((await w.admin.patch('settings', { fetchAllDepartments: false })).statusCode).toBe(200);
+    try {
+      const mine = await w.agent.client.post('mailboxes/fetch', {});
+      expect(mine.statusCode, mine.body).toBe(202);
+      expect(mine.json().queued).toEqual([support]);
+      expect((await w.agent.client.post('mailboxes/fetch', { mailboxId: billing })).statusCode).toBe(404);
+      expect((await w.admin.post('mailboxes/fetch', {})).json().queued).toEqual(expect.arrayContaining([support, billing]));
+    } finally {
+      await w.admin.patch('settings', { fetchAllDepartments: true });
+    }
+    expect((await w.agent.client.post('mailboxes/fetch', {})).json().queued).toEqual(expect.arrayContaining([support, billing]));
+    expect((await w.alice.client.post('mailboxes/fetch', {})).statusCode).toBe(403);
+  });
+});

@@ -38,7 +38,7 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/mailboxes/test', { config: manage, schema: { tags, body: ZCreateMailbox, response: { 200: ZMailboxTestResult } } }, (req) =>
     testMailboxSettings({ ctx: req.ctx, input: req.body }),
   );
-  app.post('/mailboxes/fetch', { config: manage, schema: { tags, body: ZFetchMailboxes.optional(), response: { 202: ZFetchQueued } } }, async (req, reply) =>
+  app.post('/mailboxes/fetch', { config: { access: access.staff() }, schema: { tags, body: ZFetchMailboxes.optional(), response: { 202: ZFetchQueued } } }, async (req, reply) =>
     reply.code(202).send(await fetchNow({ ctx: req.ctx, input: req.body ?? {} })),
   );
   app.get('/mailboxes/:id', { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZMailbox } } }, (req) =>

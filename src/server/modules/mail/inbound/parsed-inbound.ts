@@ -43,6 +43,9 @@ export const LOOP_HEADERS = [
   'content-type',
   'return-path',
   'x-failed-recipients',
+  // Where the server delivered it (a Bcc or an alias leaves no trace in To/Cc).
+  'delivered-to',
+  'x-original-to',
 ] as const;
 
 export class UnparsableMail extends Error {

@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { messages, tickets } from '../../../../db/schema';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { mailboxes, messages, tickets } from '../../../../db/schema';
 import { withTx, type Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
 import type { Locale } from '../../../platform/i18n';
+import { getSettings } from '../../settings/settings.repo';
 import type { TicketRow } from '../../tickets/ticket-access';
 import { TICKET_COLUMNS } from '../../tickets/ticket-access';
 import type { MailboxRow } from '../mailboxes.repo';
@@ -40,6 +41,7 @@ export async function mailToTicket(ctx: Ctx, mailbox: MailboxRow, parsed: Parsed
   const sender = parsed.from.address.trim().toLowerCase();
   // Our own address writing to us is a loop (a forward rule, a misconfigured alias).
   if (sender === mailbox.address.toLowerCase()) return ignored('sent by this mailbox itself');
+  if (!(await getSettings(ctx)).importUnknownAddresses && !(await addressedToUs(ctx, mailbox, parsed))) return ignored('not addressed to a mailbox of the workspace');
   const customer = await customerByEmail(ctx, sender);
   const ticket = (await ticketByThread(ctx, parsed)) ?? (await ticketBySubject(ctx, parsed.subject, sender, customer));
   if (!ticket && mailbox.departmentId === null) return ignored('the system mailbox opens no tickets');
@@ -60,6 +62,20 @@ export async function mailToTicket(ctx: Ctx, mailbox: MailboxRow, parsed: Parsed
     await dropStored(ctx, files.stored);
     throw e;
   }
+}
+
+/** Is one of the mail's recipients (To, Cc, or where the server delivered it) one of our mailboxes? */
+async function addressedToUs(ctx: Ctx, mailbox: MailboxRow, parsed: ParsedInbound): Promise<boolean> {
+  const delivered = [parsed.headers['delivered-to'], parsed.headers['x-original-to']].flatMap((h) => (h ? [h.replace(/[<>]/g, '').trim().toLowerCase()] : []));
+  const recipients = [...new Set([...parsed.to, ...parsed.cc, ...delivered])];
+  if (recipients.includes(mailbox.address.toLowerCase())) return true;
+  if (!recipients.length) return false;
+  const [hit] = await ctx.db
+    .select({ id: mailboxes.id })
+    .from(mailboxes)
+    .where(inWorkspace(mailboxes, ctx, inArray(sql`lower(${mailboxes.address})`, recipients)))
+    .limit(1);
+  return !!hit;
 }
 
 /** The ticket holding a message this mail answers (In-Reply-To, then References). */
