@@ -71,6 +71,9 @@ describe('two workspaces', () => {
       ['GET', `mailboxes/${ids.mailbox}`],
       ['PATCH', `mailboxes/${ids.mailbox}`, { displayName: 'hijack' }],
       ['POST', `mailboxes/${ids.mailbox}/test`, {}],
+      ['GET', `mailboxes/${ids.mailbox}/quarantine`],
+      ['GET', `mailboxes/${ids.mailbox}/quarantine/1/raw`],
+      ['POST', `mailboxes/${ids.mailbox}/quarantine/1/retry`, {}],
       ['DELETE', `mailboxes/${ids.mailbox}`],
     ];
     for (const [method, url, body] of probes) {
@@ -98,8 +101,17 @@ describe('two workspaces', () => {
     expect(box.statusCode).toBe(400);
     expect(Object.keys(box.json().error.fields)).toEqual(['departmentId']);
     expect((await b.get(`mailboxes?departmentId=${ids.department}`)).json().total).toBe(0);
-    // Usernames and e-mails are unique per workspace only.
+    // Usernames and e-mails (also alternate ones) are unique per workspace only.
     expect((await b.post('users', { role: 'customer', username: 'shared-name', email: 'same@example.com' })).statusCode).toBe(201);
+    expect((await b.post('users', { role: 'customer', username: 'other-name', alternateEmails: ['same@example.com'] })).statusCode).toBe(400);
+    expect((await b.post('users', { role: 'customer', username: 'other-name', alternateEmails: ['other-alt@example.com'] })).statusCode).toBe(201);
+    // An .eml cannot be imported into A's department.
+    const b64 = Buffer.from('From: x@y.example\r\nSubject: s\r\nMessage-ID: <ws-probe@x>\r\n\r\nbody').toString('latin1');
+    const boundary = 'wsprobe';
+    const form = `--${boundary}\r\nContent-Disposition: form-data; name="departmentId"\r\n\r\n${ids.department}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="m.eml"\r\nContent-Type: message/rfc822\r\n\r\n${b64}\r\n--${boundary}--\r\n`;
+    const imported = await b.post('tickets/import', form, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(imported.statusCode).toBe(400);
+    expect(Object.keys(imported.json().error.fields)).toEqual(['departmentId']);
     // A still has everything, unchanged.
     expect((await a.get(`departments/${ids.department}`)).json().name).toBe('Secret dept');
     expect((await a.get(`users/${ids.user}`)).json().username).toBe('shared-name');
