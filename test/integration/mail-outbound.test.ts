@@ -14,6 +14,9 @@ import { deliverReply, MAX_ATTEMPTS, runReplyJob } from '../../src/server/module
 import { runNoticeJob, type RefusedNoticeJob } from '../../src/server/modules/mail/outbound/send-notice.job';
 import { multipart } from '../helpers/images';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
+import { startDovecot, type Dovecot } from '../helpers/dovecot';
+import { fetchMailbox } from '../../src/server/modules/mail/intake/fetch-mailbox';
+import { files } from '../../src/db/schema';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
 import { openTicket, ticketWorld, type TicketWorld } from '../helpers/tickets';
 
@@ -163,6 +166,75 @@ describe('an agent reply by mail', () => {
 
   it('never logs the SMTP password', () => {
     expect(t.logs.join('')).not.toContain(SMTP_USER.password);
+  });
+});
+
+describe('a Persian round trip through real servers', () => {
+  let dovecot: Dovecot;
+  beforeAll(async () => {
+    dovecot = await startDovecot({ users: [{ user: 'roundtrip', password: 'rt-Pw-1' }] });
+  }, 60_000);
+  afterAll(() => dovecot?.stop());
+
+  it('the reply sent by SMTP, answered by the customer into the IMAP mailbox, comes back to its ticket with names and files intact', async () => {
+    const dep = (await w.admin.post('departments', { name: 'رفت و برگشت' })).json();
+    const caFile = join(mkdtempSync(join(tmpdir(), 'pishkhan-ca2-')), 'ca.pem');
+    writeFileSync(caFile, `${smtp.caCertPem}\n${dovecot.caCertPem}`);
+    t.deps.config.mailTlsCaFile = caFile;
+    const box = await w.admin.post('mailboxes', {
+      departmentId: dep.id,
+      address: `roundtrip@${w.slug}.test`,
+      displayName: 'میز خدمت',
+      inbound: { protocol: 'imap', host: '127.0.0.1', port: dovecot.ports.imaps, tls: 'tls', username: 'roundtrip', password: 'rt-Pw-1' },
+      outbound: { host: '127.0.0.1', port: smtp.port, tls: 'starttls', auth: true, username: SMTP_USER.user, password: SMTP_USER.password },
+    });
+    expect(box.statusCode, box.body).toBe(201);
+    const tk = await openTicket(w.alice.client, { departmentId: dep.id, subject: 'ثبت‌نام در کلاس' });
+    const m = await reply(w.admin, tk.number, { body: '<p>فرم را پر کنید.</p>' });
+    const before = smtp.received.length;
+    expect(await deliver(m.id)).toEqual({ result: 'sent' });
+    const out = (await smtp.waitFor(before + 1))[before];
+    expect(out.raw.toString('latin1')).toMatch(/^Subject: =\?UTF-8\?/im);
+
+    // The customer answers from their mail program: Persian subject and attachment name.
+    const name = 'فرم پرشده.txt';
+    const answer = [
+      `From: =?UTF-8?B?${Buffer.from('علی').toString('base64')}?= <alice-${w.slug}@example.com>`,
+      `To: ${out.parsed.from!.text}`,
+      `Subject: =?UTF-8?B?${Buffer.from(`پاسخ: ${out.parsed.subject}`).toString('base64')}?=`,
+      'Message-ID: <alice-roundtrip@client.example>',
+      `In-Reply-To: ${out.parsed.messageId}`,
+      `References: ${out.parsed.messageId}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="rt"',
+      '',
+      '--rt',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('پر کردم و فرستادم.\n\n> فرم را پر کنید.\n').toString('base64'),
+      '--rt',
+      `Content-Type: text/plain; name="=?UTF-8?B?${Buffer.from(name).toString('base64')}?="`,
+      `Content-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('نام: علی\n').toString('base64'),
+      '--rt--',
+      '',
+    ].join('\r\n');
+    await dovecot.deliver('roundtrip', answer);
+    const r = await fetchMailbox(t.deps, { workspaceId: w.workspaceId, mailboxId: Number(box.json().id) });
+    expect(r.counts, JSON.stringify(r)).toMatchObject({ reply: 1, ticket: 0, quarantined: 0 });
+    const thread = (await w.admin.get(`tickets/${tk.number}/messages`)).json().items;
+    const last = thread.at(-1);
+    expect(last.author).toMatchObject({ id: w.alice.id, level: 'member' });
+    expect(last.body).toContain('پر کردم و فرستادم.');
+    expect(last.body).not.toContain('فرم را پر کنید.');
+    expect(last.attachments.map((a: { name: string }) => a.name)).toEqual([name]);
+    const [f] = await db().select().from(files).where(eq(files.messageId, Number(last.id)));
+    const chunks: Buffer[] = [];
+    for await (const c of await t.deps.storage.get(f.storageKey)) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('نام: علی\n');
   });
 });
 
