@@ -26,6 +26,15 @@ export async function getGuestTicket({ ctx, number, code }: { ctx: Ctx; number: 
     department: { id: String(t.departmentId), name: dep?.name ?? '' },
     createdAt: iso(t.createdAt)!,
     updatedAt: iso(t.updatedAt)!,
-    messages: await toMessages(guest, thread, { staff: false, attachmentUrl: guestAttachmentUrl(t.number, code) }),
+    messages: (await toMessages(guest, thread, { staff: false, attachmentUrl: guestAttachmentUrl(t.number, code) })).map((m) => ({ ...m, body: guestImageLinks(m.body, guestAttachmentUrl(t.number, code)) })),
   };
+}
+
+/**
+ * Inline images of mail (`<img src="/api/v1/attachments/N">`, see mail intake) need the guest's
+ * own download address, which carries the tracking code.
+ */
+export function guestImageLinks(html: string, url: (id: number) => string): string {
+  if (!html.includes('/api/v1/attachments/')) return html;
+  return html.replace(/(<img\b[^>]*\bsrc=")\/api\/v1\/attachments\/(\d+)"/gi, (_, head: string, id: string) => `${head}${url(Number(id)).replace(/&/g, '&amp;')}"`);
 }
