@@ -92,10 +92,11 @@ export interface Upload {
 }
 
 /**
- * Uploads one file with progress (fetch cannot report upload progress, XMLHttpRequest can).
- * `path` is /uploads for signed-in people and /public/uploads for guests.
+ * Sends a multipart form with upload progress (fetch cannot report upload progress,
+ * XMLHttpRequest can). Parts go in the order they were appended: servers that stream the form
+ * (POST /tickets/import) want the text fields before the file. Resolves with the JSON answer.
  */
-export function uploadFile(file: File, onProgress: (fraction: number) => void, path = '/uploads', signal?: AbortSignal): Promise<Upload> {
+export function sendForm<T>(path: string, form: FormData, onProgress: (fraction: number) => void = () => undefined, signal?: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', apiUrl(path));
@@ -104,14 +105,22 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void, p
     xhr.onload = async () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        resolve(JSON.parse(xhr.responseText));
+        resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
       } else reject(await toApiError({ status: xhr.status, text: xhr.responseText }));
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', i18n.t('errors.network')));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort());
-    const form = new FormData();
-    form.append('file', file, file.name);
     xhr.send(form);
   });
+}
+
+/**
+ * Uploads one file with progress.
+ * `path` is /uploads for signed-in people and /public/uploads for guests.
+ */
+export function uploadFile(file: File, onProgress: (fraction: number) => void, path = '/uploads', signal?: AbortSignal): Promise<Upload> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return sendForm<Upload>(path, form, onProgress, signal);
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import NetworkCheck from '@mui/icons-material/NetworkCheck';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import ReportOutlined from '@mui/icons-material/ReportOutlined';
+import Sync from '@mui/icons-material/Sync';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TMailbox, TMailboxTestResult } from '../../../contracts/mail';
+import type { TFetchQueued, TMailbox, TMailboxTestResult } from '../../../contracts/mail';
 import { del, get, post, type Page } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { EmptyState, errorMessage, Loading, QueryView } from '../../ui/states';
@@ -12,6 +14,7 @@ import { ConfirmDelete } from './ConfirmDelete';
 import { CrudTable, usePaging, type Column } from './CrudTable';
 import { MailboxDialog } from './MailboxDialog';
 import { MailboxTestResult } from './MailboxTestResult';
+import { QuarantineDialog } from './QuarantineDialog';
 import { useDepartmentsLookup } from './lookups';
 import { Notice, useNotice } from './Notice';
 
@@ -24,6 +27,7 @@ export default function MailboxesPage() {
   const [editing, setEditing] = useState<TMailbox | 'new' | null>(null);
   const [deleting, setDeleting] = useState<TMailbox | null>(null);
   const [testing, setTesting] = useState<TMailbox | null>(null);
+  const [quarantine, setQuarantine] = useState<TMailbox | null>(null);
   const n = useNotice();
   const list = useQuery({
     queryKey: ['admin', 'mailboxes', { page, pageSize }],
@@ -33,6 +37,17 @@ export default function MailboxesPage() {
   const departments = useDepartmentsLookup();
   const owner = (m: TMailbox) => (m.departmentId === null ? t('admin.mailboxes.system') : (departments.data?.items.find((d) => d.id === m.departmentId)?.name ?? '…'));
   const refresh = () => void qc.invalidateQueries({ queryKey: ['admin', 'mailboxes'] });
+  // F2 "fetch now": the fetch runs as a job; the list is read again when it has likely finished.
+  const fetchNow = useMutation({
+    mutationFn: (m: TMailbox) => post<TFetchQueued>('/mailboxes/fetch', { mailboxId: m.id }),
+    onSuccess: (_, m) => {
+      n.ok(t('admin.mailboxes.fetchQueued', { name: m.address }));
+      refresh();
+      setTimeout(refresh, 5_000);
+    },
+    onError: (err) => n.fail(errorMessage(err, t('errors.generic'))),
+  });
+  const fetches = (m: TMailbox) => m.active && m.inbound.protocol !== 'none';
 
   const columns: Column<TMailbox>[] = [
     {
@@ -84,11 +99,30 @@ export default function MailboxesPage() {
               onEdit={setEditing}
               onDelete={setDeleting}
               extraActions={(m) => (
-                <Tooltip title={t('admin.mailboxes.testItem', { name: m.address })}>
-                  <IconButton size="small" aria-label={t('admin.mailboxes.testItem', { name: m.address })} onClick={() => setTesting(m)} data-testid={`mailbox-test-${m.id}`}>
-                    <NetworkCheck fontSize="small" />
-                  </IconButton>
-                </Tooltip>
+                <>
+                  {fetches(m) && (
+                    <Tooltip title={t('admin.mailboxes.fetchItem', { name: m.address })}>
+                      <IconButton
+                        size="small"
+                        aria-label={t('admin.mailboxes.fetchItem', { name: m.address })}
+                        onClick={() => !(fetchNow.isPending && fetchNow.variables?.id === m.id) && fetchNow.mutate(m)}
+                        data-testid={`mailbox-fetch-${m.id}`}
+                      >
+                        <Sync fontSize="small" />
+                      </IconButton>
+                    </Tooltip>
+                  )}
+                  <Tooltip title={t('admin.quarantine.item', { name: m.address })}>
+                    <IconButton size="small" aria-label={t('admin.quarantine.item', { name: m.address })} onClick={() => setQuarantine(m)} data-testid={`mailbox-quarantine-${m.id}`}>
+                      <ReportOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title={t('admin.mailboxes.testItem', { name: m.address })}>
+                    <IconButton size="small" aria-label={t('admin.mailboxes.testItem', { name: m.address })} onClick={() => setTesting(m)} data-testid={`mailbox-test-${m.id}`}>
+                      <NetworkCheck fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                </>
               )}
               paging={paging(data.total)}
             />
@@ -96,6 +130,7 @@ export default function MailboxesPage() {
         }
       </QueryView>
       {editing && <MailboxDialog mailbox={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))} />}
+      {quarantine && <QuarantineDialog mailbox={quarantine} onClose={() => setQuarantine(null)} />}
       {testing && <RowTest mailbox={testing} onClose={() => (setTesting(null), refresh())} />}
       <ConfirmDelete
         name={deleting?.address ?? null}
@@ -120,9 +155,21 @@ export default function MailboxesPage() {
             {t('admin.mailboxes.lastError', { error: s.lastError })}
           </Typography>
         )}
-        {s.lastFetchAt && (
+        {s.lastFetchAt ? (
           <Typography variant="caption" color="text.secondary">
             {t('admin.mailboxes.lastFetch', { date: f.date(s.lastFetchAt) })}
+          </Typography>
+        ) : (
+          fetches(m) &&
+          !s.lastError && (
+            <Typography variant="caption" color="text.secondary">
+              {t('admin.mailboxes.neverFetched')}
+            </Typography>
+          )
+        )}
+        {fetches(m) && s.nextFetchAt && (
+          <Typography variant="caption" color="text.secondary">
+            {t('admin.mailboxes.nextFetch', { date: f.date(s.nextFetchAt) })}
           </Typography>
         )}
       </Stack>

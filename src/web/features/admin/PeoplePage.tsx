@@ -81,6 +81,11 @@ export default function PeoplePage() {
               {u.email}
             </Typography>
           )}
+          {u.alternateEmails.length > 0 && (
+            <Typography variant="caption" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+              {t('admin.people.alsoEmails', { list: u.alternateEmails.map((a) => `\u2068${a}\u2069`).join(t('ticket.listSeparator')) })}
+            </Typography>
+          )}
           {u.mobile && (
             <Typography variant="body2" dir="ltr">
               {f.digits(u.mobile)}

@@ -4,13 +4,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { patch, post } from '../../app/api';
 import { can, isAdmin, useMe } from '../../app/session';
+import { EmailsField } from '../../ui/EmailsField';
 import { fieldErrors } from '../../ui/form';
+import { useFormat } from '../../ui/format';
 import { EntityDialog } from './EntityDialog';
 import { orgUnitTree, useAccessLevelsLookup, useDepartmentsLookup, useGroupsLookup, useOrgUnitsLookup } from './lookups';
 import type { User } from './types';
 
 type Role = User['role'];
-const SHOWN = ['role', 'name', 'username', 'email', 'mobile', 'password', 'departmentIds', 'accessLevelId', 'groupIds', 'orgUnitId', 'active', 'ticketAccess', 'locale'];
+const SHOWN = ['role', 'name', 'username', 'email', 'alternateEmails', 'mobile', 'password', 'departmentIds', 'accessLevelId', 'groupIds', 'orgUnitId', 'active', 'ticketAccess', 'locale'];
 
 interface Option {
   id: string;
@@ -22,11 +24,13 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
   const { t } = useTranslation();
   const qc = useQueryClient();
   const me = useMe().data!;
+  const f = useFormat();
   const self = person?.id === me.user.id;
   const [role, setRole] = useState<Role>(person?.role ?? defaultRole);
   const [name, setName] = useState(person?.name ?? '');
   const [username, setUsername] = useState(person?.username ?? '');
   const [email, setEmail] = useState(person?.email ?? '');
+  const [alternateEmails, setAlternateEmails] = useState<string[]>(person?.alternateEmails ?? []);
   const [mobile, setMobile] = useState(person?.mobile ?? '');
   const [password, setPassword] = useState('');
   const [departmentIds, setDepartmentIds] = useState<string[]>(person?.departmentIds ?? []);
@@ -65,6 +69,8 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
         ticketAccess,
         locale,
       };
+      // F2: other addresses whose mail is this customer's (staff keep what they have).
+      if (role === 'customer') body.alternateEmails = alternateEmails;
       if (password) body.password = password;
       if (!person) return post<User>('/users', body);
       if (self) {
@@ -81,6 +87,9 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
     },
   });
   const fe = fieldErrors(save.error);
+  // A bad address in the list comes back as alternateEmails.<index>; show it under the field.
+  const alternateError = Object.entries(fe.fields).find(([k]) => k === 'alternateEmails' || k.startsWith('alternateEmails.'))?.[1];
+  const shown = [...SHOWN, ...Object.keys(fe.fields).filter((k) => k.startsWith('alternateEmails.'))];
 
   const pick = (all: Option[] | undefined, ids: string[]) => (all ?? []).filter((o) => ids.includes(o.id));
   // Only an admin makes admins; agents need users.manage (server rules in manage-rules.ts).
@@ -95,7 +104,7 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
       onSubmit={() => save.mutate()}
       saving={save.isPending}
       error={save.error}
-      shown={SHOWN}
+      shown={shown}
     >
       <TextField select label={t('admin.people.role')} value={role} onChange={(e) => changeRole(e.target.value as Role)} disabled={self || roles.length < 2} {...fe.field('role')} data-testid="person-role">
         {roles.map((r) => (
@@ -120,6 +129,16 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
         <TextField fullWidth type="email" label={t('common.email')} value={email} onChange={(e) => setEmail(e.target.value)} {...fe.field('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
         <TextField fullWidth type="tel" label={t('common.mobile')} value={mobile} onChange={(e) => setMobile(e.target.value)} {...fe.field('mobile', t('admin.people.mobileHint'))} slotProps={{ htmlInput: { dir: 'ltr' } }} />
       </Stack>
+      {role === 'customer' && (
+        <EmailsField
+          label={t('admin.people.alternateEmails')}
+          value={alternateEmails}
+          onChange={setAlternateEmails}
+          error={!!alternateError}
+          helperText={alternateError ?? t('admin.people.alternateEmailsHint', { max: f.number(5) })}
+          testId="person-alternate-emails"
+        />
+      )}
       <TextField
         type="password"
         label={person ? t('admin.people.newPassword') : t('common.password')}

@@ -4,6 +4,7 @@ import Add from '@mui/icons-material/Add';
 import Keyboard from '@mui/icons-material/Keyboard';
 import Refresh from '@mui/icons-material/Refresh';
 import FiberNew from '@mui/icons-material/FiberNew';
+import MoveToInbox from '@mui/icons-material/MoveToInbox';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, useMe } from '../../app/session';
@@ -11,6 +12,7 @@ import { useFormat } from '../../ui/format';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { BulkBar } from './center/BulkBar';
 import { FilterBar } from './center/FilterBar';
+import { ImportEmailDialog } from './center/ImportEmailDialog';
 import { PAGE_SIZES, filtersToParams, useCenterFilters } from './center/filters';
 import { QuickViews } from './center/QuickViews';
 import { ShortcutsDialog } from './center/ShortcutsDialog';
@@ -46,6 +48,7 @@ export default function TicketCenter() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [focusIndex, setFocusIndex] = useState(-1);
   const [help, setHelp] = useState(false);
+  const [importing, setImporting] = useState(false);
   const linkRefs = useRef<Array<HTMLAnchorElement | null>>([]);
   const container = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -109,6 +112,18 @@ export default function TicketCenter() {
             <Keyboard />
           </IconButton>
         </Tooltip>
+        {can(me, 'tickets.import') &&
+          (narrow ? (
+            <Tooltip title={t('center.import.button')}>
+              <IconButton aria-label={t('center.import.button')} onClick={() => setImporting(true)} data-testid="center-import">
+                <MoveToInbox />
+              </IconButton>
+            </Tooltip>
+          ) : (
+            <Button variant="outlined" startIcon={<MoveToInbox />} onClick={() => setImporting(true)} data-testid="center-import">
+              {t('center.import.button')}
+            </Button>
+          ))}
         {can(me, 'tickets.create') && (
           <Button component={Link} to="/agent/new" variant="contained" startIcon={<Add />}>
             {t('center.newTicket')}
@@ -154,6 +169,7 @@ export default function TicketCenter() {
       )}
       {canSelect && <BulkBar selected={[...selected]} onFinished={(failed) => setSelected(new Set(failed))} />}
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      {importing && <ImportEmailDialog open onClose={() => setImporting(false)} />}
     </Box>
   );
 }

@@ -2,7 +2,7 @@ import { Autocomplete, Chip, FormControlLabel, MenuItem, Stack, Switch, TextFiel
 import { useTranslation } from 'react-i18next';
 import type { TStatus } from '../../../../contracts/tickets';
 import { PRIORITIES, STATUSES, type Priority } from '../../../ui/ticket-bits';
-import { EmailsField } from './EmailsField';
+import { EmailsField } from '../../../ui/EmailsField';
 import { useDepartments, useStaff, useTags, useTicketTypes, type Named } from './lookups';
 
 export interface TicketOptions {

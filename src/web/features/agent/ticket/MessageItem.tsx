@@ -9,6 +9,7 @@ import { MessageBody } from './MessageBody';
 import { Attachments } from './Attachments';
 import { NoteEditDialog } from './NoteEditDialog';
 import { NoteDeleteDialog } from './NoteDeleteDialog';
+import { DeliveryStatus } from './DeliveryStatus';
 import type { TMessage } from './types';
 
 interface Props {
@@ -67,6 +68,7 @@ export function MessageItem({ ticketNumber, message: m, own }: Props) {
             <time dateTime={m.createdAt}>{f.date(m.createdAt)}</time>
             {m.editedAt && ` · ${t('ticket.edited', { date: f.date(m.editedAt) })}`}
           </Typography>
+          {!note && m.delivery && <DeliveryStatus delivery={m.delivery} />}
         </Box>
         {own && note && (
           <Stack direction="row">

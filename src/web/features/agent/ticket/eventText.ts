@@ -20,9 +20,18 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: Names): strin
   const status = (v: unknown) => (v ? t(`status.${str(v)}`) : t('common.none'));
   const join = (xs: string[]) => xs.join(t('ticket.listSeparator'));
   switch (e.kind) {
-    case 'created':
-      return t('ticket.events.created', { department: names.department(str(d.departmentId)) });
+    case 'created': {
+      // Opened from a mail that arrived (F2) or from a saved .eml an agent imported (C19).
+      const via = d.via === 'email' || d.via === 'import' ? `_${d.via}` : '';
+      return t(`ticket.events.created${via}`, { department: names.department(str(d.departmentId)) });
+    }
+    case 'imported': {
+      // An e-mail address inside a Persian sentence: isolated so it keeps its own direction.
+      const from = `\u2068${str(d.from) || t('common.none')}\u2069`;
+      return d.assigneeId ? t('ticket.events.imported_assigned', { from, name: names.agent(str(d.assigneeId)) }) : t('ticket.events.imported', { from });
+    }
     case 'replied':
+      return d.via === 'email' ? t('ticket.events.replied_email') : t('ticket.events.replied');
     case 'note_added':
     case 'note_edited':
     case 'note_deleted':
