@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { messages, tickets } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
@@ -25,16 +25,15 @@ export interface NewMessage {
 }
 
 /**
- * Stores a message and, in the same statement pair, keeps the ticket's counters, timestamps
- * and search vectors current: replies go into the public vector, notes into the staff one.
+ * Inserts the message row and links its uploads; the ticket's counters are the caller's.
+ * `ticketId` may be an SQL expression (a new ticket draws its id here: `nextval(…)`).
  */
-export async function insertMessage(ctx: Ctx, ticket: TicketRow, m: NewMessage): Promise<MessageRow> {
-  const now = ctx.deps.clock.now();
+export async function insertMessageRow(ctx: Ctx, ticketId: number | SQL, m: NewMessage): Promise<MessageRow> {
   const [row] = await ctx.db
     .insert(messages)
     .values({
       workspaceId: ctx.workspaceId,
-      ticketId: ticket.id,
+      ticketId,
       kind: m.kind,
       authorId: ctx.actor?.id ?? null,
       authorKind: m.authorKind,
@@ -44,10 +43,20 @@ export async function insertMessage(ctx: Ctx, ticket: TicketRow, m: NewMessage):
       cc: m.cc ?? [],
       bcc: m.bcc ?? [],
       emailMessageId: m.emailMessageId ?? null,
-      createdAt: now,
+      createdAt: ctx.deps.clock.now(),
     })
     .returning();
-  await claimAttachments(ctx, m.attachmentIds ?? [], ticket.id, row.id);
+  await claimAttachments(ctx, m.attachmentIds ?? [], row.ticketId, row.id);
+  return row;
+}
+
+/**
+ * Stores a message and, in the same statement pair, keeps the ticket's counters, timestamps
+ * and search vectors current: replies go into the public vector, notes into the staff one.
+ */
+export async function insertMessage(ctx: Ctx, ticket: TicketRow, m: NewMessage): Promise<MessageRow> {
+  const now = ctx.deps.clock.now();
+  const row = await insertMessageRow(ctx, ticket.id, m);
   const text = htmlToText(m.bodyHtml);
   const isNote = m.kind === 'note';
   await ctx.db

@@ -1,5 +1,6 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { mailFetched, messages } from '../../../../db/schema';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { mailFetched } from '../../../../db/schema';
+import { queryRows } from '../../../platform/db/database';
 import type { Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
 
@@ -15,20 +16,18 @@ export async function knownSourceKeys(ctx: Ctx, mailboxId: number, keys: string[
   return new Set(rows.map((r) => r.key));
 }
 
-/** Was a message with this (normalised) Message-ID already imported in the workspace? */
+/**
+ * Was a message with this (normalised) Message-ID already imported in the workspace — taken in
+ * by any mailbox (not quarantined), or stored on a ticket (sent by us, or imported)? One
+ * statement, two index probes.
+ */
 export async function messageIdImported(ctx: Ctx, messageId: string): Promise<boolean> {
-  const [a] = await ctx.db
-    .select({ one: sql`1` })
-    .from(mailFetched)
-    .where(inWorkspace(mailFetched, ctx, eq(mailFetched.messageId, messageId), ne(mailFetched.outcome, 'quarantined')))
-    .limit(1);
-  if (a) return true;
-  const [b] = await ctx.db
-    .select({ one: sql`1` })
-    .from(messages)
-    .where(and(eq(messages.workspaceId, ctx.workspaceId), eq(messages.emailMessageId, messageId)))
-    .limit(1);
-  return !!b;
+  const rows = await queryRows<{ hit: boolean }>(
+    ctx.db,
+    sql`select exists (select 1 from mail_fetched where workspace_id = ${ctx.workspaceId} and message_id = ${messageId} and outcome <> 'quarantined')
+            or exists (select 1 from messages where workspace_id = ${ctx.workspaceId} and email_message_id = ${messageId}) as hit`,
+  );
+  return rows[0]?.hit === true;
 }
 
 /**
