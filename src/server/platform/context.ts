@@ -48,6 +48,17 @@ export interface Ctx {
   ip: string;
   requestId: string;
   deps: AppDeps;
+  /**
+   * When set (bulk writers such as mail intake), announcements are collected here and sent by
+   * the writer in one statement each before its transaction commits (`flushOutbox`).
+   */
+  outbox?: TxOutbox;
+}
+
+/** Jobs and NOTIFY payloads of one transaction, sent together at its end. */
+export interface TxOutbox {
+  jobs: { name: string; data: object }[];
+  notifies: string[];
 }
 
 /** Runs `fn` in a transaction, reusing the caller's when there is one. */

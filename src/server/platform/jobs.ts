@@ -20,6 +20,8 @@ export interface SendOptions {
 export interface Jobs {
   start(): Promise<void>;
   send<T extends object>(name: string, data: T, opts?: SendOptions): Promise<string | null>;
+  /** Many plain jobs (no singleton or delay) in one statement, inside `executor`'s transaction. */
+  insertMany(jobs: { name: string; data: object }[], opts: { executor: Executor }): Promise<void>;
   work<T>(name: string, handler: JobHandler<T>, opts?: { batchSize?: number; pollingIntervalSeconds?: number }): Promise<void>;
   schedule(name: string, cron: string, data?: object): Promise<void>;
   stop(): Promise<void>;
@@ -56,6 +58,13 @@ export function createJobs(database: Database, log: Logger, queues: readonly str
     async send(name, data, opts = {}) {
       const { executor, ...rest } = opts;
       return boss.send(name, data, { ...rest, ...(executor ? { db: rawOf(executor) } : {}) });
+    },
+    async insertMany(jobs, opts) {
+      if (!jobs.length) return;
+      await boss.insert(
+        jobs.map((j) => ({ name: j.name, data: j.data })),
+        { db: rawOf(opts.executor) },
+      );
     },
     async work(name, handler, opts = {}) {
       await boss.work<object>(name, { batchSize: opts.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {

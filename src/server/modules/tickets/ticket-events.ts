@@ -70,13 +70,28 @@ export async function notifyLive(ctx: Ctx, ticket: TicketRow, type: LiveType, ex
     m: extra.messageId,
     by: ctx.actor?.id ?? null,
   };
-  await ctx.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+  if (ctx.outbox) ctx.outbox.notifies.push(JSON.stringify(event));
+  else await ctx.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
   forgetCounts(ctx.deps.database, ticket.workspaceId);
 }
 
 /** The lasting half: a notification job, delivered later with retries. */
 export async function queueNotification(ctx: Ctx, ticketId: number, type: LiveType, extra: { kind?: 'reply' | 'note'; messageId?: number } = {}) {
-  await ctx.deps.jobs.send(NOTIFY_QUEUE, { workspaceId: ctx.workspaceId, ticketId, type, ...extra }, { executor: ctx.db });
+  const data = { workspaceId: ctx.workspaceId, ticketId, type, ...extra };
+  if (ctx.outbox) ctx.outbox.jobs.push({ name: NOTIFY_QUEUE, data });
+  else await ctx.deps.jobs.send(NOTIFY_QUEUE, data, { executor: ctx.db });
+}
+
+/** Sends what a bulk writer collected (`ctx.outbox`): one job insert and one NOTIFY statement. */
+export async function flushOutbox(ctx: Ctx): Promise<void> {
+  const box = ctx.outbox;
+  if (!box) return;
+  const { jobs, notifies } = box;
+  box.jobs = [];
+  box.notifies = [];
+  if (jobs.length) await ctx.deps.jobs.insertMany(jobs, { executor: ctx.db });
+  // Several pg_notify calls in one statement; each is delivered at commit as its own event.
+  if (notifies.length) await ctx.db.execute(sql`select ${sql.join(notifies.map((p) => sql`pg_notify(${EVENTS_CHANNEL}, ${p})`), sql`, `)}`);
 }
 
 /**

@@ -155,4 +155,13 @@ describe('parseMail', () => {
     expect(err).toBeInstanceOf(UnparsableMail);
     expect((err as UnparsableMail).reason).toBe(reason);
   });
+
+  it('strips NUL bytes, which PostgreSQL text cannot hold', async () => {
+    const p = await parseMail(raw(['From: Ali\u0000 <ali@example.com>', 'Subject: a\u0000b', 'Message-ID: <x\u0000y@example.com>', 'Content-Type: text/plain; charset=utf-8'], 'bo\u0000dy'));
+    expect(p.subject).toBe('ab');
+    expect(p.messageId).toBe('<xy@example.com>');
+    expect(p.from.name).toBe('Ali');
+    expect(p.html).toContain('body');
+    expect(JSON.stringify(p)).not.toContain('\\u0000');
+  });
 });

@@ -22,6 +22,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedInbound> {
     throw new UnparsableMail('parse-error', err instanceof Error ? err.message : String(err));
   }
 
+  scrubNul(mail);
   const sender = addressesOf(mail.from)[0];
   const address = sender?.address?.trim().toLowerCase() ?? '';
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address)) throw new UnparsableMail('no-from', address || undefined);
@@ -90,4 +91,27 @@ function loopHeaders(mail: ParsedMail): Record<string, string> {
     out[name] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
   }
   return out;
+}
+
+/**
+ * A NUL byte (U+0000) cannot be stored in PostgreSQL text; mail is the one input where it
+ * turns up (a broken client, a hostile sender). Strip it from everything intake keeps.
+ */
+function scrubNul(mail: ParsedMail) {
+  const clean = (v: string | undefined) => (v && v.includes('\u0000') ? v.replace(/\u0000/g, '') : v);
+  mail.subject = clean(mail.subject);
+  mail.messageId = clean(mail.messageId);
+  mail.inReplyTo = clean(mail.inReplyTo);
+  if (typeof mail.html === 'string') mail.html = clean(mail.html) as string;
+  mail.text = clean(mail.text);
+  if (Array.isArray(mail.references)) mail.references = mail.references.map((r) => clean(r)!);
+  else mail.references = clean(mail.references);
+  for (const field of [mail.from, mail.to, mail.cc].flat()) {
+    for (const a of field?.value ?? []) {
+      a.name = clean(a.name) ?? '';
+      a.address = clean(a.address);
+    }
+  }
+  for (const h of mail.headerLines) h.line = clean(h.line)!;
+  for (const a of mail.attachments) a.filename = clean(a.filename);
 }

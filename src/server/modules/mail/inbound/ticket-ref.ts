@@ -8,6 +8,22 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The subject patterns for a list of prefixes, built once per list (intake asks for every mail). */
+const patternCache = new Map<string, RegExp[]>();
+function patternsFor(prefixes: string[]): RegExp[] {
+  const key = prefixes.join('\u0000');
+  const hit = patternCache.get(key);
+  if (hit) return hit;
+  const words = prefixes.map((p) => escapeRe(p.trim())).filter(Boolean).sort((a, b) => b.length - a.length);
+  const patterns = [
+    /\[\s*#\s*(\d{1,9})\s*\]/,
+    ...(words.length ? [new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${words.join('|')})\\s*(?:#|:|no\\.?|شماره)?\\s*(\\d{1,9})(?!\\d)`, 'iu')] : []),
+    /(?:^|[^\p{L}\p{N}_&])#\s?(\d{1,9})(?![\d\p{L}])/u,
+  ];
+  if (patternCache.size < 32) patternCache.set(key, patterns);
+  return patterns;
+}
+
 /**
  * The ticket number a subject refers to: `[#123]` first (our own tag), then `Ticket #123` /
  * `تیکت #۱۲۳` (any of `prefixes`, `#` optional), then a bare `#123`. Persian and Arabic digits
@@ -15,12 +31,7 @@ function escapeRe(s: string): string {
  */
 export function ticketNumberFromSubject(subject: string, prefixes: string[] = DEFAULT_PREFIXES): number | null {
   const s = normalizeDigits(subject.normalize('NFC')).replace(/[\u200c\u200e\u200f]/g, ' ');
-  const words = prefixes.map((p) => escapeRe(p.trim())).filter(Boolean).sort((a, b) => b.length - a.length);
-  const patterns = [
-    /\[\s*#\s*(\d{1,9})\s*\]/,
-    ...(words.length ? [new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${words.join('|')})\\s*(?:#|:|no\\.?|شماره)?\\s*(\\d{1,9})(?!\\d)`, 'iu')] : []),
-    /(?:^|[^\p{L}\p{N}_&])#\s?(\d{1,9})(?![\d\p{L}])/u,
-  ];
+  const patterns = patternsFor(prefixes);
   for (const re of patterns) {
     const m = re.exec(s);
     if (m) {

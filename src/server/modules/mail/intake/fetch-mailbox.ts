@@ -4,8 +4,11 @@ import { mailboxes } from '../../../../db/schema';
 import { withTx, type AppDeps, type Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
 import { findMailbox, mailboxSealer, type MailboxRow } from '../mailboxes.repo';
-import { knownSourceKeys, recordFetched } from './fetched.repo';
-import { importMessage, type ImportOutcome } from './import-message';
+import { importedMessageIds, knownSourceKeys, recordFetched } from './fetched.repo';
+import { importMessage, newIntakeSession, type ImportOutcome, type IntakeSession } from './import-message';
+import { parseMail } from '../inbound/parse-mail';
+import { normalizeMessageId } from '../inbound/ticket-ref';
+import { flushOutbox } from '../../tickets/ticket-events';
 import { releaseLease, renewLease, takeLease, type Lease } from './mailbox-lease';
 import { fetchImap, fetchPop3, type InboundSettings, type SourceMessage } from './mail-sources';
 import { systemCtx } from './system-ctx';
@@ -66,9 +69,10 @@ export async function fetchMailbox(deps: AppDeps, job: { workspaceId: number; ma
     };
     const known = (keys: string[]) => knownSourceKeys(ctx, mailbox.id, keys);
     const keepLease = leaseKeeper(ctx, lease);
+    const session = newIntakeSession();
     const onBatch = async (batch: SourceMessage[]) => {
       const t = performance.now();
-      await importBatch(ctx, mailbox, batch, counts, keepLease);
+      await importBatch(ctx, mailbox, batch, counts, keepLease, session);
       timing.importMs += performance.now() - t;
     };
     const now = () => deps.clock.now();
@@ -120,7 +124,13 @@ function leaseKeeper(ctx: Ctx, lease: Lease): () => Promise<void> {
  * one transaction each — the path on which a bad mail is quarantined alone and the others
  * are imported. Outcomes are counted only once their transaction has committed.
  */
-async function importBatch(ctx: Ctx, mailbox: MailboxRow, batch: SourceMessage[], counts: FetchResult['counts'], keepLease: () => Promise<void>) {
+async function importBatch(ctx: Ctx, mailbox: MailboxRow, batch: SourceMessage[], counts: FetchResult['counts'], keepLease: () => Promise<void>, session: IntakeSession) {
+  // Parsing is CPU work in this process; started here, it runs while the database answers.
+  const parsed = batch.map((m) => {
+    const p = parseMail(m.raw);
+    p.catch(() => undefined); // a failure is handled where the mail is imported
+    return p;
+  });
   let i = 0;
   while (i < batch.length) {
     await keepLease();
@@ -128,13 +138,18 @@ async function importBatch(ctx: Ctx, mailbox: MailboxRow, batch: SourceMessage[]
     const outcomes: ImportOutcome[] = [];
     let failing = -1;
     try {
-      await withTx(ctx, async (tx) => {
+      await withTx({ ...ctx, outbox: { jobs: [], notifies: [] } }, async (tx) => {
         const t = performance.now();
-        for (; i < batch.length && outcomes.length < TX_MESSAGES && performance.now() - t < TX_MS; i++) {
+        const upTo = Math.min(batch.length, from + TX_MESSAGES);
+        const ids = (await Promise.all(parsed.slice(from, upTo).map((p) => p.then((m) => normalizeMessageId(m.messageId), () => null)))).filter((x): x is string => !!x);
+        const chunk: IntakeSession = { customers: session.customers, importedIds: await importedMessageIds(tx, ids) };
+        for (; i < upTo && performance.now() - t < TX_MS; i++) {
           failing = i;
-          outcomes.push(await importMessage(tx, mailbox, batch[i].sourceKey, batch[i].raw));
+          outcomes.push(await importMessage(tx, mailbox, batch[i].sourceKey, batch[i].raw, { parsed: parsed[i], session: chunk }));
           failing = -1;
         }
+        // The chunk's notification jobs and live events, two statements for all its mails.
+        await flushOutbox(tx);
       });
       for (const o of outcomes) counts[o]++;
     } catch (e) {

@@ -30,6 +30,19 @@ export async function messageIdImported(ctx: Ctx, messageId: string): Promise<bo
   return rows[0]?.hit === true;
 }
 
+/** Which of these Message-IDs were imported before (the same test as messageIdImported, for many). */
+export async function importedMessageIds(ctx: Ctx, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const list = sql`array[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::text[]`;
+  const rows = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`select message_id as id from mail_fetched where workspace_id = ${ctx.workspaceId} and message_id = any(${list}) and outcome <> 'quarantined'
+        union
+        select email_message_id from messages where workspace_id = ${ctx.workspaceId} and email_message_id = any(${list})`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * Records what became of one fetched message. A second record of the same source is ignored,
  * except over a quarantined one: a retry from the quarantine replaces it with its new outcome.

@@ -14,6 +14,7 @@ import { recordFetched, type FetchOutcome } from './fetched.repo';
 import { dropStored } from './mail-attachments';
 import { appendMailReply, attachMailFiles, customerByEmail, openMailTicket, storeFilesOf, type MailCustomer } from './mail-writer';
 import { customerActor } from './system-ctx';
+import type { IntakeSession } from './import-message';
 
 export interface MailResult {
   outcome: Exclude<FetchOutcome, 'quarantined'>;
@@ -27,7 +28,7 @@ export interface MailResult {
  * department, for the customer with that e-mail (or alternate e-mail) or for a guest. The fetch
  * record is written in the same transaction, so a message is imported exactly once.
  */
-export async function mailToTicket(ctx: Ctx, mailbox: MailboxRow, parsed: ParsedInbound, sourceKey: string): Promise<MailResult> {
+export async function mailToTicket(ctx: Ctx, mailbox: MailboxRow, parsed: ParsedInbound, sourceKey: string, session?: IntakeSession): Promise<MailResult> {
   const messageId = normalizeMessageId(parsed.messageId);
   const record = (c: Ctx, r: MailResult, error?: string) => recordFetched(c, { mailboxId: mailbox.id, sourceKey, messageId, outcome: r.outcome, ticketNumber: r.ticketNumber, error });
   const ignored = async (why: string) => {
@@ -42,7 +43,7 @@ export async function mailToTicket(ctx: Ctx, mailbox: MailboxRow, parsed: Parsed
   // Our own address writing to us is a loop (a forward rule, a misconfigured alias).
   if (sender === mailbox.address.toLowerCase()) return ignored('sent by this mailbox itself');
   if (!(await getSettings(ctx)).importUnknownAddresses && !(await addressedToUs(ctx, mailbox, parsed))) return ignored('not addressed to a mailbox of the workspace');
-  const customer = await customerByEmail(ctx, sender);
+  const customer = await senderCustomer(ctx, sender, session);
   const ticket = (await ticketByThread(ctx, parsed)) ?? (await ticketBySubject(ctx, parsed.subject, sender, customer));
   if (!ticket && mailbox.departmentId === null) return ignored('the system mailbox opens no tickets');
 
@@ -62,6 +63,15 @@ export async function mailToTicket(ctx: Ctx, mailbox: MailboxRow, parsed: Parsed
     await dropStored(ctx, files.stored);
     throw e;
   }
+}
+
+/** The customer a sender is, looked up once per fetch. */
+async function senderCustomer(ctx: Ctx, sender: string, session?: IntakeSession): Promise<MailCustomer | null> {
+  if (!session) return customerByEmail(ctx, sender);
+  if (session.customers.has(sender)) return session.customers.get(sender)!;
+  const c = await customerByEmail(ctx, sender);
+  session.customers.set(sender, c);
+  return c;
 }
 
 /** Is one of the mail's recipients (To, Cc, or where the server delivered it) one of our mailboxes? */
