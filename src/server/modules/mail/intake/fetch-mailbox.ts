@@ -4,7 +4,7 @@ import { mailboxes } from '../../../../db/schema';
 import { withTx, type AppDeps, type Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
 import { findMailbox, mailboxSealer, type MailboxRow } from '../mailboxes.repo';
-import { importedMessageIds, knownSourceKeys, recordFetched } from './fetched.repo';
+import { importedMessageIds, knownSourceKeys, recordFetched, recordFetchedMany } from './fetched.repo';
 import { importMessage, newIntakeSession, type ImportOutcome, type IntakeSession } from './import-message';
 import { parseMail } from '../inbound/parse-mail';
 import { normalizeMessageId } from '../inbound/ticket-ref';
@@ -142,13 +142,14 @@ async function importBatch(ctx: Ctx, mailbox: MailboxRow, batch: SourceMessage[]
         const t = performance.now();
         const upTo = Math.min(batch.length, from + TX_MESSAGES);
         const ids = (await Promise.all(parsed.slice(from, upTo).map((p) => p.then((m) => normalizeMessageId(m.messageId), () => null)))).filter((x): x is string => !!x);
-        const chunk: IntakeSession = { customers: session.customers, importedIds: await importedMessageIds(tx, ids) };
+        const chunk: IntakeSession = { customers: session.customers, importedIds: await importedMessageIds(tx, ids), pending: [] };
         for (; i < upTo && performance.now() - t < TX_MS; i++) {
           failing = i;
           outcomes.push(await importMessage(tx, mailbox, batch[i].sourceKey, batch[i].raw, { parsed: parsed[i], session: chunk }));
           failing = -1;
         }
-        // The chunk's notification jobs and live events, two statements for all its mails.
+        // The chunk's fetch records, notification jobs and live events: three statements for all its mails.
+        await recordFetchedMany(tx, chunk.pending!);
         await flushOutbox(tx);
       });
       for (const o of outcomes) counts[o]++;

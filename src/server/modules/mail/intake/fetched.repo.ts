@@ -47,23 +47,41 @@ export async function importedMessageIds(ctx: Ctx, ids: string[]): Promise<Set<s
  * Records what became of one fetched message. A second record of the same source is ignored,
  * except over a quarantined one: a retry from the quarantine replaces it with its new outcome.
  */
-export async function recordFetched(
-  ctx: Ctx,
-  r: { mailboxId: number; sourceKey: string; messageId: string | null; outcome: FetchOutcome; ticketNumber?: number | null; error?: string | null; rawStorageKey?: string | null },
-): Promise<void> {
+export interface FetchedRecord {
+  mailboxId: number;
+  sourceKey: string;
+  messageId: string | null;
+  outcome: FetchOutcome;
+  ticketNumber?: number | null;
+  error?: string | null;
+  rawStorageKey?: string | null;
+}
+
+export async function recordFetched(ctx: Ctx, r: FetchedRecord, pending?: FetchedRecord[]): Promise<void> {
+  // Intake collects a chunk's records and writes them with recordFetchedMany before commit.
+  if (pending) pending.push(r);
+  else await recordFetchedMany(ctx, [r]);
+}
+
+/** Many records in one statement (source keys distinct: one mail, one record). */
+export async function recordFetchedMany(ctx: Ctx, list: FetchedRecord[]): Promise<void> {
+  if (!list.length) return;
+  const now = ctx.deps.clock.now();
   await ctx.db
     .insert(mailFetched)
-    .values({
-      workspaceId: ctx.workspaceId,
-      mailboxId: r.mailboxId,
-      sourceKey: r.sourceKey,
-      messageId: r.messageId,
-      outcome: r.outcome,
-      ticketNumber: r.ticketNumber ?? null,
-      error: r.error ?? null,
-      rawStorageKey: r.rawStorageKey ?? null,
-      createdAt: ctx.deps.clock.now(),
-    })
+    .values(
+      list.map((r) => ({
+        workspaceId: ctx.workspaceId,
+        mailboxId: r.mailboxId,
+        sourceKey: r.sourceKey,
+        messageId: r.messageId,
+        outcome: r.outcome,
+        ticketNumber: r.ticketNumber ?? null,
+        error: r.error ?? null,
+        rawStorageKey: r.rawStorageKey ?? null,
+        createdAt: now,
+      })),
+    )
     .onConflictDoUpdate({
       target: [mailFetched.workspaceId, mailFetched.mailboxId, mailFetched.sourceKey],
       set: {

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../platform/context';
 import type { MailboxRow } from '../mailboxes.repo';
 import { parseMail, type ParsedInbound } from '../inbound/parse-mail';
 import { normalizeMessageId } from '../inbound/ticket-ref';
-import { messageIdImported, recordFetched, type FetchOutcome } from './fetched.repo';
+import { messageIdImported, recordFetched, type FetchedRecord, type FetchOutcome } from './fetched.repo';
 import type { MailCustomer } from './mail-writer';
 import { mailToTicket } from './mail-to-ticket';
 
@@ -18,6 +18,8 @@ export type ImportOutcome = FetchOutcome | 'duplicate';
 export interface IntakeSession {
   customers: Map<string, MailCustomer | null>;
   importedIds?: Set<string>;
+  /** The chunk's fetch records, written in one statement before its commit. */
+  pending?: FetchedRecord[];
 }
 
 export const newIntakeSession = (): IntakeSession => ({ customers: new Map() });
@@ -41,7 +43,7 @@ export async function importMessage(
     const parsed = await (opts.parsed ?? parseMail(raw));
     messageId = normalizeMessageId(parsed.messageId);
     if (messageId && (known ? known.has(messageId) : await messageIdImported(ctx, messageId))) {
-      await recordFetched(ctx, { mailboxId: mailbox.id, sourceKey, messageId: null, outcome: 'ignored', error: `duplicate Message-ID <${messageId}>` });
+      await recordFetched(ctx, { mailboxId: mailbox.id, sourceKey, messageId: null, outcome: 'ignored', error: `duplicate Message-ID <${messageId}>` }, opts.session?.pending);
       return 'duplicate';
     }
     const outcome = (await mailToTicket(ctx, mailbox, parsed, sourceKey, opts.session)).outcome;
@@ -51,7 +53,7 @@ export async function importMessage(
     const error = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 2000);
     ctx.deps.log.warn({ mailboxId: mailbox.id, sourceKey, err: e }, 'mail quarantined');
     const stored = await ctx.deps.storage.put(Readable.from([raw]));
-    await recordFetched(ctx, { mailboxId: mailbox.id, sourceKey, messageId, outcome: 'quarantined', error, rawStorageKey: stored.key });
+    await recordFetched(ctx, { mailboxId: mailbox.id, sourceKey, messageId, outcome: 'quarantined', error, rawStorageKey: stored.key }, opts.session?.pending);
     return 'quarantined';
   }
 }

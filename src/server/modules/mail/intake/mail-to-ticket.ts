@@ -30,7 +30,8 @@ export interface MailResult {
  */
 export async function mailToTicket(ctx: Ctx, mailbox: MailboxRow, parsed: ParsedInbound, sourceKey: string, session?: IntakeSession): Promise<MailResult> {
   const messageId = normalizeMessageId(parsed.messageId);
-  const record = (c: Ctx, r: MailResult, error?: string) => recordFetched(c, { mailboxId: mailbox.id, sourceKey, messageId, outcome: r.outcome, ticketNumber: r.ticketNumber, error });
+  const record = (c: Ctx, r: MailResult, error?: string) =>
+    recordFetched(c, { mailboxId: mailbox.id, sourceKey, messageId, outcome: r.outcome, ticketNumber: r.ticketNumber, error }, session?.pending);
   const ignored = async (why: string) => {
     const r: MailResult = { outcome: 'ignored', ticketNumber: null };
     await record(ctx, r, why);
