@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 
 export interface LiveEvent {
-  type: 'ticket.created' | 'ticket.updated' | 'message.created' | string;
+  type: 'ticket.created' | 'ticket.updated' | 'message.created' | 'message.delivery' | string;
   number?: number;
   messageId?: string;
 }
@@ -35,12 +35,15 @@ export function useLiveStream(enabled: boolean) {
       } catch {
         return;
       }
-      void qc.invalidateQueries({ queryKey: ['tickets'] });
-      void qc.invalidateQueries({ queryKey: ['dashboard'] });
+      // A reply's mail delivery changes only that ticket's thread, nothing in lists or counters.
+      if (e.type !== 'message.delivery') {
+        void qc.invalidateQueries({ queryKey: ['tickets'] });
+        void qc.invalidateQueries({ queryKey: ['dashboard'] });
+      }
       if (e.number !== undefined) void qc.invalidateQueries({ queryKey: ['ticket', e.number] });
       for (const l of listeners) l(e);
     };
-    for (const type of ['ticket.created', 'ticket.updated', 'message.created']) source.addEventListener(type, handle);
+    for (const type of ['ticket.created', 'ticket.updated', 'message.created', 'message.delivery']) source.addEventListener(type, handle);
     return () => source.close();
   }, [enabled, qc]);
 }

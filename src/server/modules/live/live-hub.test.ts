@@ -26,6 +26,7 @@ describe('mayReceive mirrors visibleTo', () => {
     ['internal, even own', viewer(), ev({ i: true }), false],
     ['a note, even on own ticket', viewer(), ev({ type: 'message.created', k: 'note', m: 1 }), false],
     ['a reply on own ticket', viewer(), ev({ type: 'message.created', k: 'reply', m: 1 }), true],
+    ['the mail delivery of a reply on own ticket (staff only)', viewer(), ev({ type: 'message.delivery', k: 'reply', m: 1 }), false],
     ['ticket access off', viewer({ ticketAccess: false }), ev(), false],
     ['opened for one of my groups', viewer({ groupIds: new Set([3]) }), ev({ r: 101, g: 3 }), true],
     ['opened for another group', viewer({ groupIds: new Set([3]) }), ev({ r: 101, g: 4 }), false],
@@ -36,6 +37,7 @@ describe('mayReceive mirrors visibleTo', () => {
   it.each([
     ['my department', agent, ev({ r: 101 }), true],
     ['a note in my department', agent, ev({ type: 'message.created', k: 'note', m: 1 }), true],
+    ['a reply mailed in my department', agent, ev({ type: 'message.delivery', k: 'reply', m: 1 }), true],
     ['internal in my department', agent, ev({ i: true }), true],
     ['another department', agent, ev({ d: 11 }), false],
     ['assigned to me elsewhere', agent, ev({ d: 11, a: [5] }), true],

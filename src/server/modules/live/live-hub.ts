@@ -29,7 +29,7 @@ export const liveHubs = new WeakMap<object, LiveHub>();
 /** The SSE frame of an event; the same bytes go to everyone who may see it. */
 export function frameOf(e: LiveEvent): string {
   const data: Record<string, unknown> = { type: e.type, number: e.n };
-  if (e.type === 'message.created' && e.m !== undefined) data.messageId = String(e.m);
+  if ((e.type === 'message.created' || e.type === 'message.delivery') && e.m !== undefined) data.messageId = String(e.m);
   return `event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 

@@ -38,7 +38,8 @@ export function viewerOf(workspaceId: number, actor: Actor, groupIds: number[]):
 export function mayReceive(v: LiveViewer, e: LiveEvent): boolean {
   if (e.w !== v.workspaceId) return false;
   if (v.role === 'customer') {
-    if (!v.ticketAccess || e.i || e.k === 'note') return false;
+    // Delivery of a reply by mail is shown to staff only (the message's `delivery`).
+    if (!v.ticketAccess || e.i || e.k === 'note' || e.type === 'message.delivery') return false;
     return e.r === v.userId || (e.g !== null && v.groupIds.has(e.g)) || e.p.includes(v.userId);
   }
   if (v.seesAll) return true;

@@ -11,7 +11,8 @@ export const NOTIFY_QUEUE = 'notify.ticket';
 /** pg_notify payloads are limited to 8000 bytes; id lists are capped well below that. */
 const MAX_IDS = 200;
 
-export type LiveType = 'ticket.created' | 'ticket.updated' | 'message.created';
+/** `message.delivery`: how mailing a reply went (F3) — the ticket page refreshes, lists do not flag it. */
+export type LiveType = 'ticket.created' | 'ticket.updated' | 'message.created' | 'message.delivery';
 
 /**
  * What travels over LISTEN/NOTIFY to every server process: enough to decide, per connected

@@ -96,7 +96,7 @@ async function finish(ctx: Ctx, ticket: TicketRow, message: typeof messages.$inf
     .update(messages)
     .set({ deliveryStatus: status, deliveryError: error, deliveryAttempts: message.deliveryAttempts + 1, deliveryAt: ctx.deps.clock.now() })
     .where(and(inWorkspace(messages, ctx), eq(messages.id, message.id)));
-  await notifyLive(ctx, ticket, 'ticket.updated', { kind: 'reply', messageId: message.id });
+  await notifyLive(ctx, ticket, 'message.delivery', { kind: 'reply', messageId: message.id });
   const result: DeliveryResult = status === 'queued' ? 'retry' : status;
   return error ? { result, error } : { result };
 }

@@ -13,7 +13,7 @@ export function useLiveChanges() {
   const [newCount, setNewCount] = useState(0);
 
   const onEvent = useCallback((e: LiveEvent) => {
-    if (e.number === undefined) return;
+    if (e.number === undefined || e.type === 'message.delivery') return;
     const kind: Change = e.type === 'ticket.created' ? 'new' : 'updated';
     if (kind === 'new') setNewCount((n) => n + 1);
     setChanges((prev) => {
