@@ -3,6 +3,7 @@ import { accessLevels, departmentAgents, departments, groupMembers, groups, orgU
 import type { TListUsersQuery, TUser } from '../../../contracts/people';
 import { inParallel, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
+import { textArray } from '../../platform/db/database';
 import { Invalid, type Msg } from '../../platform/errors';
 import { iso, offsetOf } from '../../platform/pagination';
 
@@ -158,7 +159,7 @@ export async function checkUnique(ctx: Ctx, v: { username?: string; email?: stri
   // An address belongs to one person, whether as their e-mail or as an alternate one (mail
   // intake finds the customer by either).
   const taken = (emails: string[]) => {
-    const list = sql`array[${sql.join(emails.map((e) => sql`${e}`), sql`, `)}]::text[]`;
+    const list = textArray(emails);
     return others(sql`(lower(${users.email}) = any(${list}) or ${users.alternateEmails} && ${list})`);
   };
   if (v.email && (await taken([v.email.toLowerCase()])).length) fields.email = { key: 'validation.email_taken' };

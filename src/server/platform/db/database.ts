@@ -1,5 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type * as schema from '../../../db/schema';
 
 export type Schema = typeof schema;
@@ -42,6 +42,11 @@ export function rawOf(executor: Executor): RawSql {
 }
 
 /** Runs a raw Drizzle `sql` query and returns its rows; both drivers answer with `{ rows }`. */
+/** A text[] literal of bound values (drizzle would otherwise spread an array into a list). */
+export function textArray(values: string[]): SQL {
+  return sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+}
+
 export async function queryRows<T>(db: Executor, query: import('drizzle-orm').SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { mailFetched } from '../../../../db/schema';
-import { queryRows } from '../../../platform/db/database';
+import { queryRows, textArray } from '../../../platform/db/database';
 import type { Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
 
@@ -16,24 +16,18 @@ export async function knownSourceKeys(ctx: Ctx, mailboxId: number, keys: string[
   return new Set(rows.map((r) => r.key));
 }
 
-/**
- * Was a message with this (normalised) Message-ID already imported in the workspace — taken in
- * by any mailbox (not quarantined), or stored on a ticket (sent by us, or imported)? One
- * statement, two index probes.
- */
+/** Was a message with this (normalised) Message-ID already imported in the workspace? */
 export async function messageIdImported(ctx: Ctx, messageId: string): Promise<boolean> {
-  const rows = await queryRows<{ hit: boolean }>(
-    ctx.db,
-    sql`select exists (select 1 from mail_fetched where workspace_id = ${ctx.workspaceId} and message_id = ${messageId} and outcome <> 'quarantined')
-            or exists (select 1 from messages where workspace_id = ${ctx.workspaceId} and email_message_id = ${messageId}) as hit`,
-  );
-  return rows[0]?.hit === true;
+  return (await importedMessageIds(ctx, [messageId])).has(messageId);
 }
 
-/** Which of these Message-IDs were imported before (the same test as messageIdImported, for many). */
+/**
+ * Which of these Message-IDs were imported in the workspace before: taken in by any mailbox
+ * (not quarantined), or stored on a ticket (sent by us, or imported). One statement.
+ */
 export async function importedMessageIds(ctx: Ctx, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const list = sql`array[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::text[]`;
+  const list = textArray(ids);
   const rows = await queryRows<{ id: string }>(
     ctx.db,
     sql`select message_id as id from mail_fetched where workspace_id = ${ctx.workspaceId} and message_id = any(${list}) and outcome <> 'quarantined'

@@ -2,6 +2,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { Readable } from 'node:stream';
 import { files } from '../../../../db/schema';
 import type { Ctx } from '../../../platform/context';
+import { t, type Locale } from '../../../platform/i18n';
 import { ATTACHMENT_TYPES, displayName, TEXT_PLAIN } from '../../files/sniffed-upload';
 import type { InboundAttachment } from '../inbound/parsed-inbound';
 
@@ -46,6 +47,15 @@ export async function storeMailAttachments(ctx: Ctx, list: InboundAttachment[], 
     stored.push({ storageKey: obj.key, name: displayName(name, sniffed?.ext ?? 'txt'), size: obj.size, contentType: mime, sha256: obj.sha256, ...(a.contentId ? { contentId: a.contentId } : {}) });
   }
   return { stored, refused };
+}
+
+/** One sentence per attachment that was not kept: for the internal note and the answer to the sender. */
+export function refusedLines(locale: Locale, refused: RefusedMailFile[], maxMb: number): string[] {
+  return refused.map((f) =>
+    f.reason === 'too_large'
+      ? t(locale, 'mail.intake.attachment_too_large', { name: f.name, size: (f.size / MB).toFixed(1), max: maxMb })
+      : t(locale, 'mail.intake.attachment_refused_type', { name: f.name }),
+  );
 }
 
 /** Rows for stored files, linked to their ticket and message; returns Content-ID → file id. */

@@ -15,7 +15,7 @@ import { announce, logTicketEvent } from '../../tickets/ticket-events';
 import type { ParsedInbound } from '../inbound/parsed-inbound';
 import { normalizeMessageId } from '../inbound/ticket-ref';
 import { queueRefusedNotice } from '../outbound/send-notice.job';
-import { linkMailFiles, MB, rewriteCidLinks, storeMailAttachments, type RefusedMailFile, type StoredMailFile } from './mail-attachments';
+import { linkMailFiles, MB, refusedLines, rewriteCidLinks, storeMailAttachments, type RefusedMailFile, type StoredMailFile } from './mail-attachments';
 
 export type MailCustomer = { id: number; name: string; username: string; email: string | null; locale: string };
 
@@ -142,11 +142,7 @@ export async function attachMailFiles(
 /** An internal note naming each attachment that was not kept. */
 async function refusedNote(ctx: Ctx, ticket: TicketRow, refused: RefusedMailFile[], maxMb: number) {
   const system: Ctx = { ...ctx, actor: null };
-  const lines = refused.map((f) =>
-    f.reason === 'too_large'
-      ? t(ctx.locale, 'mail.intake.attachment_too_large', { name: f.name, size: (f.size / MB).toFixed(1), max: maxMb })
-      : t(ctx.locale, 'mail.intake.attachment_refused_type', { name: f.name }),
-  );
+  const lines = refusedLines(ctx.locale, refused, maxMb);
   await insertMessage(system, ticket, {
     kind: 'note',
     authorKind: 'system',

@@ -5,13 +5,12 @@ import { inWorkspace } from '../../../platform/db/scope';
 import { t, type Locale } from '../../../platform/i18n';
 import { getSettings } from '../../settings/settings.repo';
 import { systemCtx } from '../intake/system-ctx';
-import type { RefusedMailFile } from '../intake/mail-attachments';
+import { refusedLines, type RefusedMailFile } from '../intake/mail-attachments';
 import { composeNotice } from './compose';
 import { newMessageId } from './send-reply.job';
 import { senderFor } from './sender';
 
 export const NOTICE_QUEUE = 'mail.notice';
-const MB = 1024 * 1024;
 
 /** The answer to a sender whose attachments intake did not keep (F2). */
 export interface RefusedNoticeJob {
@@ -32,11 +31,7 @@ export function queueRefusedNotice(tx: Ctx, job: Omit<RefusedNoticeJob, 'workspa
 
 /** The text, in the sender's language (a guest gets the workspace's). */
 export function refusedNoticeText(locale: Locale, number: number, refused: RefusedMailFile[], maxMb: number): string {
-  const lines = refused.map((f) =>
-    f.reason === 'too_large'
-      ? t(locale, 'mail.intake.attachment_too_large', { name: f.name, size: (f.size / MB).toFixed(1), max: maxMb })
-      : t(locale, 'mail.intake.attachment_refused_type', { name: f.name }),
-  );
+  const lines = refusedLines(locale, refused, maxMb);
   return [t(locale, 'mail.notice.refused_intro', { number }), lines.map((l) => `- ${l}`).join('\n'), t(locale, 'mail.notice.refused_outro', { max: maxMb })].join('\n\n');
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import { files, messages, tickets } from '../../../../db/schema';
 import type { AppDeps, Ctx } from '../../../platform/context';
 import { randomToken } from '../../../platform/crypto';
@@ -61,6 +61,7 @@ export async function deliverReply(deps: AppDeps, job: ReplyJob): Promise<{ resu
     const footer = to.member
       ? t(locale, 'mail.outbound.footer_member', { number: ticket.number, url: `${deps.config.publicUrl}/portal/tickets/${ticket.number}` })
       : t(locale, 'mail.outbound.footer_guest', { number: ticket.number });
+    const earlier = await earlierMail(ctx, ticket.id, message.id);
     const mail = composeReply({
       number: ticket.number,
       subject: ticket.subject,
@@ -71,10 +72,10 @@ export async function deliverReply(deps: AppDeps, job: ReplyJob): Promise<{ resu
       bodyHtml: message.bodyHtml,
       footer,
       messageId: message.emailMessageId!,
-      thread: await threadMessageIds(ctx, ticket.id, message.id),
+      thread: earlier.ids,
       attachments: await attachmentStreams(ctx, message.id),
       dir: message.direction,
-      opening: await isFirstMessage(ctx, ticket.id, message.id),
+      opening: earlier.none,
     });
     await sender.mailer.send(mail);
   } catch (e) {
@@ -101,24 +102,18 @@ async function finish(ctx: Ctx, ticket: TicketRow, message: typeof messages.$inf
   return error ? { result, error } : { result };
 }
 
-/** Message-IDs of the ticket's earlier mails (in and out), oldest first: one index range. */
-async function threadMessageIds(ctx: Ctx, ticketId: number, beforeId: number): Promise<string[]> {
+/**
+ * What came before this message on the ticket, in one index range: whether anything did (an
+ * opening message gets no "Re:"), and the Message-IDs of earlier mails in and out, oldest first.
+ */
+async function earlierMail(ctx: Ctx, ticketId: number, beforeId: number): Promise<{ none: boolean; ids: string[] }> {
   const rows = await ctx.db
-    .select({ id: messages.emailMessageId })
+    .select({ kind: messages.kind, mid: messages.emailMessageId })
     .from(messages)
-    .where(and(inWorkspace(messages, ctx), eq(messages.ticketId, ticketId), lt(messages.id, beforeId), eq(messages.kind, 'reply'), isNotNull(messages.emailMessageId)))
+    .where(and(inWorkspace(messages, ctx), eq(messages.ticketId, ticketId), lt(messages.id, beforeId)))
     .orderBy(asc(messages.id))
-    .limit(500);
-  return rows.map((r) => r.id!);
-}
-
-async function isFirstMessage(ctx: Ctx, ticketId: number, messageId: number): Promise<boolean> {
-  const [earlier] = await ctx.db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(and(inWorkspace(messages, ctx), eq(messages.ticketId, ticketId), lt(messages.id, messageId)))
-    .limit(1);
-  return !earlier;
+    .limit(2000);
+  return { none: rows.length === 0, ids: rows.flatMap((r) => (r.kind === 'reply' && r.mid ? [r.mid] : [])) };
 }
 
 /** The message's files, streamed from storage into the mail. */
