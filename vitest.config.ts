@@ -22,7 +22,13 @@ export default defineConfig({
       {
         // One file at a time (each starts a server and a browser; CI has 2 cores). Without
         // parallelism vitest runs these files after the other projects, not beside them.
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000, hookTimeout: 180_000 },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
       },
     ],
   },

@@ -65,12 +65,26 @@ interface Measured {
 /** Runs every scenario's action, captures its SQL on tickets (the page and its count) and explains it. */
 async function measure(url: string): Promise<Measured> {
   const captured: { sql: string; params: unknown[] }[] = [];
-  const database = await openDatabase({ databaseUrl: url, poolSize: 2, logger: { logQuery: (sql, params) => captured.push({ sql, params }) } });
+  const database = await openDatabase({
+    databaseUrl: url,
+    poolSize: 2,
+    logger: { logQuery: (sql, params) => captured.push({ sql, params }) },
+  });
   try {
-    const q = async (text: string, values?: unknown[]) => (await database.executeSql(text, values)).rows as Record<string, unknown>[];
+    const q = async (text: string, values?: unknown[]) =>
+      (await database.executeSql(text, values)).rows as Record<string, unknown>[];
     const p = await people(q, args.workspace);
     const deps = { database, clock: systemClock } as unknown as AppDeps;
-    const ctxOf = (who: Who): Ctx => ({ workspaceId: p.workspaceId, actor: p[who], db: database.db, inTx: false, locale: 'fa', ip: '127.0.0.1', requestId: 'explain', deps });
+    const ctxOf = (who: Who): Ctx => ({
+      workspaceId: p.workspaceId,
+      actor: p[who],
+      db: database.db,
+      inTx: false,
+      locale: 'fa',
+      ip: '127.0.0.1',
+      requestId: 'explain',
+      deps,
+    });
     const results: Explained[] = [];
     for (const s of SCENARIOS) {
       captured.length = 0;
@@ -81,11 +95,20 @@ async function measure(url: string): Promise<Measured> {
       // Lookups of names (departments, users, tags) are left out: they read a page's ids by primary key.
       const statements = captured.filter((c) => /from "?tickets"? /.test(c.sql));
       results.push(await explainAll(q, s, statements, total, Number(args.runs)));
-      console.log(`${s.key}: ${results.at(-1)!.statements.map((x) => `${x.executionMs.toFixed(2)} ms`).join(' + ')}`);
+      console.log(
+        `${s.key}: ${results
+          .at(-1)!
+          .statements.map((x) => `${x.executionMs.toFixed(2)} ms`)
+          .join(' + ')}`,
+      );
     }
     const [{ version }] = await q('select version()');
-    const [{ tickets }] = await q('select count(*)::int as tickets from tickets where workspace_id = $1', [p.workspaceId]);
-    const [{ messages }] = await q('select count(*)::int as messages from messages where workspace_id = $1', [p.workspaceId]);
+    const [{ tickets }] = await q('select count(*)::int as tickets from tickets where workspace_id = $1', [
+      p.workspaceId,
+    ]);
+    const [{ messages }] = await q('select count(*)::int as messages from messages where workspace_id = $1', [
+      p.workspaceId,
+    ]);
     return { results, version: String(version), tickets: Number(tickets), messages: Number(messages), notes: p.notes };
   } finally {
     await database.close();
@@ -102,7 +125,11 @@ async function main() {
       url = urlOf(scratch);
       await admin(`create database "${scratch}"`);
       console.log(`scratch database ${scratch}: seeding ${tickets.toLocaleString('en')} tickets…`);
-      const seed = spawnSync(process.execPath, ['--import', 'tsx', 'bench/seed.ts', '--tickets', String(tickets), '--database-url', url], { stdio: 'inherit' });
+      const seed = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'bench/seed.ts', '--tickets', String(tickets), '--database-url', url],
+        { stdio: 'inherit' },
+      );
       if (seed.status !== 0) throw new Error('seeding failed');
     }
     const main = await measure(url);

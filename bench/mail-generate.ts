@@ -22,7 +22,15 @@ export interface MailPerson {
 export interface GeneratedMails {
   raws: Buffer[];
   expected: Record<Outcome, number> & { customerTickets: number; files: number };
-  mix: { persian: number; html: number; attachments: number; fromCustomers: number; byReference: number; bySubject: number; bytes: number };
+  mix: {
+    persian: number;
+    html: number;
+    attachments: number;
+    fromCustomers: number;
+    byReference: number;
+    bySubject: number;
+    bytes: number;
+  };
 }
 
 const words = (lang: Lang) =>
@@ -76,8 +84,24 @@ interface Sent extends Built {
 export function generateMails(n: number, customers: MailPerson[], seed: number): GeneratedMails {
   const rng = new Rng(seed, 'mail-intake');
   const guests = Array.from({ length: Math.max(50, Math.floor(n / 4)) }, (_, i) => person(rng, `g${i}`, false));
-  const expected: GeneratedMails['expected'] = { ticket: 0, reply: 0, ignored: 0, duplicate: 0, quarantined: 0, customerTickets: 0, files: 0 };
-  const mix: GeneratedMails['mix'] = { persian: 0, html: 0, attachments: 0, fromCustomers: 0, byReference: 0, bySubject: 0, bytes: 0 };
+  const expected: GeneratedMails['expected'] = {
+    ticket: 0,
+    reply: 0,
+    ignored: 0,
+    duplicate: 0,
+    quarantined: 0,
+    customerTickets: 0,
+    files: 0,
+  };
+  const mix: GeneratedMails['mix'] = {
+    persian: 0,
+    html: 0,
+    attachments: 0,
+    fromCustomers: 0,
+    byReference: 0,
+    bySubject: 0,
+    bytes: 0,
+  };
   const sent: Sent[] = []; // imported mails a later one may answer or repeat
   const raws: Buffer[] = [];
   const day = Date.UTC(2026, 10, 1);
@@ -94,7 +118,16 @@ export function generateMails(n: number, customers: MailPerson[], seed: number):
     const roll = rng.next();
     let raw: Buffer;
     if (roll < 0.002) {
-      raw = Buffer.from([`Subject: ${sentence(rng, 'en', 3, 6)}`, `Message-ID: <bad${i}@nowhere.example>`, `Date: ${date}`, '', 'no sender at all', ''].join(CRLF));
+      raw = Buffer.from(
+        [
+          `Subject: ${sentence(rng, 'en', 3, 6)}`,
+          `Message-ID: <bad${i}@nowhere.example>`,
+          `Date: ${date}`,
+          '',
+          'no sender at all',
+          '',
+        ].join(CRLF),
+      );
       mix.bytes += raw.length;
       expected.quarantined++;
     } else if (roll < 0.007 && sent.length) {
@@ -103,20 +136,34 @@ export function generateMails(n: number, customers: MailPerson[], seed: number):
       raw = again.raw;
       expected.duplicate++;
     } else if (roll < 0.017) {
-      const mail = build(rng, i, date, rng.pick(guests), { subject: `Automatic reply: ${sentence(rng, 'en', 2, 5)}`, extra: ['Auto-Submitted: auto-replied'] });
+      const mail = build(rng, i, date, rng.pick(guests), {
+        subject: `Automatic reply: ${sentence(rng, 'en', 2, 5)}`,
+        extra: ['Auto-Submitted: auto-replied'],
+      });
       taken(mail);
       raw = mail.raw;
       expected.ignored++;
     } else if (roll < 0.117 && sent.length) {
       // Most answers come soon after what they answer, often in the same fetch batch.
-      const parent = rng.chance(0.3) ? sent[Math.max(0, sent.length - 1 - rng.int(0, 20))] : sent[Math.max(0, sent.length - 1 - rng.int(0, 500))];
+      const parent = rng.chance(0.3)
+        ? sent[Math.max(0, sent.length - 1 - rng.int(0, 20))]
+        : sent[Math.max(0, sent.length - 1 - rng.int(0, 500))];
       const how = rng.next();
       const subject = `Re: ${parent.subject}`;
       let mail: Built;
       if (how < 0.8) {
-        mail = build(rng, i, date, parent.from, { subject, inReplyTo: parent.messageId, refs: [...parent.refs, parent.messageId].slice(-5), quote: parent });
+        mail = build(rng, i, date, parent.from, {
+          subject,
+          inReplyTo: parent.messageId,
+          refs: [...parent.refs, parent.messageId].slice(-5),
+          quote: parent,
+        });
       } else if (how < 0.9) {
-        mail = build(rng, i, date, parent.from, { subject, refs: [...parent.refs, parent.messageId].slice(-5), quote: parent });
+        mail = build(rng, i, date, parent.from, {
+          subject,
+          refs: [...parent.refs, parent.messageId].slice(-5),
+          quote: parent,
+        });
         mix.byReference++;
       } else {
         // Only the number: joins because the requester writes it.
@@ -173,7 +220,12 @@ function build(rng: Rng, i: number, date: string, from: MailPerson, spec: Spec):
   const lang = from.lang;
   const messageId = `b${i}.${rng.int(1e6, 9e6)}@${from.email.split('@')[1]}`;
   const ascii = /^[\x20-\x7e]*$/.test(spec.subject);
-  const subjectHeader = ascii ? spec.subject : spec.subject.replace(/^((?:Re: )?(?:\[#\d+\] )?)(.*)$/, (_, pre: string, rest: string) => pre + (rng.chance(0.7) ? bWord(rest) : qWord(rest)));
+  const subjectHeader = ascii
+    ? spec.subject
+    : spec.subject.replace(
+        /^((?:Re: )?(?:\[#\d+\] )?)(.*)$/,
+        (_, pre: string, rest: string) => pre + (rng.chance(0.7) ? bWord(rest) : qWord(rest)),
+      );
   const name = /^[\x20-\x7e]*$/.test(from.name) ? `"${from.name}"` : bWord(from.name);
   const headers = [
     `From: ${name} <${rng.chance(0.05) ? from.email.toUpperCase() : from.email}>`,
@@ -198,28 +250,53 @@ function build(rng: Rng, i: number, date: string, from: MailPerson, spec: Spec):
   if (attachment) body = withAttachment(rng, body);
   const raw = Buffer.from([...headers, ...body.headers, '', ...body.lines, ''].join(CRLF), 'utf8');
   const subject = spec.subject.replace(/^Re: (\[#\d+\] )?/, '');
-  return { messageId, subject, from, refs: spec.refs ?? [], raw, text: paras.join(' '), html: htmlRoll < 0.25, attachment };
+  return {
+    messageId,
+    subject,
+    from,
+    refs: spec.refs ?? [],
+    raw,
+    text: paras.join(' '),
+    html: htmlRoll < 0.25,
+    attachment,
+  };
 }
 
 /** The quoted history a mail client appends under an answer. */
 function quoteOf(parent: Built, lang: Lang): string[] {
-  const intro = lang === 'fa' ? `در تاریخ ۱۰ آبان ۱۴۰۵، ${parent.from.name} <${parent.from.email}> نوشت:` : `On Sat, 1 Nov 2026 at 10:00, ${parent.from.name} <${parent.from.email}> wrote:`;
+  const intro =
+    lang === 'fa'
+      ? `در تاریخ ۱۰ آبان ۱۴۰۵، ${parent.from.name} <${parent.from.email}> نوشت:`
+      : `On Sat, 1 Nov 2026 at 10:00, ${parent.from.name} <${parent.from.email}> wrote:`;
   return [intro, ...(parent.text.match(/.{1,70}(\s|$)/gu) ?? [parent.text]).map((l) => `> ${l.trim()}`)];
 }
 
 function html(paras: string[], quoted: string[], lang: Lang): string {
   const dir = lang === 'fa' ? 'rtl' : 'ltr';
-  const q = quoted.length ? `<div class="gmail_quote">${quoted[0]}<blockquote>${quoted.slice(1).join('<br>')}</blockquote></div>` : '';
+  const q = quoted.length
+    ? `<div class="gmail_quote">${quoted[0]}<blockquote>${quoted.slice(1).join('<br>')}</blockquote></div>`
+    : '';
   return `<html><head><style>p{margin:0}</style></head><body><div dir="${dir}">${paras.map((p) => `<p>${p}</p>`).join('')}</div>${q}</body></html>`;
 }
 
 function plain(rng: Rng, text: string, lang: Lang) {
-  const cte = lang === 'en' ? (rng.chance(0.7) ? '7bit' : 'quoted-printable') : rng.pick(['base64', 'base64', 'quoted-printable', '8bit']);
-  return { headers: ['Content-Type: text/plain; charset=utf-8', `Content-Transfer-Encoding: ${cte}`], lines: [encode(text, cte)] };
+  const cte =
+    lang === 'en'
+      ? rng.chance(0.7)
+        ? '7bit'
+        : 'quoted-printable'
+      : rng.pick(['base64', 'base64', 'quoted-printable', '8bit']);
+  return {
+    headers: ['Content-Type: text/plain; charset=utf-8', `Content-Transfer-Encoding: ${cte}`],
+    lines: [encode(text, cte)],
+  };
 }
 
 function htmlOnly(markup: string) {
-  return { headers: ['Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable'], lines: [encode(markup, 'quoted-printable')] };
+  return {
+    headers: ['Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable'],
+    lines: [encode(markup, 'quoted-printable')],
+  };
 }
 
 function alternative(rng: Rng, text: string, markup: string) {
@@ -227,26 +304,51 @@ function alternative(rng: Rng, text: string, markup: string) {
   return {
     headers: [`Content-Type: multipart/alternative; boundary="${b}"`],
     lines: [
-      `--${b}`, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', encode(text, 'base64'),
-      `--${b}`, 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', encode(markup, 'quoted-printable'),
+      `--${b}`,
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      encode(text, 'base64'),
+      `--${b}`,
+      'Content-Type: text/html; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      encode(markup, 'quoted-printable'),
       `--${b}--`,
     ],
   };
 }
 
 /** A 1×1 PNG: a type uploads accept, sniffed from its bytes. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 function withAttachment(rng: Rng, inner: { headers: string[]; lines: string[] }) {
   const b = `mix-${rng.int(1e8, 9e8)}`;
   const png = rng.chance(0.5);
-  const content = png ? PNG : Buffer.from(Array.from({ length: rng.int(5, 40) }, (_, k) => `2026-11-01 10:${String(k % 60).padStart(2, '0')} INFO step ${k} ok`).join('\n'));
+  const content = png
+    ? PNG
+    : Buffer.from(
+        Array.from(
+          { length: rng.int(5, 40) },
+          (_, k) => `2026-11-01 10:${String(k % 60).padStart(2, '0')} INFO step ${k} ok`,
+        ).join('\n'),
+      );
   const name = png ? 'screenshot.png' : 'log.txt';
   return {
     headers: [`Content-Type: multipart/mixed; boundary="${b}"`],
     lines: [
-      `--${b}`, ...inner.headers, '', ...inner.lines,
-      `--${b}`, `Content-Type: ${png ? 'image/png' : 'text/plain'}; name="${name}"`, `Content-Disposition: attachment; filename="${name}"`, 'Content-Transfer-Encoding: base64', '',
+      `--${b}`,
+      ...inner.headers,
+      '',
+      ...inner.lines,
+      `--${b}`,
+      `Content-Type: ${png ? 'image/png' : 'text/plain'}; name="${name}"`,
+      `Content-Disposition: attachment; filename="${name}"`,
+      'Content-Transfer-Encoding: base64',
+      '',
       encode(content, 'base64'),
       `--${b}--`,
     ],
@@ -270,7 +372,10 @@ function quotedPrintable(bytes: Buffer): string {
     for (let k = 0; k < buf.length; k++) {
       const c = buf[k];
       const last = k === buf.length - 1;
-      const token = (c >= 33 && c <= 126 && c !== 61) || (c === 32 && !last) ? String.fromCharCode(c) : `=${c.toString(16).toUpperCase().padStart(2, '0')}`;
+      const token =
+        (c >= 33 && c <= 126 && c !== 61) || (c === 32 && !last)
+          ? String.fromCharCode(c)
+          : `=${c.toString(16).toUpperCase().padStart(2, '0')}`;
       if (width + token.length > 75) {
         out += `=${CRLF}`;
         width = 0;

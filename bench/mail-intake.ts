@@ -34,7 +34,14 @@ import { closeDeps, createDeps } from '../src/server/platform/deps';
 import { createLogger } from '../src/server/platform/logger';
 import { startDovecot, type Dovecot } from '../test/helpers/dovecot';
 import { generateMails, makeCustomers, type GeneratedMails } from './mail-generate';
-import { cpuSampler, processesMatching, processGroup, rssSampler, statementTimer, type StatementStat } from './mail-profile';
+import {
+  cpuSampler,
+  processesMatching,
+  processGroup,
+  rssSampler,
+  statementTimer,
+  type StatementStat,
+} from './mail-profile';
 
 const { values: opt } = parseArgs({
   options: {
@@ -91,7 +98,9 @@ async function main() {
   const stored = await dovecot.deliverMany(MAIL_USER, mails.raws);
   const deliverS = (performance.now() - t) / 1000;
   if (stored !== N) throw new Error(`Dovecot holds ${stored} messages, expected ${N}`);
-  log(`${N} mails (${(mails.mix.bytes / 1048576).toFixed(1)} MB) generated in ${generateS.toFixed(1)} s, delivered in ${deliverS.toFixed(1)} s`);
+  log(
+    `${N} mails (${(mails.mix.bytes / 1048576).toFixed(1)} MB) generated in ${generateS.toFixed(1)} s, delivered in ${deliverS.toFixed(1)} s`,
+  );
 
   // The timed fetch, with every SQL statement timed, the RSS sampled and the CPU time of this
   // process, of the database's backends (found by the database name in their process title)
@@ -99,7 +108,9 @@ async function main() {
   const timer = statementTimer();
   cleanup.push(() => timer.restore());
   const dbName = new URL(databaseUrl).pathname.slice(1);
-  const pgCpu = cpuSampler(() => processesMatching((cmd) => cmd.startsWith('postgres: ') && cmd.includes(` ${dbName} `)));
+  const pgCpu = cpuSampler(() =>
+    processesMatching((cmd) => cmd.startsWith('postgres: ') && cmd.includes(` ${dbName} `)),
+  );
   const [dovecotMaster] = processesMatching((cmd) => cmd.includes(join(dovecot.dir, 'dovecot.conf')));
   const mailCpu = cpuSampler(() => (dovecotMaster ? processGroup(dovecotMaster) : []));
   const rss = rssSampler();
@@ -117,7 +128,9 @@ async function main() {
   const load = { before: loadBefore, after: loadavg()[0] };
   rss.stop();
   const statements = timer.stats();
-  log(`fetched in ${seconds.toFixed(1)} s: ${JSON.stringify(result.counts)}${result.error ? ` error: ${result.error}` : ''}`);
+  log(
+    `fetched in ${seconds.toFixed(1)} s: ${JSON.stringify(result.counts)}${result.error ? ` error: ${result.error}` : ''}`,
+  );
 
   const second = await fetchMailbox(deps, { workspaceId: setup.workspaceId, mailboxId: setup.mailboxId });
   const checks = await verify(deps, setup, mails, result, second, dovecot);
@@ -127,10 +140,26 @@ async function main() {
   for (const raw of mails.raws) await parseMail(raw).catch(() => undefined);
   const parseS = (performance.now() - t) / 1000;
 
-  const report = summarise({ seconds, result, statements, parseS, cpu, load, rssStartMb: rss.startMb(), rssPeakMb: rss.peakMb(), mails, checks, generateS, deliverS });
+  const report = summarise({
+    seconds,
+    result,
+    statements,
+    parseS,
+    cpu,
+    load,
+    rssStartMb: rss.startMb(),
+    rssPeakMb: rss.peakMb(),
+    mails,
+    checks,
+    generateS,
+    deliverS,
+  });
   write(report);
   const failed = checks.filter((c) => !c.ok);
-  if (failed.length) throw new Error(`verification failed:\n${failed.map((c) => `  ${c.what}: got ${c.got}, expected ${c.expected}`).join('\n')}`);
+  if (failed.length)
+    throw new Error(
+      `verification failed:\n${failed.map((c) => `  ${c.what}: got ${c.got}, expected ${c.expected}`).join('\n')}`,
+    );
 }
 
 /** Drops and creates the benchmark's own database; drops it again at the end. */
@@ -160,7 +189,11 @@ interface Setup {
 /** A workspace, a department with its mailbox on the private Dovecot, and customers (one INSERT). */
 async function workspaceWithMailbox(deps: AppDeps, dovecot: Dovecot): Promise<Setup> {
   const slug = `mail${Date.now().toString(36)}`;
-  const { workspace, admin } = await createWorkspace(deps, { slug, name: 'Mail intake bench', admin: { username: 'admin', password: 'bench-admin-pw-1' } });
+  const { workspace, admin } = await createWorkspace(deps, {
+    slug,
+    name: 'Mail intake bench',
+    admin: { username: 'admin', password: 'bench-admin-pw-1' },
+  });
   const ctx = systemCtx(deps, workspace.id, admin.id);
   const dep = await createDepartment({ ctx, input: ZCreateDepartment.parse({ name: 'پشتیبانی ایمیل' }) });
   const box = await createMailbox({
@@ -168,15 +201,32 @@ async function workspaceWithMailbox(deps: AppDeps, dovecot: Dovecot): Promise<Se
     input: ZCreateMailbox.parse({
       departmentId: dep.id,
       address: 'support@bench.pishkhan.test',
-      inbound: { protocol, host: dovecot.host, port: dovecot.ports[protocol], tls: 'starttls', username: MAIL_USER, password: MAIL_PASSWORD },
+      inbound: {
+        protocol,
+        host: dovecot.host,
+        port: dovecot.ports[protocol],
+        tls: 'starttls',
+        username: MAIL_USER,
+        password: MAIL_PASSWORD,
+      },
       outbound: { host: '127.0.0.1', port: 2525, tls: 'none', auth: false },
     }),
   });
   const customers = makeCustomers(Number(opt.customers), Number(opt.seed));
   const now = new Date();
-  await deps.database.db.insert(users).values(
-    customers.map((c, i) => ({ workspaceId: workspace.id, role: 'customer' as const, username: `customer${i}`, email: c.email, name: c.name, createdAt: now, updatedAt: now })),
-  );
+  await deps.database.db
+    .insert(users)
+    .values(
+      customers.map((c, i) => ({
+        workspaceId: workspace.id,
+        role: 'customer' as const,
+        username: `customer${i}`,
+        email: c.email,
+        name: c.name,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
   return { slug, workspaceId: workspace.id, mailboxId: Number(box.id), customers };
 }
 
@@ -188,7 +238,14 @@ interface Check {
 }
 
 /** The database must hold exactly what the generated mails call for, and a second fetch nothing. */
-async function verify(deps: AppDeps, s: Setup, mails: GeneratedMails, first: FetchResult, second: FetchResult, dovecot: Dovecot): Promise<Check[]> {
+async function verify(
+  deps: AppDeps,
+  s: Setup,
+  mails: GeneratedMails,
+  first: FetchResult,
+  second: FetchResult,
+  dovecot: Dovecot,
+): Promise<Check[]> {
   const e = mails.expected;
   const [row] = await queryRows<Record<string, number>>(
     deps.database.db,
@@ -203,10 +260,17 @@ async function verify(deps: AppDeps, s: Setup, mails: GeneratedMails, first: Fet
           (select count(*) from mail_fetched where mailbox_id = ${s.mailboxId} and outcome = 'quarantined')::int as fetched_quarantined,
           (select count(*) from mailboxes where id = ${s.mailboxId} and fetching_until is null and last_error is null)::int as mailbox_clean`,
   );
-  const c = (what: string, got: number | string, expected: number | string): Check => ({ what, got, expected, ok: got === expected });
+  const c = (what: string, got: number | string, expected: number | string): Check => ({
+    what,
+    got,
+    expected,
+    ok: got === expected,
+  });
   const checks = [
     c('first fetch: no error', first.error ?? first.skipped ?? '', ''),
-    ...(['ticket', 'reply', 'ignored', 'duplicate', 'quarantined'] as const).map((k) => c(`first fetch: ${k}`, first.counts[k], e[k])),
+    ...(['ticket', 'reply', 'ignored', 'duplicate', 'quarantined'] as const).map((k) =>
+      c(`first fetch: ${k}`, first.counts[k], e[k]),
+    ),
     c('tickets', row.tickets, e.ticket),
     c('tickets of customers', row.customer_tickets, e.customerTickets),
     c('reply messages (first + answers)', row.replies, e.ticket + e.reply),
@@ -216,7 +280,11 @@ async function verify(deps: AppDeps, s: Setup, mails: GeneratedMails, first: Fet
     c('fetch records ignored (automated + duplicate)', row.fetched_ignored, e.ignored + e.duplicate),
     c('fetch records quarantined', row.fetched_quarantined, e.quarantined),
     c('mailbox lease released, no error', row.mailbox_clean, 1),
-    c('second fetch: imported', Object.values(second.counts).reduce((a, b) => a + b, 0), 0),
+    c(
+      'second fetch: imported',
+      Object.values(second.counts).reduce((a, b) => a + b, 0),
+      0,
+    ),
     c('second fetch: no error', second.error ?? second.skipped ?? '', ''),
   ];
   if (protocol === 'imap') checks.push(c('IMAP: unseen left', await unseenCount(dovecot), 0));
@@ -224,7 +292,14 @@ async function verify(deps: AppDeps, s: Setup, mails: GeneratedMails, first: Fet
 }
 
 async function unseenCount(d: Dovecot): Promise<number> {
-  const client = new ImapFlow({ host: d.host, port: d.ports.imaps, secure: true, tls: { ca: [d.caCertPem] }, auth: { user: MAIL_USER, pass: MAIL_PASSWORD }, logger: false });
+  const client = new ImapFlow({
+    host: d.host,
+    port: d.ports.imaps,
+    secure: true,
+    tls: { ca: [d.caCertPem] },
+    auth: { user: MAIL_USER, pass: MAIL_PASSWORD },
+    logger: false,
+  });
   await client.connect();
   try {
     const st = await client.status('INBOX', { unseen: true });
@@ -255,12 +330,22 @@ function summarise(x: Inputs) {
   // The fetch's time outside the import: connecting, waiting for messages, marking them.
   const waitS = x.result.timing ? (x.result.timing.totalMs - x.result.timing.importMs) / 1000 : null;
   const otherS = x.seconds - dbS - x.parseS - (waitS ?? 0);
-  const part = (name: string, s: number | null, note: string) => ({ part: name, seconds: s === null ? null : round(s, 2), msPerMessage: s === null ? null : round((s * 1000) / N, 3), share: s === null ? null : `${Math.round((s / x.seconds) * 100)}%`, note });
+  const part = (name: string, s: number | null, note: string) => ({
+    part: name,
+    seconds: s === null ? null : round(s, 2),
+    msPerMessage: s === null ? null : round((s * 1000) / N, 3),
+    share: s === null ? null : `${Math.round((s / x.seconds) * 100)}%`,
+    note,
+  });
   return {
     bench: 'mail-intake',
     label: opt.label,
     at: new Date().toISOString(),
-    machine: { cores: cpus().length, node: process.version, loadAverage1m: { before: round(x.load.before, 2), after: round(x.load.after, 2) } },
+    machine: {
+      cores: cpus().length,
+      node: process.version,
+      loadAverage1m: { before: round(x.load.before, 2), after: round(x.load.after, 2) },
+    },
     protocol,
     messages: N,
     seconds: round(x.seconds, 2),
@@ -274,14 +359,29 @@ function summarise(x: Inputs) {
     generateS: round(x.generateS, 2),
     deliverS: round(x.deliverS, 2),
     breakdown: [
-      part('database statements', dbS, `${dbCount} statements, ${round(dbCount / N, 1)} per message, timed from query() to answer`),
+      part(
+        'database statements',
+        dbS,
+        `${dbCount} statements, ${round(dbCount / N, 1)} per message, timed from query() to answer`,
+      ),
       part('parse (mailparser + sanitising)', x.parseS, 'measured alone on the same mails after the run'),
       part(`${protocol.toUpperCase()} wait`, waitS, 'intake waiting for the next message from the server'),
       part('other (JS: query building, files, bookkeeping)', otherS, 'the rest of the wall time'),
     ],
     cpuSeconds: { node: round(x.cpu.node, 2), postgres: round(x.cpu.postgres, 2), dovecot: round(x.cpu.dovecot, 2) },
-    cpuMsPerMessage: { node: round((x.cpu.node * 1000) / N, 2), postgres: round((x.cpu.postgres * 1000) / N, 2), dovecot: round((x.cpu.dovecot * 1000) / N, 2) },
-    statements: x.statements.slice(0, 30).map((s) => ({ sql: s.sql, count: s.count, totalMs: round(s.totalMs, 0), meanMs: round(s.totalMs / s.count, 3) })),
+    cpuMsPerMessage: {
+      node: round((x.cpu.node * 1000) / N, 2),
+      postgres: round((x.cpu.postgres * 1000) / N, 2),
+      dovecot: round((x.cpu.dovecot * 1000) / N, 2),
+    },
+    statements: x.statements
+      .slice(0, 30)
+      .map((s) => ({
+        sql: s.sql,
+        count: s.count,
+        totalMs: round(s.totalMs, 0),
+        meanMs: round(s.totalMs / s.count, 3),
+      })),
     checks: x.checks,
   };
 }
@@ -304,17 +404,22 @@ function write(r: ReturnType<typeof summarise>) {
     '',
     '| where the time goes | seconds | ms/message | share | how |',
     '|---|---:|---:|---:|---|',
-    ...r.breakdown.map((b) => `| ${b.part} | ${b.seconds ?? '—'} | ${b.msPerMessage ?? '—'} | ${b.share ?? '—'} | ${b.note} |`),
+    ...r.breakdown.map(
+      (b) => `| ${b.part} | ${b.seconds ?? '—'} | ${b.msPerMessage ?? '—'} | ${b.share ?? '—'} | ${b.note} |`,
+    ),
     '',
     '| statement (first 90 characters) | count | total ms | mean ms |',
     '|---|---:|---:|---:|',
-    ...r.statements.slice(0, 15).map((s) => `| \`${s.sql.replace(/\|/g, '\\|')}\` | ${s.count} | ${s.totalMs} | ${s.meanMs} |`),
+    ...r.statements
+      .slice(0, 15)
+      .map((s) => `| \`${s.sql.replace(/\|/g, '\\|')}\` | ${s.count} | ${s.totalMs} | ${s.meanMs} |`),
     '',
   ].join('\n');
   writeFileSync(new URL(`${stamp}-mail-intake.json`, dir), `${JSON.stringify(r, null, 2)}\n`);
   writeFileSync(new URL(`${stamp}-mail-intake.md`, dir), md);
   process.stdout.write(md);
-  for (const c of r.checks.filter((x) => !x.ok)) process.stdout.write(`check failed: ${c.what}: got ${c.got}, expected ${c.expected}\n`);
+  for (const c of r.checks.filter((x) => !x.ok))
+    process.stdout.write(`check failed: ${c.what}: got ${c.got}, expected ${c.expected}\n`);
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

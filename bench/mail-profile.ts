@@ -38,7 +38,8 @@ export function statementTimer() {
   proto.query = function (this: unknown, ...args: unknown[]) {
     const first = args[0] as string | { text?: string; submit?: unknown } | undefined;
     // Query objects with their own submit (cursors, COPY streams) pass through untimed.
-    if (!on || (first && typeof first === 'object' && typeof first.submit === 'function')) return original.apply(this, args);
+    if (!on || (first && typeof first === 'object' && typeof first.submit === 'function'))
+      return original.apply(this, args);
     const text = typeof first === 'string' ? first : first?.text;
     const t0 = performance.now();
     const last = args.length - 1;
@@ -51,7 +52,11 @@ export function statementTimer() {
       return original.apply(this, args);
     }
     const res = original.apply(this, args) as Promise<unknown> | undefined;
-    if (res && typeof res.then === 'function') res.then(() => record(text, performance.now() - t0), () => record(text, performance.now() - t0));
+    if (res && typeof res.then === 'function')
+      res.then(
+        () => record(text, performance.now() - t0),
+        () => record(text, performance.now() - t0),
+      );
     return res;
   };
 

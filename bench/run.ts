@@ -16,7 +16,11 @@ import { floorCreate, floorQueue } from './load/floor';
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
-  if (a.startsWith('--')) args.set(a.slice(2), process.argv[i + 1]?.startsWith('--') || process.argv[i + 1] === undefined ? 'true' : process.argv[++i]);
+  if (a.startsWith('--'))
+    args.set(
+      a.slice(2),
+      process.argv[i + 1]?.startsWith('--') || process.argv[i + 1] === undefined ? 'true' : process.argv[++i],
+    );
 }
 const url = (args.get('url') ?? 'http://localhost:3000').replace(/\/$/, '');
 const workspace = args.get('workspace') ?? 'bench';
@@ -44,8 +48,16 @@ type Row = { scenario: string } & Partial<Measured> & Record<string, unknown>;
 
 async function main() {
   const pid = serverPid();
-  const fixture = await prepare(url, workspace, args.get('admin-password') ?? 'bench-admin-1', args.get('user-password') ?? 'bench-user-1');
-  const wanted: string[] = scenarioArg === 'all' ? [...SCENARIOS, 'sse-fanout', ...(databaseUrl ? ['floor-create', 'floor-queue'] : [])] : scenarioArg.split(',');
+  const fixture = await prepare(
+    url,
+    workspace,
+    args.get('admin-password') ?? 'bench-admin-1',
+    args.get('user-password') ?? 'bench-user-1',
+  );
+  const wanted: string[] =
+    scenarioArg === 'all'
+      ? [...SCENARIOS, 'sse-fanout', ...(databaseUrl ? ['floor-create', 'floor-queue'] : [])]
+      : scenarioArg.split(',');
   const rows: Row[] = [];
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
@@ -73,19 +85,29 @@ async function main() {
       const fn = name === 'floor-create' ? floorCreate : floorQueue;
       row = { scenario: name, ...(await fn(databaseUrl!, workspace, { connections, durationS, warmupS })) };
     } else {
-      row = { scenario: name, ...(await drive(url, requestFor(name as ScenarioName, fixture), { connections, durationS, warmupS, pid })) };
+      row = {
+        scenario: name,
+        ...(await drive(url, requestFor(name as ScenarioName, fixture), { connections, durationS, warmupS, pid })),
+      };
     }
     rows.push(row);
-    writeFileSync(new URL(`./results/${stamp}-${name}.json`, import.meta.url), JSON.stringify({ label, url, connections, durationS, at: new Date().toISOString(), ...row }, null, 2));
+    writeFileSync(
+      new URL(`./results/${stamp}-${name}.json`, import.meta.url),
+      JSON.stringify({ label, url, connections, durationS, at: new Date().toISOString(), ...row }, null, 2),
+    );
     process.stdout.write(`${JSON.stringify(row)}\n`);
   }
   const table = markdown(rows);
-  writeFileSync(new URL(`./results/${stamp}-${scenarioArg.replace(/,/g, '+')}.md`, import.meta.url), `${label ? `${label}\n\n` : ''}${table}\n`);
+  writeFileSync(
+    new URL(`./results/${stamp}-${scenarioArg.replace(/,/g, '+')}.md`, import.meta.url),
+    `${label ? `${label}\n\n` : ''}${table}\n`,
+  );
   process.stdout.write(`\n${table}\n`);
 }
 
 function markdown(rows: Row[]): string {
-  const head = '| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | server RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|';
+  const head =
+    '| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | server RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|';
   const body = rows.map((r) =>
     r.scenario === 'sse-fanout'
       ? `| sse-fanout (${r.connected} streams, ${r.deliveries} deliveries, ${r.missing} missing) | — | ${r.p50} | ${r.p95} | ${r.p99} | — | — | ${r.rssPeakMb ?? '—'} |`

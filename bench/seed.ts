@@ -43,7 +43,9 @@ function options() {
   if (!Number.isInteger(tickets) || tickets < 1) fail('--tickets N is required (a positive whole number)');
   const databaseUrl = values['database-url'] ?? (values.embedded ? undefined : process.env.DATABASE_URL);
   if (!databaseUrl && !values.embedded) {
-    fail('no database: pass --database-url postgres://user@host:5432/db or set DATABASE_URL (or --embedded DIR to fill an embedded PGlite data directory)');
+    fail(
+      'no database: pass --database-url postgres://user@host:5432/db or set DATABASE_URL (or --embedded DIR to fill an embedded PGlite data directory)',
+    );
   }
   // Dates run over the two years before `now`: midnight UTC today unless given, so that a seed
   // is reproducible within a day, or exactly with --now.
@@ -57,7 +59,10 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function bulkSink(database: Database, url: string | undefined): Promise<{ sink: Sink; close: () => Promise<void> }> {
+async function bulkSink(
+  database: Database,
+  url: string | undefined,
+): Promise<{ sink: Sink; close: () => Promise<void> }> {
   if (url) {
     const client = new pg.Client({ connectionString: url, application_name: 'pishkhan-bench-seed' });
     await client.connect();
@@ -71,15 +76,21 @@ async function bulkSink(database: Database, url: string | undefined): Promise<{ 
 async function main() {
   const o = options();
   const t0 = performance.now();
-  const database = await openDatabase(o.databaseUrl ? { databaseUrl: o.databaseUrl, poolSize: 2 } : { dataDir: o.embedded! });
+  const database = await openDatabase(
+    o.databaseUrl ? { databaseUrl: o.databaseUrl, poolSize: 2 } : { dataDir: o.embedded! },
+  );
   let bulk: Awaited<ReturnType<typeof bulkSink>> | undefined;
   let workspaceId: number | undefined;
   try {
     const applied = await migrate(database);
     if (applied.length) console.log(`migrated: ${applied.length} migration(s)`);
-    const existing = await queryRows<{ id: number }>(database.db, sql`select id from workspaces where slug = ${o.workspace}`);
+    const existing = await queryRows<{ id: number }>(
+      database.db,
+      sql`select id from workspaces where slug = ${o.workspace}`,
+    );
     if (existing.length) {
-      if (!o.replace) fail(`workspace "${o.workspace}" exists; pass --replace to delete it first, or --workspace another-slug`);
+      if (!o.replace)
+        fail(`workspace "${o.workspace}" exists; pass --replace to delete it first, or --workspace another-slug`);
       console.log(`deleting workspace "${o.workspace}"…`);
       await database.db.execute(sql`delete from workspaces where id = ${existing[0].id}`);
     }
@@ -90,7 +101,9 @@ async function main() {
       admin: { username: 'admin', password: ADMIN_PASSWORD, name: 'مدیر آزمون', email: 'admin@bench.pishkhan.local' },
     });
     workspaceId = workspace.id;
-    console.log(`workspace "${o.workspace}" (id ${workspace.id}) on ${database.kind}; seed ${o.seed}; ${o.tickets.toLocaleString('en')} tickets up to ${new Date(o.now).toISOString()}`);
+    console.log(
+      `workspace "${o.workspace}" (id ${workspace.id}) on ${database.kind}; seed ${o.seed}; ${o.tickets.toLocaleString('en')} tickets up to ${new Date(o.now).toISOString()}`,
+    );
 
     bulk = await bulkSink(database, o.databaseUrl);
     const s = await loadWorkspace(bulk.sink, {
@@ -119,7 +132,8 @@ done in ${total.toFixed(1)} s
 sign in: admin / ${ADMIN_PASSWORD}; agents agent1…agent200 and customers (see users) / ${USER_PASSWORD}`);
   } catch (err) {
     // A failed load rolls back; remove the empty workspace too.
-    if (workspaceId !== undefined) await database.db.execute(sql`delete from workspaces where id = ${workspaceId}`).catch(() => {});
+    if (workspaceId !== undefined)
+      await database.db.execute(sql`delete from workspaces where id = ${workspaceId}`).catch(() => {});
     throw err;
   } finally {
     await bulk?.close();

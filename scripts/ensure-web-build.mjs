@@ -18,8 +18,16 @@ function newest(dir) {
   return t;
 }
 
-const sources = Math.max(newest(join(root, 'src/web')), newest(join(root, 'src/contracts')), statSync(join(root, 'vite.config.ts')).mtimeMs, statSync(join(root, 'package-lock.json')).mtimeMs);
+const sources = Math.max(
+  newest(join(root, 'src/web')),
+  newest(join(root, 'src/contracts')),
+  statSync(join(root, 'vite.config.ts')).mtimeMs,
+  statSync(join(root, 'package-lock.json')).mtimeMs,
+);
 if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
 console.log('Building the web app (first start or sources changed)…');
-const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

@@ -6,7 +6,8 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 const add = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const merge = (a, b) => {
-  for (const [k, v] of Object.entries(b)) a[k] = v && typeof v === 'object' && !Array.isArray(v) && a[k] && typeof a[k] === 'object' ? merge(a[k], v) : v;
+  for (const [k, v] of Object.entries(b))
+    a[k] = v && typeof v === 'object' && !Array.isArray(v) && a[k] && typeof a[k] === 'object' ? merge(a[k], v) : v;
   return a;
 };
 for (const lang of ['fa', 'en']) {

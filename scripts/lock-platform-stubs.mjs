@@ -22,7 +22,10 @@ for (const [owner, prefix] of [['node_modules/rollup', '@rollup/rollup-']]) {
   }
 }
 const sorted = { '': pk[''] };
-for (const k of Object.keys(pk).filter((k) => k !== '').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) sorted[k] = pk[k];
+for (const k of Object.keys(pk)
+  .filter((k) => k !== '')
+  .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+  sorted[k] = pk[k];
 lock.packages = sorted;
 writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
 console.log(`added ${added.length} platform stub(s)`);

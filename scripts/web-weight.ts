@@ -15,7 +15,8 @@ export function reportInitialWeight(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       const chunks = new Map<string, { code: string; imports: string[]; isEntry: boolean }>();
-      for (const [file, out] of Object.entries(bundle)) if (out.type === 'chunk') chunks.set(file, { code: out.code, imports: out.imports, isEntry: out.isEntry });
+      for (const [file, out] of Object.entries(bundle))
+        if (out.type === 'chunk') chunks.set(file, { code: out.code, imports: out.imports, isEntry: out.isEntry });
       const entry = [...chunks].find(([, c]) => c.isEntry);
       if (!entry) return;
       const seen = new Set<string>();
@@ -36,8 +37,24 @@ export function reportInitialWeight(): Plugin {
       for (const [file, c] of chunks) if (!seen.has(file)) lazy += gzipSync(c.code, { level: 9 }).length;
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       const verdict = gz <= INITIAL_JS_BUDGET ? 'within' : 'OVER';
-      console.log(`\nInitial JavaScript (portal first load): ${kb(gz)} gzipped (${kb(raw)} raw) in ${seen.size} files — ${verdict} the ${kb(INITIAL_JS_BUDGET)} budget; lazily loaded: ${kb(lazy)} gzipped in ${chunks.size - seen.size} files`);
-      this.emitFile({ type: 'asset', fileName: 'weight.json', source: JSON.stringify({ initialGzipBytes: gz, initialRawBytes: raw, initialFiles: [...seen], lazyGzipBytes: lazy, budgetBytes: INITIAL_JS_BUDGET }, null, 2) });
+      console.log(
+        `\nInitial JavaScript (portal first load): ${kb(gz)} gzipped (${kb(raw)} raw) in ${seen.size} files — ${verdict} the ${kb(INITIAL_JS_BUDGET)} budget; lazily loaded: ${kb(lazy)} gzipped in ${chunks.size - seen.size} files`,
+      );
+      this.emitFile({
+        type: 'asset',
+        fileName: 'weight.json',
+        source: JSON.stringify(
+          {
+            initialGzipBytes: gz,
+            initialRawBytes: raw,
+            initialFiles: [...seen],
+            lazyGzipBytes: lazy,
+            budgetBytes: INITIAL_JS_BUDGET,
+          },
+          null,
+          2,
+        ),
+      });
     },
   };
 }

@@ -54,7 +54,13 @@ status, department and assignees are in the index). Before: the same pass with a
 through \`tickets_ws_status_idx\` (9.5 ms).`,
 };
 
-export function PREAMBLE(r: { version: string; tickets: number; messages: number; notes: string[]; also: number | null }): string {
+export function PREAMBLE(r: {
+  version: string;
+  tickets: number;
+  messages: number;
+  notes: string[];
+  also: number | null;
+}): string {
   return `# Ticket list queries and their plans
 
 Issue 3 (point 9) asks that every list query be served by an index. This page shows, for the main

@@ -26,7 +26,10 @@ const actor = (id: number, role: Actor['role'], permissions: string[], departmen
 });
 
 /** The admin; the agent (without tickets.view_all) with the longest queue; a customer with a median number of tickets. */
-export async function people(q: (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>, slug: string): Promise<People> {
+export async function people(
+  q: (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>,
+  slug: string,
+): Promise<People> {
   const [ws] = await q('select id from workspaces where slug = $1', [slug]);
   if (!ws) throw new Error(`no workspace "${slug}": seed one with npm run bench:seed`);
   const wsId = Number(ws.id);

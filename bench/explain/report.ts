@@ -9,10 +9,20 @@ function formatSql(sql: string): string {
   if (!sql.startsWith('select "') && !sql.startsWith('select count(*) from "')) {
     // Written by hand (the dashboard): keep its lines, without their common indentation.
     const lines = sql.split('\n').map((l) => l.trimEnd());
-    const indent = Math.min(...lines.slice(1).filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
-    return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))].filter((l) => l.trim()).join('\n');
+    const indent = Math.min(
+      ...lines
+        .slice(1)
+        .filter((l) => l.trim())
+        .map((l) => l.length - l.trimStart().length),
+    );
+    return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))]
+      .filter((l) => l.trim())
+      .join('\n');
   }
-  const short = sql.replace(/^select ("[a-z_]+", ){10,}"[a-z_]+" from/, (m) => `select ${m.slice(7, 60).replace(/, "[^"]*$/, '')}, … /* ${m.split(',').length} columns */ from`);
+  const short = sql.replace(
+    /^select ("[a-z_]+", ){10,}"[a-z_]+" from/,
+    (m) => `select ${m.slice(7, 60).replace(/, "[^"]*$/, '')}, … /* ${m.split(',').length} columns */ from`,
+  );
   let out = '';
   let depth = 0;
   let quoted = false;
@@ -90,11 +100,23 @@ export function report(r: {
 }): string {
   const big = r.also ? ` at ${r.also.tickets.toLocaleString('en')}` : '';
   const head = r.also
-    ? ['| query | page ms | count ms | total | indexes read | page ms' + big + ' | count ms' + big + ' |', '|---|---:|---:|---:|---|---:|---:|']
+    ? [
+        '| query | page ms | count ms | total | indexes read | page ms' + big + ' | count ms' + big + ' |',
+        '|---|---:|---:|---:|---|---:|---:|',
+      ]
     : ['| query | page ms | count ms | total | indexes read |', '|---|---:|---:|---:|---|'];
   const row = (e: Explained, i: number) => {
-    const idx = [...new Set(e.statements.flatMap((s) => s.indexes))].filter((x) => x.startsWith('tickets')).map((x) => `\`${x}\``).join(', ');
-    const cells = [`${i + 1}. [${e.scenario.title}](#${i + 1}-${e.scenario.key})`, cell(e, 'page'), cell(e, 'count'), e.total === null ? '—' : e.total.toLocaleString('en'), idx];
+    const idx = [...new Set(e.statements.flatMap((s) => s.indexes))]
+      .filter((x) => x.startsWith('tickets'))
+      .map((x) => `\`${x}\``)
+      .join(', ');
+    const cells = [
+      `${i + 1}. [${e.scenario.title}](#${i + 1}-${e.scenario.key})`,
+      cell(e, 'page'),
+      cell(e, 'count'),
+      e.total === null ? '—' : e.total.toLocaleString('en'),
+      idx,
+    ];
     if (r.also) {
       const other = r.also.results.find((x) => x.scenario.key === e.scenario.key);
       cells.push(cell(other, 'page'), cell(other, 'count'));
@@ -110,10 +132,26 @@ export function report(r: {
       '',
       NOTES[e.scenario.key] ?? '',
       '',
-      ...e.statements.map((s) => statement(s, s.label === 'page' ? 'The page' : s.label === 'count' ? 'Its count' : 'The counters')),
+      ...e.statements.map((s) =>
+        statement(s, s.label === 'page' ? 'The page' : s.label === 'count' ? 'Its count' : 'The counters'),
+      ),
     ].join('\n'),
   );
-  return [PREAMBLE({ version: r.version, tickets: r.tickets, messages: r.messages, notes: r.notes, also: r.also?.tickets ?? null }), ...head, ...r.results.map(row), '', AFTERWORD(r.also?.tickets ?? null), '', ...sections]
+  return [
+    PREAMBLE({
+      version: r.version,
+      tickets: r.tickets,
+      messages: r.messages,
+      notes: r.notes,
+      also: r.also?.tickets ?? null,
+    }),
+    ...head,
+    ...r.results.map(row),
+    '',
+    AFTERWORD(r.also?.tickets ?? null),
+    '',
+    ...sections,
+  ]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }

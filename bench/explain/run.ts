@@ -21,13 +21,20 @@ export interface Explained {
 
 type Query = (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
 
-const ms = (plan: string[], what: string) => Number(new RegExp(`${what} Time: ([\\d.]+) ms`).exec(plan.join('\n'))?.[1] ?? NaN);
+const ms = (plan: string[], what: string) =>
+  Number(new RegExp(`${what} Time: ([\\d.]+) ms`).exec(plan.join('\n'))?.[1] ?? NaN);
 
 /**
  * Runs each statement once to warm the cache, then EXPLAIN (ANALYZE, BUFFERS) `runs` times,
  * and keeps the run with the median execution time.
  */
-export async function explainAll(q: Query, scenario: Scenario, statements: { sql: string; params: unknown[] }[], total: number | null, runs: number): Promise<Explained> {
+export async function explainAll(
+  q: Query,
+  scenario: Scenario,
+  statements: { sql: string; params: unknown[] }[],
+  total: number | null,
+  runs: number,
+): Promise<Explained> {
   const out: ExplainedStatement[] = [];
   for (const s of statements) {
     await q(s.sql, s.params);
@@ -38,7 +45,15 @@ export async function explainAll(q: Query, scenario: Scenario, statements: { sql
     }
     plans.sort((a, b) => ms(a, 'Execution') - ms(b, 'Execution'));
     const plan = plans[Math.floor(plans.length / 2)];
-    const indexes = [...new Set(plan.flatMap((l) => [...l.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g)].map((m) => m[1])))];
+    const indexes = [
+      ...new Set(
+        plan.flatMap((l) =>
+          [...l.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g)].map(
+            (m) => m[1],
+          ),
+        ),
+      ),
+    ];
     out.push({
       label: scenario.dashboard ? 'counters' : / limit /i.test(s.sql) ? 'page' : 'count',
       sql: s.sql,

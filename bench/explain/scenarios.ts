@@ -43,7 +43,12 @@ export const SCENARIOS: Scenario[] = [
     title: 'Queue filtered by department, status and priority',
     what: "One of the agent's departments, active only, urgent or high.",
     who: 'agent',
-    list: (f) => ({ departmentId: String(f.agentDepartment), status: 'active', priority: 'urgent,high', sort: 'waiting' }),
+    list: (f) => ({
+      departmentId: String(f.agentDepartment),
+      status: 'active',
+      priority: 'urgent,high',
+      sort: 'waiting',
+    }),
   },
   {
     key: 'admin-created',
@@ -61,7 +66,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     key: 'customer-mine',
-    title: "Customer: my tickets",
+    title: 'Customer: my tickets',
     what: 'A customer lists its own tickets (and those shared with it or its groups), newest first — the default sort for customers.',
     who: 'customer',
     list: () => ({}),

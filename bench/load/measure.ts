@@ -32,7 +32,8 @@ export function rssMb(pid: number | undefined): number | null {
   }
 }
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
 /**
  * Drives the server with autocannon at a fixed concurrency after a warm-up, and computes the
@@ -46,7 +47,12 @@ export async function drive(
   const make = () => {
     const path = typeof req.path === 'function' ? req.path() : req.path;
     const body = typeof req.body === 'function' ? req.body() : req.body;
-    return { method: req.method ?? 'GET', path, body, headers: { 'content-type': 'application/json', ...(req.headers ?? {}) } };
+    return {
+      method: req.method ?? 'GET',
+      path,
+      body,
+      headers: { 'content-type': 'application/json', ...(req.headers ?? {}) },
+    };
   };
   const run = (durationS: number, record: boolean) =>
     new Promise<{ latencies: number[]; result: autocannon.Result; peak: number | null }>((resolve, reject) => {

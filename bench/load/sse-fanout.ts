@@ -2,7 +2,11 @@
  * SSE fan-out: N connected agents; each ticket change must reach all of them. Measures the
  * time from sending the change to each connection receiving its event.
  */
-export async function sseFanout(url: string, headers: Record<string, string>, opts: { connections: number; changes: number; create: () => Promise<number> }) {
+export async function sseFanout(
+  url: string,
+  headers: Record<string, string>,
+  opts: { connections: number; changes: number; create: () => Promise<number> },
+) {
   const controllers: AbortController[] = [];
   const arrivals = new Map<number, number[]>(); // ticket number → arrival times
   let connected = 0;
@@ -38,20 +42,23 @@ export async function sseFanout(url: string, headers: Record<string, string>, op
       }
     })();
   };
-  for (let i = 0; i < opts.connections; i += 50) await Promise.all(Array.from({ length: Math.min(50, opts.connections - i) }, open));
+  for (let i = 0; i < opts.connections; i += 50)
+    await Promise.all(Array.from({ length: Math.min(50, opts.connections - i) }, open));
   const delays: number[] = [];
   let missing = 0;
   for (let i = 0; i < opts.changes; i++) {
     const started = performance.now();
     const number = await opts.create();
     const deadline = performance.now() + 5000;
-    while ((arrivals.get(number)?.length ?? 0) < opts.connections && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while ((arrivals.get(number)?.length ?? 0) < opts.connections && performance.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
     const got = arrivals.get(number) ?? [];
     missing += opts.connections - got.length;
     for (const t of got) delays.push(t - started);
   }
   controllers.forEach((c) => c.abort());
   delays.sort((a, b) => a - b);
-  const p = (q: number) => Math.round((delays[Math.min(delays.length - 1, Math.ceil(q * delays.length) - 1)] ?? 0) * 100) / 100;
+  const p = (q: number) =>
+    Math.round((delays[Math.min(delays.length - 1, Math.ceil(q * delays.length) - 1)] ?? 0) * 100) / 100;
   return { connected, deliveries: delays.length, missing, p50: p(0.5), p95: p(0.95), p99: p(0.99), max: p(1) };
 }

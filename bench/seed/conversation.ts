@@ -30,7 +30,10 @@ export interface Conversation {
  * makes it pending and stops the clock; notes change neither. Internal tickets are written by
  * agents only.
  */
-export function conversation(rng: Rng, o: { count: number; created: number; status: Status; opener: 'a' | 'c'; internal: boolean; now: number }): Conversation {
+export function conversation(
+  rng: Rng,
+  o: { count: number; created: number; status: Status; opener: 'a' | 'c'; internal: boolean; now: number },
+): Conversation {
   let status = o.status;
   const sides: Side[] = [o.opener];
   let last: 'a' | 'c' = o.opener;
@@ -55,14 +58,23 @@ export function conversation(rng: Rng, o: { count: number; created: number; stat
   let prev: Side = sides[0];
   for (let k = 1; k < sides.length; k++) {
     const s = sides[k];
-    t += s === 'n' ? 2 * MIN + rng.exp(HOUR) : s === prev ? 2 * MIN + rng.exp(2 * HOUR) : s === 'a' ? 10 * MIN + rng.exp(4 * HOUR) : 5 * MIN + rng.exp(12 * HOUR);
+    t +=
+      s === 'n'
+        ? 2 * MIN + rng.exp(HOUR)
+        : s === prev
+          ? 2 * MIN + rng.exp(2 * HOUR)
+          : s === 'a'
+            ? 10 * MIN + rng.exp(4 * HOUR)
+            : 5 * MIN + rng.exp(12 * HOUR);
     if (s !== 'n') prev = s;
     times.push(t);
   }
   const lastSide = sides[lastReply];
   let end: number | null = null;
   if (status === 'closed' || status === 'locked') {
-    end = t + (lastSide === 'a' ? (rng.chance(0.6) ? 7 * DAY + rng.exp(HOUR) : rng.exp(1.5 * DAY)) : 10 * MIN + rng.exp(DAY));
+    end =
+      t +
+      (lastSide === 'a' ? (rng.chance(0.6) ? 7 * DAY + rng.exp(HOUR) : rng.exp(1.5 * DAY)) : 10 * MIN + rng.exp(DAY));
     if (status === 'locked') end += rng.exp(5 * DAY);
   }
   // Squeeze the conversation into the time before now.

@@ -122,7 +122,13 @@ export class CopyWriter {
    * into `lexemes`, ascending = PostgreSQL's order; lexeme l has count[l] positions at
    * pool[l * stride …].
    */
-  tsvector(lexemes: readonly Uint8Array[], lexes: Int32Array, pool: Uint16Array, count: Int32Array, stride: number): this {
+  tsvector(
+    lexemes: readonly Uint8Array[],
+    lexes: Int32Array,
+    pool: Uint16Array,
+    count: Int32Array,
+    stride: number,
+  ): this {
     let size = 4;
     for (const l of lexes) size += lexemes[l].length + 3 + 2 * count[l];
     this.room(4 + size);

@@ -23,7 +23,8 @@ async function run(input: WorkerInput) {
   const port = parentPort!;
   const forms = Forms.from(input.forms);
   const text = new TextGenerator(forms);
-  if (forms.keys.length !== input.forms.keys.length) throw new Error('the word lists changed after the forms were resolved');
+  if (forms.keys.length !== input.forms.keys.length)
+    throw new Error('the word lists changed after the forms were resolved');
   const gen = new TicketGenerator(input.world, text, input.opts);
   let credits = input.ahead;
   let wake: (() => void) | null = null;
@@ -35,7 +36,9 @@ async function run(input: WorkerInput) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
     const c: ChunkData = gen.chunk(from, Math.min(input.opts.total, from + input.chunk));
-    const buffers = [c.tickets, c.messages, c.files, c.participants].filter((b) => b !== null).map((b) => b.buffer as ArrayBuffer);
+    const buffers = [c.tickets, c.messages, c.files, c.participants]
+      .filter((b) => b !== null)
+      .map((b) => b.buffer as ArrayBuffer);
     port.postMessage(c, buffers);
   }
   port.postMessage({ done: true });

@@ -73,10 +73,18 @@ export async function loadWorkspace(sink: Sink, o: LoadOptions): Promise<LoadSum
     const forms = new Forms();
     new TextGenerator(forms); // registers the word forms, in the order the generator thread will find them
     const customers = Math.max(10, Math.floor(o.tickets / 10));
-    const world = await seedPeople(sink, forms, { seed: o.seed, workspaceId: o.workspaceId, adminId: o.adminId, customers, start: o.start });
+    const world = await seedPeople(sink, forms, {
+      seed: o.seed,
+      workspaceId: o.workspaceId,
+      adminId: o.adminId,
+      customers,
+      start: o.start,
+    });
     await forms.resolve(sink);
     const tPeople = seconds(t0);
-    o.log(`people: ${world.agents.length} agents, ${customers} customers, 20 departments, ${world.tagIds.length} tags; ${forms.keys.length} word forms, ${forms.lexemes.length} lexemes (${tPeople.toFixed(1)} s)`);
+    o.log(
+      `people: ${world.agents.length} agents, ${customers} customers, 20 departments, ${world.tagIds.length} tags; ${forms.keys.length} word forms, ${forms.lexemes.length} lexemes (${tPeople.toFixed(1)} s)`,
+    );
 
     // Ticket ids are reserved up front; message ids are taken from the sequence as they come
     // (the table is locked against other writers until the load commits).
@@ -92,7 +100,15 @@ export async function loadWorkspace(sink: Sink, o: LoadOptions): Promise<LoadSum
     const chunks = generatedChunks({
       world,
       forms: forms.snapshot(),
-      opts: { seed: o.seed, total: o.tickets, start: o.start, now: o.now, ticketBase, messageBase: messageSeq.last, sampleEvery: 997 },
+      opts: {
+        seed: o.seed,
+        total: o.tickets,
+        start: o.start,
+        now: o.now,
+        ticketBase,
+        messageBase: messageSeq.last,
+        sampleEvery: 997,
+      },
       chunk: o.chunk,
       ahead: 2,
     });
@@ -110,7 +126,9 @@ export async function loadWorkspace(sink: Sink, o: LoadOptions): Promise<LoadSum
       if (performance.now() - lastLog > 5000 || c.to === o.tickets) {
         lastLog = performance.now();
         const s = seconds(t1);
-        o.log(`tickets ${c.to.toLocaleString('en')}/${o.tickets.toLocaleString('en')} · messages ${n.messages.toLocaleString('en')} · ${Math.round(c.to / s).toLocaleString('en')} tickets/s · ${s.toFixed(0)} s (waited ${(wait / 1000).toFixed(0)} s for the generator)`);
+        o.log(
+          `tickets ${c.to.toLocaleString('en')}/${o.tickets.toLocaleString('en')} · messages ${n.messages.toLocaleString('en')} · ${Math.round(c.to / s).toLocaleString('en')} tickets/s · ${s.toFixed(0)} s (waited ${(wait / 1000).toFixed(0)} s for the generator)`,
+        );
       }
       tw = performance.now();
     }

@@ -63,7 +63,9 @@ export class Rng {
 
   /** 32 random bits as 8 hex digits. */
   hex8(): string {
-    return Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0');
+    return Math.floor(this.next() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
   }
 }
 

@@ -151,7 +151,10 @@ export class VectorBuilder {
  * Recomputes a sample of tickets' vectors with the application's own SQL — to_tsvector per
  * subject and message, concatenated with || — and throws if any differs from what was loaded.
  */
-export async function verifySample(sink: Sink, samples: { id: number; publicSegments: string[]; noteSegments: string[] }[]) {
+export async function verifySample(
+  sink: Sink,
+  samples: { id: number; publicSegments: string[]; noteSegments: string[] }[],
+) {
   if (!samples.length) return;
   await sink.query(`create or replace function pg_temp.bench_vector(segments text[]) returns tsvector language plpgsql as $$
     declare v tsvector := ''; s text;
@@ -160,7 +163,12 @@ export async function verifySample(sink: Sink, samples: { id: number; publicSegm
     `select t.id from tickets t join (select unnest($1::bigint[]) as id, unnest($2::text[]) as pub, unnest($3::text[]) as notes) s on s.id = t.id
       where t.search_public <> pg_temp.bench_vector(string_to_array(s.pub, E'\\x1f'))
          or t.search_notes <> pg_temp.bench_vector(coalesce(string_to_array(nullif(s.notes, ''), E'\\x1f'), '{}'))`,
-    [samples.map((s) => s.id), samples.map((s) => s.publicSegments.join('\x1f')), samples.map((s) => s.noteSegments.join('\x1f'))],
+    [
+      samples.map((s) => s.id),
+      samples.map((s) => s.publicSegments.join('\x1f')),
+      samples.map((s) => s.noteSegments.join('\x1f')),
+    ],
   );
-  if (rows.length) throw new Error(`search vectors differ from the application's for tickets ${rows.map((r) => r.id).join(', ')}`);
+  if (rows.length)
+    throw new Error(`search vectors differ from the application's for tickets ${rows.map((r) => r.id).join(', ')}`);
 }

@@ -20,7 +20,9 @@ export function pgSink(client: pg.Client): Sink {
     kind: 'postgres',
     async copy(table, columns, data) {
       if (!data) return;
-      const stream = client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin with (format binary)`));
+      const stream = client.query(
+        copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin with (format binary)`),
+      );
       await pipeline(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), stream);
     },
     async query(text, params) {
@@ -46,7 +48,9 @@ export function pgliteSink(client: PGlite): Sink {
 /** The identity sequence of a table and the last value it handed out. */
 export async function lastId(sink: Sink, table: string): Promise<{ seq: string; last: number }> {
   const [{ seq }] = await sink.query<{ seq: string }>(`select pg_get_serial_sequence('${table}', 'id') as seq`);
-  const [{ last }] = await sink.query<{ last: string }>(`select case when is_called then last_value else last_value - 1 end as last from ${seq}`);
+  const [{ last }] = await sink.query<{ last: string }>(
+    `select case when is_called then last_value else last_value - 1 end as last from ${seq}`,
+  );
   return { seq, last: Number(last) };
 }
 

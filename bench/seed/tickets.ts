@@ -8,13 +8,65 @@ import { Bytes, type Lang, type TextGenerator } from './words';
 import { conversation, type Side } from './conversation';
 
 export const TICKET_COLUMNS = [
-  'id', 'workspace_id', 'number', 'subject', 'department_id', 'type_id', 'priority', 'status', 'requester_id', 'guest_name', 'guest_email',
-  'tracking_hash', 'created_by_id', 'internal', 'pinned', 'assignee_ids', 'tag_ids', 'message_count', 'note_count', 'waiting_since',
-  'last_message_at', 'last_agent_reply_at', 'last_customer_reply_at', 'status_changed_at', 'requester_email', 'subject_norm', 'created_at',
-  'updated_at', 'closed_at', 'deleted_at', 'deleted_by_id', 'search_public', 'search_notes',
+  'id',
+  'workspace_id',
+  'number',
+  'subject',
+  'department_id',
+  'type_id',
+  'priority',
+  'status',
+  'requester_id',
+  'guest_name',
+  'guest_email',
+  'tracking_hash',
+  'created_by_id',
+  'internal',
+  'pinned',
+  'assignee_ids',
+  'tag_ids',
+  'message_count',
+  'note_count',
+  'waiting_since',
+  'last_message_at',
+  'last_agent_reply_at',
+  'last_customer_reply_at',
+  'status_changed_at',
+  'requester_email',
+  'subject_norm',
+  'created_at',
+  'updated_at',
+  'closed_at',
+  'deleted_at',
+  'deleted_by_id',
+  'search_public',
+  'search_notes',
 ];
-export const MESSAGE_COLUMNS = ['id', 'workspace_id', 'ticket_id', 'kind', 'author_id', 'author_kind', 'author_name', 'body_html', 'direction', 'created_at'];
-export const FILE_COLUMNS = ['workspace_id', 'storage_key', 'name', 'size', 'content_type', 'sha256', 'purpose', 'ticket_id', 'message_id', 'created_by', 'created_at'];
+export const MESSAGE_COLUMNS = [
+  'id',
+  'workspace_id',
+  'ticket_id',
+  'kind',
+  'author_id',
+  'author_kind',
+  'author_name',
+  'body_html',
+  'direction',
+  'created_at',
+];
+export const FILE_COLUMNS = [
+  'workspace_id',
+  'storage_key',
+  'name',
+  'size',
+  'content_type',
+  'sha256',
+  'purpose',
+  'ticket_id',
+  'message_id',
+  'created_by',
+  'created_at',
+];
 export const PARTICIPANT_COLUMNS = ['workspace_id', 'ticket_id', 'user_id', 'kind', 'notify', 'created_at'];
 
 interface PendingFile {
@@ -116,7 +168,14 @@ export class TicketGenerator {
 
   /** Tickets numbered from+1 … to, with their messages, attachments and participants. */
   chunk(from: number, to: number): ChunkData {
-    const out: Chunk = { bodies: new Bytes(), tickets: new CopyWriter((to - from) * 2500), messages: [], participants: new CopyWriter(), notes: 0, samples: [] };
+    const out: Chunk = {
+      bodies: new Bytes(),
+      tickets: new CopyWriter((to - from) * 2500),
+      messages: [],
+      participants: new CopyWriter(),
+      notes: 0,
+      samples: [],
+    };
     for (let i = from; i < to; i++) this.ticket(i, this.opts.ticketBase + 1 + i, out);
     const { messages, files } = this.encodeMessages(out.messages, out.bodies);
     return {
@@ -138,10 +197,28 @@ export class TicketGenerator {
     const f = new CopyWriter();
     for (const msg of pending) {
       const id = this.nextMessageId++;
-      m.row(10).int8(id).int8(ws).int8(msg.ticketId).text(msg.note ? 'note' : 'reply').int8(msg.authorId).text(msg.authorKind).text(msg.authorName);
+      m.row(10)
+        .int8(id)
+        .int8(ws)
+        .int8(msg.ticketId)
+        .text(msg.note ? 'note' : 'reply')
+        .int8(msg.authorId)
+        .text(msg.authorKind)
+        .text(msg.authorName);
       m.bytes(bodies.buf, msg.from, msg.to).text(msg.direction).time(msg.at);
       for (const x of msg.files) {
-        f.row(11).int8(ws).text(x.key).text(x.name).int8(x.size).text(x.type).text(x.sha).text('attachment').int8(msg.ticketId).int8(id).int8(msg.authorId).time(msg.at);
+        f.row(11)
+          .int8(ws)
+          .text(x.key)
+          .text(x.name)
+          .int8(x.size)
+          .text(x.type)
+          .text(x.sha)
+          .text('attachment')
+          .int8(msg.ticketId)
+          .int8(id)
+          .int8(msg.authorId)
+          .time(msg.at);
       }
     }
     return { messages: m, files: f };
@@ -163,7 +240,8 @@ export class TicketGenerator {
 
     let requester: Person | null = null;
     let guest: { name: string; email: string; lang: Lang } | null = null;
-    if (kind === 'customer' || kind === 'staff') requester = w.customers[Math.floor(w.customers.length * rng.next() ** 1.5)]; // a few customers write a lot
+    if (kind === 'customer' || kind === 'staff')
+      requester = w.customers[Math.floor(w.customers.length * rng.next() ** 1.5)]; // a few customers write a lot
     else if (internal) requester = w.agents[rng.int(0, w.agents.length - 1)];
     else guest = this.guest();
     const lang: Lang = requester?.lang ?? guest!.lang;
@@ -171,7 +249,14 @@ export class TicketGenerator {
     let status = statusFor(rng, (opts.now - created) / DAY);
     if (internal && status === 'active') status = 'pending';
     const count = rng.chance(0.005) ? rng.int(50, 120) : rng.geometric(4.6);
-    const conv = conversation(rng, { count, created, status, opener: kind === 'staff' || internal ? 'a' : 'c', internal, now: opts.now });
+    const conv = conversation(rng, {
+      count,
+      created,
+      status,
+      opener: kind === 'staff' || internal ? 'a' : 'c',
+      internal,
+      now: opts.now,
+    });
     status = conv.status;
 
     // Subject and messages; replies feed the public vector, notes the staff one.
@@ -230,20 +315,48 @@ export class TicketGenerator {
       assignees.sort((a, b) => a - b);
     }
     const tags = new Set<number>();
-    for (let t = Number(choose(rng, { 0: 0.55, 1: 0.3, 2: 0.12, 3: 0.03 })); t > 0; t--) tags.add(w.tagIds[this.tagFreq.index(rng)]);
+    for (let t = Number(choose(rng, { 0: 0.55, 1: 0.3, 2: 0.12, 3: 0.03 })); t > 0; t--)
+      tags.add(w.tagIds[this.tagFreq.index(rng)]);
     const open = status === 'active' || status === 'pending';
     const pinned = rng.chance(open ? 0.02 : 0.001);
-    const deletedAt = rng.chance(0.003) ? Math.min(opts.now - 60_000, conv.updatedAt + Math.round(rng.exp(3 * DAY))) : null;
+    const deletedAt = rng.chance(0.003)
+      ? Math.min(opts.now - 60_000, conv.updatedAt + Math.round(rng.exp(3 * DAY)))
+      : null;
     const createdBy = kind === 'guest' ? null : kind === 'staff' ? primary.id : requester!.id;
     const email = requester?.email ?? guest?.email ?? null;
     const typeId = rng.chance(0.7) ? rng.pick(w.typeIds) : null;
 
     const t = out.tickets.row(TICKET_COLUMNS.length);
-    t.int8(id).int8(ws).int4(i + 1).text(subj.raw).int8(w.departmentIds[dep]).int8(typeId).text(choose(rng, PRIORITY)).text(status);
-    t.int8(requester?.id ?? null).text(guest?.name).text(guest?.email).text(guest ? this.hex64() : null).int8(createdBy);
-    t.bool(internal).bool(pinned).int8Array(assignees).int8Array([...tags].sort((a, b) => a - b)).int4(conv.replies).int4(conv.notes);
-    t.time(conv.waitingSince).time(conv.lastMessageAt).time(conv.lastAgentReplyAt).time(conv.lastCustomerReplyAt).time(conv.statusChangedAt);
-    t.text(email?.toLowerCase()).text(subj.norm).time(created).time(deletedAt ?? conv.updatedAt).time(conv.closedAt).time(deletedAt);
+    t.int8(id)
+      .int8(ws)
+      .int4(i + 1)
+      .text(subj.raw)
+      .int8(w.departmentIds[dep])
+      .int8(typeId)
+      .text(choose(rng, PRIORITY))
+      .text(status);
+    t.int8(requester?.id ?? null)
+      .text(guest?.name)
+      .text(guest?.email)
+      .text(guest ? this.hex64() : null)
+      .int8(createdBy);
+    t.bool(internal)
+      .bool(pinned)
+      .int8Array(assignees)
+      .int8Array([...tags].sort((a, b) => a - b))
+      .int4(conv.replies)
+      .int4(conv.notes);
+    t.time(conv.waitingSince)
+      .time(conv.lastMessageAt)
+      .time(conv.lastAgentReplyAt)
+      .time(conv.lastCustomerReplyAt)
+      .time(conv.statusChangedAt);
+    t.text(email?.toLowerCase())
+      .text(subj.norm)
+      .time(created)
+      .time(deletedAt ?? conv.updatedAt)
+      .time(conv.closedAt)
+      .time(deletedAt);
     t.int8(deletedAt ? w.adminId : null);
     this.pub.write(t);
     this.notes.write(t);
@@ -254,7 +367,8 @@ export class TicketGenerator {
     }
     if (kind === 'customer' && rng.chance(0.005)) {
       const other = w.customers[rng.int(0, w.customers.length - 1)];
-      if (other.id !== requester!.id) out.participants.row(6).int8(ws).int8(id).int8(other.id).text('shared').bool(true).time(created);
+      if (other.id !== requester!.id)
+        out.participants.row(6).int8(ws).int8(id).int8(other.id).text('shared').bool(true).time(created);
     }
   }
 
@@ -265,7 +379,11 @@ export class TicketGenerator {
     const [last, lastLatin] = persian ? rng.pick(FA_LAST) : [rng.pick(EN_LAST), ''];
     const latin = persian ? `${firstLatin}.${lastLatin}` : `${first}.${last}`;
     // create-guest-ticket.ts stores the address lower-cased, as guest_email and requester_email.
-    return { name: `${first} ${last}`, email: `${latin}${rng.int(1, 99_999)}@${rng.pick(DOMAINS)}`, lang: (persian ? 'fa' : 'en') as Lang };
+    return {
+      name: `${first} ${last}`,
+      email: `${latin}${rng.int(1, 99_999)}@${rng.pick(DOMAINS)}`,
+      lang: (persian ? 'fa' : 'en') as Lang,
+    };
   }
 
   /** An attachment record; the bytes do not exist (storage_key points nowhere). */

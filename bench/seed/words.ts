@@ -69,7 +69,8 @@ function lexicon(file: string, forms: Forms): Lexicon {
     .split('\n')
     .map((w) => w.trim())
     .filter(Boolean);
-  if (words.some((w) => /[&<>"'\\\s]/.test(w))) throw new Error(`${file}: words must be single tokens without HTML-special characters`);
+  if (words.some((w) => /[&<>"'\\\s]/.test(w)))
+    throw new Error(`${file}: words must be single tokens without HTML-special characters`);
   const first = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
   const arabic = words.map((w) => w.replace(/ی/g, 'ي').replace(/ک/g, 'ك'));
   return {
@@ -141,7 +142,15 @@ export class TextGenerator {
           else if (i > 1 && rng.chance(0.06)) s = fa ? FA_COMMA : COMMA;
           if (!firstWord) out.byte(32);
           firstWord = false;
-          out.put(mixed ? l.wordBytes[k] : style.arabicKeyboard ? l.arabicBytes[k] : i === 0 ? l.firstBytes[k] : l.wordBytes[k]);
+          out.put(
+            mixed
+              ? l.wordBytes[k]
+              : style.arabicKeyboard
+                ? l.arabicBytes[k]
+                : i === 0
+                  ? l.firstBytes[k]
+                  : l.wordBytes[k],
+          );
           if (s) out.put(SUFFIX_BYTES[s]);
           forms.push(l.forms[k * SUFFIXES.length + s]);
         }

@@ -4,7 +4,9 @@ import type { ChunkData } from './tickets';
 
 /** The generator thread's chunks, in order; each is acknowledged once the caller has written it. */
 export async function* generatedChunks(input: Omit<WorkerInput, 'entry'>): AsyncGenerator<ChunkData> {
-  const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { ...input, entry: './generate-worker.ts' } });
+  const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+    workerData: { ...input, entry: './generate-worker.ts' },
+  });
   const queue: ChunkData[] = [];
   let done = false;
   let failure: Error | null = null;

@@ -25,5 +25,11 @@ export const ZRegister = z.object({
   acceptTerms: z.literal(true, { error: 'validation.accept_terms' }),
 });
 export const ZOtpRequest = z.object({ mobile: ZMobile });
-export const ZOtpVerify = z.object({ mobile: ZMobile, code: z.string().trim().regex(/^[0-9۰-۹٠-٩]{6}$/, 'validation.otp_code') });
+export const ZOtpVerify = z.object({
+  mobile: ZMobile,
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9۰-۹٠-٩]{6}$/, 'validation.otp_code'),
+});
 export const ZOtpSent = z.object({ mobile: z.string(), expiresInSeconds: z.number().int() });

@@ -79,5 +79,7 @@ export function patchShape<T extends z.ZodRawShape>(schema: z.ZodObject<T>): Pat
 }
 
 export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
-  return z.object(patchShape(schema)).refine((v) => Object.values(v).some((x) => x !== undefined), 'validation.empty_patch');
+  return z
+    .object(patchShape(schema))
+    .refine((v) => Object.values(v).some((x) => x !== undefined), 'validation.empty_patch');
 }

@@ -12,10 +12,16 @@ export const ZHost = z
   .toLowerCase()
   .max(253)
   .refine(
-    (h) => /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/.test(h) || /^\[?[0-9a-f:.]+\]?$/.test(h) && h.includes(':'),
+    (h) =>
+      /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/.test(h) ||
+      (/^\[?[0-9a-f:.]+\]?$/.test(h) && h.includes(':')),
     'validation.host',
   );
-export const ZPort = z.number({ error: 'validation.port' }).int('validation.port').min(1, 'validation.port').max(65535, 'validation.port');
+export const ZPort = z
+  .number({ error: 'validation.port' })
+  .int('validation.port')
+  .min(1, 'validation.port')
+  .max(65535, 'validation.port');
 /** Write-only: a string sets it, `null` clears it, leaving it out keeps the stored one. */
 const ZSecret = z.string().min(1).max(500).nullable();
 const ZMailUser = z.string().trim().min(1).max(254);
@@ -62,7 +68,10 @@ const updateShape = {
   outbound: z.object(patchShape(ZOutboundInput)).optional(),
 };
 export const ZMailboxSettingsPatch = z.object(updateShape);
-export const ZUpdateMailbox = ZMailboxSettingsPatch.refine((v) => Object.values(v).some((x) => x !== undefined), 'validation.empty_patch');
+export const ZUpdateMailbox = ZMailboxSettingsPatch.refine(
+  (v) => Object.values(v).some((x) => x !== undefined),
+  'validation.empty_patch',
+);
 export type TUpdateMailbox = z.infer<typeof ZMailboxSettingsPatch>;
 
 export const ZListMailboxesQuery = ZPageQuery.extend({ departmentId: ZIdInput.optional() });
@@ -121,7 +130,12 @@ export const ZDirectionResult = z.object({
   ms: z.number().int().optional(),
 });
 export type TDirectionResult = z.infer<typeof ZDirectionResult>;
-export const ZMailboxTestResult = z.object({ ok: z.boolean(), inbound: ZDirectionResult, outbound: ZDirectionResult, message: z.string() });
+export const ZMailboxTestResult = z.object({
+  ok: z.boolean(),
+  inbound: ZDirectionResult,
+  outbound: ZDirectionResult,
+  message: z.string(),
+});
 export type TMailboxTestResult = z.infer<typeof ZMailboxTestResult>;
 
 /** Unsaved settings to try before saving: over a stored mailbox (PATCH shape) or whole (create shape). */
@@ -149,5 +163,8 @@ export const ZQuarantinedMail = z.object({
 });
 export type TQuarantinedMail = z.infer<typeof ZQuarantinedMail>;
 export const ZQuarantineParams = z.object({ id: ZId, entryId: ZId });
-export const ZRetryResult = z.object({ outcome: z.enum(['ticket', 'reply', 'ignored', 'quarantined', 'duplicate']), ticketNumber: z.number().int().nullable() });
+export const ZRetryResult = z.object({
+  outcome: z.enum(['ticket', 'reply', 'ignored', 'quarantined', 'duplicate']),
+  ticketNumber: z.number().int().nullable(),
+});
 export type TRetryResult = z.infer<typeof ZRetryResult>;

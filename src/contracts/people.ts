@@ -63,7 +63,9 @@ export const ZListUsersQuery = ZPageQuery.extend({
   departmentId: ZId.optional(),
   groupId: ZId.optional(),
   active: ZBool.optional(),
-  sort: z.enum(['name', '-name', 'created', '-created', 'updated', '-updated', 'username', '-username']).default('name'),
+  sort: z
+    .enum(['name', '-name', 'created', '-created', 'updated', '-updated', 'username', '-username'])
+    .default('name'),
 });
 export type TListUsersQuery = z.infer<typeof ZListUsersQuery>;
 
@@ -114,7 +116,10 @@ export const ZCreateGroup = z.object({
   memberIds: z.array(ZIdInput).max(10_000).default([]),
 });
 export const ZUpdateGroup = patchOf(ZCreateGroup.omit({ kind: true }));
-export const ZListGroupsQuery = ZPageQuery.extend({ kind: ZGroupKind.optional(), q: z.string().trim().max(100).optional() });
+export const ZListGroupsQuery = ZPageQuery.extend({
+  kind: ZGroupKind.optional(),
+  q: z.string().trim().max(100).optional(),
+});
 
 // API tokens
 export const ZApiToken = z.object({

@@ -52,7 +52,10 @@ export type Settings = z.infer<typeof ZSettings>;
 
 /** What an admin may change: every field optional; contact merges field by field. */
 export const ZSettingsPatch = z
-  .object({ ...patchShape(ZSettings.omit({ contact: true })), contact: z.object(patchShape(ZSettings.shape.contact.unwrap())).optional() })
+  .object({
+    ...patchShape(ZSettings.omit({ contact: true })),
+    contact: z.object(patchShape(ZSettings.shape.contact.unwrap())).optional(),
+  })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'validation.empty_patch');
 
 export const ZSettingsResponse = ZSettings.extend({

@@ -4,11 +4,11 @@
  * other joiners become a plain space, and Arabic diacritics (harakat, tatweel) are dropped.
  */
 const MAP: Record<string, string> = {
-  'ي': 'ی', // ARABIC YEH
-  'ى': 'ی', // ALEF MAKSURA
-  'ك': 'ک', // ARABIC KAF
-  'ۀ': 'ه', // HEH WITH YEH ABOVE
-  'ة': 'ه', // TEH MARBUTA
+  ي: 'ی', // ARABIC YEH
+  ى: 'ی', // ALEF MAKSURA
+  ك: 'ک', // ARABIC KAF
+  ۀ: 'ه', // HEH WITH YEH ABOVE
+  ة: 'ه', // TEH MARBUTA
 };
 const DIGITS = /[\u06F0-\u06F9\u0660-\u0669]/g;
 const DIACRITICS = /[\u064B-\u065F\u0670\u0640]/g;

@@ -8,7 +8,12 @@ export const ZMessageKind = z.enum(['reply', 'note']);
 export type TStatus = z.infer<typeof ZStatus>;
 
 /** A ticket's number in a path: digits, optionally written with a leading '#'. */
-export const ZNumberParams = z.object({ number: z.string().regex(/^#?[1-9]\d{0,9}$/).transform((v) => Number(v.replace('#', ''))) });
+export const ZNumberParams = z.object({
+  number: z
+    .string()
+    .regex(/^#?[1-9]\d{0,9}$/)
+    .transform((v) => Number(v.replace('#', ''))),
+});
 export const ZNumberAndIdParams = ZNumberParams.extend({ id: ZId });
 
 const ZEmails = z.array(ZEmail).max(20);
@@ -56,7 +61,13 @@ export const ZTicketPage = z.object({
 });
 export type TTicketPage = z.infer<typeof ZTicketPage>;
 
-export const ZAttachment = z.object({ id: z.string(), name: z.string(), size: z.number().int(), contentType: z.string(), url: z.string() });
+export const ZAttachment = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number().int(),
+  contentType: z.string(),
+  url: z.string(),
+});
 
 export const ZTicket = ZTicketListItem.extend({
   body: z.string(),
@@ -95,7 +106,10 @@ export const ZCreateTicket = z.object({
 export type TCreateTicket = z.infer<typeof ZCreateTicket>;
 
 /** C18: opening for a whole group makes one ticket per member. */
-export const ZCreateTicketResult = z.union([ZTicket, z.object({ created: z.array(z.object({ number: z.number().int(), requesterId: z.string() })) })]);
+export const ZCreateTicketResult = z.union([
+  ZTicket,
+  z.object({ created: z.array(z.object({ number: z.number().int(), requesterId: z.string() })) }),
+]);
 
 export const ZUpdateTicket = z
   .object({
@@ -116,7 +130,26 @@ export const ZUpdateTicket = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'validation.empty_patch');
 export type TUpdateTicket = z.infer<typeof ZUpdateTicket>;
 
-export const ZTicketSort = z.enum(['waiting', '-waiting', 'created', '-created', 'number', '-number', 'subject', '-subject', 'status', '-status', 'department', '-department', 'email', '-email', 'priority', '-priority', 'updated', '-updated']);
+export const ZTicketSort = z.enum([
+  'waiting',
+  '-waiting',
+  'created',
+  '-created',
+  'number',
+  '-number',
+  'subject',
+  '-subject',
+  'status',
+  '-status',
+  'department',
+  '-department',
+  'email',
+  '-email',
+  'priority',
+  '-priority',
+  'updated',
+  '-updated',
+]);
 
 export const ZListTicketsQuery = ZPageQuery.extend({
   status: ZList(ZStatus).optional(),
@@ -149,7 +182,12 @@ export type TDelivery = z.infer<typeof ZDelivery>;
 export const ZMessage = z.object({
   id: z.string(),
   kind: ZMessageKind,
-  author: z.object({ id: z.string().nullable(), name: z.string(), level: z.enum(['member', 'guest', 'agent', 'system']), avatarUrl: z.string().nullable() }),
+  author: z.object({
+    id: z.string().nullable(),
+    name: z.string(),
+    level: z.enum(['member', 'guest', 'agent', 'system']),
+    avatarUrl: z.string().nullable(),
+  }),
   body: z.string(),
   direction: ZDirection,
   cc: z.array(z.string()),
@@ -180,7 +218,9 @@ export const ZUpdateMessage = z.object({ body: ZBody, direction: ZDirection.opti
 export const ZBulk = z.object({
   numbers: z.array(z.number().int().positive()).min(1).max(500),
   action: z.enum(['status', 'priority', 'lock', 'transfer', 'delete', 'restore', 'assign']),
-  value: z.union([z.string(), z.object({ departmentId: ZIdInput.optional(), assigneeId: ZIdInput.nullish() })]).optional(),
+  value: z
+    .union([z.string(), z.object({ departmentId: ZIdInput.optional(), assigneeId: ZIdInput.nullish() })])
+    .optional(),
 });
 export const ZBulkResult = z.object({
   done: z.array(z.number().int()),
@@ -223,7 +263,15 @@ export const ZStatusSeriesQuery = z.object({
 });
 export const ZStatusSeries = z.object({
   tz: z.string(),
-  days: z.array(z.object({ date: z.string(), active: z.number().int(), pending: z.number().int(), closed: z.number().int(), locked: z.number().int() })),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      active: z.number().int(),
+      pending: z.number().int(),
+      closed: z.number().int(),
+      locked: z.number().int(),
+    }),
+  ),
 });
 
 // Guests (F4)

@@ -48,7 +48,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const rule = route.config?.access as Access | undefined;
     if (isApi && !rule) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     if (isApi && route.method !== 'HEAD') {
-      for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: rule! });
+      for (const method of [route.method].flat())
+        if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: rule! });
     }
   });
   app.addHook('onSend', async (request, reply) => {

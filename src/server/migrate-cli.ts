@@ -9,7 +9,9 @@ async function run() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
     const applied = await migrate(database);
-    process.stdout.write(applied.length ? `Applied ${applied.length} migration(s).\n` : 'The database is up to date.\n');
+    process.stdout.write(
+      applied.length ? `Applied ${applied.length} migration(s).\n` : 'The database is up to date.\n',
+    );
   } finally {
     await database.close();
   }

@@ -17,7 +17,22 @@ const HUMAN = /[A-Za-z\u0600-\u06FF]/;
 /** Props whose string value is read by people or by screen readers. */
 const TEXT_PROPS = new Set(['label', 'placeholder', 'title', 'aria-label', 'alt', 'helperText', 'tooltip']);
 /** After these words an expression starts, so `<` opens JSX and `/` a regular expression. */
-const EXPR_KEYWORDS = new Set(['return', 'yield', 'await', 'case', 'default', 'typeof', 'void', 'delete', 'in', 'of', 'new', 'throw', 'else', 'do']);
+const EXPR_KEYWORDS = new Set([
+  'return',
+  'yield',
+  'await',
+  'case',
+  'default',
+  'typeof',
+  'void',
+  'delete',
+  'in',
+  'of',
+  'new',
+  'throw',
+  'else',
+  'do',
+]);
 
 interface Offence {
   line: number;
@@ -180,7 +195,8 @@ function findHardcodedText(src: string): Offence[] {
       } else if (src[i] === '{') {
         const end = code(i + 1, true);
         const expr = src.slice(i + 1, end - 1).trim();
-        if (TEXT_PROPS.has(attr) && /^(['"])[^]*\1$|^`[^`$]*`$/.test(expr) && HUMAN.test(expr)) report(i, 'prop', `${attr}={${expr}}`);
+        if (TEXT_PROPS.has(attr) && /^(['"])[^]*\1$|^`[^`$]*`$/.test(expr) && HUMAN.test(expr))
+          report(i, 'prop', `${attr}={${expr}}`);
         i = end;
       } else if (src[i] === '<') {
         i = jsx(i) ?? i + 1;
@@ -215,14 +231,18 @@ function findHardcodedText(src: string): Offence[] {
 
 const WEB = fileURLToPath(new URL('.', import.meta.url));
 function tsxFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsxFiles(join(dir, e.name)) : e.name.endsWith('.tsx') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsxFiles(join(dir, e.name)) : e.name.endsWith('.tsx') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('the scanner for hard-coded text', () => {
   const lines = (src: string) => findHardcodedText(src).map((o) => o.line);
 
   it('finds text between tags, in Latin and Persian script, with its line', () => {
-    expect(findHardcodedText('const A = () => <div>\n  Hello\n</div>;')).toEqual([{ line: 2, kind: 'text', text: 'Hello' }]);
+    expect(findHardcodedText('const A = () => <div>\n  Hello\n</div>;')).toEqual([
+      { line: 2, kind: 'text', text: 'Hello' },
+    ]);
     expect(lines('function A() {\n  return (\n    <p>\n      <b>ارسال</b>\n    </p>\n  );\n}')).toEqual([4]);
     expect(lines('const x = ok ? <span>Yes</span> : null;')).toEqual([1]);
     expect(lines('const x = <>Fragment text</>;')).toEqual([1]);
@@ -233,7 +253,9 @@ describe('the scanner for hard-coded text', () => {
   });
 
   it('finds string literals in the props people read', () => {
-    expect(findHardcodedText('<TextField label="Subject" />')).toEqual([{ line: 1, kind: 'prop', text: 'label="Subject"' }]);
+    expect(findHardcodedText('<TextField label="Subject" />')).toEqual([
+      { line: 1, kind: 'prop', text: 'label="Subject"' },
+    ]);
     expect(lines("<input placeholder='جستجو' />")).toEqual([1]);
     expect(lines('<IconButton aria-label="close" />')).toEqual([1]);
     expect(lines('<Tooltip title={"Delete"}><span /></Tooltip>')).toEqual([1]);
@@ -268,7 +290,14 @@ describe('the scanner for hard-coded text', () => {
 
 describe('the web app', () => {
   it('has no human text outside the translation files', () => {
-    const offences = tsxFiles(WEB).flatMap((file) => findHardcodedText(readFileSync(file, 'utf8')).map((o) => `${relative(process.cwd(), file)}:${o.line}  ${o.kind === 'text' ? 'text' : 'prop'}: ${o.text}`));
-    expect(offences, `Hard-coded text (use t('…') and add the keys to fa.json and en.json):\n${offences.join('\n')}`).toEqual([]);
+    const offences = tsxFiles(WEB).flatMap((file) =>
+      findHardcodedText(readFileSync(file, 'utf8')).map(
+        (o) => `${relative(process.cwd(), file)}:${o.line}  ${o.kind === 'text' ? 'text' : 'prop'}: ${o.text}`,
+      ),
+    );
+    expect(
+      offences,
+      `Hard-coded text (use t('…') and add the keys to fa.json and en.json):\n${offences.join('\n')}`,
+    ).toEqual([]);
   });
 });

@@ -22,7 +22,12 @@ async function openAdmin(page: Page, path: string, titleKey: string, lang: Lang)
 }
 
 /** A person's browser already signed in as `who` (the API session is handed to the browser). */
-async function signedIn(browser: Browser, base: string, who: string, screen: 'desktop' | 'phone' = 'desktop'): Promise<Person> {
+async function signedIn(
+  browser: Browser,
+  base: string,
+  who: string,
+  screen: 'desktop' | 'phone' = 'desktop',
+): Promise<Person> {
   const person = await newPerson(browser, base, screen);
   await (await ApiClient.login(base, who)).shareWith(person.context);
   return person;
@@ -56,9 +61,14 @@ function summarise(problems: string[]): string {
   for (const p of problems) {
     const [head, ...rest] = p.split('\n');
     const body = rest.join('\n').replace(/mui(rtl|ltr)-/g, 'mui-');
-    byBody.set(body, [...(byBody.get(body) ?? []), head.replace(/^Accessibility violations on /, '').replace(/:$/, '')]);
+    byBody.set(body, [
+      ...(byBody.get(body) ?? []),
+      head.replace(/^Accessibility violations on /, '').replace(/:$/, ''),
+    ]);
   }
-  return [...byBody].map(([body, where]) => (body ? `Accessibility violations on ${where.join(', ')}:\n${body}` : where.join('\n'))).join('\n\n');
+  return [...byBody]
+    .map(([body, where]) => (body ? `Accessibility violations on ${where.join(', ')}:\n${body}` : where.join('\n')))
+    .join('\n\n');
 }
 
 describe('admin', () => {
@@ -89,13 +99,19 @@ describe('admin', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: tr('fa', 'admin.departments.new') }).waitFor();
     await page.getByTestId('department-name').fill(deptName);
-    await dialog.getByRole('textbox', { name: tr('fa', 'common.description'), exact: true }).fill('Computers and printers of the labs');
-    const savedDept = page.waitForResponse((r) => r.url().endsWith('/api/v1/departments') && r.request().method() === 'POST');
+    await dialog
+      .getByRole('textbox', { name: tr('fa', 'common.description'), exact: true })
+      .fill('Computers and printers of the labs');
+    const savedDept = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/departments') && r.request().method() === 'POST',
+    );
     await page.getByTestId('admin-dialog-save').click();
     expect((await savedDept).status()).toBe(201);
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('row').filter({ hasText: deptName }).waitFor();
-    const depts = await api.get<ListOf<{ id: string; name: string; active: boolean; usage: string }>>('/departments', { q: deptName });
+    const depts = await api.get<ListOf<{ id: string; name: string; active: boolean; usage: string }>>('/departments', {
+      q: deptName,
+    });
     expect(depts.items).toHaveLength(1);
     const dept = depts.items[0];
     expect(dept).toMatchObject({ name: deptName, active: true, usage: 'all' });
@@ -124,7 +140,9 @@ describe('admin', () => {
     await page.getByRole('row').filter({ hasText: username }).waitFor();
     expect(await page.getByRole('row').filter({ hasText: username }).textContent()).toContain(deptName);
 
-    const users = await api.get<ListOf<{ username: string; role: string; departmentIds: string[]; accessLevelId: string | null; active: boolean }>>('/users', { role: 'agent', q: username });
+    const users = await api.get<
+      ListOf<{ username: string; role: string; departmentIds: string[]; accessLevelId: string | null; active: boolean }>
+    >('/users', { role: 'agent', q: username });
     expect(users.items).toHaveLength(1);
     expect(users.items[0]).toMatchObject({ username, role: 'agent', departmentIds: [dept.id], active: true });
     expect(users.items[0].accessLevelId).not.toBeNull();
@@ -149,7 +167,10 @@ describe('admin', () => {
     const level = levels.items.find((l) => !l.permissions.includes('reports.view'));
     expect(level, 'a demo level without reports.view').toBeDefined();
     const { id } = level!;
-    const hasReports = async () => (await api.get<ListOf<Level>>('/access-levels')).items.find((l) => l.id === id)!.permissions.includes('reports.view');
+    const hasReports = async () =>
+      (await api.get<ListOf<Level>>('/access-levels')).items
+        .find((l) => l.id === id)!
+        .permissions.includes('reports.view');
 
     const admin = await signedIn(browser, server.base, 'admin');
     const { page } = admin;
@@ -157,7 +178,9 @@ describe('admin', () => {
       await openAdmin(page, '/admin/access-levels', 'admin.levels.title', 'fa');
       const box = page.getByTestId(`permission-reports.view-${id}`);
       expect(await box.isChecked()).toBe(false);
-      const saved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/access-levels/${id}`) && r.request().method() === 'PATCH');
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith(`/api/v1/access-levels/${id}`) && r.request().method() === 'PATCH',
+      );
       await box.click();
       expect((await saved).status()).toBe(200);
       await page.getByText(tr('fa', 'admin.levels.saved'), { exact: true }).waitFor();
@@ -171,7 +194,9 @@ describe('admin', () => {
       expect(await page.getByTestId(`permission-reports.view-${id}`).isChecked()).toBe(true);
 
       // And back.
-      const undone = page.waitForResponse((r) => r.url().endsWith(`/api/v1/access-levels/${id}`) && r.request().method() === 'PATCH');
+      const undone = page.waitForResponse(
+        (r) => r.url().endsWith(`/api/v1/access-levels/${id}`) && r.request().method() === 'PATCH',
+      );
       await page.getByTestId(`permission-reports.view-${id}`).click();
       expect((await undone).status()).toBe(200);
       await expect.poll(hasReports).toBe(false);
@@ -196,8 +221,12 @@ describe('admin', () => {
       await page.getByTestId('settings-title').fill(title);
       // The bar under the form counts the unsaved changes (in Persian digits).
       const statuses = async () => (await page.getByRole('status').allTextContents()).map((x) => x.trim());
-      await expect.poll(statuses, { message: 'the count of unsaved changes' }).toContain(tr('fa', 'admin.settings.unsaved_one', { n: '۱' }));
-      const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/settings') && r.request().method() === 'PATCH');
+      await expect
+        .poll(statuses, { message: 'the count of unsaved changes' })
+        .toContain(tr('fa', 'admin.settings.unsaved_one', { n: '۱' }));
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/settings') && r.request().method() === 'PATCH',
+      );
       await page.getByTestId('settings-save').click();
       const res = await saved;
       expect(res.status()).toBe(200);
@@ -236,7 +265,9 @@ describe('admin', () => {
         // Before saving, the field shows its hint.
         const helpId = await usernameInput.getAttribute('aria-describedby');
         expect(helpId).toBeTruthy();
-        expect((await page.locator(`[id="${helpId}"]`).textContent())?.trim()).toBe(tr(lang, 'admin.people.usernameHint'));
+        expect((await page.locator(`[id="${helpId}"]`).textContent())?.trim()).toBe(
+          tr(lang, 'admin.people.usernameHint'),
+        );
 
         await usernameInput.fill('sara');
         await page.getByTestId('person-password').fill('another-pass-123');
@@ -259,7 +290,11 @@ describe('admin', () => {
         await dialog.waitFor({ state: 'detached' });
       }
       // No second "sara" was made.
-      expect((await api.get<ListOf<{ username: string }>>('/users', { q: 'sara' })).items.filter((u) => u.username === 'sara')).toHaveLength(1);
+      expect(
+        (await api.get<ListOf<{ username: string }>>('/users', { q: 'sara' })).items.filter(
+          (u) => u.username === 'sara',
+        ),
+      ).toHaveLength(1);
     } finally {
       await setLang(page, 'fa').catch(() => undefined);
     }
@@ -270,7 +305,8 @@ describe('admin', () => {
   it('every admin page passes axe in Persian and English on desktop; people and settings also on a phone', async () => {
     // Every page is checked even when one fails, so that one run lists all the problems.
     const problems: string[] = [];
-    const a11y = (page: Page, label: string) => checkA11y(page, label).catch((err: Error) => void problems.push(err.message));
+    const a11y = (page: Page, label: string) =>
+      checkA11y(page, label).catch((err: Error) => void problems.push(err.message));
     const desk = await signedIn(browser, server.base, 'admin');
     const phone = await signedIn(browser, server.base, 'admin', 'phone');
     try {
@@ -294,7 +330,9 @@ describe('admin', () => {
           await phone.page.getByRole('heading', { level: 1, name: tr(lang, p.title), exact: true }).waitFor();
           await settled(phone.page);
           // Against the screen's width: a phone zooms out to a page that is too wide, and innerWidth grows with it.
-          const overflow = (await phone.page.evaluate('document.scrollingElement.scrollWidth')) as number - phone.page.viewportSize()!.width;
+          const overflow =
+            ((await phone.page.evaluate('document.scrollingElement.scrollWidth')) as number) -
+            phone.page.viewportSize()!.width;
           if (overflow > 1) problems.push(`${p.path} (${lang}) is ${overflow}px wider than a 360px phone`);
           await a11y(phone.page, `admin ${p.slug} (${lang}, phone)`);
           await shot(phone.page, `admin-${p.slug}-${lang}-phone`);

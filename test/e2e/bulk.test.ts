@@ -26,7 +26,11 @@ describe('ticket center: bulk status and filters in the address', () => {
     const departments = await ali.get<{ items: Array<{ id: string }> }>('/departments', { pageSize: 100 });
     numbers = [];
     for (const subject of subjects) {
-      const t = await ali.post<{ number: number }>('/tickets', { departmentId: departments.items[0].id, subject, body: `<p>${subject}: the projector does not turn on.</p>` });
+      const t = await ali.post<{ number: number }>('/tickets', {
+        departmentId: departments.items[0].id,
+        subject,
+        body: `<p>${subject}: the projector does not turn on.</p>`,
+      });
       numbers.push(t.number);
     }
     saraApi = await ApiClient.login(server.base, 'sara');
@@ -55,7 +59,9 @@ describe('ticket center: bulk status and filters in the address', () => {
     await sara.page.getByTestId(`ticket-select-${second}`).click();
     const bar = sara.page.getByTestId('bulk-bar');
     await bar.waitFor();
-    await expect.poll(() => bar.textContent()).toContain(tr('fa', 'center.bulk.selected', { count: 2, n: faDigits(2) }));
+    await expect
+      .poll(() => bar.textContent())
+      .toContain(tr('fa', 'center.bulk.selected', { count: 2, n: faDigits(2) }));
     expect(await sara.page.getByTestId(`ticket-select-${first}`).getByRole('checkbox').isChecked()).toBe(true);
     expect(await sara.page.getByTestId(`ticket-select-${third}`).getByRole('checkbox').isChecked()).toBe(false);
 
@@ -65,19 +71,27 @@ describe('ticket center: bulk status and filters in the address', () => {
     await shotFromTop(sara.page, 'ticket-center-bulk-fa-desktop');
     await a11y.check(sara.page, 'ticket center with the bulk bar (fa)');
 
-    const applied = sara.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/tickets/bulk' && r.request().method() === 'POST');
+    const applied = sara.page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/tickets/bulk' && r.request().method() === 'POST',
+    );
     await bar.getByTestId('bulk-apply').click();
     const res = await applied;
     expect(res.status()).toBeLessThan(300);
     expect(await res.json()).toMatchObject({ done: expect.arrayContaining([first, second]), failed: [] });
-    await expect.poll(() => sara.page.getByTestId('bulk-toast').textContent()).toBe(tr('fa', 'center.bulk.done', { count: 2, n: faDigits(2) }));
+    await expect
+      .poll(() => sara.page.getByTestId('bulk-toast').textContent())
+      .toBe(tr('fa', 'center.bulk.done', { count: 2, n: faDigits(2) }));
     await bar.waitFor({ state: 'detached' }); // the selection is cleared after a full success
 
     // The default queue (active and pending) drops the two closed ones and keeps the third.
     await row(sara.page, first).waitFor({ state: 'detached' });
     await row(sara.page, second).waitFor({ state: 'detached' });
     await row(sara.page, third).waitFor();
-    expect([await statusOf(first), await statusOf(second), await statusOf(third)]).toEqual(['closed', 'closed', 'active']);
+    expect([await statusOf(first), await statusOf(second), await statusOf(third)]).toEqual([
+      'closed',
+      'closed',
+      'active',
+    ]);
 
     // With every status, the two show "closed" and the third "active".
     await sara.page.goto('/agent/tickets?status=any&sort=-created');
@@ -127,7 +141,9 @@ describe('ticket center: bulk status and filters in the address', () => {
       expect(url.searchParams.get('q')).toBe(q);
       expect(url.searchParams.get('sort')).toBe('-created');
       expect(await sara.page.getByTestId('center-search').inputValue()).toBe(q);
-      await expect.poll(() => sara.page.getByTestId('filter-status').getByRole('combobox').textContent()).toBe(tr('en', 'status.closed'));
+      await expect
+        .poll(() => sara.page.getByTestId('filter-status').getByRole('combobox').textContent())
+        .toBe(tr('en', 'status.closed'));
       await expect.poll(() => sara.page.locator('[data-testid^="ticket-row-"]').count()).toBe(1);
       expect(await row(sara.page, first).count()).toBe(0);
       expect(await row(sara.page, third).count()).toBe(0);

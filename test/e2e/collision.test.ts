@@ -1,7 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPerson, type Person } from './helpers/browser';
-import { liveStreamConnected, richEditor, shotViewport, softA11y, switchLanguage, tr, typeInEditor, webEnv, type Lang } from './helpers/flows';
+import {
+  liveStreamConnected,
+  richEditor,
+  shotViewport,
+  softA11y,
+  switchLanguage,
+  tr,
+  typeInEditor,
+  webEnv,
+  type Lang,
+} from './helpers/flows';
 import { ApiClient, startServer, type E2EServer } from './helpers/server';
 
 interface Message {
@@ -35,7 +45,8 @@ describe('reply collision', () => {
     const ali = await ApiClient.login(server.base, 'ali');
     const departments = await ali.get<{ items: Array<{ id: string }> }>('/departments', { pageSize: 100 });
     const department = departments.items.find((d) => rezaMe.user.departmentIds.includes(d.id));
-    if (!department) throw new Error(`ali can write to none of reza's departments (${rezaMe.user.departmentIds.join(', ')})`);
+    if (!department)
+      throw new Error(`ali can write to none of reza's departments (${rezaMe.user.departmentIds.join(', ')})`);
     const ticket = await ali.post<{ number: number }>('/tickets', {
       departmentId: department.id,
       subject: 'VPN drops every ten minutes',
@@ -75,7 +86,9 @@ describe('reply collision', () => {
     expect(await editor('fa').textContent()).toContain(draft);
 
     // Sending is refused: the dialog shows reza's message, and nothing was posted.
-    const refused = sara.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/tickets/${number}/messages` && r.request().method() === 'POST');
+    const refused = sara.page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/v1/tickets/${number}/messages` && r.request().method() === 'POST',
+    );
     await sara.page.getByTestId('reply-submit').click();
     expect((await refused).status()).toBe(409);
     const dialog = sara.page.getByTestId('collision-dialog');
@@ -88,7 +101,9 @@ describe('reply collision', () => {
     await a11y.check(sara.page, 'collision dialog (fa)');
 
     // Send anyway: the dialog closes, sara's answer follows reza's, the editor is empty again.
-    const forced = sara.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/tickets/${number}/messages` && r.request().method() === 'POST');
+    const forced = sara.page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/v1/tickets/${number}/messages` && r.request().method() === 'POST',
+    );
     await sara.page.getByTestId('collision-send-anyway').click();
     expect((await forced).status()).toBeLessThan(300);
     await dialog.waitFor({ state: 'detached' });
@@ -133,14 +148,21 @@ describe('reply collision', () => {
       await expect.poll(() => sara.page.getByTestId('reply-submit').isEnabled()).toBe(true);
 
       // reza's message counts as seen now: sending goes through at once.
-      const sent = sara.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/tickets/${number}/messages` && r.request().method() === 'POST');
+      const sent = sara.page.waitForResponse(
+        (r) => new URL(r.url()).pathname === `/api/v1/tickets/${number}/messages` && r.request().method() === 'POST',
+      );
       await sara.page.getByTestId('reply-submit').click();
       expect((await sent).status()).toBeLessThan(300);
       await expect.poll(() => thread().count()).toBe(5);
       await expect.poll(() => thread().nth(4).textContent()).toContain(draft);
       expect(await sara.page.getByTestId('collision-dialog').count()).toBe(0);
       const all = await messages();
-      expect(all.map((m) => m.body).slice(3).join(' ')).toContain(draft);
+      expect(
+        all
+          .map((m) => m.body)
+          .slice(3)
+          .join(' '),
+      ).toContain(draft);
       expect(all[3].body).toContain(rezaText);
       expect(sara.errors).toEqual([]);
     } finally {

@@ -29,7 +29,10 @@ describe('agent dashboard', () => {
   it('shows the counters and the status chart, and a counter opens its queue', async () => {
     const api = await ApiClient.login(server.base, 'sara');
     const counts = await api.get<{ departments: { active: number } }>('/dashboard');
-    const series = await api.get<{ days: Array<{ active: number; pending: number; closed: number }> }>('/dashboard/status-series', { days: 14 });
+    const series = await api.get<{ days: Array<{ active: number; pending: number; closed: number }> }>(
+      '/dashboard/status-series',
+      { days: 14 },
+    );
     // The demo tickets were all opened today: the last day of the series holds them.
     const today = series.days[series.days.length - 1];
     expect(today.active + today.pending + today.closed).toBeGreaterThanOrEqual(8);
@@ -40,7 +43,9 @@ describe('agent dashboard', () => {
       await switchLanguage(page, lang);
       await settled(page);
       const counter = page.getByTestId('dashboard-counter-departmentsActive');
-      await expect.poll(async () => (await counter.textContent()) ?? '').toMatch(lang === 'fa' ? /[۰-۹]/ : new RegExp(String(counts.departments.active)));
+      await expect
+        .poll(async () => (await counter.textContent()) ?? '')
+        .toMatch(lang === 'fa' ? /[۰-۹]/ : new RegExp(String(counts.departments.active)));
       await page.getByTestId('status-chart').locator('svg').first().waitFor();
       await shotFromTop(page, `agent-dashboard-${lang}-desktop`);
       await a11y.check(page, `agent dashboard (${lang})`);

@@ -10,7 +10,8 @@ import { setLang, settled, tr, type Lang } from './helpers/flows';
  * the ticket; the public announcement and the suspension notice reach the guest pages.
  */
 
-const textOf = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+const textOf = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
 
 describe('guest tickets', () => {
   let server: E2EServer;
@@ -54,7 +55,9 @@ describe('guest tickets', () => {
     await page.keyboard.type(body);
     await expect.poll(() => editor.textContent()).toContain(body);
 
-    const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/public/tickets') && r.request().method() === 'POST');
+    const sent = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/public/tickets') && r.request().method() === 'POST',
+    );
     await page.getByTestId('guest-submit').click();
     expect((await sent).status()).toBe(201);
     await page.getByTestId('guest-tracking-code').waitFor();
@@ -63,7 +66,9 @@ describe('guest tickets', () => {
     expect(number).toBeGreaterThan(0);
     expect(code.length).toBeGreaterThanOrEqual(16);
     // The number is shown in Persian digits in Persian.
-    expect(await textOf(page, 'guest-ticket-number')).toBe(String(number).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]));
+    expect(await textOf(page, 'guest-ticket-number')).toBe(
+      String(number).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]),
+    );
     await checkA11y(page, 'guest ticket created (fa)');
     await shot(page, 'guest-created-fa-desktop');
     created = { number, code, subject };
@@ -92,7 +97,9 @@ describe('guest tickets', () => {
     const replyBox = p2.getByRole('textbox', { name: tr('fa', 'thread.reply.label'), exact: true });
     await replyBox.click();
     await p2.keyboard.type(reply);
-    const posted = p2.waitForResponse((r) => r.url().includes(`/api/v1/public/tickets/${number}/messages`) && r.request().method() === 'POST');
+    const posted = p2.waitForResponse(
+      (r) => r.url().includes(`/api/v1/public/tickets/${number}/messages`) && r.request().method() === 'POST',
+    );
     await p2.getByTestId('ticket-reply-submit').click();
     expect((await posted).status()).toBe(201);
     await expect.poll(() => messages.count()).toBe(2);
@@ -107,7 +114,10 @@ describe('guest tickets', () => {
     // A wrong code: a clear "not found", and nothing of the ticket.
     await p2.goto('/guest/track');
     await p2.getByTestId('track-number').locator('input').fill(String(number));
-    await p2.getByTestId('track-code').locator('input').fill(`${code.slice(0, -4)}xxxx`);
+    await p2
+      .getByTestId('track-code')
+      .locator('input')
+      .fill(`${code.slice(0, -4)}xxxx`);
     await p2.getByTestId('track-submit').click();
     await p2.getByRole('heading', { level: 1, name: tr('fa', 'guest.ticket.notFoundTitle') }).waitFor();
     await p2.getByText(tr('fa', 'guest.ticket.notFound'), { exact: true }).waitFor();

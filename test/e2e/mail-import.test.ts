@@ -2,7 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eml, pickOption, useMailWorld, type ListOf } from './helpers/mail';
-import { richEditor, setLang, settled, shotFromTop, shotViewport, softA11y, tr, typeInEditor, type Lang } from './helpers/flows';
+import {
+  richEditor,
+  setLang,
+  settled,
+  shotFromTop,
+  shotViewport,
+  softA11y,
+  tr,
+  typeInEditor,
+  type Lang,
+} from './helpers/flows';
 import { ApiClient } from './helpers/server';
 
 const LANGS: Lang[] = ['fa', 'en'];
@@ -24,7 +34,9 @@ describe('mail: .eml import and delivery state', () => {
     const saraApi = await ApiClient.login(w.server.base, 'sara');
     const me = await saraApi.get<{ permissions: string[] }>('/auth/me');
     expect(me.permissions, 'the demo access level of sara grants tickets.import').toContain('tickets.import');
-    const departments = await saraApi.get<ListOf<{ id: string; name: string; active: boolean }>>('/departments', { pageSize: 100 });
+    const departments = await saraApi.get<ListOf<{ id: string; name: string; active: boolean }>>('/departments', {
+      pageSize: 100,
+    });
     const department = departments.items.find((d) => d.active)!;
 
     const sara = await w.signedIn('sara');
@@ -34,7 +46,15 @@ describe('mail: .eml import and delivery state', () => {
         const subject = lang === 'fa' ? `چاپگر طبقه دوم کار نمی‌کند ${stamp}` : `Second floor printer is down ${stamp}`;
         const from = `nima.${lang}.${stamp}@example.org`;
         const file = join(w.tmp, `message-${lang}.eml`);
-        writeFileSync(file, eml({ from: `Nima Rahimi <${from}>`, subject, messageId: `<e2e-import-${lang}-${stamp}@example.org>`, body: lang === 'fa' ? 'سلام، چاپگر خطای شبکه می‌دهد.' : 'Hello, the printer shows a network error.' }));
+        writeFileSync(
+          file,
+          eml({
+            from: `Nima Rahimi <${from}>`,
+            subject,
+            messageId: `<e2e-import-${lang}-${stamp}@example.org>`,
+            body: lang === 'fa' ? 'سلام، چاپگر خطای شبکه می‌دهد.' : 'Hello, the printer shows a network error.',
+          }),
+        );
 
         await page.goto('/agent/tickets');
         await page.locator('main h1').first().waitFor();
@@ -58,7 +78,9 @@ describe('mail: .eml import and delivery state', () => {
         await a11y.check(page, `import dialog (${lang}, desktop)`);
         await shotViewport(page, `mail-import-dialog-${lang}-desktop`);
 
-        const sent = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/tickets/import' && r.request().method() === 'POST');
+        const sent = page.waitForResponse(
+          (r) => new URL(r.url()).pathname === '/api/v1/tickets/import' && r.request().method() === 'POST',
+        );
         await page.getByTestId('import-submit').click();
         const res = await sent;
         expect(res.status(), await res.text()).toBe(201);
@@ -66,13 +88,17 @@ describe('mail: .eml import and delivery state', () => {
         await page.waitForURL((u) => /^\/agent\/tickets\/\d+$/.test(u.pathname));
         const number = Number(new URL(page.url()).pathname.split('/').pop());
         await page.getByRole('heading', { level: 1, name: subject }).waitFor();
-        await expect.poll(() => page.getByTestId('thread-message').first().textContent()).toContain(lang === 'fa' ? 'چاپگر خطای شبکه' : 'printer shows a network error');
+        await expect
+          .poll(() => page.getByTestId('thread-message').first().textContent())
+          .toContain(lang === 'fa' ? 'چاپگر خطای شبکه' : 'printer shows a network error');
         imported[lang] = { number, subject, from };
 
         // The event log says how the ticket came to be.
         const log = page.getByTestId('event-log');
         await expect.poll(() => log.locator('[data-kind="imported"]').textContent()).toContain(from);
-        await expect.poll(() => log.locator('[data-kind="created"]').textContent()).toContain(tr(lang, 'ticket.events.created_import', { department: department.name }));
+        await expect
+          .poll(() => log.locator('[data-kind="created"]').textContent())
+          .toContain(tr(lang, 'ticket.events.created_import', { department: department.name }));
         await settled(page);
         await a11y.check(page, `imported ticket (${lang}, desktop)`);
         await shotFromTop(page, `mail-imported-ticket-${lang}-desktop`);
@@ -120,12 +146,25 @@ describe('mail: .eml import and delivery state', () => {
         let ticket = imported[lang];
         if (!ticket) {
           // The import test failed: make the ticket through the API (a guest requester with an address).
-          const departments = await saraApi.get<ListOf<{ id: string; active: boolean }>>('/departments', { pageSize: 100 });
+          const departments = await saraApi.get<ListOf<{ id: string; active: boolean }>>('/departments', {
+            pageSize: 100,
+          });
           const form = new FormData();
           form.append('departmentId', departments.items.find((d) => d.active)!.id);
           const from = `fallback.${lang}.${stamp}@example.org`;
           const subject = `Delivery check ${lang} ${stamp}`;
-          form.append('file', new Blob([new Uint8Array(eml({ from, subject, messageId: `<e2e-fallback-${lang}-${stamp}@example.org>`, body: 'Hello.' }))], { type: 'message/rfc822' }), 'm.eml');
+          form.append(
+            'file',
+            new Blob(
+              [
+                new Uint8Array(
+                  eml({ from, subject, messageId: `<e2e-fallback-${lang}-${stamp}@example.org>`, body: 'Hello.' }),
+                ),
+              ],
+              { type: 'message/rfc822' },
+            ),
+            'm.eml',
+          );
           const made = await saraApi.request<{ number: number }>('POST', '/tickets/import', form);
           ticket = { number: made.number, subject, from };
         }
@@ -138,9 +177,16 @@ describe('mail: .eml import and delivery state', () => {
         // The requester's own mail has no delivery state.
         expect(await thread.first().getByTestId('delivery').count()).toBe(0);
 
-        const answer = lang === 'fa' ? 'سرور چاپ را دوباره راه انداختیم؛ لطفاً دوباره امتحان کنید.' : 'We restarted the print server; please try again.';
+        const answer =
+          lang === 'fa'
+            ? 'سرور چاپ را دوباره راه انداختیم؛ لطفاً دوباره امتحان کنید.'
+            : 'We restarted the print server; please try again.';
         await typeInEditor(richEditor(page, tr(lang, 'ticket.replyBody')), answer);
-        const sent = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/tickets/${ticket.number}/messages` && r.request().method() === 'POST');
+        const sent = page.waitForResponse(
+          (r) =>
+            new URL(r.url()).pathname === `/api/v1/tickets/${ticket.number}/messages` &&
+            r.request().method() === 'POST',
+        );
         await page.getByTestId('reply-submit').click();
         expect((await sent).status()).toBeLessThan(300);
         await expect.poll(() => thread.count()).toBe(2);
@@ -150,16 +196,23 @@ describe('mail: .eml import and delivery state', () => {
         // the state and its words are read together.
         const delivery = thread.nth(1).getByTestId('delivery');
         await delivery.waitFor();
-        const words = (status: string) => tr(lang as Lang, `ticket.delivery.${status}`, { date: '\u0000' }).split('\u0000')[0].trim();
+        const words = (status: string) =>
+          tr(lang as Lang, `ticket.delivery.${status}`, { date: '\u0000' })
+            .split('\u0000')[0]
+            .trim();
         const shown = async () => {
           const status = (await delivery.getAttribute('data-status')) ?? '';
           const text = (await delivery.textContent()) ?? '';
-          return ['queued', 'sent', 'failed'].includes(status) && text.includes(words(status)) ? status : `${status}: ${text}`;
+          return ['queued', 'sent', 'failed'].includes(status) && text.includes(words(status))
+            ? status
+            : `${status}: ${text}`;
         };
         await expect.poll(shown).toMatch(/^(queued|sent|failed)$/);
         if ((await shown()) === 'failed') await thread.nth(1).getByTestId('delivery-error').waitFor();
         // The API agrees.
-        const messages = await saraApi.get<{ items: Array<{ delivery?: { status: string } | null }> }>(`/tickets/${ticket.number}/messages`);
+        const messages = await saraApi.get<{ items: Array<{ delivery?: { status: string } | null }> }>(
+          `/tickets/${ticket.number}/messages`,
+        );
         expect(messages.items.at(-1)?.delivery?.status).toBeDefined();
         await settled(page);
         await a11y.check(page, `ticket with a mailed reply (${lang}, desktop)`);

@@ -31,7 +31,14 @@ describe('mail: mailboxes, quarantine and alternate e-mails', () => {
       address,
       fetchIntervalMinutes: 60,
       inbound: inbound
-        ? { protocol: 'imap', host: '127.0.0.1', port, tls: 'starttls', username: inbound.username, password: inbound.password }
+        ? {
+            protocol: 'imap',
+            host: '127.0.0.1',
+            port,
+            tls: 'starttls',
+            username: inbound.username,
+            password: inbound.password,
+          }
         : { protocol: 'imap', host: '127.0.0.1', port, tls: 'none', username: 'nobody', password: 'nothing' },
       outbound: { host: '127.0.0.1', port: 2525, tls: 'none', auth: false },
     });
@@ -52,25 +59,36 @@ describe('mail: mailboxes, quarantine and alternate e-mails', () => {
         await row.waitFor();
 
         // "Fetch now" queues a fetch and says so.
-        const queued = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/mailboxes/fetch' && r.request().method() === 'POST');
+        const queued = page.waitForResponse(
+          (r) => new URL(r.url()).pathname === '/api/v1/mailboxes/fetch' && r.request().method() === 'POST',
+        );
         await page.getByTestId(`mailbox-fetch-${box.id}`).click();
         const res = await queued;
         expect(res.status()).toBe(202);
         expect(JSON.parse(res.request().postData() ?? '{}')).toEqual({ mailboxId: box.id });
-        await page.getByTestId('admin-notice').filter({ hasText: tr(lang, 'admin.mailboxes.fetchQueued', { name: box.address }) }).waitFor();
+        await page
+          .getByTestId('admin-notice')
+          .filter({ hasText: tr(lang, 'admin.mailboxes.fetchQueued', { name: box.address }) })
+          .waitFor();
 
         // Nothing listens on its port: the fetch fails and the list says why, with the failure count.
-        await expect.poll(async () => (await w.admin.get<Mailbox>(`/mailboxes/${box.id}`)).status.lastError, { timeout: 45_000 }).not.toBeNull();
+        await expect
+          .poll(async () => (await w.admin.get<Mailbox>(`/mailboxes/${box.id}`)).status.lastError, { timeout: 45_000 })
+          .not.toBeNull();
         const state = await w.admin.get<Mailbox>(`/mailboxes/${box.id}`);
         await page.reload();
         await settled(page);
-        await expect.poll(() => row.textContent()).toContain(tr(lang, 'admin.mailboxes.lastError', { error: state.status.lastError! }));
+        await expect
+          .poll(() => row.textContent())
+          .toContain(tr(lang, 'admin.mailboxes.lastError', { error: state.status.lastError! }));
 
         await page.getByTestId(`mailbox-quarantine-${box.id}`).click();
         const dialog = page.getByTestId('quarantine-dialog');
         await dialog.waitFor();
         // The title names the mailbox (its address isolated, so it keeps its direction in Persian).
-        expect(await dialog.getByRole('heading').first().textContent()).toBe(tr(lang, 'admin.quarantine.title', { name: `\u2068${box.address}\u2069` }));
+        expect(await dialog.getByRole('heading').first().textContent()).toBe(
+          tr(lang, 'admin.quarantine.title', { name: `\u2068${box.address}\u2069` }),
+        );
         await dialog.getByText(tr(lang, 'admin.quarantine.empty'), { exact: true }).waitFor();
         await a11y.check(page, `quarantine dialog, empty (${lang}, desktop)`);
         await shotViewport(page, `mail-quarantine-empty-${lang}-desktop`);
@@ -102,9 +120,22 @@ describe('mail: mailboxes, quarantine and alternate e-mails', () => {
 
   it('a mail intake cannot import lands in the quarantine: listed with its reason, downloadable, and tried again', async () => {
     const d = w.dovecot!;
-    const box = await makeMailbox(`e2ebox-${stamp}@mail.example`, { port: d.ports.imap, username: 'e2ebox', password: 'e2e-secret' });
+    const box = await makeMailbox(`e2ebox-${stamp}@mail.example`, {
+      port: d.ports.imap,
+      username: 'e2ebox',
+      password: 'e2e-secret',
+    });
     // No sender: nobody to open a ticket for.
-    await d.deliver('e2ebox', eml({ from: '', noFrom: true, subject: 'where from?', messageId: `<e2e-quarantine-${stamp}@example.org>`, body: 'Who sent this?' }));
+    await d.deliver(
+      'e2ebox',
+      eml({
+        from: '',
+        noFrom: true,
+        subject: 'where from?',
+        messageId: `<e2e-quarantine-${stamp}@example.org>`,
+        body: 'Who sent this?',
+      }),
+    );
 
     const desk = await w.signedIn('admin');
     const { page } = desk;
@@ -112,8 +143,14 @@ describe('mail: mailboxes, quarantine and alternate e-mails', () => {
       await page.goto('/admin/mailboxes');
       await page.getByRole('heading', { level: 1, name: tr('fa', 'admin.mailboxes.title') }).waitFor();
       await page.getByTestId(`mailbox-fetch-${box.id}`).click();
-      await expect.poll(async () => (await w.admin.get<ListOf<unknown>>(`/mailboxes/${box.id}/quarantine`)).total, { timeout: 45_000 }).toBe(1);
-      const [entry] = (await w.admin.get<ListOf<{ id: string; error: string | null }>>(`/mailboxes/${box.id}/quarantine`)).items;
+      await expect
+        .poll(async () => (await w.admin.get<ListOf<unknown>>(`/mailboxes/${box.id}/quarantine`)).total, {
+          timeout: 45_000,
+        })
+        .toBe(1);
+      const [entry] = (
+        await w.admin.get<ListOf<{ id: string; error: string | null }>>(`/mailboxes/${box.id}/quarantine`)
+      ).items;
 
       for (const lang of LANGS) {
         await setLang(page, lang);
@@ -130,7 +167,9 @@ describe('mail: mailboxes, quarantine and alternate e-mails', () => {
         expect(raw).toContain(`e2e-quarantine-${stamp}@example.org`);
 
         // Still no sender: it stays, and the dialog says so.
-        const retried = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/mailboxes/${box.id}/quarantine/${entry.id}/retry`);
+        const retried = page.waitForResponse(
+          (r) => new URL(r.url()).pathname === `/api/v1/mailboxes/${box.id}/quarantine/${entry.id}/retry`,
+        );
         await dialog.getByTestId(`quarantine-retry-${entry.id}`).click();
         expect((await retried).status()).toBe(200);
         const outcome = dialog.getByTestId('quarantine-outcome');
@@ -150,7 +189,12 @@ describe('mail: mailboxes, quarantine and alternate e-mails', () => {
   });
 
   it("a customer's alternate e-mails are edited in the person dialog; a taken one shows under the field", async () => {
-    const zahra = (await w.admin.get<ListOf<{ id: string; username: string; alternateEmails: string[] }>>('/users', { role: 'customer', q: 'zahra' })).items.find((u) => u.username === 'zahra')!;
+    const zahra = (
+      await w.admin.get<ListOf<{ id: string; username: string; alternateEmails: string[] }>>('/users', {
+        role: 'customer',
+        q: 'zahra',
+      })
+    ).items.find((u) => u.username === 'zahra')!;
     const desk = await w.signedIn('admin');
     const { page } = desk;
     try {
@@ -167,22 +211,33 @@ describe('mail: mailboxes, quarantine and alternate e-mails', () => {
         const helpId = await input.getAttribute('aria-describedby');
         expect(helpId).toBeTruthy();
         const help = page.locator(`[id="${helpId}"]`);
-        expect((await help.textContent())?.trim()).toBe(tr(lang, 'admin.people.alternateEmailsHint', { max: lang === 'fa' ? '۵' : '5' }));
+        expect((await help.textContent())?.trim()).toBe(
+          tr(lang, 'admin.people.alternateEmailsHint', { max: lang === 'fa' ? '۵' : '5' }),
+        );
 
         // ali's alternate address (demo data) is taken.
         await input.fill('a.mohammadi@university.example,');
-        const refused = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/users/${zahra.id}` && r.request().method() === 'PATCH');
+        const refused = page.waitForResponse(
+          (r) => new URL(r.url()).pathname === `/api/v1/users/${zahra.id}` && r.request().method() === 'PATCH',
+        );
         await page.getByTestId('admin-dialog-save').click();
         expect((await refused).status()).toBe(400);
-        await expect.poll(async () => (await help.textContent())?.trim()).toBe(SERVER_TEXTS[lang]['validation.email_taken']);
+        await expect
+          .poll(async () => (await help.textContent())?.trim())
+          .toBe(SERVER_TEXTS[lang]['validation.email_taken']);
         await a11y.check(page, `person dialog with an alternate e-mail error (${lang}, desktop)`);
         await shotViewport(page, `mail-alternate-error-${lang}-desktop`);
 
         // Remove it (the chip's delete), type a free one and save straight away: leaving the
         // field makes the typed address a chip, so it is sent too.
-        await dialog.getByRole('button', { name: 'a.mohammadi@university.example' }).locator('.MuiChip-deleteIcon').click();
+        await dialog
+          .getByRole('button', { name: 'a.mohammadi@university.example' })
+          .locator('.MuiChip-deleteIcon')
+          .click();
         await input.fill(mine);
-        const saved = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/users/${zahra.id}` && r.request().method() === 'PATCH');
+        const saved = page.waitForResponse(
+          (r) => new URL(r.url()).pathname === `/api/v1/users/${zahra.id}` && r.request().method() === 'PATCH',
+        );
         await page.getByTestId('admin-dialog-save').click();
         expect((await saved).status()).toBe(200);
         await dialog.waitFor({ state: 'detached' });

@@ -68,9 +68,16 @@ describe('phone layout (360×740)', () => {
     const long = 'اتصال به شبکهٔ بی‌سیم دانشکده در ساختمان شمالی از صبح امروز قطع و وصل می‌شود و صفحهٔ ورود باز نمی‌شود';
     for (const [subject, body] of [
       ['Cannot print from the lab', '<p>The lab printer shows an error.</p>'],
-      [long, '<p>Address: https://wifi.portal.example.ac.ir/login/authenticate?redirect=https%3A%2F%2Fmail.example.ac.ir%2Finbox%2Fmessages%2F123456789</p>'],
+      [
+        long,
+        '<p>Address: https://wifi.portal.example.ac.ir/login/authenticate?redirect=https%3A%2F%2Fmail.example.ac.ir%2Finbox%2Fmessages%2F123456789</p>',
+      ],
     ]) {
-      const t = await ali.post<{ number: number; subject: string }>('/tickets', { subject, body, departmentId: deps.items[0].id });
+      const t = await ali.post<{ number: number; subject: string }>('/tickets', {
+        subject,
+        body,
+        departmentId: deps.items[0].id,
+      });
       ticket = { number: t.number, subject: t.subject };
     }
   });
@@ -92,7 +99,8 @@ describe('phone layout (360×740)', () => {
         await settled(page);
         await page.getByRole('link', { name: ticket.subject }).first().waitFor();
         const center = await overflow(page);
-        if (center.by > 1) problems.push(`ticket center (${lang}) is ${center.by}px too wide: ${center.culprits.join('; ')}`);
+        if (center.by > 1)
+          problems.push(`ticket center (${lang}) is ${center.by}px too wide: ${center.culprits.join('; ')}`);
         await shot(page, `responsive-center-${lang}-phone`);
 
         // "?" opens the list of keyboard shortcuts; Escape closes it.
@@ -112,7 +120,8 @@ describe('phone layout (360×740)', () => {
         await settled(page);
         await page.getByTestId('thread-message').first().waitFor();
         const one = await overflow(page);
-        if (one.by > 1) problems.push(`agent ticket page (${lang}) is ${one.by}px too wide: ${one.culprits.join('; ')}`);
+        if (one.by > 1)
+          problems.push(`agent ticket page (${lang}) is ${one.by}px too wide: ${one.culprits.join('; ')}`);
         await shot(page, `responsive-agent-ticket-${lang}-phone`);
         await useMenu(page, lang, 'nav.ticketCenter', '/agent/tickets');
       }
@@ -136,7 +145,8 @@ describe('phone layout (360×740)', () => {
         await page.getByTestId('counter-open').waitFor();
         await settled(page);
         const dash = await overflow(page);
-        if (dash.by > 1) problems.push(`portal dashboard (${lang}) is ${dash.by}px too wide: ${dash.culprits.join('; ')}`);
+        if (dash.by > 1)
+          problems.push(`portal dashboard (${lang}) is ${dash.by}px too wide: ${dash.culprits.join('; ')}`);
         await shot(page, `responsive-portal-${lang}-phone`);
 
         await useMenu(page, lang, 'nav.myTickets', '/portal/tickets');

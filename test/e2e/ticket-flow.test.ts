@@ -4,7 +4,21 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPerson, signIn, type Person } from './helpers/browser';
-import { chooseOption, liveStreamConnected, markDocument, pngBytes, richEditor, sameDocument, shotFromTop, softA11y, switchLanguage, tr, typeInEditor, webEnv, type Lang } from './helpers/flows';
+import {
+  chooseOption,
+  liveStreamConnected,
+  markDocument,
+  pngBytes,
+  richEditor,
+  sameDocument,
+  shotFromTop,
+  softA11y,
+  switchLanguage,
+  tr,
+  typeInEditor,
+  webEnv,
+  type Lang,
+} from './helpers/flows';
 import { ApiClient, startServer, type E2EServer } from './helpers/server';
 
 /**
@@ -73,14 +87,18 @@ describe('ticket flow: customer → agent → customer, live', () => {
     const aliLive = liveStreamConnected(ali.page); // opened by the signed-in shell, kept across its pages
     await signIn(ali.page, 'ali');
     await ali.page.waitForURL((u) => u.pathname === '/portal');
-    await ali.page.getByRole('heading', { level: 1, name: tr('fa', 'portal.dashboard.greeting', { name: '' }).trim() }).waitFor();
+    await ali.page
+      .getByRole('heading', { level: 1, name: tr('fa', 'portal.dashboard.greeting', { name: '' }).trim() })
+      .waitFor();
     await expect.poll(() => ali.page.getByTestId('counter-open').textContent()).toMatch(/[0-9۰-۹]/);
     await screen(ali.page, 'portal-dashboard', 'fa', 'desktop');
 
     await ali.page.getByTestId('portal-new-ticket').click();
     await ali.page.waitForURL((u) => u.pathname === '/portal/new');
     const aliApi = await ApiClient.login(server.base, 'ali');
-    const departments = await aliApi.get<{ items: Array<{ id: string; name: string }> }>('/departments', { pageSize: 100 });
+    const departments = await aliApi.get<{ items: Array<{ id: string; name: string }> }>('/departments', {
+      pageSize: 100,
+    });
     expect(departments.items.length).toBeGreaterThan(0);
     const department = departments.items[0];
     await chooseOption(ali.page, ali.page.getByTestId('new-ticket-department'), department.name);
@@ -89,7 +107,9 @@ describe('ticket flow: customer → agent → customer, live', () => {
 
     const filePath = join(tmp, fileName);
     writeFileSync(filePath, png);
-    const uploaded = ali.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/uploads' && r.request().method() === 'POST');
+    const uploaded = ali.page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/uploads' && r.request().method() === 'POST',
+    );
     await ali.page.getByTestId('attachment-input').setInputFiles(filePath);
     expect((await uploaded).status()).toBeLessThan(300);
     // Finished: the file is listed with its remove button, no progress bar left, submit enabled.
@@ -128,7 +148,9 @@ describe('ticket flow: customer → agent → customer, live', () => {
     await chooseOption(sara.page, sara.page.getByTestId('reply-status-after'), tr('fa', 'status.pending'));
     await expect.poll(() => sara.page.getByTestId('reply-status-after').textContent()).toBe(tr('fa', 'status.pending'));
     await screen(sara.page, 'agent-ticket', 'fa', 'desktop');
-    const sent = sara.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/tickets/${number}/messages` && r.request().method() === 'POST');
+    const sent = sara.page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/v1/tickets/${number}/messages` && r.request().method() === 'POST',
+    );
     await sara.page.getByTestId('reply-submit').click();
     expect((await sent).status()).toBeLessThan(300);
     await expect.poll(() => saraThread.count()).toBe(2);
@@ -155,12 +177,17 @@ describe('ticket flow: customer → agent → customer, live', () => {
     // The API agrees: pending, two replies, the file on the first.
     const fromApi = await aliApi.get<{ status: string }>(`/tickets/${number}`);
     expect(fromApi.status).toBe('pending');
-    const messages = await aliApi.get<{ items: Array<{ kind: string; attachments: Array<{ name: string; size: number }> }> }>(`/tickets/${number}/messages`);
+    const messages = await aliApi.get<{
+      items: Array<{ kind: string; attachments: Array<{ name: string; size: number }> }>;
+    }>(`/tickets/${number}/messages`);
     expect(messages.items.map((m) => m.kind)).toEqual(['reply', 'reply']);
     expect(messages.items[0].attachments).toEqual([expect.objectContaining({ name: fileName, size: png.length })]);
 
     // ali's list of tickets shows it, pending.
-    await ali.page.getByRole('navigation', { name: tr('fa', 'nav.main') }).getByRole('link', { name: tr('fa', 'nav.myTickets') }).click();
+    await ali.page
+      .getByRole('navigation', { name: tr('fa', 'nav.main') })
+      .getByRole('link', { name: tr('fa', 'nav.myTickets') })
+      .click();
     await ali.page.waitForURL((u) => u.pathname === '/portal/tickets');
     await ali.page.getByRole('link', { name: subject }).first().waitFor();
     await screen(ali.page, 'portal-my-tickets', 'fa', 'desktop');
@@ -178,7 +205,9 @@ describe('ticket flow: customer → agent → customer, live', () => {
     await ali.page.getByTestId('portal-new-ticket').waitFor();
     await switchLanguage(ali.page, 'en');
     try {
-      await ali.page.getByRole('heading', { level: 1, name: tr('en', 'portal.dashboard.greeting', { name: '' }).trim() }).waitFor();
+      await ali.page
+        .getByRole('heading', { level: 1, name: tr('en', 'portal.dashboard.greeting', { name: '' }).trim() })
+        .waitFor();
       await ali.page.getByRole('link', { name: subject }).first().waitFor();
       await screen(ali.page, 'portal-dashboard', 'en', 'desktop');
 
@@ -187,7 +216,10 @@ describe('ticket flow: customer → agent → customer, live', () => {
       await richEditor(ali.page, tr('en', 'portal.new.body')).waitFor();
       await screen(ali.page, 'portal-new-ticket', 'en', 'desktop');
 
-      await ali.page.getByRole('navigation', { name: tr('en', 'nav.main') }).getByRole('link', { name: tr('en', 'nav.myTickets') }).click();
+      await ali.page
+        .getByRole('navigation', { name: tr('en', 'nav.main') })
+        .getByRole('link', { name: tr('en', 'nav.myTickets') })
+        .click();
       await ali.page.getByRole('heading', { level: 1, name: tr('en', 'portal.list.title') }).waitFor();
       await ali.page.getByRole('link', { name: subject }).first().click();
       await ali.page.waitForURL((u) => u.pathname === `/portal/tickets/${number}`);
@@ -209,7 +241,9 @@ describe('ticket flow: customer → agent → customer, live', () => {
     await switchLanguage(sara.page, 'en');
     try {
       await sara.page.getByRole('heading', { level: 1, name: tr('en', 'center.title') }).waitFor();
-      await expect.poll(() => sara.page.getByTestId(`ticket-row-${number}`).textContent()).toContain(tr('en', 'status.pending'));
+      await expect
+        .poll(() => sara.page.getByTestId(`ticket-row-${number}`).textContent())
+        .toContain(tr('en', 'status.pending'));
       await screen(sara.page, 'ticket-center', 'en', 'desktop');
       await sara.page.getByTestId(`ticket-row-${number}`).getByRole('link', { name: subject }).click();
       await sara.page.getByRole('heading', { level: 1, name: subject }).waitFor();
@@ -225,7 +259,11 @@ describe('ticket flow: customer → agent → customer, live', () => {
   it('the six screens at phone width (360 px, Persian) pass axe and do not scroll sideways', async () => {
     expect(number, 'needs the ticket of the first test').toBeGreaterThan(0);
     const noSideScroll = async (page: Page) =>
-      expect.poll(() => page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1'), { message: `${page.url()} scrolls sideways at 360 px` }).toBe(true);
+      expect
+        .poll(() => page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1'), {
+          message: `${page.url()} scrolls sideways at 360 px`,
+        })
+        .toBe(true);
 
     const ali = await person('phone');
     await (await ApiClient.login(server.base, 'ali')).shareWith(ali.context);

@@ -21,7 +21,8 @@ interface ManifestChunk {
 }
 
 function read<T>(path: string): T {
-  if (!existsSync(DIST + path)) throw new Error(`dist/web/${path} is missing: build the web app first (npm run build:web, or npx vite build).`);
+  if (!existsSync(DIST + path))
+    throw new Error(`dist/web/${path} is missing: build the web app first (npm run build:web, or npx vite build).`);
   return JSON.parse(readFileSync(DIST + path, 'utf8')) as T;
 }
 
@@ -32,7 +33,10 @@ describe('the weight of the first visit', () => {
 
   it(`is at most ${BUDGET / 1024} KB of JavaScript, gzipped`, () => {
     expect(weight.initialFiles.length).toBeGreaterThan(0);
-    expect(weight.initialGzipBytes, `initial JavaScript is ${(weight.initialGzipBytes / 1024).toFixed(1)} KB gzipped in ${weight.initialFiles.join(', ')}`).toBeLessThanOrEqual(BUDGET);
+    expect(
+      weight.initialGzipBytes,
+      `initial JavaScript is ${(weight.initialGzipBytes / 1024).toFixed(1)} KB gzipped in ${weight.initialFiles.join(', ')}`,
+    ).toBeLessThanOrEqual(BUDGET);
   });
 
   it('holds the app entry', () => {
@@ -41,16 +45,26 @@ describe('the weight of the first visit', () => {
   });
 
   it('leaves out the agent and admin pages, the editor and the date picker', () => {
-    const lazy = Object.values(manifest).filter((c) => c.src && /^(features\/(agent|admin)\/|ui\/rich-editor\/|ui\/date\/)/.test(c.src));
-    expect(lazy.filter((c) => c.src!.startsWith('features/agent/')).length, 'agent pages in the manifest').toBeGreaterThan(0);
-    expect(lazy.filter((c) => c.src!.startsWith('features/admin/')).length, 'admin pages in the manifest').toBeGreaterThan(0);
+    const lazy = Object.values(manifest).filter(
+      (c) => c.src && /^(features\/(agent|admin)\/|ui\/rich-editor\/|ui\/date\/)/.test(c.src),
+    );
+    expect(
+      lazy.filter((c) => c.src!.startsWith('features/agent/')).length,
+      'agent pages in the manifest',
+    ).toBeGreaterThan(0);
+    expect(
+      lazy.filter((c) => c.src!.startsWith('features/admin/')).length,
+      'admin pages in the manifest',
+    ).toBeGreaterThan(0);
     expect(lazy.filter((c) => initial.has(c.file)).map((c) => `${c.src} → ${c.file}`)).toEqual([]);
   });
 
   it('does not carry the editor (ProseMirror) or chart (recharts) libraries', () => {
     const carried = weight.initialFiles.flatMap((file) => {
       const code = readFileSync(DIST + file, 'utf8');
-      return [/ProseMirror/.test(code) && `${file}: ProseMirror`, /recharts-/.test(code) && `${file}: recharts`].filter(Boolean);
+      return [/ProseMirror/.test(code) && `${file}: ProseMirror`, /recharts-/.test(code) && `${file}: recharts`].filter(
+        Boolean,
+      );
     });
     expect(carried).toEqual([]);
   });

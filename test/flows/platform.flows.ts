@@ -11,7 +11,9 @@ export function platformFlows(app: () => TestApp) {
     const t = app();
     const { slug } = await newWorkspace(t);
     const admin = await signIn(t, slug, 'admin', ADMIN_PASSWORD);
-    const level = (await admin.post('access-levels', { name: 'Support', permissions: ['tickets.reply', 'departments.manage'] })).json();
+    const level = (
+      await admin.post('access-levels', { name: 'Support', permissions: ['tickets.reply', 'departments.manage'] })
+    ).json();
     const agent = await makeUser(t, admin, slug, { role: 'agent', accessLevelId: level.id, mobile: '۰۹۱۲۰۰۰۰۰۰۱' });
     const me = (await agent.client.get('auth/me')).json();
     expect(me.permissions).toEqual(['departments.manage', 'tickets.reply']);
@@ -39,7 +41,9 @@ export function platformFlows(app: () => TestApp) {
     const { slug } = await newWorkspace(t);
     const admin = await signIn(t, slug, 'admin', ADMIN_PASSWORD);
     const u = await makeUser(t, admin, slug, { role: 'customer', email: 'flow@reset.test' });
-    expect((await new Client(t, { slug }).post('auth/password/forgot', { login: 'flow@reset.test' })).statusCode).toBe(202);
+    expect((await new Client(t, { slug }).post('auth/password/forgot', { login: 'flow@reset.test' })).statusCode).toBe(
+      202,
+    );
     const job = await t.deps.database.executeSql<{ data: never }>(
       "select data from pgboss.job where name = 'mail.password-reset' order by created_on desc limit 1",
       [],
@@ -47,7 +51,9 @@ export function platformFlows(app: () => TestApp) {
     const { sendResetMail } = await import('../../src/server/modules/auth/send-reset-mail.job');
     await sendResetMail(t.deps)(job.rows[0].data);
     const token = decodeURIComponent(/token=([^&\s]+)/.exec(t.mailer.sent.at(-1)!.text)![1]);
-    expect((await new Client(t, { slug }).post('auth/password/reset', { token, password: 'flow-new-pass' })).statusCode).toBe(204);
+    expect(
+      (await new Client(t, { slug }).post('auth/password/reset', { token, password: 'flow-new-pass' })).statusCode,
+    ).toBe(204);
     await signIn(t, slug, u.username, 'flow-new-pass');
   });
 
@@ -70,6 +76,8 @@ export function platformFlows(app: () => TestApp) {
     const en = new Client(t, { ...admin.s, lang: 'en' });
     expect((await en.post('users', { role: 'boss' })).json().error.fields.role).toMatch(/one of/);
     expect((await en.get('users/424242')).statusCode).toBe(404);
-    expect((await en.req('POST', 'tags', '{', { headers: { 'content-type': 'application/json' } })).json().error.code).toBe('invalid');
+    expect(
+      (await en.req('POST', 'tags', '{', { headers: { 'content-type': 'application/json' } })).json().error.code,
+    ).toBe('invalid');
   });
 }

@@ -65,7 +65,9 @@ export function freePort(): Promise<number> {
 }
 
 /** Writes cert.pem + key.pem (self-signed, EC P-256, CN=localhost) into dir. */
-export async function makeSelfSignedCert(dir: string): Promise<{ certPath: string; keyPath: string; certPem: string; keyPem: string }> {
+export async function makeSelfSignedCert(
+  dir: string,
+): Promise<{ certPath: string; keyPath: string; certPem: string; keyPem: string }> {
   const certPath = join(dir, 'cert.pem');
   const keyPath = join(dir, 'key.pem');
   // prettier-ignore
@@ -102,7 +104,9 @@ const passwdLine = (u: MailUser) => {
  */
 export async function startDovecot(opts: { users?: MailUser[] } = {}): Promise<Dovecot> {
   if (![DOVECOT_BIN, DOVEADM_BIN, '/usr/lib/dovecot/imap', '/usr/lib/dovecot/pop3'].every((f) => existsSync(f))) {
-    throw new Error(`Dovecot is not installed (${DOVECOT_BIN}). Install the Debian packages: apt-get install dovecot-imapd dovecot-pop3d`);
+    throw new Error(
+      `Dovecot is not installed (${DOVECOT_BIN}). Install the Debian packages: apt-get install dovecot-imapd dovecot-pop3d`,
+    );
   }
   const users: MailUser[] = [...(opts.users ?? [{ user: 'alice', password: 'secret' }])];
   const dir = await mkdtemp(join(tmpdir(), 'pishkhan-dovecot-'));
@@ -120,7 +124,7 @@ async function startIn(dir: string, users: MailUser[]): Promise<Dovecot> {
   // mail itself belongs to `dovecot`. As an ordinary user everything runs as that user.
   const me = userInfo();
   const mailUser = asRoot ? 'dovecot' : me.username;
-  const { uid, gid } = asRoot ? await idOf('dovecot') : { uid: me.uid, gid: (process.getgid?.() ?? me.gid) };
+  const { uid, gid } = asRoot ? await idOf('dovecot') : { uid: me.uid, gid: process.getgid?.() ?? me.gid };
   const loginUser = asRoot ? 'dovenull' : me.username;
   const internalUser = asRoot ? 'dovecot' : me.username;
 
@@ -139,7 +143,10 @@ async function startIn(dir: string, users: MailUser[]): Promise<Dovecot> {
 
   for (let attempt = 1; ; attempt++) {
     const ports = { imap: await freePort(), imaps: await freePort(), pop3: await freePort(), pop3s: await freePort() };
-    await writeFile(conf, config({ dir, mailRoot, passwd, logPath, cert, ports, mailUser, uid, gid, loginUser, internalUser }));
+    await writeFile(
+      conf,
+      config({ dir, mailRoot, passwd, logPath, cert, ports, mailUser, uid, gid, loginUser, internalUser }),
+    );
     await writeFile(logPath, '');
     // Its own process group, so stop() can end the master and all its children at once.
     const child = spawn(DOVECOT_BIN, ['-F', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -300,7 +307,9 @@ function handle(h: HandleInput): Dovecot {
       p.stderr.on('data', (d) => (err += d));
       p.on('error', reject);
       p.on('exit', (code) =>
-        code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`doveadm ${args.join(' ')} failed (${code}): ${err}`)),
+        code === 0
+          ? resolve(Buffer.concat(out).toString('utf8'))
+          : reject(new Error(`doveadm ${args.join(' ')} failed (${code}): ${err}`)),
       );
       p.stdin.on('error', () => {});
       p.stdin.end(input ?? '');
@@ -333,7 +342,9 @@ function handle(h: HandleInput): Dovecot {
       const call = randomBytes(6).toString('hex'); // names of an earlier call are never reused
       let i = 0;
       for (const raw of raws) {
-        await writeFile(join(maildir, 'cur', `${base + i}.M${i}P${process.pid}R${call}.pishkhan:2,`), raw, { flag: 'wx' });
+        await writeFile(join(maildir, 'cur', `${base + i}.M${i}P${process.pid}R${call}.pishkhan:2,`), raw, {
+          flag: 'wx',
+        });
         i++;
       }
       if (h.asRoot) {
@@ -347,10 +358,12 @@ function handle(h: HandleInput): Dovecot {
     },
     async listMessages(user, folder = 'INBOX') {
       known(user);
-      const out = await doveadm(['-f', 'json', 'fetch', '-u', user, 'uid flags text', 'mailbox', folder, 'all']).catch((e: Error) => {
-        if (/doesn't exist|not found/i.test(e.message)) return '[]';
-        throw e;
-      });
+      const out = await doveadm(['-f', 'json', 'fetch', '-u', user, 'uid flags text', 'mailbox', folder, 'all']).catch(
+        (e: Error) => {
+          if (/doesn't exist|not found/i.test(e.message)) return '[]';
+          throw e;
+        },
+      );
       const rows = JSON.parse(out.trim() || '[]') as Array<{ uid: string; flags: string; text: string }>;
       return rows
         .map((r) => ({ uid: Number(r.uid), flags: r.flags ? r.flags.split(' ').filter(Boolean) : [], raw: r.text }))

@@ -13,7 +13,10 @@ process.stdout.write('ready\n');
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) {
   if (line.trim() !== 'go') continue;
-  const result = await fetchMailbox(deps, { workspaceId: Number(process.env.WORKSPACE_ID), mailboxId: Number(process.env.MAILBOX_ID) });
+  const result = await fetchMailbox(deps, {
+    workspaceId: Number(process.env.WORKSPACE_ID),
+    mailboxId: Number(process.env.MAILBOX_ID),
+  });
   process.stdout.write(`${JSON.stringify(result)}\n`);
   break;
 }

@@ -59,16 +59,62 @@ function compoundFile(): Buffer {
 
 /** One small, real file of every type C6 allows, with the type it must be stored as. */
 export const allowedSamples = (): { name: string; bytes: Buffer; type: string }[] => [
-  { name: 'report.pdf', bytes: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'), type: 'application/pdf' },
-  { name: 'letter.docx', bytes: openXml('word', 'wordprocessingml.document'), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  { name: 'sheet.xlsx', bytes: openXml('xl', 'spreadsheetml.sheet'), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { name: 'slides.pptx', bytes: openXml('ppt', 'presentationml.presentation'), type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' },
+  {
+    name: 'report.pdf',
+    bytes: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+    type: 'application/pdf',
+  },
+  {
+    name: 'letter.docx',
+    bytes: openXml('word', 'wordprocessingml.document'),
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  {
+    name: 'sheet.xlsx',
+    bytes: openXml('xl', 'spreadsheetml.sheet'),
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  {
+    name: 'slides.pptx',
+    bytes: openXml('ppt', 'presentationml.presentation'),
+    type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  },
   { name: 'old.doc', bytes: compoundFile(), type: 'application/x-cfb' },
   { name: 'shot.png', bytes: png(), type: 'image/png' },
-  { name: 'photo.jpg', bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64, 1), Buffer.from([0xff, 0xd9])]), type: 'image/jpeg' },
-  { name: 'anim.gif', bytes: Buffer.concat([Buffer.from('GIF89a'), Buffer.from([1, 0, 1, 0, 0, 0, 0]), Buffer.from([0x3b])]), type: 'image/gif' },
-  { name: 'pic.webp', bytes: Buffer.concat([Buffer.from('RIFF'), Buffer.from([26, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(18, 0)]), type: 'image/webp' },
+  {
+    name: 'photo.jpg',
+    bytes: Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+      Buffer.from('JFIF\0'),
+      Buffer.alloc(64, 1),
+      Buffer.from([0xff, 0xd9]),
+    ]),
+    type: 'image/jpeg',
+  },
+  {
+    name: 'anim.gif',
+    bytes: Buffer.concat([Buffer.from('GIF89a'), Buffer.from([1, 0, 1, 0, 0, 0, 0]), Buffer.from([0x3b])]),
+    type: 'image/gif',
+  },
+  {
+    name: 'pic.webp',
+    bytes: Buffer.concat([
+      Buffer.from('RIFF'),
+      Buffer.from([26, 0, 0, 0]),
+      Buffer.from('WEBPVP8 '),
+      Buffer.alloc(18, 0),
+    ]),
+    type: 'image/webp',
+  },
   { name: 'logs.zip', bytes: zip({ 'hello.txt': 'hello' }), type: 'application/zip' },
-  { name: 'logs.rar', bytes: Buffer.concat([Buffer.from('Rar!\x1a\x07\x00', 'latin1'), Buffer.alloc(32, 0)]), type: 'application/x-rar-compressed' },
-  { name: 'notes.txt', bytes: Buffer.from('سلام، این یک یادداشت است.\nHello, plain text.\n'), type: 'text/plain; charset=utf-8' },
+  {
+    name: 'logs.rar',
+    bytes: Buffer.concat([Buffer.from('Rar!\x1a\x07\x00', 'latin1'), Buffer.alloc(32, 0)]),
+    type: 'application/x-rar-compressed',
+  },
+  {
+    name: 'notes.txt',
+    bytes: Buffer.from('سلام، این یک یادداشت است.\nHello, plain text.\n'),
+    type: 'text/plain; charset=utf-8',
+  },
 ];

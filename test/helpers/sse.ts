@@ -43,7 +43,9 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`no ${what} within ${ms} ms; got ${JSON.stringify(s.events.map((e) => [e.event, e.data]))}`));
+          reject(
+            new Error(`no ${what} within ${ms} ms; got ${JSON.stringify(s.events.map((e) => [e.event, e.data]))}`),
+          );
         }, ms);
         if (!check()) listeners.add(check);
       }),

@@ -34,7 +34,8 @@ export interface TestApp {
 export async function createTestApp(driver: Driver = 'postgres'): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pishkhan-test-'));
   const databaseUrl = driver === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
-  if (driver === 'postgres' && !databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run through the integration project');
+  if (driver === 'postgres' && !databaseUrl)
+    throw new Error('TEST_DATABASE_URL is not set: run through the integration project');
   const config = loadConfig({
     DATA_DIR: driver === 'embedded' ? 'memory://' : dataDir,
     DATABASE_URL: databaseUrl,
@@ -53,7 +54,13 @@ export async function createTestApp(driver: Driver = 'postgres'): Promise<TestAp
   const mailer = memoryMailer();
   const sms = memorySms();
   // Files live on disk even when the database is in memory.
-  const deps = await createDeps(config, { clock, mailer, sms, log: createLogger('info', sink), storage: diskStorage(join(dataDir, 'files')) });
+  const deps = await createDeps(config, {
+    clock,
+    mailer,
+    sms,
+    log: createLogger('info', sink),
+    storage: diskStorage(join(dataDir, 'files')),
+  });
   const app = await buildApp(deps);
   await app.ready();
   return {
@@ -71,7 +78,8 @@ export async function createTestApp(driver: Driver = 'postgres'): Promise<TestAp
 }
 
 let counter = 0;
-export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const unique = (prefix: string) =>
+  `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export const ADMIN_PASSWORD = 'admin-password-1';
 
@@ -101,7 +109,12 @@ export class Client {
     public s: Session = {},
   ) {}
 
-  async req(method: InjectOptions['method'], url: string, body?: unknown, extra: Partial<InjectOptions> = {}): Promise<LightMyRequestResponse> {
+  async req(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    extra: Partial<InjectOptions> = {},
+  ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...((extra.headers as Record<string, string>) ?? {}) };
     if (this.s.cookie) headers.cookie = `pk_session=${this.s.cookie}`;
     if (this.s.csrf && method !== 'GET') headers['x-csrf-token'] = this.s.csrf;
@@ -121,7 +134,13 @@ export class Client {
 }
 
 /** Signs in and returns a client holding the session cookie and CSRF token. */
-export async function signIn(t: TestApp, slug: string, login: string, password: string, extra: Partial<InjectOptions> = {}): Promise<Client> {
+export async function signIn(
+  t: TestApp,
+  slug: string,
+  login: string,
+  password: string,
+  extra: Partial<InjectOptions> = {},
+): Promise<Client> {
   const res = await new Client(t, { slug }).post('auth/login', { login, password }, extra);
   if (res.statusCode !== 200) throw new Error(`sign-in of ${login} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'pk_session')!.value;

@@ -11,17 +11,58 @@ export async function ticketWorld(t: TestApp) {
   const support = (await admin.post('departments', { name: 'Support' })).json();
   const billing = (await admin.post('departments', { name: 'Billing' })).json();
   const internal = (await admin.post('departments', { name: 'Back office', usage: 'internal' })).json();
-  const full = (await admin.post('access-levels', {
-    name: 'full',
-    permissions: ['tickets.create', 'tickets.reply', 'tickets.note', 'tickets.edit', 'tickets.assign', 'tickets.transfer', 'tickets.delete', 'tickets.bulk', 'tickets.view_logs'],
-  })).json();
+  const full = (
+    await admin.post('access-levels', {
+      name: 'full',
+      permissions: [
+        'tickets.create',
+        'tickets.reply',
+        'tickets.note',
+        'tickets.edit',
+        'tickets.assign',
+        'tickets.transfer',
+        'tickets.delete',
+        'tickets.bulk',
+        'tickets.view_logs',
+      ],
+    })
+  ).json();
   const replyOnly = (await admin.post('access-levels', { name: 'reply only', permissions: ['tickets.reply'] })).json();
-  const agent = await makeUser(t, admin, slug, { role: 'agent', name: 'Agent Smith', departmentIds: [support.id], accessLevelId: full.id, signature: 'Regards,\nAgent Smith' });
-  const billingAgent = await makeUser(t, admin, slug, { role: 'agent', name: 'Bill', departmentIds: [billing.id], accessLevelId: full.id });
-  const narrow = await makeUser(t, admin, slug, { role: 'agent', name: 'Narrow', departmentIds: [support.id], accessLevelId: replyOnly.id });
+  const agent = await makeUser(t, admin, slug, {
+    role: 'agent',
+    name: 'Agent Smith',
+    departmentIds: [support.id],
+    accessLevelId: full.id,
+    signature: 'Regards,\nAgent Smith',
+  });
+  const billingAgent = await makeUser(t, admin, slug, {
+    role: 'agent',
+    name: 'Bill',
+    departmentIds: [billing.id],
+    accessLevelId: full.id,
+  });
+  const narrow = await makeUser(t, admin, slug, {
+    role: 'agent',
+    name: 'Narrow',
+    departmentIds: [support.id],
+    accessLevelId: replyOnly.id,
+  });
   const alice = await makeUser(t, admin, slug, { role: 'customer', name: 'Alice', email: `alice-${slug}@example.com` });
   const bob = await makeUser(t, admin, slug, { role: 'customer', name: 'Bob', email: `bob-${slug}@example.com` });
-  return { slug, workspaceId, admin, support, billing, internal, agent, billingAgent, narrow, alice, bob, anon: new Client(t, { slug }) };
+  return {
+    slug,
+    workspaceId,
+    admin,
+    support,
+    billing,
+    internal,
+    agent,
+    billingAgent,
+    narrow,
+    alice,
+    bob,
+    anon: new Client(t, { slug }),
+  };
 }
 
 export async function openTicket(c: Client, body: Record<string, unknown>) {

@@ -27,8 +27,14 @@ async function uploaded(c: Client, name: string, bytes: Buffer) {
 }
 const pdf = (text = 'hello') => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj\n<<>>\nendobj\n%%EOF\n`);
 const fileCount = async (workspaceId = w.workspaceId) =>
-  (await t.deps.database.db.select({ n: count() }).from(files).where(and(eq(files.workspaceId, workspaceId), eq(files.purpose, 'attachment'))))[0].n;
-const setSettings = async (patch: Record<string, unknown>) => expect((await w.admin.patch('settings', patch)).statusCode).toBe(200);
+  (
+    await t.deps.database.db
+      .select({ n: count() })
+      .from(files)
+      .where(and(eq(files.workspaceId, workspaceId), eq(files.purpose, 'attachment')))
+  )[0].n;
+const setSettings = async (patch: Record<string, unknown>) =>
+  expect((await w.admin.patch('settings', patch)).statusCode).toBe(200);
 
 describe('uploads (C6)', () => {
   it('accepts every allowed type, typed from its bytes, and keeps the name for display only', async () => {
@@ -70,15 +76,24 @@ describe('uploads (C6)', () => {
     expect((await w.alice.client.post('uploads', { file: 'x' })).statusCode).toBe(415); // not multipart
     // Exactly one file: a second one is not silently dropped.
     const b = 'pishkhanTwoFiles';
-    const part = (name: string, body: string) => `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${body}\r\n`;
-    const two = await w.alice.client.post('uploads', `${part('a.txt', 'first')}${part('b.txt', 'second')}--${b}--\r\n`, {
-      headers: { 'content-type': `multipart/form-data; boundary=${b}` },
-    });
+    const part = (name: string, body: string) =>
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${body}\r\n`;
+    const two = await w.alice.client.post(
+      'uploads',
+      `${part('a.txt', 'first')}${part('b.txt', 'second')}--${b}--\r\n`,
+      {
+        headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+      },
+    );
     expect(two.statusCode).toBe(413);
     expect(two.json().error.code).toBe('too_large');
-    const none = await w.alice.client.post('uploads', `--${b}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhi\r\n--${b}--\r\n`, {
-      headers: { 'content-type': `multipart/form-data; boundary=${b}` },
-    });
+    const none = await w.alice.client.post(
+      'uploads',
+      `--${b}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhi\r\n--${b}--\r\n`,
+      {
+        headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+      },
+    );
     expect(none.statusCode).toBe(400);
     expect(await fileCount()).toBe(before);
   });
@@ -90,7 +105,9 @@ describe('uploads (C6)', () => {
     const res = await w.alice.client.get(`attachments/${up.id}`);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('یادداشت.txt')}`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('یادداشت.txt')}`,
+    );
     expect(res.body).toBe(text.toString());
   });
 
@@ -107,7 +124,9 @@ describe('uploads (C6)', () => {
       expect(bigText.statusCode).toBe(413);
       expect(await fileCount()).toBe(before);
       expect((await upload(w.agent.client, 'big.pdf', big)).statusCode).toBe(201);
-      expect((await upload(w.agent.client, 'huge.pdf', Buffer.concat([big, Buffer.alloc(1024 * 1024)]))).statusCode).toBe(413);
+      expect(
+        (await upload(w.agent.client, 'huge.pdf', Buffer.concat([big, Buffer.alloc(1024 * 1024)]))).statusCode,
+      ).toBe(413);
     } finally {
       await setSettings({ memberMaxUploadMb: 10, maxUploadMb: 20 });
     }
@@ -136,15 +155,24 @@ describe('uploads (C6)', () => {
 
 describe('attachments on messages (C6)', () => {
   it('links up to 3 uploads to a reply, shown with name and size; a 4th is refused and nothing is linked', async () => {
-    const tk = await openTicket(w.alice.client, { departmentId: w.support.id, attachmentIds: [(await uploaded(w.alice.client, 'first.png', png())).id] });
+    const tk = await openTicket(w.alice.client, {
+      departmentId: w.support.id,
+      attachmentIds: [(await uploaded(w.alice.client, 'first.png', png())).id],
+    });
     expect(tk.attachments).toHaveLength(1);
     expect(tk.attachments[0]).toMatchObject({ name: 'first.png', contentType: 'image/png', size: png().length });
     const ups = [];
     for (let i = 0; i < 4; i++) ups.push(await uploaded(w.alice.client, `part-${i}.pdf`, pdf(`part ${i}`)));
-    const four = await w.alice.client.post(`tickets/${tk.number}/messages`, { body: 'four files', attachmentIds: ups.map((u) => u.id) });
+    const four = await w.alice.client.post(`tickets/${tk.number}/messages`, {
+      body: 'four files',
+      attachmentIds: ups.map((u) => u.id),
+    });
     expect(four.statusCode).toBe(400);
     expect(four.json().error.fields.attachmentIds).toBe('At most 3 attachments per message.');
-    const three = await w.alice.client.post(`tickets/${tk.number}/messages`, { body: 'three files', attachmentIds: ups.slice(0, 3).map((u) => u.id) });
+    const three = await w.alice.client.post(`tickets/${tk.number}/messages`, {
+      body: 'three files',
+      attachmentIds: ups.slice(0, 3).map((u) => u.id),
+    });
     expect(three.statusCode).toBe(201);
     const items = (await w.alice.client.get(`tickets/${tk.number}/messages`)).json().items;
     const last = items.at(-1);
@@ -152,9 +180,14 @@ describe('attachments on messages (C6)', () => {
       ups.slice(0, 3).map((u) => [u.name, u.size, `/api/v1/attachments/${u.id}`]),
     );
     // A used upload cannot be linked a second time.
-    const again = await w.alice.client.post(`tickets/${tk.number}/messages`, { body: 'again', attachmentIds: [ups[0].id] });
+    const again = await w.alice.client.post(`tickets/${tk.number}/messages`, {
+      body: 'again',
+      attachmentIds: [ups[0].id],
+    });
     expect(again.statusCode).toBe(400);
-    expect(again.json().error.fields.attachmentIds).toBe('An attachment is unknown, not yours, or already used. Upload it again.');
+    expect(again.json().error.fields.attachmentIds).toBe(
+      'An attachment is unknown, not yours, or already used. Upload it again.',
+    );
   });
 
   it('downloads for the requester and the department’s agents; 404 for other customers, departments and workspaces', async () => {
@@ -177,17 +210,24 @@ describe('attachments on messages (C6)', () => {
     // Unlinked uploads belong to their uploader only, even for admins.
     const draft = await uploaded(w.bob.client, 'draft.pdf', pdf('draft'));
     expect((await w.bob.client.get(`attachments/${draft.id}`)).statusCode).toBe(200);
-    for (const c of [w.alice.client, w.agent.client, w.admin]) expect((await c.get(`attachments/${draft.id}`)).statusCode).toBe(404);
+    for (const c of [w.alice.client, w.agent.client, w.admin])
+      expect((await c.get(`attachments/${draft.id}`)).statusCode).toBe(404);
   });
 
   it('hides attachments of internal notes from the customer', async () => {
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
     const up = await uploaded(w.agent.client, 'internal.pdf', pdf('internal'));
-    const note = await w.agent.client.post(`tickets/${tk.number}/messages`, { kind: 'note', body: 'see file', attachmentIds: [up.id] });
+    const note = await w.agent.client.post(`tickets/${tk.number}/messages`, {
+      kind: 'note',
+      body: 'see file',
+      attachmentIds: [up.id],
+    });
     expect(note.statusCode).toBe(201);
     expect(note.json().attachments[0].name).toBe('internal.pdf');
     const thread = (await w.alice.client.get(`tickets/${tk.number}/messages`)).json().items;
-    expect(thread.flatMap((m: { attachments: { id: string }[] }) => m.attachments.map((a) => a.id))).not.toContain(up.id);
+    expect(thread.flatMap((m: { attachments: { id: string }[] }) => m.attachments.map((a) => a.id))).not.toContain(
+      up.id,
+    );
     expect((await w.alice.client.get(`attachments/${up.id}`)).statusCode).toBe(404);
     expect((await w.narrow.client.get(`attachments/${up.id}`)).statusCode).toBe(200);
     expect((await w.billingAgent.client.get(`attachments/${up.id}`)).statusCode).toBe(404);
@@ -196,10 +236,16 @@ describe('attachments on messages (C6)', () => {
   it('a member cannot claim someone else’s upload', async () => {
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
     const bobs = await uploaded(w.bob.client, 'bob.pdf', pdf('bob'));
-    const res = await w.alice.client.post(`tickets/${tk.number}/messages`, { body: 'mine now', attachmentIds: [bobs.id] });
+    const res = await w.alice.client.post(`tickets/${tk.number}/messages`, {
+      body: 'mine now',
+      attachmentIds: [bobs.id],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.attachmentIds).toBeDefined();
-    expect((await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'or mine', attachmentIds: [bobs.id] })).statusCode).toBe(400);
+    expect(
+      (await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'or mine', attachmentIds: [bobs.id] }))
+        .statusCode,
+    ).toBe(400);
     expect((await w.alice.client.get(`attachments/${bobs.id}`)).statusCode).toBe(404);
     expect((await w.bob.client.get(`attachments/${bobs.id}`)).statusCode).toBe(200); // still Bob's, unlinked
   });

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, createTestApp, makeUser, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  Client,
+  createTestApp,
+  makeUser,
+  newWorkspace,
+  signIn,
+  type TestApp,
+} from '../helpers/test-app';
 
 let t: TestApp;
 let slug: string;
@@ -14,7 +22,11 @@ afterAll(() => t.close());
 
 describe('sign-in', () => {
   it('accepts username, e-mail or mobile in any spelling, and sets a safe cookie', async () => {
-    const { username } = await makeUser(t, admin, slug, { role: 'customer', email: 'Mina@Example.com', mobile: '+98 912 555 0001' });
+    const { username } = await makeUser(t, admin, slug, {
+      role: 'customer',
+      email: 'Mina@Example.com',
+      mobile: '+98 912 555 0001',
+    });
     const anon = new Client(t, { slug });
     for (const login of [username, 'mina@example.com', '09125550001', '۰۹۱۲۵۵۵۰۰۰۱', '00989125550001']) {
       const res = await anon.post('auth/login', { login, password: 'user-password-1' });
@@ -48,7 +60,8 @@ describe('sign-in', () => {
   it('rate-limits sign-in attempts per login name across the window', async () => {
     const anon = new Client(t, { slug, lang: 'en' });
     const codes: number[] = [];
-    for (let i = 0; i < 17; i++) codes.push((await anon.post('auth/login', { login: 'nobody-at-all', password: 'x' })).statusCode);
+    for (let i = 0; i < 17; i++)
+      codes.push((await anon.post('auth/login', { login: 'nobody-at-all', password: 'x' })).statusCode);
     expect(codes.slice(0, 15).every((c) => c === 401)).toBe(true);
     expect(codes.slice(15)).toEqual([429, 429]);
     const limited = await anon.post('auth/login', { login: 'nobody-at-all', password: 'x' });
@@ -87,7 +100,10 @@ describe('sessions, CSRF and tokens', () => {
     expect(created.statusCode).toBe(201);
     const token = created.json().token as string;
     expect(token).toMatch(/^pk_/);
-    const rows = await t.deps.database.executeSql<{ token_hash: string }>('select token_hash from api_tokens where id = $1', [created.json().id]);
+    const rows = await t.deps.database.executeSql<{ token_hash: string }>(
+      'select token_hash from api_tokens where id = $1',
+      [created.json().id],
+    );
     expect(rows.rows[0].token_hash).not.toContain(token);
     const list = await client.get('api-tokens');
     expect(JSON.stringify(list.json())).not.toContain(token);
@@ -103,7 +119,10 @@ describe('sessions, CSRF and tokens', () => {
     const bad = await client.post('me/password', { currentPassword: 'nope-nope', newPassword: 'new-password-1' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.currentPassword).toBeDefined();
-    expect((await client.post('me/password', { currentPassword: 'user-password-1', newPassword: 'new-password-1' })).statusCode).toBe(204);
+    expect(
+      (await client.post('me/password', { currentPassword: 'user-password-1', newPassword: 'new-password-1' }))
+        .statusCode,
+    ).toBe(204);
     expect((await client.get('auth/me')).statusCode).toBe(200);
     expect((await other.get('auth/me')).statusCode).toBe(401);
   });
@@ -111,13 +130,20 @@ describe('sessions, CSRF and tokens', () => {
 
 describe('password reset', () => {
   it('queues the mail in the same transaction, sends it from the worker, and the token works once', async () => {
-    const { username, client } = await makeUser(t, admin, slug, { role: 'customer', email: `${Date.now()}@reset.test` });
+    const { username, client } = await makeUser(t, admin, slug, {
+      role: 'customer',
+      email: `${Date.now()}@reset.test`,
+    });
     const anon = new Client(t, { slug });
-    const before = await t.deps.database.executeSql<{ n: number }>("select count(*)::int as n from pgboss.job where name = 'mail.password-reset'");
+    const before = await t.deps.database.executeSql<{ n: number }>(
+      "select count(*)::int as n from pgboss.job where name = 'mail.password-reset'",
+    );
     expect((await anon.post('auth/password/forgot', { login: username })).statusCode).toBe(202);
     // Unknown accounts get the same answer and queue nothing.
     expect((await anon.post('auth/password/forgot', { login: 'no-such-user' })).statusCode).toBe(202);
-    const after = await t.deps.database.executeSql<{ n: number }>("select count(*)::int as n from pgboss.job where name = 'mail.password-reset'");
+    const after = await t.deps.database.executeSql<{ n: number }>(
+      "select count(*)::int as n from pgboss.job where name = 'mail.password-reset'",
+    );
     expect(after.rows[0].n).toBe(before.rows[0].n + 1);
     const jobs = await t.deps.database.executeSql<{ data: Record<string, unknown> }>(
       "select data from pgboss.job where name = 'mail.password-reset' order by created_on desc limit 1",
@@ -149,13 +175,35 @@ describe('allowed addresses for staff (A8)', () => {
     const bad = await a2.patch('settings', { allowedIps: ['10.1.0.0/16', 'not-an-ip'] }, { remoteAddress: '10.1.2.3' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields['allowedIps.1']).toBeDefined();
-    expect((await a2.patch('settings', { allowedIps: ['10.1.0.0/16'] }, { remoteAddress: '10.1.2.3' })).statusCode).toBe(200);
+    expect(
+      (await a2.patch('settings', { allowedIps: ['10.1.0.0/16'] }, { remoteAddress: '10.1.2.3' })).statusCode,
+    ).toBe(200);
     const anon = new Client(t, { slug: s2 });
-    const refused = await anon.post('auth/login', { login: agent.username, password: 'user-password-1' }, { remoteAddress: '192.0.2.7' });
+    const refused = await anon.post(
+      'auth/login',
+      { login: agent.username, password: 'user-password-1' },
+      { remoteAddress: '192.0.2.7' },
+    );
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('ip_not_allowed');
-    expect((await anon.post('auth/login', { login: agent.username, password: 'user-password-1' }, { remoteAddress: '10.1.9.9' })).statusCode).toBe(200);
-    expect((await anon.post('auth/login', { login: customer.username, password: 'user-password-1' }, { remoteAddress: '192.0.2.7' })).statusCode).toBe(200);
+    expect(
+      (
+        await anon.post(
+          'auth/login',
+          { login: agent.username, password: 'user-password-1' },
+          { remoteAddress: '10.1.9.9' },
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await anon.post(
+          'auth/login',
+          { login: customer.username, password: 'user-password-1' },
+          { remoteAddress: '192.0.2.7' },
+        )
+      ).statusCode,
+    ).toBe(200);
     // An existing staff session is refused from outside too.
     expect((await agent.client.get('auth/me', { remoteAddress: '192.0.2.7' })).statusCode).toBe(403);
   });

@@ -22,7 +22,9 @@ afterAll(() => t.close());
 /** A ticket of Alice's that the agent answered: pending, waiting for her. */
 async function pendingTicket(w: Awaited<ReturnType<typeof ticketWorld>>) {
   const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
-  expect((await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'Does it work now?' })).statusCode).toBe(201);
+  expect((await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'Does it work now?' })).statusCode).toBe(
+    201,
+  );
   return tk.number as number;
 }
 const statusOf = async (c: Client, n: number) => (await c.get(`tickets/${n}`)).json();
@@ -49,15 +51,29 @@ describe('auto-close (C20)', () => {
     expect((await statusOf(w.admin, active)).status).toBe('active');
 
     const log = (await w.admin.get(`tickets/${old}/events`)).json().items;
-    expect(log.at(-1)).toMatchObject({ kind: 'auto_closed', actor: { id: null }, data: { from: 'pending', to: 'closed', days: 7 }, createdAt: closedAt });
+    expect(log.at(-1)).toMatchObject({
+      kind: 'auto_closed',
+      actor: { id: null },
+      data: { from: 'pending', to: 'closed', days: 7 },
+      createdAt: closedAt,
+    });
 
     // Running again changes nothing: no second event.
     await autoCloseTickets(t.deps);
-    expect((await w.admin.get(`tickets/${old}/events`)).json().items.filter((e: { kind: string }) => e.kind === 'auto_closed')).toHaveLength(1);
+    expect(
+      (await w.admin.get(`tickets/${old}/events`))
+        .json()
+        .items.filter((e: { kind: string }) => e.kind === 'auto_closed'),
+    ).toHaveLength(1);
 
-    expect((await w.alice.client.post(`tickets/${old}/messages`, { body: 'Not fixed after all' })).statusCode).toBe(201);
+    expect((await w.alice.client.post(`tickets/${old}/messages`, { body: 'Not fixed after all' })).statusCode).toBe(
+      201,
+    );
     expect((await statusOf(w.alice.client, old)).status).toBe('active');
-    expect((await w.admin.get(`tickets/${old}/events`)).json().items.at(-1)).toMatchObject({ kind: 'reopened', data: { from: 'closed', to: 'active' } });
+    expect((await w.admin.get(`tickets/${old}/events`)).json().items.at(-1)).toMatchObject({
+      kind: 'reopened',
+      data: { from: 'closed', to: 'active' },
+    });
   });
 
   it('autoCloseDays = 0 closes nothing; another value is honoured per workspace', async () => {
@@ -78,7 +94,11 @@ describe('auto-close (C20)', () => {
 
   it('closes more than one batch, each ticket once, even with two runs at the same time', async () => {
     const w = await ticketWorld(t);
-    const made = await Promise.all(Array.from({ length: 250 }, (_, i) => openTicket(w.alice.client, { departmentId: w.support.id, subject: `Old ${i}` })));
+    const made = await Promise.all(
+      Array.from({ length: 250 }, (_, i) =>
+        openTicket(w.alice.client, { departmentId: w.support.id, subject: `Old ${i}` }),
+      ),
+    );
     expect(made).toHaveLength(250);
     // Made pending in one statement: 250 replies through the API would only slow the test down.
     await t.deps.database.db.execute(

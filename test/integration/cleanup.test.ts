@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const keyOf = async (id: string) =>
-  (await t.deps.database.executeSql<{ storage_key: string }>('select storage_key from files where id = $1', [Number(id)])).rows[0]?.storage_key;
+  (
+    await t.deps.database.executeSql<{ storage_key: string }>('select storage_key from files where id = $1', [
+      Number(id),
+    ])
+  ).rows[0]?.storage_key;
 
 describe('hourly cleanup', () => {
   it('removes uploads never attached and replaced avatars after a day, and keeps what is in use', async () => {
@@ -30,7 +34,11 @@ describe('hourly cleanup', () => {
     await openTicket(w.alice.client, { departmentId: w.support.id, attachmentIds: [used] });
     const av1 = multipart('me.png', png(), 'image/png');
     await w.agent.client.post('me/avatar', av1.payload, { headers: av1.headers });
-    const oldAvatar = (await t.deps.database.executeSql<{ avatar_file_id: number }>('select avatar_file_id from users where id = $1', [Number(w.agent.id)])).rows[0].avatar_file_id;
+    const oldAvatar = (
+      await t.deps.database.executeSql<{ avatar_file_id: number }>('select avatar_file_id from users where id = $1', [
+        Number(w.agent.id),
+      ])
+    ).rows[0].avatar_file_id;
     const av2 = multipart('me2.png', png(3, 3), 'image/png');
     await w.agent.client.post('me/avatar', av2.payload, { headers: av2.headers });
     const unusedKey = (await keyOf(unused))!;

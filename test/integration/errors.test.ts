@@ -26,7 +26,9 @@ describe('error shape', () => {
   });
 
   it('bad JSON is 400 with a translated message', async () => {
-    const res = await en.req('POST', 'departments', '{"name": "x",', { headers: { 'content-type': 'application/json' } });
+    const res = await en.req('POST', 'departments', '{"name": "x",', {
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toEqual({ code: 'invalid', message: 'The request body is not valid JSON.' });
     noLeak(res.body);
@@ -66,7 +68,9 @@ describe('error shape', () => {
   });
 
   it('a wrong content type is 415, an empty JSON body is 400', async () => {
-    const res = await en.req('POST', 'departments', 'name=x', { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await en.req('POST', 'departments', 'name=x', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('unsupported_media_type');
     const empty = await en.req('POST', 'departments', '', { headers: { 'content-type': 'application/json' } });
@@ -82,7 +86,10 @@ describe('error shape', () => {
     await broken.deps.database.close();
     const res = await new Client(broken, { ...c.s, lang: 'en' }).get('tags');
     expect(res.statusCode).toBe(500);
-    expect(res.json().error).toEqual({ code: 'internal', message: 'Something went wrong on the server. Please try again.' });
+    expect(res.json().error).toEqual({
+      code: 'internal',
+      message: 'Something went wrong on the server. Please try again.',
+    });
     noLeak(res.body);
     expect(broken.logs.some((l) => l.includes('unhandled error'))).toBe(true);
     await broken.app.close();

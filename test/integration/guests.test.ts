@@ -45,7 +45,8 @@ async function create(g: Guest, over: Record<string, unknown> = {}) {
   if (res.statusCode !== 201) throw new Error(`guest create failed: ${res.statusCode} ${res.body}`);
   return res.json() as { number: number; trackingCode: string };
 }
-const setSettings = async (patch: Record<string, unknown>) => expect((await w.admin.patch('settings', patch)).statusCode).toBe(200);
+const setSettings = async (patch: Record<string, unknown>) =>
+  expect((await w.admin.patch('settings', patch)).statusCode).toBe(200);
 async function staffUpload(name: string, bytes: Buffer) {
   const m = multipart(name, bytes);
   const res = await w.agent.client.post('uploads', m.payload, { headers: m.headers });
@@ -60,17 +61,28 @@ describe('guest tickets (F4)', () => {
     const email = `Guest.${lastIp}@Example.com`;
     const { number, trackingCode } = await create(g, { email });
     expect(trackingCode.length).toBeGreaterThanOrEqual(22);
-    const [row] = await t.deps.database.db.select().from(tickets).where(and(eq(tickets.workspaceId, w.workspaceId), eq(tickets.number, number)));
+    const [row] = await t.deps.database.db
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.workspaceId, w.workspaceId), eq(tickets.number, number)));
     expect(row.trackingHash).toBe(sha256(trackingCode));
     expect(JSON.stringify(row)).not.toContain(trackingCode);
-    expect(row).toMatchObject({ requesterId: null, guestName: 'Sara Guest', guestEmail: email.toLowerCase(), requesterEmail: email.toLowerCase(), status: 'active' });
+    expect(row).toMatchObject({
+      requesterId: null,
+      guestName: 'Sara Guest',
+      guestEmail: email.toLowerCase(),
+      requesterEmail: email.toLowerCase(),
+      status: 'active',
+    });
     const seen = (await w.agent.client.get(`tickets/${number}`)).json();
     expect(seen.requester).toEqual({ id: null, name: 'Sara Guest', email: email.toLowerCase(), level: 'guest' });
     expect(seen.waitingSince).not.toBeNull();
     expect(seen.body).toBe('<p>Help <b>please</b></p>');
     const first = (await w.agent.client.get(`tickets/${number}/messages`)).json().items[0];
     expect(first.author).toMatchObject({ id: null, name: 'Sara Guest', level: 'guest' });
-    expect((await w.agent.client.get(`tickets/${number}/events`)).json().items.map((e: { kind: string }) => e.kind)).toEqual(['created']);
+    expect(
+      (await w.agent.client.get(`tickets/${number}/events`)).json().items.map((e: { kind: string }) => e.kind),
+    ).toEqual(['created']);
     // Numbering is shared with members' tickets.
     expect((await openTicket(w.alice.client, { departmentId: w.support.id })).number).toBe(number + 1);
   });
@@ -89,7 +101,12 @@ describe('guest tickets (F4)', () => {
     const { number, trackingCode } = await create(g);
     const ok = await g.get(`public/tickets/${number}?code=${trackingCode}`);
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ number, subject: 'Cannot log in', status: 'active', department: { id: w.support.id, name: 'Support' } });
+    expect(ok.json()).toMatchObject({
+      number,
+      subject: 'Cannot log in',
+      status: 'active',
+      department: { id: w.support.id, name: 'Support' },
+    });
     const member = await openTicket(w.alice.client, { departmentId: w.support.id });
     const missing = await g.get(`public/tickets/99999?code=${trackingCode}`);
     expect(missing.statusCode).toBe(404);
@@ -121,7 +138,9 @@ describe('guest tickets (F4)', () => {
     await w.agent.client.post(`tickets/${number}/messages`, { body: 'Fixed', statusAfter: 'closed' });
     await g.post(`public/tickets/${number}/messages${q}`, { body: 'Broken again' });
     expect((await w.agent.client.get(`tickets/${number}`)).json().status).toBe('active');
-    const kinds = (await w.agent.client.get(`tickets/${number}/events`)).json().items.map((e: { kind: string }) => e.kind);
+    const kinds = (await w.agent.client.get(`tickets/${number}/events`))
+      .json()
+      .items.map((e: { kind: string }) => e.kind);
     expect(kinds).toContain('reopened');
     await w.agent.client.patch(`tickets/${number}`, { status: 'locked' });
     const locked = await g.post(`public/tickets/${number}/messages${q}`, { body: 'Hello?' });
@@ -134,7 +153,11 @@ describe('guest tickets (F4)', () => {
     const { number, trackingCode } = await create(g);
     const q = `?code=${trackingCode}`;
     const up = await staffUpload('secret.pdf', pdf('secret'));
-    await w.agent.client.post(`tickets/${number}/messages`, { kind: 'note', body: 'Internal: guest looks like spam', attachmentIds: [up.id] });
+    await w.agent.client.post(`tickets/${number}/messages`, {
+      kind: 'note',
+      body: 'Internal: guest looks like spam',
+      attachmentIds: [up.id],
+    });
     const replyUp = await staffUpload('howto.pdf', pdf('howto'));
     await w.agent.client.post(`tickets/${number}/messages`, { body: 'See the guide', attachmentIds: [replyUp.id] });
     const view = await g.get(`public/tickets/${number}${q}`);
@@ -148,7 +171,9 @@ describe('guest tickets (F4)', () => {
     expect(dl.statusCode).toBe(200);
     expect(dl.rawPayload.equals(pdf('howto'))).toBe(true);
     expect((await g.get(`public/tickets/${number}/attachments/${up.id}${q}`)).statusCode).toBe(404);
-    expect((await g.get(`public/tickets/${number}/attachments/${replyUp.id}?code=wrong-code-123`)).statusCode).toBe(404);
+    expect((await g.get(`public/tickets/${number}/attachments/${replyUp.id}?code=wrong-code-123`)).statusCode).toBe(
+      404,
+    );
   });
 });
 
@@ -160,19 +185,31 @@ describe('guest uploads (C6, F4)', () => {
     const id: string = up.json().id;
     const [fileId, token] = id.split('.');
     expect(token.length).toBeGreaterThanOrEqual(32);
-    const [row] = await t.deps.database.db.select().from(files).where(eq(files.id, Number(fileId)));
+    const [row] = await t.deps.database.db
+      .select()
+      .from(files)
+      .where(eq(files.id, Number(fileId)));
     expect(row).toMatchObject({ claimHash: sha256(token), createdBy: null, purpose: 'attachment' });
     for (const wrong of [`${fileId}.${'A'.repeat(32)}`, fileId]) {
       const res = await g.post('public/tickets', form({ attachmentIds: [wrong] }));
       expect(res.statusCode, wrong).toBe(400);
-      expect(res.json().error.fields.attachmentIds).toBe('An attachment is unknown, not yours, or already used. Upload it again.');
+      expect(res.json().error.fields.attachmentIds).toBe(
+        'An attachment is unknown, not yours, or already used. Upload it again.',
+      );
     }
     const member = await openTicket(w.alice.client, { departmentId: w.support.id });
-    expect((await w.alice.client.post(`tickets/${member.number}/messages`, { body: 'x', attachmentIds: [id] })).statusCode).toBe(400);
-    expect((await w.alice.client.post(`tickets/${member.number}/messages`, { body: 'x', attachmentIds: [fileId] })).statusCode).toBe(400);
+    expect(
+      (await w.alice.client.post(`tickets/${member.number}/messages`, { body: 'x', attachmentIds: [id] })).statusCode,
+    ).toBe(400);
+    expect(
+      (await w.alice.client.post(`tickets/${member.number}/messages`, { body: 'x', attachmentIds: [fileId] }))
+        .statusCode,
+    ).toBe(400);
     const { number, trackingCode } = await create(g, { attachmentIds: [id] });
     const first = (await g.get(`public/tickets/${number}?code=${trackingCode}`)).json().messages[0];
-    expect(first.attachments).toMatchObject([{ id: fileId, name: 'screen.png', size: png().length, contentType: 'image/png' }]);
+    expect(first.attachments).toMatchObject([
+      { id: fileId, name: 'screen.png', size: png().length, contentType: 'image/png' },
+    ]);
     expect((await w.agent.client.get(`attachments/${fileId}`)).statusCode).toBe(200);
     expect((await w.alice.client.get(`attachments/${fileId}`)).statusCode).toBe(404);
   });
@@ -187,7 +224,11 @@ describe('guest uploads (C6, F4)', () => {
     } finally {
       await setSettings({ guestMaxUploadMb: 2 });
     }
-    for (const off of [{ guestAttachmentsEnabled: false }, { attachmentsEnabled: false }, { guestFormEnabled: false }]) {
+    for (const off of [
+      { guestAttachmentsEnabled: false },
+      { attachmentsEnabled: false },
+      { guestFormEnabled: false },
+    ]) {
       await setSettings(off);
       try {
         const res = await g.upload('a.pdf', pdf('a'));
@@ -207,7 +248,10 @@ describe('guest form switches and limits (J2)', () => {
     try {
       const res = await guest().post('public/tickets', form());
       expect(res.statusCode).toBe(403);
-      expect(res.json().error).toEqual({ code: 'forbidden', message: 'The guest form is closed. Sign in to send a ticket.' });
+      expect(res.json().error).toEqual({
+        code: 'forbidden',
+        message: 'The guest form is closed. Sign in to send a ticket.',
+      });
     } finally {
       await setSettings({ guestFormEnabled: true });
     }

@@ -23,7 +23,8 @@ afterAll(() => t.close());
 const url = (b: string) => `${b}/api/v1/events/stream`;
 const streamOf = (c: Client, b = base) => openSse(url(b), { cookie: `pk_session=${c.s.cookie}` });
 const connected = async (s: SseStream) => (await s.waitFor((e) => e.event === 'connected', 2000, 'connected'), s);
-const of = (type: string, number: number) => (e: SseEvent) => e.event === type && (e.data as { number: number }).number === number;
+const of = (type: string, number: number) => (e: SseEvent) =>
+  e.event === type && (e.data as { number: number }).number === number;
 const ticketEvents = (s: SseStream) => s.events.filter((e) => e.event !== 'connected').map((e) => e.data);
 
 /** Waits for the event and checks it came within a second of `since`. */
@@ -49,20 +50,36 @@ describe('in one process', () => {
 
   it('each person hears only of tickets they may see, never of a note as a customer, within a second', async () => {
     const w = await ticketWorld(t);
-    const [alice, agent, admin, billing, bob] = await Promise.all([w.alice.client, w.agent.client, w.admin, w.billingAgent.client, w.bob.client].map(async (c) => connected(await streamOf(c))));
+    const [alice, agent, admin, billing, bob] = await Promise.all(
+      [w.alice.client, w.agent.client, w.admin, w.billingAgent.client, w.bob.client].map(async (c) =>
+        connected(await streamOf(c)),
+      ),
+    );
 
     let t0 = Date.now();
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
-    for (const s of [alice, agent, admin]) expect((await arrives(s, 'ticket.created', tk.number, t0)).data).toEqual({ type: 'ticket.created', number: tk.number });
+    for (const s of [alice, agent, admin])
+      expect((await arrives(s, 'ticket.created', tk.number, t0)).data).toEqual({
+        type: 'ticket.created',
+        number: tk.number,
+      });
 
     t0 = Date.now();
-    const reply = (await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'Have you tried water?' })).json();
+    const reply = (
+      await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'Have you tried water?' })
+    ).json();
     for (const s of [alice, agent]) {
-      expect((await arrives(s, 'message.created', tk.number, t0)).data).toEqual({ type: 'message.created', number: tk.number, messageId: reply.id });
+      expect((await arrives(s, 'message.created', tk.number, t0)).data).toEqual({
+        type: 'message.created',
+        number: tk.number,
+        messageId: reply.id,
+      });
     }
 
     t0 = Date.now();
-    const note = (await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'She did not.', kind: 'note' })).json();
+    const note = (
+      await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'She did not.', kind: 'note' })
+    ).json();
     const noteSeen = (e: SseEvent) => (e.data as { messageId?: string }).messageId === note.id;
     for (const s of [agent, admin]) {
       await s.waitFor(noteSeen, 1000, 'the note');
@@ -95,7 +112,9 @@ describe('in one process', () => {
   it('a ticket.updated reaches the requester; a workspace never hears of another', async () => {
     const w = await ticketWorld(t);
     const other = await ticketWorld(t);
-    const [alice, stranger] = await Promise.all([w.alice.client, other.admin].map(async (c) => connected(await streamOf(c))));
+    const [alice, stranger] = await Promise.all(
+      [w.alice.client, other.admin].map(async (c) => connected(await streamOf(c))),
+    );
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
     const t0 = Date.now();
     expect((await w.agent.client.patch(`tickets/${tk.number}`, { priority: 'high' })).statusCode).toBe(200);
@@ -110,7 +129,9 @@ describe('in one process', () => {
   it('500 open streams all get one event within a second, and leave the hub when closed', async () => {
     const w = await ticketWorld(t);
     const before = liveHubs.get(t.deps)?.size ?? 0;
-    const streams = await Promise.all(Array.from({ length: 500 }, async () => connected(await streamOf(w.agent.client))));
+    const streams = await Promise.all(
+      Array.from({ length: 500 }, async () => connected(await streamOf(w.agent.client))),
+    );
     const t0 = Date.now();
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
     const got = await Promise.all(streams.map((s) => s.waitFor(of('ticket.created', tk.number), 1000)));
@@ -128,7 +149,9 @@ describe('in one process', () => {
     const b2 = `http://127.0.0.1:${(t2.app.server.address() as AddressInfo).port}`;
     const w = await ticketWorld(t2);
     const s = await connected(await streamOf(w.agent.client, b2));
-    const late = new Promise((_r, reject) => setTimeout(() => reject(new Error('app.close() waited for the open stream')), 5000).unref());
+    const late = new Promise((_r, reject) =>
+      setTimeout(() => reject(new Error('app.close() waited for the open stream')), 5000).unref(),
+    );
     await Promise.race([t2.close(), late]);
     await s.ended(1000);
   });
@@ -174,7 +197,11 @@ describe('across processes on one PostgreSQL', () => {
       });
       expect(reply.status).toBe(201);
       const e = await arrives(here, 'message.created', tk.number, t0);
-      expect(e.data).toEqual({ type: 'message.created', number: tk.number, messageId: ((await reply.json()) as { id: string }).id });
+      expect(e.data).toEqual({
+        type: 'message.created',
+        number: tk.number,
+        messageId: ((await reply.json()) as { id: string }).id,
+      });
       here.close();
       // SIGTERM with a stream still open: the process ends it and exits cleanly.
       await stop(p);

@@ -25,7 +25,9 @@ let seq = 0;
 beforeAll(async () => {
   t = await createTestApp();
   w = await ticketWorld(t);
-  dovecot = await startDovecot({ users: ['imapbox', 'popbox', 'racebox', 'badbox', 'jobbox', 'procbox'].map((user) => ({ user, password: PW })) });
+  dovecot = await startDovecot({
+    users: ['imapbox', 'popbox', 'racebox', 'badbox', 'jobbox', 'procbox'].map((user) => ({ user, password: PW })),
+  });
   const caFile = join(mkdtempSync(join(tmpdir(), 'pishkhan-ca-')), 'ca.pem');
   writeFileSync(caFile, dovecot.caCertPem);
   t.deps.config.mailTlsCaFile = caFile;
@@ -44,7 +46,15 @@ async function mailbox(user: string, protocol: 'imap' | 'pop3', over: Record<str
   const res = await w.admin.post('mailboxes', {
     departmentId: dep.id,
     address: `${user}@pishkhan.test`,
-    inbound: { protocol, host: '127.0.0.1', port: protocol === 'imap' ? dovecot.ports.imap : dovecot.ports.pop3, tls: 'starttls', username: user, password: PW, ...over },
+    inbound: {
+      protocol,
+      host: '127.0.0.1',
+      port: protocol === 'imap' ? dovecot.ports.imap : dovecot.ports.pop3,
+      tls: 'starttls',
+      username: user,
+      password: PW,
+      ...over,
+    },
     outbound: { host: '127.0.0.1', port: 2525, tls: 'none', auth: false },
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -54,16 +64,32 @@ async function mailbox(user: string, protocol: 'imap' | 'pop3', over: Record<str
 function mail(o: { from: string; subject?: string; messageId?: string; headers?: string[]; body?: string }) {
   const id = o.messageId ?? `<m${++seq}.${Date.now()}@client.example>`;
   return raw(
-    [`From: ${o.from}`, 'To: support@pishkhan.test', `Subject: ${o.subject ?? 'Help please'}`, `Message-ID: ${id}`, 'Date: Tue, 01 Oct 2024 10:00:00 +0330', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', ...(o.headers ?? [])],
+    [
+      `From: ${o.from}`,
+      'To: support@pishkhan.test',
+      `Subject: ${o.subject ?? 'Help please'}`,
+      `Message-ID: ${id}`,
+      'Date: Tue, 01 Oct 2024 10:00:00 +0330',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      ...(o.headers ?? []),
+    ],
     o.body ?? 'My printer is broken.',
   );
 }
 
 const fetch = (mailboxId: number) => fetchMailbox(t.deps, { workspaceId: w.workspaceId, mailboxId });
-const ticketOf = async (number: number) => (await db().select().from(tickets).where(and(eq(tickets.workspaceId, w.workspaceId), eq(tickets.number, number))))[0];
+const ticketOf = async (number: number) =>
+  (
+    await db()
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.workspaceId, w.workspaceId), eq(tickets.number, number)))
+  )[0];
 const lastFetched = async (mailboxId: number) =>
   (await db().select().from(mailFetched).where(eq(mailFetched.mailboxId, mailboxId)).orderBy(mailFetched.id)).at(-1)!;
-const threadOf = async (ticketId: number) => db().select().from(messages).where(eq(messages.ticketId, ticketId)).orderBy(messages.id);
+const threadOf = async (ticketId: number) =>
+  db().select().from(messages).where(eq(messages.ticketId, ticketId)).orderBy(messages.id);
 
 describe('IMAP intake', () => {
   let box: { id: number; departmentId: number };
@@ -73,16 +99,36 @@ describe('IMAP intake', () => {
   });
 
   it('opens tickets for a customer and for a guest, and marks the mails seen', async () => {
-    await dovecot.deliver('imapbox', mail({ from: `Alice <${alice()}>`, messageId: '<first-alice@client.example>', subject: 'Printer' }));
-    await dovecot.deliver('imapbox', mail({ from: 'Stranger Danger <stranger@elsewhere.example>', subject: 'Question' }));
+    await dovecot.deliver(
+      'imapbox',
+      mail({ from: `Alice <${alice()}>`, messageId: '<first-alice@client.example>', subject: 'Printer' }),
+    );
+    await dovecot.deliver(
+      'imapbox',
+      mail({ from: 'Stranger Danger <stranger@elsewhere.example>', subject: 'Question' }),
+    );
     const r = await fetch(box.id);
     expect(r.counts, JSON.stringify(r)).toMatchObject({ ticket: 2, quarantined: 0 });
     const rows = await db().select().from(mailFetched).where(eq(mailFetched.mailboxId, box.id)).orderBy(mailFetched.id);
     const [a, g] = await Promise.all(rows.map((x) => ticketOf(x.ticketNumber!)));
-    expect(a).toMatchObject({ departmentId: box.departmentId, requesterId: Number(w.alice.id), subject: 'Printer', status: 'active' });
-    expect(g).toMatchObject({ departmentId: box.departmentId, requesterId: null, guestEmail: 'stranger@elsewhere.example', guestName: 'Stranger Danger' });
+    expect(a).toMatchObject({
+      departmentId: box.departmentId,
+      requesterId: Number(w.alice.id),
+      subject: 'Printer',
+      status: 'active',
+    });
+    expect(g).toMatchObject({
+      departmentId: box.departmentId,
+      requesterId: null,
+      guestEmail: 'stranger@elsewhere.example',
+      guestName: 'Stranger Danger',
+    });
     const [m] = await threadOf(a.id);
-    expect(m).toMatchObject({ authorKind: 'customer', authorId: Number(w.alice.id), emailMessageId: 'first-alice@client.example' });
+    expect(m).toMatchObject({
+      authorKind: 'customer',
+      authorId: Number(w.alice.id),
+      emailMessageId: 'first-alice@client.example',
+    });
     expect(m.bodyHtml).toContain('printer is broken');
     expect((await dovecot.listMessages('imapbox')).every((x) => x.flags.includes('\\Seen'))).toBe(true);
     aliceTicket = a.number;
@@ -92,7 +138,15 @@ describe('IMAP intake', () => {
   });
 
   it('a reply with In-Reply-To joins the ticket', async () => {
-    await dovecot.deliver('imapbox', mail({ from: alice(), subject: 'Re: Printer', headers: ['In-Reply-To: <first-alice@client.example>'], body: 'Still broken.' }));
+    await dovecot.deliver(
+      'imapbox',
+      mail({
+        from: alice(),
+        subject: 'Re: Printer',
+        headers: ['In-Reply-To: <first-alice@client.example>'],
+        body: 'Still broken.',
+      }),
+    );
     expect((await fetch(box.id)).counts).toMatchObject({ reply: 1, ticket: 0 });
     const tk = await ticketOf(aliceTicket);
     expect(tk.messageCount).toBe(2);
@@ -102,7 +156,10 @@ describe('IMAP intake', () => {
     await dovecot.deliver('imapbox', mail({ from: alice(), subject: `Re: [#${aliceTicket}] Printer`, body: 'Third.' }));
     expect((await fetch(box.id)).counts).toMatchObject({ reply: 1, ticket: 0 });
     expect((await ticketOf(aliceTicket)).messageCount).toBe(3);
-    await dovecot.deliver('imapbox', mail({ from: bob(), subject: `Re: [#${aliceTicket}] Printer`, body: 'Not mine.' }));
+    await dovecot.deliver(
+      'imapbox',
+      mail({ from: bob(), subject: `Re: [#${aliceTicket}] Printer`, body: 'Not mine.' }),
+    );
     expect((await fetch(box.id)).counts).toMatchObject({ reply: 0, ticket: 1 });
     const other = await ticketOf((await lastFetched(box.id)).ticketNumber!);
     expect(other.requesterId).toBe(Number(w.bob.id));
@@ -115,14 +172,26 @@ describe('IMAP intake', () => {
     await dovecot.deliver('imapbox', same);
     await dovecot.deliver('imapbox', same);
     expect((await fetch(box.id)).counts).toMatchObject({ ticket: 1, duplicate: 1 });
-    const count = await db().select().from(tickets).where(and(eq(tickets.workspaceId, w.workspaceId), eq(tickets.guestEmail, 'twice@elsewhere.example')));
+    const count = await db()
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.workspaceId, w.workspaceId), eq(tickets.guestEmail, 'twice@elsewhere.example')));
     expect(count).toHaveLength(1);
   });
 
   it('auto-replies, bounces and list mail open no ticket', async () => {
-    await dovecot.deliver('imapbox', mail({ from: alice(), headers: ['Auto-Submitted: auto-replied'], subject: 'Out of office' }));
-    await dovecot.deliver('imapbox', mail({ from: 'MAILER-DAEMON@mx.example', subject: 'Undelivered Mail Returned to Sender' }));
-    await dovecot.deliver('imapbox', mail({ from: 'news@list.example', headers: ['List-Id: <news.list.example>'], subject: 'Newsletter' }));
+    await dovecot.deliver(
+      'imapbox',
+      mail({ from: alice(), headers: ['Auto-Submitted: auto-replied'], subject: 'Out of office' }),
+    );
+    await dovecot.deliver(
+      'imapbox',
+      mail({ from: 'MAILER-DAEMON@mx.example', subject: 'Undelivered Mail Returned to Sender' }),
+    );
+    await dovecot.deliver(
+      'imapbox',
+      mail({ from: 'news@list.example', headers: ['List-Id: <news.list.example>'], subject: 'Newsletter' }),
+    );
     expect((await fetch(box.id)).counts).toMatchObject({ ignored: 3, ticket: 0, reply: 0 });
   });
 
@@ -130,7 +199,10 @@ describe('IMAP intake', () => {
     await dovecot.deliver('imapbox', raw(['Subject: no sender at all', 'Message-ID: <garbage@x>'], 'junk'));
     await dovecot.deliver('imapbox', mail({ from: 'after-garbage@elsewhere.example' }));
     expect((await fetch(box.id)).counts).toMatchObject({ quarantined: 1, ticket: 1 });
-    const [q] = await db().select().from(mailFetched).where(and(eq(mailFetched.mailboxId, box.id), eq(mailFetched.outcome, 'quarantined')));
+    const [q] = await db()
+      .select()
+      .from(mailFetched)
+      .where(and(eq(mailFetched.mailboxId, box.id), eq(mailFetched.outcome, 'quarantined')));
     expect(q.error).toMatch(/unparsable|from/i);
     const chunks: Buffer[] = [];
     for await (const c of await t.deps.storage.get(q.rawStorageKey!)) chunks.push(c as Buffer);
@@ -148,17 +220,40 @@ describe('IMAP intake', () => {
 
   it('an oversized attachment is not kept and a note says so', async () => {
     const boundary = 'b0undary';
-    const big = Buffer.alloc(Math.ceil(2.5 * 1024 * 1024), 'a').toString('base64').replace(/(.{76})/g, '$1\r\n');
+    const big = Buffer.alloc(Math.ceil(2.5 * 1024 * 1024), 'a')
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\r\n');
     const small = Buffer.from('hello file\n').toString('base64');
     await dovecot.deliver(
       'imapbox',
       raw(
-        ['From: guest-files@elsewhere.example', 'To: support@pishkhan.test', 'Subject: files', `Message-ID: <files${Date.now()}@x>`, 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`],
         [
-          `--${boundary}`, 'Content-Type: text/plain; charset=utf-8', '', 'See attached.',
-          `--${boundary}`, 'Content-Type: text/plain; name="small.txt"', 'Content-Disposition: attachment; filename="small.txt"', 'Content-Transfer-Encoding: base64', '', small,
-          `--${boundary}`, 'Content-Type: text/plain; name="big.txt"', 'Content-Disposition: attachment; filename="big.txt"', 'Content-Transfer-Encoding: base64', '', big,
-          `--${boundary}--`, '',
+          'From: guest-files@elsewhere.example',
+          'To: support@pishkhan.test',
+          'Subject: files',
+          `Message-ID: <files${Date.now()}@x>`,
+          'MIME-Version: 1.0',
+          `Content-Type: multipart/mixed; boundary="${boundary}"`,
+        ],
+        [
+          `--${boundary}`,
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          'See attached.',
+          `--${boundary}`,
+          'Content-Type: text/plain; name="small.txt"',
+          'Content-Disposition: attachment; filename="small.txt"',
+          'Content-Transfer-Encoding: base64',
+          '',
+          small,
+          `--${boundary}`,
+          'Content-Type: text/plain; name="big.txt"',
+          'Content-Disposition: attachment; filename="big.txt"',
+          'Content-Transfer-Encoding: base64',
+          '',
+          big,
+          `--${boundary}--`,
+          '',
         ],
       ),
     );
@@ -211,7 +306,8 @@ describe('one fetch at a time across processes', () => {
   it('a fetch in another process and one here, started together: the mails are imported once', async () => {
     const box = await mailbox('procbox', 'imap');
     const N = 40;
-    for (let i = 0; i < N; i++) await dovecot.deliver('procbox', mail({ from: `proc${i}@elsewhere.example`, subject: `Two processes ${i}` }));
+    for (let i = 0; i < N; i++)
+      await dovecot.deliver('procbox', mail({ from: `proc${i}@elsewhere.example`, subject: `Two processes ${i}` }));
     const other = spawn(TSX, [join(ROOT, 'test/helpers/fetch-process.ts')], {
       cwd: ROOT,
       env: {
@@ -238,13 +334,19 @@ describe('one fetch at a time across processes', () => {
     expect(await exited, err).toBe(0);
     const there = JSON.parse(out.split('\n').find((l) => l.startsWith('{'))!) as Awaited<ReturnType<typeof fetch>>;
     // The two overlapped: one found the other's lease; every mail was imported exactly once.
-    expect([here.skipped, there.skipped].filter((s) => s === 'busy'), JSON.stringify({ here, there })).toHaveLength(1);
+    expect(
+      [here.skipped, there.skipped].filter((s) => s === 'busy'),
+      JSON.stringify({ here, there }),
+    ).toHaveLength(1);
     expect(here.counts.ticket + there.counts.ticket).toBe(N);
     expect(here.counts.duplicate + there.counts.duplicate).toBe(0);
     const rows = await db().select().from(mailFetched).where(eq(mailFetched.mailboxId, box.id));
     expect(rows).toHaveLength(N);
     expect(new Set(rows.map((r) => r.ticketNumber)).size).toBe(N);
-    const made = await db().select().from(tickets).where(and(eq(tickets.workspaceId, w.workspaceId), eq(tickets.departmentId, box.departmentId)));
+    const made = await db()
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.workspaceId, w.workspaceId), eq(tickets.departmentId, box.departmentId)));
     expect(made).toHaveLength(N);
   }, 60_000);
 });

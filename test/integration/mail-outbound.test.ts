@@ -38,7 +38,14 @@ beforeAll(async () => {
     departmentId: w.support.id,
     address: `support@${w.slug}.test`,
     displayName: 'پشتیبانی فنی',
-    outbound: { host: '127.0.0.1', port: smtp.port, tls: 'starttls', auth: true, username: SMTP_USER.user, password: SMTP_USER.password },
+    outbound: {
+      host: '127.0.0.1',
+      port: smtp.port,
+      tls: 'starttls',
+      auth: true,
+      username: SMTP_USER.user,
+      password: SMTP_USER.password,
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   mailboxId = Number(res.json().id);
@@ -49,8 +56,15 @@ afterAll(async () => {
 });
 
 const db = () => t.deps.database.db;
-const msgRow = async (id: string | number) => (await db().select().from(messages).where(eq(messages.id, Number(id))))[0];
-const deliver = (messageId: string | number) => deliverReply(t.deps, { workspaceId: w.workspaceId, messageId: Number(messageId) });
+const msgRow = async (id: string | number) =>
+  (
+    await db()
+      .select()
+      .from(messages)
+      .where(eq(messages.id, Number(id)))
+  )[0];
+const deliver = (messageId: string | number) =>
+  deliverReply(t.deps, { workspaceId: w.workspaceId, messageId: Number(messageId) });
 const reply = async (c: Client, number: number, body: Record<string, unknown>) => {
   const res = await c.post(`tickets/${number}/messages`, { kind: 'reply', signature: false, ...body });
   expect(res.statusCode, res.body).toBe(201);
@@ -65,7 +79,9 @@ async function uploaded(c: Client, name: string, bytes: Buffer) {
 const queuedJobs = (queue: string, messageId?: string) =>
   queryRows<{ data: Record<string, unknown> }>(
     db(),
-    messageId ? sql`select data from pgboss.job where name = ${queue} and data->>'messageId' = ${messageId}` : sql`select data from pgboss.job where name = ${queue} and (data->>'workspaceId')::bigint = ${w.workspaceId}`,
+    messageId
+      ? sql`select data from pgboss.job where name = ${queue} and data->>'messageId' = ${messageId}`
+      : sql`select data from pgboss.job where name = ${queue} and (data->>'workspaceId')::bigint = ${w.workspaceId}`,
   );
 
 describe('an agent reply by mail', () => {
@@ -76,7 +92,12 @@ describe('an agent reply by mail', () => {
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id, subject: 'چاپگر خراب است' });
     number = tk.number;
     const file = await uploaded(w.agent.client, 'گزارش خطا.txt', Buffer.from('سلام، این گزارش است.\n'));
-    const m = await reply(w.agent.client, number, { body: '<p>سلام، بررسی کردیم.</p>', cc: ['boss@example.com'], bcc: ['audit@example.com'], attachmentIds: [file.id] });
+    const m = await reply(w.agent.client, number, {
+      body: '<p>سلام، بررسی کردیم.</p>',
+      cc: ['boss@example.com'],
+      bcc: ['audit@example.com'],
+      attachmentIds: [file.id],
+    });
     expect(m.delivery).toMatchObject({ status: 'queued', attempts: 0 });
     expect(await queuedJobs('mail.reply', m.id)).toHaveLength(1);
 
@@ -84,7 +105,9 @@ describe('an agent reply by mail', () => {
     const [mail] = await smtp.waitFor(1);
     expect(mail.user).toBe(SMTP_USER.user);
     expect(mail.secure).toBe(true);
-    expect(mail.envelope.to.sort()).toEqual(['audit@example.com', 'boss@example.com', `alice-${w.slug}@example.com`].sort());
+    expect(mail.envelope.to.sort()).toEqual(
+      ['audit@example.com', 'boss@example.com', `alice-${w.slug}@example.com`].sort(),
+    );
     expect(mail.parsed.subject).toBe(`Re: [#${number}] چاپگر خراب است`);
     expect(mail.parsed.from?.value[0]).toMatchObject({ address: `support@${w.slug}.test`, name: 'پشتیبانی فنی' });
     expect(mail.parsed.cc && !Array.isArray(mail.parsed.cc) ? mail.parsed.cc.text : '').toContain('boss@example.com');
@@ -102,7 +125,11 @@ describe('an agent reply by mail', () => {
     // Sent once: a repeated job does nothing.
     expect(await deliver(m.id)).toEqual({ result: 'skipped' });
     const seen = (await w.agent.client.get(`tickets/${number}/messages`)).json();
-    expect(seen.items.find((x: { id: string }) => x.id === m.id).delivery).toMatchObject({ status: 'sent', attempts: 1, error: null });
+    expect(seen.items.find((x: { id: string }) => x.id === m.id).delivery).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      error: null,
+    });
     // The customer never sees delivery details nor Bcc.
     const mine = (await w.alice.client.get(`tickets/${number}/messages`)).json();
     expect(mine.items.find((x: { id: string }) => x.id === m.id)).not.toHaveProperty('delivery');
@@ -112,7 +139,16 @@ describe('an agent reply by mail', () => {
   it("the customer's answer by mail joins the ticket, and the next reply threads under it", async () => {
     const mailbox = (await findMailbox(systemCtx(t.deps, w.workspaceId), mailboxId))!;
     const answer = raw(
-      [`From: Alice <alice-${w.slug}@example.com>`, `To: support@${w.slug}.test`, `Subject: ${bWord(`Re: [#${number}] چاپگر خراب است`)}`, 'Message-ID: <alice-answer-1@client.example>', `In-Reply-To: <${firstOut}>`, `References: <${firstOut}>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8'],
+      [
+        `From: Alice <alice-${w.slug}@example.com>`,
+        `To: support@${w.slug}.test`,
+        `Subject: ${bWord(`Re: [#${number}] چاپگر خراب است`)}`,
+        'Message-ID: <alice-answer-1@client.example>',
+        `In-Reply-To: <${firstOut}>`,
+        `References: <${firstOut}>`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+      ],
       'هنوز کار نمی‌کند.',
     );
     const r = await mailToTicket(systemCtx(t.deps, w.workspaceId), mailbox, await parseMail(answer), 'test:answer-1');
@@ -136,12 +172,19 @@ describe('an agent reply by mail', () => {
     const firstId = row.emailMessageId;
     // Through the job handler: it throws so the queue retries it.
     smtp.failNext(451);
-    await expect(runReplyJob(t.deps)({ workspaceId: w.workspaceId, messageId: Number(m.id) })).rejects.toThrow(/not delivered/);
+    await expect(runReplyJob(t.deps)({ workspaceId: w.workspaceId, messageId: Number(m.id) })).rejects.toThrow(
+      /not delivered/,
+    );
     const before = smtp.received.length;
     await runReplyJob(t.deps)({ workspaceId: w.workspaceId, messageId: Number(m.id) });
     const mail = (await smtp.waitFor(before + 1))[before];
     row = await msgRow(m.id);
-    expect(row).toMatchObject({ deliveryStatus: 'sent', deliveryError: null, deliveryAttempts: 3, emailMessageId: firstId });
+    expect(row).toMatchObject({
+      deliveryStatus: 'sent',
+      deliveryError: null,
+      deliveryAttempts: 3,
+      emailMessageId: firstId,
+    });
     expect(mail.parsed.messageId).toBe(`<${firstId}>`);
   });
 
@@ -150,7 +193,9 @@ describe('an agent reply by mail', () => {
     smtp.failNext(550, 'No such user here', 'rcpt');
     expect(await deliver(m.id)).toMatchObject({ result: 'failed' });
     expect(await msgRow(m.id)).toMatchObject({ deliveryStatus: 'failed', deliveryAttempts: 1 });
-    const shown = (await w.agent.client.get(`tickets/${number}/messages`)).json().items.find((x: { id: string }) => x.id === m.id);
+    const shown = (await w.agent.client.get(`tickets/${number}/messages`))
+      .json()
+      .items.find((x: { id: string }) => x.id === m.id);
     expect(shown.delivery.status).toBe('failed');
     expect(shown.delivery.error).toMatch(/No such user/);
     // Failed stays failed: a late job does not send it.
@@ -185,8 +230,22 @@ describe('a Persian round trip through real servers', () => {
       departmentId: dep.id,
       address: `roundtrip@${w.slug}.test`,
       displayName: 'میز خدمت',
-      inbound: { protocol: 'imap', host: '127.0.0.1', port: dovecot.ports.imaps, tls: 'tls', username: 'roundtrip', password: 'rt-Pw-1' },
-      outbound: { host: '127.0.0.1', port: smtp.port, tls: 'starttls', auth: true, username: SMTP_USER.user, password: SMTP_USER.password },
+      inbound: {
+        protocol: 'imap',
+        host: '127.0.0.1',
+        port: dovecot.ports.imaps,
+        tls: 'tls',
+        username: 'roundtrip',
+        password: 'rt-Pw-1',
+      },
+      outbound: {
+        host: '127.0.0.1',
+        port: smtp.port,
+        tls: 'starttls',
+        auth: true,
+        username: SMTP_USER.user,
+        password: SMTP_USER.password,
+      },
     });
     expect(box.statusCode, box.body).toBe(201);
     const tk = await openTicket(w.alice.client, { departmentId: dep.id, subject: 'ثبت‌نام در کلاس' });
@@ -231,7 +290,10 @@ describe('a Persian round trip through real servers', () => {
     expect(last.body).toContain('پر کردم و فرستادم.');
     expect(last.body).not.toContain('فرم را پر کنید.');
     expect(last.attachments.map((a: { name: string }) => a.name)).toEqual([name]);
-    const [f] = await db().select().from(files).where(eq(files.messageId, Number(last.id)));
+    const [f] = await db()
+      .select()
+      .from(files)
+      .where(eq(files.messageId, Number(last.id)));
     const chunks: Buffer[] = [];
     for await (const c of await t.deps.storage.get(f.storageKey)) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).toString()).toBe('نام: علی\n');
@@ -245,12 +307,22 @@ describe('which account sends', () => {
     const sentBefore = t.mailer.sent.length;
     expect(await deliver(m.id)).toEqual({ result: 'sent' });
     expect(t.mailer.sent.length).toBe(sentBefore + 1);
-    expect(t.mailer.sent.at(-1)).toMatchObject({ to: `bob-${w.slug}@example.com`, subject: `Re: [#${tk.number}] Invoice` });
+    expect(t.mailer.sent.at(-1)).toMatchObject({
+      to: `bob-${w.slug}@example.com`,
+      subject: `Re: [#${tk.number}] Invoice`,
+    });
 
     const sys = await w.admin.post('mailboxes', {
       address: `desk@${w.slug}.test`,
       displayName: 'Desk',
-      outbound: { host: '127.0.0.1', port: smtp.port, tls: 'starttls', auth: true, username: SMTP_USER.user, password: SMTP_USER.password },
+      outbound: {
+        host: '127.0.0.1',
+        port: smtp.port,
+        tls: 'starttls',
+        auth: true,
+        username: SMTP_USER.user,
+        password: SMTP_USER.password,
+      },
     });
     expect(sys.statusCode, sys.body).toBe(201);
     const m2 = await reply(w.billingAgent.client, tk.number, { body: '<p>Again.</p>' });
@@ -261,7 +333,9 @@ describe('which account sends', () => {
     expect(t.mailer.sent.length).toBe(sentBefore + 1);
 
     // System mail (a password reset) goes through the system account too.
-    expect((await w.anon.post('auth/password/forgot', { login: `bob-${w.slug}@example.com` })).statusCode).toBeLessThan(300);
+    expect((await w.anon.post('auth/password/forgot', { login: `bob-${w.slug}@example.com` })).statusCode).toBeLessThan(
+      300,
+    );
     const [job] = await queryRows<{ data: Record<string, unknown> }>(
       db(),
       sql`select data from pgboss.job where name = 'mail.password-reset' and (data->>'workspaceId')::bigint = ${w.workspaceId} order by created_on desc limit 1`,
@@ -278,10 +352,26 @@ describe('which account sends', () => {
   });
 
   it('a ticket an agent opens for a customer is mailed to them, without "Re:"', async () => {
-    const res = await w.agent.client.post('tickets', { subject: 'Your new laptop', body: '<p>It is ready for pickup.</p>', departmentId: w.support.id, requesterId: w.alice.id, cc: ['desk@example.com'] });
+    const res = await w.agent.client.post('tickets', {
+      subject: 'Your new laptop',
+      body: '<p>It is ready for pickup.</p>',
+      departmentId: w.support.id,
+      requesterId: w.alice.id,
+      cc: ['desk@example.com'],
+    });
     expect(res.statusCode, res.body).toBe(201);
     const tk = res.json();
-    const [first] = await db().select().from(messages).where(eq(messages.ticketId, (await db().select().from(tickets).where(eq(tickets.number, tk.number)).limit(10)).find((x) => x.workspaceId === w.workspaceId)!.id));
+    const [first] = await db()
+      .select()
+      .from(messages)
+      .where(
+        eq(
+          messages.ticketId,
+          (await db().select().from(tickets).where(eq(tickets.number, tk.number)).limit(10)).find(
+            (x) => x.workspaceId === w.workspaceId,
+          )!.id,
+        ),
+      );
     expect(first.deliveryStatus).toBe('queued');
     const before = smtp.received.length;
     expect(await deliver(first.id)).toEqual({ result: 'sent' });
@@ -292,12 +382,18 @@ describe('which account sends', () => {
 
   it('notes, customer replies and internal tickets are not mailed', async () => {
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
-    const note = (await w.agent.client.post(`tickets/${tk.number}/messages`, { kind: 'note', body: '<p>internal</p>' })).json();
+    const note = (
+      await w.agent.client.post(`tickets/${tk.number}/messages`, { kind: 'note', body: '<p>internal</p>' })
+    ).json();
     expect(note.delivery).toBeNull();
     const own = await reply(w.alice.client, tk.number, { body: '<p>more</p>' });
     expect(own).not.toHaveProperty('delivery');
     expect((await msgRow(own.id)).deliveryStatus).toBeNull();
-    const internal = await openTicket(w.agent.client, { departmentId: w.internal.id, internal: true, requesterId: w.billingAgent.id });
+    const internal = await openTicket(w.agent.client, {
+      departmentId: w.internal.id,
+      internal: true,
+      requesterId: w.billingAgent.id,
+    });
     const m = await reply(w.admin, internal.number, { body: '<p>fyi</p>' });
     expect(m.delivery).toBeNull();
     expect(await queuedJobs('mail.reply', note.id)).toHaveLength(0);
@@ -308,16 +404,43 @@ describe('oversized attachments are answered', () => {
   it('the sender gets an automatic answer (Auto-Submitted) naming the file, threaded under their mail', async () => {
     const mailbox = (await findMailbox(systemCtx(t.deps, w.workspaceId), mailboxId))!;
     const boundary = 'b0und';
-    const big = Buffer.alloc(3 * 1024 * 1024, 'a').toString('base64').replace(/(.{76})/g, '$1\r\n');
+    const big = Buffer.alloc(3 * 1024 * 1024, 'a')
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\r\n');
     const mail = raw(
-      ['From: Guest Person <guest-big@elsewhere.example>', `To: support@${w.slug}.test`, 'Subject: big file', 'Message-ID: <big-one@elsewhere.example>', 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`],
-      [`--${boundary}`, 'Content-Type: text/plain; charset=utf-8', '', 'Attached.', `--${boundary}`, `Content-Type: text/plain; name="${bWord('فایل بزرگ.txt')}"`, `Content-Disposition: attachment; filename*=utf-8''${encodeURIComponent('فایل بزرگ.txt')}`, 'Content-Transfer-Encoding: base64', '', big, `--${boundary}--`, ''],
+      [
+        'From: Guest Person <guest-big@elsewhere.example>',
+        `To: support@${w.slug}.test`,
+        'Subject: big file',
+        'Message-ID: <big-one@elsewhere.example>',
+        'MIME-Version: 1.0',
+        `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      ],
+      [
+        `--${boundary}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Attached.',
+        `--${boundary}`,
+        `Content-Type: text/plain; name="${bWord('فایل بزرگ.txt')}"`,
+        `Content-Disposition: attachment; filename*=utf-8''${encodeURIComponent('فایل بزرگ.txt')}`,
+        'Content-Transfer-Encoding: base64',
+        '',
+        big,
+        `--${boundary}--`,
+        '',
+      ],
     );
     const r = await mailToTicket(systemCtx(t.deps, w.workspaceId), mailbox, await parseMail(mail), 'test:big-1');
     expect(r.outcome).toBe('ticket');
     const jobs = await queuedJobs('mail.notice');
-    const job = jobs.map((j) => j.data as unknown as RefusedNoticeJob).find((j) => j.to === 'guest-big@elsewhere.example')!;
-    expect(job).toMatchObject({ inReplyTo: 'big-one@elsewhere.example', refused: [{ name: 'فایل بزرگ.txt', reason: 'too_large' }] });
+    const job = jobs
+      .map((j) => j.data as unknown as RefusedNoticeJob)
+      .find((j) => j.to === 'guest-big@elsewhere.example')!;
+    expect(job).toMatchObject({
+      inReplyTo: 'big-one@elsewhere.example',
+      refused: [{ name: 'فایل بزرگ.txt', reason: 'too_large' }],
+    });
     const before = smtp.received.length;
     await runNoticeJob(t.deps)(job);
     const notice = (await smtp.waitFor(before + 1))[before];
@@ -332,7 +455,12 @@ describe('oversized attachments are answered', () => {
 
   it('automated mail gets no answer, and mail from our own address is not taken in', async () => {
     const mailbox = (await findMailbox(systemCtx(t.deps, w.workspaceId), mailboxId))!;
-    const own = raw([`From: support@${w.slug}.test`, 'Subject: loop', 'Message-ID: <own-1@x>', 'Content-Type: text/plain'], 'echo');
-    expect((await mailToTicket(systemCtx(t.deps, w.workspaceId), mailbox, await parseMail(own), 'test:own-1')).outcome).toBe('ignored');
+    const own = raw(
+      [`From: support@${w.slug}.test`, 'Subject: loop', 'Message-ID: <own-1@x>', 'Content-Type: text/plain'],
+      'echo',
+    );
+    expect(
+      (await mailToTicket(systemCtx(t.deps, w.workspaceId), mailbox, await parseMail(own), 'test:own-1')).outcome,
+    ).toBe('ignored');
   });
 });

@@ -47,7 +47,8 @@ async function inboxSubjects(client: ImapFlow): Promise<Array<{ uid: number; sub
   const lock = await client.getMailboxLock('INBOX');
   try {
     const out: Array<{ uid: number; subject?: string }> = [];
-    for await (const m of client.fetch('1:*', { uid: true, envelope: true })) out.push({ uid: m.uid, subject: m.envelope?.subject });
+    for await (const m of client.fetch('1:*', { uid: true, envelope: true }))
+      out.push({ uid: m.uid, subject: m.envelope?.subject });
     return out;
   } finally {
     lock.release();
@@ -202,11 +203,17 @@ describe('SMTP receiver', () => {
   });
 
   it('refuses a bad password and simulates rejections', async () => {
-    await expect(transport('nope').sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject({ responseCode: 535 });
+    await expect(
+      transport('nope').sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 535 });
     smtp.failNext(550, 'No such user');
-    await expect(transport().sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(transport().sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject(
+      { responseCode: 550 },
+    );
     smtp.failNext(451, 'Later', 'rcpt');
-    await expect(transport().sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject({ responseCode: 451 });
+    await expect(transport().sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject(
+      { responseCode: 451 },
+    );
     expect(smtp.received).toHaveLength(1);
   });
 });

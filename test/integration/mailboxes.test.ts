@@ -7,7 +7,15 @@ import { auditLog, mailboxes } from '../../src/db/schema';
 import { Pop3Client } from '../../src/server/modules/mail/pop3-client';
 import { freePort, startDovecot, type Dovecot } from '../helpers/dovecot';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
-import { ADMIN_PASSWORD, Client, createTestApp, makeUser, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  Client,
+  createTestApp,
+  makeUser,
+  newWorkspace,
+  signIn,
+  type TestApp,
+} from '../helpers/test-app';
 
 /** F1, F3: mailboxes, write-only sealed passwords, and a connection test against real servers. */
 const IMAP_PW = 'imap-Pw-7341';
@@ -67,13 +75,30 @@ const department = async (name: string) => (await admin.post('departments', { na
 describe('mailboxes CRUD', () => {
   it('creates, reads, lists, patches (keeping passwords) and deletes', async () => {
     const dep = await department('Support mail');
-    const res = keep(await admin.post('mailboxes', { departmentId: dep, address: 'Support@Example.COM', displayName: 'Support', inbound: imap(), outbound: smtpOut() }));
+    const res = keep(
+      await admin.post('mailboxes', {
+        departmentId: dep,
+        address: 'Support@Example.COM',
+        displayName: 'Support',
+        inbound: imap(),
+        outbound: smtpOut(),
+      }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const box = res.json();
     expect(box).toMatchObject({
       departmentId: dep,
       address: 'support@example.com',
-      inbound: { protocol: 'imap', host: '127.0.0.1', port: dovecot.ports.imap, tls: 'starttls', username: 'alice', hasPassword: true, folder: 'INBOX', afterFetch: 'seen' },
+      inbound: {
+        protocol: 'imap',
+        host: '127.0.0.1',
+        port: dovecot.ports.imap,
+        tls: 'starttls',
+        username: 'alice',
+        hasPassword: true,
+        folder: 'INBOX',
+        afterFetch: 'seen',
+      },
       outbound: { host: '127.0.0.1', port: smtp.port, auth: true, username: 'mailer', hasPassword: true },
       fetchIntervalMinutes: 5,
       status: { lastError: null, consecutiveFailures: 0 },
@@ -82,7 +107,10 @@ describe('mailboxes CRUD', () => {
     expect(box.outbound).not.toHaveProperty('password');
 
     // Sealed at rest: not the plain text, and opened only by the server.
-    const [row] = await t.deps.database.db.select().from(mailboxes).where(eq(mailboxes.id, Number(box.id)));
+    const [row] = await t.deps.database.db
+      .select()
+      .from(mailboxes)
+      .where(eq(mailboxes.id, Number(box.id)));
     expect(row.inboundPasswordSealed).toMatch(/^v1\./);
     expect(row.inboundPasswordSealed).not.toContain(IMAP_PW);
 
@@ -92,16 +120,27 @@ describe('mailboxes CRUD', () => {
     expect(keep(await admin.get(`mailboxes?departmentId=${dep}`)).json().total).toBe(1);
 
     // PATCH without passwords keeps them (and the test still signs in with them).
-    const patched = keep(await admin.patch(`mailboxes/${box.id}`, { displayName: 'Help desk', inbound: { folder: 'INBOX' } }));
+    const patched = keep(
+      await admin.patch(`mailboxes/${box.id}`, { displayName: 'Help desk', inbound: { folder: 'INBOX' } }),
+    );
     expect(patched.statusCode, patched.body).toBe(200);
-    expect(patched.json()).toMatchObject({ displayName: 'Help desk', inbound: { hasPassword: true, host: '127.0.0.1' }, outbound: { hasPassword: true } });
-    const [after] = await t.deps.database.db.select().from(mailboxes).where(eq(mailboxes.id, Number(box.id)));
+    expect(patched.json()).toMatchObject({
+      displayName: 'Help desk',
+      inbound: { hasPassword: true, host: '127.0.0.1' },
+      outbound: { hasPassword: true },
+    });
+    const [after] = await t.deps.database.db
+      .select()
+      .from(mailboxes)
+      .where(eq(mailboxes.id, Number(box.id)));
     expect(after.inboundPasswordSealed).toBe(row.inboundPasswordSealed);
     const tested = keep(await admin.post(`mailboxes/${box.id}/test`));
     expect(tested.json(), tested.body).toMatchObject({ ok: true, inbound: { ok: true }, outbound: { ok: true } });
 
     // null clears a password (here: SMTP without authentication).
-    const cleared = keep(await admin.patch(`mailboxes/${box.id}`, { outbound: { auth: false, username: null, password: null } }));
+    const cleared = keep(
+      await admin.patch(`mailboxes/${box.id}`, { outbound: { auth: false, username: null, password: null } }),
+    );
     expect(cleared.json().outbound).toMatchObject({ auth: false, hasPassword: false, username: null });
     // A required password cannot be cleared.
     const refused = keep(await admin.patch(`mailboxes/${box.id}`, { inbound: { password: null } }));
@@ -115,7 +154,11 @@ describe('mailboxes CRUD', () => {
 
   it('one mailbox per department and one system account per workspace', async () => {
     const dep = await department('Sales mail');
-    const body = { departmentId: dep, address: 'sales@example.com', outbound: smtpOut({ auth: false, username: undefined, password: undefined }) };
+    const body = {
+      departmentId: dep,
+      address: 'sales@example.com',
+      outbound: smtpOut({ auth: false, username: undefined, password: undefined }),
+    };
     expect((await admin.post('mailboxes', body)).statusCode).toBe(201);
     const dup = await admin.post('mailboxes', { ...body, address: 'other@example.com' });
     expect(dup.statusCode).toBe(400);
@@ -124,10 +167,16 @@ describe('mailboxes CRUD', () => {
     expect(system.statusCode, system.body).toBe(201);
     expect(system.json().departmentId).toBeNull();
     expect(system.json().inbound.protocol).toBe('none');
-    const second = await admin.post('mailboxes', { departmentId: null, address: 'noreply2@example.com', outbound: smtpOut() });
+    const second = await admin.post('mailboxes', {
+      departmentId: null,
+      address: 'noreply2@example.com',
+      outbound: smtpOut(),
+    });
     expect(second.statusCode).toBe(400);
     expect(second.json().error.fields.departmentId).toBeDefined();
-    expect((await admin.post('mailboxes', { ...body, departmentId: '987654321' })).json().error.fields.departmentId).toBe('No such department.');
+    expect(
+      (await admin.post('mailboxes', { ...body, departmentId: '987654321' })).json().error.fields.departmentId,
+    ).toBe('No such department.');
     expect((await admin.patch(`mailboxes/${system.json().id}`, {})).statusCode).toBe(400);
   });
 
@@ -141,10 +190,22 @@ describe('mailboxes CRUD', () => {
       fetchIntervalMinutes: 0,
     });
     expect(res.statusCode).toBe(400);
-    expect(Object.keys(res.json().error.fields).sort()).toEqual(['address', 'fetchIntervalMinutes', 'inbound.host', 'inbound.port', 'inbound.tls', 'outbound.port']);
+    expect(Object.keys(res.json().error.fields).sort()).toEqual([
+      'address',
+      'fetchIntervalMinutes',
+      'inbound.host',
+      'inbound.port',
+      'inbound.tls',
+      'outbound.port',
+    ]);
     expect(res.json().error.fields['inbound.port']).toBe('Enter a port between 1 and 65535.');
     // Required by protocol: IMAP needs host, user and password; SMTP with auth needs user and password.
-    const missing = await admin.post('mailboxes', { departmentId: dep, address: 'v@example.com', inbound: { protocol: 'pop3', afterFetch: 'move' }, outbound: { host: 'smtp.example.com' } });
+    const missing = await admin.post('mailboxes', {
+      departmentId: dep,
+      address: 'v@example.com',
+      inbound: { protocol: 'pop3', afterFetch: 'move' },
+      outbound: { host: 'smtp.example.com' },
+    });
     expect(missing.statusCode).toBe(400);
     expect(Object.keys(missing.json().error.fields).sort()).toEqual([
       'inbound.afterFetch',
@@ -156,7 +217,12 @@ describe('mailboxes CRUD', () => {
     ]);
     const noOut = await admin.post('mailboxes', { departmentId: dep, address: 'v@example.com' });
     expect(noOut.json().error.fields).toHaveProperty('outbound');
-    const move = await admin.post('mailboxes', { departmentId: dep, address: 'v@example.com', inbound: imap({ afterFetch: 'move' }), outbound: smtpOut() });
+    const move = await admin.post('mailboxes', {
+      departmentId: dep,
+      address: 'v@example.com',
+      inbound: imap({ afterFetch: 'move' }),
+      outbound: smtpOut(),
+    });
     expect(Object.keys(move.json().error.fields)).toEqual(['inbound.moveToFolder']);
   });
 
@@ -164,7 +230,9 @@ describe('mailboxes CRUD', () => {
     const level = await admin.post('access-levels', { name: 'no mail', permissions: ['tickets.reply'] });
     const agent = await makeUser(t, admin, slug, { role: 'agent', accessLevelId: level.json().id });
     expect((await agent.client.get('mailboxes')).statusCode).toBe(403);
-    expect((await agent.client.post('mailboxes', { address: 'x@example.com', outbound: smtpOut() })).statusCode).toBe(403);
+    expect((await agent.client.post('mailboxes', { address: 'x@example.com', outbound: smtpOut() })).statusCode).toBe(
+      403,
+    );
     const mailLevel = await admin.post('access-levels', { name: 'mail', permissions: ['mailboxes.manage'] });
     const mailAgent = await makeUser(t, admin, slug, { role: 'agent', accessLevelId: mailLevel.json().id });
     expect((await mailAgent.client.get('mailboxes')).statusCode).toBe(200);
@@ -175,7 +243,12 @@ describe('connection test against real servers', () => {
   let boxId: string;
   beforeAll(async () => {
     const dep = await department('Tested mail');
-    const res = await admin.post('mailboxes', { departmentId: dep, address: 'tested@example.com', inbound: imap(), outbound: smtpOut() });
+    const res = await admin.post('mailboxes', {
+      departmentId: dep,
+      address: 'tested@example.com',
+      inbound: imap(),
+      outbound: smtpOut(),
+    });
     boxId = res.json().id;
   });
   const test = async (over: Record<string, unknown>) => {
@@ -234,20 +307,36 @@ describe('connection test against real servers', () => {
     expect(stls.inbound, JSON.stringify(stls)).toMatchObject({ ok: true });
     const pop3s = await test({ inbound: { protocol: 'pop3', port: dovecot.ports.pop3s, tls: 'tls' } });
     expect(pop3s.inbound, JSON.stringify(pop3s)).toMatchObject({ ok: true });
-    const wrong = await test({ inbound: { protocol: 'pop3', port: dovecot.ports.pop3s, tls: 'tls', password: 'nope-nope' } });
+    const wrong = await test({
+      inbound: { protocol: 'pop3', port: dovecot.ports.pop3s, tls: 'tls', password: 'nope-nope' },
+    });
     expect(wrong.inbound, JSON.stringify(wrong)).toMatchObject({ ok: false, stage: 'auth' });
   });
 
   it('tests unsaved settings before the first save, in Persian by default', async () => {
-    const res = keep(await new Client(t, { ...admin.s, lang: 'fa' }).post('mailboxes/test', { address: 'new@example.com', inbound: imap({ password: 'bad-bad' }), outbound: smtpOut() }));
+    const res = keep(
+      await new Client(t, { ...admin.s, lang: 'fa' }).post('mailboxes/test', {
+        address: 'new@example.com',
+        inbound: imap({ password: 'bad-bad' }),
+        outbound: smtpOut(),
+      }),
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ ok: false, inbound: { ok: false, stage: 'auth' }, outbound: { ok: true } });
     expect(res.json().inbound.message).toContain('نام کاربری یا گذرواژه را نپذیرفت');
   });
 
   it('the POP3 client reads, lists and deletes messages', async () => {
-    await dovecot.deliver('alice', 'From: a@example.com\r\nTo: alice@example.com\r\nSubject: hi\r\nMessage-ID: <p1@example.com>\r\n\r\nline one\r\n.dotted line\r\n');
-    const pop = await Pop3Client.connect({ host: '127.0.0.1', port: dovecot.ports.pop3s, tls: 'tls', ca: dovecot.caCertPem });
+    await dovecot.deliver(
+      'alice',
+      'From: a@example.com\r\nTo: alice@example.com\r\nSubject: hi\r\nMessage-ID: <p1@example.com>\r\n\r\nline one\r\n.dotted line\r\n',
+    );
+    const pop = await Pop3Client.connect({
+      host: '127.0.0.1',
+      port: dovecot.ports.pop3s,
+      tls: 'tls',
+      ca: dovecot.caCertPem,
+    });
     await pop.login('alice', IMAP_PW);
     const stat = await pop.stat();
     expect(stat.count).toBeGreaterThanOrEqual(1);
@@ -258,7 +347,12 @@ describe('connection test against real servers', () => {
     expect(raw).toContain('\r\n.dotted line\r\n');
     await pop.dele(uidl[uidl.length - 1].n);
     await pop.quit();
-    const again = await Pop3Client.connect({ host: '127.0.0.1', port: dovecot.ports.pop3, tls: 'starttls', ca: dovecot.caCertPem });
+    const again = await Pop3Client.connect({
+      host: '127.0.0.1',
+      port: dovecot.ports.pop3,
+      tls: 'starttls',
+      ca: dovecot.caCertPem,
+    });
     await again.login('alice', IMAP_PW);
     expect((await again.stat()).count).toBe(stat.count - 1);
     await again.quit();
@@ -267,16 +361,17 @@ describe('connection test against real servers', () => {
 
 describe('secrets', () => {
   it('no password or sealed value in any answer, audit row or log line', async () => {
-    const sealed = (await t.deps.database.db.select().from(mailboxes).where(eq(mailboxes.workspaceId, workspaceId))).flatMap((r) =>
-      [r.inboundPasswordSealed, r.smtpPasswordSealed].filter((s): s is string => !!s),
-    );
+    const sealed = (
+      await t.deps.database.db.select().from(mailboxes).where(eq(mailboxes.workspaceId, workspaceId))
+    ).flatMap((r) => [r.inboundPasswordSealed, r.smtpPasswordSealed].filter((s): s is string => !!s));
     expect(sealed.length).toBeGreaterThan(0);
     const audits = await t.deps.database.db.select().from(auditLog).where(eq(auditLog.workspaceId, workspaceId));
     expect(audits.some((a) => a.action === 'mailbox.created')).toBe(true);
     expect(audits.some((a) => a.action === 'mailbox.updated')).toBe(true);
     const haystacks = { answers: bodies.join('\n'), audit: JSON.stringify(audits), logs: t.logs.join('') };
     for (const [where, text] of Object.entries(haystacks)) {
-      for (const secret of [IMAP_PW, SMTP_PW, 'wrong-password', 'bad-bad', ...sealed]) expect(text.includes(secret), `${where} holds a secret`).toBe(false);
+      for (const secret of [IMAP_PW, SMTP_PW, 'wrong-password', 'bad-bad', ...sealed])
+        expect(text.includes(secret), `${where} holds a secret`).toBe(false);
       expect(text, where).not.toMatch(/passwordSealed|password_sealed/);
     }
   });

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { ADMIN_PASSWORD, Client, createTestApp, makeUser, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  Client,
+  createTestApp,
+  makeUser,
+  newWorkspace,
+  signIn,
+  type TestApp,
+} from '../helpers/test-app';
 
 let t: TestApp;
 let slug: string;
@@ -20,7 +28,16 @@ describe('logs', () => {
     await new Client(t, { bearer: token }).get('auth/me');
     await new Client(t, { slug }).post('auth/password/reset', { token: 'reset-token-value-that-is-long', password });
     await new Client(t, { slug }).get('public/settings?code=tracking-secret-123&page=2');
-    const secrets = [password, ADMIN_PASSWORD, token, u.client.s.cookie!, u.client.s.csrf!, admin.s.cookie!, 'reset-token-value-that-is-long', 'tracking-secret-123'];
+    const secrets = [
+      password,
+      ADMIN_PASSWORD,
+      token,
+      u.client.s.cookie!,
+      u.client.s.csrf!,
+      admin.s.cookie!,
+      'reset-token-value-that-is-long',
+      'tracking-secret-123',
+    ];
     const text = t.logs.join('');
     for (const s of secrets) expect(text.includes(s), `log contains ${s.slice(0, 6)}…`).toBe(false);
     const lines = t.logs.flatMap((l) => l.split('\n').filter(Boolean)).map((l) => JSON.parse(l));
@@ -42,7 +59,14 @@ describe('contract and health', () => {
   it('serves the OpenAPI document generated from the contracts, and a docs page', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/auth/login', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/departments', '/api/v1/settings', '/api/v1/public/settings']) {
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/users',
+      '/api/v1/users/{id}',
+      '/api/v1/departments',
+      '/api/v1/settings',
+      '/api/v1/public/settings',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     const login = doc.paths['/api/v1/auth/login'].post;
@@ -69,7 +93,13 @@ describe('contract and health', () => {
 describe('jobs', () => {
   it('a job enqueued in a transaction that rolls back never exists', async () => {
     const count = async () =>
-      Number((await t.deps.database.executeSql<{ n: number }>("select count(*)::int as n from pgboss.job where name = 'maintenance.cleanup' and data->>'probe' = 'tx'")).rows[0].n);
+      Number(
+        (
+          await t.deps.database.executeSql<{ n: number }>(
+            "select count(*)::int as n from pgboss.job where name = 'maintenance.cleanup' and data->>'probe' = 'tx'",
+          )
+        ).rows[0].n,
+      );
     const before = await count();
     await t.deps.database.db
       .transaction(async (tx) => {

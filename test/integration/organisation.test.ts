@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, createTestApp, makeUser, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  Client,
+  createTestApp,
+  makeUser,
+  newWorkspace,
+  signIn,
+  type TestApp,
+} from '../helpers/test-app';
 import { multipart, png } from '../helpers/images';
 
 let t: TestApp;
@@ -29,10 +37,14 @@ describe('departments (B1–B6)', () => {
     const p1 = (await admin.get('departments?pageSize=2&sort=name')).json();
     const p2 = (await admin.get('departments?pageSize=2&page=2&sort=name')).json();
     expect(p1.total).toBe(5);
-    const byName = (await admin.get('departments?pageSize=100&sort=name')).json().items.map((d: { name: string }) => d.name);
+    const byName = (await admin.get('departments?pageSize=100&sort=name'))
+      .json()
+      .items.map((d: { name: string }) => d.name);
     expect(byName.map((n: string) => n.toLowerCase())).toEqual(['alpha', 'bravo', 'charlie', 'delta', 'echo']);
     expect([...p1.items, ...p2.items].map((d: { name: string }) => d.name)).toEqual(byName.slice(0, 4));
-    const desc = (await admin.get('departments?pageSize=100&sort=-name')).json().items.map((d: { name: string }) => d.name);
+    const desc = (await admin.get('departments?pageSize=100&sort=-name'))
+      .json()
+      .items.map((d: { name: string }) => d.name);
     expect(desc).toEqual([...byName].reverse());
     t.clock.advance(1000);
     await admin.patch(`departments/${created[0]}`, { description: 'touched' });
@@ -55,7 +67,9 @@ describe('departments (B1–B6)', () => {
       expect((await customer.client.get(`departments/${id}`)).statusCode).toBe(404);
     }
     expect(seen.every((d: { agentIds: string[] }) => d.agentIds.length === 0)).toBe(true);
-    const guests = (await new Client(t, { slug }).get('public/departments')).json().items.map((d: { id: string }) => d.id);
+    const guests = (await new Client(t, { slug }).get('public/departments'))
+      .json()
+      .items.map((d: { id: string }) => d.id);
     expect(guests).not.toContain(members);
     expect(guests).not.toContain(internal);
   });
@@ -63,7 +77,9 @@ describe('departments (B1–B6)', () => {
   it('assigns every member of an agent group to a department (B5)', async () => {
     const m1 = await makeUser(t, admin, slug, { role: 'agent' });
     const m2 = await makeUser(t, admin, slug, { role: 'agent' });
-    const group = (await admin.post('groups', { kind: 'agent', name: 'Night shift', memberIds: [m1.id, m2.id] })).json();
+    const group = (
+      await admin.post('groups', { kind: 'agent', name: 'Night shift', memberIds: [m1.id, m2.id] })
+    ).json();
     const dep = (await admin.post('departments', { name: 'Night desk' })).json();
     const res = await admin.post(`departments/${dep.id}/assign-group`, { groupId: group.id });
     expect(res.statusCode).toBe(200);
@@ -75,11 +91,21 @@ describe('departments (B1–B6)', () => {
 
 describe('people (A1, A7, A9, A10)', () => {
   it('normalises mobiles, refuses duplicates per field, and protects the last admin', async () => {
-    const res = await admin.post('users', { role: 'customer', username: 'mobiletest', mobile: '۰۰۹۸ ۹۳۵ ۱۱۱ ۲۲۳۳', email: 'Mobile@Test.COM' });
+    const res = await admin.post('users', {
+      role: 'customer',
+      username: 'mobiletest',
+      mobile: '۰۰۹۸ ۹۳۵ ۱۱۱ ۲۲۳۳',
+      email: 'Mobile@Test.COM',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().mobile).toBe('09351112233');
     expect(res.json().email).toBe('mobile@test.com');
-    const dup = await admin.post('users', { role: 'customer', username: 'MOBILETEST', mobile: '+989351112233', email: 'mobile@test.com' });
+    const dup = await admin.post('users', {
+      role: 'customer',
+      username: 'MOBILETEST',
+      mobile: '+989351112233',
+      email: 'mobile@test.com',
+    });
     expect(dup.statusCode).toBe(400);
     expect(Object.keys(dup.json().error.fields).sort()).toEqual(['email', 'mobile', 'username']);
     const me = (await admin.get('auth/me')).json().user;
@@ -95,7 +121,9 @@ describe('people (A1, A7, A9, A10)', () => {
   });
 
   it('an agent with customers.manage manages customers but not agents or admins', async () => {
-    const level = (await admin.post('access-levels', { name: 'customer desk', permissions: ['customers.manage'] })).json();
+    const level = (
+      await admin.post('access-levels', { name: 'customer desk', permissions: ['customers.manage'] })
+    ).json();
     const agent = await makeUser(t, admin, slug, { role: 'agent', accessLevelId: level.id });
     expect((await agent.client.post('users', { role: 'customer', username: 'bycustdesk' })).statusCode).toBe(201);
     expect((await agent.client.post('users', { role: 'agent', username: 'notallowed1' })).statusCode).toBe(403);
@@ -134,7 +162,9 @@ describe('people (A1, A7, A9, A10)', () => {
   it('groups hold members of their kind only', async () => {
     const cust = await makeUser(t, admin, slug, { role: 'customer' });
     const agent = await makeUser(t, admin, slug, { role: 'agent' });
-    expect((await admin.post('groups', { kind: 'customer', name: 'mixed', memberIds: [cust.id, agent.id] })).statusCode).toBe(400);
+    expect(
+      (await admin.post('groups', { kind: 'customer', name: 'mixed', memberIds: [cust.id, agent.id] })).statusCode,
+    ).toBe(400);
     const g = (await admin.post('groups', { kind: 'customer', name: 'Faculty', memberIds: [cust.id] })).json();
     expect(g.memberIds).toEqual([cust.id]);
     expect((await admin.get(`users?groupId=${g.id}`)).json().items.map((u: { id: string }) => u.id)).toEqual([cust.id]);
@@ -150,14 +180,21 @@ describe('catalogue and settings (C2, C7, B7, J1, J2)', () => {
     expect((await admin.post('tags', { name: 'x', color: 'green' })).statusCode).toBe(400);
     const parent = (await admin.post('org-units', { name: 'Faculty' })).json();
     const child = (await admin.post('org-units', { name: 'Department', parentId: parent.id })).json();
-    expect((await admin.patch(`org-units/${parent.id}`, { parentId: child.id })).json().error.fields.parentId).toBeDefined();
+    expect(
+      (await admin.patch(`org-units/${parent.id}`, { parentId: child.id })).json().error.fields.parentId,
+    ).toBeDefined();
     expect((await admin.del(`org-units/${parent.id}`)).statusCode).toBe(204);
     const units = (await admin.get('org-units')).json().items;
     expect(units.find((u: { id: string }) => u.id === child.id).parentId).toBeNull();
   });
 
   it('settings merge, validate, and show publicly what they should', async () => {
-    const res = await admin.patch('settings', { title: 'میز خدمت', guestFormEnabled: false, contact: { phone: '021-1234' }, autoCloseDays: 10 });
+    const res = await admin.patch('settings', {
+      title: 'میز خدمت',
+      guestFormEnabled: false,
+      contact: { phone: '021-1234' },
+      autoCloseDays: 10,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().contact).toEqual({ email: '', phone: '021-1234', address: '', website: '' });
     expect((await admin.patch('settings', { autoCloseDays: -1 })).statusCode).toBe(400);
@@ -170,7 +207,11 @@ describe('catalogue and settings (C2, C7, B7, J1, J2)', () => {
   });
 
   it('logo and login image: images only, shown publicly, removable', async () => {
-    const bad = multipart('logo.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>'), 'image/svg+xml');
+    const bad = multipart(
+      'logo.svg',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>'),
+      'image/svg+xml',
+    );
     expect((await admin.post('settings/logo', bad.payload, { headers: bad.headers })).statusCode).toBe(415);
     const good = multipart('logo.png', png(4, 4), 'image/png');
     const res = await admin.post('settings/logo', good.payload, { headers: good.headers });
@@ -180,7 +221,9 @@ describe('catalogue and settings (C2, C7, B7, J1, J2)', () => {
     const img = await new Client(t, { slug }).get(pub.logoUrl);
     expect(img.headers['content-type']).toBe('image/png');
     const login = multipart('bg.png', png(8, 8), 'image/png');
-    expect((await admin.post('settings/login-image', login.payload, { headers: login.headers })).json().loginImageUrl).toMatch(/login-image/);
+    expect(
+      (await admin.post('settings/login-image', login.payload, { headers: login.headers })).json().loginImageUrl,
+    ).toMatch(/login-image/);
     expect((await admin.del('settings/logo')).json().logoUrl).toBeNull();
     expect((await new Client(t, { slug }).get('public/logo')).statusCode).toBe(404);
   });
@@ -190,7 +233,9 @@ describe('catalogue and settings (C2, C7, B7, J1, J2)', () => {
     const a2 = await signIn(t, s2, 'admin', ADMIN_PASSWORD);
     const agent = await makeUser(t, a2, s2, { role: 'agent' });
     await a2.patch('settings', { suspended: true, suspensionMessage: 'به‌روزرسانی تا ساعت ۱۸' });
-    expect((await new Client(t, { slug: s2 }).get('public/settings')).json().suspensionMessage).toBe('به‌روزرسانی تا ساعت ۱۸');
+    expect((await new Client(t, { slug: s2 }).get('public/settings')).json().suspensionMessage).toBe(
+      'به‌روزرسانی تا ساعت ۱۸',
+    );
     const refused = await agent.client.get('departments');
     expect(refused.statusCode).toBe(503);
     expect(refused.json().error.code).toBe('suspended');
@@ -199,7 +244,13 @@ describe('catalogue and settings (C2, C7, B7, J1, J2)', () => {
     const dep = (await a2.post('departments', { name: 'Front desk' })).json();
     const guest = new Client(t, { slug: s2 });
     expect((await guest.get('public/departments')).statusCode).toBe(200);
-    const form = { name: 'Guest', email: 'guest@example.com', subject: 'Hello', body: '<p>Hi</p>', departmentId: dep.id };
+    const form = {
+      name: 'Guest',
+      email: 'guest@example.com',
+      subject: 'Hello',
+      body: '<p>Hi</p>',
+      departmentId: dep.id,
+    };
     const closed = await guest.post('public/tickets', form);
     expect(closed.statusCode).toBe(503);
     expect(closed.json().error.code).toBe('suspended');
@@ -212,11 +263,28 @@ describe('PATCH changes only what it names', () => {
   it('a user patch keeps departments, groups and flags; a settings patch keeps the rest', async () => {
     const dep = (await admin.post('departments', { name: 'Keep me' })).json();
     const grp = (await admin.post('groups', { kind: 'agent', name: 'Keep group' })).json();
-    const u = await makeUser(t, admin, slug, { role: 'agent', departmentIds: [dep.id], groupIds: [grp.id], ticketAccess: false, signature: 'sig' });
+    const u = await makeUser(t, admin, slug, {
+      role: 'agent',
+      departmentIds: [dep.id],
+      groupIds: [grp.id],
+      ticketAccess: false,
+      signature: 'sig',
+    });
     const after = (await admin.patch(`users/${u.id}`, { name: 'Renamed' })).json();
-    expect(after).toMatchObject({ name: 'Renamed', departmentIds: [dep.id], groupIds: [grp.id], ticketAccess: false, signature: 'sig' });
+    expect(after).toMatchObject({
+      name: 'Renamed',
+      departmentIds: [dep.id],
+      groupIds: [grp.id],
+      ticketAccess: false,
+      signature: 'sig',
+    });
     await admin.patch('settings', { guestFormEnabled: false, autoCloseDays: 12, contact: { email: 'a@b.c' } });
     const s = (await admin.patch('settings', { title: 'Only the title', contact: { phone: '123' } })).json();
-    expect(s).toMatchObject({ title: 'Only the title', guestFormEnabled: false, autoCloseDays: 12, contact: { email: 'a@b.c', phone: '123' } });
+    expect(s).toMatchObject({
+      title: 'Only the title',
+      guestFormEnabled: false,
+      autoCloseDays: 12,
+      contact: { email: 'a@b.c', phone: '123' },
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendSms, type SmsJob } from '../../src/server/modules/auth/otp';
-import { ADMIN_PASSWORD, Client, createTestApp, makeUser, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  Client,
+  createTestApp,
+  makeUser,
+  newWorkspace,
+  signIn,
+  type TestApp,
+} from '../helpers/test-app';
 
 let t: TestApp;
 let slug: string;
@@ -31,18 +39,30 @@ async function deliverSms(mobile: string): Promise<string | null> {
 describe('sign-up and sign-in by SMS code (A2)', () => {
   it('registers a customer only after the code is verified; the code is never stored or queued in clear', async () => {
     const anon = new Client(t, { slug, lang: 'en' });
-    const res = await anon.post('auth/register', { mobile: '+98 912 777 0001', username: 'newbie', name: 'Newbie', acceptTerms: true });
+    const res = await anon.post('auth/register', {
+      mobile: '+98 912 777 0001',
+      username: 'newbie',
+      name: 'Newbie',
+      acceptTerms: true,
+    });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ mobile: '09127770001', expiresInSeconds: 300 });
     expect((await admin.get('users?q=newbie')).json().total).toBe(0);
-    const queued = await t.deps.database.executeSql<{ data: unknown }>("select data from pgboss.job where name = 'sms.send' and data->>'to' = '09127770001'");
+    const queued = await t.deps.database.executeSql<{ data: unknown }>(
+      "select data from pgboss.job where name = 'sms.send' and data->>'to' = '09127770001'",
+    );
     const code = await deliverSms('09127770001');
     expect(code).toMatch(/^\d{6}$/);
     expect(JSON.stringify(queued.rows)).not.toContain(code);
-    const stored = await t.deps.database.executeSql<{ code_hash: string }>("select code_hash from otp_codes where mobile = '09127770001'");
+    const stored = await t.deps.database.executeSql<{ code_hash: string }>(
+      "select code_hash from otp_codes where mobile = '09127770001'",
+    );
     expect(stored.rows[0].code_hash).not.toContain(code);
 
-    const verified = await anon.post('auth/otp/verify', { mobile: '09127770001', code: code!.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]) });
+    const verified = await anon.post('auth/otp/verify', {
+      mobile: '09127770001',
+      code: code!.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]),
+    });
     expect(verified.statusCode).toBe(200);
     expect(verified.json().user).toMatchObject({ role: 'customer', username: 'newbie', mobile: '09127770001' });
     expect(verified.cookies.find((c) => c.name === 'pk_session')).toBeDefined();
@@ -53,10 +73,18 @@ describe('sign-up and sign-in by SMS code (A2)', () => {
   it('refuses a taken mobile or username with a clear message, and unaccepted terms', async () => {
     const taken = await makeUser(t, admin, slug, { role: 'customer', mobile: '09127770002' });
     const anon = new Client(t, { slug, lang: 'en' });
-    const dup = await anon.post('auth/register', { mobile: '09127770002', username: taken.username, acceptTerms: true });
+    const dup = await anon.post('auth/register', {
+      mobile: '09127770002',
+      username: taken.username,
+      acceptTerms: true,
+    });
     expect(dup.statusCode).toBe(400);
     expect(Object.keys(dup.json().error.fields).sort()).toEqual(['mobile', 'username']);
-    const terms = await anon.post('auth/register', { mobile: '09127770003', username: 'termsless', acceptTerms: false });
+    const terms = await anon.post('auth/register', {
+      mobile: '09127770003',
+      username: 'termsless',
+      acceptTerms: false,
+    });
     expect(terms.json().error.fields.acceptTerms).toBe('You must accept the terms to sign up.');
     const bad = await anon.post('auth/register', { mobile: '0912', username: 'x', acceptTerms: true });
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['mobile', 'username']);
@@ -66,7 +94,11 @@ describe('sign-up and sign-in by SMS code (A2)', () => {
     const other = await newWorkspace(t);
     const a2 = await signIn(t, other.slug, 'admin', ADMIN_PASSWORD);
     await a2.patch('settings', { customersCanRegister: false });
-    const res = await new Client(t, { slug: other.slug }).post('auth/register', { mobile: '09127770004', username: 'closed1', acceptTerms: true });
+    const res = await new Client(t, { slug: other.slug }).post('auth/register', {
+      mobile: '09127770004',
+      username: 'closed1',
+      acceptTerms: true,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain('ثبت‌نام');
   });
@@ -77,7 +109,8 @@ describe('sign-up and sign-in by SMS code (A2)', () => {
     expect((await anon.post('auth/otp/request', { mobile: '09127770005' })).statusCode).toBe(202);
     const code = await deliverSms('09127770005');
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) expect((await anon.post('auth/otp/verify', { mobile: '09127770005', code: wrong })).statusCode).toBe(400);
+    for (let i = 0; i < 5; i++)
+      expect((await anon.post('auth/otp/verify', { mobile: '09127770005', code: wrong })).statusCode).toBe(400);
     expect((await anon.post('auth/otp/verify', { mobile: '09127770005', code })).statusCode).toBe(400); // dead after five wrong guesses
 
     t.clock.advance(11 * 60 * 1000); // past the per-mobile request window

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../src/contracts/permissions';
 import type { RouteEntry } from '../../src/server/app';
-import { ADMIN_PASSWORD, Client, createTestApp, makeUser, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  Client,
+  createTestApp,
+  makeUser,
+  newWorkspace,
+  signIn,
+  type TestApp,
+} from '../helpers/test-app';
 
 /**
  * Generated from the app's route table: every route refuses a caller who lacks what it
@@ -17,7 +25,8 @@ const withOnly = new Map<string, Client>(); // permission → agent holding only
 
 const concrete = (url: string) => url.replace(/:(\w+)/g, (_m, name) => (name === 'number' ? '1' : '999999'));
 const routes = () => t.app.routeTable.filter((r) => r.access.kind !== 'public');
-const call = (c: Client, r: RouteEntry) => c.req(r.method as never, concrete(r.url), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+const call = (c: Client, r: RouteEntry) =>
+  c.req(r.method as never, concrete(r.url), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -70,9 +79,12 @@ describe('route table', () => {
     expect(roleRoutes.length).toBeGreaterThan(3);
     for (const r of roleRoutes) {
       const roles = (r.access as { roles: string[] }).roles;
-      if (!roles.includes('customer')) expect((await call(customer, r)).statusCode, `${r.method} ${r.url} as customer`).toBe(403);
-      if (!roles.includes('agent')) expect((await call(noPerms, r)).statusCode, `${r.method} ${r.url} as agent`).toBe(403);
-      if (roles.includes('admin')) expect((await call(admin, r)).statusCode, `${r.method} ${r.url} as admin`).not.toBe(403);
+      if (!roles.includes('customer'))
+        expect((await call(customer, r)).statusCode, `${r.method} ${r.url} as customer`).toBe(403);
+      if (!roles.includes('agent'))
+        expect((await call(noPerms, r)).statusCode, `${r.method} ${r.url} as agent`).toBe(403);
+      if (roles.includes('admin'))
+        expect((await call(admin, r)).statusCode, `${r.method} ${r.url} as admin`).not.toBe(403);
     }
   });
 });

@@ -33,14 +33,19 @@ describe('the LISTEN connection', () => {
 
     const admin = new pg.Client({ connectionString: url() });
     await admin.connect();
-    const killed = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [appName]);
+    const killed = await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
+      [appName],
+    );
     expect(killed.rowCount).toBe(1);
     // Keep notifying until the reconnected listener hears one: it must come back on its own.
     await waitFor(() => {
       void notify('pk_listener_test', 'two').catch(() => {});
       return got.includes('two') ? true : undefined;
     });
-    const back = await admin.query('select count(*)::int as n from pg_stat_activity where application_name = $1', [appName]);
+    const back = await admin.query('select count(*)::int as n from pg_stat_activity where application_name = $1', [
+      appName,
+    ]);
     expect(back.rows[0].n).toBe(1);
     await admin.end();
   }, 30_000);

@@ -10,15 +10,26 @@ describe('starting the server', () => {
   it('with demo data (npm start): the README logins work', async () => {
     const port = randomPort();
     const base = `http://127.0.0.1:${port}`;
-    const p = run('src/server/main.ts', { DATA_DIR: mkdtempSync(join(tmpdir(), 'pk-demo-')), PORT: String(port), HOST: '127.0.0.1' });
+    const p = run('src/server/main.ts', {
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'pk-demo-')),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    });
     try {
       await waitReady(p, `${base}/readyz`);
-      for (const [name, pass] of [['admin', 'demo1234'], ['sara', 'demo1234'], ['reza', 'demo1234'], ['ali', 'demo1234']]) {
+      for (const [name, pass] of [
+        ['admin', 'demo1234'],
+        ['sara', 'demo1234'],
+        ['reza', 'demo1234'],
+        ['ali', 'demo1234'],
+      ]) {
         expect((await login(base, name, pass)).status, name).toBe(200);
       }
       const res = await login(base, 'sara', 'demo1234');
       const cookie = res.headers.getSetCookie()[0].split(';')[0];
-      const deps = (await (await fetch(`${base}/api/v1/departments`, { headers: { cookie } })).json()) as { total: number };
+      const deps = (await (await fetch(`${base}/api/v1/departments`, { headers: { cookie } })).json()) as {
+        total: number;
+      };
       expect(deps.total).toBe(4);
     } finally {
       await stop(p);

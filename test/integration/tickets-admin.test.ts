@@ -14,7 +14,8 @@ describe('delete and restore (C11)', () => {
     expect((await w.narrow.client.del(`tickets/${tk.number}`)).statusCode).toBe(403);
     expect((await w.agent.client.del(`tickets/${tk.number}`)).statusCode).toBe(204);
     expect((await w.alice.client.get(`tickets/${tk.number}`)).statusCode).toBe(404);
-    const list = async (q: string) => (await w.agent.client.get(`tickets?pageSize=100${q}`)).json().items.map((i: { number: number }) => i.number);
+    const list = async (q: string) =>
+      (await w.agent.client.get(`tickets?pageSize=100${q}`)).json().items.map((i: { number: number }) => i.number);
     expect(await list('')).not.toContain(tk.number);
     expect(await list('&includeDeleted=true')).toContain(tk.number);
     expect(await list('&deletedOnly=true')).toEqual([tk.number]);
@@ -30,31 +31,52 @@ describe('bulk actions (D2)', () => {
     const a = await openTicket(w.alice.client, { departmentId: w.support.id });
     const b = await openTicket(w.alice.client, { departmentId: w.support.id });
     const foreign = await openTicket(w.bob.client, { departmentId: w.billing.id });
-    const res = await w.agent.client.post('tickets/bulk', { numbers: [a.number, b.number, foreign.number, 999999], action: 'status', value: 'closed' });
+    const res = await w.agent.client.post('tickets/bulk', {
+      numbers: [a.number, b.number, foreign.number, 999999],
+      action: 'status',
+      value: 'closed',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().done).toEqual([a.number, b.number]);
-    expect(res.json().failed.map((f: { number: number; error: { code: string } }) => [f.number, f.error.code])).toEqual([
-      [foreign.number, 'not_found'],
-      [999999, 'not_found'],
-    ]);
+    expect(res.json().failed.map((f: { number: number; error: { code: string } }) => [f.number, f.error.code])).toEqual(
+      [
+        [foreign.number, 'not_found'],
+        [999999, 'not_found'],
+      ],
+    );
     expect((await w.agent.client.get(`tickets/${a.number}`)).json().status).toBe('closed');
     expect((await w.billingAgent.client.get(`tickets/${foreign.number}`)).json().status).toBe('active');
 
-    const pr = await w.agent.client.post('tickets/bulk', { numbers: [a.number, b.number], action: 'priority', value: 'urgent' });
+    const pr = await w.agent.client.post('tickets/bulk', {
+      numbers: [a.number, b.number],
+      action: 'priority',
+      value: 'urgent',
+    });
     expect(pr.json().done).toHaveLength(2);
     const lock = await w.agent.client.post('tickets/bulk', { numbers: [a.number], action: 'lock' });
     expect(lock.json().done).toEqual([a.number]);
     expect((await w.alice.client.post(`tickets/${a.number}/messages`, { body: 'x' })).statusCode).toBe(423);
-    const transfer = await w.agent.client.post('tickets/bulk', { numbers: [b.number], action: 'transfer', value: { departmentId: w.billing.id } });
+    const transfer = await w.agent.client.post('tickets/bulk', {
+      numbers: [b.number],
+      action: 'transfer',
+      value: { departmentId: w.billing.id },
+    });
     expect(transfer.json().done).toEqual([b.number]);
     expect((await w.billingAgent.client.get(`tickets/${b.number}`)).json().department.id).toBe(w.billing.id);
     const own = await openTicket(w.agent.client, { departmentId: w.support.id, requesterId: w.alice.id });
     const del = await w.agent.client.post('tickets/bulk', { numbers: [own.number, a.number], action: 'delete' });
     expect(del.json().done).toEqual([a.number]);
     expect(del.json().failed[0]).toMatchObject({ number: own.number, error: { code: 'forbidden' } });
-    expect((await w.agent.client.post('tickets/bulk', { numbers: [a.number], action: 'restore' })).json().done).toEqual([a.number]);
-    expect((await w.agent.client.post('tickets/bulk', { numbers: [a.number], action: 'status', value: 'bogus' })).statusCode).toBe(400);
-    expect((await w.narrow.client.post('tickets/bulk', { numbers: [a.number], action: 'status', value: 'closed' })).statusCode).toBe(403);
+    expect((await w.agent.client.post('tickets/bulk', { numbers: [a.number], action: 'restore' })).json().done).toEqual(
+      [a.number],
+    );
+    expect(
+      (await w.agent.client.post('tickets/bulk', { numbers: [a.number], action: 'status', value: 'bogus' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await w.narrow.client.post('tickets/bulk', { numbers: [a.number], action: 'status', value: 'closed' }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -62,11 +84,26 @@ describe('logs (C21, C22)', () => {
   it('every change writes an event with actor and time; admin views are shown only to admins', async () => {
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
     await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'hello' });
-    await w.agent.client.patch(`tickets/${tk.number}`, { priority: 'high', assigneeIds: [w.agent.id], tags: ['vpn', 'شبکه'] });
+    await w.agent.client.patch(`tickets/${tk.number}`, {
+      priority: 'high',
+      assigneeIds: [w.agent.id],
+      tags: ['vpn', 'شبکه'],
+    });
     await w.agent.client.patch(`tickets/${tk.number}`, { departmentId: w.billing.id });
     const events = (await w.admin.get(`tickets/${tk.number}/events`)).json().items;
-    expect(events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'replied', 'status_changed', 'priority_changed', 'assigned', 'tags_changed', 'transferred']);
-    expect(events[3]).toMatchObject({ actor: { id: w.agent.id, name: 'Agent Smith' }, data: { from: 'medium', to: 'high' } });
+    expect(events.map((e: { kind: string }) => e.kind)).toEqual([
+      'created',
+      'replied',
+      'status_changed',
+      'priority_changed',
+      'assigned',
+      'tags_changed',
+      'transferred',
+    ]);
+    expect(events[3]).toMatchObject({
+      actor: { id: w.agent.id, name: 'Agent Smith' },
+      data: { from: 'medium', to: 'high' },
+    });
     expect(events.every((e: { createdAt: string }) => !Number.isNaN(Date.parse(e.createdAt)))).toBe(true);
     expect((await w.alice.client.get(`tickets/${tk.number}/events`)).statusCode).toBe(403);
     expect((await w.narrow.client.get(`tickets/${tk.number}/events`)).statusCode).toBe(403);
@@ -114,7 +151,9 @@ describe('status series for the agent dashboard chart', () => {
     expect(today(after).active).toBe((today(before).active as number) + 1);
     expect(today(after).closed).toBe((today(before).closed as number) + 1);
     expect(today(await series(w.billingAgent.client))).toEqual(today(otherBefore));
-    expect(after.days.map((d: { date: string }) => d.date)).toEqual([...after.days.map((d: { date: string }) => d.date)].sort());
+    expect(after.days.map((d: { date: string }) => d.date)).toEqual(
+      [...after.days.map((d: { date: string }) => d.date)].sort(),
+    );
     expect((await w.alice.client.get('dashboard/status-series')).statusCode).toBe(403);
     const bad = await w.agent.client.get('dashboard/status-series?days=500&tz=Mars/Olympus');
     expect(bad.statusCode).toBe(400);

@@ -10,7 +10,9 @@ describe('numbers (C1)', () => {
   it('are sequential per workspace with no gaps or duplicates under 200 parallel creates', async () => {
     const before = (await w.admin.get('tickets?pageSize=1&sort=-number')).json().items[0]?.number ?? 0;
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => w.alice.client.post('tickets', { subject: `Parallel ${i}`, body: `<p>n ${i}</p>`, departmentId: w.support.id })),
+      Array.from({ length: 200 }, (_, i) =>
+        w.alice.client.post('tickets', { subject: `Parallel ${i}`, body: `<p>n ${i}</p>`, departmentId: w.support.id }),
+      ),
     );
     expect(results.map((r) => r.statusCode).every((s) => s === 201)).toBe(true);
     const numbers = results.map((r) => r.json().number as number).sort((a, b) => a - b);
@@ -59,12 +61,19 @@ describe('collision (C14)', () => {
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
     const first = (await w.agent.client.get(`tickets/${tk.number}/messages`)).json().items.at(-1).id;
     await w.narrow.client.post(`tickets/${tk.number}/messages`, { body: 'I am on it', statusAfter: 'active' });
-    const stale = await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'Me too', lastSeenMessageId: first });
+    const stale = await w.agent.client.post(`tickets/${tk.number}/messages`, {
+      body: 'Me too',
+      lastSeenMessageId: first,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('conflict');
     expect(stale.json().error.details.messages.map((m: { body: string }) => m.body)).toEqual(['I am on it']);
     expect((await w.agent.client.get(`tickets/${tk.number}/messages`)).json().items).toHaveLength(2);
-    const forced = await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'Me too', lastSeenMessageId: first, force: true });
+    const forced = await w.agent.client.post(`tickets/${tk.number}/messages`, {
+      body: 'Me too',
+      lastSeenMessageId: first,
+      force: true,
+    });
     expect(forced.statusCode).toBe(201);
   });
 });

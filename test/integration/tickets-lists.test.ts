@@ -6,7 +6,10 @@ let t: TestApp;
 let w: Awaited<ReturnType<typeof ticketWorld>>;
 const n: Record<string, number> = {};
 
-const nums = async (c: { get: (u: string) => Promise<{ statusCode: number; body: string; json(): { items: { number: number }[] } }> }, q: string) => {
+const nums = async (
+  c: { get: (u: string) => Promise<{ statusCode: number; body: string; json(): { items: { number: number }[] } }> },
+  q: string,
+) => {
   const res = await c.get(`tickets?pageSize=100&${q}`);
   if (res.statusCode !== 200) throw new Error(`${q}: ${res.statusCode} ${res.body}`);
   return res.json().items.map((i) => i.number);
@@ -16,15 +19,52 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await ticketWorld(t);
   t.clock.advance(1000);
-  n.old = (await openTicket(w.alice.client, { departmentId: w.support.id, subject: 'كامپيوتر روشن نمي‌شود', body: '<p>از ديروز صفحه سياه است ۱۴۰۳</p>', priority: 'low' })).number;
+  n.old = (
+    await openTicket(w.alice.client, {
+      departmentId: w.support.id,
+      subject: 'كامپيوتر روشن نمي‌شود',
+      body: '<p>از ديروز صفحه سياه است ۱۴۰۳</p>',
+      priority: 'low',
+    })
+  ).number;
   t.clock.advance(60_000);
-  n.mid = (await openTicket(w.bob.client, { departmentId: w.support.id, subject: 'Email quota exceeded', body: '<p>My mailbox is full since Monday</p>', priority: 'urgent' })).number;
+  n.mid = (
+    await openTicket(w.bob.client, {
+      departmentId: w.support.id,
+      subject: 'Email quota exceeded',
+      body: '<p>My mailbox is full since Monday</p>',
+      priority: 'urgent',
+    })
+  ).number;
   t.clock.advance(60_000);
-  n.billing = (await openTicket(w.alice.client, { departmentId: w.billing.id, subject: 'فاکتور شارژ پیامک', body: '<p>مبلغ ۵۰۰۰۰ تومان</p>', priority: 'high' })).number;
+  n.billing = (
+    await openTicket(w.alice.client, {
+      departmentId: w.billing.id,
+      subject: 'فاکتور شارژ پیامک',
+      body: '<p>مبلغ ۵۰۰۰۰ تومان</p>',
+      priority: 'high',
+    })
+  ).number;
   t.clock.advance(60_000);
-  n.pinned = (await openTicket(w.agent.client, { departmentId: w.support.id, requesterId: w.alice.id, subject: 'Planned maintenance', body: 'Read me', pinned: true, tags: ['vpn'], status: 'active' })).number;
+  n.pinned = (
+    await openTicket(w.agent.client, {
+      departmentId: w.support.id,
+      requesterId: w.alice.id,
+      subject: 'Planned maintenance',
+      body: 'Read me',
+      pinned: true,
+      tags: ['vpn'],
+      status: 'active',
+    })
+  ).number;
   t.clock.advance(60_000);
-  n.answered = (await openTicket(w.bob.client, { departmentId: w.support.id, subject: 'VPN does not connect', body: '<p>Error 809 from home</p>' })).number;
+  n.answered = (
+    await openTicket(w.bob.client, {
+      departmentId: w.support.id,
+      subject: 'VPN does not connect',
+      body: '<p>Error 809 from home</p>',
+    })
+  ).number;
   await w.agent.client.post(`tickets/${n.answered}/messages`, { body: 'Try the new profile' });
 });
 afterAll(() => t.close());
@@ -40,7 +80,11 @@ describe('agent queue (D1, D7)', () => {
     expect(res.items.find((i: { number: number }) => i.number === n.answered).waitingSince).toBeNull();
     const page = (await w.agent.client.get(`tickets/${n.old}`)).json();
     expect(page.unansweredFor).toBeGreaterThanOrEqual(240);
-    expect(await nums(w.agent.client, 'pinnedFirst=false&sort=waiting&status=active')).toEqual([n.old, n.mid, n.pinned]);
+    expect(await nums(w.agent.client, 'pinnedFirst=false&sort=waiting&status=active')).toEqual([
+      n.old,
+      n.mid,
+      n.pinned,
+    ]);
   });
 
   it('filters combine: status, priority, department, assignee, requester, tag, e-mail, dates', async () => {
@@ -53,11 +97,28 @@ describe('agent queue (D1, D7)', () => {
     expect(await nums(w.admin, `email=${encodeURIComponent('bob-')}&sort=number`)).toEqual([n.mid, n.answered]);
     await w.agent.client.post(`tickets/${n.mid}/assign-to-me`);
     expect(await nums(w.agent.client, 'assigneeId=me')).toEqual([n.mid]);
-    expect(await nums(w.admin, `assigneeId=none&departmentId=${w.support.id}&sort=number`)).toEqual([n.pinned, n.old, n.answered]);
-    expect(await nums(w.admin, `assigneeId=none&departmentId=${w.support.id}&sort=number&pinnedFirst=false`)).toEqual([n.old, n.pinned, n.answered]);
+    expect(await nums(w.admin, `assigneeId=none&departmentId=${w.support.id}&sort=number`)).toEqual([
+      n.pinned,
+      n.old,
+      n.answered,
+    ]);
+    expect(await nums(w.admin, `assigneeId=none&departmentId=${w.support.id}&sort=number&pinnedFirst=false`)).toEqual([
+      n.old,
+      n.pinned,
+      n.answered,
+    ]);
     const created = (await w.admin.get(`tickets/${n.billing}`)).json().createdAt;
-    expect(await nums(w.admin, `createdFrom=${encodeURIComponent(created)}&sort=number&pinnedFirst=false`)).toEqual([n.billing, n.pinned, n.answered]);
-    expect(await nums(w.admin, `createdTo=${encodeURIComponent(new Date(Date.parse(created) - 1).toISOString())}&sort=number`)).toEqual([n.old, n.mid]);
+    expect(await nums(w.admin, `createdFrom=${encodeURIComponent(created)}&sort=number&pinnedFirst=false`)).toEqual([
+      n.billing,
+      n.pinned,
+      n.answered,
+    ]);
+    expect(
+      await nums(
+        w.admin,
+        `createdTo=${encodeURIComponent(new Date(Date.parse(created) - 1).toISOString())}&sort=number`,
+      ),
+    ).toEqual([n.old, n.mid]);
     expect(await nums(w.admin, 'status=active&priority=low&q=کامپیوتر')).toEqual([n.old]);
   });
 
@@ -69,7 +130,9 @@ describe('agent queue (D1, D7)', () => {
     expect((await nums(w.admin, 'pinnedFirst=false&sort=priority'))[0]).toBe(n.mid);
     expect((await nums(w.admin, 'pinnedFirst=false&sort=department'))[0]).toBe(n.billing);
     expect((await nums(w.admin, 'pinnedFirst=false&sort=status')).at(-1)).toBe(n.answered);
-    const subjects = (await w.admin.get('tickets?pinnedFirst=false&sort=subject')).json().items.map((i: { subject: string }) => i.subject.toLowerCase());
+    const subjects = (await w.admin.get('tickets?pinnedFirst=false&sort=subject'))
+      .json()
+      .items.map((i: { subject: string }) => i.subject.toLowerCase());
     expect(subjects).toEqual([...subjects].sort());
     expect((await nums(w.admin, 'pinnedFirst=false&sort=email')).slice(0, 2).sort()).toEqual([n.old, n.billing].sort());
     t.clock.advance(1000);
@@ -97,7 +160,11 @@ describe('customer “my tickets” (D3)', () => {
     expect(await nums(w.alice.client, 'q=Email')).toEqual([]);
     expect(await nums(w.alice.client, `q=%23${n.mid}`)).toEqual([]);
     expect(await nums(w.alice.client, `q=${n.billing}`)).toEqual([n.billing]);
-    expect(await nums(w.alice.client, 'includeDeleted=true&sort=number&pinnedFirst=false')).toEqual([n.old, n.billing, n.pinned]);
+    expect(await nums(w.alice.client, 'includeDeleted=true&sort=number&pinnedFirst=false')).toEqual([
+      n.old,
+      n.billing,
+      n.pinned,
+    ]);
   });
 });
 
@@ -122,7 +189,12 @@ describe('search (D6): Persian and English, folded the same at index and query t
     expect(await nums(w.admin, 'q=conn')).toEqual([n.answered]);
     expect(await nums(w.admin, `q=%23${n.mid}`)).toEqual([n.mid]);
     expect(await nums(w.admin, `q=${n.mid}`)).toEqual([n.mid]);
-    expect(await nums(w.admin, `q=${encodeURIComponent('#' + String(n.mid).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]))}`)).toEqual([n.mid]);
+    expect(
+      await nums(
+        w.admin,
+        `q=${encodeURIComponent('#' + String(n.mid).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]))}`,
+      ),
+    ).toEqual([n.mid]);
     expect(await nums(w.admin, 'q=zebra')).toEqual([]);
   });
 });

@@ -9,7 +9,10 @@ useTicketWorld((app, world) => ((t = app), (w = world)));
 describe('internal notes (C12)', () => {
   it('never reach a customer: thread, ticket, counters, search and dashboard', async () => {
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id, subject: 'Wifi in library' });
-    const note = await w.agent.client.post(`tickets/${tk.number}/messages`, { kind: 'note', body: 'customer is zanzibarvip, escalate quietly' });
+    const note = await w.agent.client.post(`tickets/${tk.number}/messages`, {
+      kind: 'note',
+      body: 'customer is zanzibarvip, escalate quietly',
+    });
     expect(note.statusCode).toBe(201);
     const staffThread = (await w.agent.client.get(`tickets/${tk.number}/messages`)).json().items;
     expect(staffThread.map((m: { kind: string }) => m.kind)).toEqual(['reply', 'note']);
@@ -21,25 +24,37 @@ describe('internal notes (C12)', () => {
     const list = await w.alice.client.get('tickets');
     expect(list.body).not.toMatch(/zanzibarvip/);
     expect((await w.alice.client.get('tickets?q=zanzibarvip')).json().total).toBe(0);
-    expect((await w.agent.client.get('tickets?q=zanzibarvip')).json().items.map((i: { number: number }) => i.number)).toEqual([tk.number]);
+    expect(
+      (await w.agent.client.get('tickets?q=zanzibarvip')).json().items.map((i: { number: number }) => i.number),
+    ).toEqual([tk.number]);
     // A note does not change the status or the waiting clock.
     expect((await w.agent.client.get(`tickets/${tk.number}`)).json().status).toBe('active');
-    expect((await w.alice.client.post(`tickets/${tk.number}/messages`, { kind: 'note', body: 'sneaky' })).statusCode).toBe(403);
+    expect(
+      (await w.alice.client.post(`tickets/${tk.number}/messages`, { kind: 'note', body: 'sneaky' })).statusCode,
+    ).toBe(403);
   });
 
   it('can be edited or deleted by their author only; replies cannot be edited', async () => {
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
     const note = (await w.agent.client.post(`tickets/${tk.number}/messages`, { kind: 'note', body: 'draft' })).json();
     const reply = (await w.agent.client.post(`tickets/${tk.number}/messages`, { body: 'public' })).json();
-    expect((await w.narrow.client.patch(`tickets/${tk.number}/messages/${note.id}`, { body: 'hijack' })).statusCode).toBe(403);
-    expect((await w.agent.client.patch(`tickets/${tk.number}/messages/${reply.id}`, { body: 'rewrite' })).statusCode).toBe(403);
+    expect(
+      (await w.narrow.client.patch(`tickets/${tk.number}/messages/${note.id}`, { body: 'hijack' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await w.agent.client.patch(`tickets/${tk.number}/messages/${reply.id}`, { body: 'rewrite' })).statusCode,
+    ).toBe(403);
     const edited = await w.agent.client.patch(`tickets/${tk.number}/messages/${note.id}`, { body: '<p>final</p>' });
     expect(edited.json()).toMatchObject({ body: '<p>final</p>' });
     expect(edited.json().editedAt).not.toBeNull();
-    expect((await w.alice.client.patch(`tickets/${tk.number}/messages/${note.id}`, { body: 'x' })).statusCode).toBe(403);
+    expect((await w.alice.client.patch(`tickets/${tk.number}/messages/${note.id}`, { body: 'x' })).statusCode).toBe(
+      403,
+    );
     expect((await w.narrow.client.del(`tickets/${tk.number}/messages/${note.id}`)).statusCode).toBe(403);
     expect((await w.agent.client.del(`tickets/${tk.number}/messages/${note.id}`)).statusCode).toBe(204);
-    expect((await w.agent.client.get(`tickets/${tk.number}/messages`)).json().items.map((m: { kind: string }) => m.kind)).toEqual(['reply', 'reply']);
+    expect(
+      (await w.agent.client.get(`tickets/${tk.number}/messages`)).json().items.map((m: { kind: string }) => m.kind),
+    ).toEqual(['reply', 'reply']);
   });
 });
 
@@ -68,21 +83,34 @@ describe('sanitised HTML (C5) against an XSS corpus', () => {
   ];
 
   it('removes every dangerous part and keeps the text, links get rel=noopener', async () => {
-    const tk = await openTicket(w.alice.client, { departmentId: w.support.id, body: payloads.join('\n') + '<p dir="rtl">سلام <b>دنیا</b> <a href="https://example.com">link</a></p>' });
+    const tk = await openTicket(w.alice.client, {
+      departmentId: w.support.id,
+      body: payloads.join('\n') + '<p dir="rtl">سلام <b>دنیا</b> <a href="https://example.com">link</a></p>',
+    });
     const body: string = tk.body;
     expect(body).not.toMatch(/<script|<iframe|<object|<embed|<svg|<style|<form|<input|<meta|<base|<link|<math/i);
     expect(body).not.toMatch(/\son\w+\s*=/i);
     expect(body).not.toMatch(/javascript:|data:text|data:image\/svg|url\(/i);
     expect(body).not.toMatch(/href="\/\//);
     expect(body).toContain('<p dir="rtl">سلام <b>دنیا</b>');
-    expect(body).toMatch(/<a href="https:\/\/example\.com" target="_blank" rel="noopener noreferrer nofollow">link<\/a>/);
-    const reply = await w.agent.client.post(`tickets/${tk.number}/messages`, { body: payloads[1] + payloads[2], direction: 'ltr', signature: false });
+    expect(body).toMatch(
+      /<a href="https:\/\/example\.com" target="_blank" rel="noopener noreferrer nofollow">link<\/a>/,
+    );
+    const reply = await w.agent.client.post(`tickets/${tk.number}/messages`, {
+      body: payloads[1] + payloads[2],
+      direction: 'ltr',
+      signature: false,
+    });
     expect(reply.json().body).not.toMatch(/onerror|javascript:/i);
     expect(reply.json().direction).toBe('ltr');
   });
 
   it('a body with nothing left after sanitising is refused', async () => {
-    const res = await w.alice.client.post('tickets', { subject: 'x', body: '<script>alert(1)</script>', departmentId: w.support.id });
+    const res = await w.alice.client.post('tickets', {
+      subject: 'x',
+      body: '<script>alert(1)</script>',
+      departmentId: w.support.id,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.body).toBeDefined();
   });

@@ -31,18 +31,32 @@ describe('who sees what (C13, C17, C18, C23, D1)', () => {
     expect(assigned.json().assignees.map((a: { id: string }) => a.id)).toEqual([w.billingAgent.id]);
     expect((await w.billingAgent.client.get(`tickets/${tk.number}`)).statusCode).toBe(200);
     const mine = await w.agent.client.post(`tickets/${tk.number}/assign-to-me`);
-    expect(mine.json().assignees.map((a: { id: string }) => a.id).sort()).toEqual([w.agent.id, w.billingAgent.id].sort());
+    expect(
+      mine
+        .json()
+        .assignees.map((a: { id: string }) => a.id)
+        .sort(),
+    ).toEqual([w.agent.id, w.billingAgent.id].sort());
     expect(await numbersOf(w.agent.client, '&assigneeId=me')).toContain(tk.number);
     const moved = await w.agent.client.patch(`tickets/${tk.number}`, { departmentId: w.billing.id, assigneeIds: [] });
     expect(moved.json().department.name).toBe('Billing');
     expect((await w.agent.client.get(`tickets/${tk.number}`)).statusCode).toBe(404);
-    expect((await w.narrow.client.patch(`tickets/${(await openTicket(w.alice.client, { departmentId: w.support.id })).number}`, { departmentId: w.billing.id })).statusCode).toBe(403);
+    expect(
+      (
+        await w.narrow.client.patch(
+          `tickets/${(await openTicket(w.alice.client, { departmentId: w.support.id })).number}`,
+          { departmentId: w.billing.id },
+        )
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('followers and sharing (C13, C23)', async () => {
     const tk = await openTicket(w.alice.client, { departmentId: w.billing.id });
     await w.admin.patch(`tickets/${tk.number}`, { followerIds: [w.agent.id] });
-    expect((await w.agent.client.get(`tickets/${tk.number}`)).json().followers.map((f: { id: string }) => f.id)).toEqual([w.agent.id]);
+    expect(
+      (await w.agent.client.get(`tickets/${tk.number}`)).json().followers.map((f: { id: string }) => f.id),
+    ).toEqual([w.agent.id]);
     expect((await w.bob.client.get(`tickets/${tk.number}`)).statusCode).toBe(404);
     expect((await w.alice.client.patch(`tickets/${tk.number}`, { sharedWithIds: [w.bob.id] })).statusCode).toBe(200);
     expect((await w.bob.client.get(`tickets/${tk.number}`)).statusCode).toBe(200);
@@ -51,24 +65,52 @@ describe('who sees what (C13, C17, C18, C23, D1)', () => {
   });
 
   it('internal tickets between agents are never shown to customers (C17)', async () => {
-    const tk = await openTicket(w.agent.client, { departmentId: w.internal.id, internal: true, requesterId: w.billingAgent.id, subject: 'Internal matter' });
+    const tk = await openTicket(w.agent.client, {
+      departmentId: w.internal.id,
+      internal: true,
+      requesterId: w.billingAgent.id,
+      subject: 'Internal matter',
+    });
     expect(tk.internal).toBe(true);
     expect(tk.requester.level).toBe('agent');
     expect((await w.billingAgent.client.get(`tickets/${tk.number}`)).statusCode).toBe(200);
     expect((await w.alice.client.get(`tickets?q=Internal`)).json().total).toBe(0);
-    expect((await w.alice.client.post('tickets', { subject: 'x', body: 'y', departmentId: w.internal.id })).statusCode).toBe(400);
+    expect(
+      (await w.alice.client.post('tickets', { subject: 'x', body: 'y', departmentId: w.internal.id })).statusCode,
+    ).toBe(400);
   });
 
   it('an agent opens a ticket for a customer or for a customer group, choosing status and priority (C18)', async () => {
-    const forAlice = await openTicket(w.agent.client, { departmentId: w.support.id, requesterId: w.alice.id, priority: 'high', status: 'pending' });
-    expect(forAlice).toMatchObject({ status: 'pending', priority: 'high', requester: { id: w.alice.id, level: 'member' } });
+    const forAlice = await openTicket(w.agent.client, {
+      departmentId: w.support.id,
+      requesterId: w.alice.id,
+      priority: 'high',
+      status: 'pending',
+    });
+    expect(forAlice).toMatchObject({
+      status: 'pending',
+      priority: 'high',
+      requester: { id: w.alice.id, level: 'member' },
+    });
     expect(await numbersOf(w.alice.client)).toContain(forAlice.number);
-    const group = (await w.admin.post('groups', { kind: 'customer', name: 'Faculty', memberIds: [w.alice.id, w.bob.id] })).json();
-    const forGroup = await openTicket(w.agent.client, { departmentId: w.support.id, requesterGroupId: group.id, subject: 'Campus outage' });
+    const group = (
+      await w.admin.post('groups', { kind: 'customer', name: 'Faculty', memberIds: [w.alice.id, w.bob.id] })
+    ).json();
+    const forGroup = await openTicket(w.agent.client, {
+      departmentId: w.support.id,
+      requesterGroupId: group.id,
+      subject: 'Campus outage',
+    });
     expect(forGroup.requester.name).toBe('Faculty');
     expect((await w.bob.client.get(`tickets/${forGroup.number}`)).statusCode).toBe(200);
     expect((await w.alice.client.post(`tickets/${forGroup.number}/messages`, { body: 'thanks' })).statusCode).toBe(201);
-    const bad = await w.alice.client.post('tickets', { subject: 'x', body: 'y', departmentId: w.support.id, requesterId: w.bob.id, pinned: true });
+    const bad = await w.alice.client.post('tickets', {
+      subject: 'x',
+      body: 'y',
+      departmentId: w.support.id,
+      requesterId: w.bob.id,
+      pinned: true,
+    });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['pinned', 'requesterId']);
   });
@@ -78,7 +120,9 @@ describe('who sees what (C13, C17, C18, C23, D1)', () => {
     await openTicket(c.client, { departmentId: w.support.id });
     await w.admin.patch(`users/${c.id}`, { ticketAccess: false });
     expect((await c.client.get('tickets')).statusCode).toBe(403);
-    expect((await c.client.post('tickets', { subject: 'x', body: 'y', departmentId: w.support.id })).statusCode).toBe(403);
+    expect((await c.client.post('tickets', { subject: 'x', body: 'y', departmentId: w.support.id })).statusCode).toBe(
+      403,
+    );
   });
 
   it('another workspace cannot see, reply to or even detect a ticket (404)', async () => {

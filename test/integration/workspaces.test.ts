@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, createTestApp, makeUser, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
+import {
+  ADMIN_PASSWORD,
+  Client,
+  createTestApp,
+  makeUser,
+  newWorkspace,
+  signIn,
+  type TestApp,
+} from '../helpers/test-app';
 
 /**
  * Two workspaces side by side: nothing of A can be read, changed, deleted or even detected by
@@ -28,7 +36,12 @@ beforeAll(async () => {
   ids.orgUnit = (await a.post('org-units', { name: 'Secret unit' })).json().id;
   ids.token = (await a.post('api-tokens', { name: 'secret token' })).json().id;
   ids.mailbox = (
-    await a.post('mailboxes', { departmentId: ids.department, address: 'box@a.test', displayName: 'Secret box', outbound: { host: 'smtp.a.test', auth: false } })
+    await a.post('mailboxes', {
+      departmentId: ids.department,
+      address: 'box@a.test',
+      displayName: 'Secret box',
+      outbound: { host: 'smtp.a.test', auth: false },
+    })
   ).json().id;
   await a.patch('settings', { title: 'Workspace A title', announcement: 'only for A' });
 });
@@ -36,7 +49,17 @@ afterAll(() => t.close());
 
 describe('two workspaces', () => {
   it('lists of B never show A’s rows', async () => {
-    const lists = ['users', 'departments', 'groups', 'access-levels', 'ticket-types', 'tags', 'org-units', 'api-tokens', 'mailboxes'];
+    const lists = [
+      'users',
+      'departments',
+      'groups',
+      'access-levels',
+      'ticket-types',
+      'tags',
+      'org-units',
+      'api-tokens',
+      'mailboxes',
+    ];
     for (const path of lists) {
       const res = await b.get(`${path}?pageSize=100`);
       expect(res.statusCode, path).toBe(200);
@@ -92,24 +115,46 @@ describe('two workspaces', () => {
     const dep = await b.post('departments', { name: 'B dept', agentIds: [ids.user] });
     expect(dep.statusCode).toBe(400);
     expect(dep.json().error.fields.agentIds).toBeDefined();
-    const user = await b.post('users', { role: 'agent', username: 'b-agent', password: 'password-123', accessLevelId: ids.accessLevel, departmentIds: [ids.department] });
+    const user = await b.post('users', {
+      role: 'agent',
+      username: 'b-agent',
+      password: 'password-123',
+      accessLevelId: ids.accessLevel,
+      departmentIds: [ids.department],
+    });
     expect(user.statusCode).toBe(400);
     expect(Object.keys(user.json().error.fields).sort()).toEqual(['accessLevelId', 'departmentIds']);
     const grp = await b.post('groups', { kind: 'agent', name: 'g', memberIds: [ids.user] });
     expect(grp.statusCode).toBe(400);
-    const box = await b.post('mailboxes', { departmentId: ids.department, address: 'b@b.test', outbound: { host: 'smtp.b.test', auth: false } });
+    const box = await b.post('mailboxes', {
+      departmentId: ids.department,
+      address: 'b@b.test',
+      outbound: { host: 'smtp.b.test', auth: false },
+    });
     expect(box.statusCode).toBe(400);
     expect(Object.keys(box.json().error.fields)).toEqual(['departmentId']);
     expect((await b.get(`mailboxes?departmentId=${ids.department}`)).json().total).toBe(0);
     // Usernames and e-mails (also alternate ones) are unique per workspace only.
-    expect((await b.post('users', { role: 'customer', username: 'shared-name', email: 'same@example.com' })).statusCode).toBe(201);
-    expect((await b.post('users', { role: 'customer', username: 'other-name', alternateEmails: ['same@example.com'] })).statusCode).toBe(400);
-    expect((await b.post('users', { role: 'customer', username: 'other-name', alternateEmails: ['other-alt@example.com'] })).statusCode).toBe(201);
+    expect(
+      (await b.post('users', { role: 'customer', username: 'shared-name', email: 'same@example.com' })).statusCode,
+    ).toBe(201);
+    expect(
+      (await b.post('users', { role: 'customer', username: 'other-name', alternateEmails: ['same@example.com'] }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await b.post('users', { role: 'customer', username: 'other-name', alternateEmails: ['other-alt@example.com'] }))
+        .statusCode,
+    ).toBe(201);
     // An .eml cannot be imported into A's department.
-    const b64 = Buffer.from('From: x@y.example\r\nSubject: s\r\nMessage-ID: <ws-probe@x>\r\n\r\nbody').toString('latin1');
+    const b64 = Buffer.from('From: x@y.example\r\nSubject: s\r\nMessage-ID: <ws-probe@x>\r\n\r\nbody').toString(
+      'latin1',
+    );
     const boundary = 'wsprobe';
     const form = `--${boundary}\r\nContent-Disposition: form-data; name="departmentId"\r\n\r\n${ids.department}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="m.eml"\r\nContent-Type: message/rfc822\r\n\r\n${b64}\r\n--${boundary}--\r\n`;
-    const imported = await b.post('tickets/import', form, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const imported = await b.post('tickets/import', form, {
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(imported.statusCode).toBe(400);
     expect(Object.keys(imported.json().error.fields)).toEqual(['departmentId']);
     // A still has everything, unchanged.
@@ -119,7 +164,10 @@ describe('two workspaces', () => {
   });
 
   it('a user of A cannot sign in to B, and a session of A stays in A whatever header it sends', async () => {
-    const res = await new Client(t, { slug: slugB }).post('auth/login', { login: 'shared-name', password: 'user-password-1' });
+    const res = await new Client(t, { slug: slugB }).post('auth/login', {
+      login: 'shared-name',
+      password: 'user-password-1',
+    });
     expect(res.statusCode).toBe(401);
     const sneaky = new Client(t, { ...a.s, slug: slugB });
     expect((await sneaky.get('settings')).json().title).toBe('Workspace A title');

@@ -49,11 +49,17 @@ export const mailboxes = pgTable(
   },
   (t) => [
     // One system account per workspace, one mailbox per department.
-    uniqueIndex('mailboxes_system_uq').on(t.workspaceId).where(sql`${t.departmentId} is null`),
-    uniqueIndex('mailboxes_department_uq').on(t.workspaceId, t.departmentId).where(sql`${t.departmentId} is not null`),
+    uniqueIndex('mailboxes_system_uq')
+      .on(t.workspaceId)
+      .where(sql`${t.departmentId} is null`),
+    uniqueIndex('mailboxes_department_uq')
+      .on(t.workspaceId, t.departmentId)
+      .where(sql`${t.departmentId} is not null`),
     index('mailboxes_list_idx').on(t.workspaceId, t.id),
     // The scheduler's one query: active inbound mailboxes by due time.
-    index('mailboxes_due_idx').on(t.nextFetchAt).where(sql`${t.active} and ${t.inboundProtocol} <> 'none'`),
+    index('mailboxes_due_idx')
+      .on(t.nextFetchAt)
+      .where(sql`${t.active} and ${t.inboundProtocol} <> 'none'`),
   ],
 );
 
@@ -84,6 +90,8 @@ export const mailFetched = pgTable(
     uniqueIndex('mail_fetched_source_uq').on(t.workspaceId, t.mailboxId, t.sourceKey),
     index('mail_fetched_message_id_idx').on(t.workspaceId, t.messageId),
     // The quarantine list of a mailbox, newest first.
-    index('mail_fetched_quarantine_idx').on(t.workspaceId, t.mailboxId, t.id).where(sql`${t.outcome} = 'quarantined'`),
+    index('mail_fetched_quarantine_idx')
+      .on(t.workspaceId, t.mailboxId, t.id)
+      .where(sql`${t.outcome} = 'quarantined'`),
   ],
 );

@@ -15,7 +15,10 @@ export const accessLevels = pgTable(
     workspaceId: ws(),
     name: text().notNull(),
     description: text().notNull().default(''),
-    permissions: text().array().notNull().default(sql`'{}'::text[]`),
+    permissions: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -31,7 +34,10 @@ export const users = pgTable(
     username: text().notNull(),
     email: text(),
     /** Other addresses of the same person (lower-cased), so mail from them finds the customer (F2). */
-    alternateEmails: text().array().notNull().default(sql`'{}'::text[]`),
+    alternateEmails: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     mobile: text(),
     name: text().notNull().default(''),
     passwordHash: text(),
@@ -50,9 +56,15 @@ export const users = pgTable(
     deletedAt: tstz(),
   },
   (t) => [
-    uniqueIndex('users_username_uq').on(t.workspaceId, sql`lower(${t.username})`).where(sql`${t.deletedAt} is null`),
-    uniqueIndex('users_email_uq').on(t.workspaceId, sql`lower(${t.email})`).where(sql`${t.deletedAt} is null and ${t.email} is not null`),
-    uniqueIndex('users_mobile_uq').on(t.workspaceId, t.mobile).where(sql`${t.deletedAt} is null and ${t.mobile} is not null`),
+    uniqueIndex('users_username_uq')
+      .on(t.workspaceId, sql`lower(${t.username})`)
+      .where(sql`${t.deletedAt} is null`),
+    uniqueIndex('users_email_uq')
+      .on(t.workspaceId, sql`lower(${t.email})`)
+      .where(sql`${t.deletedAt} is null and ${t.email} is not null`),
+    uniqueIndex('users_mobile_uq')
+      .on(t.workspaceId, t.mobile)
+      .where(sql`${t.deletedAt} is null and ${t.mobile} is not null`),
     index('users_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
     index('users_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('users_alternate_emails_gin').using('gin', t.alternateEmails),

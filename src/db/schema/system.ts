@@ -53,5 +53,8 @@ export const rateLimits = pgTable(
     windowStart: tstz().notNull(),
     count: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.key, t.windowStart] }), index('rate_limits_window_idx').on(t.windowStart)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.key, t.windowStart] }),
+    index('rate_limits_window_idx').on(t.windowStart),
+  ],
 );

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, tstz, updatedAt } from './columns';
 import { workspaceFk } from './workspaces';
 
@@ -39,10 +51,22 @@ export const tickets = pgTable(
     createdById: ref(),
     internal: boolean().notNull().default(false),
     pinned: boolean().notNull().default(false),
-    assigneeIds: bigint({ mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
-    tagIds: bigint({ mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
-    cc: text().array().notNull().default(sql`'{}'::text[]`),
-    bcc: text().array().notNull().default(sql`'{}'::text[]`),
+    assigneeIds: bigint({ mode: 'number' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::bigint[]`),
+    tagIds: bigint({ mode: 'number' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::bigint[]`),
+    cc: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    bcc: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Replies visible to the requester (notes are counted apart, so no counter leaks them). */
     messageCount: integer().notNull().default(0),
     noteCount: integer().notNull().default(0),
@@ -58,8 +82,12 @@ export const tickets = pgTable(
     /** Normalised subject (Persian-folded), for trigram search. */
     subjectNorm: text().notNull().default(''),
     /** Subject and replies; what a customer may find. Notes live in searchNotes (staff only). */
-    searchPublic: tsvector().notNull().default(sql`''::tsvector`),
-    searchNotes: tsvector().notNull().default(sql`''::tsvector`),
+    searchPublic: tsvector()
+      .notNull()
+      .default(sql`''::tsvector`),
+    searchNotes: tsvector()
+      .notNull()
+      .default(sql`''::tsvector`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     closedAt: tstz(),
@@ -75,20 +103,37 @@ export const tickets = pgTable(
     // after id change no order; they let the queue's count and the dashboard counters be
     // answered from the index alone (index-only scans).
     index('tickets_open_idx')
-      .on(t.workspaceId, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id, t.status, t.departmentId, t.requesterId, t.assigneeIds)
+      .on(
+        t.workspaceId,
+        t.pinned.desc().nullsFirst(),
+        t.waitingSince.asc().nullsLast(),
+        t.id,
+        t.status,
+        t.departmentId,
+        t.requesterId,
+        t.assigneeIds,
+      )
       .where(sql`${t.deletedAt} is null and ${t.status} in ('active', 'pending')`),
     // Every status (staff's default sort when no status is chosen, and tag or text filters
     // that match many tickets): read in order until a page is full.
-    index('tickets_waiting_idx').on(t.workspaceId, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id).where(sql`${t.deletedAt} is null`),
+    index('tickets_waiting_idx')
+      .on(t.workspaceId, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id)
+      .where(sql`${t.deletedAt} is null`),
     // One department and one status (the filtered queue), or one status across departments.
-    index('tickets_queue_idx').on(t.workspaceId, t.departmentId, t.status, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id).where(sql`${t.deletedAt} is null`),
-    index('tickets_ws_status_idx').on(t.workspaceId, t.status, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id).where(sql`${t.deletedAt} is null`),
+    index('tickets_queue_idx')
+      .on(t.workspaceId, t.departmentId, t.status, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('tickets_ws_status_idx')
+      .on(t.workspaceId, t.status, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id)
+      .where(sql`${t.deletedAt} is null`),
     // Newest first (-created, -updated): read backwards, pinned desc then time desc.
     index('tickets_created_idx').on(t.workspaceId, t.pinned, t.createdAt, t.id),
     index('tickets_updated_idx').on(t.workspaceId, t.pinned, t.updatedAt, t.id),
     index('tickets_requester_idx').on(t.workspaceId, t.requesterId, t.createdAt),
     // Tickets opened for a customer group (C18), for its members' lists.
-    index('tickets_requester_group_idx').on(t.workspaceId, t.requesterGroupId).where(sql`${t.requesterGroupId} is not null`),
+    index('tickets_requester_group_idx')
+      .on(t.workspaceId, t.requesterGroupId)
+      .where(sql`${t.requesterGroupId} is not null`),
     // The e-mail filter is a prefix match (like 'abc%'): pattern ops, as the collation is not C.
     index('tickets_email_idx').on(t.workspaceId, t.requesterEmail.op('text_pattern_ops')),
     index('tickets_assignees_gin').using('gin', t.assigneeIds),
@@ -96,7 +141,9 @@ export const tickets = pgTable(
     index('tickets_search_public_gin').using('gin', t.searchPublic),
     index('tickets_search_notes_gin').using('gin', t.searchNotes),
     index('tickets_subject_trgm').using('gin', sql`${t.subjectNorm} gin_trgm_ops`),
-    index('tickets_pending_idx').on(t.status, t.statusChangedAt).where(sql`${t.status} = 'pending' and ${t.deletedAt} is null`),
+    index('tickets_pending_idx')
+      .on(t.status, t.statusChangedAt)
+      .where(sql`${t.status} = 'pending' and ${t.deletedAt} is null`),
   ],
 );
 
@@ -112,8 +159,14 @@ export const messages = pgTable(
     authorName: text().notNull().default(''),
     bodyHtml: text().notNull(),
     direction: textDirection().notNull().default('auto'),
-    cc: text().array().notNull().default(sql`'{}'::text[]`),
-    bcc: text().array().notNull().default(sql`'{}'::text[]`),
+    cc: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    bcc: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     editedAt: tstz(),
     /** The e-mail Message-ID (no angle brackets) of a mail taken in or sent out, for threading. */
@@ -129,7 +182,9 @@ export const messages = pgTable(
   },
   (t) => [
     index('messages_ticket_idx').on(t.ticketId, t.id),
-    index('messages_email_message_id_idx').on(t.workspaceId, t.emailMessageId).where(sql`${t.emailMessageId} is not null`),
+    index('messages_email_message_id_idx')
+      .on(t.workspaceId, t.emailMessageId)
+      .where(sql`${t.emailMessageId} is not null`),
   ],
 );
 
@@ -144,7 +199,10 @@ export const ticketParticipants = pgTable(
     notify: boolean().notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.ticketId, t.userId, t.kind] }), index('ticket_participants_user_idx').on(t.userId, t.kind)],
+  (t) => [
+    primaryKey({ columns: [t.ticketId, t.userId, t.kind] }),
+    index('ticket_participants_user_idx').on(t.userId, t.kind),
+  ],
 );
 
 /** C21: every change of a ticket, with actor and time, written in the change's transaction. */
@@ -176,4 +234,3 @@ export const ticketViews = pgTable(
   },
   (t) => [index('ticket_views_ticket_idx').on(t.ticketId, t.viewedAt)],
 );
-

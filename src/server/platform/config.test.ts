@@ -48,6 +48,13 @@ describe('loadConfig', () => {
       ADMIN_PASSWORD: 'boss-password',
       DEMO: 'false',
     });
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u@h/db', publicUrl: 'https://desk.example.ir', demo: false, admin: { username: 'boss', password: 'boss-password' } });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u@h/db',
+      publicUrl: 'https://desk.example.ir',
+      demo: false,
+      admin: { username: 'boss', password: 'boss-password' },
+    });
   });
 });

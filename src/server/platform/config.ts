@@ -12,43 +12,43 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const EnvObject = z.object({
-    PORT: z.coerce
-      .number({ error: 'must be a number' })
-      .int('must be a whole number')
-      .min(1, 'must be between 1 and 65535')
-      .max(65535, 'must be between 1 and 65535')
-      .default(3000),
-    HOST: z.string().min(1, 'must not be empty').default('localhost'),
-    DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
-      .optional(),
-    DB_POOL_SIZE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(500).default(10),
-    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-    SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-    ADMIN_USERNAME: z
-      .string()
-      .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, 'must be 3-32 Latin letters, digits, _ . -')
-      .optional(),
-    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
-    DEMO: bool.default(true),
-    WORKER: bool.default(true),
-    TRUST_PROXY: bool.default(false),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
-      .optional(),
-    MAIL_FROM: z.string().min(3).optional(),
-    WEB_DIR: z.string().min(1).optional(),
-    MAIL_TLS_CA_FILE: z.string().min(1).optional(),
-  });
+  PORT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'must not be empty').default('localhost'),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DB_POOL_SIZE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(500).default(10),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  ADMIN_USERNAME: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, 'must be 3-32 Latin letters, digits, _ . -')
+    .optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  DEMO: bool.default(true),
+  WORKER: bool.default(true),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  WEB_DIR: z.string().min(1).optional(),
+  MAIL_TLS_CA_FILE: z.string().min(1).optional(),
+});
 const ENV_KEYS = Object.keys(EnvObject.shape);
 const EnvSchema = EnvObject.refine((e) => !!e.ADMIN_USERNAME === !!e.ADMIN_PASSWORD, {
-    path: ['ADMIN_PASSWORD'],
-    message: 'ADMIN_USERNAME and ADMIN_PASSWORD must be given together',
-  });
+  path: ['ADMIN_PASSWORD'],
+  message: 'ADMIN_USERNAME and ADMIN_PASSWORD must be given together',
+});
 
 export interface Config {
   port: number;
@@ -99,7 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.DB_POOL_SIZE,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secretKey: e.SECRET_KEY ?? persistentSecret(dataDir),
-    admin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
+    admin:
+      e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     demo: e.DEMO,
     worker: e.WORKER,
     trustProxy: e.TRUST_PROXY,

@@ -71,7 +71,10 @@ export async function withTx<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<
  * Runs independent queries together — in parallel on the pool, one after the other inside a
  * transaction, whose single connection must not be given two queries at once.
  */
-export async function inParallel<T extends readonly unknown[]>(ctx: Pick<Ctx, 'inTx'>, ...tasks: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+export async function inParallel<T extends readonly unknown[]>(
+  ctx: Pick<Ctx, 'inTx'>,
+  ...tasks: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
   if (!ctx.inTx) return Promise.all(tasks.map((task) => task())) as unknown as Promise<T>;
   const out: unknown[] = [];
   for (const task of tasks) out.push(await task());

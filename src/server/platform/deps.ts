@@ -21,7 +21,11 @@ export async function createDeps(
   over: Partial<{ clock: Clock; mailer: Mailer; sms: SmsGateway; storage: FileStorage; log: Logger }> = {},
 ): Promise<AppDeps> {
   const log = over.log ?? createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
   try {
     const applied = await migrate(database);
     if (applied.length) log.info({ applied: applied.length }, 'database migrated');
@@ -29,14 +33,20 @@ export async function createDeps(
     await jobs.start();
     // An in-memory database (`memory://`, tests and demos) keeps its files in a temporary
     // directory, never in a folder literally named "memory:" under the working directory.
-    const fileRoot = config.dataDir.startsWith('memory://') ? mkdtempSync(join(tmpdir(), 'pishkhan-memory-')) : config.dataDir;
+    const fileRoot = config.dataDir.startsWith('memory://')
+      ? mkdtempSync(join(tmpdir(), 'pishkhan-memory-'))
+      : config.dataDir;
     return {
       config,
       database,
       clock: over.clock ?? systemClock,
       jobs,
       storage: over.storage ?? diskStorage(join(fileRoot, 'files')),
-      mailer: over.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(join(fileRoot, 'outbox'), config.mailFrom)),
+      mailer:
+        over.mailer ??
+        (config.smtpUrl
+          ? smtpMailer(config.smtpUrl, config.mailFrom)
+          : outboxMailer(join(fileRoot, 'outbox'), config.mailFrom)),
       sms: over.sms ?? outboxSms(join(fileRoot, 'outbox')),
       log,
     };

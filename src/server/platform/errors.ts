@@ -62,9 +62,17 @@ export const Conflict = (key: string, params?: Msg['params'], details?: Record<s
   new AppError('conflict', { key, params }, undefined, details);
 export const LimitReached = (key: string, params?: Msg['params']) => new AppError('limit_reached', { key, params });
 export const RateLimited = (retryAfter: number) =>
-  new AppError('rate_limited', { key: 'errors.rate_limited', params: { seconds: retryAfter } }, undefined, undefined, retryAfter);
-export const TooLarge = (key = 'errors.too_large', params?: Msg['params']) => new AppError('too_large', { key, params });
-export const UnsupportedMedia = (key = 'errors.unsupported_media_type') => new AppError('unsupported_media_type', { key });
+  new AppError(
+    'rate_limited',
+    { key: 'errors.rate_limited', params: { seconds: retryAfter } },
+    undefined,
+    undefined,
+    retryAfter,
+  );
+export const TooLarge = (key = 'errors.too_large', params?: Msg['params']) =>
+  new AppError('too_large', { key, params });
+export const UnsupportedMedia = (key = 'errors.unsupported_media_type') =>
+  new AppError('unsupported_media_type', { key });
 
 /** Invalid input; `fields` maps a field name to its message. */
 export function Invalid(fields: Record<string, Msg | string>, key = 'errors.invalid'): AppError {
@@ -74,4 +82,5 @@ export function Invalid(fields: Record<string, Msg | string>, key = 'errors.inva
 }
 
 /** Shorthand for a single invalid field. */
-export const InvalidField = (field: string, key: string, params?: Msg['params']) => Invalid({ [field]: { key, params } });
+export const InvalidField = (field: string, key: string, params?: Msg['params']) =>
+  Invalid({ [field]: { key, params } });

@@ -7,7 +7,8 @@ describe('server messages', () => {
   it('fa and en have the same keys and the same placeholders', () => {
     expect(Object.keys(fa).sort()).toEqual(Object.keys(en).sort());
     const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-    for (const key of Object.keys(en)) expect(holes((fa as Record<string, string>)[key]), key).toEqual(holes((en as Record<string, string>)[key]));
+    for (const key of Object.keys(en))
+      expect(holes((fa as Record<string, string>)[key]), key).toEqual(holes((en as Record<string, string>)[key]));
   });
   it('picks the language from Accept-Language, Persian by default', () => {
     expect(localeFromHeader(undefined)).toBe('fa');

@@ -32,7 +32,8 @@ export function t(locale: Locale, key: string, params?: Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) return `{${name}}`;
-    if (typeof value === 'number' && locale === 'fa') return String(value).replace(/\d/g, (d) => PERSIAN_DIGITS[Number(d)]);
+    if (typeof value === 'number' && locale === 'fa')
+      return String(value).replace(/\d/g, (d) => PERSIAN_DIGITS[Number(d)]);
     return String(value);
   });
 }

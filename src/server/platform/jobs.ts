@@ -22,7 +22,11 @@ export interface Jobs {
   send<T extends object>(name: string, data: T, opts?: SendOptions): Promise<string | null>;
   /** Many plain jobs (no singleton or delay) in one statement, inside `executor`'s transaction. */
   insertMany(jobs: { name: string; data: object }[], opts: { executor: Executor }): Promise<void>;
-  work<T>(name: string, handler: JobHandler<T>, opts?: { batchSize?: number; pollingIntervalSeconds?: number }): Promise<void>;
+  work<T>(
+    name: string,
+    handler: JobHandler<T>,
+    opts?: { batchSize?: number; pollingIntervalSeconds?: number },
+  ): Promise<void>;
   schedule(name: string, cron: string, data?: object): Promise<void>;
   stop(): Promise<void>;
   /** The pg-boss instance, for the few things the interface does not cover (tests, admin). */
@@ -30,7 +34,17 @@ export interface Jobs {
 }
 
 /** Every queue the application uses; created at start so send() never meets a missing queue. */
-export const QUEUES = ['mail.password-reset', 'maintenance.cleanup', 'notify.ticket', 'tickets.auto-close', 'sms.send', 'mail.fetch', 'mail.schedule', 'mail.reply', 'mail.notice'] as const;
+export const QUEUES = [
+  'mail.password-reset',
+  'maintenance.cleanup',
+  'notify.ticket',
+  'tickets.auto-close',
+  'sms.send',
+  'mail.fetch',
+  'mail.schedule',
+  'mail.reply',
+  'mail.notice',
+] as const;
 
 export function createJobs(database: Database, log: Logger, queues: readonly string[] = QUEUES): Jobs {
   const boss = new PgBoss({
@@ -51,7 +65,8 @@ export function createJobs(database: Database, log: Logger, queues: readonly str
       if (started) return;
       await boss.start();
       for (const name of queues) {
-        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+        if (!(await boss.getQueue(name)))
+          await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true });
       }
       started = true;
     },
@@ -67,9 +82,13 @@ export function createJobs(database: Database, log: Logger, queues: readonly str
       );
     },
     async work(name, handler, opts = {}) {
-      await boss.work<object>(name, { batchSize: opts.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as never, { id: job.id, name: job.name });
-      });
+      await boss.work<object>(
+        name,
+        { batchSize: opts.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+        async (jobs) => {
+          for (const job of jobs) await handler(job.data as never, { id: job.id, name: job.name });
+        },
+      );
     },
     async schedule(name, cron, data = {}) {
       await boss.schedule(name, cron, data, { tz: 'Asia/Tehran' });

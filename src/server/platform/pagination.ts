@@ -12,6 +12,11 @@ export interface Page<T> {
 
 export const offsetOf = (p: PageInput) => (p.page - 1) * p.pageSize;
 
-export const pageOf = <T>(items: T[], total: number, p: PageInput): Page<T> => ({ items, total, page: p.page, pageSize: p.pageSize });
+export const pageOf = <T>(items: T[], total: number, p: PageInput): Page<T> => ({
+  items,
+  total,
+  page: p.page,
+  pageSize: p.pageSize,
+});
 
 export const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);

@@ -14,7 +14,9 @@ export function outboxSms(dir: string): SmsGateway {
   return {
     async send(to, text) {
       mkdirSync(dir, { recursive: true });
-      appendFileSync(join(dir, 'sms.log'), `${JSON.stringify({ at: new Date().toISOString(), to, text })}\n`, { mode: 0o600 });
+      appendFileSync(join(dir, 'sms.log'), `${JSON.stringify({ at: new Date().toISOString(), to, text })}\n`, {
+        mode: 0o600,
+      });
     },
   };
 }

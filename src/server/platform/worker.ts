@@ -7,7 +7,13 @@ import { AUTO_CLOSE_QUEUE, autoCloseTickets } from '../modules/tickets/auto-clos
 import { REPLY_QUEUE, type ReplyJob } from '../modules/mail/outbound/queue-reply';
 import { runReplyJob } from '../modules/mail/outbound/send-reply.job';
 import { NOTICE_QUEUE, runNoticeJob, type RefusedNoticeJob } from '../modules/mail/outbound/send-notice.job';
-import { FETCH_QUEUE, runFetchJob, SCHEDULE_QUEUE, scheduleDueFetches, type FetchJob } from '../modules/mail/intake/fetch.job';
+import {
+  FETCH_QUEUE,
+  runFetchJob,
+  SCHEDULE_QUEUE,
+  scheduleDueFetches,
+  type FetchJob,
+} from '../modules/mail/intake/fetch.job';
 
 /** Registers every job handler and schedule. Runs in any process started with WORKER=true. */
 export async function startWorker(deps: AppDeps) {

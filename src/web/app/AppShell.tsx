@@ -1,5 +1,24 @@
 import { useState, type ReactNode } from 'react';
-import { AppBar, Avatar, Box, Divider, Drawer, IconButton, List, ListItem, ListItemButton, ListItemIcon, ListItemText, ListSubheader, Menu, MenuItem, Toolbar, Typography, useMediaQuery, useTheme } from '@mui/material';
+import {
+  AppBar,
+  Avatar,
+  Box,
+  Divider,
+  Drawer,
+  IconButton,
+  List,
+  ListItem,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  ListSubheader,
+  Menu,
+  MenuItem,
+  Toolbar,
+  Typography,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
 import MenuIcon from '@mui/icons-material/Menu';
 import Dashboard from '@mui/icons-material/Dashboard';
 import Inbox from '@mui/icons-material/Inbox';
@@ -60,9 +79,24 @@ export function AppShell() {
         {
           title: t('nav.admin'),
           items: [
-            { to: '/admin/people', label: t('nav.people'), icon: <People />, perms: ['users.manage', 'customers.manage'] },
-            { to: '/admin/access-levels', label: t('nav.accessLevels'), icon: <Security />, perms: ['access_levels.manage'] },
-            { to: '/admin/departments', label: t('nav.departments'), icon: <Apartment />, perms: ['departments.manage'] },
+            {
+              to: '/admin/people',
+              label: t('nav.people'),
+              icon: <People />,
+              perms: ['users.manage', 'customers.manage'],
+            },
+            {
+              to: '/admin/access-levels',
+              label: t('nav.accessLevels'),
+              icon: <Security />,
+              perms: ['access_levels.manage'],
+            },
+            {
+              to: '/admin/departments',
+              label: t('nav.departments'),
+              icon: <Apartment />,
+              perms: ['departments.manage'],
+            },
             { to: '/admin/groups', label: t('nav.groups'), icon: <Groups />, perms: ['groups.manage'] },
             { to: '/admin/ticket-types', label: t('nav.ticketTypes'), icon: <Category />, perms: ['catalog.manage'] },
             { to: '/admin/tags', label: t('nav.tags'), icon: <LocalOffer />, perms: ['catalog.manage'] },
@@ -84,23 +118,28 @@ export function AppShell() {
       ];
 
   const visible = (i: NavItem) => !i.perms || i.perms.some((p) => can(me, p));
-  const isCurrent = (to: string) => location.pathname === to || (to !== '/agent' && to !== '/portal' && location.pathname.startsWith(`${to}/`));
+  const isCurrent = (to: string) =>
+    location.pathname === to || (to !== '/agent' && to !== '/portal' && location.pathname.startsWith(`${to}/`));
   const nav = (
     <Box component="nav" aria-label={t('nav.main')} sx={{ overflowY: 'auto' }}>
       {sections
         .filter((s) => s.items.some(visible))
         .map((s) => (
           <List key={s.title} subheader={<ListSubheader>{s.title}</ListSubheader>} dense>
-            {s.items
-              .filter(visible)
-              .map((i) => (
-<ListItem key={i.to} disablePadding>
-                <ListItemButton component={Link} to={i.to} selected={isCurrent(i.to)} aria-current={isCurrent(i.to) ? 'page' : undefined} onClick={() => setOpen(false)}>
+            {s.items.filter(visible).map((i) => (
+              <ListItem key={i.to} disablePadding>
+                <ListItemButton
+                  component={Link}
+                  to={i.to}
+                  selected={isCurrent(i.to)}
+                  aria-current={isCurrent(i.to) ? 'page' : undefined}
+                  onClick={() => setOpen(false)}
+                >
                   <ListItemIcon sx={{ minWidth: 40 }}>{i.icon}</ListItemIcon>
                   <ListItemText primary={i.label} />
                 </ListItemButton>
-                </ListItem>
-              ))}
+              </ListItem>
+            ))}
           </List>
         ))}
     </Box>
@@ -116,12 +155,31 @@ export function AppShell() {
               <MenuIcon />
             </IconButton>
           )}
-          {settings.data?.logoUrl && <Box component="img" src={settings.data.logoUrl} alt="" sx={{ height: 32, bgcolor: 'white', borderRadius: 1, p: 0.25 }} />}
-          <Typography variant="h6" component={Link} to="/" noWrap sx={{ flexGrow: 1, color: 'inherit', textDecoration: 'none' }}>
+          {settings.data?.logoUrl && (
+            <Box
+              component="img"
+              src={settings.data.logoUrl}
+              alt=""
+              sx={{ height: 32, bgcolor: 'white', borderRadius: 1, p: 0.25 }}
+            />
+          )}
+          <Typography
+            variant="h6"
+            component={Link}
+            to="/"
+            noWrap
+            sx={{ flexGrow: 1, color: 'inherit', textDecoration: 'none' }}
+          >
             {settings.data?.title ?? t('app.name')}
           </Typography>
           <LanguageSwitch />
-          <IconButton color="inherit" aria-label={t('nav.account', { name: me.user.name })} aria-haspopup="menu" onClick={(e) => setMenu(e.currentTarget)} data-testid="account-menu">
+          <IconButton
+            color="inherit"
+            aria-label={t('nav.account', { name: me.user.name })}
+            aria-haspopup="menu"
+            onClick={(e) => setMenu(e.currentTarget)}
+            data-testid="account-menu"
+          >
             <Avatar src={me.user.avatarUrl ?? undefined} alt="" sx={{ width: 32, height: 32 }}>
               {me.user.name.slice(0, 1)}
             </Avatar>
@@ -154,7 +212,11 @@ export function AppShell() {
         variant={wide ? 'permanent' : 'temporary'}
         open={wide || open}
         onClose={() => setOpen(false)}
-        sx={{ width: wide ? DRAWER : undefined, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER, boxSizing: 'border-box' } }}
+        sx={{
+          width: wide ? DRAWER : undefined,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: DRAWER, boxSizing: 'border-box' },
+        }}
       >
         <Toolbar />
         {nav}
@@ -164,7 +226,12 @@ export function AppShell() {
         <div>
           <Banners />
         </div>
-        <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1.5, sm: 3 }, flexGrow: 1, outline: 'none', minWidth: 0 }}>
+        <Box
+          component="main"
+          id="main"
+          tabIndex={-1}
+          sx={{ p: { xs: 1.5, sm: 3 }, flexGrow: 1, outline: 'none', minWidth: 0 }}
+        >
           <Outlet />
         </Box>
       </Box>

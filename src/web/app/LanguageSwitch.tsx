@@ -10,7 +10,14 @@ export function LanguageSwitch({ color = 'inherit' }: { color?: 'inherit' | 'pri
   const setLanguage = useSetLanguage();
   const next = i18n.language === 'fa' ? 'en' : 'fa';
   return (
-    <Button color={color} startIcon={<Translate />} onClick={() => void setLanguage(next)} lang={next} data-testid="language-switch" aria-label={t('nav.switchLanguageTo', { lang: t(`languages.${next}`) })}>
+    <Button
+      color={color}
+      startIcon={<Translate />}
+      onClick={() => void setLanguage(next)}
+      lang={next}
+      data-testid="language-switch"
+      aria-label={t('nav.switchLanguageTo', { lang: t(`languages.${next}`) })}
+    >
       {t(`languages.${next}`)}
     </Button>
   );
@@ -21,5 +28,10 @@ export function DigitsSwitch() {
   const { t, i18n } = useTranslation();
   const { persianDigits, setPersianDigits } = useDisplayPrefs();
   if (i18n.language !== 'fa') return null;
-  return <FormControlLabel control={<Switch checked={persianDigits} onChange={(e) => setPersianDigits(e.target.checked)} />} label={t('prefs.persianDigits')} />;
+  return (
+    <FormControlLabel
+      control={<Switch checked={persianDigits} onChange={(e) => setPersianDigits(e.target.checked)} />}
+      label={t('prefs.persianDigits')}
+    />
+  );
 }

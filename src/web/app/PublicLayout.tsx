@@ -17,7 +17,12 @@ export function PublicLayout() {
       <AppBar position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
         <Toolbar sx={{ gap: 1 }}>
           {settings.data?.logoUrl && <Box component="img" src={settings.data.logoUrl} alt="" sx={{ height: 32 }} />}
-          <Typography variant="h6" component={Link} to="/" sx={{ flexGrow: 1, color: 'inherit', textDecoration: 'none' }}>
+          <Typography
+            variant="h6"
+            component={Link}
+            to="/"
+            sx={{ flexGrow: 1, color: 'inherit', textDecoration: 'none' }}
+          >
             {title}
           </Typography>
           <LanguageSwitch />
@@ -30,7 +35,14 @@ export function PublicLayout() {
         <Outlet />
       </Container>
       <Box component="footer" sx={{ borderTop: 1, borderColor: 'divider', py: 2 }}>
-        <Stack direction="row" spacing={1} justifyContent="center" flexWrap="wrap" component="nav" aria-label={t('nav.public')}>
+        <Stack
+          direction="row"
+          spacing={1}
+          justifyContent="center"
+          flexWrap="wrap"
+          component="nav"
+          aria-label={t('nav.public')}
+        >
           <Button component={Link} to="/login" size="small">
             {t('nav.login')}
           </Button>

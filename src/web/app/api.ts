@@ -43,23 +43,48 @@ export function baseHeaders(method: string): Record<string, string> {
 
 /** Turns any failed response into an ApiError with the server's (translated) message. */
 export async function toApiError(res: Response | { status: number; text: string }): Promise<ApiError> {
-  const text = 'text' in res && typeof res.text === 'string' ? res.text : await (res as Response).text().catch(() => '');
+  const text =
+    'text' in res && typeof res.text === 'string' ? res.text : await (res as Response).text().catch(() => '');
   try {
-    const body = JSON.parse(text) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } & Record<string, unknown>;
-    if (body.error) return new ApiError(res.status, body.error.code ?? 'error', body.error.message ?? i18n.t('errors.generic'), body.error.fields ?? {}, body.error);
+    const body = JSON.parse(text) as {
+      error?: { code?: string; message?: string; fields?: Record<string, string> };
+    } & Record<string, unknown>;
+    if (body.error)
+      return new ApiError(
+        res.status,
+        body.error.code ?? 'error',
+        body.error.message ?? i18n.t('errors.generic'),
+        body.error.fields ?? {},
+        body.error,
+      );
   } catch {
     /* not JSON: fall through */
   }
-  return new ApiError(res.status, res.status === 0 ? 'network' : 'error', i18n.t(res.status === 0 ? 'errors.network' : 'errors.generic'));
+  return new ApiError(
+    res.status,
+    res.status === 0 ? 'network' : 'error',
+    i18n.t(res.status === 0 ? 'errors.network' : 'errors.generic'),
+  );
 }
 
 /** Calls the JSON API. Resolves with the parsed body (undefined for 204), rejects with ApiError. */
-export async function api<T = unknown>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+export async function api<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<T> {
   const headers = { ...baseHeaders(method), ...opts.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(apiUrl(path, opts.query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal: opts.signal });
+    res = await fetch(apiUrl(path, opts.query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'network', i18n.t('errors.network'));
@@ -70,7 +95,8 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const get = <T>(path: string, query?: RequestOptions['query'], opts?: RequestOptions) => api<T>('GET', path, undefined, { ...opts, query });
+export const get = <T>(path: string, query?: RequestOptions['query'], opts?: RequestOptions) =>
+  api<T>('GET', path, undefined, { ...opts, query });
 export const post = <T>(path: string, body?: unknown, opts?: RequestOptions) => api<T>('POST', path, body ?? {}, opts);
 export const patch = <T>(path: string, body: unknown, opts?: RequestOptions) => api<T>('PATCH', path, body, opts);
 export const put = <T>(path: string, body: unknown, opts?: RequestOptions) => api<T>('PUT', path, body, opts);
@@ -96,7 +122,12 @@ export interface Upload {
  * XMLHttpRequest can). Parts go in the order they were appended: servers that stream the form
  * (POST /tickets/import) want the text fields before the file. Resolves with the JSON answer.
  */
-export function sendForm<T>(path: string, form: FormData, onProgress: (fraction: number) => void = () => undefined, signal?: AbortSignal): Promise<T> {
+export function sendForm<T>(
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', apiUrl(path));
@@ -119,7 +150,12 @@ export function sendForm<T>(path: string, form: FormData, onProgress: (fraction:
  * Uploads one file with progress.
  * `path` is /uploads for signed-in people and /public/uploads for guests.
  */
-export function uploadFile(file: File, onProgress: (fraction: number) => void, path = '/uploads', signal?: AbortSignal): Promise<Upload> {
+export function uploadFile(
+  file: File,
+  onProgress: (fraction: number) => void,
+  path = '/uploads',
+  signal?: AbortSignal,
+): Promise<Upload> {
   const form = new FormData();
   form.append('file', file, file.name);
   return sendForm<Upload>(path, form, onProgress, signal);

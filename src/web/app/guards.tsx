@@ -16,10 +16,19 @@ export function RequireSignIn({ children, staff, admin }: { children?: ReactNode
   const location = useLocation();
   if (me.isPending) return <Loading label={t('common.loading')} />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!me.data)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (staff && !isStaff(me.data)) return <ForbiddenPage />;
   if (admin && !ADMIN_PERMISSIONS.some((p) => can(me.data, p))) return <ForbiddenPage />;
   return children ? <>{children}</> : <Outlet />;
 }
 
-export const ADMIN_PERMISSIONS = ['users.manage', 'customers.manage', 'access_levels.manage', 'departments.manage', 'groups.manage', 'catalog.manage', 'settings.manage'] as const;
+export const ADMIN_PERMISSIONS = [
+  'users.manage',
+  'customers.manage',
+  'access_levels.manage',
+  'departments.manage',
+  'groups.manage',
+  'catalog.manage',
+  'settings.manage',
+] as const;

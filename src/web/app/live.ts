@@ -43,7 +43,8 @@ export function useLiveStream(enabled: boolean) {
       if (e.number !== undefined) void qc.invalidateQueries({ queryKey: ['ticket', e.number] });
       for (const l of listeners) l(e);
     };
-    for (const type of ['ticket.created', 'ticket.updated', 'message.created', 'message.delivery']) source.addEventListener(type, handle);
+    for (const type of ['ticket.created', 'ticket.updated', 'message.created', 'message.delivery'])
+      source.addEventListener(type, handle);
     return () => source.close();
   }, [enabled, qc]);
 }

@@ -19,7 +19,13 @@ function saved(): boolean | null {
 }
 
 /** Display preferences kept in this browser; the workspace's setting is the default. */
-export function DisplayPrefsProvider({ workspaceDefault, children }: { workspaceDefault: boolean; children: ReactNode }) {
+export function DisplayPrefsProvider({
+  workspaceDefault,
+  children,
+}: {
+  workspaceDefault: boolean;
+  children: ReactNode;
+}) {
   const [own, setOwn] = useState<boolean | null>(saved);
   const value = useMemo<DisplayPrefs>(
     () => ({

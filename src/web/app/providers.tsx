@@ -40,8 +40,17 @@ function Themed({ children }: { children: ReactNode }) {
       createTheme(
         {
           direction: dir,
-          palette: { primary: { main: '#0b5cad' }, secondary: { main: '#7b1fa2' }, warning: { main: '#b45309' }, success: { main: '#2e7d32' }, background: { default: '#f5f6f8' } },
-          typography: { fontFamily: 'Vazirmatn, "Segoe UI", Roboto, Tahoma, sans-serif', button: { textTransform: 'none' } },
+          palette: {
+            primary: { main: '#0b5cad' },
+            secondary: { main: '#7b1fa2' },
+            warning: { main: '#b45309' },
+            success: { main: '#2e7d32' },
+            background: { default: '#f5f6f8' },
+          },
+          typography: {
+            fontFamily: 'Vazirmatn, "Segoe UI", Roboto, Tahoma, sans-serif',
+            button: { textTransform: 'none' },
+          },
           shape: { borderRadius: 8 },
           components: { MuiButton: { defaultProps: { disableElevation: true } } },
         },

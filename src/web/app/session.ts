@@ -65,8 +65,13 @@ export function useSetLanguage() {
 
 export const isStaff = (me: Me | null | undefined) => !!me && me.user.role !== 'customer';
 export const isAdmin = (me: Me | null | undefined) => !!me && me.user.role === 'admin';
-export const can = (me: Me | null | undefined, p: Permission) => !!me && (me.user.role === 'admin' || me.permissions.includes(p));
+export const can = (me: Me | null | undefined, p: Permission) =>
+  !!me && (me.user.role === 'admin' || me.permissions.includes(p));
 
 export function usePublicSettings() {
-  return useQuery({ queryKey: ['public-settings'], queryFn: () => get<PublicSettings>('/public/settings'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['public-settings'],
+    queryFn: () => get<PublicSettings>('/public/settings'),
+    staleTime: 60_000,
+  });
 }

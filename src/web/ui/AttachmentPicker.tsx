@@ -8,7 +8,23 @@ import { errorMessage } from './states';
 import { useFormat } from './format';
 
 /** C6: the kinds of file the server accepts (it checks the bytes; this checks the name first). */
-export const ALLOWED_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'png', 'jpg', 'jpeg', 'webp', 'gif', 'zip', 'rar', 'txt'];
+export const ALLOWED_EXTENSIONS = [
+  'pdf',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'png',
+  'jpg',
+  'jpeg',
+  'webp',
+  'gif',
+  'zip',
+  'rar',
+  'txt',
+];
 
 export function checkFile(file: File, maxBytes: number): 'type' | 'size' | null {
   const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
@@ -36,7 +52,15 @@ interface Props {
 }
 
 /** Attachments of a message: checked for type, size and count before upload, with a progress bar each. */
-export function AttachmentPicker({ value, onChange, max = 3, maxMb, uploadPath = '/uploads', onBusyChange, error }: Props) {
+export function AttachmentPicker({
+  value,
+  onChange,
+  max = 3,
+  maxMb,
+  uploadPath = '/uploads',
+  onBusyChange,
+  error,
+}: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const input = useRef<HTMLInputElement>(null);
@@ -68,7 +92,11 @@ export function AttachmentPicker({ value, onChange, max = 3, maxMb, uploadPath =
     await Promise.all(
       started.map(async ({ file, key }) => {
         try {
-          const up = await uploadFile(file, (progress) => setPending((p) => p.map((x) => (x.key === key ? { ...x, progress } : x))), uploadPath);
+          const up = await uploadFile(
+            file,
+            (progress) => setPending((p) => p.map((x) => (x.key === key ? { ...x, progress } : x))),
+            uploadPath,
+          );
           latest.current = [...latest.current, up];
           onChange(latest.current);
         } catch (err) {
@@ -83,8 +111,22 @@ export function AttachmentPicker({ value, onChange, max = 3, maxMb, uploadPath =
 
   return (
     <Box>
-      <input ref={input} type="file" hidden multiple accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(',')} onChange={(e) => void pick(e.target.files)} data-testid="attachment-input" />
-      <Button startIcon={<AttachFile />} variant="outlined" size="small" disabled={value.length + pending.length >= max} onClick={() => input.current?.click()}>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        multiple
+        accept={ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(',')}
+        onChange={(e) => void pick(e.target.files)}
+        data-testid="attachment-input"
+      />
+      <Button
+        startIcon={<AttachFile />}
+        variant="outlined"
+        size="small"
+        disabled={value.length + pending.length >= max}
+        onClick={() => input.current?.click()}
+      >
         {t('attachments.add', { max: f.number(max), size: f.number(maxMb) })}
       </Button>
       <Stack spacing={1} sx={{ mt: 1 }}>
@@ -94,7 +136,11 @@ export function AttachmentPicker({ value, onChange, max = 3, maxMb, uploadPath =
             <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
               {u.name} ({f.bytes(u.size)})
             </Typography>
-            <IconButton size="small" aria-label={t('attachments.remove', { name: u.name })} onClick={() => onChange(value.filter((x) => x.id !== u.id))}>
+            <IconButton
+              size="small"
+              aria-label={t('attachments.remove', { name: u.name })}
+              onClick={() => onChange(value.filter((x) => x.id !== u.id))}
+            >
               <Close fontSize="small" />
             </IconButton>
           </Stack>
@@ -102,7 +148,11 @@ export function AttachmentPicker({ value, onChange, max = 3, maxMb, uploadPath =
         {pending.map((p) => (
           <Box key={p.key}>
             <Typography variant="body2">{t('attachments.uploading', { name: p.name })}</Typography>
-            <LinearProgress variant="determinate" value={Math.round(p.progress * 100)} aria-label={t('attachments.uploading', { name: p.name })} />
+            <LinearProgress
+              variant="determinate"
+              value={Math.round(p.progress * 100)}
+              aria-label={t('attachments.uploading', { name: p.name })}
+            />
           </Box>
         ))}
         {[...problems, ...(error ? [error] : [])].map((msg, i) => (

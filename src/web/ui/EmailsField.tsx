@@ -14,7 +14,10 @@ interface Props {
 export function EmailsField({ label, value, onChange, error, helperText, testId }: Props) {
   const [input, setInput] = useState('');
   const commit = (text: string) => {
-    const parts = text.split(/[\s,،;]+/).map((s) => s.trim()).filter(Boolean);
+    const parts = text
+      .split(/[\s,،;]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (parts.length) onChange([...new Set([...value, ...parts])]);
     setInput('');
   };
@@ -27,7 +30,9 @@ export function EmailsField({ label, value, onChange, error, helperText, testId 
       inputValue={input}
       onInputChange={(_, v, reason) => (reason === 'input' && /[\s,،;]$/.test(v) ? commit(v) : setInput(v))}
       onChange={(_, v) => onChange(v as string[])}
-      renderValue={(vals, getItemProps) => vals.map((v, i) => <Chip {...getItemProps({ index: i })} key={v} size="small" label={v} dir="ltr" />)}
+      renderValue={(vals, getItemProps) =>
+        vals.map((v, i) => <Chip {...getItemProps({ index: i })} key={v} size="small" label={v} dir="ltr" />)
+      }
       renderInput={(params) => (
         <TextField
           {...params}

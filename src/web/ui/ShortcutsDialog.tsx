@@ -1,4 +1,16 @@
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+} from '@mui/material';
 import { useTranslation } from 'react-i18next';
 
 export interface Shortcut {
@@ -7,7 +19,21 @@ export interface Shortcut {
 }
 
 /** The "?" help of a page: its keyboard shortcuts in a table (keys always left-to-right). */
-export function ShortcutsDialog({ open = true, onClose, title, keyHeader, actionHeader, shortcuts }: { open?: boolean; onClose: () => void; title: string; keyHeader: string; actionHeader: string; shortcuts: Shortcut[] }) {
+export function ShortcutsDialog({
+  open = true,
+  onClose,
+  title,
+  keyHeader,
+  actionHeader,
+  shortcuts,
+}: {
+  open?: boolean;
+  onClose: () => void;
+  title: string;
+  keyHeader: string;
+  actionHeader: string;
+  shortcuts: Shortcut[];
+}) {
   const { t } = useTranslation();
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="shortcuts-title" data-testid="shortcuts-dialog">
@@ -31,7 +57,10 @@ export function ShortcutsDialog({ open = true, onClose, title, keyHeader, action
                   {keys.map((k, i) => (
                     <Box key={k} component="span">
                       {i > 0 && ' / '}
-                      <Box component="kbd" sx={{ border: 1, borderColor: 'divider', borderRadius: 0.5, px: 0.75, fontFamily: 'monospace' }}>
+                      <Box
+                        component="kbd"
+                        sx={{ border: 1, borderColor: 'divider', borderRadius: 0.5, px: 0.75, fontFamily: 'monospace' }}
+                      >
                         {k}
                       </Box>
                     </Box>

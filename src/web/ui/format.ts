@@ -18,10 +18,21 @@ function dtf(tag: string, opts: Intl.DateTimeFormatOptions) {
   return f;
 }
 
-export const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+export const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
 export const DATE_ONLY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
 
-export function formatDate(iso: string | Date | null | undefined, lang: string, persianDigits: boolean, opts: Intl.DateTimeFormatOptions = DATE_TIME): string {
+export function formatDate(
+  iso: string | Date | null | undefined,
+  lang: string,
+  persianDigits: boolean,
+  opts: Intl.DateTimeFormatOptions = DATE_TIME,
+): string {
   if (!iso) return '';
   const d = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(d.getTime())) return '';
@@ -39,7 +50,12 @@ export function digits(text: string | number, lang: string, persianDigits: boole
 }
 
 /** "3 h", "2 d": a compact duration for waiting times. */
-export function formatDuration(seconds: number, lang: string, persianDigits: boolean, t: (k: string, o?: Record<string, unknown>) => string): string {
+export function formatDuration(
+  seconds: number,
+  lang: string,
+  persianDigits: boolean,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string {
   const s = Math.max(0, Math.floor(seconds));
   const n = (v: number) => formatNumber(v, lang, persianDigits);
   if (s < 3600) return t('time.minutes', { n: n(Math.max(1, Math.floor(s / 60))) });
@@ -47,7 +63,12 @@ export function formatDuration(seconds: number, lang: string, persianDigits: boo
   return t('time.days', { n: n(Math.floor(s / 86400)) });
 }
 
-export function formatBytes(bytes: number, lang: string, persianDigits: boolean, t: (k: string, o?: Record<string, unknown>) => string): string {
+export function formatBytes(
+  bytes: number,
+  lang: string,
+  persianDigits: boolean,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string {
   const n = (v: number) => formatNumber(Math.round(v * 10) / 10, lang, persianDigits);
   if (bytes < 1024) return t('units.bytes', { n: n(bytes) });
   if (bytes < 1024 * 1024) return t('units.kb', { n: n(bytes / 1024) });
@@ -61,7 +82,8 @@ export function useFormat() {
   const lang = i18n.language;
   return {
     lang,
-    date: (iso: string | Date | null | undefined, opts?: Intl.DateTimeFormatOptions) => formatDate(iso, lang, persianDigits, opts),
+    date: (iso: string | Date | null | undefined, opts?: Intl.DateTimeFormatOptions) =>
+      formatDate(iso, lang, persianDigits, opts),
     number: (n: number) => formatNumber(n, lang, persianDigits),
     digits: (s: string | number) => digits(s, lang, persianDigits),
     duration: (seconds: number) => formatDuration(seconds, lang, persianDigits, t),

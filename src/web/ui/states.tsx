@@ -16,7 +16,11 @@ export function Loading({ label, rows }: { label?: string; rows?: number }) {
       </Stack>
     );
   return (
-    <Box role="status" aria-live="polite" sx={{ display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 2, py: 6 }}>
+    <Box
+      role="status"
+      aria-live="polite"
+      sx={{ display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 2, py: 6 }}
+    >
       <CircularProgress size={28} aria-hidden />
       <Typography color="text.secondary">{label ?? t('common.loading')}</Typography>
     </Box>
@@ -72,8 +76,17 @@ interface QueryLike<T> {
 }
 
 /** Renders the loading, error or data state of a react-query result. */
-export function QueryView<T>({ query, rows, children }: { query: QueryLike<T>; rows?: number; children: (data: T) => ReactNode }) {
+export function QueryView<T>({
+  query,
+  rows,
+  children,
+}: {
+  query: QueryLike<T>;
+  rows?: number;
+  children: (data: T) => ReactNode;
+}) {
   if (query.isPending) return <Loading rows={rows} />;
-  if (query.isError || query.data === undefined) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError || query.data === undefined)
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;
 }

@@ -8,11 +8,23 @@ export const STATUSES: TStatus[] = ['active', 'pending', 'closed', 'locked'];
 export const PRIORITIES: Priority[] = ['urgent', 'high', 'medium', 'low'];
 
 const statusColor = { active: 'primary', pending: 'warning', closed: 'default', locked: 'secondary' } as const;
-const priorityColor: Record<Priority, string> = { urgent: '#c62828', high: '#ef6c00', medium: '#1565c0', low: '#757575' };
+const priorityColor: Record<Priority, string> = {
+  urgent: '#c62828',
+  high: '#ef6c00',
+  medium: '#1565c0',
+  low: '#757575',
+};
 
 export function StatusChip({ status }: { status: TStatus }) {
   const { t } = useTranslation();
-  return <Chip size="small" color={statusColor[status]} label={t(`status.${status}`)} variant={status === 'closed' ? 'outlined' : 'filled'} />;
+  return (
+    <Chip
+      size="small"
+      color={statusColor[status]}
+      label={t(`status.${status}`)}
+      variant={status === 'closed' ? 'outlined' : 'filled'}
+    />
+  );
 }
 
 /** D1: a coloured flag per priority, with its name for screen readers and on hover. */
@@ -21,7 +33,11 @@ export function PriorityFlag({ priority }: { priority: Priority }) {
   const label = t(`priority.${priority}`);
   return (
     <Tooltip title={label}>
-      <Flag role="img" aria-label={label} sx={{ color: priorityColor[priority], fontSize: 20, verticalAlign: 'middle' }} />
+      <Flag
+        role="img"
+        aria-label={label}
+        sx={{ color: priorityColor[priority], fontSize: 20, verticalAlign: 'middle' }}
+      />
     </Tooltip>
   );
 }

@@ -28,7 +28,10 @@ export class ApiClient {
   /** Signs in with /api/v1/auth/login (demo password by default). */
   static async login(base: string, login: string, password = DEMO_PASSWORD): Promise<ApiClient> {
     const client = new ApiClient(base);
-    const me = await client.post<{ csrfToken: string | null; user: { id: number; role: string; locale: string } }>('/auth/login', { login, password });
+    const me = await client.post<{ csrfToken: string | null; user: { id: number; role: string; locale: string } }>(
+      '/auth/login',
+      { login, password },
+    );
     client.csrfToken = me.csrfToken;
     return client;
   }
@@ -69,7 +72,8 @@ export class ApiClient {
 
   get = <T = unknown>(path: string, query?: Record<string, string | number | boolean | Array<string | number>>) => {
     const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(query ?? {})) for (const one of Array.isArray(v) ? v : [v]) qs.append(k, String(one));
+    for (const [k, v] of Object.entries(query ?? {}))
+      for (const one of Array.isArray(v) ? v : [v]) qs.append(k, String(one));
     return this.request<T>('GET', qs.size ? `${path}?${qs}` : path);
   };
   post = <T = unknown>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
@@ -87,6 +91,15 @@ export class ApiClient {
   /** Gives this API session to a browser context, so a page opens already signed in as this person. */
   async shareWith(context: BrowserContext): Promise<void> {
     const url = new URL(this.base);
-    await context.addCookies([...this.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' as const })));
+    await context.addCookies(
+      [...this.cookies].map(([name, value]) => ({
+        name,
+        value,
+        domain: url.hostname,
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax' as const,
+      })),
+    );
   }
 }

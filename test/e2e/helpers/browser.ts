@@ -26,12 +26,22 @@ export const DEMO_PASSWORD = 'demo1234';
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not at ${CHROMIUM}: install the Debian package chromium (apt-get install chromium), or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: install the Debian package chromium (apt-get install chromium), or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -47,7 +57,11 @@ export interface Person {
  * Tehran time zone so that dates match what Persian users see. The browser's own language is
  * left at its default on purpose: the app must start in Persian regardless.
  */
-export async function newPerson(browser: Browser, baseURL: string, screen: 'desktop' | 'phone' = 'desktop'): Promise<Person> {
+export async function newPerson(
+  browser: Browser,
+  baseURL: string,
+  screen: 'desktop' | 'phone' = 'desktop',
+): Promise<Person> {
   const phone = screen === 'phone';
   const context = await browser.newContext({
     baseURL,
@@ -83,7 +97,8 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /** The document's language and direction, as the app set them. */
-export const htmlLangDir = (page: Page): Promise<{ lang: string; dir: string }> => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+export const htmlLangDir = (page: Page): Promise<{ lang: string; dir: string }> =>
+  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 
 /** The font the page renders `selector` in, and whether Vazirmatn is loaded for `sample` text. */
 export async function fontState(page: Page, selector = 'body', sample = 'پیشخوان') {
@@ -136,7 +151,10 @@ function describeViolations(list: AxeViolation[]): string {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 5)
-        .map((n) => `      at ${n.target.map(String).join(' ')}\n         ${n.html.replace(/\s+/g, ' ').slice(0, 200)}${n.failureSummary ? `\n         ${n.failureSummary.trim().replace(/\n\s*/g, '; ').slice(0, 300)}` : ''}`)
+        .map(
+          (n) =>
+            `      at ${n.target.map(String).join(' ')}\n         ${n.html.replace(/\s+/g, ' ').slice(0, 200)}${n.failureSummary ? `\n         ${n.failureSummary.trim().replace(/\n\s*/g, '; ').slice(0, 300)}` : ''}`,
+        )
         .join('\n');
       const more = v.nodes.length > 5 ? `\n      … and ${v.nodes.length - 5} more` : '';
       return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
@@ -154,22 +172,37 @@ export async function checkA11y(page: Page, label: string, options: A11yOptions 
   // wait until no CSS transition or animation is running.
   // (A function, not a string: the app's CSP forbids evaluating strings.)
   await page
-    .waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }> } }).document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+    .waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }> } }).document
+          .getAnimations()
+          .every((a) => a.playState !== 'running'),
+      undefined,
+      { timeout: 5_000 },
+    )
     .catch(() => undefined);
   // Evaluated rather than added as a <script>: the app's Content-Security-Policy rightly blocks inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${(axeSource ??= readFileSync(AXE, 'utf8'))};undefined`);
-  const violations = await page.evaluate(
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.evaluate(`${(axeSource ??= readFileSync(AXE, 'utf8'))};undefined`);
+  const violations = (await page.evaluate(
     async ({ exclude, disableRules }) => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }
+      ).axe;
       const context = exclude.length ? { include: [document], exclude: exclude.map((s) => [s]) } : document;
       const rules = Object.fromEntries(disableRules.map((id) => [id, { enabled: false }]));
-      const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'], rules });
+      const result = await axe.run(context, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+        rules,
+      });
       return result.violations;
     },
     { exclude: options.exclude ?? [], disableRules: options.disableRules ?? [] },
-  ) as AxeViolation[];
+  )) as AxeViolation[];
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const warnings = violations.filter((v) => !blocking.includes(v));
   if (warnings.length) console.warn(`axe warnings on ${label} (${page.url()}):\n${describeViolations(warnings)}`);
-  if (blocking.length) throw new Error(`Accessibility violations on ${label} (${page.url()}):\n${describeViolations(blocking)}`);
+  if (blocking.length)
+    throw new Error(`Accessibility violations on ${label} (${page.url()}):\n${describeViolations(blocking)}`);
 }

@@ -18,15 +18,25 @@ const DICTS: Record<Lang, unknown> = { fa, en };
  * The web app built for these tests: E2E_WEB_DIR (a private `vite build --outDir`) when set,
  * else the server's default dist/web (what `npm test` builds).
  */
-export const webEnv = (): Record<string, string> => (process.env.E2E_WEB_DIR ? { WEB_DIR: process.env.E2E_WEB_DIR } : {});
+export const webEnv = (): Record<string, string> =>
+  process.env.E2E_WEB_DIR ? { WEB_DIR: process.env.E2E_WEB_DIR } : {};
 
 /**
  * A UI text as i18next renders it: `key` with {{var}} filled in; with `count` the _one/_other
  * plural form. Throws on a missing key so a renamed text fails loudly instead of matching nothing.
  */
 export function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
-  const find = (k: string) => k.split('.').reduce<unknown>((o, part) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[part] : undefined), DICTS[lang]);
-  const plural = 'count' in vars ? (find(`${key}_${new Intl.PluralRules(lang).select(Number(vars.count))}`) ?? find(`${key}_other`)) : undefined;
+  const find = (k: string) =>
+    k
+      .split('.')
+      .reduce<unknown>(
+        (o, part) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[part] : undefined),
+        DICTS[lang],
+      );
+  const plural =
+    'count' in vars
+      ? (find(`${key}_${new Intl.PluralRules(lang).select(Number(vars.count))}`) ?? find(`${key}_other`))
+      : undefined;
   const text = plural ?? find(key);
   if (typeof text !== 'string') throw new Error(`No text "${key}" in ${lang}.json`);
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
@@ -71,15 +81,25 @@ export async function switchLanguage(page: Page, to: Lang): Promise<void> {
   // Signed in, the choice is saved on the account (PATCH /me): wait for it, so a reload that
   // follows does not race it and come back in the old language.
   const signedIn = await page.getByTestId('account-menu').isVisible();
-  const saved = signedIn ? page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/me' && r.request().method() === 'PATCH') : null;
+  const saved = signedIn
+    ? page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/me' && r.request().method() === 'PATCH')
+    : null;
   await page.getByTestId('language-switch').click();
-  if (saved && (await saved).status() !== 200) throw new Error(`saving the language ${to} failed: ${(await saved).status()}`);
-  await page.waitForFunction((lang) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === lang, to);
+  if (saved && (await saved).status() !== 200)
+    throw new Error(`saving the language ${to} failed: ${(await saved).status()}`);
+  await page.waitForFunction(
+    (lang) =>
+      (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang ===
+      lang,
+    to,
+  );
 }
 
 /** Resolves once the page's live stream (SSE) is connected; call before the navigation that opens it. */
 export function liveStreamConnected(page: Page): Promise<Response> {
-  return page.waitForResponse((r) => r.url().includes('/api/v1/events/stream') && r.status() === 200, { timeout: 30_000 });
+  return page.waitForResponse((r) => r.url().includes('/api/v1/events/stream') && r.status() === 200, {
+    timeout: 30_000,
+  });
 }
 
 /** Marks the current document; `sameDocument` later tells whether the page was reloaded meanwhile. */
@@ -87,7 +107,8 @@ export const markDocument = (page: Page) => page.evaluate('window.__e2eMark = tr
 export const sameDocument = (page: Page) => page.evaluate('window.__e2eMark === true') as Promise<boolean>;
 
 /** The rich editor's editing area (TipTap), by its accessible name. */
-export const richEditor = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
+export const richEditor = (scope: Page | Locator, label: string) =>
+  scope.getByRole('textbox', { name: label, exact: true });
 
 /** Types into the rich editor and waits until the text is in it. */
 export async function typeInEditor(editor: Locator, text: string): Promise<void> {
@@ -127,7 +148,12 @@ export function pngBytes(size = 16): Buffer {
     raw[row] = 0; // filter: none
     for (let x = 0; x < size; x++) raw.set([(x * 255) / size, (y * 255) / size, 160], row + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /**

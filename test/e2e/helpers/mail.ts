@@ -22,7 +22,8 @@ export interface Mailbox {
 
 /** A plain-text e-mail as a mail program saves it (CRLF lines, encoded-word headers). */
 export function eml(o: { from: string; subject: string; messageId: string; body: string; noFrom?: boolean }): Buffer {
-  const word = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
+  const word = (s: string) =>
+    /^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
   const headers = [
     ...(o.noFrom ? [] : [`From: ${o.from}`]),
     'To: support@demo.pishkhan.local',
@@ -49,7 +50,8 @@ export async function pickOption(page: Page, select: ReturnType<Page['getByTestI
 
 /** The page is no wider than a 360 px phone. */
 export async function fitsPhone(page: Page, what: string) {
-  const overflow = ((await page.evaluate('document.scrollingElement.scrollWidth')) as number) - page.viewportSize()!.width;
+  const overflow =
+    ((await page.evaluate('document.scrollingElement.scrollWidth')) as number) - page.viewportSize()!.width;
   expect(overflow, `${what} is ${overflow}px wider than a 360px phone`).toBeLessThanOrEqual(1);
 }
 

@@ -44,7 +44,8 @@ function freePort(): Promise<number> {
  * (set KEEP_E2E_DB=1 to keep it for a look).
  */
 export async function startServer(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<E2EServer> {
-  if (!existsSync(`${ROOT}dist/web/index.html`)) throw new Error('dist/web is missing: build the web app first (npm run build:web, or npx vite build).');
+  if (!existsSync(`${ROOT}dist/web/index.html`))
+    throw new Error('dist/web is missing: build the web app first (npm run build:web, or npx vite build).');
   const database = `pishkhan_e2e_${process.pid}_${++started}`;
   await recreateDatabase(database);
   const dataDir = mkdtempSync(join(tmpdir(), 'pishkhan-e2e-'));

@@ -2,7 +2,13 @@ import { auditLog } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
 
 /** Writes an audit row through the caller's executor, so it commits with the change. */
-export async function audit(ctx: Ctx, action: string, entity: string, entityId: number | string | null, data?: Record<string, unknown>) {
+export async function audit(
+  ctx: Ctx,
+  action: string,
+  entity: string,
+  entityId: number | string | null,
+  data?: Record<string, unknown>,
+) {
   await ctx.db.insert(auditLog).values({
     workspaceId: ctx.workspaceId,
     actorId: ctx.actor?.id ?? null,

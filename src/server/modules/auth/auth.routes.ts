@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ZForgotPassword, ZLogin, ZMe, ZOtpRequest, ZOtpSent, ZOtpVerify, ZRegister, ZResetPassword } from '../../../contracts/auth';
+import {
+  ZForgotPassword,
+  ZLogin,
+  ZMe,
+  ZOtpRequest,
+  ZOtpSent,
+  ZOtpVerify,
+  ZRegister,
+  ZResetPassword,
+} from '../../../contracts/auth';
 import { register, requestOtp } from './register';
 import { verifyOtp } from './verify-otp';
 import { access } from '../../platform/http/access';
@@ -16,7 +25,11 @@ const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Sets the session cookie of a new session and answers with /auth/me. */
-  const startSession = async (req: FastifyRequest, reply: FastifyReply, s: { cookie: string; csrfToken: string; userId: number }) => {
+  const startSession = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    s: { cookie: string; csrfToken: string; userId: number },
+  ) => {
     reply.setCookie(SESSION_COOKIE, s.cookie, {
       httpOnly: true,
       sameSite: 'lax',
@@ -29,17 +42,31 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return getMe({ ctx: { ...req.ctx, actor: resolved.actor }, csrfToken: s.csrfToken });
   };
 
-  app.post('/auth/login', { config: { access: access.public() }, schema: { tags, body: ZLogin, response: { 200: ZMe } } }, async (req, reply) =>
-    startSession(req, reply, await login({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] })),
+  app.post(
+    '/auth/login',
+    { config: { access: access.public() }, schema: { tags, body: ZLogin, response: { 200: ZMe } } },
+    async (req, reply) =>
+      startSession(req, reply, await login({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] })),
   );
-  app.post('/auth/register', { config: { access: access.public() }, schema: { tags, body: ZRegister, response: { 202: ZOtpSent } } }, async (req, reply) =>
-    reply.code(202).send(await register({ ctx: req.ctx, input: req.body })),
+  app.post(
+    '/auth/register',
+    { config: { access: access.public() }, schema: { tags, body: ZRegister, response: { 202: ZOtpSent } } },
+    async (req, reply) => reply.code(202).send(await register({ ctx: req.ctx, input: req.body })),
   );
-  app.post('/auth/otp/request', { config: { access: access.public() }, schema: { tags, body: ZOtpRequest, response: { 202: ZOtpSent } } }, async (req, reply) =>
-    reply.code(202).send(await requestOtp({ ctx: req.ctx, input: req.body })),
+  app.post(
+    '/auth/otp/request',
+    { config: { access: access.public() }, schema: { tags, body: ZOtpRequest, response: { 202: ZOtpSent } } },
+    async (req, reply) => reply.code(202).send(await requestOtp({ ctx: req.ctx, input: req.body })),
   );
-  app.post('/auth/otp/verify', { config: { access: access.public() }, schema: { tags, body: ZOtpVerify, response: { 200: ZMe } } }, async (req, reply) =>
-    startSession(req, reply, await verifyOtp({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] })),
+  app.post(
+    '/auth/otp/verify',
+    { config: { access: access.public() }, schema: { tags, body: ZOtpVerify, response: { 200: ZMe } } },
+    async (req, reply) =>
+      startSession(
+        req,
+        reply,
+        await verifyOtp({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] }),
+      ),
   );
 
   app.post('/auth/logout', { config: { access: access.signedIn() }, schema: { tags } }, async (req, reply) => {
@@ -51,17 +78,27 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.code(204).send();
   });
 
-  app.get('/auth/me', { config: { access: access.signedIn() }, schema: { tags, response: { 200: ZMe } } }, async (req) =>
-    getMe({ ctx: req.ctx, csrfToken: await sessionCsrf(req.ctx) }),
+  app.get(
+    '/auth/me',
+    { config: { access: access.signedIn() }, schema: { tags, response: { 200: ZMe } } },
+    async (req) => getMe({ ctx: req.ctx, csrfToken: await sessionCsrf(req.ctx) }),
   );
 
-  app.post('/auth/password/forgot', { config: { access: access.public() }, schema: { tags, body: ZForgotPassword } }, async (req, reply) => {
-    await forgotPassword({ ctx: req.ctx, input: req.body });
-    return reply.code(202).send({ ok: true });
-  });
+  app.post(
+    '/auth/password/forgot',
+    { config: { access: access.public() }, schema: { tags, body: ZForgotPassword } },
+    async (req, reply) => {
+      await forgotPassword({ ctx: req.ctx, input: req.body });
+      return reply.code(202).send({ ok: true });
+    },
+  );
 
-  app.post('/auth/password/reset', { config: { access: access.public() }, schema: { tags, body: ZResetPassword } }, async (req, reply) => {
-    await resetPassword({ ctx: req.ctx, input: req.body });
-    return reply.code(204).send();
-  });
+  app.post(
+    '/auth/password/reset',
+    { config: { access: access.public() }, schema: { tags, body: ZResetPassword } },
+    async (req, reply) => {
+      await resetPassword({ ctx: req.ctx, input: req.body });
+      return reply.code(204).send();
+    },
+  );
 };

@@ -25,7 +25,13 @@ export const resetSealer = (secretKey: string) => createSealer(secretKey, 'passw
  * does and has an e-mail, a token is stored (hashed) and the mail is queued in the same
  * transaction.
  */
-export async function forgotPassword({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZForgotPassword> }): Promise<void> {
+export async function forgotPassword({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: z.infer<typeof ZForgotPassword>;
+}): Promise<void> {
   await hitRateLimit(ctx, `forgot:ip:${ctx.ip}`, 10, 900);
   await hitRateLimit(ctx, `forgot:name:${input.login.toLowerCase()}`, 3, 900);
   const user = await findByLogin(ctx, input.login, normalizeMobile(input.login));
@@ -40,7 +46,11 @@ export async function forgotPassword({ ctx, input }: { ctx: Ctx; input: z.infer<
       expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60000),
       createdAt: now,
     });
-    const job: ResetJob = { workspaceId: tx.workspaceId, userId: user.id, sealedToken: resetSealer(tx.deps.config.secretKey).seal(token) };
+    const job: ResetJob = {
+      workspaceId: tx.workspaceId,
+      userId: user.id,
+      sealedToken: resetSealer(tx.deps.config.secretKey).seal(token),
+    };
     await tx.deps.jobs.send(RESET_QUEUE, job, { executor: tx.db });
     await audit(tx, 'auth.reset_requested', 'user', user.id);
   });

@@ -25,6 +25,9 @@ export async function getMe({ ctx, csrfToken }: { ctx: Ctx; csrfToken: string | 
 /** The CSRF token of the session the request came with. */
 export async function sessionCsrf(ctx: Ctx): Promise<string | null> {
   if (!ctx.actor?.sessionId) return null;
-  const rows = await queryRows<{ csrf_token: string }>(ctx.db, sql`select csrf_token from sessions where id = ${ctx.actor.sessionId}`);
+  const rows = await queryRows<{ csrf_token: string }>(
+    ctx.db,
+    sql`select csrf_token from sessions where id = ${ctx.actor.sessionId}`,
+  );
   return rows[0]?.csrf_token ?? null;
 }

@@ -23,7 +23,12 @@ export const smsSealer = (secretKey: string) => createSealer(secretKey, 'sms');
 const hashCode = (workspaceId: number, mobile: string, code: string) => sha256(`${workspaceId}:${mobile}:${code}`);
 
 /** Makes a code, stores its hash and queues its SMS, in the caller's transaction. */
-export async function issueOtp(ctx: Ctx, mobile: string, purpose: 'login' | 'register', payload?: Record<string, unknown>) {
+export async function issueOtp(
+  ctx: Ctx,
+  mobile: string,
+  purpose: 'login' | 'register',
+  payload?: Record<string, unknown>,
+) {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const now = ctx.deps.clock.now();
   await ctx.db.insert(otpCodes).values({
@@ -37,7 +42,11 @@ export async function issueOtp(ctx: Ctx, mobile: string, purpose: 'login' | 'reg
   });
   const settings = await getSettings(ctx);
   const text = t(ctx.locale, 'sms.otp', { title: settings.title, code, minutes: OTP_TTL_SECONDS / 60 });
-  const job: SmsJob = { workspaceId: ctx.workspaceId, to: mobile, sealedText: smsSealer(ctx.deps.config.secretKey).seal(text) };
+  const job: SmsJob = {
+    workspaceId: ctx.workspaceId,
+    to: mobile,
+    sealedText: smsSealer(ctx.deps.config.secretKey).seal(text),
+  };
   await ctx.deps.jobs.send(SMS_QUEUE, job, { executor: ctx.db });
 }
 
@@ -50,13 +59,22 @@ export async function consumeOtp(ctx: Ctx, mobile: string, code: string) {
   const [row] = await ctx.db
     .select()
     .from(otpCodes)
-    .where(and(inWorkspace(otpCodes, ctx, eq(otpCodes.mobile, mobile)), isNull(otpCodes.usedAt), gt(otpCodes.expiresAt, now)))
+    .where(
+      and(
+        inWorkspace(otpCodes, ctx, eq(otpCodes.mobile, mobile)),
+        isNull(otpCodes.usedAt),
+        gt(otpCodes.expiresAt, now),
+      ),
+    )
     .orderBy(desc(otpCodes.createdAt), desc(otpCodes.id))
     .limit(1)
     .for('update');
   if (!row || row.attempts >= OTP_MAX_ATTEMPTS) return null;
   if (!safeEqual(row.codeHash, hashCode(ctx.workspaceId, mobile, normalizeDigits(code)))) {
-    await ctx.db.update(otpCodes).set({ attempts: sql`${otpCodes.attempts} + 1` }).where(eq(otpCodes.id, row.id));
+    await ctx.db
+      .update(otpCodes)
+      .set({ attempts: sql`${otpCodes.attempts} + 1` })
+      .where(eq(otpCodes.id, row.id));
     return null;
   }
   await ctx.db.update(otpCodes).set({ usedAt: now }).where(eq(otpCodes.id, row.id));

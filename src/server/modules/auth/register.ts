@@ -17,7 +17,13 @@ export async function register({ ctx, input }: { ctx: Ctx; input: z.infer<typeof
   await hitRateLimit(ctx, `register:ip:${ctx.ip}`, 10, 3600);
   await hitRateLimit(ctx, `otp:mobile:${input.mobile}`, 3, 600);
   await checkUnique(ctx, { username: input.username, email: input.email, mobile: input.mobile });
-  await withTx(ctx, (tx) => issueOtp(tx, input.mobile, 'register', { username: input.username, name: input.name ?? '', email: input.email ?? null }));
+  await withTx(ctx, (tx) =>
+    issueOtp(tx, input.mobile, 'register', {
+      username: input.username,
+      name: input.name ?? '',
+      email: input.email ?? null,
+    }),
+  );
   return { mobile: input.mobile, expiresInSeconds: OTP_TTL_SECONDS };
 }
 
@@ -26,6 +32,7 @@ export async function requestOtp({ ctx, input }: { ctx: Ctx; input: z.infer<type
   await hitRateLimit(ctx, `otp:ip:${ctx.ip}`, 20, 3600);
   await hitRateLimit(ctx, `otp:mobile:${input.mobile}`, 3, 600);
   const user = await findByLogin(ctx, input.mobile, input.mobile);
-  if (user && user.active && user.mobile === input.mobile) await withTx(ctx, (tx) => issueOtp(tx, input.mobile, 'login'));
+  if (user && user.active && user.mobile === input.mobile)
+    await withTx(ctx, (tx) => issueOtp(tx, input.mobile, 'login'));
   return { mobile: input.mobile, expiresInSeconds: OTP_TTL_SECONDS };
 }

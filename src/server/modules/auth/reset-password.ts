@@ -11,7 +11,13 @@ import { audit } from '../audit/audit';
 import { forgetActors } from '../../platform/auth/actor-cache';
 
 /** Completes a reset: one use per token, within its lifetime; ends every session of the account. */
-export async function resetPassword({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZResetPassword> }): Promise<void> {
+export async function resetPassword({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: z.infer<typeof ZResetPassword>;
+}): Promise<void> {
   await hitRateLimit(ctx, `reset:ip:${ctx.ip}`, 20, 900);
   const now = ctx.deps.clock.now();
   const passwordHash = await hashPassword(input.password);
@@ -19,7 +25,15 @@ export async function resetPassword({ ctx, input }: { ctx: Ctx; input: z.infer<t
     const [reset] = await tx.db
       .update(passwordResets)
       .set({ usedAt: now })
-      .where(inWorkspace(passwordResets, tx, eq(passwordResets.tokenHash, sha256(input.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+      .where(
+        inWorkspace(
+          passwordResets,
+          tx,
+          eq(passwordResets.tokenHash, sha256(input.token)),
+          isNull(passwordResets.usedAt),
+          gt(passwordResets.expiresAt, now),
+        ),
+      )
       .returning();
     if (!reset) throw InvalidField('token', 'validation.reset_token');
     const [user] = await tx.db

@@ -17,7 +17,15 @@ import { createSession } from './sessions.repo';
  * Verifies an SMS code: finishes a registration (the customer is created now) or signs in
  * the account with that mobile. Either way a session starts.
  */
-export async function verifyOtp({ ctx, input, userAgent }: { ctx: Ctx; input: z.infer<typeof ZOtpVerify>; userAgent?: string }) {
+export async function verifyOtp({
+  ctx,
+  input,
+  userAgent,
+}: {
+  ctx: Ctx;
+  input: z.infer<typeof ZOtpVerify>;
+  userAgent?: string;
+}) {
   await hitRateLimit(ctx, `otp-verify:ip:${ctx.ip}`, 30, 600);
   const result = await withTx(ctx, async (tx) => {
     const otp = await consumeOtp(tx, input.mobile, input.code);
@@ -29,7 +37,17 @@ export async function verifyOtp({ ctx, input, userAgent }: { ctx: Ctx; input: z.
       await checkUnique(tx, { username: p.username, email: p.email, mobile: input.mobile });
       const [u] = await tx.db
         .insert(users)
-        .values({ workspaceId: tx.workspaceId, role: 'customer', username: p.username, name: p.name, email: p.email, mobile: input.mobile, createdAt: now, updatedAt: now, lastLoginAt: now })
+        .values({
+          workspaceId: tx.workspaceId,
+          role: 'customer',
+          username: p.username,
+          name: p.name,
+          email: p.email,
+          mobile: input.mobile,
+          createdAt: now,
+          updatedAt: now,
+          lastLoginAt: now,
+        })
         .returning({ id: users.id });
       userId = u.id;
       await audit({ ...tx, actor: null }, 'user.registered', 'user', userId, { username: p.username });
@@ -41,7 +59,8 @@ export async function verifyOtp({ ctx, input, userAgent }: { ctx: Ctx; input: z.
       if (!u || !u.active) throw Forbidden('errors.account_disabled');
       if (u.role !== 'customer') {
         const settings = await getSettings(tx);
-        if (!ipMatcher(settings.allowedIps)(tx.ip)) throw new AppError('ip_not_allowed', { key: 'errors.ip_not_allowed' });
+        if (!ipMatcher(settings.allowedIps)(tx.ip))
+          throw new AppError('ip_not_allowed', { key: 'errors.ip_not_allowed' });
       }
       await tx.db.update(users).set({ lastLoginAt: now }).where(eq(users.id, u.id));
       userId = u.id;

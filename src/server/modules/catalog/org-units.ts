@@ -35,10 +35,17 @@ export async function listOrgUnits({ ctx }: { ctx: Ctx }) {
 /** The parent must exist, and must not be the unit itself or one of its descendants. */
 async function checkParent(ctx: Ctx, parentId: number | null | undefined, selfId?: number) {
   if (!parentId) return;
-  const all = await ctx.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(inWorkspace(orgUnits, ctx));
+  const all = await ctx.db
+    .select({ id: orgUnits.id, parentId: orgUnits.parentId })
+    .from(orgUnits)
+    .where(inWorkspace(orgUnits, ctx));
   const parentOf = new Map(all.map((u) => [u.id, u.parentId]));
   if (!parentOf.has(parentId)) throw InvalidField('parentId', 'validation.unknown_org_unit');
-  for (let at: number | null | undefined = parentId, steps = 0; at && steps <= all.length; at = parentOf.get(at), steps++) {
+  for (
+    let at: number | null | undefined = parentId, steps = 0;
+    at && steps <= all.length;
+    at = parentOf.get(at), steps++
+  ) {
     if (at === selfId) throw InvalidField('parentId', 'validation.org_unit_cycle');
   }
 }
@@ -50,14 +57,28 @@ export async function createOrgUnit({ ctx, input }: { ctx: Ctx; input: z.infer<t
     const now = tx.deps.clock.now();
     const [row] = await tx.db
       .insert(orgUnits)
-      .values({ workspaceId: tx.workspaceId, ...input, parentId: input.parentId ?? null, createdAt: now, updatedAt: now })
+      .values({
+        workspaceId: tx.workspaceId,
+        ...input,
+        parentId: input.parentId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     await audit(tx, 'org_unit.created', 'org_unit', row.id, { name: row.name });
     return toUnit(row);
   });
 }
 
-export async function updateOrgUnit({ ctx, id, input }: { ctx: Ctx; id: number; input: z.infer<typeof ZUpdateOrgUnit> }) {
+export async function updateOrgUnit({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: z.infer<typeof ZUpdateOrgUnit>;
+}) {
   requirePermission(ctx, 'catalog.manage');
   await checkParent(ctx, input.parentId, id);
   return withTx(ctx, async (tx) => {
@@ -76,9 +97,15 @@ export async function updateOrgUnit({ ctx, id, input }: { ctx: Ctx; id: number; 
 export async function deleteOrgUnit({ ctx, id }: { ctx: Ctx; id: number }) {
   requirePermission(ctx, 'catalog.manage');
   await withTx(ctx, async (tx) => {
-    const [row] = await tx.db.delete(orgUnits).where(inWorkspace(orgUnits, tx, eq(orgUnits.id, id))).returning();
+    const [row] = await tx.db
+      .delete(orgUnits)
+      .where(inWorkspace(orgUnits, tx, eq(orgUnits.id, id)))
+      .returning();
     if (!row) throw NotFound();
-    await tx.db.update(orgUnits).set({ parentId: row.parentId }).where(inWorkspace(orgUnits, tx, eq(orgUnits.parentId, id)));
+    await tx.db
+      .update(orgUnits)
+      .set({ parentId: row.parentId })
+      .where(inWorkspace(orgUnits, tx, eq(orgUnits.parentId, id)));
     await audit(tx, 'org_unit.deleted', 'org_unit', id, { name: row.name });
   });
 }

@@ -36,7 +36,14 @@ async function assertFree(ctx: Ctx, name: string, exceptId?: number) {
   const [hit] = await ctx.db
     .select({ id: ticketTypes.id })
     .from(ticketTypes)
-    .where(inWorkspace(ticketTypes, ctx, sql`lower(${ticketTypes.name}) = ${name.toLowerCase()}`, exceptId ? sql`${ticketTypes.id} <> ${exceptId}` : undefined));
+    .where(
+      inWorkspace(
+        ticketTypes,
+        ctx,
+        sql`lower(${ticketTypes.name}) = ${name.toLowerCase()}`,
+        exceptId ? sql`${ticketTypes.id} <> ${exceptId}` : undefined,
+      ),
+    );
   if (hit) throw InvalidField('name', 'validation.name_taken');
 }
 
@@ -45,13 +52,24 @@ export async function createTicketType({ ctx, input }: { ctx: Ctx; input: z.infe
   await assertFree(ctx, input.name);
   return withTx(ctx, async (tx) => {
     const now = tx.deps.clock.now();
-    const [row] = await tx.db.insert(ticketTypes).values({ workspaceId: tx.workspaceId, ...input, createdAt: now, updatedAt: now }).returning();
+    const [row] = await tx.db
+      .insert(ticketTypes)
+      .values({ workspaceId: tx.workspaceId, ...input, createdAt: now, updatedAt: now })
+      .returning();
     await audit(tx, 'ticket_type.created', 'ticket_type', row.id, { name: row.name });
     return toType(row);
   });
 }
 
-export async function updateTicketType({ ctx, id, input }: { ctx: Ctx; id: number; input: z.infer<typeof ZUpdateTicketType> }) {
+export async function updateTicketType({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: z.infer<typeof ZUpdateTicketType>;
+}) {
   requirePermission(ctx, 'catalog.manage');
   if (input.name) await assertFree(ctx, input.name, id);
   return withTx(ctx, async (tx) => {
@@ -69,7 +87,10 @@ export async function updateTicketType({ ctx, id, input }: { ctx: Ctx; id: numbe
 export async function deleteTicketType({ ctx, id }: { ctx: Ctx; id: number }) {
   requirePermission(ctx, 'catalog.manage');
   await withTx(ctx, async (tx) => {
-    const [row] = await tx.db.delete(ticketTypes).where(inWorkspace(ticketTypes, tx, eq(ticketTypes.id, id))).returning();
+    const [row] = await tx.db
+      .delete(ticketTypes)
+      .where(inWorkspace(ticketTypes, tx, eq(ticketTypes.id, id)))
+      .returning();
     if (!row) throw NotFound();
     await audit(tx, 'ticket_type.deleted', 'ticket_type', id, { name: row.name });
   });

@@ -1,7 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { departments, tickets } from '../../../db/schema';
-import type { TDepartment, TListDepartmentsQuery, ZAssignGroup, ZCreateDepartment, ZUpdateDepartment } from '../../../contracts/organisation';
+import type {
+  TDepartment,
+  TListDepartmentsQuery,
+  ZAssignGroup,
+  ZCreateDepartment,
+  ZUpdateDepartment,
+} from '../../../contracts/organisation';
 import { withTx, type Ctx } from '../../platform/context';
 import { forgetActors } from '../../platform/auth/actor-cache';
 
@@ -17,14 +23,28 @@ import { isStaff, requireActor, requirePermission } from '../../platform/http/ac
 import { pageOf } from '../../platform/pagination';
 import { audit } from '../audit/audit';
 import { findGroup, groupMemberIds } from '../people/groups';
-import { addAgents, agentsOf, checkStaff, departmentOut, findDepartment, listDepartmentRows, setAgents, toDepartment } from './departments.repo';
+import {
+  addAgents,
+  agentsOf,
+  checkStaff,
+  departmentOut,
+  findDepartment,
+  listDepartmentRows,
+  setAgents,
+  toDepartment,
+} from './departments.repo';
 
 /** B1, B6: staff see every department; customers only those they may write to. */
 export async function listDepartments({ ctx, input }: { ctx: Ctx; input: TListDepartmentsQuery }) {
   const actor = requireActor(ctx);
   const staff = isStaff(actor);
   const { rows, total } = await listDepartmentRows(ctx, input, !staff);
-  const agents = staff ? await agentsOf(ctx, rows.map((r) => r.id)) : new Map<number, number[]>();
+  const agents = staff
+    ? await agentsOf(
+        ctx,
+        rows.map((r) => r.id),
+      )
+    : new Map<number, number[]>();
   return pageOf(
     rows.map((r) => (staff ? toDepartment(r, agents.get(r.id)) : { ...toDepartment(r), managerId: null })),
     total,
@@ -69,7 +89,15 @@ export async function createDepartment({ ctx, input }: { ctx: Ctx; input: z.infe
   });
 }
 
-export async function updateDepartment({ ctx, id, input }: { ctx: Ctx; id: number; input: z.infer<typeof ZUpdateDepartment> }) {
+export async function updateDepartment({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: z.infer<typeof ZUpdateDepartment>;
+}) {
   requirePermission(ctx, 'departments.manage');
   if (!(await findDepartment(ctx, id))) throw NotFound();
   const agentIds = await checkStaff(ctx, input);
@@ -93,7 +121,10 @@ export async function deleteDepartment({ ctx, id }: { ctx: Ctx; id: number }) {
   if (!row) throw NotFound();
   await changingMembers(ctx, async (tx) => {
     // Tickets (even deleted ones) keep their department: it is deactivated, not deleted, while any exist.
-    const [used] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(and(eq(tickets.workspaceId, tx.workspaceId), eq(tickets.departmentId, id)));
+    const [used] = await tx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tickets)
+      .where(and(eq(tickets.workspaceId, tx.workspaceId), eq(tickets.departmentId, id)));
     if (used.n > 0) throw Conflict('errors.department_has_tickets', { count: used.n });
     await tx.db.delete(departments).where(inWorkspace(departments, tx, eq(departments.id, id)));
     await audit(tx, 'department.deleted', 'department', id, { name: row.name });
@@ -101,7 +132,15 @@ export async function deleteDepartment({ ctx, id }: { ctx: Ctx; id: number }) {
 }
 
 /** B5: every member of an agent group becomes an agent of the department. */
-export async function assignGroupToDepartment({ ctx, id, input }: { ctx: Ctx; id: number; input: z.infer<typeof ZAssignGroup> }) {
+export async function assignGroupToDepartment({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: z.infer<typeof ZAssignGroup>;
+}) {
   requirePermission(ctx, 'departments.manage');
   if (!(await findDepartment(ctx, id))) throw NotFound();
   const group = await findGroup(ctx, input.groupId);
@@ -110,7 +149,10 @@ export async function assignGroupToDepartment({ ctx, id, input }: { ctx: Ctx; id
   return changingMembers(ctx, async (tx) => {
     const members = await groupMemberIds(tx, group.id);
     await addAgents(tx, id, members);
-    await tx.db.update(departments).set({ updatedAt: tx.deps.clock.now() }).where(inWorkspace(departments, tx, eq(departments.id, id)));
+    await tx.db
+      .update(departments)
+      .set({ updatedAt: tx.deps.clock.now() })
+      .where(inWorkspace(departments, tx, eq(departments.id, id)));
     await audit(tx, 'department.group_assigned', 'department', id, { groupId: group.id, members: members.length });
     return departmentOut(tx, id);
   });

@@ -22,7 +22,10 @@ export const toDepartment = (r: DepartmentRow, agentIds: number[] = []): TDepart
 });
 
 export async function findDepartment(ctx: Ctx, id: number): Promise<DepartmentRow | null> {
-  const [r] = await ctx.db.select().from(departments).where(inWorkspace(departments, ctx, eq(departments.id, id)));
+  const [r] = await ctx.db
+    .select()
+    .from(departments)
+    .where(inWorkspace(departments, ctx, eq(departments.id, id)));
   return r ?? null;
 }
 
@@ -54,12 +57,19 @@ const SORTS: Record<TListDepartmentsQuery['sort'], SQL[]> = {
 /** Departments a list may show; `customerView` narrows to what customers may use. */
 export async function listDepartmentRows(ctx: Ctx, q: TListDepartmentsQuery, customerView: boolean) {
   const conds: (SQL | undefined)[] = [];
-  if (customerView) conds.push(eq(departments.active, true), eq(departments.visible, true), ne(departments.usage, 'internal'));
+  if (customerView)
+    conds.push(eq(departments.active, true), eq(departments.visible, true), ne(departments.usage, 'internal'));
   else if (q.active !== undefined) conds.push(eq(departments.active, q.active));
   if (q.q) conds.push(ilike(departments.name, `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
   const where = inWorkspace(departments, ctx, ...conds);
   const [rows, [{ total }]] = await Promise.all([
-    ctx.db.select().from(departments).where(where).orderBy(...SORTS[q.sort]).limit(q.pageSize).offset(offsetOf(q)),
+    ctx.db
+      .select()
+      .from(departments)
+      .where(where)
+      .orderBy(...SORTS[q.sort])
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ total: count() }).from(departments).where(where),
   ]);
   return { rows, total: Number(total) };
@@ -73,15 +83,19 @@ export async function checkStaff(ctx: Ctx, refs: { managerId?: number | null; ag
       .select({ id: users.id })
       .from(users)
       .where(inWorkspace(users, ctx, inArray(users.id, ids), ne(users.role, 'customer'), isNull(users.deletedAt)));
-  if (refs.managerId && (await staffIds([refs.managerId])).length !== 1) fields.managerId = { key: 'validation.unknown_agent' };
+  if (refs.managerId && (await staffIds([refs.managerId])).length !== 1)
+    fields.managerId = { key: 'validation.unknown_agent' };
   const agentIds = [...new Set(refs.agentIds ?? [])];
-  if (agentIds.length && (await staffIds(agentIds)).length !== agentIds.length) fields.agentIds = { key: 'validation.unknown_agent' };
+  if (agentIds.length && (await staffIds(agentIds)).length !== agentIds.length)
+    fields.agentIds = { key: 'validation.unknown_agent' };
   if (Object.keys(fields).length) throw Invalid(fields);
   return agentIds;
 }
 
 export async function setAgents(ctx: Ctx, departmentId: number, userIds: number[]) {
-  await ctx.db.delete(departmentAgents).where(inWorkspace(departmentAgents, ctx, eq(departmentAgents.departmentId, departmentId)));
+  await ctx.db
+    .delete(departmentAgents)
+    .where(inWorkspace(departmentAgents, ctx, eq(departmentAgents.departmentId, departmentId)));
   await addAgents(ctx, departmentId, userIds);
 }
 
@@ -92,4 +106,3 @@ export async function addAgents(ctx: Ctx, departmentId: number, userIds: number[
     .values(userIds.map((userId) => ({ workspaceId: ctx.workspaceId, departmentId, userId })))
     .onConflictDoNothing();
 }
-

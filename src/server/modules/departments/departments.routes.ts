@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams, ZPage } from '../../../contracts/common';
-import { ZAssignGroup, ZCreateDepartment, ZDepartment, ZListDepartmentsQuery, ZUpdateDepartment } from '../../../contracts/organisation';
+import {
+  ZAssignGroup,
+  ZCreateDepartment,
+  ZDepartment,
+  ZListDepartmentsQuery,
+  ZUpdateDepartment,
+} from '../../../contracts/organisation';
 import { access } from '../../platform/http/access';
 import {
   assignGroupToDepartment,
@@ -16,23 +22,36 @@ const manage = { access: access.perm('departments.manage') };
 
 export const departmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   const id = (p: { id: string }) => Number(p.id);
-  app.get('/departments', { config: { access: access.signedIn() }, schema: { tags, querystring: ZListDepartmentsQuery, response: { 200: ZPage(ZDepartment) } } }, (req) =>
-    listDepartments({ ctx: req.ctx, input: req.query }),
+  app.get(
+    '/departments',
+    {
+      config: { access: access.signedIn() },
+      schema: { tags, querystring: ZListDepartmentsQuery, response: { 200: ZPage(ZDepartment) } },
+    },
+    (req) => listDepartments({ ctx: req.ctx, input: req.query }),
   );
-  app.post('/departments', { config: manage, schema: { tags, body: ZCreateDepartment, response: { 201: ZDepartment } } }, async (req, reply) =>
-    reply.code(201).send(await createDepartment({ ctx: req.ctx, input: req.body })),
+  app.post(
+    '/departments',
+    { config: manage, schema: { tags, body: ZCreateDepartment, response: { 201: ZDepartment } } },
+    async (req, reply) => reply.code(201).send(await createDepartment({ ctx: req.ctx, input: req.body })),
   );
-  app.get('/departments/:id', { config: { access: access.signedIn() }, schema: { tags, params: ZIdParams, response: { 200: ZDepartment } } }, (req) =>
-    getDepartment({ ctx: req.ctx, id: id(req.params) }),
+  app.get(
+    '/departments/:id',
+    { config: { access: access.signedIn() }, schema: { tags, params: ZIdParams, response: { 200: ZDepartment } } },
+    (req) => getDepartment({ ctx: req.ctx, id: id(req.params) }),
   );
-  app.patch('/departments/:id', { config: manage, schema: { tags, params: ZIdParams, body: ZUpdateDepartment, response: { 200: ZDepartment } } }, (req) =>
-    updateDepartment({ ctx: req.ctx, id: id(req.params), input: req.body }),
+  app.patch(
+    '/departments/:id',
+    { config: manage, schema: { tags, params: ZIdParams, body: ZUpdateDepartment, response: { 200: ZDepartment } } },
+    (req) => updateDepartment({ ctx: req.ctx, id: id(req.params), input: req.body }),
   );
   app.delete('/departments/:id', { config: manage, schema: { tags, params: ZIdParams } }, async (req, reply) => {
     await deleteDepartment({ ctx: req.ctx, id: id(req.params) });
     return reply.code(204).send();
   });
-  app.post('/departments/:id/assign-group', { config: manage, schema: { tags, params: ZIdParams, body: ZAssignGroup, response: { 200: ZDepartment } } }, (req) =>
-    assignGroupToDepartment({ ctx: req.ctx, id: id(req.params), input: req.body }),
+  app.post(
+    '/departments/:id/assign-group',
+    { config: manage, schema: { tags, params: ZIdParams, body: ZAssignGroup, response: { 200: ZDepartment } } },
+    (req) => assignGroupToDepartment({ ctx: req.ctx, id: id(req.params), input: req.body }),
   );
 };

@@ -6,9 +6,17 @@ import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
 
 /** Streams a stored file of the caller's workspace, or 404. Callers check who may see it. */
-export async function sendFile(ctx: Ctx, fileId: number | null, reply: FastifyReply, opts: { inline: boolean; maxAge?: number }) {
+export async function sendFile(
+  ctx: Ctx,
+  fileId: number | null,
+  reply: FastifyReply,
+  opts: { inline: boolean; maxAge?: number },
+) {
   if (!fileId) throw NotFound();
-  const [row] = await ctx.db.select().from(files).where(inWorkspace(files, ctx, eq(files.id, fileId)));
+  const [row] = await ctx.db
+    .select()
+    .from(files)
+    .where(inWorkspace(files, ctx, eq(files.id, fileId)));
   if (!row) throw NotFound();
   const stream = await ctx.deps.storage.get(row.storageKey).catch(() => {
     throw NotFound();

@@ -37,7 +37,11 @@ interface StoreOptions {
  * Stores the only file of a request (`request.files()`): a request carrying a second file is
  * refused with 413 and keeps nothing, rather than silently dropping the extra file.
  */
-export async function storeOnlyUpload(ctx: Ctx, parts: AsyncIterator<MultipartFile>, opts: StoreOptions): Promise<FileRow> {
+export async function storeOnlyUpload(
+  ctx: Ctx,
+  parts: AsyncIterator<MultipartFile>,
+  opts: StoreOptions,
+): Promise<FileRow> {
   const first = await parts.next();
   return storeUpload(ctx, first.done ? undefined : first.value, { ...opts, rest: parts });
 }
@@ -61,7 +65,9 @@ export async function storeUpload(
     throw UnsupportedMedia('errors.file_type_not_allowed');
   }
   // Text is checked while it streams into storage; a failed check removes what was written.
-  const stored = await ctx.deps.storage.put(asText ? pipeline(typed, textGuard(), () => {}) : typed, { maxBytes: opts.maxBytes });
+  const stored = await ctx.deps.storage.put(asText ? pipeline(typed, textGuard(), () => {}) : typed, {
+    maxBytes: opts.maxBytes,
+  });
   if (opts.rest) {
     // Reading on raises the parser's file limit, or yields the extra file itself.
     const more = await opts.rest.next().catch(async (e: unknown) => {
@@ -109,7 +115,10 @@ async function sniff(file: MultipartFile): Promise<Typed> {
   });
   try {
     // file-type's overloads pick the web-stream variant for a Busboy stream; it is a Node Readable.
-    const typed = await Promise.race([fileTypeStream(source as never, { sampleSize: 4100 }) as unknown as Promise<Typed>, empty]);
+    const typed = await Promise.race([
+      fileTypeStream(source as never, { sampleSize: 4100 }) as unknown as Promise<Typed>,
+      empty,
+    ]);
     if (!typed) throw InvalidField('file', 'validation.file_empty');
     return typed;
   } finally {

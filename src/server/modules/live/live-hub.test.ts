@@ -5,7 +5,18 @@ import type { LiveEvent } from '../tickets/ticket-events';
 import { LiveHub, type LiveSink } from './live-hub';
 import { mayReceive, type LiveViewer } from './live-visibility';
 
-const ev = (over: Partial<LiveEvent> = {}): LiveEvent => ({ type: 'ticket.updated', w: 1, n: 7, d: 10, r: 100, g: null, a: [], p: [], i: false, ...over });
+const ev = (over: Partial<LiveEvent> = {}): LiveEvent => ({
+  type: 'ticket.updated',
+  w: 1,
+  n: 7,
+  d: 10,
+  r: 100,
+  g: null,
+  a: [],
+  p: [],
+  i: false,
+  ...over,
+});
 const viewer = (over: Partial<LiveViewer> = {}): LiveViewer => ({
   workspaceId: 1,
   userId: 100,
@@ -26,7 +37,12 @@ describe('mayReceive mirrors visibleTo', () => {
     ['internal, even own', viewer(), ev({ i: true }), false],
     ['a note, even on own ticket', viewer(), ev({ type: 'message.created', k: 'note', m: 1 }), false],
     ['a reply on own ticket', viewer(), ev({ type: 'message.created', k: 'reply', m: 1 }), true],
-    ['the mail delivery of a reply on own ticket (staff only)', viewer(), ev({ type: 'message.delivery', k: 'reply', m: 1 }), false],
+    [
+      'the mail delivery of a reply on own ticket (staff only)',
+      viewer(),
+      ev({ type: 'message.delivery', k: 'reply', m: 1 }),
+      false,
+    ],
     ['ticket access off', viewer({ ticketAccess: false }), ev(), false],
     ['opened for one of my groups', viewer({ groupIds: new Set([3]) }), ev({ r: 101, g: 3 }), true],
     ['opened for another group', viewer({ groupIds: new Set([3]) }), ev({ r: 101, g: 4 }), false],
@@ -59,7 +75,13 @@ function fakeDb() {
 }
 
 function sink(v: Partial<LiveViewer> = {}, buffered = 0): LiveSink & { chunks: string[]; ended: boolean } {
-  const s = { viewer: viewer(v), chunks: [] as string[], ended: false, write: (c: string) => (s.chunks.push(c), buffered), end: () => void (s.ended = true) };
+  const s = {
+    viewer: viewer(v),
+    chunks: [] as string[],
+    ended: false,
+    write: (c: string) => (s.chunks.push(c), buffered),
+    end: () => void (s.ended = true),
+  };
   return s;
 }
 
@@ -78,7 +100,9 @@ describe('LiveHub', () => {
     for (const s of [mine, other, elsewhere]) await add(hub, s);
     expect(db.listen).toHaveBeenCalledTimes(1);
     db.notify(ev({ type: 'message.created', k: 'reply', m: 42 }));
-    expect(mine.chunks).toEqual(['event: message.created\ndata: {"type":"message.created","number":7,"messageId":"42"}\n\n']);
+    expect(mine.chunks).toEqual([
+      'event: message.created\ndata: {"type":"message.created","number":7,"messageId":"42"}\n\n',
+    ]);
     expect(other.chunks).toEqual([]);
     expect(elsewhere.chunks).toEqual([]);
     db.notify('not json');

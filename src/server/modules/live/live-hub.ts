@@ -21,7 +21,12 @@ export interface HubOptions {
   maxBufferedBytes?: number;
 }
 
-export const HUB_DEFAULTS = { maxConnections: 5000, heartbeatMs: 25_000, maxAgeMs: 15 * 60_000, maxBufferedBytes: 256 * 1024 };
+export const HUB_DEFAULTS = {
+  maxConnections: 5000,
+  heartbeatMs: 25_000,
+  maxAgeMs: 15 * 60_000,
+  maxBufferedBytes: 256 * 1024,
+};
 
 /** The hub of each app's infrastructure, for tests and diagnostics. */
 export const liveHubs = new WeakMap<object, LiveHub>();
@@ -29,14 +34,21 @@ export const liveHubs = new WeakMap<object, LiveHub>();
 /** The SSE frame of an event; the same bytes go to everyone who may see it. */
 export function frameOf(e: LiveEvent): string {
   const data: Record<string, unknown> = { type: e.type, number: e.n };
-  if ((e.type === 'message.created' || e.type === 'message.delivery') && e.m !== undefined) data.messageId = String(e.m);
+  if ((e.type === 'message.created' || e.type === 'message.delivery') && e.m !== undefined)
+    data.messageId = String(e.m);
   return `event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 function parse(payload: string): LiveEvent | null {
   try {
     const e = JSON.parse(payload) as LiveEvent;
-    return typeof e?.w === 'number' && typeof e.n === 'number' && typeof e.type === 'string' && Array.isArray(e.a) && Array.isArray(e.p) ? e : null;
+    return typeof e?.w === 'number' &&
+      typeof e.n === 'number' &&
+      typeof e.type === 'string' &&
+      Array.isArray(e.a) &&
+      Array.isArray(e.p)
+      ? e
+      : null;
   } catch {
     return null;
   }
@@ -94,7 +106,8 @@ export class LiveHub {
   private checkRoom() {
     // 429 rather than 503 'suspended', which clients read as "the workspace is suspended".
     if (this.closed) throw new AppError('rate_limited', { key: 'errors.live_closing' }, undefined, undefined, 5);
-    if (this.count >= this.o.maxConnections) throw new AppError('rate_limited', { key: 'errors.live_full' }, undefined, undefined, 30);
+    if (this.count >= this.o.maxConnections)
+      throw new AppError('rate_limited', { key: 'errors.live_full' }, undefined, undefined, 30);
   }
 
   private remove(sink: LiveSink) {

@@ -29,44 +29,56 @@ export const liveRoutes: FastifyPluginAsync = async (app) => {
     await hub?.close();
   });
 
-  app.get('/events/stream', { config: { access: access.signedIn() }, schema: { tags: ['live'], summary: 'Live ticket events (text/event-stream)', description: DESCRIPTION } }, async (req, reply) => {
-    const ctx = req.ctx;
-    const actor = requireActor(ctx);
-    const groupIds =
-      actor.role === 'customer'
-        ? (await ctx.db.select({ id: groupMembers.groupId }).from(groupMembers).where(inWorkspace(groupMembers, ctx, eq(groupMembers.userId, actor.id)))).map((r) => r.id)
-        : [];
-    const hub = hubOf(ctx.deps);
-    await hub.ready(); // errors up to here (full, database down) get the usual translated answer
-    const res = reply.raw;
-    let ended = false;
-    const remove = hub.attach({
-      viewer: viewerOf(ctx.workspaceId, actor, groupIds),
-      write: (chunk) => {
-        if (!ended) res.write(chunk);
-        return res.writableLength;
-      },
-      end: () => {
-        if (!ended) res.end();
+  app.get(
+    '/events/stream',
+    {
+      config: { access: access.signedIn() },
+      schema: { tags: ['live'], summary: 'Live ticket events (text/event-stream)', description: DESCRIPTION },
+    },
+    async (req, reply) => {
+      const ctx = req.ctx;
+      const actor = requireActor(ctx);
+      const groupIds =
+        actor.role === 'customer'
+          ? (
+              await ctx.db
+                .select({ id: groupMembers.groupId })
+                .from(groupMembers)
+                .where(inWorkspace(groupMembers, ctx, eq(groupMembers.userId, actor.id)))
+            ).map((r) => r.id)
+          : [];
+      const hub = hubOf(ctx.deps);
+      await hub.ready(); // errors up to here (full, database down) get the usual translated answer
+      const res = reply.raw;
+      let ended = false;
+      const remove = hub.attach({
+        viewer: viewerOf(ctx.workspaceId, actor, groupIds),
+        write: (chunk) => {
+          if (!ended) res.write(chunk);
+          return res.writableLength;
+        },
+        end: () => {
+          if (!ended) res.end();
+          ended = true;
+        },
+      });
+      // From attach() to the first bytes nothing awaits, so no event can be written before the headers.
+      reply.hijack();
+      const gone = () => {
         ended = true;
-      },
-    });
-    // From attach() to the first bytes nothing awaits, so no event can be written before the headers.
-    reply.hijack();
-    const gone = () => {
-      ended = true;
-      remove();
-    };
-    res.on('close', gone);
-    // The client may have left while we waited for the LISTEN, its 'close' already gone by.
-    if (req.raw.socket?.destroyed !== false) return gone();
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-accel-buffering': 'no',
-      connection: 'keep-alive',
-      'x-request-id': String(req.id),
-    });
-    res.write(`retry: 3000\nevent: connected\ndata: ${JSON.stringify({ type: 'connected' })}\n\n`);
-  });
+        remove();
+      };
+      res.on('close', gone);
+      // The client may have left while we waited for the LISTEN, its 'close' already gone by.
+      if (req.raw.socket?.destroyed !== false) return gone();
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-accel-buffering': 'no',
+        connection: 'keep-alive',
+        'x-request-id': String(req.id),
+      });
+      res.write(`retry: 3000\nevent: connected\ndata: ${JSON.stringify({ type: 'connected' })}\n\n`);
+    },
+  );
 };

@@ -8,12 +8,36 @@ import { probeSmtp } from './smtp-probe';
 
 /** Plain settings of a mailbox with the passwords opened — only ever in memory. */
 export interface MailSettings {
-  inbound: { protocol: 'imap' | 'pop3' | 'none'; host: string | null; port: number | null; tls: TlsMode; username: string | null; password: string | null };
-  outbound: { host: string | null; port: number | null; tls: TlsMode; auth: boolean; username: string | null; password: string | null };
+  inbound: {
+    protocol: 'imap' | 'pop3' | 'none';
+    host: string | null;
+    port: number | null;
+    tls: TlsMode;
+    username: string | null;
+    password: string | null;
+  };
+  outbound: {
+    host: string | null;
+    port: number | null;
+    tls: TlsMode;
+    auth: boolean;
+    username: string | null;
+    password: string | null;
+  };
 }
 
 export const defaultPort = (kind: 'imap' | 'pop3' | 'smtp', tls: TlsMode) =>
-  kind === 'imap' ? (tls === 'tls' ? 993 : 143) : kind === 'pop3' ? (tls === 'tls' ? 995 : 110) : tls === 'tls' ? 465 : 587;
+  kind === 'imap'
+    ? tls === 'tls'
+      ? 993
+      : 143
+    : kind === 'pop3'
+      ? tls === 'tls'
+        ? 995
+        : 110
+      : tls === 'tls'
+        ? 465
+        : 587;
 
 /** Really connects both ways and says precisely what failed; never throws for a mail failure. */
 export async function testMailConnections(ctx: Ctx, s: MailSettings): Promise<TMailboxTestResult> {
@@ -25,7 +49,8 @@ export async function testMailConnections(ctx: Ctx, s: MailSettings): Promise<TM
 }
 
 async function testInbound(ctx: Ctx, s: MailSettings['inbound'], ca: string | undefined): Promise<TDirectionResult> {
-  if (s.protocol === 'none' || !s.host) return { ok: true, skipped: true, message: t(ctx.locale, 'mail.test.inbound_off') };
+  if (s.protocol === 'none' || !s.host)
+    return { ok: true, skipped: true, message: t(ctx.locale, 'mail.test.inbound_off') };
   const ep: MailEndpoint = { host: s.host, port: s.port ?? defaultPort(s.protocol, s.tls), tls: s.tls, ca };
   const proto = s.protocol.toUpperCase();
   return run(ctx, ep, proto, async () => {
@@ -45,7 +70,9 @@ async function testInbound(ctx: Ctx, s: MailSettings['inbound'], ca: string | un
 async function testOutbound(ctx: Ctx, s: MailSettings['outbound'], ca: string | undefined): Promise<TDirectionResult> {
   if (!s.host) return { ok: false, stage: 'protocol', message: t(ctx.locale, 'mail.test.no_smtp') };
   const ep: MailEndpoint = { host: s.host, port: s.port ?? defaultPort('smtp', s.tls), tls: s.tls, ca };
-  return run(ctx, ep, 'SMTP', () => probeSmtp(ep, s.auth ? { username: s.username ?? '', password: s.password ?? '' } : null));
+  return run(ctx, ep, 'SMTP', () =>
+    probeSmtp(ep, s.auth ? { username: s.username ?? '', password: s.password ?? '' } : null),
+  );
 }
 
 async function run(ctx: Ctx, ep: MailEndpoint, proto: string, fn: () => Promise<void>): Promise<TDirectionResult> {
@@ -53,7 +80,12 @@ async function run(ctx: Ctx, ep: MailEndpoint, proto: string, fn: () => Promise<
   const where = { host: ep.host, port: ep.port };
   try {
     await fn();
-    return { ok: true, message: t(ctx.locale, 'mail.test.ok', { proto, host: ep.host, port: ep.port }), ...where, ms: Date.now() - started };
+    return {
+      ok: true,
+      message: t(ctx.locale, 'mail.test.ok', { proto, host: ep.host, port: ep.port }),
+      ...where,
+      ms: Date.now() - started,
+    };
   } catch (e) {
     const err = e instanceof MailConnectError ? e : new MailConnectError('protocol', 'EUNKNOWN', (e as Error).message);
     return {

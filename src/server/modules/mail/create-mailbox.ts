@@ -15,9 +15,19 @@ export async function createMailbox({ ctx, input }: { ctx: Ctx; input: TCreateMa
     const now = tx.deps.clock.now();
     const [row] = await tx.db
       .insert(mailboxes)
-      .values({ ...values, workspaceId: tx.workspaceId, nextFetchAt: values.inboundProtocol === 'none' ? null : now, createdAt: now, updatedAt: now })
+      .values({
+        ...values,
+        workspaceId: tx.workspaceId,
+        nextFetchAt: values.inboundProtocol === 'none' ? null : now,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
-    await audit(tx, 'mailbox.created', 'mailbox', row.id, { address: row.address, departmentId: row.departmentId, inbound: row.inboundProtocol });
+    await audit(tx, 'mailbox.created', 'mailbox', row.id, {
+      address: row.address,
+      departmentId: row.departmentId,
+      inbound: row.inboundProtocol,
+    });
     return toMailbox(row);
   });
 }

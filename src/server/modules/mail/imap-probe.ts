@@ -16,7 +16,11 @@ export async function probeImap(ep: MailEndpoint, username: string, password: st
       if (reply.startsWith(`${t} `)) {
         const rest = reply.slice(t.length + 1);
         if (/^OK\b/i.test(rest)) return untagged;
-        throw new MailConnectError(stage, rest.split(' ')[0].toUpperCase(), `${shown.split(' ')[0]}: ${rest.slice(0, 300)}`);
+        throw new MailConnectError(
+          stage,
+          rest.split(' ')[0].toUpperCase(),
+          `${shown.split(' ')[0]}: ${rest.slice(0, 300)}`,
+        );
       }
       untagged.push(reply);
     }

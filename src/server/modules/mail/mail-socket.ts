@@ -68,7 +68,9 @@ export class MailSocket {
       const s = netConnect({ host: address, port: ep.port });
       const timer = setTimeout(() => {
         s.destroy();
-        reject(new MailConnectError('connect', 'ETIMEDOUT', `no answer from ${ep.host}:${ep.port} within ${timeout} ms`));
+        reject(
+          new MailConnectError('connect', 'ETIMEDOUT', `no answer from ${ep.host}:${ep.port} within ${timeout} ms`),
+        );
       }, timeout);
       s.once('connect', () => {
         clearTimeout(timer);
@@ -90,7 +92,9 @@ export class MailSocket {
       this.wake();
     });
     this.socket.on('error', (e: NodeJS.ErrnoException) => {
-      this.ended = isTlsError(e) ? new MailConnectError('tls', e.code ?? 'ETLS', e.message) : new MailConnectError('protocol', e.code ?? 'ESOCKET', e.message);
+      this.ended = isTlsError(e)
+        ? new MailConnectError('tls', e.code ?? 'ETLS', e.message)
+        : new MailConnectError('protocol', e.code ?? 'ESOCKET', e.message);
       this.wake();
     });
     this.socket.on('close', () => {

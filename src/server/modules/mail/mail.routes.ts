@@ -29,23 +29,38 @@ const manage = { access: access.perm('mailboxes.manage') };
 
 export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
   const id = (p: { id: string }) => Number(p.id);
-  app.get('/mailboxes', { config: manage, schema: { tags, querystring: ZListMailboxesQuery, response: { 200: ZPage(ZMailbox) } } }, (req) =>
-    listMailboxes({ ctx: req.ctx, input: req.query }),
+  app.get(
+    '/mailboxes',
+    { config: manage, schema: { tags, querystring: ZListMailboxesQuery, response: { 200: ZPage(ZMailbox) } } },
+    (req) => listMailboxes({ ctx: req.ctx, input: req.query }),
   );
-  app.post('/mailboxes', { config: manage, schema: { tags, body: ZCreateMailbox, response: { 201: ZMailbox } } }, async (req, reply) =>
-    reply.code(201).send(await createMailbox({ ctx: req.ctx, input: req.body })),
+  app.post(
+    '/mailboxes',
+    { config: manage, schema: { tags, body: ZCreateMailbox, response: { 201: ZMailbox } } },
+    async (req, reply) => reply.code(201).send(await createMailbox({ ctx: req.ctx, input: req.body })),
   );
-  app.post('/mailboxes/test', { config: manage, schema: { tags, body: ZCreateMailbox, response: { 200: ZMailboxTestResult } } }, (req) =>
-    testMailboxSettings({ ctx: req.ctx, input: req.body }),
+  app.post(
+    '/mailboxes/test',
+    { config: manage, schema: { tags, body: ZCreateMailbox, response: { 200: ZMailboxTestResult } } },
+    (req) => testMailboxSettings({ ctx: req.ctx, input: req.body }),
   );
-  app.post('/mailboxes/fetch', { config: { access: access.staff() }, schema: { tags, body: ZFetchMailboxes.optional(), response: { 202: ZFetchQueued } } }, async (req, reply) =>
-    reply.code(202).send(await fetchNow({ ctx: req.ctx, input: req.body ?? {} })),
+  app.post(
+    '/mailboxes/fetch',
+    {
+      config: { access: access.staff() },
+      schema: { tags, body: ZFetchMailboxes.optional(), response: { 202: ZFetchQueued } },
+    },
+    async (req, reply) => reply.code(202).send(await fetchNow({ ctx: req.ctx, input: req.body ?? {} })),
   );
-  app.get('/mailboxes/:id', { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZMailbox } } }, (req) =>
-    getMailbox({ ctx: req.ctx, id: id(req.params) }),
+  app.get(
+    '/mailboxes/:id',
+    { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZMailbox } } },
+    (req) => getMailbox({ ctx: req.ctx, id: id(req.params) }),
   );
-  app.patch('/mailboxes/:id', { config: manage, schema: { tags, params: ZIdParams, body: ZUpdateMailbox, response: { 200: ZMailbox } } }, (req) =>
-    updateMailbox({ ctx: req.ctx, id: id(req.params), input: req.body }),
+  app.patch(
+    '/mailboxes/:id',
+    { config: manage, schema: { tags, params: ZIdParams, body: ZUpdateMailbox, response: { 200: ZMailbox } } },
+    (req) => updateMailbox({ ctx: req.ctx, id: id(req.params), input: req.body }),
   );
   app.delete('/mailboxes/:id', { config: manage, schema: { tags, params: ZIdParams } }, async (req, reply) => {
     await deleteMailbox({ ctx: req.ctx, id: id(req.params) });
@@ -53,23 +68,44 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post(
     '/mailboxes/:id/test',
-    { config: manage, schema: { tags, params: ZIdParams, body: ZTestMailboxOverrides.optional(), response: { 200: ZMailboxTestResult } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZTestMailboxOverrides.optional(),
+        response: { 200: ZMailboxTestResult },
+      },
+    },
     (req) => testMailbox({ ctx: req.ctx, id: id(req.params), input: req.body }),
   );
   // F2: what intake could not import, kept with its error and raw bytes.
-  app.get('/mailboxes/:id/quarantine', { config: manage, schema: { tags, params: ZIdParams, querystring: ZPageQuery, response: { 200: ZPage(ZQuarantinedMail) } } }, (req) =>
-    listQuarantine({ ctx: req.ctx, mailboxId: id(req.params), page: req.query }),
+  app.get(
+    '/mailboxes/:id/quarantine',
+    {
+      config: manage,
+      schema: { tags, params: ZIdParams, querystring: ZPageQuery, response: { 200: ZPage(ZQuarantinedMail) } },
+    },
+    (req) => listQuarantine({ ctx: req.ctx, mailboxId: id(req.params), page: req.query }),
   );
-  app.get('/mailboxes/:id/quarantine/:entryId/raw', { config: manage, schema: { tags, params: ZQuarantineParams } }, (req, reply) =>
-    downloadQuarantined({ ctx: req.ctx, mailboxId: id(req.params), entryId: Number(req.params.entryId), reply }),
+  app.get(
+    '/mailboxes/:id/quarantine/:entryId/raw',
+    { config: manage, schema: { tags, params: ZQuarantineParams } },
+    (req, reply) =>
+      downloadQuarantined({ ctx: req.ctx, mailboxId: id(req.params), entryId: Number(req.params.entryId), reply }),
   );
-  app.post('/mailboxes/:id/quarantine/:entryId/retry', { config: manage, schema: { tags, params: ZQuarantineParams, response: { 200: ZRetryResult } } }, (req) =>
-    retryQuarantined({ ctx: req.ctx, mailboxId: id(req.params), entryId: Number(req.params.entryId) }),
+  app.post(
+    '/mailboxes/:id/quarantine/:entryId/retry',
+    { config: manage, schema: { tags, params: ZQuarantineParams, response: { 200: ZRetryResult } } },
+    (req) => retryQuarantined({ ctx: req.ctx, mailboxId: id(req.params), entryId: Number(req.params.entryId) }),
   );
   // C19: a saved e-mail (.eml, multipart field `file`) becomes a ticket of a department.
   app.post(
     '/tickets/import',
-    { config: { access: access.perm('tickets.import') }, schema: { tags: ['tickets'], consumes: ['multipart/form-data'], response: { 201: ZTicket } } },
+    {
+      config: { access: access.perm('tickets.import') },
+      schema: { tags: ['tickets'], consumes: ['multipart/form-data'], response: { 201: ZTicket } },
+    },
     async (req, reply) => reply.code(201).send(await importEml({ ctx: req.ctx, parts: req.parts() })),
   );
 };

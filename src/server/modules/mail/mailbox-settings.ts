@@ -80,9 +80,14 @@ const EMPTY: MailboxValues = {
  * Applies a create or PATCH body over stored values. Passwords are write-only: a string is
  * sealed, `null` clears, leaving it out keeps the stored one.
  */
-export function applyInput(ctx: Ctx, base: MailboxValues | null, input: TCreateMailbox | TUpdateMailbox): MailboxValues {
+export function applyInput(
+  ctx: Ctx,
+  base: MailboxValues | null,
+  input: TCreateMailbox | TUpdateMailbox,
+): MailboxValues {
   const v: MailboxValues = { ...(base ?? EMPTY) };
-  const seal = (p: string | null | undefined, old: string | null) => (p === undefined ? old : p === null ? null : mailboxSealer(ctx).seal(p));
+  const seal = (p: string | null | undefined, old: string | null) =>
+    p === undefined ? old : p === null ? null : mailboxSealer(ctx).seal(p);
   const set = <K extends keyof MailboxValues>(key: K, value: MailboxValues[K] | undefined) => {
     if (value !== undefined) v[key] = value;
   };
@@ -123,7 +128,8 @@ export async function checkValues(ctx: Ctx, v: MailboxValues, selfId?: number): 
     if (!v.inboundHost) fields['inbound.host'] = required;
     if (!v.inboundUsername) fields['inbound.username'] = required;
     if (!v.inboundPasswordSealed) fields['inbound.password'] = required;
-    if (v.afterFetch === 'move' && v.inboundProtocol !== 'imap') fields['inbound.afterFetch'] = { key: 'validation.mail_move_imap_only' };
+    if (v.afterFetch === 'move' && v.inboundProtocol !== 'imap')
+      fields['inbound.afterFetch'] = { key: 'validation.mail_move_imap_only' };
     else if (v.afterFetch === 'move' && !v.moveToFolder) fields['inbound.moveToFolder'] = required;
   }
   if (!v.smtpHost) fields['outbound.host'] = required;
@@ -131,9 +137,12 @@ export async function checkValues(ctx: Ctx, v: MailboxValues, selfId?: number): 
     if (!v.smtpUsername) fields['outbound.username'] = required;
     if (!v.smtpPasswordSealed) fields['outbound.password'] = required;
   }
-  if (v.departmentId !== null && !(await findDepartment(ctx, v.departmentId))) fields.departmentId = { key: 'validation.unknown_department' };
+  if (v.departmentId !== null && !(await findDepartment(ctx, v.departmentId)))
+    fields.departmentId = { key: 'validation.unknown_department' };
   else if (await mailboxOfDepartment(ctx, v.departmentId, selfId))
-    fields.departmentId = { key: v.departmentId === null ? 'validation.system_mailbox_exists' : 'validation.department_mailbox_exists' };
+    fields.departmentId = {
+      key: v.departmentId === null ? 'validation.system_mailbox_exists' : 'validation.department_mailbox_exists',
+    };
   if (Object.keys(fields).length) throw Invalid(fields);
 }
 
@@ -149,7 +158,14 @@ export function openSettings(ctx: Ctx, v: MailboxValues): MailSettings {
       username: v.inboundUsername,
       password: open(v.inboundPasswordSealed),
     },
-    outbound: { host: v.smtpHost, port: v.smtpPort, tls: v.smtpTls, auth: v.smtpAuth, username: v.smtpUsername, password: open(v.smtpPasswordSealed) },
+    outbound: {
+      host: v.smtpHost,
+      port: v.smtpPort,
+      tls: v.smtpTls,
+      auth: v.smtpAuth,
+      username: v.smtpUsername,
+      password: open(v.smtpPasswordSealed),
+    },
   };
 }
 

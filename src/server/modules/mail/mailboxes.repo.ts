@@ -22,7 +22,8 @@ export const toMailbox = (r: MailboxRow): TMailbox => ({
   inbound: {
     protocol: r.inboundProtocol,
     host: r.inboundHost,
-    port: r.inboundProtocol === 'none' ? r.inboundPort : (r.inboundPort ?? defaultPort(r.inboundProtocol, r.inboundTls)),
+    port:
+      r.inboundProtocol === 'none' ? r.inboundPort : (r.inboundPort ?? defaultPort(r.inboundProtocol, r.inboundTls)),
     tls: r.inboundTls,
     username: r.inboundUsername,
     hasPassword: r.inboundPasswordSealed !== null,
@@ -50,7 +51,10 @@ export const toMailbox = (r: MailboxRow): TMailbox => ({
 });
 
 export async function findMailbox(ctx: Ctx, id: number): Promise<MailboxRow | null> {
-  const [r] = await ctx.db.select().from(mailboxes).where(inWorkspace(mailboxes, ctx, eq(mailboxes.id, id)));
+  const [r] = await ctx.db
+    .select()
+    .from(mailboxes)
+    .where(inWorkspace(mailboxes, ctx, eq(mailboxes.id, id)));
   return r ?? null;
 }
 

@@ -13,7 +13,8 @@ export class Pop3Client {
     const client = new Pop3Client(s);
     try {
       const greeting = await s.readLine();
-      if (!greeting.startsWith('+OK')) throw new MailConnectError('protocol', 'EGREETING', `unexpected POP3 greeting: ${greeting.slice(0, 200)}`);
+      if (!greeting.startsWith('+OK'))
+        throw new MailConnectError('protocol', 'EGREETING', `unexpected POP3 greeting: ${greeting.slice(0, 200)}`);
       if (ep.tls === 'starttls') {
         const reply = await client.command('STLS', 'tls');
         void reply;
@@ -36,7 +37,8 @@ export class Pop3Client {
   }
 
   async login(username: string, password: string): Promise<void> {
-    if (/[\r\n]/.test(username + password)) throw new MailConnectError('auth', 'EINVAL', 'user name or password contains a line break');
+    if (/[\r\n]/.test(username + password))
+      throw new MailConnectError('auth', 'EINVAL', 'user name or password contains a line break');
     await this.command(`USER ${username}`, 'auth');
     await this.command(`PASS ${password}`, 'auth');
   }

@@ -14,7 +14,11 @@ export function smtpTransportOptions(ep: MailEndpoint, auth: { username: string;
     requireTLS: ep.tls === 'starttls',
     ignoreTLS: ep.tls === 'none',
     auth: auth ? { user: auth.username, pass: auth.password } : undefined,
-    tls: { ca: ep.ca ? [...rootCertificates, ep.ca] : undefined, servername: isIP(ep.host) ? undefined : ep.host, minVersion: 'TLSv1.2' as const },
+    tls: {
+      ca: ep.ca ? [...rootCertificates, ep.ca] : undefined,
+      servername: isIP(ep.host) ? undefined : ep.host,
+      minVersion: 'TLSv1.2' as const,
+    },
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,

@@ -10,7 +10,15 @@ import { findMailbox } from './mailboxes.repo';
  * "Test connection" of a stored mailbox, optionally with unsaved changes over it (PATCH shape,
  * nothing is saved): really connects in and out and reports the failing stage of each.
  */
-export async function testMailbox({ ctx, id, input }: { ctx: Ctx; id: number; input?: TUpdateMailbox }): Promise<TMailboxTestResult> {
+export async function testMailbox({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input?: TUpdateMailbox;
+}): Promise<TMailboxTestResult> {
   requirePermission(ctx, 'mailboxes.manage');
   const row = await findMailbox(ctx, id);
   if (!row) throw NotFound();
@@ -19,7 +27,13 @@ export async function testMailbox({ ctx, id, input }: { ctx: Ctx; id: number; in
 }
 
 /** The same for settings not saved yet (the create form). */
-export async function testMailboxSettings({ ctx, input }: { ctx: Ctx; input: TCreateMailbox }): Promise<TMailboxTestResult> {
+export async function testMailboxSettings({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: TCreateMailbox;
+}): Promise<TMailboxTestResult> {
   requirePermission(ctx, 'mailboxes.manage');
   return testMailConnections(ctx, openSettings(ctx, applyInput(ctx, null, input)));
 }

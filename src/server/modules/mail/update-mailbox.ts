@@ -10,7 +10,15 @@ import { applyInput, checkValues, touchedFields, valuesOf } from './mailbox-sett
 import { findMailbox, toMailbox } from './mailboxes.repo';
 
 /** PATCH: a password left out is kept, `null` clears it; nested objects patch field by field. */
-export async function updateMailbox({ ctx, id, input }: { ctx: Ctx; id: number; input: TUpdateMailbox }): Promise<TMailbox> {
+export async function updateMailbox({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: TUpdateMailbox;
+}): Promise<TMailbox> {
   requirePermission(ctx, 'mailboxes.manage');
   const row = await findMailbox(ctx, id);
   if (!row) throw NotFound();
@@ -19,7 +27,10 @@ export async function updateMailbox({ ctx, id, input }: { ctx: Ctx; id: number; 
   return withTx(ctx, async (tx) => {
     const now = tx.deps.clock.now();
     // A mailbox whose intake was switched on is fetched soon; errors start over with new settings.
-    const reset = input.inbound !== undefined ? { lastError: null, consecutiveFailures: 0, nextFetchAt: values.inboundProtocol === 'none' ? null : now } : {};
+    const reset =
+      input.inbound !== undefined
+        ? { lastError: null, consecutiveFailures: 0, nextFetchAt: values.inboundProtocol === 'none' ? null : now }
+        : {};
     const [out] = await tx.db
       .update(mailboxes)
       .set({ ...values, ...reset, updatedAt: now })

@@ -27,7 +27,10 @@ const toLevel = (r: Row & { agentCount: number }): TAccessLevel => ({
 });
 
 async function byId(ctx: Ctx, id: number) {
-  const [r] = await ctx.db.select({ ...accessLevelColumns(), agentCount }).from(accessLevels).where(inWorkspace(accessLevels, ctx, eq(accessLevels.id, id)));
+  const [r] = await ctx.db
+    .select({ ...accessLevelColumns(), agentCount })
+    .from(accessLevels)
+    .where(inWorkspace(accessLevels, ctx, eq(accessLevels.id, id)));
   return r ? toLevel(r) : null;
 }
 const accessLevelColumns = () => ({
@@ -44,7 +47,14 @@ async function assertNameFree(ctx: Ctx, name: string, exceptId?: number) {
   const [taken] = await ctx.db
     .select({ id: accessLevels.id })
     .from(accessLevels)
-    .where(inWorkspace(accessLevels, ctx, sql`lower(${accessLevels.name}) = ${name.toLowerCase()}`, exceptId ? sql`${accessLevels.id} <> ${exceptId}` : undefined));
+    .where(
+      inWorkspace(
+        accessLevels,
+        ctx,
+        sql`lower(${accessLevels.name}) = ${name.toLowerCase()}`,
+        exceptId ? sql`${accessLevels.id} <> ${exceptId}` : undefined,
+      ),
+    );
   if (taken) throw InvalidField('name', 'validation.name_taken');
 }
 
@@ -52,7 +62,13 @@ export async function listAccessLevels({ ctx, input }: { ctx: Ctx; input: TPageQ
   requirePermission(ctx, 'access_levels.manage');
   const where = inWorkspace(accessLevels, ctx);
   const [rows, [{ total }]] = await Promise.all([
-    ctx.db.select({ ...accessLevelColumns(), agentCount }).from(accessLevels).where(where).orderBy(asc(accessLevels.name), asc(accessLevels.id)).limit(input.pageSize).offset(offsetOf(input)),
+    ctx.db
+      .select({ ...accessLevelColumns(), agentCount })
+      .from(accessLevels)
+      .where(where)
+      .orderBy(asc(accessLevels.name), asc(accessLevels.id))
+      .limit(input.pageSize)
+      .offset(offsetOf(input)),
     ctx.db.select({ total: count() }).from(accessLevels).where(where),
   ]);
   return pageOf(rows.map(toLevel), Number(total), input);
@@ -65,21 +81,43 @@ export async function createAccessLevel({ ctx, input }: { ctx: Ctx; input: z.inf
     const now = tx.deps.clock.now();
     const [row] = await tx.db
       .insert(accessLevels)
-      .values({ workspaceId: tx.workspaceId, name: input.name, description: input.description, permissions: [...new Set(input.permissions)], createdAt: now, updatedAt: now })
+      .values({
+        workspaceId: tx.workspaceId,
+        name: input.name,
+        description: input.description,
+        permissions: [...new Set(input.permissions)],
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: accessLevels.id });
-    await audit(tx, 'access_level.created', 'access_level', row.id, { name: input.name, permissions: input.permissions });
+    await audit(tx, 'access_level.created', 'access_level', row.id, {
+      name: input.name,
+      permissions: input.permissions,
+    });
     return (await byId(tx, row.id))!;
   });
 }
 
-export async function updateAccessLevel({ ctx, id, input }: { ctx: Ctx; id: number; input: z.infer<typeof ZUpdateAccessLevel> }) {
+export async function updateAccessLevel({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: z.infer<typeof ZUpdateAccessLevel>;
+}) {
   requirePermission(ctx, 'access_levels.manage');
   if (!(await byId(ctx, id))) throw NotFound();
   if (input.name) await assertNameFree(ctx, input.name, id);
   const out = await withTx(ctx, async (tx) => {
     await tx.db
       .update(accessLevels)
-      .set({ ...input, permissions: input.permissions ? [...new Set(input.permissions)] : undefined, updatedAt: tx.deps.clock.now() })
+      .set({
+        ...input,
+        permissions: input.permissions ? [...new Set(input.permissions)] : undefined,
+        updatedAt: tx.deps.clock.now(),
+      })
       .where(inWorkspace(accessLevels, tx, eq(accessLevels.id, id)));
     await audit(tx, 'access_level.updated', 'access_level', id, input);
     return (await byId(tx, id))!;
@@ -99,4 +137,3 @@ export async function deleteAccessLevel({ ctx, id }: { ctx: Ctx; id: number }) {
     await audit(tx, 'access_level.deleted', 'access_level', id, { name: level.name });
   });
 }
-

@@ -30,16 +30,31 @@ export async function listApiTokens({ ctx, input }: { ctx: Ctx; input: TPageQuer
   const actor = requireActor(ctx);
   const where = inWorkspace(apiTokens, ctx, eq(apiTokens.userId, actor.id));
   const [rows, [{ total }]] = await Promise.all([
-    ctx.db.select().from(apiTokens).where(where).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)).limit(input.pageSize).offset(offsetOf(input)),
+    ctx.db
+      .select()
+      .from(apiTokens)
+      .where(where)
+      .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+      .limit(input.pageSize)
+      .offset(offsetOf(input)),
     ctx.db.select({ total: count() }).from(apiTokens).where(where),
   ]);
   return pageOf(rows.map(toToken), Number(total), input);
 }
 
 /** Creates a token; the secret is returned this once and stored only as its hash. */
-export async function createApiToken({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZCreateApiToken> }): Promise<z.infer<typeof ZCreatedApiToken>> {
+export async function createApiToken({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: z.infer<typeof ZCreateApiToken>;
+}): Promise<z.infer<typeof ZCreatedApiToken>> {
   const actor = requireActor(ctx);
-  const [{ n }] = await ctx.db.select({ n: count() }).from(apiTokens).where(inWorkspace(apiTokens, ctx, eq(apiTokens.userId, actor.id)));
+  const [{ n }] = await ctx.db
+    .select({ n: count() })
+    .from(apiTokens)
+    .where(inWorkspace(apiTokens, ctx, eq(apiTokens.userId, actor.id)));
   if (Number(n) >= MAX_TOKENS_PER_USER) throw LimitReached('errors.too_many_tokens', { max: MAX_TOKENS_PER_USER });
   const token = `${TOKEN_PREFIX}${randomToken(32)}`;
   const now = ctx.deps.clock.now();

@@ -14,10 +14,20 @@ import { userWithLinks } from './users.repo';
 export const AVATAR_MAX_BYTES = 1024 * 1024;
 
 /** Sets the signed-in person's avatar (A9): an image of at most 1 MiB. */
-export async function setAvatar({ ctx, parts }: { ctx: Ctx; parts: AsyncIterableIterator<MultipartFile> }): Promise<TUser> {
+export async function setAvatar({
+  ctx,
+  parts,
+}: {
+  ctx: Ctx;
+  parts: AsyncIterableIterator<MultipartFile>;
+}): Promise<TUser> {
   const actor = requireActor(ctx);
   return withTx(ctx, async (tx) => {
-    const stored = await storeOnlyUpload(tx, parts, { allowed: IMAGE_TYPES, maxBytes: AVATAR_MAX_BYTES, purpose: 'avatar' });
+    const stored = await storeOnlyUpload(tx, parts, {
+      allowed: IMAGE_TYPES,
+      maxBytes: AVATAR_MAX_BYTES,
+      purpose: 'avatar',
+    });
     const [row] = await tx.db
       .update(users)
       .set({ avatarFileId: stored.id, updatedAt: tx.deps.clock.now() })

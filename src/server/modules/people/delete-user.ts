@@ -18,9 +18,13 @@ export async function deleteUser({ ctx, id }: { ctx: Ctx; id: number }): Promise
   assertCanManageRole(ctx, current.role);
   if (ctx.actor!.id === id) throw InvalidField('id', 'validation.cannot_delete_self');
   await withTx(ctx, async (tx) => {
-    if (current.role === 'admin' && current.active && (await countActiveAdmins(tx)) <= 1) throw InvalidField('id', 'validation.last_admin');
+    if (current.role === 'admin' && current.active && (await countActiveAdmins(tx)) <= 1)
+      throw InvalidField('id', 'validation.last_admin');
     const now = tx.deps.clock.now();
-    await tx.db.update(users).set({ deletedAt: now, active: false, updatedAt: now }).where(inWorkspace(users, tx, eq(users.id, id)));
+    await tx.db
+      .update(users)
+      .set({ deletedAt: now, active: false, updatedAt: now })
+      .where(inWorkspace(users, tx, eq(users.id, id)));
     await tx.db.delete(sessions).where(inWorkspace(sessions, tx, eq(sessions.userId, id)));
     await tx.db.delete(apiTokens).where(inWorkspace(apiTokens, tx, eq(apiTokens.userId, id)));
     await tx.db.delete(departmentAgents).where(inWorkspace(departmentAgents, tx, eq(departmentAgents.userId, id)));

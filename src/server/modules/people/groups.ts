@@ -36,7 +36,10 @@ const toGroup = (r: Row, members: string[] = []): TGroup => ({
 });
 
 export async function findGroup(ctx: Ctx, id: number): Promise<Row | null> {
-  const [r] = await ctx.db.select().from(groups).where(inWorkspace(groups, ctx, eq(groups.id, id)));
+  const [r] = await ctx.db
+    .select()
+    .from(groups)
+    .where(inWorkspace(groups, ctx, eq(groups.id, id)));
   return r ?? null;
 }
 
@@ -54,24 +57,44 @@ async function checkMembers(ctx: Ctx, kind: 'customer' | 'agent', ids: number[])
     .from(users)
     .where(inWorkspace(users, ctx, inArray(users.id, unique), isNull(users.deletedAt)));
   const ok = rows.filter((r) => (kind === 'customer' ? r.role === 'customer' : r.role !== 'customer'));
-  if (ok.length !== unique.length) throw InvalidField('memberIds', kind === 'customer' ? 'validation.members_customers' : 'validation.members_agents');
+  if (ok.length !== unique.length)
+    throw InvalidField('memberIds', kind === 'customer' ? 'validation.members_customers' : 'validation.members_agents');
   return unique;
 }
 
 async function setMembers(ctx: Ctx, groupId: number, ids: number[]) {
   await ctx.db.delete(groupMembers).where(inWorkspace(groupMembers, ctx, eq(groupMembers.groupId, groupId)));
-  if (ids.length) await ctx.db.insert(groupMembers).values(ids.map((userId) => ({ workspaceId: ctx.workspaceId, groupId, userId })));
+  if (ids.length)
+    await ctx.db.insert(groupMembers).values(ids.map((userId) => ({ workspaceId: ctx.workspaceId, groupId, userId })));
 }
 
 export async function listGroups({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZListGroupsQuery> }) {
   requirePermission(ctx, 'groups.manage');
-  const where = inWorkspace(groups, ctx, input.kind ? eq(groups.kind, input.kind) : undefined, input.q ? ilike(groups.name, `%${input.q}%`) : undefined);
+  const where = inWorkspace(
+    groups,
+    ctx,
+    input.kind ? eq(groups.kind, input.kind) : undefined,
+    input.q ? ilike(groups.name, `%${input.q}%`) : undefined,
+  );
   const [rows, [{ total }]] = await Promise.all([
-    ctx.db.select().from(groups).where(where).orderBy(asc(groups.name), asc(groups.id)).limit(input.pageSize).offset(offsetOf(input)),
+    ctx.db
+      .select()
+      .from(groups)
+      .where(where)
+      .orderBy(asc(groups.name), asc(groups.id))
+      .limit(input.pageSize)
+      .offset(offsetOf(input)),
     ctx.db.select({ total: count() }).from(groups).where(where),
   ]);
-  const members = await membersOf(ctx, rows.map((r) => r.id));
-  return pageOf(rows.map((r) => toGroup(r, members.get(r.id))), Number(total), input);
+  const members = await membersOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return pageOf(
+    rows.map((r) => toGroup(r, members.get(r.id))),
+    Number(total),
+    input,
+  );
 }
 
 export async function createGroup({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZCreateGroup> }) {
@@ -81,7 +104,14 @@ export async function createGroup({ ctx, input }: { ctx: Ctx; input: z.infer<typ
     const now = tx.deps.clock.now();
     const [row] = await tx.db
       .insert(groups)
-      .values({ workspaceId: tx.workspaceId, kind: input.kind, name: input.name, description: input.description, createdAt: now, updatedAt: now })
+      .values({
+        workspaceId: tx.workspaceId,
+        kind: input.kind,
+        name: input.name,
+        description: input.description,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     await setMembers(tx, row.id, members);
     await audit(tx, 'group.created', 'group', row.id, { name: input.name, kind: input.kind, members: members.length });
@@ -117,6 +147,9 @@ export async function deleteGroup({ ctx, id }: { ctx: Ctx; id: number }) {
 
 /** Ids of a group's members (used to assign them to a department, B5). */
 export async function groupMemberIds(ctx: Ctx, groupId: number): Promise<number[]> {
-  const rows = await ctx.db.select({ userId: groupMembers.userId }).from(groupMembers).where(inWorkspace(groupMembers, ctx, eq(groupMembers.groupId, groupId)));
+  const rows = await ctx.db
+    .select({ userId: groupMembers.userId })
+    .from(groupMembers)
+    .where(inWorkspace(groupMembers, ctx, eq(groupMembers.groupId, groupId)));
   return rows.map((r) => r.userId);
 }

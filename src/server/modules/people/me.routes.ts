@@ -8,17 +8,30 @@ import { setAvatar, sendAvatar } from './avatar';
 const tags = ['me'];
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.patch('/me', { config: { access: access.signedIn() }, schema: { tags, body: ZUpdateMe, response: { 200: ZUser } } }, async (req) =>
-    updateMe({ ctx: req.ctx, input: req.body }),
+  app.patch(
+    '/me',
+    { config: { access: access.signedIn() }, schema: { tags, body: ZUpdateMe, response: { 200: ZUser } } },
+    async (req) => updateMe({ ctx: req.ctx, input: req.body }),
   );
-  app.post('/me/password', { config: { access: access.signedIn() }, schema: { tags, body: ZChangePassword } }, async (req, reply) => {
-    await changePassword({ ctx: req.ctx, input: req.body });
-    return reply.code(204).send();
-  });
-  app.post('/me/avatar', { config: { access: access.signedIn() }, schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZUser } } }, async (req) =>
-    setAvatar({ ctx: req.ctx, parts: req.files() }),
+  app.post(
+    '/me/password',
+    { config: { access: access.signedIn() }, schema: { tags, body: ZChangePassword } },
+    async (req, reply) => {
+      await changePassword({ ctx: req.ctx, input: req.body });
+      return reply.code(204).send();
+    },
   );
-  app.get('/users/:id/avatar', { config: { access: access.signedIn() }, schema: { tags, params: ZIdParams } }, async (req, reply) =>
-    sendAvatar({ ctx: req.ctx, id: Number(req.params.id), reply }),
+  app.post(
+    '/me/avatar',
+    {
+      config: { access: access.signedIn() },
+      schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZUser } },
+    },
+    async (req) => setAvatar({ ctx: req.ctx, parts: req.files() }),
+  );
+  app.get(
+    '/users/:id/avatar',
+    { config: { access: access.signedIn() }, schema: { tags, params: ZIdParams } },
+    async (req, reply) => sendAvatar({ ctx: req.ctx, id: Number(req.params.id), reply }),
   );
 };

@@ -31,15 +31,25 @@ export async function updateMe({ ctx, input }: { ctx: Ctx; input: z.infer<typeof
 }
 
 /** Changes one's own password after checking the current one; other sessions end. */
-export async function changePassword({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZChangePassword> }): Promise<void> {
+export async function changePassword({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: z.infer<typeof ZChangePassword>;
+}): Promise<void> {
   const actor = requireActor(ctx);
   await hitRateLimit(ctx, `password:user:${actor.id}`, 10, 600);
   const row = await findUser(ctx, actor.id);
   if (!row) throw NotFound();
-  if (!(await verifyPassword(input.currentPassword, row.passwordHash))) throw InvalidField('currentPassword', 'validation.current_password');
+  if (!(await verifyPassword(input.currentPassword, row.passwordHash)))
+    throw InvalidField('currentPassword', 'validation.current_password');
   const passwordHash = await hashPassword(input.newPassword);
   await withTx(ctx, async (tx) => {
-    await tx.db.update(users).set({ passwordHash, updatedAt: tx.deps.clock.now() }).where(inWorkspace(users, tx, eq(users.id, actor.id)));
+    await tx.db
+      .update(users)
+      .set({ passwordHash, updatedAt: tx.deps.clock.now() })
+      .where(inWorkspace(users, tx, eq(users.id, actor.id)));
     const keep = actor.sessionId ? ne(sessions.id, actor.sessionId) : undefined;
     await tx.db.delete(sessions).where(inWorkspace(sessions, tx, and(eq(sessions.userId, actor.id), keep)));
     await audit(tx, 'user.password_changed', 'user', actor.id);

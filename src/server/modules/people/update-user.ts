@@ -7,7 +7,15 @@ import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField, NotFound } from '../../platform/errors';
 import { audit } from '../audit/audit';
 import { assertCanManageRole } from './manage-rules';
-import { checkUnique, checkUserRefs, countActiveAdmins, findUser, replaceDepartments, replaceGroups, userWithLinks } from './users.repo';
+import {
+  checkUnique,
+  checkUserRefs,
+  countActiveAdmins,
+  findUser,
+  replaceDepartments,
+  replaceGroups,
+  userWithLinks,
+} from './users.repo';
 import { forgetActors } from '../../platform/auth/actor-cache';
 
 export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateUser; id: number }): Promise<TUser> {
@@ -16,7 +24,8 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
   assertCanManageRole(ctx, current.role);
   const role = input.role ?? current.role;
   if (role !== current.role) assertCanManageRole(ctx, role);
-  if (ctx.actor!.id === id && (input.role && input.role !== current.role)) throw InvalidField('role', 'validation.cannot_change_own_role');
+  if (ctx.actor!.id === id && input.role && input.role !== current.role)
+    throw InvalidField('role', 'validation.cannot_change_own_role');
   if (ctx.actor!.id === id && input.active === false) throw InvalidField('active', 'validation.cannot_disable_self');
   await checkUserRefs(ctx, input, role);
   await checkUnique(ctx, input, id);
@@ -24,7 +33,8 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
 
   const out = await withTx(ctx, async (tx) => {
     const losingAdmin = current.role === 'admin' && (role !== 'admin' || input.active === false);
-    if (losingAdmin && (await countActiveAdmins(tx)) <= 1) throw InvalidField(input.role ? 'role' : 'active', 'validation.last_admin');
+    if (losingAdmin && (await countActiveAdmins(tx)) <= 1)
+      throw InvalidField(input.role ? 'role' : 'active', 'validation.last_admin');
     const [row] = await tx.db
       .update(users)
       .set({
@@ -51,7 +61,8 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
     // A changed password, a deactivation or a role change ends the account's other sessions and tokens.
     if (passwordHash || input.active === false || role !== current.role) {
       await tx.db.delete(sessions).where(inWorkspace(sessions, tx, eq(sessions.userId, id)));
-      if (input.active === false || role !== current.role) await tx.db.delete(apiTokens).where(inWorkspace(apiTokens, tx, eq(apiTokens.userId, id)));
+      if (input.active === false || role !== current.role)
+        await tx.db.delete(apiTokens).where(inWorkspace(apiTokens, tx, eq(apiTokens.userId, id)));
     }
     const changed = Object.keys(input).filter((k) => k !== 'password');
     await audit(tx, 'user.updated', 'user', id, { fields: changed, passwordChanged: !!passwordHash });

@@ -34,7 +34,10 @@ export function toUser(row: UserRow, departmentIds: number[] = [], groupIds: num
 }
 
 export async function findUser(ctx: Ctx, id: number): Promise<UserRow | null> {
-  const rows = await ctx.db.select().from(users).where(inWorkspace(users, ctx, eq(users.id, id), isNull(users.deletedAt)));
+  const rows = await ctx.db
+    .select()
+    .from(users)
+    .where(inWorkspace(users, ctx, eq(users.id, id), isNull(users.deletedAt)));
   return rows[0] ?? null;
 }
 
@@ -47,16 +50,16 @@ export async function userLinks(ctx: Ctx, userIds: number[]) {
     ctx,
     () =>
       ctx.db
-      .select({ userId: departmentAgents.userId, id: departmentAgents.departmentId })
-      .from(departmentAgents)
-      .where(inWorkspace(departmentAgents, ctx, inArray(departmentAgents.userId, userIds)))
-      .orderBy(departmentAgents.departmentId),
+        .select({ userId: departmentAgents.userId, id: departmentAgents.departmentId })
+        .from(departmentAgents)
+        .where(inWorkspace(departmentAgents, ctx, inArray(departmentAgents.userId, userIds)))
+        .orderBy(departmentAgents.departmentId),
     () =>
       ctx.db
-      .select({ userId: groupMembers.userId, id: groupMembers.groupId })
-      .from(groupMembers)
-      .where(inWorkspace(groupMembers, ctx, inArray(groupMembers.userId, userIds)))
-      .orderBy(groupMembers.groupId),
+        .select({ userId: groupMembers.userId, id: groupMembers.groupId })
+        .from(groupMembers)
+        .where(inWorkspace(groupMembers, ctx, inArray(groupMembers.userId, userIds)))
+        .orderBy(groupMembers.groupId),
   );
   for (const r of d) deps.set(r.userId, [...(deps.get(r.userId) ?? []), r.id]);
   for (const r of g) grps.set(r.userId, [...(grps.get(r.userId) ?? []), r.id]);
@@ -85,17 +88,33 @@ export async function listUsers(ctx: Ctx, q: TListUsersQuery) {
   if (q.active !== undefined) conds.push(eq(users.active, q.active));
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(ilike(users.name, like), ilike(users.username, like), ilike(users.email, like), ilike(users.mobile, like)));
+    conds.push(
+      or(ilike(users.name, like), ilike(users.username, like), ilike(users.email, like), ilike(users.mobile, like)),
+    );
   }
   if (q.departmentId)
-    conds.push(sql`exists (select 1 from department_agents da where da.user_id = ${users.id} and da.department_id = ${Number(q.departmentId)})`);
-  if (q.groupId) conds.push(sql`exists (select 1 from group_members gm where gm.user_id = ${users.id} and gm.group_id = ${Number(q.groupId)})`);
+    conds.push(
+      sql`exists (select 1 from department_agents da where da.user_id = ${users.id} and da.department_id = ${Number(q.departmentId)})`,
+    );
+  if (q.groupId)
+    conds.push(
+      sql`exists (select 1 from group_members gm where gm.user_id = ${users.id} and gm.group_id = ${Number(q.groupId)})`,
+    );
   const where = inWorkspace(users, ctx, ...conds);
   const [rows, [{ total }]] = await Promise.all([
-    ctx.db.select().from(users).where(where).orderBy(...SORTS[q.sort]).limit(q.pageSize).offset(offsetOf(q)),
+    ctx.db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(...SORTS[q.sort])
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ total: count() }).from(users).where(where),
   ]);
-  const { deps, grps } = await userLinks(ctx, rows.map((r) => r.id));
+  const { deps, grps } = await userLinks(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return { rows: rows.map((r) => toUser(r, deps.get(r.id), grps.get(r.id))), total: Number(total) };
 }
 
@@ -104,7 +123,11 @@ export async function findByLogin(ctx: Ctx, login: string, mobile: string | null
   const lower = login.toLowerCase();
   const match = [sql`lower(${users.username}) = ${lower}`, sql`lower(${users.email}) = ${lower}`];
   if (mobile) match.push(eq(users.mobile, mobile));
-  const rows = await ctx.db.select().from(users).where(inWorkspace(users, ctx, isNull(users.deletedAt), or(...match))).limit(2);
+  const rows = await ctx.db
+    .select()
+    .from(users)
+    .where(inWorkspace(users, ctx, isNull(users.deletedAt), or(...match)))
+    .limit(2);
   // A login that matches two accounts (one's username is another's e-mail) signs in neither.
   return rows.length === 1 ? rows[0] : null;
 }
@@ -121,38 +144,56 @@ export async function checkUserRefs(
     if (role === 'customer') fields.departmentIds = { key: 'validation.customer_no_departments' };
     else {
       const ids = distinct(refs.departmentIds);
-      const found = await ctx.db.select({ id: departments.id }).from(departments).where(inWorkspace(departments, ctx, inArray(departments.id, ids)));
+      const found = await ctx.db
+        .select({ id: departments.id })
+        .from(departments)
+        .where(inWorkspace(departments, ctx, inArray(departments.id, ids)));
       if (found.length !== ids.length) fields.departmentIds = { key: 'validation.unknown_department' };
     }
   }
   if (refs.groupIds?.length) {
     const ids = distinct(refs.groupIds);
     const kind = role === 'customer' ? 'customer' : 'agent';
-    const found = await ctx.db.select({ id: groups.id }).from(groups).where(inWorkspace(groups, ctx, inArray(groups.id, ids), eq(groups.kind, kind)));
+    const found = await ctx.db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(inWorkspace(groups, ctx, inArray(groups.id, ids), eq(groups.kind, kind)));
     if (found.length !== ids.length) fields.groupIds = { key: 'validation.unknown_group' };
   }
   if (refs.accessLevelId) {
     if (role !== 'agent') fields.accessLevelId = { key: 'validation.access_level_agents_only' };
     else {
-      const found = await ctx.db.select({ id: accessLevels.id }).from(accessLevels).where(inWorkspace(accessLevels, ctx, eq(accessLevels.id, refs.accessLevelId)));
+      const found = await ctx.db
+        .select({ id: accessLevels.id })
+        .from(accessLevels)
+        .where(inWorkspace(accessLevels, ctx, eq(accessLevels.id, refs.accessLevelId)));
       if (!found.length) fields.accessLevelId = { key: 'validation.unknown_access_level' };
     }
   }
   if (refs.orgUnitId) {
-    const found = await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(inWorkspace(orgUnits, ctx, eq(orgUnits.id, refs.orgUnitId)));
+    const found = await ctx.db
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(inWorkspace(orgUnits, ctx, eq(orgUnits.id, refs.orgUnitId)));
     if (!found.length) fields.orgUnitId = { key: 'validation.unknown_org_unit' };
   }
   if (Object.keys(fields).length) throw Invalid(fields);
 }
 
 /** Refuses a username, e-mail or mobile that another live account of the workspace has. */
-export async function checkUnique(ctx: Ctx, v: { username?: string; email?: string | null; mobile?: string | null; alternateEmails?: string[] }, exceptId?: number) {
+export async function checkUnique(
+  ctx: Ctx,
+  v: { username?: string; email?: string | null; mobile?: string | null; alternateEmails?: string[] },
+  exceptId?: number,
+) {
   const fields: Record<string, Msg> = {};
   const others = (cond: SQL) =>
     ctx.db
       .select({ id: users.id })
       .from(users)
-      .where(inWorkspace(users, ctx, isNull(users.deletedAt), cond, exceptId ? sql`${users.id} <> ${exceptId}` : undefined))
+      .where(
+        inWorkspace(users, ctx, isNull(users.deletedAt), cond, exceptId ? sql`${users.id} <> ${exceptId}` : undefined),
+      )
       .limit(1);
   if (v.username && (await others(sql`lower(${users.username}) = ${v.username.toLowerCase()}`)).length)
     fields.username = { key: 'validation.username_taken' };
@@ -163,7 +204,8 @@ export async function checkUnique(ctx: Ctx, v: { username?: string; email?: stri
     return others(sql`(lower(${users.email}) = any(${list}) or ${users.alternateEmails} && ${list})`);
   };
   if (v.email && (await taken([v.email.toLowerCase()])).length) fields.email = { key: 'validation.email_taken' };
-  if (v.alternateEmails?.length && (await taken(v.alternateEmails)).length) fields.alternateEmails = { key: 'validation.email_taken' };
+  if (v.alternateEmails?.length && (await taken(v.alternateEmails)).length)
+    fields.alternateEmails = { key: 'validation.email_taken' };
   if (v.mobile && (await others(eq(users.mobile, v.mobile))).length) fields.mobile = { key: 'validation.mobile_taken' };
   if (Object.keys(fields).length) throw Invalid(fields);
 }
@@ -172,13 +214,18 @@ export async function replaceDepartments(ctx: Ctx, userId: number, ids: number[]
   await ctx.db.delete(departmentAgents).where(inWorkspace(departmentAgents, ctx, eq(departmentAgents.userId, userId)));
   const unique = [...new Set(ids)];
   if (unique.length)
-    await ctx.db.insert(departmentAgents).values(unique.map((departmentId) => ({ workspaceId: ctx.workspaceId, departmentId, userId })));
+    await ctx.db
+      .insert(departmentAgents)
+      .values(unique.map((departmentId) => ({ workspaceId: ctx.workspaceId, departmentId, userId })));
 }
 
 export async function replaceGroups(ctx: Ctx, userId: number, ids: number[]) {
   await ctx.db.delete(groupMembers).where(inWorkspace(groupMembers, ctx, eq(groupMembers.userId, userId)));
   const unique = [...new Set(ids)];
-  if (unique.length) await ctx.db.insert(groupMembers).values(unique.map((groupId) => ({ workspaceId: ctx.workspaceId, groupId, userId })));
+  if (unique.length)
+    await ctx.db
+      .insert(groupMembers)
+      .values(unique.map((groupId) => ({ workspaceId: ctx.workspaceId, groupId, userId })));
 }
 
 export async function countActiveAdmins(ctx: Ctx): Promise<number> {
@@ -188,4 +235,3 @@ export async function countActiveAdmins(ctx: Ctx): Promise<number> {
     .where(inWorkspace(users, ctx, eq(users.role, 'admin'), eq(users.active, true), isNull(users.deletedAt)));
   return Number(n);
 }
-

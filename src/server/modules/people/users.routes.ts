@@ -14,7 +14,10 @@ const tags = ['people'];
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/users',
-    { config: { access: access.staff() }, schema: { tags, querystring: ZListUsersQuery, response: { 200: ZPage(ZUser) } } },
+    {
+      config: { access: access.staff() },
+      schema: { tags, querystring: ZListUsersQuery, response: { 200: ZPage(ZUser) } },
+    },
     async (req) => {
       const { rows, total } = await listUsers(req.ctx, req.query);
       return pageOf(rows, total, req.query);
@@ -22,17 +25,27 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/users',
-    { config: { access: access.perm('customers.manage') }, schema: { tags, body: ZCreateUser, response: { 201: ZUser } } },
+    {
+      config: { access: access.perm('customers.manage') },
+      schema: { tags, body: ZCreateUser, response: { 201: ZUser } },
+    },
     async (req, reply) => reply.code(201).send(await createUser({ ctx: req.ctx, input: req.body })),
   );
-  app.get('/users/:id', { config: { access: access.staff() }, schema: { tags, params: ZIdParams, response: { 200: ZUser } } }, async (req) => {
-    const row = await findUser(req.ctx, Number(req.params.id));
-    if (!row) throw NotFound();
-    return userWithLinks(req.ctx, row);
-  });
+  app.get(
+    '/users/:id',
+    { config: { access: access.staff() }, schema: { tags, params: ZIdParams, response: { 200: ZUser } } },
+    async (req) => {
+      const row = await findUser(req.ctx, Number(req.params.id));
+      if (!row) throw NotFound();
+      return userWithLinks(req.ctx, row);
+    },
+  );
   app.patch(
     '/users/:id',
-    { config: { access: access.perm('customers.manage') }, schema: { tags, params: ZIdParams, body: ZUpdateUser, response: { 200: ZUser } } },
+    {
+      config: { access: access.perm('customers.manage') },
+      schema: { tags, params: ZIdParams, body: ZUpdateUser, response: { 200: ZUser } },
+    },
     async (req) => updateUser({ ctx: req.ctx, input: req.body, id: Number(req.params.id) }),
   );
   app.delete(

@@ -30,7 +30,11 @@ export async function updateSettings({ ctx, input }: { ctx: Ctx; input: z.infer<
   requirePermission(ctx, 'settings.manage');
   return withTx(ctx, async (tx) => {
     const current = await readSettings(tx.db, tx.workspaceId);
-    const next: StoredSettings = { ...current, ...input, contact: { ...current.contact, ...(input.contact ?? {}) } } as StoredSettings;
+    const next: StoredSettings = {
+      ...current,
+      ...input,
+      contact: { ...current.contact, ...(input.contact ?? {}) },
+    } as StoredSettings;
     await writeSettings(tx, next);
     await audit(tx, 'settings.updated', 'settings', null, { fields: Object.keys(input) });
     return toResponse(next);
@@ -38,10 +42,22 @@ export async function updateSettings({ ctx, input }: { ctx: Ctx; input: z.infer<
 }
 
 /** Logo or login-page image: images only (type from the bytes), at most 2 MiB. */
-export async function setSettingsImage({ ctx, parts, which }: { ctx: Ctx; parts: AsyncIterableIterator<MultipartFile>; which: 'logo' | 'loginImage' }) {
+export async function setSettingsImage({
+  ctx,
+  parts,
+  which,
+}: {
+  ctx: Ctx;
+  parts: AsyncIterableIterator<MultipartFile>;
+  which: 'logo' | 'loginImage';
+}) {
   requirePermission(ctx, 'settings.manage');
   return withTx(ctx, async (tx) => {
-    const stored = await storeOnlyUpload(tx, parts, { allowed: IMAGE_TYPES, maxBytes: IMAGE_MAX_BYTES, purpose: which === 'logo' ? 'logo' : 'login_image' });
+    const stored = await storeOnlyUpload(tx, parts, {
+      allowed: IMAGE_TYPES,
+      maxBytes: IMAGE_MAX_BYTES,
+      purpose: which === 'logo' ? 'logo' : 'login_image',
+    });
     const current = await readSettings(tx.db, tx.workspaceId);
     const next = { ...current, [which === 'logo' ? 'logoFileId' : 'loginImageFileId']: stored.id };
     await writeSettings(tx, next);
@@ -79,16 +95,36 @@ export async function getPublicSettings({ ctx }: { ctx: Ctx }): Promise<z.infer<
       guestAttachments: s.guestFormEnabled && s.guestAttachmentsEnabled && s.attachmentsEnabled,
       registration: s.customersCanRegister,
     },
-    limits: { memberMaxUploadMb: s.memberMaxUploadMb, guestMaxUploadMb: s.guestMaxUploadMb, attachmentsPerMessage: ATTACHMENTS_PER_MESSAGE },
+    limits: {
+      memberMaxUploadMb: s.memberMaxUploadMb,
+      guestMaxUploadMb: s.guestMaxUploadMb,
+      attachmentsPerMessage: ATTACHMENTS_PER_MESSAGE,
+    },
   };
 }
 
 /** Departments a guest may write to: active, visible and open to everyone (B4). */
 export async function listPublicDepartments({ ctx }: { ctx: Ctx }) {
   const rows = await ctx.db
-    .select({ id: departments.id, name: departments.name, description: departments.description, usage: departments.usage })
+    .select({
+      id: departments.id,
+      name: departments.name,
+      description: departments.description,
+      usage: departments.usage,
+    })
     .from(departments)
-    .where(inWorkspace(departments, ctx, and(eq(departments.active, true), eq(departments.visible, true), eq(departments.usage, 'all'), ne(departments.usage, 'internal'))))
+    .where(
+      inWorkspace(
+        departments,
+        ctx,
+        and(
+          eq(departments.active, true),
+          eq(departments.visible, true),
+          eq(departments.usage, 'all'),
+          ne(departments.usage, 'internal'),
+        ),
+      ),
+    )
     .orderBy(asc(departments.name))
     .limit(500);
   return { items: rows.map((r) => ({ ...r, id: String(r.id) })) };

@@ -20,12 +20,27 @@ async function withSignature(ctx: Ctx, html: string): Promise<string> {
 }
 
 /** C9: how a ticket's status and waiting clock move when someone writes. */
-export function statusAfterMessage(ticket: TicketRow, by: 'customer' | 'agent', statusAfter: TStatus | undefined, now: Date) {
+export function statusAfterMessage(
+  ticket: TicketRow,
+  by: 'customer' | 'agent',
+  statusAfter: TStatus | undefined,
+  now: Date,
+) {
   if (by === 'customer') {
-    return { status: 'active' as const, waitingSince: ticket.status === 'active' && ticket.waitingSince ? ticket.waitingSince : now, lastCustomerReplyAt: now, closedAt: null };
+    return {
+      status: 'active' as const,
+      waitingSince: ticket.status === 'active' && ticket.waitingSince ? ticket.waitingSince : now,
+      lastCustomerReplyAt: now,
+      closedAt: null,
+    };
   }
   const status = statusAfter ?? 'pending';
-  return { status, waitingSince: status === 'active' ? (ticket.waitingSince ?? now) : null, lastAgentReplyAt: now, closedAt: status === 'closed' ? now : null };
+  return {
+    status,
+    waitingSince: status === 'active' ? (ticket.waitingSince ?? now) : null,
+    lastAgentReplyAt: now,
+    closedAt: status === 'closed' ? now : null,
+  };
 }
 
 /**
@@ -33,7 +48,15 @@ export function statusAfterMessage(ticket: TicketRow, by: 'customer' | 'agent', 
  * reply to a closed ticket reopens it; a reply made while someone else wrote newer messages
  * is refused with those messages (409) unless `force`.
  */
-export async function addMessage({ ctx, number, input }: { ctx: Ctx; number: number; input: TCreateMessage }): Promise<TMessage> {
+export async function addMessage({
+  ctx,
+  number,
+  input,
+}: {
+  ctx: Ctx;
+  number: number;
+  input: TCreateMessage;
+}): Promise<TMessage> {
   const pre = await findVisibleTicket(ctx, number);
   const actor = ctx.actor!;
   const staff = isStaffActor(actor);
@@ -52,11 +75,16 @@ export async function addMessage({ ctx, number, input }: { ctx: Ctx; number: num
     if (input.lastSeenMessageId && !input.force) {
       const newer = await threadOf(tx, ticket.id, { staff, afterId: input.lastSeenMessageId, notFromUserId: actor.id });
       if (newer.length) {
-        throw Conflict('errors.newer_messages', { count: newer.length }, { messages: await toMessages(tx, newer, { staff }) });
+        throw Conflict(
+          'errors.newer_messages',
+          { count: newer.length },
+          { messages: await toMessages(tx, newer, { staff }) },
+        );
       }
     }
     const now = tx.deps.clock.now();
-    const changes = input.kind === 'note' ? {} : statusAfterMessage(ticket, staff ? 'agent' : 'customer', input.statusAfter, now);
+    const changes =
+      input.kind === 'note' ? {} : statusAfterMessage(ticket, staff ? 'agent' : 'customer', input.statusAfter, now);
     const message = await insertMessage(tx, ticket, {
       kind: input.kind,
       authorKind: staff ? 'agent' : 'customer',
@@ -66,17 +94,28 @@ export async function addMessage({ ctx, number, input }: { ctx: Ctx; number: num
       cc: input.cc,
       bcc: staff ? input.bcc : [],
       attachmentIds: input.attachmentIds,
-      ticketChanges: { ...changes, ...('status' in changes && changes.status !== ticket.status ? { statusChangedAt: now } : {}) },
+      ticketChanges: {
+        ...changes,
+        ...('status' in changes && changes.status !== ticket.status ? { statusChangedAt: now } : {}),
+      },
     });
-    await logTicketEvent(tx, ticket.id, input.kind === 'note' ? 'note_added' : 'replied', { messageId: String(message.id) });
+    await logTicketEvent(tx, ticket.id, input.kind === 'note' ? 'note_added' : 'replied', {
+      messageId: String(message.id),
+    });
     if ('status' in changes && changes.status !== ticket.status) {
-      await logTicketEvent(tx, ticket.id, ticket.status === 'closed' ? 'reopened' : 'status_changed', { from: ticket.status, to: changes.status });
+      await logTicketEvent(tx, ticket.id, ticket.status === 'closed' ? 'reopened' : 'status_changed', {
+        from: ticket.status,
+        to: changes.status,
+      });
     }
-    if (staff && input.kind === 'reply' && (await queueReplyMail(tx, ticket, message.id))) message.deliveryStatus = 'queued';
-    const [fresh] = await tx.db.select({ assigneeIds: tickets.assigneeIds }).from(tickets).where(eq(tickets.id, ticket.id));
+    if (staff && input.kind === 'reply' && (await queueReplyMail(tx, ticket, message.id)))
+      message.deliveryStatus = 'queued';
+    const [fresh] = await tx.db
+      .select({ assigneeIds: tickets.assigneeIds })
+      .from(tickets)
+      .where(eq(tickets.id, ticket.id));
     await announce(tx, { ...ticket, ...fresh }, 'message.created', { kind: input.kind, messageId: message.id });
     const [out] = await toMessages(tx, [message], { staff });
     return out;
   });
 }
-

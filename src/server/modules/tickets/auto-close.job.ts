@@ -24,7 +24,10 @@ export async function autoCloseTickets(deps: AppDeps): Promise<number> {
   );
   if (!candidates.length) return 0;
   const ids = candidates.map((r) => Number(r.workspace_id));
-  const docs = await db.select({ workspaceId: settings.workspaceId, data: settings.data }).from(settings).where(inArray(settings.workspaceId, ids));
+  const docs = await db
+    .select({ workspaceId: settings.workspaceId, data: settings.data })
+    .from(settings)
+    .where(inArray(settings.workspaceId, ids));
   const byWorkspace = new Map(docs.map((d) => [d.workspaceId, d.data]));
   let closed = 0;
   for (const workspaceId of ids) {
@@ -48,7 +51,14 @@ async function closeBatch(deps: AppDeps, workspaceId: number, cutoff: Date, days
     const due = tx
       .select({ id: tickets.id })
       .from(tickets)
-      .where(and(eq(tickets.status, 'pending'), isNull(tickets.deletedAt), lt(tickets.statusChangedAt, cutoff), eq(tickets.workspaceId, workspaceId)))
+      .where(
+        and(
+          eq(tickets.status, 'pending'),
+          isNull(tickets.deletedAt),
+          lt(tickets.statusChangedAt, cutoff),
+          eq(tickets.workspaceId, workspaceId),
+        ),
+      )
       .orderBy(tickets.statusChangedAt)
       .limit(BATCH)
       .for('update', { skipLocked: true });
@@ -58,11 +68,30 @@ async function closeBatch(deps: AppDeps, workspaceId: number, cutoff: Date, days
       .where(inArray(tickets.id, due))
       .returning(TICKET_COLUMNS);
     if (!rows.length) return 0;
-    await tx.insert(ticketEvents).values(
-      rows.map((r) => ({ workspaceId, ticketId: r.id, actorId: null, actorName: '', kind: 'auto_closed', data: { from: 'pending', to: 'closed', days }, createdAt: now })),
-    );
+    await tx
+      .insert(ticketEvents)
+      .values(
+        rows.map((r) => ({
+          workspaceId,
+          ticketId: r.id,
+          actorId: null,
+          actorName: '',
+          kind: 'auto_closed',
+          data: { from: 'pending', to: 'closed', days },
+          createdAt: now,
+        })),
+      );
     // The system acts: no actor, so the event and the notification job carry none.
-    const ctx: Ctx = { workspaceId, actor: null, db: tx, inTx: true, locale: 'fa', ip: '', requestId: 'job:auto-close', deps };
+    const ctx: Ctx = {
+      workspaceId,
+      actor: null,
+      db: tx,
+      inTx: true,
+      locale: 'fa',
+      ip: '',
+      requestId: 'job:auto-close',
+      deps,
+    };
     for (const row of rows) await announce(ctx, row, 'ticket.updated');
     return rows.length;
   });

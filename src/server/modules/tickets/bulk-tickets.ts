@@ -53,13 +53,22 @@ function prepare(ctx: Ctx, input: Input): (tx: Ctx, number: number) => Promise<u
     }
     case 'transfer':
     case 'assign': {
-      const v = typeof value === 'object' && value ? value : typeof value === 'string' && /^\d+$/.test(value) ? { departmentId: Number(value) } : null;
-      if (!v || (v.departmentId === undefined && v.assigneeId === undefined)) throw InvalidField('value', 'validation.transfer_target');
+      const v =
+        typeof value === 'object' && value
+          ? value
+          : typeof value === 'string' && /^\d+$/.test(value)
+            ? { departmentId: Number(value) }
+            : null;
+      if (!v || (v.departmentId === undefined && v.assigneeId === undefined))
+        throw InvalidField('value', 'validation.transfer_target');
       return (tx, n) =>
         updateTicket({
           ctx: tx,
           number: n,
-          input: { ...(v.departmentId ? { departmentId: v.departmentId } : {}), ...(v.assigneeId !== undefined ? { assigneeIds: v.assigneeId ? [v.assigneeId] : [] } : {}) },
+          input: {
+            ...(v.departmentId ? { departmentId: v.departmentId } : {}),
+            ...(v.assigneeId !== undefined ? { assigneeIds: v.assigneeId ? [v.assigneeId] : [] } : {}),
+          },
         });
     }
     case 'delete':

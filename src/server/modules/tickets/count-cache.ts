@@ -18,7 +18,13 @@ function of(owner: object, workspaceId: number) {
   return m;
 }
 
-export async function cachedCount<T>(owner: object, workspaceId: number, key: string, now: number, count: () => Promise<T>): Promise<T> {
+export async function cachedCount<T>(
+  owner: object,
+  workspaceId: number,
+  key: string,
+  now: number,
+  count: () => Promise<T>,
+): Promise<T> {
   const m = of(owner, workspaceId);
   const hit = m.get(key);
   if (hit && now - hit.at <= COUNT_TTL_MS) return hit.value as T;

@@ -20,19 +20,30 @@ const PER_EMAIL = { limit: 5, windowSeconds: 3600 };
  * F4: a ticket from the website's guest form. The guest gets the number and a tracking code,
  * shown once; the ticket keeps only the code's hash. It waits for an agent like a member's.
  */
-export async function createGuestTicket({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZGuestCreate> }): Promise<z.infer<typeof ZGuestCreated>> {
+export async function createGuestTicket({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: z.infer<typeof ZGuestCreate>;
+}): Promise<z.infer<typeof ZGuestCreated>> {
   const guest = asGuest(ctx);
   const s = await getSettings(guest);
   if (!s.guestFormEnabled) throw Forbidden('errors.guest_form_closed');
   await hitRateLimit(guest, `guest-ticket:ip:${guest.ip}`, PER_IP.limit, PER_IP.windowSeconds);
   const email = input.email.toLowerCase();
   await hitRateLimit(guest, `guest-ticket:email:${email}`, PER_EMAIL.limit, PER_EMAIL.windowSeconds);
-  if (input.attachmentIds.length && !guestUploadsOpen(s)) throw InvalidField('attachmentIds', 'errors.guest_attachments_closed');
+  if (input.attachmentIds.length && !guestUploadsOpen(s))
+    throw InvalidField('attachmentIds', 'errors.guest_attachments_closed');
   const bodyHtml = sanitizeRichText(input.body);
   if (!hasContent(bodyHtml)) throw InvalidField('body', 'validation.required');
   // Guests may write only to departments offered on the public form (B4).
-  const [dep] = await guest.db.select().from(departments).where(inWorkspace(departments, guest, eq(departments.id, input.departmentId)));
-  if (!dep || !dep.active || !dep.visible || dep.usage !== 'all') throw InvalidField('departmentId', 'validation.unknown_department');
+  const [dep] = await guest.db
+    .select()
+    .from(departments)
+    .where(inWorkspace(departments, guest, eq(departments.id, input.departmentId)));
+  if (!dep || !dep.active || !dep.visible || dep.usage !== 'all')
+    throw InvalidField('departmentId', 'validation.unknown_department');
 
   const trackingCode = randomToken(18);
   return withTx(guest, async (tx) => {
@@ -50,7 +61,14 @@ export async function createGuestTicket({ ctx, input }: { ctx: Ctx; input: z.inf
         requesterEmail: email,
         lastCustomerReplyAt: tx.deps.clock.now(),
       },
-      { kind: 'reply', authorKind: 'guest', authorName: input.name, bodyHtml, direction: input.direction, attachmentIds: input.attachmentIds },
+      {
+        kind: 'reply',
+        authorKind: 'guest',
+        authorName: input.name,
+        bodyHtml,
+        direction: input.direction,
+        attachmentIds: input.attachmentIds,
+      },
     );
     return { number: row.number, trackingCode };
   });

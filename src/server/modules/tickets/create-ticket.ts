@@ -12,17 +12,31 @@ import { tagIdsFor } from './ticket-mapper';
 import { insertTicket } from './insert-ticket';
 import { queueReplyMail } from '../mail/outbound/queue-reply';
 
-
 /** Fields only staff may set when opening a ticket. */
-const STAFF_ONLY = ['requesterId', 'requesterGroupId', 'internal', 'status', 'pinned', 'assigneeIds', 'tags', 'bcc'] as const;
+const STAFF_ONLY = [
+  'requesterId',
+  'requesterGroupId',
+  'internal',
+  'status',
+  'pinned',
+  'assigneeIds',
+  'tags',
+  'bcc',
+] as const;
 
 async function checkRefs(ctx: Ctx, input: TCreateTicket, staff: boolean) {
   const fields: Record<string, Msg> = {};
-  const [dep] = await ctx.db.select().from(departments).where(inWorkspace(departments, ctx, eq(departments.id, input.departmentId)));
+  const [dep] = await ctx.db
+    .select()
+    .from(departments)
+    .where(inWorkspace(departments, ctx, eq(departments.id, input.departmentId)));
   const usable = dep && dep.active && (staff || (dep.visible && dep.usage !== 'internal'));
   if (!usable) fields.departmentId = { key: 'validation.unknown_department' };
   if (input.typeId) {
-    const [type] = await ctx.db.select({ id: ticketTypes.id }).from(ticketTypes).where(inWorkspace(ticketTypes, ctx, eq(ticketTypes.id, input.typeId), eq(ticketTypes.active, true)));
+    const [type] = await ctx.db
+      .select({ id: ticketTypes.id })
+      .from(ticketTypes)
+      .where(inWorkspace(ticketTypes, ctx, eq(ticketTypes.id, input.typeId), eq(ticketTypes.active, true)));
     if (!type) fields.typeId = { key: 'validation.unknown_ticket_type' };
   }
   if (input.requesterId) {
@@ -31,15 +45,22 @@ async function checkRefs(ctx: Ctx, input: TCreateTicket, staff: boolean) {
       .select({ id: users.id, role: users.role, active: users.active })
       .from(users)
       .where(inWorkspace(users, ctx, eq(users.id, input.requesterId), isNull(users.deletedAt)));
-    if (!u || !roles.includes(u.role) || !u.active) fields.requesterId = { key: input.internal ? 'validation.unknown_agent' : 'validation.unknown_customer' };
+    if (!u || !roles.includes(u.role) || !u.active)
+      fields.requesterId = { key: input.internal ? 'validation.unknown_agent' : 'validation.unknown_customer' };
   }
   if (input.requesterGroupId) {
-    const [g] = await ctx.db.select({ id: groups.id }).from(groups).where(inWorkspace(groups, ctx, eq(groups.id, input.requesterGroupId), eq(groups.kind, 'customer')));
+    const [g] = await ctx.db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(inWorkspace(groups, ctx, eq(groups.id, input.requesterGroupId), eq(groups.kind, 'customer')));
     if (!g) fields.requesterGroupId = { key: 'validation.unknown_group' };
   }
   if (input.assigneeIds?.length) {
     const ids = [...new Set(input.assigneeIds)];
-    const found = await ctx.db.select({ id: users.id }).from(users).where(inWorkspace(users, ctx, inArray(users.id, ids), ne(users.role, 'customer'), isNull(users.deletedAt)));
+    const found = await ctx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(inWorkspace(users, ctx, inArray(users.id, ids), ne(users.role, 'customer'), isNull(users.deletedAt)));
     if (found.length !== ids.length) fields.assigneeIds = { key: 'validation.unknown_agent' };
   }
   if (Object.keys(fields).length) throw Invalid(fields);
@@ -58,7 +79,8 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
     const fields: Record<string, Msg> = {};
     for (const f of STAFF_ONLY) {
       const v = input[f];
-      if (v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0)) fields[f] = { key: 'validation.staff_only' };
+      if (v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0))
+        fields[f] = { key: 'validation.staff_only' };
     }
     if (Object.keys(fields).length) throw Invalid(fields);
   }
@@ -69,7 +91,10 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
   const requesterId = staff ? (input.requesterId ?? null) : actor.id;
   let email: string | null = null;
   if (requesterId) {
-    const [u] = await ctx.db.select({ email: users.email }).from(users).where(inWorkspace(users, ctx, eq(users.id, requesterId)));
+    const [u] = await ctx.db
+      .select({ email: users.email })
+      .from(users)
+      .where(inWorkspace(users, ctx, eq(users.id, requesterId)));
     email = u?.email?.toLowerCase() ?? null;
   }
 
@@ -112,7 +137,8 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
       },
     );
     // F3: a ticket staff open for a customer reaches the customer by mail, like a reply.
-    if (staff && requesterId && !input.internal && (await queueReplyMail(tx, made.row, made.message.id))) made.message.deliveryStatus = 'queued';
+    if (staff && requesterId && !input.internal && (await queueReplyMail(tx, made.row, made.message.id)))
+      made.message.deliveryStatus = 'queued';
     return made;
   });
   // The answer is read after commit, outside the counter's lock; a new ticket has no followers.

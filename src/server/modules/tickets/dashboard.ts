@@ -27,19 +27,24 @@ export async function dashboard({ ctx }: { ctx: Ctx }): Promise<z.infer<typeof Z
   const inScope = seesAllDepartments(actor)
     ? sql`true`
     : actor.departmentIds.length
-      ? sql`department_id in (${sql.join(actor.departmentIds.map((d) => sql`${d}`), sql`, `)})`
+      ? sql`department_id in (${sql.join(
+          actor.departmentIds.map((d) => sql`${d}`),
+          sql`, `,
+        )})`
       : sql`false`;
   const open = sql`workspace_id = ${ws} and deleted_at is null`;
   const mine = sql`assignee_ids @> array[${actor.id}]::bigint[]`;
-  const [r] = await cachedCount(ctx.deps.database, ws, `dashboard:${actor.id}`, Date.now(), () => queryRows<{ dep_active: number; dep_pending: number; my_active: number; my_pending: number; unassigned: number }>(
-    ctx.db,
-    sql`select
+  const [r] = await cachedCount(ctx.deps.database, ws, `dashboard:${actor.id}`, Date.now(), () =>
+    queryRows<{ dep_active: number; dep_pending: number; my_active: number; my_pending: number; unassigned: number }>(
+      ctx.db,
+      sql`select
           (select count(*) from tickets where ${open} and ${inScope} and status = 'active')::int as dep_active,
           (select count(*) from tickets where ${open} and ${inScope} and status = 'pending')::int as dep_pending,
           (select count(*) from tickets where ${open} and ${mine} and status = 'active')::int as my_active,
           (select count(*) from tickets where ${open} and ${mine} and status = 'pending')::int as my_pending,
           (select count(*) from tickets where ${open} and ${inScope} and status = 'active' and cardinality(assignee_ids) = 0)::int as unassigned`,
-  ));
+    ),
+  );
   return {
     role: actor.role,
     departments: { active: r.dep_active, pending: r.dep_pending },

@@ -16,7 +16,13 @@ import { findVisibleTicket, isStaffActor } from './ticket-access';
 export async function downloadAttachment({ ctx, id, reply }: { ctx: Ctx; id: number; reply: FastifyReply }) {
   const actor = requireActor(ctx);
   const [f] = await ctx.db
-    .select({ id: files.id, messageId: files.messageId, createdBy: files.createdBy, kind: messages.kind, number: tickets.number })
+    .select({
+      id: files.id,
+      messageId: files.messageId,
+      createdBy: files.createdBy,
+      kind: messages.kind,
+      number: tickets.number,
+    })
     .from(files)
     .leftJoin(messages, and(eq(messages.id, files.messageId), eq(messages.workspaceId, files.workspaceId)))
     .leftJoin(tickets, and(eq(tickets.id, files.ticketId), eq(tickets.workspaceId, files.workspaceId)))

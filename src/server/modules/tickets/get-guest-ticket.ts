@@ -10,12 +10,24 @@ import { asGuest, findGuestTicket, guestAttachmentUrl } from './guest-access';
 import { threadOf, toMessages } from './message-mapper';
 
 /** F4: the guest follows its ticket with number and tracking code: replies only, never notes. */
-export async function getGuestTicket({ ctx, number, code }: { ctx: Ctx; number: number; code: string }): Promise<z.infer<typeof ZGuestTicket>> {
+export async function getGuestTicket({
+  ctx,
+  number,
+  code,
+}: {
+  ctx: Ctx;
+  number: number;
+  code: string;
+}): Promise<z.infer<typeof ZGuestTicket>> {
   const guest = asGuest(ctx);
   const t = await findGuestTicket(guest, number, code);
   const [[dep], thread] = await inParallel(
     guest,
-    () => guest.db.select({ name: departments.name }).from(departments).where(inWorkspace(departments, guest, eq(departments.id, t.departmentId))),
+    () =>
+      guest.db
+        .select({ name: departments.name })
+        .from(departments)
+        .where(inWorkspace(departments, guest, eq(departments.id, t.departmentId))),
     () => threadOf(guest, t.id, { staff: false }),
   );
   return {
@@ -26,7 +38,9 @@ export async function getGuestTicket({ ctx, number, code }: { ctx: Ctx; number: 
     department: { id: String(t.departmentId), name: dep?.name ?? '' },
     createdAt: iso(t.createdAt)!,
     updatedAt: iso(t.updatedAt)!,
-    messages: (await toMessages(guest, thread, { staff: false, attachmentUrl: guestAttachmentUrl(t.number, code) })).map((m) => ({ ...m, body: guestImageLinks(m.body, guestAttachmentUrl(t.number, code)) })),
+    messages: (
+      await toMessages(guest, thread, { staff: false, attachmentUrl: guestAttachmentUrl(t.number, code) })
+    ).map((m) => ({ ...m, body: guestImageLinks(m.body, guestAttachmentUrl(t.number, code)) })),
   };
 }
 
@@ -36,5 +50,8 @@ export async function getGuestTicket({ ctx, number, code }: { ctx: Ctx; number: 
  */
 export function guestImageLinks(html: string, url: (id: number) => string): string {
   if (!html.includes('/api/v1/attachments/')) return html;
-  return html.replace(/(<img\b[^>]*\bsrc=")\/api\/v1\/attachments\/(\d+)"/gi, (_, head: string, id: string) => `${head}${url(Number(id)).replace(/&/g, '&amp;')}"`);
+  return html.replace(
+    /(<img\b[^>]*\bsrc=")\/api\/v1\/attachments\/(\d+)"/gi,
+    (_, head: string, id: string) => `${head}${url(Number(id)).replace(/&/g, '&amp;')}"`,
+  );
 }

@@ -17,12 +17,27 @@ export async function getTicket({ ctx, number }: { ctx: Ctx; number: number }): 
   const [recent] = await ctx.db
     .select({ id: ticketViews.id })
     .from(ticketViews)
-    .where(inWorkspace(ticketViews, ctx, eq(ticketViews.ticketId, row.id), eq(ticketViews.userId, actor.id), gt(ticketViews.viewedAt, new Date(now.getTime() - VIEW_DEDUP_MS))))
+    .where(
+      inWorkspace(
+        ticketViews,
+        ctx,
+        eq(ticketViews.ticketId, row.id),
+        eq(ticketViews.userId, actor.id),
+        gt(ticketViews.viewedAt, new Date(now.getTime() - VIEW_DEDUP_MS)),
+      ),
+    )
     .orderBy(desc(ticketViews.viewedAt))
     .limit(1);
   if (!recent) {
-    await ctx.db.insert(ticketViews).values({ workspaceId: ctx.workspaceId, ticketId: row.id, userId: actor.id, byAdmin: actor.role === 'admin', viewedAt: now });
+    await ctx.db
+      .insert(ticketViews)
+      .values({
+        workspaceId: ctx.workspaceId,
+        ticketId: row.id,
+        userId: actor.id,
+        byAdmin: actor.role === 'admin',
+        viewedAt: now,
+      });
   }
   return ticketDetails(ctx, row);
 }
-

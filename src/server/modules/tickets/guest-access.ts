@@ -14,7 +14,8 @@ import { TICKET_COLUMNS, type TicketRow } from './ticket-access';
  */
 export const asGuest = (ctx: Ctx): Ctx => ({ ...ctx, actor: null });
 
-export const guestUploadsOpen = (s: StoredSettings) => s.guestFormEnabled && s.guestAttachmentsEnabled && s.attachmentsEnabled;
+export const guestUploadsOpen = (s: StoredSettings) =>
+  s.guestFormEnabled && s.guestAttachmentsEnabled && s.attachmentsEnabled;
 
 /** Where a guest downloads an attachment of its ticket; it needs the tracking code too. */
 export const guestAttachmentUrl = (number: number, code: string) => (id: number) =>
@@ -34,7 +35,17 @@ export async function findGuestTicket(ctx: Ctx, number: number, code: string): P
   const [row] = await ctx.db
     .select(TICKET_COLUMNS)
     .from(tickets)
-    .where(inWorkspace(tickets, ctx, eq(tickets.number, number), eq(tickets.trackingHash, sha256(code)), isNull(tickets.requesterId), isNull(tickets.deletedAt), eq(tickets.internal, false)));
+    .where(
+      inWorkspace(
+        tickets,
+        ctx,
+        eq(tickets.number, number),
+        eq(tickets.trackingHash, sha256(code)),
+        isNull(tickets.requesterId),
+        isNull(tickets.deletedAt),
+        eq(tickets.internal, false),
+      ),
+    );
   if (!row) throw NotFound('errors.ticket_not_found');
   return row;
 }

@@ -26,8 +26,21 @@ export async function nextTicketNumber(ctx: Ctx): Promise<number> {
 /** What the opener decides; the number, clocks and search columns are derived here. */
 export type NewTicket = Omit<
   typeof tickets.$inferInsert,
-  'id' | 'workspaceId' | 'number' | 'subjectNorm' | 'searchPublic' | 'searchNotes' | 'createdAt' | 'updatedAt' | 'statusChangedAt' | 'waitingSince' | 'closedAt'
-> & { status: NonNullable<(typeof tickets.$inferInsert)['status']>; priority: NonNullable<(typeof tickets.$inferInsert)['priority']> };
+  | 'id'
+  | 'workspaceId'
+  | 'number'
+  | 'subjectNorm'
+  | 'searchPublic'
+  | 'searchNotes'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'statusChangedAt'
+  | 'waitingSince'
+  | 'closedAt'
+> & {
+  status: NonNullable<(typeof tickets.$inferInsert)['status']>;
+  priority: NonNullable<(typeof tickets.$inferInsert)['priority']>;
+};
 
 /**
  * Opens a ticket with its first message, in the caller's transaction: the one path shared by
@@ -39,13 +52,24 @@ export type NewTicket = Omit<
  * in last, right after the number is taken. Every version of a `tickets` row costs an entry in
  * each of its fifteen indexes, so one insert instead of insert-then-two-updates matters.
  */
-export async function insertTicket(ctx: Ctx, t: NewTicket, first: NewMessage, event: { via?: 'email' | 'import' } = {}): Promise<{ row: TicketRow; message: MessageRow }> {
+export async function insertTicket(
+  ctx: Ctx,
+  t: NewTicket,
+  first: NewMessage,
+  event: { via?: 'email' | 'import' } = {},
+): Promise<{ row: TicketRow; message: MessageRow }> {
   const now = ctx.deps.clock.now();
   const message = await insertMessageRow(ctx, sql`nextval(pg_get_serial_sequence('tickets', 'id'))`, first);
   const id = message.ticketId;
   const isNote = first.kind === 'note';
   const text = htmlToText(first.bodyHtml);
-  await logTicketEvent(ctx, id, 'created', { status: t.status, priority: t.priority, departmentId: String(t.departmentId), internal: t.internal ?? false, ...event });
+  await logTicketEvent(ctx, id, 'created', {
+    status: t.status,
+    priority: t.priority,
+    departmentId: String(t.departmentId),
+    internal: t.internal ?? false,
+    ...event,
+  });
   await queueNotification(ctx, id, 'ticket.created', { kind: 'reply', messageId: message.id });
   const number = await nextTicketNumber(ctx);
   const [row] = (await ctx.db

@@ -20,7 +20,9 @@ function orderBy(sort: Sort): SQL[] {
   switch (key) {
     case 'waiting':
       // Longest waiting first; tickets nobody waits on come last either way.
-      return sort === 'waiting' ? [sql`${tickets.waitingSince} asc nulls last`, asc(tickets.id)] : [sql`${tickets.waitingSince} desc nulls last`, desc(tickets.id)];
+      return sort === 'waiting'
+        ? [sql`${tickets.waitingSince} asc nulls last`, asc(tickets.id)]
+        : [sql`${tickets.waitingSince} desc nulls last`, desc(tickets.id)];
     case 'created':
       return [dir(tickets.createdAt), dir(tickets.id)];
     case 'number':
@@ -40,7 +42,8 @@ function orderBy(sort: Sort): SQL[] {
   }
 }
 
-const dayAfter = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(new Date(d).getTime() + 86_400_000) : new Date(d));
+const dayAfter = (d: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(new Date(d).getTime() + 86_400_000) : new Date(d);
 
 /** D1, D3, D6, D7: every filter and sort of the API, paginated, within what the actor may see. */
 export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicketsQuery }): Promise<TTicketPage> {
@@ -61,9 +64,15 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
   if (input.internal !== undefined && staff) conds.push(eq(tickets.internal, input.internal));
   if (input.createdFrom) conds.push(gte(tickets.createdAt, new Date(input.createdFrom)));
   if (input.createdTo) conds.push(lt(tickets.createdAt, dayAfter(input.createdTo)));
-  if (input.email) conds.push(sql`${tickets.requesterEmail} like ${input.email.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`) + '%'}`);
+  if (input.email)
+    conds.push(
+      sql`${tickets.requesterEmail} like ${input.email.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`) + '%'}`,
+    );
   if (input.tag) {
-    const [tag] = await ctx.db.select({ id: tags.id }).from(tags).where(inWorkspace(tags, ctx, sql`lower(${tags.name}) = ${input.tag.toLowerCase()}`));
+    const [tag] = await ctx.db
+      .select({ id: tags.id })
+      .from(tags)
+      .where(inWorkspace(tags, ctx, sql`lower(${tags.name}) = ${input.tag.toLowerCase()}`));
     conds.push(tag ? sql`${tickets.tagIds} @> array[${tag.id}]::bigint[]` : sql`false`);
   }
   if (input.q) {
@@ -86,13 +95,33 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
   const { page: _p, pageSize: _s, sort: _o, pinnedFirst: _f, ...filters } = input;
   const countKey = `${actor.id}:${cap}:${JSON.stringify(filters)}`;
   const [rows, counted] = await Promise.all([
-    ctx.db.select(TICKET_COLUMNS).from(tickets).where(where).orderBy(...order).limit(input.pageSize).offset(offsetOf(input)),
+    ctx.db
+      .select(TICKET_COLUMNS)
+      .from(tickets)
+      .where(where)
+      .orderBy(...order)
+      .limit(input.pageSize)
+      .offset(offsetOf(input)),
     cachedCount(ctx.deps.database, ctx.workspaceId, countKey, Date.now(), async () => {
-      const [{ n }] = await ctx.db.select({ n: count() }).from(ctx.db.select({ one: sql`1` }).from(tickets).where(where).limit(cap + 1).as('capped'));
+      const [{ n }] = await ctx.db.select({ n: count() }).from(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(tickets)
+          .where(where)
+          .limit(cap + 1)
+          .as('capped'),
+      );
       return Number(n);
     }),
   ]);
   const lookups = await lookupsFor(ctx, rows);
   const exact = Number(counted) <= cap;
-  return { ...pageOf(rows.map((r) => toListItem(r, lookups)), exact ? Number(counted) : cap, input), totalExact: exact };
+  return {
+    ...pageOf(
+      rows.map((r) => toListItem(r, lookups)),
+      exact ? Number(counted) : cap,
+      input,
+    ),
+    totalExact: exact,
+  };
 }

@@ -8,15 +8,27 @@ import { attachmentsOf, attachmentUrl } from './ticket-details';
 import type { MessageRow } from './insert-message';
 
 /** Maps messages with their authors and attachments: three queries for any number of messages. */
-export async function toMessages(ctx: Ctx, rows: MessageRow[], opts: { staff: boolean; attachmentUrl?: (id: number) => string }): Promise<TMessage[]> {
+export async function toMessages(
+  ctx: Ctx,
+  rows: MessageRow[],
+  opts: { staff: boolean; attachmentUrl?: (id: number) => string },
+): Promise<TMessage[]> {
   const authorIds = [...new Set(rows.map((r) => r.authorId).filter((x): x is number => x !== null))];
   const [authors, attachments] = await inParallel(
     ctx,
     () =>
       authorIds.length
-      ? ctx.db.select({ id: users.id, avatarFileId: users.avatarFileId, role: users.role }).from(users).where(inWorkspace(users, ctx, inArray(users.id, authorIds)))
-      : Promise.resolve([]),
-    () => attachmentsOf(ctx, rows.map((r) => r.id), opts.attachmentUrl ?? attachmentUrl),
+        ? ctx.db
+            .select({ id: users.id, avatarFileId: users.avatarFileId, role: users.role })
+            .from(users)
+            .where(inWorkspace(users, ctx, inArray(users.id, authorIds)))
+        : Promise.resolve([]),
+    () =>
+      attachmentsOf(
+        ctx,
+        rows.map((r) => r.id),
+        opts.attachmentUrl ?? attachmentUrl,
+      ),
   );
   const byId = new Map(authors.map((a) => [a.id, a]));
   return rows.map((r) => {
@@ -27,7 +39,14 @@ export async function toMessages(ctx: Ctx, rows: MessageRow[], opts: { staff: bo
       author: {
         id: r.authorId === null ? null : String(r.authorId),
         name: r.authorName,
-        level: r.authorKind === 'customer' ? 'member' : r.authorKind === 'agent' ? 'agent' : r.authorKind === 'guest' ? 'guest' : 'system',
+        level:
+          r.authorKind === 'customer'
+            ? 'member'
+            : r.authorKind === 'agent'
+              ? 'agent'
+              : r.authorKind === 'guest'
+                ? 'guest'
+                : 'system',
         avatarUrl: a?.avatarFileId ? `/api/v1/users/${a.id}/avatar?v=${a.avatarFileId}` : null,
       },
       body: r.bodyHtml,
@@ -47,7 +66,11 @@ function deliveryOf(r: MessageRow): TDelivery | null {
 }
 
 /** The thread of a ticket in order; notes only for staff. */
-export async function threadOf(ctx: Ctx, ticketId: number, opts: { staff: boolean; afterId?: number; notFromUserId?: number }) {
+export async function threadOf(
+  ctx: Ctx,
+  ticketId: number,
+  opts: { staff: boolean; afterId?: number; notFromUserId?: number },
+) {
   const conds: (SQL | undefined)[] = [eq(messages.ticketId, ticketId)];
   if (!opts.staff) conds.push(eq(messages.kind, 'reply'));
   if (opts.afterId) conds.push(gt(messages.id, opts.afterId));

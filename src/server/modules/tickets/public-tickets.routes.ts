@@ -1,5 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZGuestCreate, ZGuestCreated, ZGuestReply, ZGuestTicket, ZMessage, ZNumberAndIdParams, ZNumberParams, ZTrackingQuery, ZUpload } from '../../../contracts/tickets';
+import {
+  ZGuestCreate,
+  ZGuestCreated,
+  ZGuestReply,
+  ZGuestTicket,
+  ZMessage,
+  ZNumberAndIdParams,
+  ZNumberParams,
+  ZTrackingQuery,
+  ZUpload,
+} from '../../../contracts/tickets';
 import { access } from '../../platform/http/access';
 import { addGuestMessage } from './add-guest-message';
 import { createGuestTicket } from './create-guest-ticket';
@@ -12,23 +22,53 @@ const pub = { access: access.public() };
 
 /** F4: the guest form. The tracking code in `?code=` is the guest's only credential. */
 export const publicTicketsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/public/uploads', { config: pub, schema: { tags, consumes: ['multipart/form-data'], response: { 201: ZUpload } } }, async (req, reply) =>
-    reply.code(201).send(await uploadGuestAttachment({ ctx: req.ctx, parts: req.files() })),
+  app.post(
+    '/public/uploads',
+    { config: pub, schema: { tags, consumes: ['multipart/form-data'], response: { 201: ZUpload } } },
+    async (req, reply) => reply.code(201).send(await uploadGuestAttachment({ ctx: req.ctx, parts: req.files() })),
   );
-  app.post('/public/tickets', { config: pub, schema: { tags, body: ZGuestCreate, response: { 201: ZGuestCreated } } }, async (req, reply) =>
-    reply.code(201).send(await createGuestTicket({ ctx: req.ctx, input: req.body })),
+  app.post(
+    '/public/tickets',
+    { config: pub, schema: { tags, body: ZGuestCreate, response: { 201: ZGuestCreated } } },
+    async (req, reply) => reply.code(201).send(await createGuestTicket({ ctx: req.ctx, input: req.body })),
   );
-  app.get('/public/tickets/:number', { config: pub, schema: { tags, params: ZNumberParams, querystring: ZTrackingQuery, response: { 200: ZGuestTicket } } }, (req) =>
-    getGuestTicket({ ctx: req.ctx, number: req.params.number, code: req.query.code }),
+  app.get(
+    '/public/tickets/:number',
+    {
+      config: pub,
+      schema: { tags, params: ZNumberParams, querystring: ZTrackingQuery, response: { 200: ZGuestTicket } },
+    },
+    (req) => getGuestTicket({ ctx: req.ctx, number: req.params.number, code: req.query.code }),
   );
   app.post(
     '/public/tickets/:number/messages',
-    { config: pub, schema: { tags, params: ZNumberParams, querystring: ZTrackingQuery, body: ZGuestReply, response: { 201: ZMessage } } },
-    async (req, reply) => reply.code(201).send(await addGuestMessage({ ctx: req.ctx, number: req.params.number, code: req.query.code, input: req.body })),
+    {
+      config: pub,
+      schema: {
+        tags,
+        params: ZNumberParams,
+        querystring: ZTrackingQuery,
+        body: ZGuestReply,
+        response: { 201: ZMessage },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await addGuestMessage({ ctx: req.ctx, number: req.params.number, code: req.query.code, input: req.body }),
+        ),
   );
   app.get(
     '/public/tickets/:number/attachments/:id',
     { config: pub, schema: { tags, params: ZNumberAndIdParams, querystring: ZTrackingQuery } },
-    (req, reply) => downloadGuestAttachment({ ctx: req.ctx, number: req.params.number, code: req.query.code, id: Number(req.params.id), reply }),
+    (req, reply) =>
+      downloadGuestAttachment({
+        ctx: req.ctx,
+        number: req.params.number,
+        code: req.query.code,
+        id: Number(req.params.id),
+        reply,
+      }),
   );
 };

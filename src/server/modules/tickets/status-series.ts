@@ -12,7 +12,13 @@ type Series = z.infer<typeof ZStatusSeries>;
  * opened that day in the agent's departments, split by the status they have now. One grouped
  * query over the created-at index; days without tickets are filled with zeros here.
  */
-export async function statusSeries({ ctx, query }: { ctx: Ctx; query: z.infer<typeof ZStatusSeriesQuery> }): Promise<Series> {
+export async function statusSeries({
+  ctx,
+  query,
+}: {
+  ctx: Ctx;
+  query: z.infer<typeof ZStatusSeriesQuery>;
+}): Promise<Series> {
   const actor = requireTicketAccess(ctx);
   const { days, tz } = query;
   const now = ctx.deps.clock.now();
@@ -21,7 +27,10 @@ export async function statusSeries({ ctx, query }: { ctx: Ctx; query: z.infer<ty
   const inScope = seesAllDepartments(actor)
     ? sql`true`
     : actor.departmentIds.length
-      ? sql`department_id in (${sql.join(actor.departmentIds.map((d) => sql`${d}`), sql`, `)})`
+      ? sql`department_id in (${sql.join(
+          actor.departmentIds.map((d) => sql`${d}`),
+          sql`, `,
+        )})`
       : sql`false`;
   // `pinned = any(...)` lets the (workspace, pinned, created_at) index serve the date range.
   const rows = await queryRows<{ day: string; status: string; n: number }>(
@@ -46,7 +55,9 @@ export async function statusSeries({ ctx, query }: { ctx: Ctx; query: z.infer<ty
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 function dayIn(instant: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }
 
 function addDays(day: string, n: number): string {

@@ -24,14 +24,27 @@ export async function listMessages({ ctx, number }: { ctx: Ctx; number: number }
 async function ownNote(ctx: Ctx, number: number, id: number) {
   const ticket = await findVisibleTicket(ctx, number);
   if (!isStaffActor(ctx.actor!)) throw NotFound();
-  const [m] = await ctx.db.select().from(messages).where(inWorkspace(messages, ctx, eq(messages.id, id), eq(messages.ticketId, ticket.id)));
+  const [m] = await ctx.db
+    .select()
+    .from(messages)
+    .where(inWorkspace(messages, ctx, eq(messages.id, id), eq(messages.ticketId, ticket.id)));
   if (!m) throw NotFound();
   if (m.kind !== 'note') throw Forbidden('errors.only_notes_editable');
   if (m.authorId !== ctx.actor!.id) throw Forbidden('errors.not_note_author');
   return { ticket, m };
 }
 
-export async function editNote({ ctx, number, id, input }: { ctx: Ctx; number: number; id: number; input: z.infer<typeof ZUpdateMessage> }) {
+export async function editNote({
+  ctx,
+  number,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  number: number;
+  id: number;
+  input: z.infer<typeof ZUpdateMessage>;
+}) {
   const { ticket, m } = await ownNote(ctx, number, id);
   const bodyHtml = sanitizeRichText(input.body);
   if (!hasContent(bodyHtml)) throw InvalidField('body', 'validation.required');
@@ -57,10 +70,21 @@ export async function deleteNote({ ctx, number, id }: { ctx: Ctx; number: number
 }
 
 /** C21: the event log, for staff with tickets.view_logs. */
-export async function listEvents({ ctx, number }: { ctx: Ctx; number: number }): Promise<{ items: z.infer<typeof ZTicketEvent>[] }> {
+export async function listEvents({
+  ctx,
+  number,
+}: {
+  ctx: Ctx;
+  number: number;
+}): Promise<{ items: z.infer<typeof ZTicketEvent>[] }> {
   if (!can(ctx.actor, 'tickets.view_logs')) throw Forbidden();
   const ticket = await findVisibleTicket(ctx, number, { includeDeleted: true });
-  const rows = await ctx.db.select().from(ticketEvents).where(inWorkspace(ticketEvents, ctx, eq(ticketEvents.ticketId, ticket.id))).orderBy(asc(ticketEvents.id)).limit(5000);
+  const rows = await ctx.db
+    .select()
+    .from(ticketEvents)
+    .where(inWorkspace(ticketEvents, ctx, eq(ticketEvents.ticketId, ticket.id)))
+    .orderBy(asc(ticketEvents.id))
+    .limit(5000);
   return {
     items: rows.map((r) => ({
       id: String(r.id),
@@ -73,15 +97,38 @@ export async function listEvents({ ctx, number }: { ctx: Ctx; number: number }):
 }
 
 /** C22: who opened the ticket; views by admins are shown only to admins. */
-export async function listViews({ ctx, number }: { ctx: Ctx; number: number }): Promise<{ items: z.infer<typeof ZTicketView>[] }> {
+export async function listViews({
+  ctx,
+  number,
+}: {
+  ctx: Ctx;
+  number: number;
+}): Promise<{ items: z.infer<typeof ZTicketView>[] }> {
   if (!can(ctx.actor, 'tickets.view_logs')) throw Forbidden();
   const ticket = await findVisibleTicket(ctx, number, { includeDeleted: true });
   const rows = await ctx.db
-    .select({ userId: ticketViews.userId, byAdmin: ticketViews.byAdmin, viewedAt: ticketViews.viewedAt, name: users.name, username: users.username })
+    .select({
+      userId: ticketViews.userId,
+      byAdmin: ticketViews.byAdmin,
+      viewedAt: ticketViews.viewedAt,
+      name: users.name,
+      username: users.username,
+    })
     .from(ticketViews)
     .innerJoin(users, eq(users.id, ticketViews.userId))
-    .where(and(inWorkspace(ticketViews, ctx, eq(ticketViews.ticketId, ticket.id)), ctx.actor!.role === 'admin' ? undefined : eq(ticketViews.byAdmin, false)))
+    .where(
+      and(
+        inWorkspace(ticketViews, ctx, eq(ticketViews.ticketId, ticket.id)),
+        ctx.actor!.role === 'admin' ? undefined : eq(ticketViews.byAdmin, false),
+      ),
+    )
     .orderBy(desc(ticketViews.viewedAt))
     .limit(1000);
-  return { items: rows.map((r) => ({ user: { id: String(r.userId), name: r.name || r.username }, byAdmin: r.byAdmin, viewedAt: iso(r.viewedAt)! })) };
+  return {
+    items: rows.map((r) => ({
+      user: { id: String(r.userId), name: r.name || r.username },
+      byAdmin: r.byAdmin,
+      viewedAt: iso(r.viewedAt)!,
+    })),
+  };
 }

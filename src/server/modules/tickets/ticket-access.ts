@@ -29,7 +29,12 @@ export function visibleTo(actor: Actor): SQL | undefined {
       or ${tickets.requesterGroupId} = any(array(select gm.group_id from group_members gm where gm.user_id = ${actor.id}))))`;
   }
   if (seesAllDepartments(actor)) return undefined;
-  const deps = actor.departmentIds.length ? sql`${tickets.departmentId} in (${sql.join(actor.departmentIds.map((d) => sql`${d}`), sql`, `)})` : sql`false`;
+  const deps = actor.departmentIds.length
+    ? sql`${tickets.departmentId} in (${sql.join(
+        actor.departmentIds.map((d) => sql`${d}`),
+        sql`, `,
+      )})`
+    : sql`false`;
   return sql`(${deps} or ${actor.id} = any(${tickets.assigneeIds}) or ${tickets.requesterId} = ${actor.id}
     or exists (select 1 from ticket_participants p where p.ticket_id = ${tickets.id} and p.user_id = ${actor.id}))`;
 }
@@ -42,7 +47,11 @@ export function requireTicketAccess(ctx: Ctx): Actor {
 }
 
 /** The ticket with this number if the actor may see it; otherwise 404, as if it did not exist. */
-export async function findVisibleTicket(ctx: Ctx, number: number, opts: { includeDeleted?: boolean; forUpdate?: boolean } = {}): Promise<TicketRow> {
+export async function findVisibleTicket(
+  ctx: Ctx,
+  number: number,
+  opts: { includeDeleted?: boolean; forUpdate?: boolean } = {},
+): Promise<TicketRow> {
   const actor = requireTicketAccess(ctx);
   const deleted = opts.includeDeleted && actor.role !== 'customer' ? undefined : isNull(tickets.deletedAt);
   const q = ctx.db

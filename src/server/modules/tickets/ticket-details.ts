@@ -14,7 +14,13 @@ export async function attachmentsOf(ctx: Ctx, messageIds: number[], url: (id: nu
   const map = new Map<number, TTicket['attachments']>();
   if (!messageIds.length) return map;
   const rows = await ctx.db
-    .select({ id: files.id, messageId: files.messageId, name: files.name, size: files.size, contentType: files.contentType })
+    .select({
+      id: files.id,
+      messageId: files.messageId,
+      name: files.name,
+      size: files.size,
+      contentType: files.contentType,
+    })
     .from(files)
     .where(inWorkspace(files, ctx, inArray(files.messageId, messageIds)))
     .orderBy(asc(files.id));
@@ -30,25 +36,38 @@ export async function attachmentsOf(ctx: Ctx, messageIds: number[], url: (id: nu
 export async function ticketDetails(
   ctx: Ctx,
   row: TicketRow,
-  known: { first?: { id: number; bodyHtml: string; direction: 'rtl' | 'ltr' | 'auto' }; followers?: { id: number; name: string; username: string }[] } = {},
+  known: {
+    first?: { id: number; bodyHtml: string; direction: 'rtl' | 'ltr' | 'auto' };
+    followers?: { id: number; name: string; username: string }[];
+  } = {},
 ): Promise<TTicket> {
   const staff = isStaffActor(ctx.actor!);
   const [lookups, [first], followers] = await inParallel(
     ctx,
     () => lookupsFor(ctx, [row]),
     async () =>
-      known.first ? [known.first] : ctx.db
-      .select({ id: messages.id, bodyHtml: messages.bodyHtml, direction: messages.direction })
-      .from(messages)
-      .where(and(inWorkspace(messages, ctx, eq(messages.ticketId, row.id), eq(messages.kind, 'reply'))))
-      .orderBy(asc(messages.id))
-      .limit(1),
+      known.first
+        ? [known.first]
+        : ctx.db
+            .select({ id: messages.id, bodyHtml: messages.bodyHtml, direction: messages.direction })
+            .from(messages)
+            .where(and(inWorkspace(messages, ctx, eq(messages.ticketId, row.id), eq(messages.kind, 'reply'))))
+            .orderBy(asc(messages.id))
+            .limit(1),
     async () =>
-      known.followers ?? ctx.db
-      .select({ id: users.id, name: users.name, username: users.username })
-      .from(ticketParticipants)
-      .innerJoin(users, eq(users.id, ticketParticipants.userId))
-      .where(inWorkspace(ticketParticipants, ctx, eq(ticketParticipants.ticketId, row.id), eq(ticketParticipants.kind, 'follower'))),
+      known.followers ??
+      ctx.db
+        .select({ id: users.id, name: users.name, username: users.username })
+        .from(ticketParticipants)
+        .innerJoin(users, eq(users.id, ticketParticipants.userId))
+        .where(
+          inWorkspace(
+            ticketParticipants,
+            ctx,
+            eq(ticketParticipants.ticketId, row.id),
+            eq(ticketParticipants.kind, 'follower'),
+          ),
+        ),
   );
   const attachments = first ? ((await attachmentsOf(ctx, [first.id])).get(first.id) ?? []) : [];
   const type = row.typeId ? { id: String(row.typeId), name: lookups.types.get(row.typeId) ?? '' } : null;
@@ -61,11 +80,13 @@ export async function ticketDetails(
     cc: row.cc,
     ...(staff ? { bcc: row.bcc, noteCount: row.noteCount } : {}),
     lastReplyAt: iso(row.lastAgentReplyAt),
-    unansweredFor: row.waitingSince && row.status === 'active' ? Math.max(0, Math.floor((now - row.waitingSince.getTime()) / 1000)) : null,
+    unansweredFor:
+      row.waitingSince && row.status === 'active'
+        ? Math.max(0, Math.floor((now - row.waitingSince.getTime()) / 1000))
+        : null,
     followers: staff ? followers.map((f) => ({ id: String(f.id), name: f.name || f.username })) : [],
     attachments,
     closedAt: iso(row.closedAt),
     deletedAt: iso(row.deletedAt),
   };
 }
-

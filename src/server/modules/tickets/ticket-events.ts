@@ -47,7 +47,13 @@ export async function logTicketEvent(ctx: Ctx, ticketId: number, kind: string, d
 }
 
 /** The live half of an announcement: a NOTIFY, delivered at commit to every process. */
-export async function notifyLive(ctx: Ctx, ticket: TicketRow, type: LiveType, extra: { kind?: 'reply' | 'note'; messageId?: number } = {}, participants?: number[]) {
+export async function notifyLive(
+  ctx: Ctx,
+  ticket: TicketRow,
+  type: LiveType,
+  extra: { kind?: 'reply' | 'note'; messageId?: number } = {},
+  participants?: number[],
+) {
   // Followers and people it is shared with widen who may see it; a "don't notify me" row does not.
   const p =
     participants ??
@@ -77,7 +83,12 @@ export async function notifyLive(ctx: Ctx, ticket: TicketRow, type: LiveType, ex
 }
 
 /** The lasting half: a notification job, delivered later with retries. */
-export async function queueNotification(ctx: Ctx, ticketId: number, type: LiveType, extra: { kind?: 'reply' | 'note'; messageId?: number } = {}) {
+export async function queueNotification(
+  ctx: Ctx,
+  ticketId: number,
+  type: LiveType,
+  extra: { kind?: 'reply' | 'note'; messageId?: number } = {},
+) {
   const data = { workspaceId: ctx.workspaceId, ticketId, type, ...extra };
   if (ctx.outbox) ctx.outbox.jobs.push({ name: NOTIFY_QUEUE, data });
   else await ctx.deps.jobs.send(NOTIFY_QUEUE, data, { executor: ctx.db });
@@ -92,14 +103,25 @@ export async function flushOutbox(ctx: Ctx): Promise<void> {
   box.notifies = [];
   if (jobs.length) await ctx.deps.jobs.insertMany(jobs, { executor: ctx.db });
   // Several pg_notify calls in one statement; each is delivered at commit as its own event.
-  if (notifies.length) await ctx.db.execute(sql`select ${sql.join(notifies.map((p) => sql`pg_notify(${EVENTS_CHANNEL}, ${p})`), sql`, `)}`);
+  if (notifies.length)
+    await ctx.db.execute(
+      sql`select ${sql.join(
+        notifies.map((p) => sql`pg_notify(${EVENTS_CHANNEL}, ${p})`),
+        sql`, `,
+      )}`,
+    );
 }
 
 /**
  * Announces a change: a NOTIFY (delivered at commit, to every process) for live screens, and a
  * notification job (delivered later with retries) — both in the caller's transaction.
  */
-export async function announce(ctx: Ctx, ticket: TicketRow, type: LiveType, extra: { kind?: 'reply' | 'note'; messageId?: number } = {}) {
+export async function announce(
+  ctx: Ctx,
+  ticket: TicketRow,
+  type: LiveType,
+  extra: { kind?: 'reply' | 'note'; messageId?: number } = {},
+) {
   await notifyLive(ctx, ticket, type, extra);
   await queueNotification(ctx, ticket.id, type, extra);
 }

@@ -16,7 +16,11 @@ export async function deleteTicket({ ctx, number }: { ctx: Ctx; number: number }
     const ticket = await findVisibleTicket(tx, number, { forUpdate: true });
     if (actor.role === 'agent' && ticket.createdById === actor.id) throw Forbidden('errors.cannot_delete_own_ticket');
     const now = tx.deps.clock.now();
-    const [row] = await tx.db.update(tickets).set({ deletedAt: now, deletedById: actor.id, updatedAt: now }).where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id))).returning(TICKET_COLUMNS);
+    const [row] = await tx.db
+      .update(tickets)
+      .set({ deletedAt: now, deletedById: actor.id, updatedAt: now })
+      .where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id)))
+      .returning(TICKET_COLUMNS);
     await logTicketEvent(tx, ticket.id, 'deleted');
     await announce(tx, row, 'ticket.updated');
   });
@@ -28,7 +32,11 @@ export async function restoreTicket({ ctx, number }: { ctx: Ctx; number: number 
   await withTx(ctx, async (tx) => {
     const ticket = await findVisibleTicket(tx, number, { includeDeleted: true, forUpdate: true });
     if (!ticket.deletedAt) throw new AppError('conflict', { key: 'errors.ticket_not_deleted' });
-    const [row] = await tx.db.update(tickets).set({ deletedAt: null, deletedById: null, updatedAt: tx.deps.clock.now() }).where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id))).returning(TICKET_COLUMNS);
+    const [row] = await tx.db
+      .update(tickets)
+      .set({ deletedAt: null, deletedById: null, updatedAt: tx.deps.clock.now() })
+      .where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id)))
+      .returning(TICKET_COLUMNS);
     await logTicketEvent(tx, ticket.id, 'restored');
     await announce(tx, row, 'ticket.updated');
   });
@@ -42,8 +50,16 @@ export async function assignToMe({ ctx, number }: { ctx: Ctx; number: number }) 
     const ticket = await findVisibleTicket(tx, number, { forUpdate: true });
     if (ticket.assigneeIds.includes(actor.id)) return ticket;
     const ids = [...ticket.assigneeIds, actor.id].sort((a, b) => a - b);
-    const [row] = await tx.db.update(tickets).set({ assigneeIds: ids, updatedAt: tx.deps.clock.now() }).where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id))).returning(TICKET_COLUMNS);
-    await logTicketEvent(tx, ticket.id, 'assigned', { from: ticket.assigneeIds.map(String), to: ids.map(String), self: true });
+    const [row] = await tx.db
+      .update(tickets)
+      .set({ assigneeIds: ids, updatedAt: tx.deps.clock.now() })
+      .where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id)))
+      .returning(TICKET_COLUMNS);
+    await logTicketEvent(tx, ticket.id, 'assigned', {
+      from: ticket.assigneeIds.map(String),
+      to: ids.map(String),
+      self: true,
+    });
     await announce(tx, row, 'ticket.updated');
     return row;
   });
@@ -57,7 +73,13 @@ export async function setStatus(ctx: Ctx, number: number, status: TStatus) {
   const now = ctx.deps.clock.now();
   const [row] = await ctx.db
     .update(tickets)
-    .set({ status, statusChangedAt: now, updatedAt: now, closedAt: status === 'closed' ? now : null, waitingSince: status === 'active' ? (ticket.waitingSince ?? now) : null })
+    .set({
+      status,
+      statusChangedAt: now,
+      updatedAt: now,
+      closedAt: status === 'closed' ? now : null,
+      waitingSince: status === 'active' ? (ticket.waitingSince ?? now) : null,
+    })
     .where(inWorkspace(tickets, ctx, eq(tickets.id, ticket.id)))
     .returning(TICKET_COLUMNS);
   await logTicketEvent(ctx, ticket.id, 'status_changed', { from: ticket.status, to: status });

@@ -8,7 +8,10 @@ import { iso } from '../../platform/pagination';
 import type { TicketRow } from './ticket-access';
 
 /** Names of everything a page of tickets refers to, fetched in one query for the whole page. */
-export async function lookupsFor(ctx: Ctx, rows: Pick<TicketRow, 'departmentId' | 'requesterId' | 'assigneeIds' | 'tagIds' | 'requesterGroupId' | 'typeId'>[]) {
+export async function lookupsFor(
+  ctx: Ctx,
+  rows: Pick<TicketRow, 'departmentId' | 'requesterId' | 'assigneeIds' | 'tagIds' | 'requesterGroupId' | 'typeId'>[],
+) {
   const userIds = new Set<number>();
   const depIds = new Set<number>();
   const tagIds = new Set<number>();
@@ -25,7 +28,12 @@ export async function lookupsFor(ctx: Ctx, rows: Pick<TicketRow, 'departmentId' 
   // One round trip for every kind of name, whatever the page holds.
   const ws = ctx.workspaceId;
   const part = (kind: string, table: string, ids: Set<number>, extra = 'null, null, null') =>
-    ids.size ? sql`select ${kind} as k, id, name, ${sql.raw(extra)} from ${sql.raw(table)} where workspace_id = ${ws} and id in (${sql.join([...ids].map((i) => sql`${i}`), sql`, `)})` : null;
+    ids.size
+      ? sql`select ${kind} as k, id, name, ${sql.raw(extra)} from ${sql.raw(table)} where workspace_id = ${ws} and id in (${sql.join(
+          [...ids].map((i) => sql`${i}`),
+          sql`, `,
+        )})`
+      : null;
   const parts = [
     part('u', 'users', userIds, 'username, email, role::text'),
     part('d', 'departments', depIds),
@@ -33,10 +41,23 @@ export async function lookupsFor(ctx: Ctx, rows: Pick<TicketRow, 'departmentId' 
     part('g', 'groups', groupIds),
     part('y', 'ticket_types', typeIds),
   ].filter((p): p is NonNullable<typeof p> => p !== null);
-  type Named = { k: string; id: number; name: string; username: string | null; email: string | null; role: string | null };
+  type Named = {
+    k: string;
+    id: number;
+    name: string;
+    username: string | null;
+    email: string | null;
+    role: string | null;
+  };
   const named = parts.length ? await queryRows<Named>(ctx.db, sql.join(parts, sql` union all `)) : [];
   const of = (k: string) => named.filter((r) => r.k === k).map((r) => ({ ...r, id: Number(r.id) }));
-  const u = of('u').map((r) => ({ id: r.id, name: r.name, username: r.username ?? '', email: r.email, role: r.role as 'admin' | 'agent' | 'customer' }));
+  const u = of('u').map((r) => ({
+    id: r.id,
+    name: r.name,
+    username: r.username ?? '',
+    email: r.email,
+    role: r.role as 'admin' | 'agent' | 'customer',
+  }));
   const [d, t, g, ty] = ['d', 't', 'g', 'y'].map(of);
   return {
     users: new Map(u.map((x) => [x.id, x])),
@@ -59,7 +80,12 @@ export function toListItem(r: TicketRow, l: Lookups): TTicketListItem {
     priority: r.priority,
     department: { id: String(r.departmentId), name: l.departments.get(r.departmentId) ?? '' },
     requester: requester
-      ? { id: String(requester.id), name: displayName(requester), email: requester.email, level: requester.role === 'customer' ? 'member' : 'agent' }
+      ? {
+          id: String(requester.id),
+          name: displayName(requester),
+          email: requester.email,
+          level: requester.role === 'customer' ? 'member' : 'agent',
+        }
       : r.requesterGroupId
         ? { id: null, name: l.groups.get(r.requesterGroupId) ?? '', email: null, level: 'member' }
         : { id: null, name: r.guestName ?? '', email: r.guestEmail, level: 'guest' },
@@ -90,6 +116,15 @@ export async function tagIdsFor(ctx: Ctx, names: string[]): Promise<number[]> {
   const rows = await ctx.db
     .select({ id: tags.id, name: tags.name })
     .from(tags)
-    .where(inWorkspace(tags, ctx, inArray(sql`lower(${tags.name})`, wanted.map(([k]) => k))));
+    .where(
+      inWorkspace(
+        tags,
+        ctx,
+        inArray(
+          sql`lower(${tags.name})`,
+          wanted.map(([k]) => k),
+        ),
+      ),
+    );
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }

@@ -37,53 +37,104 @@ const signedIn = { access: access.signedIn() };
 const staff = { access: access.staff() };
 
 export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/tickets', { config: signedIn, schema: { tags, querystring: ZListTicketsQuery, response: { 200: ZTicketPage } } }, (req) =>
-    listTickets({ ctx: req.ctx, input: req.query }),
+  app.get(
+    '/tickets',
+    { config: signedIn, schema: { tags, querystring: ZListTicketsQuery, response: { 200: ZTicketPage } } },
+    (req) => listTickets({ ctx: req.ctx, input: req.query }),
   );
-  app.post('/tickets', { config: signedIn, schema: { tags, body: ZCreateTicket, response: { 201: ZTicket } } }, async (req, reply) =>
-    reply.code(201).send(await createTicket({ ctx: req.ctx, input: req.body })),
+  app.post(
+    '/tickets',
+    { config: signedIn, schema: { tags, body: ZCreateTicket, response: { 201: ZTicket } } },
+    async (req, reply) => reply.code(201).send(await createTicket({ ctx: req.ctx, input: req.body })),
   );
-  app.post('/tickets/bulk', { config: { access: access.perm('tickets.bulk') }, schema: { tags, body: ZBulk, response: { 200: ZBulkResult } } }, (req) =>
-    bulkTickets({ ctx: req.ctx, input: req.body }),
+  app.post(
+    '/tickets/bulk',
+    { config: { access: access.perm('tickets.bulk') }, schema: { tags, body: ZBulk, response: { 200: ZBulkResult } } },
+    (req) => bulkTickets({ ctx: req.ctx, input: req.body }),
   );
-  app.get('/tickets/:number', { config: signedIn, schema: { tags, params: ZNumberParams, response: { 200: ZTicket } } }, (req) =>
-    getTicket({ ctx: req.ctx, number: req.params.number }),
+  app.get(
+    '/tickets/:number',
+    { config: signedIn, schema: { tags, params: ZNumberParams, response: { 200: ZTicket } } },
+    (req) => getTicket({ ctx: req.ctx, number: req.params.number }),
   );
-  app.patch('/tickets/:number', { config: signedIn, schema: { tags, params: ZNumberParams, body: ZUpdateTicket, response: { 200: ZTicket } } }, (req) =>
-    updateTicket({ ctx: req.ctx, number: req.params.number, input: req.body }),
+  app.patch(
+    '/tickets/:number',
+    { config: signedIn, schema: { tags, params: ZNumberParams, body: ZUpdateTicket, response: { 200: ZTicket } } },
+    (req) => updateTicket({ ctx: req.ctx, number: req.params.number, input: req.body }),
   );
-  app.delete('/tickets/:number', { config: { access: access.perm('tickets.delete') }, schema: { tags, params: ZNumberParams } }, async (req, reply) => {
-    await deleteTicket({ ctx: req.ctx, number: req.params.number });
-    return reply.code(204).send();
-  });
-  app.post('/tickets/:number/restore', { config: { access: access.perm('tickets.delete') }, schema: { tags, params: ZNumberParams } }, async (req, reply) => {
-    await restoreTicket({ ctx: req.ctx, number: req.params.number });
-    return reply.code(204).send();
-  });
-  app.post('/tickets/:number/assign-to-me', { config: staff, schema: { tags, params: ZNumberParams, response: { 200: ZTicket } } }, async (req) =>
-    ticketDetails(req.ctx, await assignToMe({ ctx: req.ctx, number: req.params.number })),
+  app.delete(
+    '/tickets/:number',
+    { config: { access: access.perm('tickets.delete') }, schema: { tags, params: ZNumberParams } },
+    async (req, reply) => {
+      await deleteTicket({ ctx: req.ctx, number: req.params.number });
+      return reply.code(204).send();
+    },
   );
-  app.get('/tickets/:number/messages', { config: signedIn, schema: { tags, params: ZNumberParams, response: { 200: z.object({ items: z.array(ZMessage) }) } } }, (req) =>
-    listMessages({ ctx: req.ctx, number: req.params.number }),
+  app.post(
+    '/tickets/:number/restore',
+    { config: { access: access.perm('tickets.delete') }, schema: { tags, params: ZNumberParams } },
+    async (req, reply) => {
+      await restoreTicket({ ctx: req.ctx, number: req.params.number });
+      return reply.code(204).send();
+    },
   );
-  app.post('/tickets/:number/messages', { config: signedIn, schema: { tags, params: ZNumberParams, body: ZCreateMessage, response: { 201: ZMessage } } }, async (req, reply) =>
-    reply.code(201).send(await addMessage({ ctx: req.ctx, number: req.params.number, input: req.body })),
+  app.post(
+    '/tickets/:number/assign-to-me',
+    { config: staff, schema: { tags, params: ZNumberParams, response: { 200: ZTicket } } },
+    async (req) => ticketDetails(req.ctx, await assignToMe({ ctx: req.ctx, number: req.params.number })),
   );
-  app.patch('/tickets/:number/messages/:id', { config: staff, schema: { tags, params: ZNumberAndIdParams, body: ZUpdateMessage, response: { 200: ZMessage } } }, (req) =>
-    editNote({ ctx: req.ctx, number: req.params.number, id: Number(req.params.id), input: req.body }),
+  app.get(
+    '/tickets/:number/messages',
+    {
+      config: signedIn,
+      schema: { tags, params: ZNumberParams, response: { 200: z.object({ items: z.array(ZMessage) }) } },
+    },
+    (req) => listMessages({ ctx: req.ctx, number: req.params.number }),
   );
-  app.delete('/tickets/:number/messages/:id', { config: staff, schema: { tags, params: ZNumberAndIdParams } }, async (req, reply) => {
-    await deleteNote({ ctx: req.ctx, number: req.params.number, id: Number(req.params.id) });
-    return reply.code(204).send();
-  });
-  app.get('/tickets/:number/events', { config: { access: access.perm('tickets.view_logs') }, schema: { tags, params: ZNumberParams, response: { 200: z.object({ items: z.array(ZTicketEvent) }) } } }, (req) =>
-    listEvents({ ctx: req.ctx, number: req.params.number }),
+  app.post(
+    '/tickets/:number/messages',
+    { config: signedIn, schema: { tags, params: ZNumberParams, body: ZCreateMessage, response: { 201: ZMessage } } },
+    async (req, reply) =>
+      reply.code(201).send(await addMessage({ ctx: req.ctx, number: req.params.number, input: req.body })),
   );
-  app.get('/tickets/:number/views', { config: { access: access.perm('tickets.view_logs') }, schema: { tags, params: ZNumberParams, response: { 200: z.object({ items: z.array(ZTicketView) }) } } }, (req) =>
-    listViews({ ctx: req.ctx, number: req.params.number }),
+  app.patch(
+    '/tickets/:number/messages/:id',
+    { config: staff, schema: { tags, params: ZNumberAndIdParams, body: ZUpdateMessage, response: { 200: ZMessage } } },
+    (req) => editNote({ ctx: req.ctx, number: req.params.number, id: Number(req.params.id), input: req.body }),
   );
-  app.get('/dashboard/status-series', { config: staff, schema: { tags: ['dashboard'], querystring: ZStatusSeriesQuery, response: { 200: ZStatusSeries } } }, (req) =>
-    statusSeries({ ctx: req.ctx, query: req.query }),
+  app.delete(
+    '/tickets/:number/messages/:id',
+    { config: staff, schema: { tags, params: ZNumberAndIdParams } },
+    async (req, reply) => {
+      await deleteNote({ ctx: req.ctx, number: req.params.number, id: Number(req.params.id) });
+      return reply.code(204).send();
+    },
   );
-  app.get('/dashboard', { config: signedIn, schema: { tags: ['dashboard'], response: { 200: ZDashboard } } }, (req) => dashboard({ ctx: req.ctx }));
+  app.get(
+    '/tickets/:number/events',
+    {
+      config: { access: access.perm('tickets.view_logs') },
+      schema: { tags, params: ZNumberParams, response: { 200: z.object({ items: z.array(ZTicketEvent) }) } },
+    },
+    (req) => listEvents({ ctx: req.ctx, number: req.params.number }),
+  );
+  app.get(
+    '/tickets/:number/views',
+    {
+      config: { access: access.perm('tickets.view_logs') },
+      schema: { tags, params: ZNumberParams, response: { 200: z.object({ items: z.array(ZTicketView) }) } },
+    },
+    (req) => listViews({ ctx: req.ctx, number: req.params.number }),
+  );
+  app.get(
+    '/dashboard/status-series',
+    {
+      config: staff,
+      schema: { tags: ['dashboard'], querystring: ZStatusSeriesQuery, response: { 200: ZStatusSeries } },
+    },
+    (req) => statusSeries({ ctx: req.ctx, query: req.query }),
+  );
+  app.get('/dashboard', { config: signedIn, schema: { tags: ['dashboard'], response: { 200: ZDashboard } } }, (req) =>
+    dashboard({ ctx: req.ctx }),
+  );
 };

@@ -11,19 +11,34 @@ import { isStaffActor } from './ticket-access';
 export type TUpload = z.infer<typeof ZUpload>;
 export const MB = 1024 * 1024;
 
-export const toUpload = (row: FileRow, id = String(row.id)): TUpload => ({ id, name: row.name, size: row.size, contentType: row.contentType });
+export const toUpload = (row: FileRow, id = String(row.id)): TUpload => ({
+  id,
+  name: row.name,
+  size: row.size,
+  contentType: row.contentType,
+});
 
 /**
  * C6: a member's attachment, uploaded before the message that carries it. It stays unlinked
  * (and visible only to its uploader) until a message claims it.
  */
-export async function uploadAttachment({ ctx, parts }: { ctx: Ctx; parts: AsyncIterator<MultipartFile> }): Promise<TUpload> {
+export async function uploadAttachment({
+  ctx,
+  parts,
+}: {
+  ctx: Ctx;
+  parts: AsyncIterator<MultipartFile>;
+}): Promise<TUpload> {
   const actor = requireActor(ctx);
   const s = await getSettings(ctx);
   // Refused before the body is read: Node discards an unread request body after the answer.
   if (!s.attachmentsEnabled) throw Forbidden('errors.attachments_disabled');
   // Staff may send what the system-wide limit (J1) allows when it is above the members' one (J2).
   const mb = isStaffActor(actor) ? Math.max(s.memberMaxUploadMb, s.maxUploadMb) : s.memberMaxUploadMb;
-  const row = await storeOnlyUpload(ctx, parts, { allowed: ATTACHMENT_TYPES, maxBytes: Math.floor(mb * MB), purpose: 'attachment' });
+  const row = await storeOnlyUpload(ctx, parts, {
+    allowed: ATTACHMENT_TYPES,
+    maxBytes: Math.floor(mb * MB),
+    purpose: 'attachment',
+  });
   return toUpload(row);
 }

@@ -30,7 +30,12 @@ export async function bootstrap(deps: AppDeps): Promise<BootstrapResult> {
       {
         slug: 'default',
         name: config.demo ? 'پیشخوان دانشگاه (نمایشی)' : 'پیشخوان',
-        admin: { username: admin.username, password: admin.password, name: config.demo ? 'مدیر سامانه' : admin.username, email: config.demo ? 'admin@demo.pishkhan.local' : null },
+        admin: {
+          username: admin.username,
+          password: admin.password,
+          name: config.demo ? 'مدیر سامانه' : admin.username,
+          email: config.demo ? 'admin@demo.pishkhan.local' : null,
+        },
       },
       tx,
     );

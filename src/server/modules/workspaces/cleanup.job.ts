@@ -31,7 +31,12 @@ export async function cleanup(deps: AppDeps) {
     );
     if (!orphans.length) break;
     for (const f of orphans) await deps.storage.delete(f.storage_key);
-    await db.execute(sql`delete from files where id in (${sql.join(orphans.map((f) => sql`${f.id}`), sql`, `)})`);
+    await db.execute(
+      sql`delete from files where id in (${sql.join(
+        orphans.map((f) => sql`${f.id}`),
+        sql`, `,
+      )})`,
+    );
     if (orphans.length < FILE_BATCH) break;
   }
 }

@@ -20,7 +20,10 @@ export async function createWorkspace(deps: AppDeps, input: NewWorkspace, execut
   const passwordHash = await hashPassword(input.admin.password);
   const run = async (db: Executor) => {
     const now = deps.clock.now();
-    const [ws] = await db.insert(workspaces).values({ slug: input.slug, name: input.name, host: input.host ?? null, createdAt: now }).returning();
+    const [ws] = await db
+      .insert(workspaces)
+      .values({ slug: input.slug, name: input.name, host: input.host ?? null, createdAt: now })
+      .returning();
     const doc = ZSettings.parse({ title: input.name, ...(input.settings ?? {}) });
     await db.insert(settings).values({ workspaceId: ws.id, data: doc, updatedAt: now });
     const [admin] = await db

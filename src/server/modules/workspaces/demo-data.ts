@@ -24,28 +24,73 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
     input: {
       name: 'کارشناس ارشد',
       description: 'همه‌ی کارهای تیکت در همه‌ی بخش‌ها و گزارش‌ها',
-      permissions: ['tickets.view_all', 'tickets.create', 'tickets.reply', 'tickets.note', 'tickets.edit', 'tickets.assign', 'tickets.transfer', 'tickets.delete', 'tickets.bulk', 'tickets.view_logs', 'tickets.import', 'customers.manage', 'reports.view', 'kb.manage'],
+      permissions: [
+        'tickets.view_all',
+        'tickets.create',
+        'tickets.reply',
+        'tickets.note',
+        'tickets.edit',
+        'tickets.assign',
+        'tickets.transfer',
+        'tickets.delete',
+        'tickets.bulk',
+        'tickets.view_logs',
+        'tickets.import',
+        'customers.manage',
+        'reports.view',
+        'kb.manage',
+      ],
     },
   });
   const basic = await createAccessLevel({
     ctx,
-    input: { name: 'کارشناس', description: 'پاسخ و یادداشت در بخش‌های خود', permissions: ['tickets.create', 'tickets.reply', 'tickets.note', 'tickets.edit', 'tickets.assign', 'tickets.view_logs'] },
+    input: {
+      name: 'کارشناس',
+      description: 'پاسخ و یادداشت در بخش‌های خود',
+      permissions: [
+        'tickets.create',
+        'tickets.reply',
+        'tickets.note',
+        'tickets.edit',
+        'tickets.assign',
+        'tickets.view_logs',
+      ],
+    },
   });
 
   const agent = (username: string, name: string, email: string, level: string) =>
     createUser({
       ctx,
       input: {
-        role: 'agent', username, name, email, alternateEmails: [], mobile: null, password: DEMO_PASSWORD, ticketAccess: true, active: true,
-        departmentIds: [], groupIds: [], accessLevelId: Number(level), orgUnitId: null, signature: `با احترام،\n${name}`, locale: 'fa',
+        role: 'agent',
+        username,
+        name,
+        email,
+        alternateEmails: [],
+        mobile: null,
+        password: DEMO_PASSWORD,
+        ticketAccess: true,
+        active: true,
+        departmentIds: [],
+        groupIds: [],
+        accessLevelId: Number(level),
+        orgUnitId: null,
+        signature: `با احترام،\n${name}`,
+        locale: 'fa',
       },
     });
   const sara = await agent('sara', 'سارا احمدی', 'sara@demo.pishkhan.local', full.id);
   const reza = await agent('reza', 'رضا کریمی', 'reza@demo.pishkhan.local', basic.id);
   const maryam = await agent('maryam', 'مریم رضایی', 'maryam@demo.pishkhan.local', basic.id);
 
-  const faculty = await createOrgUnit({ ctx, input: { name: 'دانشکده فنی و مهندسی', parentId: null, active: true, position: 1 } });
-  await createOrgUnit({ ctx, input: { name: 'گروه مهندسی کامپیوتر', parentId: Number(faculty.id), active: true, position: 1 } });
+  const faculty = await createOrgUnit({
+    ctx,
+    input: { name: 'دانشکده فنی و مهندسی', parentId: null, active: true, position: 1 },
+  });
+  await createOrgUnit({
+    ctx,
+    input: { name: 'گروه مهندسی کامپیوتر', parentId: Number(faculty.id), active: true, position: 1 },
+  });
   await createOrgUnit({ ctx, input: { name: 'معاونت اداری و مالی', parentId: null, active: true, position: 2 } });
   await createOrgUnit({ ctx, input: { name: 'کتابخانه مرکزی', parentId: null, active: true, position: 3 } });
 
@@ -53,32 +98,93 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
     createUser({
       ctx,
       input: {
-        role: 'customer', username, name, email, alternateEmails, mobile, password: DEMO_PASSWORD, ticketAccess: true, active: true,
-        departmentIds: [], groupIds: [], accessLevelId: null, orgUnitId: Number(faculty.id), signature: '', locale: 'fa',
+        role: 'customer',
+        username,
+        name,
+        email,
+        alternateEmails,
+        mobile,
+        password: DEMO_PASSWORD,
+        ticketAccess: true,
+        active: true,
+        departmentIds: [],
+        groupIds: [],
+        accessLevelId: null,
+        orgUnitId: Number(faculty.id),
+        signature: '',
+        locale: 'fa',
       },
     });
   const ali = await customer('ali', 'علی محمدی', 'ali@example.com', '09121234567', ['a.mohammadi@university.example']);
   const zahra = await customer('zahra', 'زهرا حسینی', 'zahra@example.com', '09351234567');
   const john = await customer('john', 'John Smith', 'john@example.com', '09191234567');
 
-  await createGroup({ ctx, input: { kind: 'agent', name: 'تیم فناوری اطلاعات', description: '', memberIds: [Number(reza.id), Number(maryam.id)] } });
-  await createGroup({ ctx, input: { kind: 'customer', name: 'اعضای هیئت علمی', description: '', memberIds: [Number(ali.id), Number(zahra.id)] } });
+  await createGroup({
+    ctx,
+    input: {
+      kind: 'agent',
+      name: 'تیم فناوری اطلاعات',
+      description: '',
+      memberIds: [Number(reza.id), Number(maryam.id)],
+    },
+  });
+  await createGroup({
+    ctx,
+    input: {
+      kind: 'customer',
+      name: 'اعضای هیئت علمی',
+      description: '',
+      memberIds: [Number(ali.id), Number(zahra.id)],
+    },
+  });
 
   const support = await createDepartment({
     ctx,
-    input: { name: 'پشتیبانی فنی', description: 'مشکلات شبکه، ایمیل، حساب کاربری و نرم‌افزار', active: true, visible: true, usage: 'all', managerId: Number(sara.id), agentIds: [Number(reza.id)] },
+    input: {
+      name: 'پشتیبانی فنی',
+      description: 'مشکلات شبکه، ایمیل، حساب کاربری و نرم‌افزار',
+      active: true,
+      visible: true,
+      usage: 'all',
+      managerId: Number(sara.id),
+      agentIds: [Number(reza.id)],
+    },
   });
   const finance = await createDepartment({
     ctx,
-    input: { name: 'امور مالی', description: 'شارژ اعتبار پیامک، صورت‌حساب و پرداخت', active: true, visible: true, usage: 'members', managerId: Number(sara.id), agentIds: [Number(maryam.id)] },
+    input: {
+      name: 'امور مالی',
+      description: 'شارژ اعتبار پیامک، صورت‌حساب و پرداخت',
+      active: true,
+      visible: true,
+      usage: 'members',
+      managerId: Number(sara.id),
+      agentIds: [Number(maryam.id)],
+    },
   });
   const sales = await createDepartment({
     ctx,
-    input: { name: 'فروش', description: 'پیش از خرید و قراردادها', active: true, visible: true, usage: 'all', managerId: null, agentIds: [Number(maryam.id)] },
+    input: {
+      name: 'فروش',
+      description: 'پیش از خرید و قراردادها',
+      active: true,
+      visible: true,
+      usage: 'all',
+      managerId: null,
+      agentIds: [Number(maryam.id)],
+    },
   });
   const internal = await createDepartment({
     ctx,
-    input: { name: 'هماهنگی داخلی', description: 'تیکت‌های میان کارشناسان', active: true, visible: false, usage: 'internal', managerId: Number(sara.id), agentIds: [] },
+    input: {
+      name: 'هماهنگی داخلی',
+      description: 'تیکت‌های میان کارشناسان',
+      active: true,
+      visible: false,
+      usage: 'internal',
+      managerId: Number(sara.id),
+      agentIds: [],
+    },
   });
 
   for (const [i, name] of ['فنی', 'مالی', 'عمومی', 'پیشنهاد و انتقاد'].entries())
@@ -91,5 +197,9 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
   ] as const)
     await createTag({ ctx, input: { name, color } });
 
-  await seedDemoTickets(ctx, { sara, reza, maryam, ali, zahra, john, agentPermissions: full.permissions }, { support: support.id, finance: finance.id, sales: sales.id, internal: internal.id });
+  await seedDemoTickets(
+    ctx,
+    { sara, reza, maryam, ali, zahra, john, agentPermissions: full.permissions },
+    { support: support.id, finance: finance.id, sales: sales.id, internal: internal.id },
+  );
 }

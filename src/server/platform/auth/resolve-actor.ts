@@ -43,7 +43,9 @@ const USER_COLUMNS = sql`u.id, u.workspace_id, u.role, u.name, u.username, u.tic
 function toActor(row: Row, via: Actor['via']): Actor {
   const perms = new Set<Permission>();
   if (row.role === 'admin') PERMISSIONS.forEach((p) => perms.add(p));
-  else if (row.role === 'agent') for (const p of row.permissions ?? []) if ((PERMISSIONS as readonly string[]).includes(p)) perms.add(p as Permission);
+  else if (row.role === 'agent')
+    for (const p of row.permissions ?? [])
+      if ((PERMISSIONS as readonly string[]).includes(p)) perms.add(p as Permission);
   return {
     id: Number(row.id),
     role: row.role,
@@ -61,14 +63,19 @@ function toActor(row: Row, via: Actor['via']): Actor {
 /** Finds the session behind a cookie value; extends it when due. Null when unknown or expired. */
 export async function actorFromSession(db: Db, cookie: string, now: Date): Promise<Resolved | null> {
   const id = sha256(cookie);
-  const r = await queryRows<Row>(db, sql`select ${USER_COLUMNS}, s.csrf_token, s.id as session_id, s.last_seen_at, s.expires_at
+  const r = await queryRows<Row>(
+    db,
+    sql`select ${USER_COLUMNS}, s.csrf_token, s.id as session_id, s.last_seen_at, s.expires_at
     from sessions s join users u on u.id = s.user_id and u.workspace_id = s.workspace_id
     left join access_levels al on al.id = u.access_level_id and al.workspace_id = u.workspace_id
-    where s.id = ${id} and s.expires_at > ${now} and u.deleted_at is null and u.active`);
+    where s.id = ${id} and s.expires_at > ${now} and u.deleted_at is null and u.active`,
+  );
   const row = r[0];
   if (!row) return null;
   if (now.getTime() - new Date(row.last_seen_at!).getTime() > TOUCH_EVERY_MS) {
-    await db.execute(sql`update sessions set last_seen_at = ${now}, expires_at = ${new Date(now.getTime() + SESSION_TTL_MS)} where id = ${id}`);
+    await db.execute(
+      sql`update sessions set last_seen_at = ${now}, expires_at = ${new Date(now.getTime() + SESSION_TTL_MS)} where id = ${id}`,
+    );
   }
   return { actor: toActor(row, 'session'), workspaceId: Number(row.workspace_id), csrfToken: row.csrf_token };
 }
@@ -77,10 +84,13 @@ export async function actorFromSession(db: Db, cookie: string, now: Date): Promi
 export async function actorFromToken(db: Db, token: string, now: Date): Promise<Resolved | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const hash = sha256(token);
-  const r = await queryRows<Row & { token_id: number; last_used_at: Date | null }>(db, sql`select ${USER_COLUMNS}, t.id as token_id, t.last_used_at
+  const r = await queryRows<Row & { token_id: number; last_used_at: Date | null }>(
+    db,
+    sql`select ${USER_COLUMNS}, t.id as token_id, t.last_used_at
     from api_tokens t join users u on u.id = t.user_id and u.workspace_id = t.workspace_id
     left join access_levels al on al.id = u.access_level_id and al.workspace_id = u.workspace_id
-    where t.token_hash = ${hash} and (t.expires_at is null or t.expires_at > ${now}) and u.deleted_at is null and u.active`);
+    where t.token_hash = ${hash} and (t.expires_at is null or t.expires_at > ${now}) and u.deleted_at is null and u.active`,
+  );
   const row = r[0];
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {

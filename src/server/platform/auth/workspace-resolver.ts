@@ -21,10 +21,13 @@ export function createWorkspaceResolver(db: Db, ttlMs = 30_000) {
   };
   return {
     async resolve(slugHeader: string | undefined, host: string | undefined): Promise<number | null> {
-      if (slugHeader) return lookup(`slug:${slugHeader}`, () => first(sql`select id from workspaces where slug = ${slugHeader}`));
+      if (slugHeader)
+        return lookup(`slug:${slugHeader}`, () => first(sql`select id from workspaces where slug = ${slugHeader}`));
       const hostname = host?.split(':')[0]?.toLowerCase();
       if (hostname) {
-        const byHost = await lookup(`host:${hostname}`, () => first(sql`select id from workspaces where host = ${hostname}`));
+        const byHost = await lookup(`host:${hostname}`, () =>
+          first(sql`select id from workspaces where host = ${hostname}`),
+        );
         if (byHost) return byHost;
       }
       return lookup('default', () => first(sql`select id from workspaces order by id limit 1`));

@@ -44,7 +44,10 @@ export function rawOf(executor: Executor): RawSql {
 /** Runs a raw Drizzle `sql` query and returns its rows; both drivers answer with `{ rows }`. */
 /** A text[] literal of bound values (drizzle would otherwise spread an array into a list). */
 export function textArray(values: string[]): SQL {
-  return sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 }
 
 export async function queryRows<T>(db: Executor, query: import('drizzle-orm').SQL): Promise<T[]> {

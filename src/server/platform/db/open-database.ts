@@ -23,7 +23,9 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.logger) : openEmbedded(opts.dataDir ?? './data', opts.logger);
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.logger)
+    : openEmbedded(opts.dataDir ?? './data', opts.logger);
 }
 
 async function openPostgres(url: string, max: number, logger?: Logger): Promise<Database> {
@@ -32,7 +34,13 @@ async function openPostgres(url: string, max: number, logger?: Logger): Promise<
   // JIT compilation and parallel workers pay off for long analytic queries, not for the many
   // short ones a helpdesk serves at once; at a million tickets JIT added tens of milliseconds
   // to list counts (docs/queries.md), and parallel workers only compete for the same cores.
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'pishkhan', statement_timeout: 15_000, options: '-c jit=off -c max_parallel_workers_per_gather=0' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'pishkhan',
+    statement_timeout: 15_000,
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
+  });
   pool.on('error', () => {}); // an idle client's error must not crash the process; the next query reports it
   // Fail fast with a clear error when the server is unreachable.
   const probe = await pool.connect();

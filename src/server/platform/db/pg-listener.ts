@@ -50,7 +50,10 @@ export function createPgListener(url: string, opts: { appName?: string; onError?
 
   async function ready(): Promise<pg.Client> {
     if (client) return client;
-    if (!connecting) connecting = connect().then((c) => (client = c)).finally(() => (connecting = null));
+    if (!connecting)
+      connecting = connect()
+        .then((c) => (client = c))
+        .finally(() => (connecting = null));
     return connecting;
   }
 

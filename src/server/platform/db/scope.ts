@@ -6,6 +6,10 @@ import type { Ctx } from '../context';
  * The workspace condition every repository query starts from. Repositories never take a
  * workspace id from input: it always comes from the actor's context.
  */
-export function inWorkspace(table: { workspaceId: PgColumn }, ctx: Pick<Ctx, 'workspaceId'>, ...more: (SQL | undefined)[]): SQL {
+export function inWorkspace(
+  table: { workspaceId: PgColumn },
+  ctx: Pick<Ctx, 'workspaceId'>,
+  ...more: (SQL | undefined)[]
+): SQL {
   return and(eq(table.workspaceId, ctx.workspaceId), ...more)!;
 }

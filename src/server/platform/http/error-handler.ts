@@ -24,7 +24,12 @@ function send(reply: FastifyReply, locale: Locale, err: AppError) {
     .type('application/json; charset=utf-8')
     .send(
       JSON.stringify({
-        error: { code: err.code, message: t(locale, err.msg.key, err.msg.params), ...(fields ? { fields } : {}), ...(err.details ? { details: err.details } : {}) },
+        error: {
+          code: err.code,
+          message: t(locale, err.msg.key, err.msg.params),
+          ...(fields ? { fields } : {}),
+          ...(err.details ? { details: err.details } : {}),
+        },
       }),
     );
 }
@@ -37,7 +42,11 @@ export function toAppError(err: unknown, context?: string): AppError {
     if (context === 'params') return new AppError('not_found', { key: 'errors.not_found' });
     return new AppError('invalid', { key: 'errors.invalid' }, issuesToFields(err.issues));
   }
-  if (err instanceof SizeLimitError) return new AppError('too_large', { key: 'errors.file_too_large', params: { mb: +(err.maxBytes / 1048576).toFixed(1) } });
+  if (err instanceof SizeLimitError)
+    return new AppError('too_large', {
+      key: 'errors.file_too_large',
+      params: { mb: +(err.maxBytes / 1048576).toFixed(1) },
+    });
   const e = err as FastifyError & { code?: string; constraint?: string };
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -60,12 +69,17 @@ export function toAppError(err: unknown, context?: string): AppError {
         : new AppError('conflict', { key: 'errors.conflict' });
     }
   }
-  if (e instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {
+  if (
+    e instanceof SyntaxError ||
+    e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))
+  ) {
     return new AppError('invalid', { key: 'errors.bad_json' });
   }
   if (e.statusCode === 413) return new AppError('too_large', { key: 'errors.body_too_large' });
   if (e.statusCode === 415) return new AppError('unsupported_media_type', { key: 'errors.unsupported_media_type' });
-  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('invalid', { key: 'errors.bad_request' });
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+    return new AppError('invalid', { key: 'errors.bad_request' });
   return new AppError('internal', { key: 'errors.internal' });
 }
 
@@ -77,6 +91,10 @@ export function installErrorHandling(app: FastifyInstance) {
     return send(reply, request.ctx?.locale ?? localeFromHeader(request.headers['accept-language']), appErr);
   });
   app.setNotFoundHandler((request, reply) =>
-    send(reply, localeFromHeader(request.headers['accept-language']), new AppError('not_found', { key: 'errors.route_not_found' })),
+    send(
+      reply,
+      localeFromHeader(request.headers['accept-language']),
+      new AppError('not_found', { key: 'errors.route_not_found' }),
+    ),
   );
 }

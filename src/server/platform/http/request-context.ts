@@ -92,7 +92,9 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps) {
     if (ctx.actor || guestWrite) {
       const settings = await getSettings(ctx);
       if (settings.suspended && ctx.actor?.role !== 'admin' && guestWrite) {
-        throw new AppError('suspended', { key: 'errors.suspended' }, undefined, { message: settings.suspensionMessage });
+        throw new AppError('suspended', { key: 'errors.suspended' }, undefined, {
+          message: settings.suspensionMessage,
+        });
       }
       if (!ctx.actor) return;
       if (isStaff(ctx.actor) && settings.allowedIps.length > 0) {
@@ -102,7 +104,9 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps) {
         if (!allowed(ctx.ip)) throw new AppError('ip_not_allowed', { key: 'errors.ip_not_allowed' });
       }
       if (settings.suspended && ctx.actor.role !== 'admin' && !OPEN_WHEN_SUSPENDED.test(url)) {
-        throw new AppError('suspended', { key: 'errors.suspended' }, undefined, { message: settings.suspensionMessage });
+        throw new AppError('suspended', { key: 'errors.suspended' }, undefined, {
+          message: settings.suspensionMessage,
+        });
       }
     }
   });

@@ -47,7 +47,8 @@ function issueToMsg(issue: z.core.$ZodIssue): Msg {
       return { key: `validation.expected_${typeKey(issue.expected)}` };
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? { key: 'validation.required' } : { key: 'validation.too_short', params: { min } };
+      if (issue.origin === 'string')
+        return min <= 1 ? { key: 'validation.required' } : { key: 'validation.too_short', params: { min } };
       if (issue.origin === 'array' || issue.origin === 'set') return { key: 'validation.too_few', params: { min } };
       return { key: 'validation.too_small', params: { min } };
     }

@@ -8,7 +8,17 @@ import { EntityDialog } from './EntityDialog';
 import type { AccessLevel } from './types';
 
 /** Creates a level (optionally starting from another level's permissions) or renames one. */
-export function AccessLevelDialog({ level, levels, onClose, onSaved }: { level: AccessLevel | null; levels: AccessLevel[]; onClose: () => void; onSaved: () => void }) {
+export function AccessLevelDialog({
+  level,
+  levels,
+  onClose,
+  onSaved,
+}: {
+  level: AccessLevel | null;
+  levels: AccessLevel[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [name, setName] = useState(level?.name ?? '');
@@ -18,7 +28,10 @@ export function AccessLevelDialog({ level, levels, onClose, onSaved }: { level: 
     mutationFn: () => {
       const body = { name: name.trim(), description: description.trim() };
       if (level) return patch<AccessLevel>(`/access-levels/${level.id}`, body);
-      return post<AccessLevel>('/access-levels', { ...body, permissions: levels.find((l) => l.id === copyFrom)?.permissions ?? [] });
+      return post<AccessLevel>('/access-levels', {
+        ...body,
+        permissions: levels.find((l) => l.id === copyFrom)?.permissions ?? [],
+      });
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['admin', 'access-levels'] });
@@ -37,10 +50,32 @@ export function AccessLevelDialog({ level, levels, onClose, onSaved }: { level: 
       error={save.error}
       shown={['name', 'description', 'permissions']}
     >
-      <TextField required autoFocus label={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} {...fe.field('name')} slotProps={{ htmlInput: { 'data-testid': 'level-name' } }} />
-      <TextField multiline minRows={2} label={t('common.description')} value={description} onChange={(e) => setDescription(e.target.value)} {...fe.field('description')} />
+      <TextField
+        required
+        autoFocus
+        label={t('common.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        {...fe.field('name')}
+        slotProps={{ htmlInput: { 'data-testid': 'level-name' } }}
+      />
+      <TextField
+        multiline
+        minRows={2}
+        label={t('common.description')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        {...fe.field('description')}
+      />
       {!level && levels.length > 0 && (
-        <TextField select label={t('admin.levels.copyFrom')} value={copyFrom} onChange={(e) => setCopyFrom(e.target.value)} {...fe.field('permissions', t('admin.levels.copyFromHint'))} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+        <TextField
+          select
+          label={t('admin.levels.copyFrom')}
+          value={copyFrom}
+          onChange={(e) => setCopyFrom(e.target.value)}
+          {...fe.field('permissions', t('admin.levels.copyFromHint'))}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+        >
           <MenuItem value="">{t('admin.levels.startEmpty')}</MenuItem>
           {levels.map((l) => (
             <MenuItem key={l.id} value={l.id}>

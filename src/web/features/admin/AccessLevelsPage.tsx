@@ -47,19 +47,28 @@ export default function AccessLevelsPage() {
 
   const onToggle = (level: AccessLevel, permission: Permission, on: boolean) => {
     void qc.cancelQueries({ queryKey: KEY });
-    qc.setQueryData<Page<AccessLevel>>(KEY, (old) =>
-      old && {
-        ...old,
-        items: old.items.map((l) =>
-          l.id !== level.id ? l : { ...l, permissions: PERMISSIONS.filter((p) => (p === permission ? on : l.permissions.includes(p))) },
-        ),
-      },
+    qc.setQueryData<Page<AccessLevel>>(
+      KEY,
+      (old) =>
+        old && {
+          ...old,
+          items: old.items.map((l) =>
+            l.id !== level.id
+              ? l
+              : { ...l, permissions: PERMISSIONS.filter((p) => (p === permission ? on : l.permissions.includes(p))) },
+          ),
+        },
     );
     toggle.mutate({ id: level.id });
   };
 
   return (
-    <AdminPage title={t('admin.levels.title')} intro={t('admin.levels.intro')} createLabel={t('admin.levels.new')} onCreate={() => setEditing('new')}>
+    <AdminPage
+      title={t('admin.levels.title')}
+      intro={t('admin.levels.intro')}
+      createLabel={t('admin.levels.new')}
+      onCreate={() => setEditing('new')}
+    >
       <Alert severity="info">{t('admin.levels.adminNote')}</Alert>
       <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" sx={{ minHeight: 20 }}>
         {saving ? t('admin.levels.saving') : savedOnce ? t('admin.levels.saved') : ''}
@@ -74,7 +83,12 @@ export default function AccessLevelsPage() {
         }
       </QueryView>
       {editing && (
-        <AccessLevelDialog level={editing === 'new' ? null : editing} levels={levels.data?.items ?? []} onClose={() => setEditing(null)} onSaved={() => n.ok(t('admin.common.savedNotice'))} />
+        <AccessLevelDialog
+          level={editing === 'new' ? null : editing}
+          levels={levels.data?.items ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={() => n.ok(t('admin.common.savedNotice'))}
+        />
       )}
       <ConfirmDelete
         name={deleting?.name ?? null}

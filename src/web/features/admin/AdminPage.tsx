@@ -3,10 +3,26 @@ import { Box, Button, Stack, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
 
 /** The frame of an admin screen: the heading, a short explanation, the "new" button, then the content. */
-export function AdminPage({ title, intro, createLabel, onCreate, children }: { title: string; intro?: string; createLabel?: string; onCreate?: () => void; children: ReactNode }) {
+export function AdminPage({
+  title,
+  intro,
+  createLabel,
+  onCreate,
+  children,
+}: {
+  title: string;
+  intro?: string;
+  createLabel?: string;
+  onCreate?: () => void;
+  children: ReactNode;
+}) {
   return (
     <Stack spacing={2} sx={{ maxWidth: 1200, minWidth: 0 }}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between' }}>
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={1}
+        sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between' }}
+      >
         <Box>
           <Typography variant="h5" component="h1">
             {title}
@@ -18,7 +34,13 @@ export function AdminPage({ title, intro, createLabel, onCreate, children }: { t
           )}
         </Box>
         {onCreate && createLabel && (
-          <Button variant="contained" startIcon={<Add />} onClick={onCreate} data-testid="admin-create" sx={{ alignSelf: { xs: 'flex-start', sm: 'center' }, flexShrink: 0 }}>
+          <Button
+            variant="contained"
+            startIcon={<Add />}
+            onClick={onCreate}
+            data-testid="admin-create"
+            sx={{ alignSelf: { xs: 'flex-start', sm: 'center' }, flexShrink: 0 }}
+          >
             {createLabel}
           </Button>
         )}

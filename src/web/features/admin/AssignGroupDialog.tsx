@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, IconButton, MenuItem, TextField, Tooltip } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  IconButton,
+  MenuItem,
+  TextField,
+  Tooltip,
+} from '@mui/material';
 import GroupAdd from '@mui/icons-material/GroupAdd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,14 +21,25 @@ import { useGroupsLookup } from './lookups';
 import type { Department } from './types';
 
 /** B5: makes every member of an agent group an agent of the department. */
-export function AssignGroupButton({ department, onDone }: { department: Department; onDone: (message: string) => void }) {
+export function AssignGroupButton({
+  department,
+  onDone,
+}: {
+  department: Department;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const label = t('admin.departments.assignGroupFor', { name: department.name });
   return (
     <>
       <Tooltip title={label}>
-        <IconButton size="small" aria-label={label} onClick={() => setOpen(true)} data-testid={`assign-group-${department.id}`}>
+        <IconButton
+          size="small"
+          aria-label={label}
+          onClick={() => setOpen(true)}
+          data-testid={`assign-group-${department.id}`}
+        >
           <GroupAdd fontSize="small" />
         </IconButton>
       </Tooltip>
@@ -25,7 +48,15 @@ export function AssignGroupButton({ department, onDone }: { department: Departme
   );
 }
 
-function AssignGroupDialog({ department, onClose, onDone }: { department: Department; onClose: () => void; onDone: (message: string) => void }) {
+function AssignGroupDialog({
+  department,
+  onClose,
+  onDone,
+}: {
+  department: Department;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const groups = useGroupsLookup('agent');
   const [groupId, setGroupId] = useState('');
@@ -39,8 +70,16 @@ function AssignGroupDialog({ department, onClose, onDone }: { department: Depart
   const fe = fieldErrors(m.error);
   const items = groups.data?.items ?? [];
   return (
-    <Dialog open onClose={m.isPending ? undefined : onClose} maxWidth="xs" fullWidth aria-labelledby="assign-group-title">
-      <DialogTitle id="assign-group-title">{t('admin.departments.assignGroupTitle', { name: department.name })}</DialogTitle>
+    <Dialog
+      open
+      onClose={m.isPending ? undefined : onClose}
+      maxWidth="xs"
+      fullWidth
+      aria-labelledby="assign-group-title"
+    >
+      <DialogTitle id="assign-group-title">
+        {t('admin.departments.assignGroupTitle', { name: department.name })}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{t('admin.departments.assignGroupHint')}</DialogContentText>
         <FormError error={m.error} shown={['groupId']} />
@@ -48,7 +87,14 @@ function AssignGroupDialog({ department, onClose, onDone }: { department: Depart
         {groups.isSuccess && items.length === 0 ? (
           <Alert severity="info">{t('admin.departments.noAgentGroups')}</Alert>
         ) : (
-          <TextField select fullWidth label={t('admin.departments.agentGroup')} value={groupId} onChange={(e) => setGroupId(e.target.value)} {...fe.field('groupId')}>
+          <TextField
+            select
+            fullWidth
+            label={t('admin.departments.agentGroup')}
+            value={groupId}
+            onChange={(e) => setGroupId(e.target.value)}
+            {...fe.field('groupId')}
+          >
             {items.map((g) => (
               <MenuItem key={g.id} value={g.id}>
                 {g.name}

@@ -28,7 +28,13 @@ export function ConfirmDelete({ name, hint, onClose, onConfirm, onDone }: Props)
     onClose();
   };
   return (
-    <Dialog open={name !== null} onClose={m.isPending ? undefined : close} aria-labelledby="confirm-delete-title" maxWidth="xs" fullWidth>
+    <Dialog
+      open={name !== null}
+      onClose={m.isPending ? undefined : close}
+      aria-labelledby="confirm-delete-title"
+      maxWidth="xs"
+      fullWidth
+    >
       <DialogTitle id="confirm-delete-title">{t('admin.common.confirmDeleteTitle')}</DialogTitle>
       <DialogContent>
         <DialogContentText>{t('admin.common.confirmDelete', { name: name ?? '' })}</DialogContentText>
@@ -43,7 +49,13 @@ export function ConfirmDelete({ name, hint, onClose, onConfirm, onDone }: Props)
         <Button onClick={close} disabled={m.isPending}>
           {t('common.cancel')}
         </Button>
-        <Button color="error" variant="contained" loading={m.isPending} onClick={() => m.mutate()} data-testid="admin-confirm-delete">
+        <Button
+          color="error"
+          variant="contained"
+          loading={m.isPending}
+          onClick={() => m.mutate()}
+          data-testid="admin-confirm-delete"
+        >
           {t('common.delete')}
         </Button>
       </DialogActions>

@@ -1,5 +1,21 @@
 import { useState, type ReactNode } from 'react';
-import { Box, IconButton, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Tooltip, Typography, useMediaQuery, useTheme } from '@mui/material';
+import {
+  Box,
+  IconButton,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TablePagination,
+  TableRow,
+  Tooltip,
+  Typography,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
 import Edit from '@mui/icons-material/Edit';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +80,18 @@ export function usePaging(initialSize = 25) {
   return { q, search, page, pageSize, setPage, paging };
 }
 
-export function CrudTable<T>({ rows, columns, getId, rowName, caption, onEdit, onDelete, canDelete, extraActions, paging }: Props<T>) {
+export function CrudTable<T>({
+  rows,
+  columns,
+  getId,
+  rowName,
+  caption,
+  onEdit,
+  onDelete,
+  canDelete,
+  extraActions,
+  paging,
+}: Props<T>) {
   const { t } = useTranslation();
   const theme = useTheme();
   const narrow = useMediaQuery(theme.breakpoints.down('sm'));
@@ -75,14 +102,24 @@ export function CrudTable<T>({ rows, columns, getId, rowName, caption, onEdit, o
       {extraActions?.(row)}
       {onEdit && (
         <Tooltip title={t('admin.common.editItem', { name: rowName(row) })}>
-          <IconButton size="small" aria-label={t('admin.common.editItem', { name: rowName(row) })} onClick={() => onEdit(row)} data-testid={`admin-edit-${getId(row)}`}>
+          <IconButton
+            size="small"
+            aria-label={t('admin.common.editItem', { name: rowName(row) })}
+            onClick={() => onEdit(row)}
+            data-testid={`admin-edit-${getId(row)}`}
+          >
             <Edit fontSize="small" />
           </IconButton>
         </Tooltip>
       )}
       {onDelete && (canDelete?.(row) ?? true) && (
         <Tooltip title={t('admin.common.deleteItem', { name: rowName(row) })}>
-          <IconButton size="small" aria-label={t('admin.common.deleteItem', { name: rowName(row) })} onClick={() => onDelete(row)} data-testid={`admin-delete-${getId(row)}`}>
+          <IconButton
+            size="small"
+            aria-label={t('admin.common.deleteItem', { name: rowName(row) })}
+            onClick={() => onDelete(row)}
+            data-testid={`admin-delete-${getId(row)}`}
+          >
             <DeleteOutline fontSize="small" />
           </IconButton>
         </Tooltip>
@@ -96,12 +133,28 @@ export function CrudTable<T>({ rows, columns, getId, rowName, caption, onEdit, o
       {narrow ? (
         <Box component="ul" aria-label={caption} sx={{ listStyle: 'none', m: 0, p: 0 }}>
           {rows.map((row) => (
-            <Box component="li" key={getId(row)} data-testid={`admin-row-${getId(row)}`} sx={{ p: 1.5, '&:not(:first-of-type)': { borderTop: 1, borderColor: 'divider' } }}>
+            <Box
+              component="li"
+              key={getId(row)}
+              data-testid={`admin-row-${getId(row)}`}
+              sx={{ p: 1.5, '&:not(:first-of-type)': { borderTop: 1, borderColor: 'divider' } }}
+            >
               <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', justifyContent: 'space-between' }}>
                 <Box sx={{ minWidth: 0, fontWeight: 500 }}>{first.render(row)}</Box>
                 {hasActions && actions(row)}
               </Stack>
-              <Box component="dl" sx={{ m: 0, mt: 0.5, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1.5, rowGap: 0.5, alignItems: 'center' }}>
+              <Box
+                component="dl"
+                sx={{
+                  m: 0,
+                  mt: 0.5,
+                  display: 'grid',
+                  gridTemplateColumns: 'auto 1fr',
+                  columnGap: 1.5,
+                  rowGap: 0.5,
+                  alignItems: 'center',
+                }}
+              >
                 {rest.map((c) => (
                   <Box key={c.key} sx={{ display: 'contents' }}>
                     <Typography component="dt" variant="body2" color="text.secondary">
@@ -166,7 +219,9 @@ function Pager({ paging }: { paging: Paging }) {
       onPageChange={(_, p) => paging.onPage(p + 1)}
       onRowsPerPageChange={(e) => paging.onPageSize?.(Number(e.target.value))}
       labelRowsPerPage={t('admin.common.rowsPerPage')}
-      labelDisplayedRows={({ from, to, count }) => t('admin.common.displayedRows', { from: f.number(from), to: f.number(to), count: f.number(count) })}
+      labelDisplayedRows={({ from, to, count }) =>
+        t('admin.common.displayedRows', { from: f.number(from), to: f.number(to), count: f.number(count) })
+      }
       getItemAriaLabel={(type) => t(`admin.common.page_${type}`)}
       sx={{ borderTop: 1, borderColor: 'divider' }}
     />

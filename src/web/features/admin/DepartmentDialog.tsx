@@ -14,7 +14,15 @@ const USAGES = ['all', 'members', 'internal'] as const;
 const SHOWN = ['name', 'description', 'active', 'visible', 'usage', 'managerId', 'agentIds'];
 
 /** B1–B4: a department's name, who may use it, whether customers see it, its manager and agents. */
-export function DepartmentDialog({ department, onClose, onSaved }: { department: Department | null; onClose: () => void; onSaved: () => void }) {
+export function DepartmentDialog({
+  department,
+  onClose,
+  onSaved,
+}: {
+  department: Department | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const d = department;
   const [name, setName] = useState(d?.name ?? '');
@@ -27,7 +35,11 @@ export function DepartmentDialog({ department, onClose, onSaved }: { department:
   const [agentsTouched, setAgentsTouched] = useState(false);
 
   const linked = useLinkedUsers('departmentId', d?.id);
-  const managerQuery = useQuery({ queryKey: ['admin', 'users', 'one', d?.managerId], queryFn: () => get<User>(`/users/${d!.managerId}`), enabled: !!d?.managerId });
+  const managerQuery = useQuery({
+    queryKey: ['admin', 'users', 'one', d?.managerId],
+    queryFn: () => get<User>(`/users/${d!.managerId}`),
+    enabled: !!d?.managerId,
+  });
   useEffect(() => {
     if (linked.data && !agentsTouched) setAgents(linked.data.items);
   }, [linked.data, agentsTouched]);
@@ -37,7 +49,14 @@ export function DepartmentDialog({ department, onClose, onSaved }: { department:
 
   const save = useMutation({
     mutationFn: () => {
-      const body: Record<string, unknown> = { name: name.trim(), description: description.trim(), active, visible, usage, managerId: manager?.id ?? null };
+      const body: Record<string, unknown> = {
+        name: name.trim(),
+        description: description.trim(),
+        active,
+        visible,
+        usage,
+        managerId: manager?.id ?? null,
+      };
       // Only a department's first 100 agents are loaded: untouched, the list is not sent (and not cut).
       if (!d || agentsTouched) body.agentIds = agents.map((a) => a.id);
       return d ? patch<Department>(`/departments/${d.id}`, body) : post<Department>('/departments', body);
@@ -61,9 +80,30 @@ export function DepartmentDialog({ department, onClose, onSaved }: { department:
       error={save.error}
       shown={SHOWN}
     >
-      <TextField required autoFocus label={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} {...fe.field('name')} slotProps={{ htmlInput: { 'data-testid': 'department-name' } }} />
-      <TextField multiline minRows={2} label={t('common.description')} value={description} onChange={(e) => setDescription(e.target.value)} {...fe.field('description')} />
-      <TextField select label={t('admin.departments.usage')} value={usage} onChange={(e) => setUsage(e.target.value as Department['usage'])} {...fe.field('usage', t(`admin.departments.usageHint_${usage}`))}>
+      <TextField
+        required
+        autoFocus
+        label={t('common.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        {...fe.field('name')}
+        slotProps={{ htmlInput: { 'data-testid': 'department-name' } }}
+      />
+      <TextField
+        multiline
+        minRows={2}
+        label={t('common.description')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        {...fe.field('description')}
+      />
+      <TextField
+        select
+        label={t('admin.departments.usage')}
+        value={usage}
+        onChange={(e) => setUsage(e.target.value as Department['usage'])}
+        {...fe.field('usage', t(`admin.departments.usageHint_${usage}`))}
+      >
         {USAGES.map((u) => (
           <MenuItem key={u} value={u}>
             {t(`admin.departments.usage_${u}`)}
@@ -72,19 +112,35 @@ export function DepartmentDialog({ department, onClose, onSaved }: { department:
       </TextField>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <div>
-          <FormControlLabel control={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} />} label={t('admin.departments.activeLabel')} />
-          <FormHelperText error={fe.has('active')}>{fe.fields.active ?? t('admin.departments.activeHint')}</FormHelperText>
+          <FormControlLabel
+            control={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} />}
+            label={t('admin.departments.activeLabel')}
+          />
+          <FormHelperText error={fe.has('active')}>
+            {fe.fields.active ?? t('admin.departments.activeHint')}
+          </FormHelperText>
         </div>
         <div>
-          <FormControlLabel control={<Switch checked={visible} onChange={(e) => setVisible(e.target.checked)} />} label={t('admin.departments.visibleLabel')} />
-          <FormHelperText error={fe.has('visible')}>{fe.fields.visible ?? t('admin.departments.visibleHint')}</FormHelperText>
+          <FormControlLabel
+            control={<Switch checked={visible} onChange={(e) => setVisible(e.target.checked)} />}
+            label={t('admin.departments.visibleLabel')}
+          />
+          <FormHelperText error={fe.has('visible')}>
+            {fe.fields.visible ?? t('admin.departments.visibleHint')}
+          </FormHelperText>
         </div>
       </Stack>
       {loadingPeople ? (
         <Loading />
       ) : (
         <>
-          <UserPicker role="staff" label={t('admin.departments.manager')} value={manager} onChange={setManager} {...fe.field('managerId', t('admin.departments.managerHint'))} />
+          <UserPicker
+            role="staff"
+            label={t('admin.departments.manager')}
+            value={manager}
+            onChange={setManager}
+            {...fe.field('managerId', t('admin.departments.managerHint'))}
+          />
           <UserPicker
             multiple
             role="staff"

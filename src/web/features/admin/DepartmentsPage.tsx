@@ -38,7 +38,8 @@ export default function DepartmentsPage() {
     return u ? u.name || u.username : '—';
   };
   const refresh = () => {
-    for (const key of [['admin', 'departments'], ['admin', 'users'], ['departments']]) void qc.invalidateQueries({ queryKey: key });
+    for (const key of [['admin', 'departments'], ['admin', 'users'], ['departments']])
+      void qc.invalidateQueries({ queryKey: key });
   };
 
   const columns: Column<Department>[] = [
@@ -51,7 +52,11 @@ export default function DepartmentsPage() {
             {d.name}
           </Typography>
           {d.description && (
-            <Typography variant="caption" color="text.secondary" sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
+            <Typography
+              variant="caption"
+              color="text.secondary"
+              sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+            >
               {d.description}
             </Typography>
           )}
@@ -64,24 +69,47 @@ export default function DepartmentsPage() {
       header: t('admin.departments.state'),
       render: (d) => (
         <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
-          <Chip size="small" variant="outlined" color={d.active ? 'success' : 'default'} label={d.active ? t('admin.common.active') : t('admin.common.inactive')} />
-          <Chip size="small" variant="outlined" label={d.visible ? t('admin.departments.visible') : t('admin.departments.hidden')} />
+          <Chip
+            size="small"
+            variant="outlined"
+            color={d.active ? 'success' : 'default'}
+            label={d.active ? t('admin.common.active') : t('admin.common.inactive')}
+          />
+          <Chip
+            size="small"
+            variant="outlined"
+            label={d.visible ? t('admin.departments.visible') : t('admin.departments.hidden')}
+          />
         </Stack>
       ),
     },
     { key: 'manager', header: t('admin.departments.manager'), render: (d) => personName(d.managerId) },
-    { key: 'agents', header: t('admin.departments.agents'), render: (d) => f.number(d.agentIds.length), align: 'center' },
+    {
+      key: 'agents',
+      header: t('admin.departments.agents'),
+      render: (d) => f.number(d.agentIds.length),
+      align: 'center',
+    },
     { key: 'updated', header: t('admin.common.updated'), render: (d) => f.date(d.updatedAt) },
   ];
 
   return (
-    <AdminPage title={t('admin.departments.title')} intro={t('admin.departments.intro')} createLabel={t('admin.departments.new')} onCreate={() => setEditing('new')}>
+    <AdminPage
+      title={t('admin.departments.title')}
+      intro={t('admin.departments.intro')}
+      createLabel={t('admin.departments.new')}
+      onCreate={() => setEditing('new')}
+    >
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <SearchField
-          label={t('admin.departments.search')}
-          onSearch={search}
-        />
-        <TextField select size="small" label={t('admin.common.sortBy')} value={sort} onChange={(e) => setSort(e.target.value as (typeof SORTS)[number])} sx={{ minWidth: 200 }}>
+        <SearchField label={t('admin.departments.search')} onSearch={search} />
+        <TextField
+          select
+          size="small"
+          label={t('admin.common.sortBy')}
+          value={sort}
+          onChange={(e) => setSort(e.target.value as (typeof SORTS)[number])}
+          sx={{ minWidth: 200 }}
+        >
           {SORTS.map((s) => (
             <MenuItem key={s} value={s}>
               {t(`admin.departments.sort_${s.replace('-', 'desc_')}`)}
@@ -92,7 +120,10 @@ export default function DepartmentsPage() {
       <QueryView query={list} rows={5}>
         {(data) =>
           data.items.length === 0 ? (
-            <EmptyState title={q ? t('admin.common.noResults') : t('admin.departments.empty')} hint={q ? t('admin.common.noResultsHint') : t('admin.departments.emptyHint')} />
+            <EmptyState
+              title={q ? t('admin.common.noResults') : t('admin.departments.empty')}
+              hint={q ? t('admin.common.noResultsHint') : t('admin.departments.emptyHint')}
+            />
           ) : (
             <CrudTable
               rows={data.items}
@@ -108,7 +139,13 @@ export default function DepartmentsPage() {
           )
         }
       </QueryView>
-      {editing && <DepartmentDialog department={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))} />}
+      {editing && (
+        <DepartmentDialog
+          department={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))}
+        />
+      )}
       <ConfirmDelete
         name={deleting?.name ?? null}
         hint={t('admin.departments.deleteHint')}

@@ -1,5 +1,14 @@
 import type { FormEvent, ReactNode } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, useMediaQuery, useTheme } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/form';
 
@@ -27,7 +36,14 @@ export function EntityDialog({ open, title, onClose, onSubmit, saving, error, sh
     if (!saving) onSubmit();
   };
   return (
-    <Dialog open={open} onClose={saving ? undefined : onClose} fullScreen={phone} fullWidth maxWidth={wide ? 'md' : 'sm'} aria-labelledby="entity-dialog-title">
+    <Dialog
+      open={open}
+      onClose={saving ? undefined : onClose}
+      fullScreen={phone}
+      fullWidth
+      maxWidth={wide ? 'md' : 'sm'}
+      aria-labelledby="entity-dialog-title"
+    >
       <form onSubmit={submit} noValidate style={{ display: 'contents' }}>
         <DialogTitle id="entity-dialog-title">{title}</DialogTitle>
         <DialogContent dividers>

@@ -11,7 +11,17 @@ import type { Group, User } from './types';
 import { UserPicker } from './UserPicker';
 
 /** A10: a group's name, description and members (customers, or agents and admins). */
-export function GroupDialog({ group, kind, onClose, onSaved }: { group: Group | null; kind: Group['kind']; onClose: () => void; onSaved: () => void }) {
+export function GroupDialog({
+  group,
+  kind,
+  onClose,
+  onSaved,
+}: {
+  group: Group | null;
+  kind: Group['kind'];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(group?.name ?? '');
   const [description, setDescription] = useState(group?.description ?? '');
@@ -47,8 +57,23 @@ export function GroupDialog({ group, kind, onClose, onSaved }: { group: Group | 
       error={save.error}
       shown={['name', 'description', 'memberIds']}
     >
-      <TextField required autoFocus label={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} {...fe.field('name')} slotProps={{ htmlInput: { 'data-testid': 'group-name' } }} />
-      <TextField multiline minRows={2} label={t('common.description')} value={description} onChange={(e) => setDescription(e.target.value)} {...fe.field('description')} />
+      <TextField
+        required
+        autoFocus
+        label={t('common.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        {...fe.field('name')}
+        slotProps={{ htmlInput: { 'data-testid': 'group-name' } }}
+      />
+      <TextField
+        multiline
+        minRows={2}
+        label={t('common.description')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        {...fe.field('description')}
+      />
       {group && linked.isPending ? (
         <Loading />
       ) : (

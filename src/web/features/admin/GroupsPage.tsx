@@ -57,7 +57,12 @@ export default function GroupsPage() {
   ];
 
   return (
-    <AdminPage title={t('admin.groups.title')} intro={t('admin.groups.intro')} createLabel={t(`admin.groups.new_${kind}`)} onCreate={() => setEditing('new')}>
+    <AdminPage
+      title={t('admin.groups.title')}
+      intro={t('admin.groups.intro')}
+      createLabel={t(`admin.groups.new_${kind}`)}
+      onCreate={() => setEditing('new')}
+    >
       <Tabs
         value={kind}
         onChange={(_, v: Kind) => {
@@ -69,14 +74,14 @@ export default function GroupsPage() {
         <Tab value="customer" label={t('admin.groups.tab_customer')} data-testid="groups-tab-customer" />
         <Tab value="agent" label={t('admin.groups.tab_agent')} data-testid="groups-tab-agent" />
       </Tabs>
-      <SearchField
-        label={t('admin.groups.search')}
-        onSearch={search}
-      />
+      <SearchField label={t('admin.groups.search')} onSearch={search} />
       <QueryView query={list} rows={4}>
         {(data) =>
           data.items.length === 0 ? (
-            <EmptyState title={q ? t('admin.common.noResults') : t(`admin.groups.empty_${kind}`)} hint={q ? t('admin.common.noResultsHint') : undefined} />
+            <EmptyState
+              title={q ? t('admin.common.noResults') : t(`admin.groups.empty_${kind}`)}
+              hint={q ? t('admin.common.noResultsHint') : undefined}
+            />
           ) : (
             <CrudTable
               rows={data.items}
@@ -91,7 +96,14 @@ export default function GroupsPage() {
           )
         }
       </QueryView>
-      {editing && <GroupDialog group={editing === 'new' ? null : editing} kind={kind} onClose={() => setEditing(null)} onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))} />}
+      {editing && (
+        <GroupDialog
+          group={editing === 'new' ? null : editing}
+          kind={kind}
+          onClose={() => setEditing(null)}
+          onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))}
+        />
+      )}
       <ConfirmDelete
         name={deleting?.name ?? null}
         hint={t('admin.groups.deleteHint')}

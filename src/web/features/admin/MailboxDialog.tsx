@@ -14,18 +14,35 @@ import { MailboxTestResult } from './MailboxTestResult';
 import { useDepartmentsLookup } from './lookups';
 
 const SHOWN = [
-  'departmentId', 'address', 'displayName', 'active', 'fetchIntervalMinutes',
-  ...['protocol', 'host', 'port', 'tls', 'username', 'password', 'folder', 'afterFetch', 'moveToFolder'].map((k) => `inbound.${k}`),
+  'departmentId',
+  'address',
+  'displayName',
+  'active',
+  'fetchIntervalMinutes',
+  ...['protocol', 'host', 'port', 'tls', 'username', 'password', 'folder', 'afterFetch', 'moveToFolder'].map(
+    (k) => `inbound.${k}`,
+  ),
   ...['host', 'port', 'tls', 'auth', 'username', 'password'].map((k) => `outbound.${k}`),
 ];
 const SYSTEM = '';
 
 /** Every mailbox (up to 100), to offer only departments that have none yet. */
 export const useMailboxesLookup = () =>
-  useQuery({ queryKey: ['admin', 'mailboxes', 'all'], queryFn: () => get<Page<TMailbox>>('/mailboxes', { pageSize: 100 }) });
+  useQuery({
+    queryKey: ['admin', 'mailboxes', 'all'],
+    queryFn: () => get<Page<TMailbox>>('/mailboxes', { pageSize: 100 }),
+  });
 
 /** J1/J2: a mailbox's incoming (IMAP/POP3) and outgoing (SMTP) settings, with a test before saving. */
-export function MailboxDialog({ mailbox, onClose, onSaved }: { mailbox: TMailbox | null; onClose: () => void; onSaved: () => void }) {
+export function MailboxDialog({
+  mailbox,
+  onClose,
+  onSaved,
+}: {
+  mailbox: TMailbox | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const m = mailbox;
   const [start] = useState(() => initialForm(m));
@@ -33,7 +50,9 @@ export function MailboxDialog({ mailbox, onClose, onSaved }: { mailbox: TMailbox
   const set = (p: Partial<MailboxForm>) => setForm((f) => ({ ...f, ...p }));
   const departments = useDepartmentsLookup();
   const mailboxes = useMailboxesLookup();
-  const taken = new Set((mailboxes.data?.items ?? []).filter((x) => x.id !== m?.id).map((x) => x.departmentId ?? SYSTEM));
+  const taken = new Set(
+    (mailboxes.data?.items ?? []).filter((x) => x.id !== m?.id).map((x) => x.departmentId ?? SYSTEM),
+  );
   const choices = (departments.data?.items ?? []).filter((d) => !taken.has(d.id) || d.id === form.departmentId);
 
   const save = useMutation({
@@ -48,7 +67,10 @@ export function MailboxDialog({ mailbox, onClose, onSaved }: { mailbox: TMailbox
     },
   });
   const test = useMutation({
-    mutationFn: () => (m ? post<TMailboxTestResult>(`/mailboxes/${m.id}/test`, patchBody(form, start)) : post<TMailboxTestResult>('/mailboxes/test', createBody(form))),
+    mutationFn: () =>
+      m
+        ? post<TMailboxTestResult>(`/mailboxes/${m.id}/test`, patchBody(form, start))
+        : post<TMailboxTestResult>('/mailboxes/test', createBody(form)),
   });
   const error = save.error ?? test.error;
   const fe = fieldErrors(error);
@@ -65,30 +87,86 @@ export function MailboxDialog({ mailbox, onClose, onSaved }: { mailbox: TMailbox
       shown={SHOWN}
     >
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField required autoFocus type="email" label={t('admin.mailboxes.address')} value={form.address} onChange={(e) => set({ address: e.target.value })} {...fe.field('address')} slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'mailbox-address' } }} sx={{ flex: 1 }} />
-        <TextField label={t('admin.mailboxes.displayName')} value={form.displayName} onChange={(e) => set({ displayName: e.target.value })} {...fe.field('displayName')} sx={{ flex: 1 }} />
+        <TextField
+          required
+          autoFocus
+          type="email"
+          label={t('admin.mailboxes.address')}
+          value={form.address}
+          onChange={(e) => set({ address: e.target.value })}
+          {...fe.field('address')}
+          slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'mailbox-address' } }}
+          sx={{ flex: 1 }}
+        />
+        <TextField
+          label={t('admin.mailboxes.displayName')}
+          value={form.displayName}
+          onChange={(e) => set({ displayName: e.target.value })}
+          {...fe.field('displayName')}
+          sx={{ flex: 1 }}
+        />
       </Stack>
-      <TextField select label={t('admin.mailboxes.department')} value={form.departmentId} onChange={(e) => set({ departmentId: e.target.value })} {...fe.field('departmentId', t('admin.mailboxes.departmentHint'))}>
-        {(!taken.has(SYSTEM) || form.departmentId === SYSTEM) && <MenuItem value={SYSTEM}>{t('admin.mailboxes.system')}</MenuItem>}
+      <TextField
+        select
+        label={t('admin.mailboxes.department')}
+        value={form.departmentId}
+        onChange={(e) => set({ departmentId: e.target.value })}
+        {...fe.field('departmentId', t('admin.mailboxes.departmentHint'))}
+      >
+        {(!taken.has(SYSTEM) || form.departmentId === SYSTEM) && (
+          <MenuItem value={SYSTEM}>{t('admin.mailboxes.system')}</MenuItem>
+        )}
         {choices.map((d) => (
           <MenuItem key={d.id} value={d.id}>
             {d.name}
           </MenuItem>
         ))}
         {/* The saved department while the lookup loads, so the select never shows an unknown value. */}
-        {form.departmentId !== SYSTEM && !choices.some((d) => d.id === form.departmentId) && <MenuItem value={form.departmentId}>{t('common.loading')}</MenuItem>}
+        {form.departmentId !== SYSTEM && !choices.some((d) => d.id === form.departmentId) && (
+          <MenuItem value={form.departmentId}>{t('common.loading')}</MenuItem>
+        )}
       </TextField>
       <Section title={t('admin.mailboxes.inbound')} />
-      <InboundFields v={form.inbound} set={(p) => set({ inbound: { ...form.inbound, ...p } })} fe={fe} saved={!!m?.inbound.hasPassword} />
+      <InboundFields
+        v={form.inbound}
+        set={(p) => set({ inbound: { ...form.inbound, ...p } })}
+        fe={fe}
+        saved={!!m?.inbound.hasPassword}
+      />
       <Section title={t('admin.mailboxes.outbound')} />
-      <OutboundFields v={form.outbound} set={(p) => set({ outbound: { ...form.outbound, ...p } })} fe={fe} saved={!!m?.outbound.hasPassword} />
+      <OutboundFields
+        v={form.outbound}
+        set={(p) => set({ outbound: { ...form.outbound, ...p } })}
+        fe={fe}
+        saved={!!m?.outbound.hasPassword}
+      />
       <Section title={t('admin.mailboxes.schedule')} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'flex-start' } }}>
-        <TextField label={t('admin.mailboxes.interval')} value={form.fetchIntervalMinutes} onChange={(e) => set({ fetchIntervalMinutes: e.target.value })} {...fe.field('fetchIntervalMinutes', t('admin.mailboxes.intervalHint'))} slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric' } }} sx={{ flex: 1 }} />
-        <LabelledSwitch label={t('admin.mailboxes.activeLabel')} checked={form.active} onChange={(active) => set({ active })} hint={t('admin.mailboxes.activeHint')} error={fe.fields.active} />
+        <TextField
+          label={t('admin.mailboxes.interval')}
+          value={form.fetchIntervalMinutes}
+          onChange={(e) => set({ fetchIntervalMinutes: e.target.value })}
+          {...fe.field('fetchIntervalMinutes', t('admin.mailboxes.intervalHint'))}
+          slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric' } }}
+          sx={{ flex: 1 }}
+        />
+        <LabelledSwitch
+          label={t('admin.mailboxes.activeLabel')}
+          checked={form.active}
+          onChange={(active) => set({ active })}
+          hint={t('admin.mailboxes.activeHint')}
+          error={fe.fields.active}
+        />
       </Stack>
       <Stack spacing={1} sx={{ pt: 1 }}>
-        <Button variant="outlined" startIcon={<NetworkCheck />} loading={test.isPending} onClick={() => (save.reset(), test.mutate())} data-testid="mailbox-test" sx={{ alignSelf: 'flex-start' }}>
+        <Button
+          variant="outlined"
+          startIcon={<NetworkCheck />}
+          loading={test.isPending}
+          onClick={() => (save.reset(), test.mutate())}
+          data-testid="mailbox-test"
+          sx={{ alignSelf: 'flex-start' }}
+        >
           {t('admin.mailboxes.testButton')}
         </Button>
         {test.data && !test.isPending && <MailboxTestResult result={test.data} />}

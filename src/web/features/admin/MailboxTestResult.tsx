@@ -31,16 +31,27 @@ function Direction({ label, r }: { label: string; r: TDirectionResult }) {
   const { t } = useTranslation();
   const f = useFormat();
   const state = r.skipped ? 'skipped' : r.ok ? 'ok' : 'failed';
-  const icon = { ok: <CheckCircle color="success" />, failed: <ErrorOutline color="error" />, skipped: <RemoveCircleOutline color="disabled" /> }[state];
+  const icon = {
+    ok: <CheckCircle color="success" />,
+    failed: <ErrorOutline color="error" />,
+    skipped: <RemoveCircleOutline color="disabled" />,
+  }[state];
   const where = r.host ? (r.port ? `${r.host}:${f.digits(String(r.port))}` : r.host) : null;
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', p: 1, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+    <Stack
+      direction="row"
+      spacing={1}
+      sx={{ alignItems: 'flex-start', p: 1, border: 1, borderColor: 'divider', borderRadius: 1 }}
+    >
       <Box aria-hidden sx={{ pt: 0.25, display: 'flex' }}>
         {icon}
       </Box>
       <Box sx={{ minWidth: 0 }}>
         <Typography variant="subtitle2" component="p">
-          {label}: {state === 'failed' && r.stage ? t('admin.mailboxes.test.failedAt', { stage: t(`admin.mailboxes.stage.${r.stage}`) }) : t(`admin.mailboxes.test.${state}`)}
+          {label}:{' '}
+          {state === 'failed' && r.stage
+            ? t('admin.mailboxes.test.failedAt', { stage: t(`admin.mailboxes.stage.${r.stage}`) })
+            : t(`admin.mailboxes.test.${state}`)}
         </Typography>
         {r.message && (
           <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
@@ -49,7 +60,9 @@ function Direction({ label, r }: { label: string; r: TDirectionResult }) {
         )}
         {(where || r.ms != null) && (
           <Typography variant="caption" color="text.secondary" dir="ltr" component="p" sx={{ textAlign: 'start' }}>
-            {[where, r.ms != null ? t('admin.mailboxes.test.ms', { ms: f.number(r.ms) }) : null].filter(Boolean).join(' · ')}
+            {[where, r.ms != null ? t('admin.mailboxes.test.ms', { ms: f.number(r.ms) }) : null]
+              .filter(Boolean)
+              .join(' · ')}
           </Typography>
         )}
       </Box>

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Stack, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  Stack,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import NetworkCheck from '@mui/icons-material/NetworkCheck';
 import ReportOutlined from '@mui/icons-material/ReportOutlined';
 import Sync from '@mui/icons-material/Sync';
@@ -35,7 +47,10 @@ export default function MailboxesPage() {
     placeholderData: keepPreviousData,
   });
   const departments = useDepartmentsLookup();
-  const owner = (m: TMailbox) => (m.departmentId === null ? t('admin.mailboxes.system') : (departments.data?.items.find((d) => d.id === m.departmentId)?.name ?? '…'));
+  const owner = (m: TMailbox) =>
+    m.departmentId === null
+      ? t('admin.mailboxes.system')
+      : (departments.data?.items.find((d) => d.id === m.departmentId)?.name ?? '…');
   const refresh = () => void qc.invalidateQueries({ queryKey: ['admin', 'mailboxes'] });
   // F2 "fetch now": the fetch runs as a job; the list is read again when it has likely finished.
   const fetchNow = useMutation({
@@ -79,12 +94,21 @@ export default function MailboxesPage() {
           </span>
         ),
     },
-    { key: 'outbound', header: t('admin.mailboxes.outbound'), render: (m) => <bdi dir="ltr">{m.outbound.host ?? '—'}</bdi> },
+    {
+      key: 'outbound',
+      header: t('admin.mailboxes.outbound'),
+      render: (m) => <bdi dir="ltr">{m.outbound.host ?? '—'}</bdi>,
+    },
     { key: 'status', header: t('admin.mailboxes.status'), render: (m) => status(m) },
   ];
 
   return (
-    <AdminPage title={t('admin.mailboxes.title')} intro={t('admin.mailboxes.intro')} createLabel={t('admin.mailboxes.new')} onCreate={() => setEditing('new')}>
+    <AdminPage
+      title={t('admin.mailboxes.title')}
+      intro={t('admin.mailboxes.intro')}
+      createLabel={t('admin.mailboxes.new')}
+      onCreate={() => setEditing('new')}
+    >
       <QueryView query={list} rows={4}>
         {(data) =>
           data.items.length === 0 ? (
@@ -113,12 +137,22 @@ export default function MailboxesPage() {
                     </Tooltip>
                   )}
                   <Tooltip title={t('admin.quarantine.item', { name: m.address })}>
-                    <IconButton size="small" aria-label={t('admin.quarantine.item', { name: m.address })} onClick={() => setQuarantine(m)} data-testid={`mailbox-quarantine-${m.id}`}>
+                    <IconButton
+                      size="small"
+                      aria-label={t('admin.quarantine.item', { name: m.address })}
+                      onClick={() => setQuarantine(m)}
+                      data-testid={`mailbox-quarantine-${m.id}`}
+                    >
                       <ReportOutlined fontSize="small" />
                     </IconButton>
                   </Tooltip>
                   <Tooltip title={t('admin.mailboxes.testItem', { name: m.address })}>
-                    <IconButton size="small" aria-label={t('admin.mailboxes.testItem', { name: m.address })} onClick={() => setTesting(m)} data-testid={`mailbox-test-${m.id}`}>
+                    <IconButton
+                      size="small"
+                      aria-label={t('admin.mailboxes.testItem', { name: m.address })}
+                      onClick={() => setTesting(m)}
+                      data-testid={`mailbox-test-${m.id}`}
+                    >
                       <NetworkCheck fontSize="small" />
                     </IconButton>
                   </Tooltip>
@@ -129,7 +163,13 @@ export default function MailboxesPage() {
           )
         }
       </QueryView>
-      {editing && <MailboxDialog mailbox={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))} />}
+      {editing && (
+        <MailboxDialog
+          mailbox={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))}
+        />
+      )}
       {quarantine && <QuarantineDialog mailbox={quarantine} onClose={() => setQuarantine(null)} />}
       {testing && <RowTest mailbox={testing} onClose={() => (setTesting(null), refresh())} />}
       <ConfirmDelete
@@ -147,8 +187,23 @@ export default function MailboxesPage() {
     return (
       <Stack sx={{ gap: 0.5, alignItems: 'flex-start' }}>
         <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
-          <Chip size="small" variant="outlined" color={m.active ? 'success' : 'default'} label={m.active ? t('admin.common.active') : t('admin.common.inactive')} />
-          {s.consecutiveFailures > 0 && <Chip size="small" color="error" variant="outlined" label={t('admin.mailboxes.failures', { count: s.consecutiveFailures, n: f.number(s.consecutiveFailures) })} />}
+          <Chip
+            size="small"
+            variant="outlined"
+            color={m.active ? 'success' : 'default'}
+            label={m.active ? t('admin.common.active') : t('admin.common.inactive')}
+          />
+          {s.consecutiveFailures > 0 && (
+            <Chip
+              size="small"
+              color="error"
+              variant="outlined"
+              label={t('admin.mailboxes.failures', {
+                count: s.consecutiveFailures,
+                n: f.number(s.consecutiveFailures),
+              })}
+            />
+          )}
         </Stack>
         {s.lastError && (
           <Typography variant="caption" color="error" sx={{ overflowWrap: 'anywhere' }}>
@@ -180,12 +235,23 @@ export default function MailboxesPage() {
 /** The saved settings of one mailbox, tried right away from the list. */
 function RowTest({ mailbox, onClose }: { mailbox: TMailbox; onClose: () => void }) {
   const { t } = useTranslation();
-  const run = useQuery({ queryKey: ['admin', 'mailboxes', 'test', mailbox.id], queryFn: () => post<TMailboxTestResult>(`/mailboxes/${mailbox.id}/test`), gcTime: 0, retry: false });
+  const run = useQuery({
+    queryKey: ['admin', 'mailboxes', 'test', mailbox.id],
+    queryFn: () => post<TMailboxTestResult>(`/mailboxes/${mailbox.id}/test`),
+    gcTime: 0,
+    retry: false,
+  });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="mailbox-test-title">
       <DialogTitle id="mailbox-test-title">{t('admin.mailboxes.testTitle', { name: mailbox.address })}</DialogTitle>
       <DialogContent dividers>
-        {run.isFetching || run.isPending ? <Loading /> : run.isError ? <Alert severity="error">{errorMessage(run.error, t('errors.generic'))}</Alert> : <MailboxTestResult result={run.data} />}
+        {run.isFetching || run.isPending ? (
+          <Loading />
+        ) : run.isError ? (
+          <Alert severity="error">{errorMessage(run.error, t('errors.generic'))}</Alert>
+        ) : (
+          <MailboxTestResult result={run.data} />
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={() => void run.refetch()} disabled={run.isFetching}>

@@ -19,8 +19,19 @@ export function useNotice() {
 
 export function Notice({ notice, onClose }: { notice: NoticeState | null; onClose: () => void }) {
   return (
-    <Snackbar open={!!notice} autoHideDuration={notice?.error ? 8000 : 4000} onClose={onClose} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
-      <Alert severity={notice?.error ? 'error' : 'success'} variant="filled" onClose={onClose} role={notice?.error ? 'alert' : 'status'} data-testid="admin-notice">
+    <Snackbar
+      open={!!notice}
+      autoHideDuration={notice?.error ? 8000 : 4000}
+      onClose={onClose}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+    >
+      <Alert
+        severity={notice?.error ? 'error' : 'success'}
+        variant="filled"
+        onClose={onClose}
+        role={notice?.error ? 'alert' : 'status'}
+        data-testid="admin-notice"
+      >
         {notice?.text}
       </Alert>
     </Snackbar>

@@ -39,29 +39,71 @@ export default function OrgUnitsPage() {
       header: t('common.name'),
       render: (u) => (
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, pl: u.depth * 2.5 }}>
-          {u.depth > 0 && <SubdirectoryArrowLeft fontSize="small" color="action" aria-hidden sx={{ transform: (th) => (th.direction === 'rtl' ? 'none' : 'scaleX(-1)') }} />}
+          {u.depth > 0 && (
+            <SubdirectoryArrowLeft
+              fontSize="small"
+              color="action"
+              aria-hidden
+              sx={{ transform: (th) => (th.direction === 'rtl' ? 'none' : 'scaleX(-1)') }}
+            />
+          )}
           <Typography variant="body2" sx={{ fontWeight: 500 }}>
             {u.name}
           </Typography>
         </Box>
       ),
     },
-    { key: 'parent', header: t('admin.orgUnits.parent'), render: (u) => (u.parentId ? nameOf(u.parentId) : t('admin.orgUnits.topLevel')) },
+    {
+      key: 'parent',
+      header: t('admin.orgUnits.parent'),
+      render: (u) => (u.parentId ? nameOf(u.parentId) : t('admin.orgUnits.topLevel')),
+    },
     { key: 'position', header: t('admin.common.position'), render: (u) => f.number(u.position), align: 'center' },
-    { key: 'active', header: t('admin.common.state'), render: (u) => <Chip size="small" variant="outlined" color={u.active ? 'success' : 'default'} label={u.active ? t('admin.common.active') : t('admin.common.inactive')} /> },
+    {
+      key: 'active',
+      header: t('admin.common.state'),
+      render: (u) => (
+        <Chip
+          size="small"
+          variant="outlined"
+          color={u.active ? 'success' : 'default'}
+          label={u.active ? t('admin.common.active') : t('admin.common.inactive')}
+        />
+      ),
+    },
   ];
   return (
-    <AdminPage title={t('admin.orgUnits.title')} intro={t('admin.orgUnits.intro')} createLabel={t('admin.orgUnits.new')} onCreate={() => setEditing('new')}>
+    <AdminPage
+      title={t('admin.orgUnits.title')}
+      intro={t('admin.orgUnits.intro')}
+      createLabel={t('admin.orgUnits.new')}
+      onCreate={() => setEditing('new')}
+    >
       <QueryView query={list} rows={4}>
         {(data) =>
           data.items.length === 0 ? (
             <EmptyState title={t('admin.orgUnits.empty')} hint={t('admin.orgUnits.emptyHint')} />
           ) : (
-            <CrudTable rows={orgUnitTree(data.items)} columns={columns} getId={(u) => u.id} rowName={(u) => u.name} caption={t('admin.orgUnits.title')} onEdit={setEditing} onDelete={setDeleting} />
+            <CrudTable
+              rows={orgUnitTree(data.items)}
+              columns={columns}
+              getId={(u) => u.id}
+              rowName={(u) => u.name}
+              caption={t('admin.orgUnits.title')}
+              onEdit={setEditing}
+              onDelete={setDeleting}
+            />
           )
         }
       </QueryView>
-      {editing && <OrgUnitDialog unit={editing === 'new' ? null : editing} units={units} onClose={() => setEditing(null)} onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))} />}
+      {editing && (
+        <OrgUnitDialog
+          unit={editing === 'new' ? null : editing}
+          units={units}
+          onClose={() => setEditing(null)}
+          onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))}
+        />
+      )}
       <ConfirmDelete
         name={deleting?.name ?? null}
         hint={t('admin.orgUnits.deleteHint')}
@@ -77,14 +119,24 @@ export default function OrgUnitsPage() {
 /** The unit and everything under it: none of them can become its parent. */
 function selfAndDescendants(units: OrgUnit[], id: string): Set<string> {
   const out = new Set([id]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const u of units) if (u.parentId && out.has(u.parentId) && !out.has(u.id)) (out.add(u.id), (grew = true));
   }
   return out;
 }
 
-function OrgUnitDialog({ unit, units, onClose, onSaved }: { unit: OrgUnit | null; units: OrgUnit[]; onClose: () => void; onSaved: () => void }) {
+function OrgUnitDialog({
+  unit,
+  units,
+  onClose,
+  onSaved,
+}: {
+  unit: OrgUnit | null;
+  units: OrgUnit[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(unit?.name ?? '');
   const [parentId, setParentId] = useState(unit?.parentId ?? '');
@@ -103,9 +155,32 @@ function OrgUnitDialog({ unit, units, onClose, onSaved }: { unit: OrgUnit | null
   });
   const fe = fieldErrors(save.error);
   return (
-    <EntityDialog open title={unit ? t('admin.orgUnits.editTitle', { name: unit.name }) : t('admin.orgUnits.new')} onClose={onClose} onSubmit={() => save.mutate()} saving={save.isPending} error={save.error} shown={['name', 'parentId', 'active', 'position']}>
-      <TextField required autoFocus label={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} {...fe.field('name')} slotProps={{ htmlInput: { 'data-testid': 'org-unit-name' } }} />
-      <TextField select label={t('admin.orgUnits.parent')} value={parentId} onChange={(e) => setParentId(e.target.value)} {...fe.field('parentId')} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+    <EntityDialog
+      open
+      title={unit ? t('admin.orgUnits.editTitle', { name: unit.name }) : t('admin.orgUnits.new')}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      saving={save.isPending}
+      error={save.error}
+      shown={['name', 'parentId', 'active', 'position']}
+    >
+      <TextField
+        required
+        autoFocus
+        label={t('common.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        {...fe.field('name')}
+        slotProps={{ htmlInput: { 'data-testid': 'org-unit-name' } }}
+      />
+      <TextField
+        select
+        label={t('admin.orgUnits.parent')}
+        value={parentId}
+        onChange={(e) => setParentId(e.target.value)}
+        {...fe.field('parentId')}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      >
         <MenuItem value="">{t('admin.orgUnits.topLevel')}</MenuItem>
         {orgUnitTree(units)
           .filter((u) => !excluded.has(u.id))
@@ -115,8 +190,21 @@ function OrgUnitDialog({ unit, units, onClose, onSaved }: { unit: OrgUnit | null
             </MenuItem>
           ))}
       </TextField>
-      <TextField type="number" label={t('admin.common.position')} value={position} onChange={(e) => setPosition(e.target.value)} {...fe.field('position', t('admin.common.positionHint'))} slotProps={{ htmlInput: { min: 0, max: 10000, step: 1 } }} />
-      <LabelledSwitch label={t('admin.common.activeLabel')} checked={active} onChange={setActive} hint={t('admin.orgUnits.activeHint')} error={fe.fields.active} />
+      <TextField
+        type="number"
+        label={t('admin.common.position')}
+        value={position}
+        onChange={(e) => setPosition(e.target.value)}
+        {...fe.field('position', t('admin.common.positionHint'))}
+        slotProps={{ htmlInput: { min: 0, max: 10000, step: 1 } }}
+      />
+      <LabelledSwitch
+        label={t('admin.common.activeLabel')}
+        checked={active}
+        onChange={setActive}
+        hint={t('admin.orgUnits.activeHint')}
+        error={fe.fields.active}
+      />
     </EntityDialog>
   );
 }

@@ -39,12 +39,11 @@ export default function PeoplePage() {
     setParams(
       (p) => {
         const n = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(next)) (v ? n.set(k, v) : n.delete(k));
+        for (const [k, v] of Object.entries(next)) v ? n.set(k, v) : n.delete(k);
         return n;
       },
       { replace: true },
     );
-
 
   const users = useQuery({
     queryKey: ['admin', 'users', { role, q, page, pageSize }],
@@ -83,7 +82,9 @@ export default function PeoplePage() {
           )}
           {u.alternateEmails.length > 0 && (
             <Typography variant="caption" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-              {t('admin.people.alsoEmails', { list: u.alternateEmails.map((a) => `\u2068${a}\u2069`).join(t('ticket.listSeparator')) })}
+              {t('admin.people.alsoEmails', {
+                list: u.alternateEmails.map((a) => `\u2068${a}\u2069`).join(t('ticket.listSeparator')),
+              })}
             </Typography>
           )}
           {u.mobile && (
@@ -91,46 +92,101 @@ export default function PeoplePage() {
               {f.digits(u.mobile)}
             </Typography>
           )}
-          {!u.email && !u.mobile && <Typography variant="body2" color="text.secondary">—</Typography>}
+          {!u.email && !u.mobile && (
+            <Typography variant="body2" color="text.secondary">
+              —
+            </Typography>
+          )}
         </Stack>
       ),
     },
     ...(role === 'customer'
-      ? [{ key: 'access', header: t('admin.people.ticketAccess'), render: (u: User) => <TicketAccessSwitch user={u} onError={n.fail} /> }]
+      ? [
+          {
+            key: 'access',
+            header: t('admin.people.ticketAccess'),
+            render: (u: User) => <TicketAccessSwitch user={u} onError={n.fail} />,
+          },
+        ]
       : [
           {
             key: 'departments',
             header: t('admin.people.departments'),
             render: (u: User) => (
               <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
-                {u.departmentIds.length === 0 ? <Typography variant="body2" color="text.secondary">—</Typography> : u.departmentIds.map((id) => <Chip key={id} size="small" label={deptName(id)} />)}
+                {u.departmentIds.length === 0 ? (
+                  <Typography variant="body2" color="text.secondary">
+                    —
+                  </Typography>
+                ) : (
+                  u.departmentIds.map((id) => <Chip key={id} size="small" label={deptName(id)} />)
+                )}
               </Stack>
             ),
           },
-          ...(role === 'agent' ? [{ key: 'level', header: t('admin.people.accessLevel'), render: (u: User) => levelName(u.accessLevelId) || t('admin.people.noLevel') }] : []),
+          ...(role === 'agent'
+            ? [
+                {
+                  key: 'level',
+                  header: t('admin.people.accessLevel'),
+                  render: (u: User) => levelName(u.accessLevelId) || t('admin.people.noLevel'),
+                },
+              ]
+            : []),
         ]),
     {
       key: 'active',
       header: t('admin.people.state'),
-      render: (u) => <Chip size="small" variant="outlined" color={u.active ? 'success' : 'default'} label={u.active ? t('admin.common.active') : t('admin.common.inactive')} />,
+      render: (u) => (
+        <Chip
+          size="small"
+          variant="outlined"
+          color={u.active ? 'success' : 'default'}
+          label={u.active ? t('admin.common.active') : t('admin.common.inactive')}
+        />
+      ),
     },
-    { key: 'lastLogin', header: t('admin.people.lastLogin'), render: (u) => (u.lastLoginAt ? f.date(u.lastLoginAt) : t('admin.people.never')) },
+    {
+      key: 'lastLogin',
+      header: t('admin.people.lastLogin'),
+      render: (u) => (u.lastLoginAt ? f.date(u.lastLoginAt) : t('admin.people.never')),
+    },
   ];
 
   return (
-    <AdminPage title={t('admin.people.title')} intro={t('admin.people.intro')} createLabel={t(`admin.people.new_${role}`)} onCreate={() => setEditing('new')}>
+    <AdminPage
+      title={t('admin.people.title')}
+      intro={t('admin.people.intro')}
+      createLabel={t(`admin.people.new_${role}`)}
+      onCreate={() => setEditing('new')}
+    >
       {tabs.length > 1 && (
-        <Tabs value={role} onChange={(_, v: Role) => update({ role: v, page: null })} variant="scrollable" allowScrollButtonsMobile aria-label={t('admin.people.tabs')}>
+        <Tabs
+          value={role}
+          onChange={(_, v: Role) => update({ role: v, page: null })}
+          variant="scrollable"
+          allowScrollButtonsMobile
+          aria-label={t('admin.people.tabs')}
+        >
           {tabs.map((r) => (
             <Tab key={r} value={r} label={t(`admin.people.tab_${r}`)} data-testid={`people-tab-${r}`} />
           ))}
         </Tabs>
       )}
-      <SearchField key={role} label={t('admin.people.search')} initial={q} onSearch={(v) => update({ q: v || null, page: null })} testId="people-search" />
+      <SearchField
+        key={role}
+        label={t('admin.people.search')}
+        initial={q}
+        onSearch={(v) => update({ q: v || null, page: null })}
+        testId="people-search"
+      />
       <QueryView query={users} rows={5}>
         {(data) =>
           data.items.length === 0 ? (
-            <EmptyState title={q ? t('admin.common.noResults') : t(`admin.people.empty_${role}`)} hint={q ? t('admin.common.noResultsHint') : undefined} />
+            <EmptyState
+              title={q ? t('admin.common.noResults') : t(`admin.people.empty_${role}`)}
+              hint={q ? t('admin.common.noResultsHint') : undefined}
+            />
           ) : (
             <CrudTable
               rows={data.items}
@@ -141,12 +197,25 @@ export default function PeoplePage() {
               onEdit={setEditing}
               onDelete={setDeleting}
               canDelete={(u) => u.id !== me.user.id}
-              paging={{ page, pageSize, total: data.total, onPage: (p) => update({ page: String(p) }), onPageSize: (s) => update({ pageSize: String(s), page: null }) }}
+              paging={{
+                page,
+                pageSize,
+                total: data.total,
+                onPage: (p) => update({ page: String(p) }),
+                onPageSize: (s) => update({ pageSize: String(s), page: null }),
+              }}
             />
           )
         }
       </QueryView>
-      {editing && <PersonDialog person={editing === 'new' ? null : editing} defaultRole={role} onClose={() => setEditing(null)} onSaved={() => n.ok(t('admin.common.savedNotice'))} />}
+      {editing && (
+        <PersonDialog
+          person={editing === 'new' ? null : editing}
+          defaultRole={role}
+          onClose={() => setEditing(null)}
+          onSaved={() => n.ok(t('admin.common.savedNotice'))}
+        />
+      )}
       <ConfirmDelete
         name={deleting ? deleting.name || deleting.username : null}
         hint={t('admin.people.deleteHint')}

@@ -1,4 +1,16 @@
-import { Box, Checkbox, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import {
+  Box,
+  Checkbox,
+  IconButton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import Edit from '@mui/icons-material/Edit';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +27,14 @@ interface Props {
 }
 
 // The first column stays in view while the levels scroll sideways (phones, many levels).
-const sticky = { position: 'sticky', left: 0, zIndex: 2, bgcolor: 'background.paper', borderInlineEnd: 1, borderInlineEndColor: 'divider' } as const;
+const sticky = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 2,
+  bgcolor: 'background.paper',
+  borderInlineEnd: 1,
+  borderInlineEndColor: 'divider',
+} as const;
 
 /** A6: permissions down, access levels across; each box grants one permission to one level. */
 export function PermissionMatrix({ levels, onToggle, onEdit, onDelete }: Props) {
@@ -23,11 +42,18 @@ export function PermissionMatrix({ levels, onToggle, onEdit, onDelete }: Props) 
   const f = useFormat();
   const sections = permissionSections();
   return (
-    <Box sx={{ overflowX: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }} tabIndex={0} role="region" aria-label={t('admin.levels.matrix')}>
+    <Box
+      sx={{ overflowX: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}
+      tabIndex={0}
+      role="region"
+      aria-label={t('admin.levels.matrix')}
+    >
       <Table size="small" sx={{ minWidth: 200 + levels.length * 120 }}>
         <TableHead>
           <TableRow>
-            <TableCell sx={{ ...sticky, zIndex: 3, minWidth: { xs: 170, sm: 260 }, fontWeight: 600 }}>{t('admin.levels.permission')}</TableCell>
+            <TableCell sx={{ ...sticky, zIndex: 3, minWidth: { xs: 170, sm: 260 }, fontWeight: 600 }}>
+              {t('admin.levels.permission')}
+            </TableCell>
             {levels.map((l) => (
               <TableCell key={l.id} align="center" sx={{ minWidth: 120, verticalAlign: 'top' }}>
                 <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
@@ -38,12 +64,22 @@ export function PermissionMatrix({ levels, onToggle, onEdit, onDelete }: Props) 
                 </Typography>
                 <Stack direction="row" sx={{ justifyContent: 'center' }}>
                   <Tooltip title={t('admin.levels.editLevel', { name: l.name })}>
-                    <IconButton size="small" aria-label={t('admin.levels.editLevel', { name: l.name })} onClick={() => onEdit(l)} data-testid={`admin-edit-${l.id}`}>
+                    <IconButton
+                      size="small"
+                      aria-label={t('admin.levels.editLevel', { name: l.name })}
+                      onClick={() => onEdit(l)}
+                      data-testid={`admin-edit-${l.id}`}
+                    >
                       <Edit fontSize="small" />
                     </IconButton>
                   </Tooltip>
                   <Tooltip title={t('admin.common.deleteItem', { name: l.name })}>
-                    <IconButton size="small" aria-label={t('admin.common.deleteItem', { name: l.name })} onClick={() => onDelete(l)} data-testid={`admin-delete-${l.id}`}>
+                    <IconButton
+                      size="small"
+                      aria-label={t('admin.common.deleteItem', { name: l.name })}
+                      onClick={() => onDelete(l)}
+                      data-testid={`admin-delete-${l.id}`}
+                    >
                       <DeleteOutline fontSize="small" />
                     </IconButton>
                   </Tooltip>
@@ -55,7 +91,12 @@ export function PermissionMatrix({ levels, onToggle, onEdit, onDelete }: Props) 
         {sections.map((s) => (
           <TableBody key={s.key}>
             <TableRow sx={{ bgcolor: 'action.hover' }}>
-              <TableCell component="th" scope="rowgroup" colSpan={levels.length + 1} sx={{ py: 0.75, fontWeight: 700, color: 'primary.main' }}>
+              <TableCell
+                component="th"
+                scope="rowgroup"
+                colSpan={levels.length + 1}
+                sx={{ py: 0.75, fontWeight: 700, color: 'primary.main' }}
+              >
                 <Box component="span" sx={{ position: 'sticky', left: 16 }}>
                   {t(`admin.levels.section_${s.key}`)}
                 </Box>
@@ -76,7 +117,12 @@ export function PermissionMatrix({ levels, onToggle, onEdit, onDelete }: Props) 
                       <Checkbox
                         checked={l.permissions.includes(p)}
                         onChange={(e) => onToggle(l, p, e.target.checked)}
-                        slotProps={{ input: { 'aria-label': t('admin.levels.cellLabel', { name, perm: p, level: l.name }), 'data-testid': `permission-${p}-${l.id}` } as object }}
+                        slotProps={{
+                          input: {
+                            'aria-label': t('admin.levels.cellLabel', { name, perm: p, level: l.name }),
+                            'data-testid': `permission-${p}-${l.id}`,
+                          } as object,
+                        }}
                       />
                     </TableCell>
                   ))}

@@ -8,11 +8,32 @@ import { EmailsField } from '../../ui/EmailsField';
 import { fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { EntityDialog } from './EntityDialog';
-import { orgUnitTree, useAccessLevelsLookup, useDepartmentsLookup, useGroupsLookup, useOrgUnitsLookup } from './lookups';
+import {
+  orgUnitTree,
+  useAccessLevelsLookup,
+  useDepartmentsLookup,
+  useGroupsLookup,
+  useOrgUnitsLookup,
+} from './lookups';
 import type { User } from './types';
 
 type Role = User['role'];
-const SHOWN = ['role', 'name', 'username', 'email', 'alternateEmails', 'mobile', 'password', 'departmentIds', 'accessLevelId', 'groupIds', 'orgUnitId', 'active', 'ticketAccess', 'locale'];
+const SHOWN = [
+  'role',
+  'name',
+  'username',
+  'email',
+  'alternateEmails',
+  'mobile',
+  'password',
+  'departmentIds',
+  'accessLevelId',
+  'groupIds',
+  'orgUnitId',
+  'active',
+  'ticketAccess',
+  'locale',
+];
 
 interface Option {
   id: string;
@@ -20,7 +41,17 @@ interface Option {
 }
 
 /** Creates or edits one account; the server's field errors (a taken username...) show by their fields. */
-export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person: User | null; defaultRole: Role; onClose: () => void; onSaved: () => void }) {
+export function PersonDialog({
+  person,
+  defaultRole,
+  onClose,
+  onSaved,
+}: {
+  person: User | null;
+  defaultRole: Role;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const me = useMe().data!;
@@ -80,7 +111,15 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
       return patch<User>(`/users/${person.id}`, body);
     },
     onSuccess: () => {
-      for (const key of [['admin', 'users'], ['admin', 'user-search'], ['admin', 'departments'], ['admin', 'access-levels'], ['admin', 'groups'], ['departments']]) void qc.invalidateQueries({ queryKey: key });
+      for (const key of [
+        ['admin', 'users'],
+        ['admin', 'user-search'],
+        ['admin', 'departments'],
+        ['admin', 'access-levels'],
+        ['admin', 'groups'],
+        ['departments'],
+      ])
+        void qc.invalidateQueries({ queryKey: key });
       if (self) void qc.invalidateQueries({ queryKey: ['me'] });
       onSaved();
       onClose();
@@ -88,25 +127,39 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
   });
   const fe = fieldErrors(save.error);
   // A bad address in the list comes back as alternateEmails.<index>; show it under the field.
-  const alternateError = Object.entries(fe.fields).find(([k]) => k === 'alternateEmails' || k.startsWith('alternateEmails.'))?.[1];
+  const alternateError = Object.entries(fe.fields).find(
+    ([k]) => k === 'alternateEmails' || k.startsWith('alternateEmails.'),
+  )?.[1];
   const shown = [...SHOWN, ...Object.keys(fe.fields).filter((k) => k.startsWith('alternateEmails.'))];
 
   const pick = (all: Option[] | undefined, ids: string[]) => (all ?? []).filter((o) => ids.includes(o.id));
   // Only an admin makes admins; agents need users.manage (server rules in manage-rules.ts).
-  const roles = (['agent', 'customer', 'admin'] as Role[]).filter((r) => r === role || (r === 'admin' ? isAdmin(me) : r === 'agent' ? can(me, 'users.manage') : true));
+  const roles = (['agent', 'customer', 'admin'] as Role[]).filter(
+    (r) => r === role || (r === 'admin' ? isAdmin(me) : r === 'agent' ? can(me, 'users.manage') : true),
+  );
 
   return (
     <EntityDialog
       open
       wide
-      title={person ? t('admin.people.editTitle', { name: person.name || person.username }) : t(`admin.people.new_${role}`)}
+      title={
+        person ? t('admin.people.editTitle', { name: person.name || person.username }) : t(`admin.people.new_${role}`)
+      }
       onClose={onClose}
       onSubmit={() => save.mutate()}
       saving={save.isPending}
       error={save.error}
       shown={shown}
     >
-      <TextField select label={t('admin.people.role')} value={role} onChange={(e) => changeRole(e.target.value as Role)} disabled={self || roles.length < 2} {...fe.field('role')} data-testid="person-role">
+      <TextField
+        select
+        label={t('admin.people.role')}
+        value={role}
+        onChange={(e) => changeRole(e.target.value as Role)}
+        disabled={self || roles.length < 2}
+        {...fe.field('role')}
+        data-testid="person-role"
+      >
         {roles.map((r) => (
           <MenuItem key={r} value={r}>
             {t(`admin.people.role_${r}`)}
@@ -114,7 +167,14 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
         ))}
       </TextField>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField fullWidth label={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} {...fe.field('name')} autoComplete="off" />
+        <TextField
+          fullWidth
+          label={t('common.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          {...fe.field('name')}
+          autoComplete="off"
+        />
         <TextField
           fullWidth
           required
@@ -126,8 +186,24 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
         />
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField fullWidth type="email" label={t('common.email')} value={email} onChange={(e) => setEmail(e.target.value)} {...fe.field('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
-        <TextField fullWidth type="tel" label={t('common.mobile')} value={mobile} onChange={(e) => setMobile(e.target.value)} {...fe.field('mobile', t('admin.people.mobileHint'))} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+        <TextField
+          fullWidth
+          type="email"
+          label={t('common.email')}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          {...fe.field('email')}
+          slotProps={{ htmlInput: { dir: 'ltr' } }}
+        />
+        <TextField
+          fullWidth
+          type="tel"
+          label={t('common.mobile')}
+          value={mobile}
+          onChange={(e) => setMobile(e.target.value)}
+          {...fe.field('mobile', t('admin.people.mobileHint'))}
+          slotProps={{ htmlInput: { dir: 'ltr' } }}
+        />
       </Stack>
       {role === 'customer' && (
         <EmailsField
@@ -162,7 +238,15 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
         />
       )}
       {role === 'agent' && (
-        <TextField select label={t('admin.people.accessLevel')} value={accessLevelId} onChange={(e) => setAccessLevelId(e.target.value)} {...fe.field('accessLevelId', t('admin.people.accessLevelHint'))} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} data-testid="person-level">
+        <TextField
+          select
+          label={t('admin.people.accessLevel')}
+          value={accessLevelId}
+          onChange={(e) => setAccessLevelId(e.target.value)}
+          {...fe.field('accessLevelId', t('admin.people.accessLevelHint'))}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          data-testid="person-level"
+        >
           <MenuItem value="">{t('admin.people.noLevel')}</MenuItem>
           {(levels.data?.items ?? []).map((l) => (
             <MenuItem key={l.id} value={l.id}>
@@ -182,10 +266,23 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
           onChange={(_, v) => setGroupIds(v.map((g) => g.id))}
           loading={groups.isPending}
           noOptionsText={t('admin.common.noMatches')}
-          renderInput={(p) => <TextField {...p} label={staff ? t('admin.people.agentGroups') : t('admin.people.customerGroups')} {...fe.field('groupIds')} />}
+          renderInput={(p) => (
+            <TextField
+              {...p}
+              label={staff ? t('admin.people.agentGroups') : t('admin.people.customerGroups')}
+              {...fe.field('groupIds')}
+            />
+          )}
         />
       )}
-      <TextField select label={t('admin.people.orgUnit')} value={orgUnitId} onChange={(e) => setOrgUnitId(e.target.value)} {...fe.field('orgUnitId')} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+      <TextField
+        select
+        label={t('admin.people.orgUnit')}
+        value={orgUnitId}
+        onChange={(e) => setOrgUnitId(e.target.value)}
+        {...fe.field('orgUnitId')}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      >
         <MenuItem value="">{t('common.none')}</MenuItem>
         {orgUnitTree(units.data?.items ?? []).map((u) => (
           <MenuItem key={u.id} value={u.id} sx={{ pl: 2 + u.depth * 2 }}>
@@ -193,18 +290,38 @@ export function PersonDialog({ person, defaultRole, onClose, onSaved }: { person
           </MenuItem>
         ))}
       </TextField>
-      <TextField select label={t('admin.people.language')} value={locale} onChange={(e) => setLocale(e.target.value as 'fa' | 'en')} {...fe.field('locale')}>
+      <TextField
+        select
+        label={t('admin.people.language')}
+        value={locale}
+        onChange={(e) => setLocale(e.target.value as 'fa' | 'en')}
+        {...fe.field('locale')}
+      >
         <MenuItem value="fa">{t('languages.fa')}</MenuItem>
         <MenuItem value="en">{t('languages.en')}</MenuItem>
       </TextField>
       <div>
-        <FormControlLabel control={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} disabled={self} />} label={t('admin.people.activeLabel')} />
+        <FormControlLabel
+          control={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} disabled={self} />}
+          label={t('admin.people.activeLabel')}
+        />
         <FormHelperText error={fe.has('active')}>{fe.fields.active ?? t('admin.people.activeHint')}</FormHelperText>
       </div>
       {role === 'customer' && (
         <div>
-          <FormControlLabel control={<Switch checked={ticketAccess} onChange={(e) => setTicketAccess(e.target.checked)} slotProps={{ input: { 'data-testid': 'person-ticket-access' } as object }} />} label={t('admin.people.ticketAccessLabel')} />
-          <FormHelperText error={fe.has('ticketAccess')}>{fe.fields.ticketAccess ?? t('admin.people.ticketAccessHint')}</FormHelperText>
+          <FormControlLabel
+            control={
+              <Switch
+                checked={ticketAccess}
+                onChange={(e) => setTicketAccess(e.target.checked)}
+                slotProps={{ input: { 'data-testid': 'person-ticket-access' } as object }}
+              />
+            }
+            label={t('admin.people.ticketAccessLabel')}
+          />
+          <FormHelperText error={fe.has('ticketAccess')}>
+            {fe.fields.ticketAccess ?? t('admin.people.ticketAccessHint')}
+          </FormHelperText>
         </div>
       )}
     </EntityDialog>

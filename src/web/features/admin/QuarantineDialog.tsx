@@ -1,5 +1,20 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Link as MuiLink, Stack, TablePagination, Typography, useMediaQuery, useTheme } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  Link as MuiLink,
+  Stack,
+  TablePagination,
+  Typography,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
 import Download from '@mui/icons-material/Download';
 import Replay from '@mui/icons-material/Replay';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -47,21 +62,31 @@ export function QuarantineDialog({ mailbox, onClose }: { mailbox: TMailbox; onCl
   }, [emptyLater]);
 
   const retry = useMutation({
-    mutationFn: (entry: TQuarantinedMail) => post<TRetryResult>(`/mailboxes/${mailbox.id}/quarantine/${entry.id}/retry`),
+    mutationFn: (entry: TQuarantinedMail) =>
+      post<TRetryResult>(`/mailboxes/${mailbox.id}/quarantine/${entry.id}/retry`),
     onMutate: (entry) => setTried({ entryId: entry.id }),
     onSuccess: (result, entry) => {
       setTried({ entryId: entry.id, result });
       void qc.invalidateQueries({ queryKey: key });
-      if (result.outcome === 'ticket' || result.outcome === 'reply') void qc.invalidateQueries({ queryKey: ['tickets'] });
+      if (result.outcome === 'ticket' || result.outcome === 'reply')
+        void qc.invalidateQueries({ queryKey: ['tickets'] });
     },
     onError: (error, entry) => setTried({ entryId: entry.id, error }),
   });
 
   const outcome = (r: TRetryResult) => {
     const number = r.ticketNumber === null ? null : f.digits(r.ticketNumber);
-    const text = number !== null && WITH_TICKET.has(r.outcome) ? t(`admin.quarantine.outcome.${r.outcome}`, { number }) : t(`admin.quarantine.outcomeNoTicket.${r.outcome}`);
+    const text =
+      number !== null && WITH_TICKET.has(r.outcome)
+        ? t(`admin.quarantine.outcome.${r.outcome}`, { number })
+        : t(`admin.quarantine.outcomeNoTicket.${r.outcome}`);
     return (
-      <Alert severity={r.outcome === 'quarantined' ? 'warning' : r.outcome === 'ignored' ? 'info' : 'success'} role="status" data-testid="quarantine-outcome" data-outcome={r.outcome}>
+      <Alert
+        severity={r.outcome === 'quarantined' ? 'warning' : r.outcome === 'ignored' ? 'info' : 'success'}
+        role="status"
+        data-testid="quarantine-outcome"
+        data-outcome={r.outcome}
+      >
         {text}
         {number !== null && WITH_TICKET.has(r.outcome) && (
           <>
@@ -76,8 +101,18 @@ export function QuarantineDialog({ mailbox, onClose }: { mailbox: TMailbox; onCl
   };
 
   return (
-    <Dialog open onClose={onClose} fullScreen={phone} fullWidth maxWidth="md" aria-labelledby="quarantine-title" data-testid="quarantine-dialog">
-      <DialogTitle id="quarantine-title">{t('admin.quarantine.title', { name: `\u2068${mailbox.address}\u2069` })}</DialogTitle>
+    <Dialog
+      open
+      onClose={onClose}
+      fullScreen={phone}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="quarantine-title"
+      data-testid="quarantine-dialog"
+    >
+      <DialogTitle id="quarantine-title">
+        {t('admin.quarantine.title', { name: `\u2068${mailbox.address}\u2069` })}
+      </DialogTitle>
       <DialogContent dividers>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {t('admin.quarantine.intro')}
@@ -91,26 +126,52 @@ export function QuarantineDialog({ mailbox, onClose }: { mailbox: TMailbox; onCl
             </Alert>
           )}
         </Box>
-        <Box sx={{ height: 4 }}>{list.isFetching && !list.isPending && <LinearProgress aria-label={t('common.loading')} />}</Box>
+        <Box sx={{ height: 4 }}>
+          {list.isFetching && !list.isPending && <LinearProgress aria-label={t('common.loading')} />}
+        </Box>
         <QueryView query={list} rows={3}>
           {(data) =>
             data.items.length === 0 ? (
               <EmptyState title={t('admin.quarantine.empty')} hint={t('admin.quarantine.emptyHint')} />
             ) : (
               <>
-                <Box component="ul" aria-label={t('admin.quarantine.listLabel')} sx={{ listStyle: 'none', m: 0, p: 0 }} data-testid="quarantine-list">
+                <Box
+                  component="ul"
+                  aria-label={t('admin.quarantine.listLabel')}
+                  sx={{ listStyle: 'none', m: 0, p: 0 }}
+                  data-testid="quarantine-list"
+                >
                   {data.items.map((e) => (
-                    <Box component="li" key={e.id} data-testid={`quarantine-entry-${e.id}`} sx={{ py: 1.5, '&:not(:first-of-type)': { borderTop: 1, borderColor: 'divider' } }}>
-                      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { sm: 'flex-start' } }}>
+                    <Box
+                      component="li"
+                      key={e.id}
+                      data-testid={`quarantine-entry-${e.id}`}
+                      sx={{ py: 1.5, '&:not(:first-of-type)': { borderTop: 1, borderColor: 'divider' } }}
+                    >
+                      <Stack
+                        direction={{ xs: 'column', sm: 'row' }}
+                        spacing={1}
+                        sx={{ justifyContent: 'space-between', alignItems: { sm: 'flex-start' } }}
+                      >
                         <Box sx={{ minWidth: 0 }}>
                           <Typography variant="subtitle2" component="p">
                             <time dateTime={e.createdAt}>{f.date(e.createdAt)}</time>
                           </Typography>
-                          <Typography variant="body2" color={e.error ? 'error' : 'text.secondary'} dir="auto" sx={{ overflowWrap: 'anywhere' }}>
+                          <Typography
+                            variant="body2"
+                            color={e.error ? 'error' : 'text.secondary'}
+                            dir="auto"
+                            sx={{ overflowWrap: 'anywhere' }}
+                          >
                             {e.error ?? t('admin.quarantine.noError')}
                           </Typography>
                           {e.messageId && (
-                            <Typography variant="caption" color="text.secondary" component="p" sx={{ overflowWrap: 'anywhere' }}>
+                            <Typography
+                              variant="caption"
+                              color="text.secondary"
+                              component="p"
+                              sx={{ overflowWrap: 'anywhere' }}
+                            >
                               {t('admin.quarantine.messageId')} <bdi dir="ltr">{e.messageId}</bdi>
                             </Typography>
                           )}
@@ -159,7 +220,13 @@ export function QuarantineDialog({ mailbox, onClose }: { mailbox: TMailbox; onCl
                     rowsPerPageOptions={[PAGE_SIZE]}
                     onPageChange={(_, p) => setPage(p + 1)}
                     labelRowsPerPage={t('admin.common.rowsPerPage')}
-                    labelDisplayedRows={({ from, to, count }) => t('admin.common.displayedRows', { from: f.number(from), to: f.number(to), count: f.number(count) })}
+                    labelDisplayedRows={({ from, to, count }) =>
+                      t('admin.common.displayedRows', {
+                        from: f.number(from),
+                        to: f.number(to),
+                        count: f.number(count),
+                      })
+                    }
                     getItemAriaLabel={(type) => t(`admin.common.page_${type}`)}
                     sx={{ borderTop: 1, borderColor: 'divider' }}
                   />

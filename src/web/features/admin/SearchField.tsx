@@ -3,7 +3,17 @@ import { InputAdornment, TextField } from '@mui/material';
 import Search from '@mui/icons-material/Search';
 
 /** A search box that reports what was typed once typing pauses. */
-export function SearchField({ label, onSearch, initial = '', testId }: { label: string; onSearch: (q: string) => void; initial?: string; testId?: string }) {
+export function SearchField({
+  label,
+  onSearch,
+  initial = '',
+  testId,
+}: {
+  label: string;
+  onSearch: (q: string) => void;
+  initial?: string;
+  testId?: string;
+}) {
   const [value, setValue] = useState(initial);
   const last = useRef(initial.trim());
   const report = useRef(onSearch);

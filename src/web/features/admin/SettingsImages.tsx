@@ -43,7 +43,11 @@ function ImageSetting({ which, url }: { which: 'logo' | 'login-image'; url: stri
     onError: (err) => setProblem(errorMessage(err, t('errors.generic'))),
     onSettled: () => setProgress(null),
   });
-  const remove = useMutation({ mutationFn: () => del<SettingsData>(`/settings/${which}`), onSuccess: done, onError: (err) => setProblem(errorMessage(err, t('errors.generic'))) });
+  const remove = useMutation({
+    mutationFn: () => del<SettingsData>(`/settings/${which}`),
+    onSuccess: done,
+    onError: (err) => setProblem(errorMessage(err, t('errors.generic'))),
+  });
 
   const pick = (file: File | undefined) => {
     setProblem(null);
@@ -58,16 +62,42 @@ function ImageSetting({ which, url }: { which: 'logo' | 'login-image'; url: stri
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
         {label}
       </Typography>
-      <Box sx={{ mt: 1, mb: 1.5, height: 140, border: 1, borderColor: 'divider', borderRadius: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'grey.50', overflow: 'hidden' }}>
+      <Box
+        sx={{
+          mt: 1,
+          mb: 1.5,
+          height: 140,
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          bgcolor: 'grey.50',
+          overflow: 'hidden',
+        }}
+      >
         {url ? (
-          <Box component="img" src={url} alt={t(`admin.settings.${k}Current`)} sx={{ maxWidth: '100%', maxHeight: '100%', objectFit: 'contain' }} />
+          <Box
+            component="img"
+            src={url}
+            alt={t(`admin.settings.${k}Current`)}
+            sx={{ maxWidth: '100%', maxHeight: '100%', objectFit: 'contain' }}
+          />
         ) : (
           <Typography variant="body2" color="text.secondary">
             {t('admin.settings.noImage')}
           </Typography>
         )}
       </Box>
-      {progress !== null && <LinearProgress variant="determinate" value={progress * 100} aria-label={t(`admin.settings.${k}Uploading`)} sx={{ mb: 1 }} />}
+      {progress !== null && (
+        <LinearProgress
+          variant="determinate"
+          value={progress * 100}
+          aria-label={t(`admin.settings.${k}Uploading`)}
+          sx={{ mb: 1 }}
+        />
+      )}
       {problem && (
         <Alert severity="error" role="alert" sx={{ mb: 1 }} onClose={() => setProblem(null)}>
           {problem}
@@ -85,11 +115,23 @@ function ImageSetting({ which, url }: { which: 'logo' | 'login-image'; url: stri
           }}
           data-testid={`settings-${which}-file`}
         />
-        <Button variant="outlined" startIcon={<Upload />} loading={upload.isPending} onClick={() => input.current?.click()} data-testid={`settings-${which}-upload`}>
+        <Button
+          variant="outlined"
+          startIcon={<Upload />}
+          loading={upload.isPending}
+          onClick={() => input.current?.click()}
+          data-testid={`settings-${which}-upload`}
+        >
           {url ? t(`admin.settings.${k}Replace`) : t(`admin.settings.${k}Upload`)}
         </Button>
         {url && (
-          <Button color="error" startIcon={<DeleteOutline />} loading={remove.isPending} onClick={() => remove.mutate()} data-testid={`settings-${which}-remove`}>
+          <Button
+            color="error"
+            startIcon={<DeleteOutline />}
+            loading={remove.isPending}
+            onClick={() => remove.mutate()}
+            data-testid={`settings-${which}-remove`}
+          >
             {t(`admin.settings.${k}Remove`)}
           </Button>
         )}

@@ -49,7 +49,9 @@ function SettingsForm({ saved }: { saved: SettingsData }) {
     },
   });
   const fe = fieldErrors(save.error);
-  const shown = Object.keys(fe.fields).filter((k) => k.startsWith('allowedIps') || k.startsWith('contact.') || k in draft);
+  const shown = Object.keys(fe.fields).filter(
+    (k) => k.startsWith('allowedIps') || k.startsWith('contact.') || k in draft,
+  );
 
   return (
     <Stack
@@ -65,16 +67,44 @@ function SettingsForm({ saved }: { saved: SettingsData }) {
       <FormError error={save.error} shown={shown} />
       <SettingsSystem draft={draft} set={set} fe={fe} images={<SettingsImages settings={saved} />} />
       <SettingsTickets draft={draft} set={set} fe={fe} />
-      <Paper elevation={3} sx={{ position: 'sticky', bottom: 8, zIndex: 2, p: 1.5, display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
-        <Typography variant="body2" color={dirty ? 'text.primary' : 'text.secondary'} role="status" sx={{ flexGrow: 1 }}>
-          {dirty ? t('admin.settings.unsaved', { count: Object.keys(changes).length, n: f.number(Object.keys(changes).length) }) : t('admin.settings.noChanges')}
+      <Paper
+        elevation={3}
+        sx={{
+          position: 'sticky',
+          bottom: 8,
+          zIndex: 2,
+          p: 1.5,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 2,
+          flexWrap: 'wrap',
+        }}
+      >
+        <Typography
+          variant="body2"
+          color={dirty ? 'text.primary' : 'text.secondary'}
+          role="status"
+          sx={{ flexGrow: 1 }}
+        >
+          {dirty
+            ? t('admin.settings.unsaved', {
+                count: Object.keys(changes).length,
+                n: f.number(Object.keys(changes).length),
+              })
+            : t('admin.settings.noChanges')}
         </Typography>
         {dirty && (
           <Button onClick={() => (setDraft(toDraft(saved)), save.reset())} disabled={save.isPending}>
             {t('admin.settings.discard')}
           </Button>
         )}
-        <Button type="submit" variant="contained" disabled={!dirty} loading={save.isPending} data-testid="settings-save">
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={!dirty}
+          loading={save.isPending}
+          data-testid="settings-save"
+        >
           {t('common.save')}
         </Button>
       </Paper>

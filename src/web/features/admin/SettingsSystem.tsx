@@ -34,20 +34,69 @@ export function SettingsSystem({ draft, set, fe, images }: SectionProps & { imag
   return (
     <>
       <SettingsSection id="general" title={t('admin.settings.general')}>
-        <TextField required label={t('admin.settings.title')} value={draft.title} onChange={(e) => set('title', e.target.value)} {...fe.field('title', t('admin.settings.titleHint'))} slotProps={{ htmlInput: { 'data-testid': 'settings-title' } }} />
+        <TextField
+          required
+          label={t('admin.settings.title')}
+          value={draft.title}
+          onChange={(e) => set('title', e.target.value)}
+          {...fe.field('title', t('admin.settings.titleHint'))}
+          slotProps={{ htmlInput: { 'data-testid': 'settings-title' } }}
+        />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <TextField fullWidth type="email" label={t('admin.settings.contactEmail')} {...contact('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
-          <TextField fullWidth type="tel" label={t('admin.settings.contactPhone')} {...contact('phone')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+          <TextField
+            fullWidth
+            type="email"
+            label={t('admin.settings.contactEmail')}
+            {...contact('email')}
+            slotProps={{ htmlInput: { dir: 'ltr' } }}
+          />
+          <TextField
+            fullWidth
+            type="tel"
+            label={t('admin.settings.contactPhone')}
+            {...contact('phone')}
+            slotProps={{ htmlInput: { dir: 'ltr' } }}
+          />
         </Stack>
-        <TextField label={t('admin.settings.contactWebsite')} {...contact('website')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+        <TextField
+          label={t('admin.settings.contactWebsite')}
+          {...contact('website')}
+          slotProps={{ htmlInput: { dir: 'ltr' } }}
+        />
         <TextField multiline minRows={2} label={t('admin.settings.contactAddress')} {...contact('address')} />
       </SettingsSection>
       {images}
 
-      <SettingsSection id="announce" title={t('admin.settings.announceSection')} hint={t('admin.settings.announceSectionHint')}>
-        <TextField multiline minRows={3} label={t('admin.settings.announcement')} value={draft.announcement} onChange={(e) => set('announcement', e.target.value)} {...fe.field('announcement', t('admin.settings.announcementHint'))} slotProps={{ htmlInput: { 'data-testid': 'settings-announcement' } }} />
-        <LabelledSwitch label={t('admin.settings.suspended')} checked={draft.suspended} onChange={(v) => set('suspended', v)} hint={t('admin.settings.suspendedHint')} error={fe.fields.suspended} testId="settings-suspended" />
-        <TextField multiline minRows={2} label={t('admin.settings.suspensionMessage')} value={draft.suspensionMessage} onChange={(e) => set('suspensionMessage', e.target.value)} {...fe.field('suspensionMessage', t('admin.settings.suspensionMessageHint'))} />
+      <SettingsSection
+        id="announce"
+        title={t('admin.settings.announceSection')}
+        hint={t('admin.settings.announceSectionHint')}
+      >
+        <TextField
+          multiline
+          minRows={3}
+          label={t('admin.settings.announcement')}
+          value={draft.announcement}
+          onChange={(e) => set('announcement', e.target.value)}
+          {...fe.field('announcement', t('admin.settings.announcementHint'))}
+          slotProps={{ htmlInput: { 'data-testid': 'settings-announcement' } }}
+        />
+        <LabelledSwitch
+          label={t('admin.settings.suspended')}
+          checked={draft.suspended}
+          onChange={(v) => set('suspended', v)}
+          hint={t('admin.settings.suspendedHint')}
+          error={fe.fields.suspended}
+          testId="settings-suspended"
+        />
+        <TextField
+          multiline
+          minRows={2}
+          label={t('admin.settings.suspensionMessage')}
+          value={draft.suspensionMessage}
+          onChange={(e) => set('suspensionMessage', e.target.value)}
+          {...fe.field('suspensionMessage', t('admin.settings.suspensionMessageHint'))}
+        />
       </SettingsSection>
 
       <SettingsSection id="access" title={t('admin.settings.accessSection')}>
@@ -73,15 +122,33 @@ export function SettingsSystem({ draft, set, fe, images }: SectionProps & { imag
           }
           slotProps={{ htmlInput: { dir: 'ltr', spellCheck: false, 'data-testid': 'settings-allowed-ips' } }}
         />
-        <LabelledSwitch label={t('admin.settings.customersCanRegister')} checked={draft.customersCanRegister} onChange={(v) => set('customersCanRegister', v)} hint={t('admin.settings.customersCanRegisterHint')} error={fe.fields.customersCanRegister} />
+        <LabelledSwitch
+          label={t('admin.settings.customersCanRegister')}
+          checked={draft.customersCanRegister}
+          onChange={(v) => set('customersCanRegister', v)}
+          hint={t('admin.settings.customersCanRegisterHint')}
+          error={fe.fields.customersCanRegister}
+        />
       </SettingsSection>
 
       <SettingsSection id="language" title={t('admin.settings.languageSection')}>
-        <TextField select label={t('admin.settings.defaultLocale')} value={draft.defaultLocale} onChange={(e) => set('defaultLocale', e.target.value as Draft['defaultLocale'])} {...fe.field('defaultLocale', t('admin.settings.defaultLocaleHint'))}>
+        <TextField
+          select
+          label={t('admin.settings.defaultLocale')}
+          value={draft.defaultLocale}
+          onChange={(e) => set('defaultLocale', e.target.value as Draft['defaultLocale'])}
+          {...fe.field('defaultLocale', t('admin.settings.defaultLocaleHint'))}
+        >
           <MenuItem value="fa">{t('languages.fa')}</MenuItem>
           <MenuItem value="en">{t('languages.en')}</MenuItem>
         </TextField>
-        <LabelledSwitch label={t('admin.settings.persianDigits')} checked={draft.persianDigits} onChange={(v) => set('persianDigits', v)} hint={t('admin.settings.persianDigitsHint')} error={fe.fields.persianDigits} />
+        <LabelledSwitch
+          label={t('admin.settings.persianDigits')}
+          checked={draft.persianDigits}
+          onChange={(v) => set('persianDigits', v)}
+          hint={t('admin.settings.persianDigitsHint')}
+          error={fe.fields.persianDigits}
+        />
       </SettingsSection>
     </>
   );

@@ -5,7 +5,8 @@ import type { Draft } from './settings-form';
 import { SettingsSection } from './SettingsSection';
 import type { SectionProps } from './SettingsSystem';
 
-type NumberKey = 'maxUploadMb' | 'memberMaxUploadMb' | 'guestMaxUploadMb' | 'mailFetchIntervalMinutes' | 'autoCloseDays';
+type NumberKey =
+  'maxUploadMb' | 'memberMaxUploadMb' | 'guestMaxUploadMb' | 'mailFetchIntervalMinutes' | 'autoCloseDays';
 
 /** J2 (and the general upload limit of J1): uploads, the guest form, mail fetching, auto-close. */
 export function SettingsTickets({ draft, set, fe }: SectionProps) {
@@ -18,11 +19,30 @@ export function SettingsTickets({ draft, set, fe }: SectionProps) {
       value={draft[key]}
       onChange={(e) => set(key, e.target.value)}
       {...fe.field(key, hint)}
-      slotProps={{ htmlInput: { inputMode: 'decimal', dir: 'ltr', 'data-testid': `settings-${key}` }, input: { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> } }}
+      slotProps={{
+        htmlInput: { inputMode: 'decimal', dir: 'ltr', 'data-testid': `settings-${key}` },
+        input: { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> },
+      }}
     />
   );
-  const toggle = (key: keyof Draft & ('guestFormEnabled' | 'guestAttachmentsEnabled' | 'attachmentsEnabled' | 'fetchAllDepartments' | 'importUnknownAddresses')) => (
-    <LabelledSwitch label={t(`admin.settings.${key}`)} checked={draft[key]} onChange={(v) => set(key, v)} hint={t(`admin.settings.${key}Hint`)} error={fe.fields[key]} testId={`settings-${key}`} />
+  const toggle = (
+    key: keyof Draft &
+      (
+        | 'guestFormEnabled'
+        | 'guestAttachmentsEnabled'
+        | 'attachmentsEnabled'
+        | 'fetchAllDepartments'
+        | 'importUnknownAddresses'
+      ),
+  ) => (
+    <LabelledSwitch
+      label={t(`admin.settings.${key}`)}
+      checked={draft[key]}
+      onChange={(v) => set(key, v)}
+      hint={t(`admin.settings.${key}Hint`)}
+      error={fe.fields[key]}
+      testId={`settings-${key}`}
+    />
   );
   const mb = t('admin.settings.mb');
   return (

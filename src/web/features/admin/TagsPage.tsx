@@ -19,7 +19,18 @@ import type { Tag } from './types';
 function TagName({ tag }: { tag: Pick<Tag, 'name' | 'color'> }) {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-      <Box aria-hidden sx={{ width: 12, height: 12, borderRadius: '50%', flexShrink: 0, bgcolor: tag.color ?? 'transparent', border: 1, borderColor: tag.color ?? 'text.disabled' }} />
+      <Box
+        aria-hidden
+        sx={{
+          width: 12,
+          height: 12,
+          borderRadius: '50%',
+          flexShrink: 0,
+          bgcolor: tag.color ?? 'transparent',
+          border: 1,
+          borderColor: tag.color ?? 'text.disabled',
+        }}
+      />
       <Typography variant="body2" sx={{ fontWeight: 500 }}>
         {tag.name}
       </Typography>
@@ -36,26 +47,39 @@ export default function TagsPage() {
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Tag | null>(null);
   const n = useNotice();
-  const list = useQuery({ queryKey: ['admin', 'tags', { q, page, pageSize }], queryFn: () => get<Page<Tag>>('/tags', { q, page, pageSize }), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['admin', 'tags', { q, page, pageSize }],
+    queryFn: () => get<Page<Tag>>('/tags', { q, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['admin', 'tags'] });
     void qc.invalidateQueries({ queryKey: ['tags'] });
   };
   const columns: Column<Tag>[] = [
     { key: 'name', header: t('common.name'), render: (x) => <TagName tag={x} /> },
-    { key: 'color', header: t('admin.tags.color'), render: (x) => <span dir="ltr">{x.color ?? t('admin.tags.noColor')}</span> },
+    {
+      key: 'color',
+      header: t('admin.tags.color'),
+      render: (x) => <span dir="ltr">{x.color ?? t('admin.tags.noColor')}</span>,
+    },
     { key: 'created', header: t('admin.common.created'), render: (x) => f.date(x.createdAt) },
   ];
   return (
-    <AdminPage title={t('admin.tags.title')} intro={t('admin.tags.intro')} createLabel={t('admin.tags.new')} onCreate={() => setCreating(true)}>
-      <SearchField
-        label={t('admin.tags.search')}
-        onSearch={search}
-      />
+    <AdminPage
+      title={t('admin.tags.title')}
+      intro={t('admin.tags.intro')}
+      createLabel={t('admin.tags.new')}
+      onCreate={() => setCreating(true)}
+    >
+      <SearchField label={t('admin.tags.search')} onSearch={search} />
       <QueryView query={list} rows={4}>
         {(data) =>
           data.items.length === 0 ? (
-            <EmptyState title={q ? t('admin.common.noResults') : t('admin.tags.empty')} hint={q ? t('admin.common.noResultsHint') : t('admin.tags.emptyHint')} />
+            <EmptyState
+              title={q ? t('admin.common.noResults') : t('admin.tags.empty')}
+              hint={q ? t('admin.common.noResultsHint') : t('admin.tags.emptyHint')}
+            />
           ) : (
             <CrudTable
               rows={data.items}
@@ -69,7 +93,12 @@ export default function TagsPage() {
           )
         }
       </QueryView>
-      {creating && <TagDialog onClose={() => setCreating(false)} onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))} />}
+      {creating && (
+        <TagDialog
+          onClose={() => setCreating(false)}
+          onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))}
+        />
+      )}
       <ConfirmDelete
         name={deleting?.name ?? null}
         hint={t('admin.tags.deleteHint')}
@@ -96,10 +125,35 @@ function TagDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => v
   });
   const fe = fieldErrors(save.error);
   return (
-    <EntityDialog open title={t('admin.tags.new')} onClose={onClose} onSubmit={() => save.mutate()} saving={save.isPending} error={save.error} shown={['name', 'color']}>
-      <TextField required autoFocus label={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} {...fe.field('name')} slotProps={{ htmlInput: { 'data-testid': 'tag-name' } }} />
+    <EntityDialog
+      open
+      title={t('admin.tags.new')}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      saving={save.isPending}
+      error={save.error}
+      shown={['name', 'color']}
+    >
+      <TextField
+        required
+        autoFocus
+        label={t('common.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        {...fe.field('name')}
+        slotProps={{ htmlInput: { 'data-testid': 'tag-name' } }}
+      />
       <LabelledSwitch label={t('admin.tags.useColor')} checked={useColor} onChange={setUseColor} />
-      {useColor && <TextField type="color" label={t('admin.tags.color')} value={color} onChange={(e) => setColor(e.target.value)} {...fe.field('color')} sx={{ maxWidth: 160 }} />}
+      {useColor && (
+        <TextField
+          type="color"
+          label={t('admin.tags.color')}
+          value={color}
+          onChange={(e) => setColor(e.target.value)}
+          {...fe.field('color')}
+          sx={{ maxWidth: 160 }}
+        />
+      )}
       {name.trim() && <TagName tag={{ name: name.trim(), color: useColor ? color : null }} />}
     </EntityDialog>
   );

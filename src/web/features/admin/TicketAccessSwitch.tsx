@@ -24,7 +24,12 @@ export function TicketAccessSwitch({ user, onError }: { user: User; onError: (me
           checked={on}
           disabled={m.isPending}
           onChange={(e) => m.mutate(e.target.checked)}
-          slotProps={{ input: { 'aria-label': t('admin.people.ticketAccessFor', { name: user.name || user.username }), 'data-testid': `ticket-access-${user.id}` } as object }}
+          slotProps={{
+            input: {
+              'aria-label': t('admin.people.ticketAccessFor', { name: user.name || user.username }),
+              'data-testid': `ticket-access-${user.id}`,
+            } as object,
+          }}
         />
       }
       label={on ? t('admin.people.accessOn') : t('admin.people.accessOff')}

@@ -47,20 +47,51 @@ export default function TicketTypesPage() {
       ),
     },
     { key: 'position', header: t('admin.common.position'), render: (x) => f.number(x.position), align: 'center' },
-    { key: 'active', header: t('admin.common.state'), render: (x) => <Chip size="small" variant="outlined" color={x.active ? 'success' : 'default'} label={x.active ? t('admin.common.active') : t('admin.common.inactive')} /> },
+    {
+      key: 'active',
+      header: t('admin.common.state'),
+      render: (x) => (
+        <Chip
+          size="small"
+          variant="outlined"
+          color={x.active ? 'success' : 'default'}
+          label={x.active ? t('admin.common.active') : t('admin.common.inactive')}
+        />
+      ),
+    },
   ];
   return (
-    <AdminPage title={t('admin.ticketTypes.title')} intro={t('admin.ticketTypes.intro')} createLabel={t('admin.ticketTypes.new')} onCreate={() => setEditing('new')}>
+    <AdminPage
+      title={t('admin.ticketTypes.title')}
+      intro={t('admin.ticketTypes.intro')}
+      createLabel={t('admin.ticketTypes.new')}
+      onCreate={() => setEditing('new')}
+    >
       <QueryView query={list} rows={4}>
         {(data) =>
           data.items.length === 0 ? (
             <EmptyState title={t('admin.ticketTypes.empty')} hint={t('admin.ticketTypes.emptyHint')} />
           ) : (
-            <CrudTable rows={data.items} columns={columns} getId={(x) => x.id} rowName={(x) => x.name} caption={t('admin.ticketTypes.title')} onEdit={setEditing} onDelete={setDeleting} />
+            <CrudTable
+              rows={data.items}
+              columns={columns}
+              getId={(x) => x.id}
+              rowName={(x) => x.name}
+              caption={t('admin.ticketTypes.title')}
+              onEdit={setEditing}
+              onDelete={setDeleting}
+            />
           )
         }
       </QueryView>
-      {editing && <TicketTypeDialog type={editing === 'new' ? null : editing} nextPosition={(list.data?.items.length ?? 0) * 10} onClose={() => setEditing(null)} onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))} />}
+      {editing && (
+        <TicketTypeDialog
+          type={editing === 'new' ? null : editing}
+          nextPosition={(list.data?.items.length ?? 0) * 10}
+          onClose={() => setEditing(null)}
+          onSaved={() => (refresh(), n.ok(t('admin.common.savedNotice')))}
+        />
+      )}
       <ConfirmDelete
         name={deleting?.name ?? null}
         hint={t('admin.ticketTypes.deleteHint')}
@@ -73,7 +104,17 @@ export default function TicketTypesPage() {
   );
 }
 
-function TicketTypeDialog({ type, nextPosition, onClose, onSaved }: { type: TicketType | null; nextPosition: number; onClose: () => void; onSaved: () => void }) {
+function TicketTypeDialog({
+  type,
+  nextPosition,
+  onClose,
+  onSaved,
+}: {
+  type: TicketType | null;
+  nextPosition: number;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(type?.name ?? '');
   const [description, setDescription] = useState(type?.description ?? '');
@@ -91,11 +132,47 @@ function TicketTypeDialog({ type, nextPosition, onClose, onSaved }: { type: Tick
   });
   const fe = fieldErrors(save.error);
   return (
-    <EntityDialog open title={type ? t('admin.ticketTypes.editTitle', { name: type.name }) : t('admin.ticketTypes.new')} onClose={onClose} onSubmit={() => save.mutate()} saving={save.isPending} error={save.error} shown={['name', 'description', 'active', 'position']}>
-      <TextField required autoFocus label={t('common.name')} value={name} onChange={(e) => setName(e.target.value)} {...fe.field('name')} slotProps={{ htmlInput: { 'data-testid': 'ticket-type-name' } }} />
-      <TextField multiline minRows={2} label={t('common.description')} value={description} onChange={(e) => setDescription(e.target.value)} {...fe.field('description')} />
-      <TextField type="number" label={t('admin.common.position')} value={position} onChange={(e) => setPosition(e.target.value)} {...fe.field('position', t('admin.common.positionHint'))} slotProps={{ htmlInput: { min: 0, max: 10000, step: 1 } }} />
-      <LabelledSwitch label={t('admin.common.activeLabel')} checked={active} onChange={setActive} hint={t('admin.ticketTypes.activeHint')} error={fe.fields.active} />
+    <EntityDialog
+      open
+      title={type ? t('admin.ticketTypes.editTitle', { name: type.name }) : t('admin.ticketTypes.new')}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      saving={save.isPending}
+      error={save.error}
+      shown={['name', 'description', 'active', 'position']}
+    >
+      <TextField
+        required
+        autoFocus
+        label={t('common.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        {...fe.field('name')}
+        slotProps={{ htmlInput: { 'data-testid': 'ticket-type-name' } }}
+      />
+      <TextField
+        multiline
+        minRows={2}
+        label={t('common.description')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        {...fe.field('description')}
+      />
+      <TextField
+        type="number"
+        label={t('admin.common.position')}
+        value={position}
+        onChange={(e) => setPosition(e.target.value)}
+        {...fe.field('position', t('admin.common.positionHint'))}
+        slotProps={{ htmlInput: { min: 0, max: 10000, step: 1 } }}
+      />
+      <LabelledSwitch
+        label={t('admin.common.activeLabel')}
+        checked={active}
+        onChange={setActive}
+        hint={t('admin.ticketTypes.activeHint')}
+        error={fe.fields.active}
+      />
     </EntityDialog>
   );
 }

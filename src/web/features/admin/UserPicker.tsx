@@ -10,7 +10,9 @@ export type PickRole = 'agent' | 'customer' | 'admin' | 'staff';
 
 async function searchUsers(role: PickRole, q: string): Promise<User[]> {
   const roles = role === 'staff' ? (['agent', 'admin'] as const) : [role];
-  const pages = await Promise.all(roles.map((r) => get<Page<User>>('/users', { role: r, q, pageSize: 20, active: true })));
+  const pages = await Promise.all(
+    roles.map((r) => get<Page<User>>('/users', { role: r, q, pageSize: 20, active: true })),
+  );
   return pages.flatMap((p) => p.items);
 }
 
@@ -24,7 +26,11 @@ interface Common {
   disabled?: boolean;
 }
 
-type Props = Common & ({ multiple: true; value: User[]; onChange: (v: User[]) => void } | { multiple?: false; value: User | null; onChange: (v: User | null) => void });
+type Props = Common &
+  (
+    | { multiple: true; value: User[]; onChange: (v: User[]) => void }
+    | { multiple?: false; value: User | null; onChange: (v: User | null) => void }
+  );
 
 /** Picks people by typing part of a name, username, e-mail or mobile (searched on the server). */
 export function UserPicker(props: Props) {
@@ -51,9 +57,19 @@ export function UserPicker(props: Props) {
     noOptionsText: t('admin.common.noMatches'),
     loadingText: t('common.loading'),
     disabled: props.disabled,
-    renderInput: (params: AutocompleteRenderInputParams) => <TextField {...params} label={props.label} error={props.error} helperText={props.helperText} />,
+    renderInput: (params: AutocompleteRenderInputParams) => (
+      <TextField {...params} label={props.label} error={props.error} helperText={props.helperText} />
+    ),
   };
   if (props.multiple)
-    return <Autocomplete multiple filterSelectedOptions {...common} value={props.value} onChange={(_, v) => props.onChange(v)} />;
+    return (
+      <Autocomplete
+        multiple
+        filterSelectedOptions
+        {...common}
+        value={props.value}
+        onChange={(_, v) => props.onChange(v)}
+      />
+    );
   return <Autocomplete {...common} value={props.value} onChange={(_, v) => props.onChange(v)} />;
 }

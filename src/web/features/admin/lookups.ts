@@ -7,15 +7,25 @@ import type { AccessLevel, Department, Group, OrgUnit, User } from './types';
  * never clashes with the lookups other screens keep under ['departments'] and the like.
  */
 export const useDepartmentsLookup = () =>
-  useQuery({ queryKey: ['admin', 'departments', 'all'], queryFn: () => get<Page<Department>>('/departments', { pageSize: 100 }) });
+  useQuery({
+    queryKey: ['admin', 'departments', 'all'],
+    queryFn: () => get<Page<Department>>('/departments', { pageSize: 100 }),
+  });
 
 export const useAccessLevelsLookup = () =>
-  useQuery({ queryKey: ['admin', 'access-levels'], queryFn: () => get<Page<AccessLevel>>('/access-levels', { pageSize: 100 }) });
+  useQuery({
+    queryKey: ['admin', 'access-levels'],
+    queryFn: () => get<Page<AccessLevel>>('/access-levels', { pageSize: 100 }),
+  });
 
 export const useGroupsLookup = (kind: 'customer' | 'agent') =>
-  useQuery({ queryKey: ['admin', 'groups', 'all', kind], queryFn: () => get<Page<Group>>('/groups', { kind, pageSize: 100 }) });
+  useQuery({
+    queryKey: ['admin', 'groups', 'all', kind],
+    queryFn: () => get<Page<Group>>('/groups', { kind, pageSize: 100 }),
+  });
 
-export const useOrgUnitsLookup = () => useQuery({ queryKey: ['admin', 'org-units'], queryFn: () => get<Page<OrgUnit>>('/org-units') });
+export const useOrgUnitsLookup = () =>
+  useQuery({ queryKey: ['admin', 'org-units'], queryFn: () => get<Page<OrgUnit>>('/org-units') });
 
 /** Up to 100 people linked to a department or a group (their current agents or members). */
 export const useLinkedUsers = (by: 'departmentId' | 'groupId', id: string | undefined) =>
@@ -54,7 +64,9 @@ export const useStaffLookup = () =>
   useQuery({
     queryKey: ['admin', 'users', 'staff'],
     queryFn: async () => {
-      const [agents, admins] = await Promise.all(['agent', 'admin'].map((role) => get<Page<User>>('/users', { role, pageSize: 100 })));
+      const [agents, admins] = await Promise.all(
+        ['agent', 'admin'].map((role) => get<Page<User>>('/users', { role, pageSize: 100 })),
+      );
       return [...agents.items, ...admins.items];
     },
   });

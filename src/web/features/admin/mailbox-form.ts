@@ -12,8 +12,27 @@ export interface MailboxForm {
   displayName: string;
   active: boolean;
   fetchIntervalMinutes: string;
-  inbound: { protocol: Protocol; host: string; port: string; tls: Tls; username: string; password: string; clearPassword: boolean; folder: string; afterFetch: 'seen' | 'move'; moveToFolder: string };
-  outbound: { host: string; port: string; tls: Tls; auth: boolean; username: string; password: string; clearPassword: boolean };
+  inbound: {
+    protocol: Protocol;
+    host: string;
+    port: string;
+    tls: Tls;
+    username: string;
+    password: string;
+    clearPassword: boolean;
+    folder: string;
+    afterFetch: 'seen' | 'move';
+    moveToFolder: string;
+  };
+  outbound: {
+    host: string;
+    port: string;
+    tls: Tls;
+    auth: boolean;
+    username: string;
+    password: string;
+    clearPassword: boolean;
+  };
 }
 
 /** The port the server uses when none is given (mail.ts: IMAP 993/143, POP3 995/110, SMTP 465/587). */
@@ -55,7 +74,11 @@ export function initialForm(m: TMailbox | null): MailboxForm {
   };
 }
 
-const toLatin = (s: string) => s.trim().replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)));
+const toLatin = (s: string) =>
+  s
+    .trim()
+    .replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))
+    .replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)));
 /** Empty is "use the default"; anything not a whole number is sent as typed so the server names the field. */
 function num(s: string): number | string | null {
   const v = toLatin(s);
@@ -75,7 +98,16 @@ function sections(f: MailboxForm) {
     displayName: f.displayName.trim(),
     active: f.active,
     fetchIntervalMinutes: num(f.fetchIntervalMinutes) ?? 5,
-    inbound: { protocol: i.protocol, host: orNull(i.host), port: num(i.port), tls: i.tls, username: orNull(i.username), folder: i.folder.trim(), afterFetch: i.afterFetch, moveToFolder: orNull(i.moveToFolder) },
+    inbound: {
+      protocol: i.protocol,
+      host: orNull(i.host),
+      port: num(i.port),
+      tls: i.tls,
+      username: orNull(i.username),
+      folder: i.folder.trim(),
+      afterFetch: i.afterFetch,
+      moveToFolder: orNull(i.moveToFolder),
+    },
     outbound: { host: o.host.trim(), port: num(o.port), tls: o.tls, auth: o.auth, username: orNull(o.username) },
   };
 }
@@ -84,14 +116,19 @@ export function createBody(f: MailboxForm) {
   const s = sections(f);
   const inPw = secret(f.inbound.password, false);
   const outPw = secret(f.outbound.password, false);
-  return { ...s, inbound: { ...s.inbound, ...(inPw !== undefined && { password: inPw }) }, outbound: { ...s.outbound, ...(outPw !== undefined && { password: outPw }) } };
+  return {
+    ...s,
+    inbound: { ...s.inbound, ...(inPw !== undefined && { password: inPw }) },
+    outbound: { ...s.outbound, ...(outPw !== undefined && { password: outPw }) },
+  };
 }
 
 /** Only what changed since the dialog opened (PATCH shape); `{}` when nothing did. */
 export function patchBody(f: MailboxForm, start: MailboxForm) {
   const a = sections(f);
   const b = sections(start);
-  const diff = <T extends object>(x: T, y: T) => Object.fromEntries(Object.entries(x).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(y[k as keyof T])));
+  const diff = <T extends object>(x: T, y: T) =>
+    Object.fromEntries(Object.entries(x).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(y[k as keyof T])));
   const { inbound, outbound, ...top } = a;
   const body: Record<string, unknown> = diff(top, { ...b, inbound: undefined, outbound: undefined } as typeof top);
   const inb: Record<string, unknown> = diff(inbound, b.inbound);

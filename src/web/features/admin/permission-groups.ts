@@ -3,7 +3,10 @@ import { PERMISSIONS, type Permission } from '../../../contracts/permissions';
 /** The permission matrix's sections; a permission not listed here lands in "other". */
 const SECTIONS: Array<{ key: string; match: (p: Permission) => boolean }> = [
   { key: 'tickets', match: (p) => p.startsWith('tickets.') },
-  { key: 'people', match: (p) => ['customers.manage', 'users.manage', 'groups.manage', 'access_levels.manage'].includes(p) },
+  {
+    key: 'people',
+    match: (p) => ['customers.manage', 'users.manage', 'groups.manage', 'access_levels.manage'].includes(p),
+  },
   { key: 'organisation', match: (p) => ['departments.manage', 'catalog.manage'].includes(p) },
   { key: 'content', match: (p) => ['kb.manage', 'reports.view'].includes(p) },
   { key: 'system', match: (p) => ['settings.manage', 'mailboxes.manage', 'billing.manage'].includes(p) },

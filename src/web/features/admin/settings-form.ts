@@ -1,6 +1,12 @@
 import type { SettingsData } from './types';
 
-export const NUMBER_FIELDS = ['maxUploadMb', 'memberMaxUploadMb', 'guestMaxUploadMb', 'mailFetchIntervalMinutes', 'autoCloseDays'] as const;
+export const NUMBER_FIELDS = [
+  'maxUploadMb',
+  'memberMaxUploadMb',
+  'guestMaxUploadMb',
+  'mailFetchIntervalMinutes',
+  'autoCloseDays',
+] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 type Stored = Omit<SettingsData, 'logoUrl' | 'loginImageUrl'>;
 
@@ -16,7 +22,10 @@ export function toDraft(s: SettingsData): Draft {
 
 /** Persian and Arabic-Indic digits and the Persian decimal mark, as ASCII. */
 export function asciiDigits(s: string): string {
-  return s.replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x0660)).replace(/[٫,]/g, '.');
+  return s
+    .replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x06f0))
+    .replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x0660))
+    .replace(/[٫,]/g, '.');
 }
 
 /** The non-empty lines of the IP box, each with its line number (1-based) for error messages. */
@@ -43,7 +52,8 @@ export function toPatch(d: Draft, saved: SettingsData): Record<string, unknown> 
     if (!same(v, (saved as unknown as Record<string, unknown>)[k])) out[k] = v;
   }
   const contact: Record<string, string> = {};
-  for (const [k, v] of Object.entries(d.contact)) if (v !== saved.contact[k as keyof typeof saved.contact]) contact[k] = v;
+  for (const [k, v] of Object.entries(d.contact))
+    if (v !== saved.contact[k as keyof typeof saved.contact]) contact[k] = v;
   if (Object.keys(contact).length) out.contact = contact;
   return out;
 }

@@ -31,16 +31,46 @@ export default function AgentDashboard() {
     {
       title: t('agentDashboard.myDepartments'),
       items: [
-        { name: 'departmentsActive', value: d.departments?.active ?? 0, to: '/agent/tickets?status=active', label: t('agentDashboard.active'), hint: t('agentDashboard.activeHint') },
-        { name: 'departmentsPending', value: d.departments?.pending ?? 0, to: '/agent/tickets?status=pending', label: t('agentDashboard.pending'), hint: t('agentDashboard.pendingHint') },
-        { name: 'unassigned', value: d.unassigned ?? 0, to: '/agent/tickets?status=active&assignee=none', label: t('agentDashboard.unassigned'), hint: t('agentDashboard.unassignedHint') },
+        {
+          name: 'departmentsActive',
+          value: d.departments?.active ?? 0,
+          to: '/agent/tickets?status=active',
+          label: t('agentDashboard.active'),
+          hint: t('agentDashboard.activeHint'),
+        },
+        {
+          name: 'departmentsPending',
+          value: d.departments?.pending ?? 0,
+          to: '/agent/tickets?status=pending',
+          label: t('agentDashboard.pending'),
+          hint: t('agentDashboard.pendingHint'),
+        },
+        {
+          name: 'unassigned',
+          value: d.unassigned ?? 0,
+          to: '/agent/tickets?status=active&assignee=none',
+          label: t('agentDashboard.unassigned'),
+          hint: t('agentDashboard.unassignedHint'),
+        },
       ],
     },
     {
       title: t('agentDashboard.mine'),
       items: [
-        { name: 'mineActive', value: d.mine?.active ?? 0, to: '/agent/tickets?status=active&assignee=me', label: t('agentDashboard.active'), hint: t('agentDashboard.mineActiveHint') },
-        { name: 'minePending', value: d.mine?.pending ?? 0, to: '/agent/tickets?status=pending&assignee=me', label: t('agentDashboard.pending'), hint: t('agentDashboard.minePendingHint') },
+        {
+          name: 'mineActive',
+          value: d.mine?.active ?? 0,
+          to: '/agent/tickets?status=active&assignee=me',
+          label: t('agentDashboard.active'),
+          hint: t('agentDashboard.mineActiveHint'),
+        },
+        {
+          name: 'minePending',
+          value: d.mine?.pending ?? 0,
+          to: '/agent/tickets?status=pending&assignee=me',
+          label: t('agentDashboard.pending'),
+          hint: t('agentDashboard.minePendingHint'),
+        },
       ],
     },
   ];

@@ -1,5 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { Box, Button, FormControlLabel, FormLabel, Grid, MenuItem, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  FormControlLabel,
+  FormLabel,
+  Grid,
+  MenuItem,
+  Paper,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +44,17 @@ export default function AgentNewTicketPage() {
   const [body, setBody] = useState('');
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [uploading, setUploading] = useState(false);
-  const [options, setOptions] = useState<TicketOptions>({ departmentId: '', typeId: '', priority: 'medium', status: '', tags: [], cc: [], bcc: [], assignees: [], pinned: false });
+  const [options, setOptions] = useState<TicketOptions>({
+    departmentId: '',
+    typeId: '',
+    priority: 'medium',
+    status: '',
+    tags: [],
+    cc: [],
+    bcc: [],
+    assignees: [],
+    pinned: false,
+  });
   const [local, setLocal] = useState<Record<string, string>>({});
   const groups = useQuery({
     queryKey: ['groups', 'customer'],
@@ -72,7 +95,23 @@ export default function AgentNewTicketPage() {
     const msg = local[name] ?? Object.entries(server.fields).find(([k]) => k === name || k.startsWith(`${name}.`))?.[1];
     return { error: !!msg, helperText: msg };
   };
-  const shownFields = ['subject', 'body', 'departmentId', 'typeId', 'priority', 'status', 'tags', 'cc', 'bcc', 'assigneeIds', 'attachmentIds', 'requesterId', 'requesterGroupId', 'pinned', 'internal'];
+  const shownFields = [
+    'subject',
+    'body',
+    'departmentId',
+    'typeId',
+    'priority',
+    'status',
+    'tags',
+    'cc',
+    'bcc',
+    'assigneeIds',
+    'attachmentIds',
+    'requesterId',
+    'requesterGroupId',
+    'pinned',
+    'internal',
+  ];
   const shown = Object.keys(server.fields).filter((k) => shownFields.includes(k.split('.')[0]));
 
   function submit(e: FormEvent) {
@@ -101,15 +140,37 @@ export default function AgentNewTicketPage() {
             <Stack spacing={2}>
               <Box>
                 <FormLabel id="new-mode-label">{t('agentNew.forWhom')}</FormLabel>
-                <RadioGroup row aria-labelledby="new-mode-label" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+                <RadioGroup
+                  row
+                  aria-labelledby="new-mode-label"
+                  value={mode}
+                  onChange={(e) => setMode(e.target.value as Mode)}
+                >
                   <FormControlLabel value="customer" control={<Radio />} label={t('agentNew.mode.customer')} />
                   {canGroups && <FormControlLabel value="group" control={<Radio />} label={t('agentNew.mode.group')} />}
                   <FormControlLabel value="internal" control={<Radio />} label={t('agentNew.mode.internal')} />
                 </RadioGroup>
               </Box>
-              {mode === 'customer' && <UserPicker role="customer" label={t('agentNew.requester')} value={requester} onChange={setRequester} required testId="new-requester" {...field('requesterId')} />}
+              {mode === 'customer' && (
+                <UserPicker
+                  role="customer"
+                  label={t('agentNew.requester')}
+                  value={requester}
+                  onChange={setRequester}
+                  required
+                  testId="new-requester"
+                  {...field('requesterId')}
+                />
+              )}
               {mode === 'group' && (
-                <TextField select label={t('agentNew.group')} value={groupId} onChange={(e) => setGroupId(e.target.value)} required {...field('requesterGroupId')}>
+                <TextField
+                  select
+                  label={t('agentNew.group')}
+                  value={groupId}
+                  onChange={(e) => setGroupId(e.target.value)}
+                  required
+                  {...field('requesterGroupId')}
+                >
                   {(groups.data?.items ?? []).map((g) => (
                     <MenuItem key={g.id} value={g.id}>
                       {g.name}
@@ -117,10 +178,34 @@ export default function AgentNewTicketPage() {
                   ))}
                 </TextField>
               )}
-              {mode === 'internal' && <Typography variant="body2" color="text.secondary">{t('agentNew.internalHint')}</Typography>}
-              <TextField label={t('agentNew.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} required slotProps={{ htmlInput: { maxLength: 250, 'data-testid': 'new-subject' } }} {...field('subject')} />
-              <RichEditor label={t('agentNew.body')} value={body} onChange={setBody} {...field('body')} minHeight={200} />
-              <AttachmentPicker value={uploads} onChange={setUploads} maxMb={maxMb} max={settings.data?.limits.attachmentsPerMessage ?? 3} onBusyChange={setUploading} error={field('attachmentIds').helperText} />
+              {mode === 'internal' && (
+                <Typography variant="body2" color="text.secondary">
+                  {t('agentNew.internalHint')}
+                </Typography>
+              )}
+              <TextField
+                label={t('agentNew.subject')}
+                value={subject}
+                onChange={(e) => setSubject(e.target.value)}
+                required
+                slotProps={{ htmlInput: { maxLength: 250, 'data-testid': 'new-subject' } }}
+                {...field('subject')}
+              />
+              <RichEditor
+                label={t('agentNew.body')}
+                value={body}
+                onChange={setBody}
+                {...field('body')}
+                minHeight={200}
+              />
+              <AttachmentPicker
+                value={uploads}
+                onChange={setUploads}
+                maxMb={maxMb}
+                max={settings.data?.limits.attachmentsPerMessage ?? 3}
+                onBusyChange={setUploading}
+                error={field('attachmentIds').helperText}
+              />
             </Stack>
           </Paper>
         </Grid>

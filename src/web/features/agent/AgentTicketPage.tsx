@@ -68,7 +68,15 @@ function TicketView({ number }: { number: number }) {
               <Grid size={{ xs: 12, md: 8 }}>
                 <Thread ticketNumber={number} query={messages} meId={me.user.id} />
                 {!tk.deleted && (
-                  <ReplyBox ref={reply} ticket={tk} messages={messages.data ?? []} meId={me.user.id} canReply={can(me, 'tickets.reply')} canNote={can(me, 'tickets.note')} signatureText={me.user.signature.trim()} />
+                  <ReplyBox
+                    ref={reply}
+                    ticket={tk}
+                    messages={messages.data ?? []}
+                    meId={me.user.id}
+                    canReply={can(me, 'tickets.reply')}
+                    canNote={can(me, 'tickets.note')}
+                    signatureText={me.user.signature.trim()}
+                  />
                 )}
               </Grid>
               <Grid size={{ xs: 12, md: 4 }} component="aside" aria-label={t('ticket.sidePanel')}>

@@ -1,5 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Box, Button, IconButton, LinearProgress, Stack, TablePagination, Tooltip, Typography, useMediaQuery, useTheme } from '@mui/material';
+import {
+  Box,
+  Button,
+  IconButton,
+  LinearProgress,
+  Stack,
+  TablePagination,
+  Tooltip,
+  Typography,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
 import Add from '@mui/icons-material/Add';
 import Keyboard from '@mui/icons-material/Keyboard';
 import Refresh from '@mui/icons-material/Refresh';
@@ -68,8 +79,12 @@ export default function TicketCenter() {
     setFocusIndex(-1);
   }, [location.search]);
 
-  const toggle = useCallback((n: number) => setSelected((s) => (s.has(n) ? new Set([...s].filter((x) => x !== n)) : new Set([...s, n]))), []);
-  const toggleAll = () => setSelected((s) => (items.every((i) => s.has(i.number)) ? new Set() : new Set(items.map((i) => i.number))));
+  const toggle = useCallback(
+    (n: number) => setSelected((s) => (s.has(n) ? new Set([...s].filter((x) => x !== n)) : new Set([...s, n]))),
+    [],
+  );
+  const toggleAll = () =>
+    setSelected((s) => (items.every((i) => s.has(i.number)) ? new Set() : new Set(items.map((i) => i.number))));
 
   useKeyboardNav({
     count: items.length,
@@ -83,9 +98,24 @@ export default function TicketCenter() {
     showHelp: () => setHelp(true),
   });
 
-  const total = list.data ? (list.data.totalExact ? f.number(list.data.total) : t('center.atLeast', { n: f.number(list.data.total) })) : '';
+  const total = list.data
+    ? list.data.totalExact
+      ? f.number(list.data.total)
+      : t('center.atLeast', { n: f.number(list.data.total) })
+    : '';
   const isDefault = filtersToParams({ ...filters, sort: 'waiting', pageSize: 25, page: 1 }).toString() === '';
-  const viewProps = { items, selected, canSelect, onToggle: toggle, onToggleAll: toggleAll, focusIndex, onFocusRow: setFocusIndex, changes, now, linkRefs };
+  const viewProps = {
+    items,
+    selected,
+    canSelect,
+    onToggle: toggle,
+    onToggleAll: toggleAll,
+    focusIndex,
+    onFocusRow: setFocusIndex,
+    changes,
+    now,
+    linkRefs,
+  };
 
   return (
     <Box>
@@ -122,12 +152,21 @@ export default function TicketCenter() {
         {can(me, 'tickets.import') &&
           (narrow ? (
             <Tooltip title={t('center.import.button')}>
-              <IconButton aria-label={t('center.import.button')} onClick={() => setImporting(true)} data-testid="center-import">
+              <IconButton
+                aria-label={t('center.import.button')}
+                onClick={() => setImporting(true)}
+                data-testid="center-import"
+              >
                 <MoveToInbox />
               </IconButton>
             </Tooltip>
           ) : (
-            <Button variant="outlined" startIcon={<MoveToInbox />} onClick={() => setImporting(true)} data-testid="center-import">
+            <Button
+              variant="outlined"
+              startIcon={<MoveToInbox />}
+              onClick={() => setImporting(true)}
+              data-testid="center-import"
+            >
               {t('center.import.button')}
             </Button>
           ))}
@@ -138,11 +177,18 @@ export default function TicketCenter() {
         )}
       </Stack>
       <QuickViews filters={filters} apply={(next) => reset(next)} canDelete={can(me, 'tickets.delete')} />
-      <FilterBar filters={filters} update={update} reset={() => reset({ sort: filters.sort, pageSize: filters.pageSize })} searchRef={searchRef} />
+      <FilterBar
+        filters={filters}
+        update={update}
+        reset={() => reset({ sort: filters.sort, pageSize: filters.pageSize })}
+        searchRef={searchRef}
+      />
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite" data-testid="center-total">
         {list.data ? t('center.total', { count: list.data.total, n: total }) : '\u00a0'}
       </Typography>
-      <Box sx={{ height: 4 }}>{list.isFetching && !list.isPending && <LinearProgress aria-label={t('common.loading')} />}</Box>
+      <Box sx={{ height: 4 }}>
+        {list.isFetching && !list.isPending && <LinearProgress aria-label={t('common.loading')} />}
+      </Box>
       <Box ref={container}>
         {list.isPending ? (
           <Loading rows={8} />
@@ -152,7 +198,13 @@ export default function TicketCenter() {
           <EmptyState
             title={t('center.empty')}
             hint={isDefault ? t('center.emptyQueueHint') : t('center.emptyHint')}
-            action={!isDefault && <Button onClick={() => reset({ sort: filters.sort, pageSize: filters.pageSize })}>{t('center.resetFilters')}</Button>}
+            action={
+              !isDefault && (
+                <Button onClick={() => reset({ sort: filters.sort, pageSize: filters.pageSize })}>
+                  {t('center.resetFilters')}
+                </Button>
+              )
+            }
           />
         ) : narrow ? (
           <TicketCards {...viewProps} />

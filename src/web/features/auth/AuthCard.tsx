@@ -14,7 +14,14 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
         </Typography>
         {children}
       </Paper>
-      {image && <Box component="img" src={image} alt="" sx={{ display: { xs: 'none', md: 'block' }, maxWidth: 360, objectFit: 'cover', borderRadius: 2 }} />}
+      {image && (
+        <Box
+          component="img"
+          src={image}
+          alt=""
+          sx={{ display: { xs: 'none', md: 'block' }, maxWidth: 360, objectFit: 'cover', borderRadius: 2 }}
+        />
+      )}
     </Box>
   );
 }

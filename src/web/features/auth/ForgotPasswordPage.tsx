@@ -26,7 +26,14 @@ export default function ForgotPasswordPage() {
         >
           <FormError error={forgot.error} shown={['login']} />
           <Stack spacing={2}>
-            <TextField label={t('auth.login')} value={login} onChange={(e) => setLogin(e.target.value)} required autoComplete="username" {...fieldErrors(forgot.error).field('login', t('auth.loginHint'))} />
+            <TextField
+              label={t('auth.login')}
+              value={login}
+              onChange={(e) => setLogin(e.target.value)}
+              required
+              autoComplete="username"
+              {...fieldErrors(forgot.error).field('login', t('auth.loginHint'))}
+            />
             <Button type="submit" variant="contained" loading={forgot.isPending}>
               {t('auth.sendResetLink')}
             </Button>

@@ -41,9 +41,33 @@ export default function LoginPage() {
         >
           <FormError error={signIn.error} shown={['login', 'password']} />
           <Stack spacing={2}>
-            <TextField label={t('auth.login')} value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" required autoFocus {...errs.field('login', t('auth.loginHint'))} slotProps={{ htmlInput: { 'data-testid': 'login-username' } }} />
-            <TextField label={t('common.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required {...errs.field('password')} slotProps={{ htmlInput: { 'data-testid': 'login-password' } }} />
-            <Button type="submit" variant="contained" size="large" loading={signIn.isPending} data-testid="login-submit">
+            <TextField
+              label={t('auth.login')}
+              value={login}
+              onChange={(e) => setLogin(e.target.value)}
+              autoComplete="username"
+              required
+              autoFocus
+              {...errs.field('login', t('auth.loginHint'))}
+              slotProps={{ htmlInput: { 'data-testid': 'login-username' } }}
+            />
+            <TextField
+              label={t('common.password')}
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+              required
+              {...errs.field('password')}
+              slotProps={{ htmlInput: { 'data-testid': 'login-password' } }}
+            />
+            <Button
+              type="submit"
+              variant="contained"
+              size="large"
+              loading={signIn.isPending}
+              data-testid="login-submit"
+            >
               {t('auth.signIn')}
             </Button>
           </Stack>

@@ -16,7 +16,10 @@ export function OtpForm({ initialMobile = '', sent: alreadySent = false }: { ini
   const [mobile, setMobile] = useState(initialMobile);
   const [code, setCode] = useState('');
   const [sent, setSent] = useState(alreadySent);
-  const request = useMutation({ mutationFn: () => post<{ mobile: string; expiresInSeconds: number }>('/auth/otp/request', { mobile }), onSuccess: () => setSent(true) });
+  const request = useMutation({
+    mutationFn: () => post<{ mobile: string; expiresInSeconds: number }>('/auth/otp/request', { mobile }),
+    onSuccess: () => setSent(true),
+  });
   const verify = useMutation({ mutationFn: () => post<Me>('/auth/otp/verify', { mobile, code }), onSuccess: after });
   const errs = fieldErrors(sent ? verify.error : request.error);
   return (
@@ -30,14 +33,40 @@ export function OtpForm({ initialMobile = '', sent: alreadySent = false }: { ini
     >
       <FormError error={sent ? verify.error : request.error} shown={['mobile', 'code']} />
       <Stack spacing={2}>
-        <TextField label={t('common.mobile')} value={mobile} onChange={(e) => setMobile(e.target.value)} inputMode="tel" autoComplete="tel" required disabled={sent} {...errs.field('mobile')} slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'otp-mobile' } }} />
+        <TextField
+          label={t('common.mobile')}
+          value={mobile}
+          onChange={(e) => setMobile(e.target.value)}
+          inputMode="tel"
+          autoComplete="tel"
+          required
+          disabled={sent}
+          {...errs.field('mobile')}
+          slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'otp-mobile' } }}
+        />
         {sent && (
           <>
             <Alert severity="success">{t('auth.otpSent', { mobile: f.digits(request.data?.mobile ?? mobile) })}</Alert>
-            <TextField label={t('auth.otpCode')} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" required autoFocus {...errs.field('code')} slotProps={{ htmlInput: { dir: 'ltr', maxLength: 6, 'data-testid': 'otp-code' } }} />
+            <TextField
+              label={t('auth.otpCode')}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              autoFocus
+              {...errs.field('code')}
+              slotProps={{ htmlInput: { dir: 'ltr', maxLength: 6, 'data-testid': 'otp-code' } }}
+            />
           </>
         )}
-        <Button type="submit" variant="contained" size="large" loading={request.isPending || verify.isPending} data-testid="otp-submit">
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          loading={request.isPending || verify.isPending}
+          data-testid="otp-submit"
+        >
           {sent ? t('auth.signIn') : t('auth.sendCode')}
         </Button>
         {sent && (

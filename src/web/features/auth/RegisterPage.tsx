@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, FormControlLabel, FormHelperText, Link as MuiLink, Stack, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  FormHelperText,
+  Link as MuiLink,
+  Stack,
+  TextField,
+} from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,10 +25,17 @@ export default function RegisterPage() {
   const settings = usePublicSettings();
   const [form, setForm] = useState({ mobile: '', username: '', name: '', email: '', acceptTerms: false });
   const register = useMutation({
-    mutationFn: () => post<{ mobile: string }>('/auth/register', { ...form, name: form.name || undefined, email: form.email || undefined, acceptTerms: form.acceptTerms || undefined }),
+    mutationFn: () =>
+      post<{ mobile: string }>('/auth/register', {
+        ...form,
+        name: form.name || undefined,
+        email: form.email || undefined,
+        acceptTerms: form.acceptTerms || undefined,
+      }),
   });
   const errs = fieldErrors(register.error);
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: k === 'acceptTerms' ? e.target.checked : e.target.value }));
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setForm((f) => ({ ...f, [k]: k === 'acceptTerms' ? e.target.checked : e.target.value }));
   return (
     <AuthCard title={t('auth.registerTitle')}>
       <QueryView query={settings}>
@@ -38,15 +54,55 @@ export default function RegisterPage() {
             >
               <FormError error={register.error} shown={['mobile', 'username', 'name', 'email', 'acceptTerms']} />
               <Stack spacing={2}>
-                <TextField label={t('common.mobile')} value={form.mobile} onChange={set('mobile')} required inputMode="tel" autoComplete="tel" {...errs.field('mobile', t('auth.mobileHint'))} slotProps={{ htmlInput: { dir: 'ltr' } }} />
-                <TextField label={t('common.username')} value={form.username} onChange={set('username')} required autoComplete="username" {...errs.field('username')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
-                <TextField label={t('common.name')} value={form.name} onChange={set('name')} autoComplete="name" {...errs.field('name')} />
-                <TextField label={t('common.email')} value={form.email} onChange={set('email')} type="email" autoComplete="email" {...errs.field('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+                <TextField
+                  label={t('common.mobile')}
+                  value={form.mobile}
+                  onChange={set('mobile')}
+                  required
+                  inputMode="tel"
+                  autoComplete="tel"
+                  {...errs.field('mobile', t('auth.mobileHint'))}
+                  slotProps={{ htmlInput: { dir: 'ltr' } }}
+                />
+                <TextField
+                  label={t('common.username')}
+                  value={form.username}
+                  onChange={set('username')}
+                  required
+                  autoComplete="username"
+                  {...errs.field('username')}
+                  slotProps={{ htmlInput: { dir: 'ltr' } }}
+                />
+                <TextField
+                  label={t('common.name')}
+                  value={form.name}
+                  onChange={set('name')}
+                  autoComplete="name"
+                  {...errs.field('name')}
+                />
+                <TextField
+                  label={t('common.email')}
+                  value={form.email}
+                  onChange={set('email')}
+                  type="email"
+                  autoComplete="email"
+                  {...errs.field('email')}
+                  slotProps={{ htmlInput: { dir: 'ltr' } }}
+                />
                 <div>
-                  <FormControlLabel control={<Checkbox checked={form.acceptTerms} onChange={set('acceptTerms')} />} label={t('auth.acceptTerms')} />
+                  <FormControlLabel
+                    control={<Checkbox checked={form.acceptTerms} onChange={set('acceptTerms')} />}
+                    label={t('auth.acceptTerms')}
+                  />
                   {errs.has('acceptTerms') && <FormHelperText error>{errs.fields.acceptTerms}</FormHelperText>}
                 </div>
-                <Button type="submit" variant="contained" size="large" loading={register.isPending} data-testid="register-submit">
+                <Button
+                  type="submit"
+                  variant="contained"
+                  size="large"
+                  loading={register.isPending}
+                  data-testid="register-submit"
+                >
                   {t('auth.registerSubmit')}
                 </Button>
               </Stack>

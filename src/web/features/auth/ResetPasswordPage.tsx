@@ -16,7 +16,12 @@ export default function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const reset = useMutation({
-    mutationFn: () => post('/auth/password/reset', { token, password }, workspace ? { headers: { 'x-workspace': workspace } } : undefined),
+    mutationFn: () =>
+      post(
+        '/auth/password/reset',
+        { token, password },
+        workspace ? { headers: { 'x-workspace': workspace } } : undefined,
+      ),
   });
   const errs = fieldErrors(reset.error);
   const mismatch = repeat.length > 0 && repeat !== password;
@@ -36,8 +41,25 @@ export default function ResetPasswordPage() {
         >
           <FormError error={reset.error} shown={['password']} />
           <Stack spacing={2}>
-            <TextField label={t('auth.newPassword')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password" {...errs.field('password', t('auth.passwordHint'))} />
-            <TextField label={t('auth.repeatPassword')} type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required autoComplete="new-password" error={mismatch} helperText={mismatch ? t('auth.passwordsDiffer') : undefined} />
+            <TextField
+              label={t('auth.newPassword')}
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+              autoComplete="new-password"
+              {...errs.field('password', t('auth.passwordHint'))}
+            />
+            <TextField
+              label={t('auth.repeatPassword')}
+              type="password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+              required
+              autoComplete="new-password"
+              error={mismatch}
+              helperText={mismatch ? t('auth.passwordsDiffer') : undefined}
+            />
             <Button type="submit" variant="contained" loading={reset.isPending} disabled={mismatch}>
               {t('auth.setPassword')}
             </Button>

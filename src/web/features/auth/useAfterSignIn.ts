@@ -11,7 +11,12 @@ export function useAfterSignIn() {
     signedIn(qc, me);
     const next = params.get('next');
     // Only same-site paths: never follow `next` to another origin.
-    const safe = next && next.startsWith('/') && !next.startsWith('//') ? next : me.user.role === 'customer' ? '/portal' : '/agent/tickets';
+    const safe =
+      next && next.startsWith('/') && !next.startsWith('//')
+        ? next
+        : me.user.role === 'customer'
+          ? '/portal'
+          : '/agent/tickets';
     void navigate(safe, { replace: true });
   };
 }

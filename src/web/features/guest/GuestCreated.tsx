@@ -36,7 +36,13 @@ export function GuestCreated({ number, code }: { number: number; code: string })
           <Typography variant="body2" color="text.secondary">
             {t('guest.created.number')}
           </Typography>
-          <Typography variant="h4" component="p" sx={{ fontWeight: 700 }} data-testid="guest-ticket-number" data-value={number}>
+          <Typography
+            variant="h4"
+            component="p"
+            sx={{ fontWeight: 700 }}
+            data-testid="guest-ticket-number"
+            data-value={number}
+          >
             {f.digits(number)}
           </Typography>
         </Box>
@@ -49,12 +55,25 @@ export function GuestCreated({ number, code }: { number: number; code: string })
               component="code"
               dir="ltr"
               data-testid="guest-tracking-code"
-              sx={{ fontFamily: 'monospace', fontSize: { xs: 16, sm: 20 }, bgcolor: 'action.hover', px: 1.5, py: 0.5, borderRadius: 1, wordBreak: 'break-all', userSelect: 'all' }}
+              sx={{
+                fontFamily: 'monospace',
+                fontSize: { xs: 16, sm: 20 },
+                bgcolor: 'action.hover',
+                px: 1.5,
+                py: 0.5,
+                borderRadius: 1,
+                wordBreak: 'break-all',
+                userSelect: 'all',
+              }}
             >
               {code}
             </Typography>
             <Tooltip title={copied ? t('guest.created.copied') : t('guest.created.copy')}>
-              <IconButton onClick={() => void copy()} aria-label={t('guest.created.copy')} data-testid="guest-copy-code">
+              <IconButton
+                onClick={() => void copy()}
+                aria-label={t('guest.created.copy')}
+                data-testid="guest-copy-code"
+              >
                 <ContentCopy />
               </IconButton>
             </Tooltip>

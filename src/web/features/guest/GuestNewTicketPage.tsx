@@ -22,16 +22,27 @@ export default function GuestNewTicketPage() {
   const { t } = useTranslation();
   const settings = usePublicSettings();
   const open = !!settings.data && settings.data.forms.guestTickets && !settings.data.suspended;
-  const departments = useQuery({ queryKey: ['departments', 'public'], queryFn: () => get<{ items: PublicDepartment[] }>('/public/departments'), enabled: open });
+  const departments = useQuery({
+    queryKey: ['departments', 'public'],
+    queryFn: () => get<{ items: PublicDepartment[] }>('/public/departments'),
+    enabled: open,
+  });
   const [form, setForm] = useState({ name: '', email: '', departmentId: '', subject: '' });
   const [body, setBody] = useState('');
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [busy, setBusy] = useState(false);
   const create = useMutation({
-    mutationFn: () => post<{ number: number; trackingCode: string }>('/public/tickets', { ...form, departmentId: form.departmentId || undefined, body, attachmentIds: uploads.map((u) => u.id) }),
+    mutationFn: () =>
+      post<{ number: number; trackingCode: string }>('/public/tickets', {
+        ...form,
+        departmentId: form.departmentId || undefined,
+        body,
+        attachmentIds: uploads.map((u) => u.id),
+      }),
   });
   const errs = fieldErrors(create.error);
-  const set = (k: keyof typeof form) => (e: ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: ChangeEvent<HTMLInputElement>) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
@@ -42,7 +53,15 @@ export default function GuestNewTicketPage() {
         <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
           {t('guest.new.title')}
         </Typography>
-        <Alert severity="info" data-testid="guest-form-closed" action={<Button component={Link} to="/login" color="inherit" size="small">{t('guest.new.signIn')}</Button>}>
+        <Alert
+          severity="info"
+          data-testid="guest-form-closed"
+          action={
+            <Button component={Link} to="/login" color="inherit" size="small">
+              {t('guest.new.signIn')}
+            </Button>
+          }
+        >
           {s.suspended ? t('guest.new.suspended') : t('guest.new.closed')}
         </Alert>
       </Box>
@@ -71,17 +90,53 @@ export default function GuestNewTicketPage() {
         {departments.isError && <ErrorState error={departments.error} onRetry={() => void departments.refetch()} />}
         <Stack spacing={2.5}>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField required fullWidth label={t('guest.new.name')} value={form.name} onChange={set('name')} autoComplete="name" slotProps={{ htmlInput: { maxLength: 120 } }} {...errs.field('name')} />
-            <TextField required fullWidth type="email" label={t('guest.new.email')} value={form.email} onChange={set('email')} autoComplete="email" slotProps={{ htmlInput: { dir: 'ltr' } }} {...errs.field('email')} />
+            <TextField
+              required
+              fullWidth
+              label={t('guest.new.name')}
+              value={form.name}
+              onChange={set('name')}
+              autoComplete="name"
+              slotProps={{ htmlInput: { maxLength: 120 } }}
+              {...errs.field('name')}
+            />
+            <TextField
+              required
+              fullWidth
+              type="email"
+              label={t('guest.new.email')}
+              value={form.email}
+              onChange={set('email')}
+              autoComplete="email"
+              slotProps={{ htmlInput: { dir: 'ltr' } }}
+              {...errs.field('email')}
+            />
           </Stack>
-          <TextField select required fullWidth label={t('guest.new.department')} value={form.departmentId} onChange={set('departmentId')} disabled={departments.isPending} {...errs.field('departmentId', deps.find((d) => d.id === form.departmentId)?.description || undefined)}>
+          <TextField
+            select
+            required
+            fullWidth
+            label={t('guest.new.department')}
+            value={form.departmentId}
+            onChange={set('departmentId')}
+            disabled={departments.isPending}
+            {...errs.field('departmentId', deps.find((d) => d.id === form.departmentId)?.description || undefined)}
+          >
             {deps.map((d) => (
               <MenuItem key={d.id} value={d.id}>
                 {d.name}
               </MenuItem>
             ))}
           </TextField>
-          <TextField required fullWidth label={t('guest.new.subject')} value={form.subject} onChange={set('subject')} slotProps={{ htmlInput: { maxLength: 250 } }} {...errs.field('subject')} />
+          <TextField
+            required
+            fullWidth
+            label={t('guest.new.subject')}
+            value={form.subject}
+            onChange={set('subject')}
+            slotProps={{ htmlInput: { maxLength: 250 } }}
+            {...errs.field('subject')}
+          />
           <RichEditor label={t('guest.new.body')} value={body} onChange={setBody} {...errs.field('body')} />
           {s.forms.guestAttachments && (
             <AttachmentPicker
@@ -95,7 +150,14 @@ export default function GuestNewTicketPage() {
             />
           )}
           <Box>
-            <Button type="submit" variant="contained" size="large" startIcon={<Send />} disabled={create.isPending || busy} data-testid="guest-submit">
+            <Button
+              type="submit"
+              variant="contained"
+              size="large"
+              startIcon={<Send />}
+              disabled={create.isPending || busy}
+              data-testid="guest-submit"
+            >
               {create.isPending ? t('guest.new.sending') : t('guest.new.submit')}
             </Button>
           </Box>

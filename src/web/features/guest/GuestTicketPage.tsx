@@ -69,7 +69,12 @@ export default function GuestTicketPage() {
         <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>
           {tk.subject}
         </Typography>
-        <Stack direction="row" alignItems="center" useFlexGap sx={{ mt: 1, flexWrap: 'wrap', columnGap: 2, rowGap: 1, color: 'text.secondary' }}>
+        <Stack
+          direction="row"
+          alignItems="center"
+          useFlexGap
+          sx={{ mt: 1, flexWrap: 'wrap', columnGap: 2, rowGap: 1, color: 'text.secondary' }}
+        >
           <Box data-testid="ticket-status" data-status={tk.status}>
             <StatusChip status={tk.status} />
           </Box>
@@ -108,7 +113,15 @@ export default function GuestTicketPage() {
               onSend={(input) => reply.mutateAsync(input)}
               pending={reply.isPending}
               error={reply.error}
-              attachments={s?.forms.guestAttachments ? { maxMb: s.limits.guestMaxUploadMb, max: s.limits.attachmentsPerMessage, uploadPath: '/public/uploads' } : undefined}
+              attachments={
+                s?.forms.guestAttachments
+                  ? {
+                      maxMb: s.limits.guestMaxUploadMb,
+                      max: s.limits.attachmentsPerMessage,
+                      uploadPath: '/public/uploads',
+                    }
+                  : undefined
+              }
             />
           </>
         )}

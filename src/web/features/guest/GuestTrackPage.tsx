@@ -5,7 +5,10 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
 /** Persian and Arabic digits typed into the number field count as digits. */
-const asciiDigits = (s: string) => s.replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+const asciiDigits = (s: string) =>
+  s
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 
 /** F4: a guest finds its ticket again with the number and the tracking code. */
 export default function GuestTrackPage() {

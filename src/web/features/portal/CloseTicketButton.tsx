@@ -24,7 +24,13 @@ export function CloseTicketButton({ number }: { number: number }) {
   });
   return (
     <>
-      <Button variant="outlined" color="inherit" startIcon={<CheckCircleOutline />} onClick={() => setOpen(true)} data-testid="ticket-close">
+      <Button
+        variant="outlined"
+        color="inherit"
+        startIcon={<CheckCircleOutline />}
+        onClick={() => setOpen(true)}
+        data-testid="ticket-close"
+      >
         {t('portal.ticket.close')}
       </Button>
       <Dialog open={open} onClose={() => !close.isPending && setOpen(false)} aria-labelledby="close-ticket-title">
@@ -37,7 +43,12 @@ export function CloseTicketButton({ number }: { number: number }) {
           <Button onClick={() => setOpen(false)} disabled={close.isPending}>
             {t('common.cancel')}
           </Button>
-          <Button variant="contained" onClick={() => close.mutate()} disabled={close.isPending} data-testid="ticket-close-confirm">
+          <Button
+            variant="contained"
+            onClick={() => close.mutate()}
+            disabled={close.isPending}
+            data-testid="ticket-close-confirm"
+          >
             {t('portal.ticket.closeConfirm')}
           </Button>
         </DialogActions>

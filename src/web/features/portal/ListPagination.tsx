@@ -18,9 +18,17 @@ export function ListPagination({ total, totalExact, page, pageSize, onPage, onPa
   const f = useFormat();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
-    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} alignItems="center" justifyContent="space-between" sx={{ mt: 2 }}>
+    <Stack
+      direction={{ xs: 'column', sm: 'row' }}
+      spacing={1.5}
+      alignItems="center"
+      justifyContent="space-between"
+      sx={{ mt: 2 }}
+    >
       <Typography variant="body2" color="text.secondary" data-testid="tickets-total">
-        {totalExact ? t('portal.list.total', { count: total, n: f.number(total) }) : t('portal.list.totalMore', { n: f.number(total) })}
+        {totalExact
+          ? t('portal.list.total', { count: total, n: f.number(total) })
+          : t('portal.list.totalMore', { n: f.number(total) })}
       </Typography>
       <Pagination
         count={pages}
@@ -29,11 +37,20 @@ export function ListPagination({ total, totalExact, page, pageSize, onPage, onPa
         siblingCount={0}
         color="primary"
         getItemAriaLabel={(type, p, selected) =>
-          type === 'page' ? t(selected ? 'portal.list.pageCurrent' : 'portal.list.pageN', { n: f.number(p ?? 0) }) : t(`portal.list.pageNav.${type}`)
+          type === 'page'
+            ? t(selected ? 'portal.list.pageCurrent' : 'portal.list.pageN', { n: f.number(p ?? 0) })
+            : t(`portal.list.pageNav.${type}`)
         }
         renderItem={(item) => <PaginationItem {...item} page={item.page === null ? null : f.number(item.page)} />}
       />
-      <TextField select size="small" label={t('portal.list.pageSize')} value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))} sx={{ minWidth: 120 }}>
+      <TextField
+        select
+        size="small"
+        label={t('portal.list.pageSize')}
+        value={pageSize}
+        onChange={(e) => onPageSize(Number(e.target.value))}
+        sx={{ minWidth: 120 }}
+      >
         {PAGE_SIZES.map((s) => (
           <MenuItem key={s} value={s}>
             {f.number(s)}

@@ -37,19 +37,35 @@ export default function MyTicketsPage() {
       <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 } }}>
         <TicketFilters filters={filters} update={update} clear={clear} />
       </Paper>
-      <Paper variant="outlined" sx={{ p: { xs: 1, sm: 2 }, position: 'relative' }} component="section" aria-label={t('portal.list.results')} aria-busy={query.isFetching}>
-        {query.isFetching && !query.isPending && <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} aria-label={t('common.loading')} />}
+      <Paper
+        variant="outlined"
+        sx={{ p: { xs: 1, sm: 2 }, position: 'relative' }}
+        component="section"
+        aria-label={t('portal.list.results')}
+        aria-busy={query.isFetching}
+      >
+        {query.isFetching && !query.isPending && (
+          <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} aria-label={t('common.loading')} />
+        )}
         <QueryView query={query} rows={5}>
           {(data) =>
             data.items.length === 0 ? (
               filtered ? (
-                <EmptyState title={t('portal.list.noMatch')} hint={t('portal.list.noMatchHint')} action={<Button onClick={clear}>{t('portal.list.clear')}</Button>} />
+                <EmptyState
+                  title={t('portal.list.noMatch')}
+                  hint={t('portal.list.noMatchHint')}
+                  action={<Button onClick={clear}>{t('portal.list.clear')}</Button>}
+                />
               ) : (
                 <EmptyState title={t('portal.list.empty')} hint={t('portal.list.emptyHint')} action={newTicket} />
               )
             ) : (
               <Box>
-                {narrow ? <TicketCards items={data.items} /> : <TicketTable items={data.items} sort={sort} onSort={(s) => update({ sort: s })} />}
+                {narrow ? (
+                  <TicketCards items={data.items} />
+                ) : (
+                  <TicketTable items={data.items} sort={sort} onSort={(s) => update({ sort: s })} />
+                )}
                 <ListPagination
                   total={data.total}
                   totalExact={data.totalExact}

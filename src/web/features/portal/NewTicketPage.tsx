@@ -104,7 +104,14 @@ export default function NewTicketPage() {
               ))}
             </TextField>
             {!!types.data?.items.length && (
-              <TextField select fullWidth label={t('portal.new.type')} value={typeId} onChange={(e) => setTypeId(e.target.value)} {...errs.field('typeId')}>
+              <TextField
+                select
+                fullWidth
+                label={t('portal.new.type')}
+                value={typeId}
+                onChange={(e) => setTypeId(e.target.value)}
+                {...errs.field('typeId')}
+              >
                 <MenuItem value="">{t('common.none')}</MenuItem>
                 {types.data.items.map((ty) => (
                   <MenuItem key={ty.id} value={ty.id}>
@@ -113,7 +120,14 @@ export default function NewTicketPage() {
                 ))}
               </TextField>
             )}
-            <TextField select fullWidth label={t('portal.new.priority')} value={priority} onChange={(e) => setPriority(e.target.value as Priority)} {...errs.field('priority')}>
+            <TextField
+              select
+              fullWidth
+              label={t('portal.new.priority')}
+              value={priority}
+              onChange={(e) => setPriority(e.target.value as Priority)}
+              {...errs.field('priority')}
+            >
               {PRIORITIES.map((p) => (
                 <MenuItem key={p} value={p}>
                   <Stack direction="row" spacing={1} alignItems="center">
@@ -134,7 +148,13 @@ export default function NewTicketPage() {
             {...errs.field('subject')}
             data-testid="new-ticket-subject"
           />
-          <RichEditor label={t('portal.new.body')} value={body} onChange={setBody} dir={direction} {...errs.field('body')} />
+          <RichEditor
+            label={t('portal.new.body')}
+            value={body}
+            onChange={setBody}
+            dir={direction}
+            {...errs.field('body')}
+          />
           <DirectionToggle value={direction} onChange={setDirection} />
           <AttachmentPicker
             value={uploads}
@@ -148,7 +168,13 @@ export default function NewTicketPage() {
             <Button component={Link} to="/portal">
               {t('common.cancel')}
             </Button>
-            <Button type="submit" variant="contained" startIcon={<Send />} disabled={create.isPending || busy} data-testid="new-ticket-submit">
+            <Button
+              type="submit"
+              variant="contained"
+              startIcon={<Send />}
+              disabled={create.isPending || busy}
+              data-testid="new-ticket-submit"
+            >
               {create.isPending ? t('portal.new.sending') : t('portal.new.submit')}
             </Button>
           </Stack>

@@ -11,7 +11,17 @@ import { TicketCards } from './TicketCards';
 const AWAITING = { status: ['pending'], sort: '-updated', pageSize: 10 };
 const RECENT = { sort: '-updated', pageSize: 5 };
 
-function Counter({ label, value, to, testId }: { label: string; value: number | undefined; to: string; testId: string }) {
+function Counter({
+  label,
+  value,
+  to,
+  testId,
+}: {
+  label: string;
+  value: number | undefined;
+  to: string;
+  testId: string;
+}) {
   const f = useFormat();
   return (
     <Card variant="outlined" sx={{ flex: 1, minWidth: 0 }}>
@@ -35,14 +45,26 @@ export default function PortalDashboard() {
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 960, mx: 'auto' }}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} justifyContent="space-between" alignItems={{ xs: 'stretch', sm: 'center' }}>
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={2}
+        justifyContent="space-between"
+        alignItems={{ xs: 'stretch', sm: 'center' }}
+      >
         <Box>
           <Typography variant="h4" component="h1">
             {t('portal.dashboard.greeting', { name: me?.user.name ?? '' })}
           </Typography>
           <Typography color="text.secondary">{t('portal.dashboard.intro')}</Typography>
         </Box>
-        <Button component={Link} to="/portal/new" variant="contained" size="large" startIcon={<AddCircleOutline />} data-testid="portal-new-ticket">
+        <Button
+          component={Link}
+          to="/portal/new"
+          variant="contained"
+          size="large"
+          startIcon={<AddCircleOutline />}
+          data-testid="portal-new-ticket"
+        >
           {t('portal.dashboard.newTicket')}
         </Button>
       </Stack>
@@ -51,12 +73,27 @@ export default function PortalDashboard() {
         <ErrorState error={dash.error} onRetry={() => void dash.refetch()} />
       ) : (
         <Stack direction="row" spacing={2} component="section" aria-label={t('portal.dashboard.counters')}>
-          <Counter label={t('portal.dashboard.awaitingMe')} value={dash.data?.awaitingMe} to="/portal/tickets?status=pending" testId="counter-awaiting" />
-          <Counter label={t('portal.dashboard.myOpen')} value={dash.data?.myOpen} to="/portal/tickets?status=active&status=pending" testId="counter-open" />
+          <Counter
+            label={t('portal.dashboard.awaitingMe')}
+            value={dash.data?.awaitingMe}
+            to="/portal/tickets?status=pending"
+            testId="counter-awaiting"
+          />
+          <Counter
+            label={t('portal.dashboard.myOpen')}
+            value={dash.data?.myOpen}
+            to="/portal/tickets?status=active&status=pending"
+            testId="counter-open"
+          />
         </Stack>
       )}
 
-      <Paper component="section" variant="outlined" sx={{ p: { xs: 1.5, sm: 2 }, borderColor: 'warning.main' }} aria-labelledby="awaiting-heading">
+      <Paper
+        component="section"
+        variant="outlined"
+        sx={{ p: { xs: 1.5, sm: 2 }, borderColor: 'warning.main' }}
+        aria-labelledby="awaiting-heading"
+      >
         <Typography id="awaiting-heading" variant="h6" component="h2">
           {t('portal.dashboard.awaitingTitle')}
         </Typography>
@@ -64,7 +101,13 @@ export default function PortalDashboard() {
           {t('portal.dashboard.awaitingHint')}
         </Typography>
         <QueryView query={awaiting} rows={2}>
-          {(page) => (page.items.length ? <TicketCards items={page.items} highlight /> : <Typography color="text.secondary">{t('portal.dashboard.awaitingNone')}</Typography>)}
+          {(page) =>
+            page.items.length ? (
+              <TicketCards items={page.items} highlight />
+            ) : (
+              <Typography color="text.secondary">{t('portal.dashboard.awaitingNone')}</Typography>
+            )
+          }
         </QueryView>
       </Paper>
 

@@ -23,8 +23,16 @@ export default function PortalTicketPage() {
   const me = useMe().data;
   const settings = usePublicSettings();
   const valid = Number.isInteger(number) && number > 0;
-  const ticket = useQuery({ queryKey: ['ticket', number], queryFn: () => get<TTicket>(`/tickets/${number}`), enabled: valid });
-  const messages = useQuery({ queryKey: ['ticket', number, 'messages'], queryFn: () => get<{ items: TMessage[] }>(`/tickets/${number}/messages`), enabled: valid });
+  const ticket = useQuery({
+    queryKey: ['ticket', number],
+    queryFn: () => get<TTicket>(`/tickets/${number}`),
+    enabled: valid,
+  });
+  const messages = useQuery({
+    queryKey: ['ticket', number, 'messages'],
+    queryFn: () => get<{ items: TMessage[] }>(`/tickets/${number}/messages`),
+    enabled: valid,
+  });
   const reply = useMutation({
     mutationFn: (input: ReplyInput) => post<TMessage>(`/tickets/${number}/messages`, { ...input, kind: 'reply' }),
     onSuccess: () => {
@@ -63,7 +71,12 @@ export default function PortalTicketPage() {
         <Typography variant="body2" color="text.secondary" data-testid="ticket-number">
           {t('portal.ticket.number', { n: f.digits(tk.number) })}
         </Typography>
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} justifyContent="space-between" alignItems={{ xs: 'flex-start', sm: 'center' }}>
+        <Stack
+          direction={{ xs: 'column', sm: 'row' }}
+          spacing={1.5}
+          justifyContent="space-between"
+          alignItems={{ xs: 'flex-start', sm: 'center' }}
+        >
           <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>
             {tk.subject}
           </Typography>
@@ -95,7 +108,12 @@ export default function PortalTicketPage() {
                 {(data) => <MessageThread messages={data.items} />}
               </QueryView>
             </Box>
-            <Paper variant="outlined" component="section" aria-labelledby="reply-heading" sx={{ p: { xs: 1.5, sm: 2 } }}>
+            <Paper
+              variant="outlined"
+              component="section"
+              aria-labelledby="reply-heading"
+              sx={{ p: { xs: 1.5, sm: 2 } }}
+            >
               <Typography id="reply-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
                 {t('portal.ticket.replyTitle')}
               </Typography>
@@ -103,12 +121,20 @@ export default function PortalTicketPage() {
                 <Alert severity="info">{t('portal.ticket.locked')}</Alert>
               ) : (
                 <>
-                  {tk.status === 'closed' && <Alert severity="info" sx={{ mb: 1.5 }}>{t('portal.ticket.closedHint')}</Alert>}
+                  {tk.status === 'closed' && (
+                    <Alert severity="info" sx={{ mb: 1.5 }}>
+                      {t('portal.ticket.closedHint')}
+                    </Alert>
+                  )}
                   <ReplyComposer
                     onSend={(input) => reply.mutateAsync(input)}
                     pending={reply.isPending}
                     error={reply.error}
-                    attachments={{ maxMb: limits?.memberMaxUploadMb ?? 5, max: limits?.attachmentsPerMessage ?? 3, uploadPath: '/uploads' }}
+                    attachments={{
+                      maxMb: limits?.memberMaxUploadMb ?? 5,
+                      max: limits?.attachmentsPerMessage ?? 3,
+                      uploadPath: '/uploads',
+                    }}
                   />
                 </>
               )}

@@ -14,7 +14,12 @@ export function TicketCards({ items, highlight }: { items: TTicketListItem[]; hi
       {items.map((tk) => (
         <li key={tk.number}>
           <Card variant="outlined" sx={highlight ? { borderColor: 'warning.main', borderLeftWidth: 4 } : undefined}>
-            <CardActionArea component={Link} to={`/portal/tickets/${tk.number}`} sx={{ p: 1.5 }} data-testid="ticket-row">
+            <CardActionArea
+              component={Link}
+              to={`/portal/tickets/${tk.number}`}
+              sx={{ p: 1.5 }}
+              data-testid="ticket-row"
+            >
               <Stack direction="row" spacing={1} alignItems="center" justifyContent="space-between">
                 <Typography variant="body2" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
                   {f.digits(`#${tk.number}`)}
@@ -25,7 +30,15 @@ export function TicketCards({ items, highlight }: { items: TTicketListItem[]; hi
                 </Stack>
               </Stack>
               <Typography sx={{ fontWeight: 500, my: 0.5, overflowWrap: 'anywhere' }}>{tk.subject}</Typography>
-              <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1.5, color: 'text.secondary', typography: 'caption' }}>
+              <Box
+                sx={{
+                  display: 'flex',
+                  flexWrap: 'wrap',
+                  columnGap: 1.5,
+                  color: 'text.secondary',
+                  typography: 'caption',
+                }}
+              >
                 <span>{tk.department.name}</span>
                 <span>{t('portal.list.updatedAt', { date: f.date(tk.updatedAt) })}</span>
               </Box>

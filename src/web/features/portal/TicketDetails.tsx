@@ -31,7 +31,12 @@ export function TicketDetails({ ticket }: { ticket: TTicket }) {
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 1, m: 0 }}>
         <Row label={t('portal.ticket.requester')}>
           <Stack component="span">
-            <span>{t('portal.ticket.requesterLine', { name: ticket.requester.name, level: t(`thread.level.${ticket.requester.level}`) })}</span>
+            <span>
+              {t('portal.ticket.requesterLine', {
+                name: ticket.requester.name,
+                level: t(`thread.level.${ticket.requester.level}`),
+              })}
+            </span>
             {ticket.requester.email && (
               <Box component="span" dir="ltr" sx={{ color: 'text.secondary', textAlign: 'left' }}>
                 {ticket.requester.email}
@@ -47,7 +52,9 @@ export function TicketDetails({ ticket }: { ticket: TTicket }) {
         <Row label={t('portal.ticket.created')}>{when(ticket.createdAt)}</Row>
         <Row label={t('portal.ticket.updated')}>{when(ticket.updatedAt)}</Row>
         <Row label={t('portal.ticket.lastReply')}>{when(ticket.lastReplyAt)}</Row>
-        {ticket.unansweredFor !== null && <Row label={t('portal.ticket.unansweredFor')}>{f.duration(ticket.unansweredFor)}</Row>}
+        {ticket.unansweredFor !== null && (
+          <Row label={t('portal.ticket.unansweredFor')}>{f.duration(ticket.unansweredFor)}</Row>
+        )}
         {ticket.closedAt && <Row label={t('portal.ticket.closedAt')}>{when(ticket.closedAt)}</Row>}
       </Box>
     </Paper>

@@ -1,5 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Badge, Box, Button, Collapse, Grid, IconButton, InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
+import {
+  Badge,
+  Box,
+  Button,
+  Collapse,
+  Grid,
+  IconButton,
+  InputAdornment,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
 import Search from '@mui/icons-material/Search';
 import FilterList from '@mui/icons-material/FilterList';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +29,19 @@ interface Props {
   clear: () => void;
 }
 
-function MultiSelect({ label, value, options, onChange, testId }: { label: string; value: string[]; options: { value: string; label: string }[]; onChange: (v: string[]) => void; testId?: string }) {
+function MultiSelect({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string[];
+  options: { value: string; label: string }[];
+  onChange: (v: string[]) => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const names = new Map(options.map((o) => [o.value, o.label]));
   return (
@@ -30,7 +53,12 @@ function MultiSelect({ label, value, options, onChange, testId }: { label: strin
       value={value}
       data-testid={testId}
       onChange={(e) => onChange(e.target.value as unknown as string[])}
-      slotProps={{ select: { multiple: true, renderValue: (v) => (v as string[]).map((x) => names.get(x) ?? x).join(t('portal.list.joiner')) } }}
+      slotProps={{
+        select: {
+          multiple: true,
+          renderValue: (v) => (v as string[]).map((x) => names.get(x) ?? x).join(t('portal.list.joiner')),
+        },
+      }}
     >
       {options.map((o) => (
         <MenuItem key={o.value} value={o.value}>
@@ -83,7 +111,15 @@ export function TicketFilters({ filters, update, clear }: Props) {
             },
           }}
         />
-        <TextField select size="small" label={t('portal.list.sort')} value={filters.sort} onChange={(e) => update({ sort: e.target.value as Sort })} sx={{ minWidth: { sm: 240 } }} data-testid="tickets-sort">
+        <TextField
+          select
+          size="small"
+          label={t('portal.list.sort')}
+          value={filters.sort}
+          onChange={(e) => update({ sort: e.target.value as Sort })}
+          sx={{ minWidth: { sm: 240 } }}
+          data-testid="tickets-sort"
+        >
           {SORTS.map((s) => (
             <MenuItem key={s} value={s}>
               {t(`portal.list.sorts.${s}`)}
@@ -91,7 +127,12 @@ export function TicketFilters({ filters, update, clear }: Props) {
           ))}
         </TextField>
         <Stack direction="row" spacing={1}>
-          <Button variant="outlined" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="ticket-filters" sx={{ whiteSpace: 'nowrap' }}
+          <Button
+            variant="outlined"
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-controls="ticket-filters"
+            sx={{ whiteSpace: 'nowrap' }}
             startIcon={
               <Badge badgeContent={f.number(count)} invisible={!count} color="primary">
                 <FilterList />
@@ -110,10 +151,21 @@ export function TicketFilters({ filters, update, clear }: Props) {
       <Collapse in={open} id="ticket-filters">
         <Grid container spacing={1.5} sx={{ pt: 2 }}>
           <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-            <MultiSelect label={t('portal.list.status')} value={filters.status} onChange={(status) => update({ status })} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} testId="filter-status" />
+            <MultiSelect
+              label={t('portal.list.status')}
+              value={filters.status}
+              onChange={(status) => update({ status })}
+              options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              testId="filter-status"
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-            <MultiSelect label={t('portal.list.priority')} value={filters.priority} onChange={(priority) => update({ priority })} options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))} />
+            <MultiSelect
+              label={t('portal.list.priority')}
+              value={filters.priority}
+              onChange={(priority) => update({ priority })}
+              options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 4 }}>
             <MultiSelect
@@ -124,7 +176,14 @@ export function TicketFilters({ filters, update, clear }: Props) {
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-            <TextField select fullWidth size="small" label={t('portal.list.type')} value={filters.typeId} onChange={(e) => update({ typeId: e.target.value })}>
+            <TextField
+              select
+              fullWidth
+              size="small"
+              label={t('portal.list.type')}
+              value={filters.typeId}
+              onChange={(e) => update({ typeId: e.target.value })}
+            >
               <MenuItem value="">{t('common.all')}</MenuItem>
               {(types.data?.items ?? []).map((ty) => (
                 <MenuItem key={ty.id} value={ty.id}>
@@ -134,10 +193,18 @@ export function TicketFilters({ filters, update, clear }: Props) {
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 4 }} sx={FULL_WIDTH}>
-            <DateField label={t('portal.list.createdFrom')} value={filters.createdFrom || null} onChange={(v) => update({ createdFrom: v ?? '' })} />
+            <DateField
+              label={t('portal.list.createdFrom')}
+              value={filters.createdFrom || null}
+              onChange={(v) => update({ createdFrom: v ?? '' })}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 4 }} sx={FULL_WIDTH}>
-            <DateField label={t('portal.list.createdTo')} value={filters.createdTo || null} onChange={(v) => update({ createdTo: v ?? '' })} />
+            <DateField
+              label={t('portal.list.createdTo')}
+              value={filters.createdTo || null}
+              onChange={(v) => update({ createdTo: v ?? '' })}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 4 }}>
             <TextField

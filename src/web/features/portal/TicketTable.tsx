@@ -1,4 +1,14 @@
-import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TableSortLabel } from '@mui/material';
+import {
+  Link as MuiLink,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TableSortLabel,
+} from '@mui/material';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TTicketListItem } from '../../../contracts/tickets';
@@ -10,7 +20,15 @@ const COLUMNS = ['number', 'subject', 'status', 'priority', 'department', 'creat
 type Column = (typeof COLUMNS)[number];
 
 /** The customer's tickets as a table; a column header sorts by it (again: the other way). */
-export function TicketTable({ items, sort, onSort }: { items: TTicketListItem[]; sort: Sort; onSort: (s: Sort) => void }) {
+export function TicketTable({
+  items,
+  sort,
+  onSort,
+}: {
+  items: TTicketListItem[];
+  sort: Sort;
+  onSort: (s: Sort) => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
@@ -22,7 +40,13 @@ export function TicketTable({ items, sort, onSort }: { items: TTicketListItem[];
         return f.digits(`#${tk.number}`);
       case 'subject':
         return (
-          <MuiLink component={Link} to={`/portal/tickets/${tk.number}`} underline="hover" sx={{ fontWeight: 500, overflowWrap: 'anywhere' }} onClick={(e) => e.stopPropagation()}>
+          <MuiLink
+            component={Link}
+            to={`/portal/tickets/${tk.number}`}
+            underline="hover"
+            sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}
+            onClick={(e) => e.stopPropagation()}
+          >
             {tk.subject}
           </MuiLink>
         );
@@ -49,8 +73,16 @@ export function TicketTable({ items, sort, onSort }: { items: TTicketListItem[];
         <TableHead>
           <TableRow>
             {COLUMNS.map((c) => (
-              <TableCell key={c} sortDirection={key === c ? (desc ? 'desc' : 'asc') : false} sx={{ whiteSpace: 'nowrap' }}>
-                <TableSortLabel active={key === c} direction={key === c && desc ? 'desc' : 'asc'} onClick={() => onSort((key === c && !desc ? `-${c}` : c) as Sort)}>
+              <TableCell
+                key={c}
+                sortDirection={key === c ? (desc ? 'desc' : 'asc') : false}
+                sx={{ whiteSpace: 'nowrap' }}
+              >
+                <TableSortLabel
+                  active={key === c}
+                  direction={key === c && desc ? 'desc' : 'asc'}
+                  onClick={() => onSort((key === c && !desc ? `-${c}` : c) as Sort)}
+                >
                   {t(`portal.list.columns.${c}`)}
                 </TableSortLabel>
               </TableCell>
@@ -59,7 +91,13 @@ export function TicketTable({ items, sort, onSort }: { items: TTicketListItem[];
         </TableHead>
         <TableBody>
           {items.map((tk) => (
-            <TableRow key={tk.number} hover data-testid="ticket-row" sx={{ cursor: 'pointer' }} onClick={() => void navigate(`/portal/tickets/${tk.number}`)}>
+            <TableRow
+              key={tk.number}
+              hover
+              data-testid="ticket-row"
+              sx={{ cursor: 'pointer' }}
+              onClick={() => void navigate(`/portal/tickets/${tk.number}`)}
+            >
               {COLUMNS.map((c) => (
                 <TableCell key={c} sx={c === 'subject' ? { minWidth: 200 } : { whiteSpace: 'nowrap' }}>
                   {cell(tk, c)}

@@ -3,7 +3,26 @@ import { useSearchParams } from 'react-router';
 import { PRIORITIES, STATUSES } from '../../ui/ticket-bits';
 
 /** D3 sort options, as the API spells them (a leading '-' is descending). */
-export const SORTS = ['-created', 'created', '-updated', 'updated', '-number', 'number', 'subject', '-subject', 'status', '-status', 'priority', '-priority', 'department', '-department', 'email', '-email', 'waiting', '-waiting'] as const;
+export const SORTS = [
+  '-created',
+  'created',
+  '-updated',
+  'updated',
+  '-number',
+  'number',
+  'subject',
+  '-subject',
+  'status',
+  '-status',
+  'priority',
+  '-priority',
+  'department',
+  '-department',
+  'email',
+  '-email',
+  'waiting',
+  '-waiting',
+] as const;
 export type Sort = (typeof SORTS)[number];
 export const DEFAULT_SORT: Sort = '-created';
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -53,7 +72,10 @@ function parse(sp: URLSearchParams): ListFilters {
 
 /** Which filters narrow the list (not sort or paging): for "clear" and the empty state. */
 export const activeFilterCount = (f: ListFilters) =>
-  f.status.length + f.priority.length + f.departmentId.length + [f.typeId, f.createdFrom, f.createdTo, f.q, f.email].filter(Boolean).length;
+  f.status.length +
+  f.priority.length +
+  f.departmentId.length +
+  [f.typeId, f.createdFrom, f.createdTo, f.q, f.email].filter(Boolean).length;
 
 /**
  * D3: the list's filters live in the address, so reload, back and a shared link keep them.
@@ -73,6 +95,17 @@ export function useListParams() {
     }
     setSp(out);
   };
-  const clear = () => update({ status: [], priority: [], departmentId: [], typeId: '', createdFrom: '', createdTo: '', q: '', email: '', page: 1 });
+  const clear = () =>
+    update({
+      status: [],
+      priority: [],
+      departmentId: [],
+      typeId: '',
+      createdFrom: '',
+      createdTo: '',
+      q: '',
+      email: '',
+      page: 1,
+    });
   return { filters, update, clear };
 }

@@ -32,10 +32,28 @@ export function PasswordCard() {
           }}
         >
           <FormError error={change.error} shown={['currentPassword', 'newPassword']} />
-          {change.isSuccess && <Alert severity="success" sx={{ mb: 2 }}>{t('profile.passwordChanged')}</Alert>}
+          {change.isSuccess && (
+            <Alert severity="success" sx={{ mb: 2 }}>
+              {t('profile.passwordChanged')}
+            </Alert>
+          )}
           <Stack spacing={2}>
-            <TextField label={t('profile.currentPassword')} type="password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" {...errs.field('currentPassword')} />
-            <TextField label={t('auth.newPassword')} type="password" value={newPassword} onChange={(e) => setNew(e.target.value)} autoComplete="new-password" {...errs.field('newPassword', t('auth.passwordHint'))} />
+            <TextField
+              label={t('profile.currentPassword')}
+              type="password"
+              value={currentPassword}
+              onChange={(e) => setCurrent(e.target.value)}
+              autoComplete="current-password"
+              {...errs.field('currentPassword')}
+            />
+            <TextField
+              label={t('auth.newPassword')}
+              type="password"
+              value={newPassword}
+              onChange={(e) => setNew(e.target.value)}
+              autoComplete="new-password"
+              {...errs.field('newPassword', t('auth.passwordHint'))}
+            />
             <Button type="submit" variant="contained" loading={change.isPending} sx={{ alignSelf: 'flex-start' }}>
               {t('profile.changePassword')}
             </Button>

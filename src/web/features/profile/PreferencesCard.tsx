@@ -1,4 +1,13 @@
-import { Card, CardContent, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Typography } from '@mui/material';
+import {
+  Card,
+  CardContent,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  Typography,
+} from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { DigitsSwitch } from '../../app/LanguageSwitch';
 import { useSetLanguage } from '../../app/session';
@@ -16,9 +25,19 @@ export function PreferencesCard() {
         </Typography>
         <FormControl>
           <FormLabel id="lang-label">{t('profile.language')}</FormLabel>
-          <RadioGroup row aria-labelledby="lang-label" value={i18n.language} onChange={(e) => void setLanguage(e.target.value as Lang)}>
+          <RadioGroup
+            row
+            aria-labelledby="lang-label"
+            value={i18n.language}
+            onChange={(e) => void setLanguage(e.target.value as Lang)}
+          >
             {LANGS.map((l) => (
-              <FormControlLabel key={l} value={l} control={<Radio />} label={<span lang={l}>{t(`languages.${l}`)}</span>} />
+              <FormControlLabel
+                key={l}
+                value={l}
+                control={<Radio />}
+                label={<span lang={l}>{t(`languages.${l}`)}</span>}
+              />
             ))}
           </RadioGroup>
         </FormControl>

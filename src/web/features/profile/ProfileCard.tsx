@@ -13,16 +13,28 @@ type User = Me['user'];
 export function ProfileCard({ me }: { me: Me }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [form, setForm] = useState({ name: me.user.name, email: me.user.email ?? '', mobile: me.user.mobile ?? '', signature: me.user.signature });
+  const [form, setForm] = useState({
+    name: me.user.name,
+    email: me.user.email ?? '',
+    mobile: me.user.mobile ?? '',
+    signature: me.user.signature,
+  });
   const [avatarError, setAvatarError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const setUser = (user: User) => qc.setQueryData<Me | null>(ME_KEY, (old) => (old ? { ...old, user } : old));
   const save = useMutation({
-    mutationFn: () => patch<User>('/me', { name: form.name, email: form.email || null, mobile: form.mobile || null, ...(isStaff(me) ? { signature: form.signature } : {}) }),
+    mutationFn: () =>
+      patch<User>('/me', {
+        name: form.name,
+        email: form.email || null,
+        mobile: form.mobile || null,
+        ...(isStaff(me) ? { signature: form.signature } : {}),
+      }),
     onSuccess: setUser,
   });
   const errs = fieldErrors(save.error);
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   async function changeAvatar(file: File | undefined) {
     if (!file) return;
@@ -44,12 +56,22 @@ export function ProfileCard({ me }: { me: Me }) {
           <Avatar src={me.user.avatarUrl ?? undefined} alt="" sx={{ width: 64, height: 64 }}>
             {me.user.name.slice(0, 1)}
           </Avatar>
-          <input ref={fileInput} type="file" hidden accept="image/png,image/jpeg,image/webp,image/gif" onChange={(e) => void changeAvatar(e.target.files?.[0])} />
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            onChange={(e) => void changeAvatar(e.target.files?.[0])}
+          />
           <Button variant="outlined" onClick={() => fileInput.current?.click()}>
             {t('profile.changeAvatar')}
           </Button>
         </Stack>
-        {avatarError && <Alert severity="error" sx={{ mb: 2 }}>{avatarError}</Alert>}
+        {avatarError && (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {avatarError}
+          </Alert>
+        )}
         <form
           noValidate
           onSubmit={(e) => {
@@ -58,12 +80,47 @@ export function ProfileCard({ me }: { me: Me }) {
           }}
         >
           <FormError error={save.error} shown={['name', 'email', 'mobile', 'signature']} />
-          {save.isSuccess && <Alert severity="success" sx={{ mb: 2 }}>{t('common.saved')}</Alert>}
+          {save.isSuccess && (
+            <Alert severity="success" sx={{ mb: 2 }}>
+              {t('common.saved')}
+            </Alert>
+          )}
           <Stack spacing={2}>
-            <TextField label={t('common.name')} value={form.name} onChange={set('name')} autoComplete="name" {...errs.field('name')} />
-            <TextField label={t('common.email')} value={form.email} onChange={set('email')} type="email" autoComplete="email" {...errs.field('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
-            <TextField label={t('common.mobile')} value={form.mobile} onChange={set('mobile')} inputMode="tel" autoComplete="tel" {...errs.field('mobile')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
-            {isStaff(me) && <TextField label={t('profile.signature')} value={form.signature} onChange={set('signature')} multiline minRows={3} {...errs.field('signature', t('profile.signatureHint'))} />}
+            <TextField
+              label={t('common.name')}
+              value={form.name}
+              onChange={set('name')}
+              autoComplete="name"
+              {...errs.field('name')}
+            />
+            <TextField
+              label={t('common.email')}
+              value={form.email}
+              onChange={set('email')}
+              type="email"
+              autoComplete="email"
+              {...errs.field('email')}
+              slotProps={{ htmlInput: { dir: 'ltr' } }}
+            />
+            <TextField
+              label={t('common.mobile')}
+              value={form.mobile}
+              onChange={set('mobile')}
+              inputMode="tel"
+              autoComplete="tel"
+              {...errs.field('mobile')}
+              slotProps={{ htmlInput: { dir: 'ltr' } }}
+            />
+            {isStaff(me) && (
+              <TextField
+                label={t('profile.signature')}
+                value={form.signature}
+                onChange={set('signature')}
+                multiline
+                minRows={3}
+                {...errs.field('signature', t('profile.signatureHint'))}
+              />
+            )}
             <Button type="submit" variant="contained" loading={save.isPending} sx={{ alignSelf: 'flex-start' }}>
               {t('common.save')}
             </Button>

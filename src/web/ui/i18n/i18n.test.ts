@@ -18,7 +18,11 @@ const en = load('en');
 
 /** Every leaf as [dotted path, value]; values that are not strings are kept to be reported. */
 function leaves(tree: Tree, prefix = ''): Array<[string, unknown]> {
-  return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]]));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? leaves(v, `${prefix}${k}.`)
+      : [[`${prefix}${k}`, v] as [string, unknown]],
+  );
 }
 
 function at(tree: Tree, path: string): string | Tree | undefined {
@@ -32,7 +36,9 @@ function at(tree: Tree, path: string): string | Tree | undefined {
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** A key the code uses exists as a string, or as i18next plural forms (key_one, key_other…). */
-const hasString = (tree: Tree, key: string) => typeof at(tree, key) === 'string' || ['zero', 'one', 'two', 'few', 'many', 'other'].some((f) => typeof at(tree, `${key}_${f}`) === 'string');
+const hasString = (tree: Tree, key: string) =>
+  typeof at(tree, key) === 'string' ||
+  ['zero', 'one', 'two', 'few', 'many', 'other'].some((f) => typeof at(tree, `${key}_${f}`) === 'string');
 const isObject = (tree: Tree, key: string) => {
   const node = at(tree, key);
   return !!node && typeof node === 'object';
@@ -77,7 +83,8 @@ function keyUses(src: string): KeyUse[] {
       const body = text.slice(1, -1);
       const dyn = body.indexOf('${');
       if (dyn < 0) uses.push({ key: body, line: lineOf(pos) });
-      else if (body.lastIndexOf('.', dyn) > 0) uses.push({ prefix: body.slice(0, body.lastIndexOf('.', dyn)), line: lineOf(pos) });
+      else if (body.lastIndexOf('.', dyn) > 0)
+        uses.push({ prefix: body.slice(0, body.lastIndexOf('.', dyn)), line: lineOf(pos) });
     } else uses.push({ key: text.slice(1, -1), line: lineOf(pos) });
   };
   for (const m of src.matchAll(/\bt\(/g)) {
@@ -116,7 +123,10 @@ describe('the translation files', () => {
   });
 
   it('hold a non-empty string at every key', () => {
-    const bad = [...leaves(fa).map(([k, v]) => ['fa', k, v] as const), ...leaves(en).map(([k, v]) => ['en', k, v] as const)]
+    const bad = [
+      ...leaves(fa).map(([k, v]) => ['fa', k, v] as const),
+      ...leaves(en).map(([k, v]) => ['en', k, v] as const),
+    ]
       .filter(([, , v]) => typeof v !== 'string' || v === '') // a lone space is a real value (a joiner)
       .map(([lang, k, v]) => `${lang}: ${k} = ${JSON.stringify(v)}`);
     expect(bad).toEqual([]);
@@ -135,7 +145,14 @@ describe('the translation files', () => {
   });
 
   it('point nested $t(…) references at existing keys', () => {
-    const bad = [...faLeaves, ...enLeaves].flatMap(([key, text]) => (typeof text === 'string' ? [...text.matchAll(/\$t\(([^),]+)/g)].map((m) => m[1].trim()).filter((k) => !hasString(fa, k)).map((k) => `${key} → $t(${k})`) : []));
+    const bad = [...faLeaves, ...enLeaves].flatMap(([key, text]) =>
+      typeof text === 'string'
+        ? [...text.matchAll(/\$t\(([^),]+)/g)]
+            .map((m) => m[1].trim())
+            .filter((k) => !hasString(fa, k))
+            .map((k) => `${key} → $t(${k})`)
+        : [],
+    );
     expect(bad).toEqual([]);
   });
 });
@@ -143,7 +160,7 @@ describe('the translation files', () => {
 describe('the keys used by the code', () => {
   it('are found in the scanner fixtures, literal, conditional and templated', () => {
     const src = [
-      "t('common.save'); i18n.t(\"errors.generic\", { n: 1 });",
+      't(\'common.save\'); i18n.t("errors.generic", { n: 1 });',
       't(`status.${s}`); t(`editor.bold`); t(`${ns}.x`);',
       "t(open ? 'nav.a' : 'nav.b', { x }); t(label); t(keyFor(x)); t(x === 'closed' ? 'p.c' : `p.${x}`);",
       '<Trans i18nKey="help.intro" /> <Trans i18nKey={"help.more"} />',
@@ -165,7 +182,13 @@ describe('the keys used by the code', () => {
 
   it('are judged against the tree: strings, plural forms and template prefixes', () => {
     const tree: Tree = { a: { b: 'x', n_one: 'one', n_other: 'many', obj: { c: 'y' } } };
-    expect([hasString(tree, 'a.b'), hasString(tree, 'a.n'), hasString(tree, 'a.obj'), hasString(tree, 'a.zz'), hasString(tree, 'a.b.c')]).toEqual([true, true, false, false, false]);
+    expect([
+      hasString(tree, 'a.b'),
+      hasString(tree, 'a.n'),
+      hasString(tree, 'a.obj'),
+      hasString(tree, 'a.zz'),
+      hasString(tree, 'a.b.c'),
+    ]).toEqual([true, true, false, false, false]);
     expect([isObject(tree, 'a.obj'), isObject(tree, 'a.b'), isObject(tree, 'nope')]).toEqual([true, false, false]);
     expect(placeholders('x', 'سلام {{name}} و {{ count, number }}')).toEqual(['count', 'name']);
     expect(placeholders('x_one', 'one ticket')).toEqual([]);
@@ -176,8 +199,10 @@ describe('the keys used by the code', () => {
     for (const file of sources(WEB)) {
       const where = relative(process.cwd(), file);
       for (const use of keyUses(readFileSync(file, 'utf8'))) {
-        if (use.key !== undefined && !hasString(fa, use.key)) missing.push(`${where}:${use.line}  t('${use.key}') — no such key`);
-        if (use.prefix !== undefined && !isObject(fa, use.prefix)) missing.push(`${where}:${use.line}  t(\`${use.prefix}.\${…}\`) — '${use.prefix}' is not a group of keys`);
+        if (use.key !== undefined && !hasString(fa, use.key))
+          missing.push(`${where}:${use.line}  t('${use.key}') — no such key`);
+        if (use.prefix !== undefined && !isObject(fa, use.prefix))
+          missing.push(`${where}:${use.line}  t(\`${use.prefix}.\${…}\`) — '${use.prefix}' is not a group of keys`);
       }
     }
     expect(missing, `Translation keys missing from src/web/ui/i18n/fa.json:\n${missing.join('\n')}`).toEqual([]);

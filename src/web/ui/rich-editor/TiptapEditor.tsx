@@ -14,14 +14,30 @@ import { useTranslation } from 'react-i18next';
 import type { RichEditorProps } from '../RichEditor';
 
 /** TipTap with a small toolbar. Loaded lazily: ProseMirror is the heaviest part of the app. */
-export default function TiptapEditor({ value, onChange, label, dir = 'auto', error, minHeight = 160, autoFocus, id }: RichEditorProps) {
+export default function TiptapEditor({
+  value,
+  onChange,
+  label,
+  dir = 'auto',
+  error,
+  minHeight = 160,
+  autoFocus,
+  id,
+}: RichEditorProps) {
   const { t } = useTranslation();
   const editor = useEditor({
     extensions: [StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false, autolink: true } })],
     content: value,
     autofocus: autoFocus ? 'end' : false,
     editorProps: {
-      attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, dir, ...(id ? { id } : {}), ...(error ? { 'aria-invalid': 'true' } : {}) },
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': label,
+        dir,
+        ...(id ? { id } : {}),
+        ...(error ? { 'aria-invalid': 'true' } : {}),
+      },
     },
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
   });
@@ -32,31 +48,99 @@ export default function TiptapEditor({ value, onChange, label, dir = 'auto', err
     if (value !== current) editor.commands.setContent(value || '', { emitUpdate: false });
   }, [value, editor]);
   useEffect(() => {
-    editor?.setOptions({ editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, dir, ...(id ? { id } : {}), ...(error ? { 'aria-invalid': 'true' } : {}) } } });
+    editor?.setOptions({
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+          dir,
+          ...(id ? { id } : {}),
+          ...(error ? { 'aria-invalid': 'true' } : {}),
+        },
+      },
+    });
   }, [editor, dir, label, error, id]);
 
   const tools = [
-    { key: 'bold', icon: <FormatBold />, run: () => editor?.chain().focus().toggleBold().run(), active: editor?.isActive('bold') },
-    { key: 'italic', icon: <FormatItalic />, run: () => editor?.chain().focus().toggleItalic().run(), active: editor?.isActive('italic') },
-    { key: 'bulletList', icon: <FormatListBulleted />, run: () => editor?.chain().focus().toggleBulletList().run(), active: editor?.isActive('bulletList') },
-    { key: 'orderedList', icon: <FormatListNumbered />, run: () => editor?.chain().focus().toggleOrderedList().run(), active: editor?.isActive('orderedList') },
-    { key: 'quote', icon: <FormatQuote />, run: () => editor?.chain().focus().toggleBlockquote().run(), active: editor?.isActive('blockquote') },
-    { key: 'code', icon: <Code />, run: () => editor?.chain().focus().toggleCodeBlock().run(), active: editor?.isActive('codeBlock') },
+    {
+      key: 'bold',
+      icon: <FormatBold />,
+      run: () => editor?.chain().focus().toggleBold().run(),
+      active: editor?.isActive('bold'),
+    },
+    {
+      key: 'italic',
+      icon: <FormatItalic />,
+      run: () => editor?.chain().focus().toggleItalic().run(),
+      active: editor?.isActive('italic'),
+    },
+    {
+      key: 'bulletList',
+      icon: <FormatListBulleted />,
+      run: () => editor?.chain().focus().toggleBulletList().run(),
+      active: editor?.isActive('bulletList'),
+    },
+    {
+      key: 'orderedList',
+      icon: <FormatListNumbered />,
+      run: () => editor?.chain().focus().toggleOrderedList().run(),
+      active: editor?.isActive('orderedList'),
+    },
+    {
+      key: 'quote',
+      icon: <FormatQuote />,
+      run: () => editor?.chain().focus().toggleBlockquote().run(),
+      active: editor?.isActive('blockquote'),
+    },
+    {
+      key: 'code',
+      icon: <Code />,
+      run: () => editor?.chain().focus().toggleCodeBlock().run(),
+      active: editor?.isActive('codeBlock'),
+    },
     { key: 'undo', icon: <Undo />, run: () => editor?.chain().focus().undo().run() },
     { key: 'redo', icon: <Redo />, run: () => editor?.chain().focus().redo().run() },
   ];
   return (
-    <Box sx={{ border: 1, borderColor: error ? 'error.main' : 'divider', borderRadius: 1, bgcolor: 'background.paper', '&:focus-within': { borderColor: error ? 'error.main' : 'primary.main', boxShadow: 1 } }}>
-      <Stack direction="row" role="toolbar" aria-label={t('editor.toolbar')} sx={{ borderBottom: 1, borderColor: 'divider', px: 0.5, flexWrap: 'wrap' }}>
+    <Box
+      sx={{
+        border: 1,
+        borderColor: error ? 'error.main' : 'divider',
+        borderRadius: 1,
+        bgcolor: 'background.paper',
+        '&:focus-within': { borderColor: error ? 'error.main' : 'primary.main', boxShadow: 1 },
+      }}
+    >
+      <Stack
+        direction="row"
+        role="toolbar"
+        aria-label={t('editor.toolbar')}
+        sx={{ borderBottom: 1, borderColor: 'divider', px: 0.5, flexWrap: 'wrap' }}
+      >
         {tools.map((tool) => (
           <Tooltip key={tool.key} title={t(`editor.${tool.key}`)}>
-            <IconButton size="small" aria-label={t(`editor.${tool.key}`)} aria-pressed={tool.active ?? undefined} color={tool.active ? 'primary' : 'default'} onClick={tool.run} onMouseDown={(e) => e.preventDefault()}>
+            <IconButton
+              size="small"
+              aria-label={t(`editor.${tool.key}`)}
+              aria-pressed={tool.active ?? undefined}
+              color={tool.active ? 'primary' : 'default'}
+              onClick={tool.run}
+              onMouseDown={(e) => e.preventDefault()}
+            >
               {tool.icon}
             </IconButton>
           </Tooltip>
         ))}
       </Stack>
-      <Box sx={{ px: 1.5, py: 1, '& .ProseMirror': { minHeight, outline: 'none', lineHeight: 1.8 }, '& .ProseMirror p': { my: 0.5 } }}>
+      <Box
+        sx={{
+          px: 1.5,
+          py: 1,
+          '& .ProseMirror': { minHeight, outline: 'none', lineHeight: 1.8 },
+          '& .ProseMirror p': { my: 0.5 },
+        }}
+      >
         <EditorContent editor={editor} />
       </Box>
     </Box>

@@ -48,7 +48,14 @@ export function ReplyComposer({ onSend, pending, error, attachments, submitTestI
     <Box component="form" onSubmit={(e) => void submit(e)} noValidate>
       <FormError error={error} shown={['body', 'attachmentIds']} />
       <Stack spacing={1.5}>
-        <RichEditor label={t('thread.reply.label')} value={body} onChange={setBody} dir={direction} minHeight={120} {...errs.field('body')} />
+        <RichEditor
+          label={t('thread.reply.label')}
+          value={body}
+          onChange={setBody}
+          dir={direction}
+          minHeight={120}
+          {...errs.field('body')}
+        />
         <DirectionToggle value={direction} onChange={setDirection} />
         {attachments && (
           <AttachmentPicker
@@ -62,7 +69,13 @@ export function ReplyComposer({ onSend, pending, error, attachments, submitTestI
           />
         )}
         <Box>
-          <Button type="submit" variant="contained" startIcon={<Send />} disabled={pending || busy || !body} data-testid={submitTestId}>
+          <Button
+            type="submit"
+            variant="contained"
+            startIcon={<Send />}
+            disabled={pending || busy || !body}
+            data-testid={submitTestId}
+          >
             {pending ? t('thread.reply.sending') : t('thread.reply.send')}
           </Button>
         </Box>

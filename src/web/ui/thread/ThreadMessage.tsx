@@ -31,7 +31,9 @@ export function ThreadMessage({ message }: { message: TMessage }) {
       variant="outlined"
       data-testid="thread-message"
       data-kind={message.kind}
-      aria-label={t(note ? 'thread.noteBy' : 'thread.messageBy', { name: message.author.name || t('thread.unknownAuthor') })}
+      aria-label={t(note ? 'thread.noteBy' : 'thread.messageBy', {
+        name: message.author.name || t('thread.unknownAuthor'),
+      })}
       sx={{
         p: { xs: 1.5, sm: 2 },
         borderLeftWidth: 4,
@@ -49,7 +51,12 @@ export function ThreadMessage({ message }: { message: TMessage }) {
             <Typography component="h3" variant="subtitle2" sx={{ overflowWrap: 'anywhere' }}>
               {message.author.name || t('thread.unknownAuthor')}
             </Typography>
-            <Chip size="small" variant="outlined" color={levelColor[message.author.level]} label={t(`thread.level.${message.author.level}`)} />
+            <Chip
+              size="small"
+              variant="outlined"
+              color={levelColor[message.author.level]}
+              label={t(`thread.level.${message.author.level}`)}
+            />
             {note && <Chip size="small" color="warning" icon={<LockOutlined aria-hidden />} label={t('thread.note')} />}
           </Stack>
           <Typography variant="caption" color="text.secondary">

@@ -26,18 +26,37 @@ const MAIL_OVERHEAD = 1.4;
  * e-mail or alternate e-mail, else a guest); attachments follow the same rules as mail intake.
  * The same message (by Message-ID) is never imported twice: 409 names its ticket.
  */
-export async function importEml({ ctx, parts }: { ctx: Ctx; parts: AsyncIterableIterator<Multipart> }): Promise<TTicket> {
+export async function importEml({
+  ctx,
+  parts,
+}: {
+  ctx: Ctx;
+  parts: AsyncIterableIterator<Multipart>;
+}): Promise<TTicket> {
   const actor = requirePermission(ctx, 'tickets.import');
   const s = await getSettings(ctx);
-  const { fields, raw } = await readForm(parts, Math.ceil(Math.max(s.maxUploadMb, s.memberMaxUploadMb) * MAIL_OVERHEAD * MB));
+  const { fields, raw } = await readForm(
+    parts,
+    Math.ceil(Math.max(s.maxUploadMb, s.memberMaxUploadMb) * MAIL_OVERHEAD * MB),
+  );
   const input = ZImportEmlFields.safeParse(fields);
-  if (!input.success) throw Invalid(Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), { key: i.message.startsWith('validation.') ? i.message : 'validation.invalid' }])));
+  if (!input.success)
+    throw Invalid(
+      Object.fromEntries(
+        input.error.issues.map((i) => [
+          String(i.path[0]),
+          { key: i.message.startsWith('validation.') ? i.message : 'validation.invalid' },
+        ]),
+      ),
+    );
   const { departmentId, assigneeId } = input.data;
   if (!raw) throw InvalidField('file', 'validation.file_required');
   await checkRefs(ctx, departmentId, assigneeId ?? null, seesAllDepartments(actor) ? null : actor.departmentIds);
 
   const parsed = await parseMail(raw).catch((e: unknown) => {
-    throw InvalidField('file', 'errors.eml_unreadable', { reason: e instanceof UnparsableMail ? e.reason : 'parse-error' });
+    throw InvalidField('file', 'errors.eml_unreadable', {
+      reason: e instanceof UnparsableMail ? e.reason : 'parse-error',
+    });
   });
   const messageId = normalizeMessageId(parsed.messageId);
   if (messageId) {
@@ -56,9 +75,17 @@ export async function importEml({ ctx, parts }: { ctx: Ctx; parts: AsyncIterable
     const made = await withTx(ctx, async (tx) => {
       // The mail's words are the requester's; the import itself is the agent's (event log).
       const asRequester: Ctx = { ...tx, actor: customer ? customerActor(customer) : null };
-      const m = await openMailTicket(asRequester, { customer, sender, parsed }, { departmentId, assigneeIds: assigneeId ? [assigneeId] : [], createdById: actor.id, via: 'import' });
+      const m = await openMailTicket(
+        asRequester,
+        { customer, sender, parsed },
+        { departmentId, assigneeIds: assigneeId ? [assigneeId] : [], createdById: actor.id, via: 'import' },
+      );
       await attachMailFiles(asRequester, m.row, m.message, files, null);
-      await logTicketEvent(tx, m.row.id, 'imported', { messageId: String(m.message.id), from: sender, ...(assigneeId ? { assigneeId: String(assigneeId) } : {}) });
+      await logTicketEvent(tx, m.row.id, 'imported', {
+        messageId: String(m.message.id),
+        from: sender,
+        ...(assigneeId ? { assigneeId: String(assigneeId) } : {}),
+      });
       return m;
     });
     return ticketDetails(ctx, made.row, { first: made.message, followers: [] });
@@ -98,13 +125,26 @@ async function readFile(file: MultipartFile, maxBytes: number): Promise<Buffer> 
 
 async function checkRefs(ctx: Ctx, departmentId: number, assigneeId: number | null, ownDepartments: number[] | null) {
   const fields: Record<string, Msg> = {};
-  const [dep] = await ctx.db.select({ id: departments.id, active: departments.active }).from(departments).where(inWorkspace(departments, ctx, eq(departments.id, departmentId)));
-  if (!dep || !dep.active || (ownDepartments && !ownDepartments.includes(departmentId))) fields.departmentId = { key: 'validation.unknown_department' };
+  const [dep] = await ctx.db
+    .select({ id: departments.id, active: departments.active })
+    .from(departments)
+    .where(inWorkspace(departments, ctx, eq(departments.id, departmentId)));
+  if (!dep || !dep.active || (ownDepartments && !ownDepartments.includes(departmentId)))
+    fields.departmentId = { key: 'validation.unknown_department' };
   if (assigneeId) {
     const [u] = await ctx.db
       .select({ id: users.id })
       .from(users)
-      .where(inWorkspace(users, ctx, inArray(users.id, [assigneeId]), ne(users.role, 'customer'), eq(users.active, true), isNull(users.deletedAt)));
+      .where(
+        inWorkspace(
+          users,
+          ctx,
+          inArray(users.id, [assigneeId]),
+          ne(users.role, 'customer'),
+          eq(users.active, true),
+          isNull(users.deletedAt),
+        ),
+      );
     if (!u) fields.assigneeId = { key: 'validation.unknown_agent' };
   }
   if (Object.keys(fields).length) throw Invalid(fields);

@@ -27,9 +27,15 @@ describe('isAutomated', () => {
     expect(isAutomated(msg(headers))).toEqual({ automated: true, reason });
   });
 
-  it.each(['MAILER-DAEMON@mx.example.com', 'postmaster@example.com', 'noreply@example.com', 'no-reply@example.com', 'do-not-reply@x.test', 'bounces+123@x.test'])(
-    'treats %s as a robot sender',
-    (address) => expect(isAutomated(msg({}, address.toLowerCase()))).toEqual({ automated: true, reason: 'mailer-daemon' }),
+  it.each([
+    'MAILER-DAEMON@mx.example.com',
+    'postmaster@example.com',
+    'noreply@example.com',
+    'no-reply@example.com',
+    'do-not-reply@x.test',
+    'bounces+123@x.test',
+  ])('treats %s as a robot sender', (address) =>
+    expect(isAutomated(msg({}, address.toLowerCase()))).toEqual({ automated: true, reason: 'mailer-daemon' }),
   );
 
   it.each([
@@ -44,12 +50,35 @@ describe('isAutomated', () => {
   });
 
   it('works on parsed mail: an out-of-office reply and a DSN bounce', async () => {
-    const ooo = await parseMail(raw([...BASE, 'Subject: Automatic reply', 'Auto-Submitted: auto-replied', 'X-Auto-Response-Suppress: All'], 'I am away'));
+    const ooo = await parseMail(
+      raw(
+        [...BASE, 'Subject: Automatic reply', 'Auto-Submitted: auto-replied', 'X-Auto-Response-Suppress: All'],
+        'I am away',
+      ),
+    );
     expect(isAutomated(ooo).reason).toBe('auto-submitted');
     const dsn = await parseMail(
       raw(
-        ['From: Mail Delivery System <MAILER-DAEMON@mx.test>', 'To: support@pishkhan.test', 'Subject: Undelivered', 'MIME-Version: 1.0', 'Content-Type: multipart/report; report-type=delivery-status;', '\tboundary="R"'],
-        ['--R', 'Content-Type: text/plain', '', 'failed', '--R', 'Content-Type: message/delivery-status', '', 'Status: 5.1.1', '--R--', ''],
+        [
+          'From: Mail Delivery System <MAILER-DAEMON@mx.test>',
+          'To: support@pishkhan.test',
+          'Subject: Undelivered',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/report; report-type=delivery-status;',
+          '\tboundary="R"',
+        ],
+        [
+          '--R',
+          'Content-Type: text/plain',
+          '',
+          'failed',
+          '--R',
+          'Content-Type: message/delivery-status',
+          '',
+          'Status: 5.1.1',
+          '--R--',
+          '',
+        ],
       ),
     );
     expect(dsn.from.address).toBe('mailer-daemon@mx.test');

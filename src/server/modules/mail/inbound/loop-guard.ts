@@ -1,6 +1,7 @@
 import type { ParsedInbound } from './parsed-inbound';
 
-export type AutomatedReason = 'auto-submitted' | 'precedence' | 'mailer-daemon' | 'list' | 'auto-reply-header' | 'bounce';
+export type AutomatedReason =
+  'auto-submitted' | 'precedence' | 'mailer-daemon' | 'list' | 'auto-reply-header' | 'bounce';
 
 /** Sender local parts of bounces and machines that must never be answered. */
 const ROBOT_SENDER = /^(mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|bounces?)([-+._].*)?@/i;
@@ -9,7 +10,10 @@ const ROBOT_SENDER = /^(mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?
  * Is this an auto-reply, a bounce or list traffic? Such mail never creates a ticket and is
  * never answered, so two systems cannot mail each other forever.
  */
-export function isAutomated(parsed: Pick<ParsedInbound, 'headers' | 'from'>): { automated: boolean; reason?: AutomatedReason } {
+export function isAutomated(parsed: Pick<ParsedInbound, 'headers' | 'from'>): {
+  automated: boolean;
+  reason?: AutomatedReason;
+} {
   const h = (name: string) => (parsed.headers[name] ?? '').trim();
   const yes = (reason: AutomatedReason) => ({ automated: true, reason });
 
@@ -17,7 +21,10 @@ export function isAutomated(parsed: Pick<ParsedInbound, 'headers' | 'from'>): { 
   if (autoSubmitted && !/^no\b/.test(autoSubmitted)) return yes('auto-submitted');
 
   const contentType = h('content-type').toLowerCase();
-  if (/^multipart\/report\b/.test(contentType) && /report-type\s*=\s*"?(delivery-status|disposition-notification)/.test(contentType)) {
+  if (
+    /^multipart\/report\b/.test(contentType) &&
+    /report-type\s*=\s*"?(delivery-status|disposition-notification)/.test(contentType)
+  ) {
     return yes('bounce');
   }
   if (h('x-failed-recipients') || /^<\s*>$/.test(h('return-path'))) return yes('bounce');

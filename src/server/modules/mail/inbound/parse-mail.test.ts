@@ -34,20 +34,28 @@ describe('parseMail', () => {
   });
 
   it('decodes a base64 RFC 2047 Persian subject and sender name', async () => {
-    const p = await parseMail(raw([`From: ${bWord('علی رضایی')} <ali@example.com>`, 'To: s@p.test', `Subject: ${bWord('مشکل در چاپگر')}`], 'x'));
+    const p = await parseMail(
+      raw([`From: ${bWord('علی رضایی')} <ali@example.com>`, 'To: s@p.test', `Subject: ${bWord('مشکل در چاپگر')}`], 'x'),
+    );
     expect(p.subject).toBe('مشکل در چاپگر');
     expect(p.from.name).toBe('علی رضایی');
   });
 
   it('decodes a Q-encoded RFC 2047 Persian subject and sender name', async () => {
-    const p = await parseMail(raw([`From: ${qWord('مریم')} <maryam@example.com>`, 'To: s@p.test', `Subject: ${qWord('سلام دنیا')}`], 'x'));
+    const p = await parseMail(
+      raw([`From: ${qWord('مریم')} <maryam@example.com>`, 'To: s@p.test', `Subject: ${qWord('سلام دنیا')}`], 'x'),
+    );
     expect(p.subject).toBe('سلام دنیا');
     expect(p.from.name).toBe('مریم');
   });
 
   it('decodes a UTF-8 quoted-printable Persian body', async () => {
-    const qp = [...Buffer.from('سلام، وقت بخیر', 'utf8')].map((b) => (b < 128 && b !== 61 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase()}`)).join('');
-    const p = await parseMail(raw([...BASE, 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: quoted-printable'], qp));
+    const qp = [...Buffer.from('سلام، وقت بخیر', 'utf8')]
+      .map((b) => (b < 128 && b !== 61 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase()}`))
+      .join('');
+    const p = await parseMail(
+      raw([...BASE, 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: quoted-printable'], qp),
+    );
     expect(p.html).toBe('<p>سلام، وقت بخیر</p>');
   });
 
@@ -56,13 +64,20 @@ describe('parseMail', () => {
     const text = 'سلام. چاپگر طبقه دوم خراب است؛ لطفاً زود درست کنند. مژده: فايل‌ها رسيد';
     const body = windows1256(text);
     expect(body.length).toBe([...text].length); // single-byte code page, really not UTF-8
-    const p = await parseMail(rawBytes([...BASE, 'Subject: test', 'Content-Type: text/plain; charset=windows-1256', 'Content-Transfer-Encoding: 8bit'], body));
+    const p = await parseMail(
+      rawBytes(
+        [...BASE, 'Subject: test', 'Content-Type: text/plain; charset=windows-1256', 'Content-Transfer-Encoding: 8bit'],
+        body,
+      ),
+    );
     expect(p.html).toBe(`<p>${text}</p>`);
   });
 
   it('decodes a windows-1256 HTML body declared in the MIME part', async () => {
     const body = windows1256('<p dir="rtl">درخواست شماره 12</p>');
-    const p = await parseMail(rawBytes([...BASE, 'Content-Type: text/html; charset="windows-1256"', 'Content-Transfer-Encoding: 8bit'], body));
+    const p = await parseMail(
+      rawBytes([...BASE, 'Content-Type: text/html; charset="windows-1256"', 'Content-Transfer-Encoding: 8bit'], body),
+    );
     expect(p.html).toBe('<p dir="rtl">درخواست شماره 12</p>');
   });
 
@@ -112,7 +127,13 @@ describe('parseMail', () => {
     );
     expect(p.html).toBe('<p>تصویر: <img src="cid:logo@x" /></p>');
     const [img, pdf] = p.attachments;
-    expect(img).toMatchObject({ filename: 'logo.png', contentType: 'image/png', contentId: 'logo@x', inline: true, size: png.length });
+    expect(img).toMatchObject({
+      filename: 'logo.png',
+      contentType: 'image/png',
+      contentId: 'logo@x',
+      inline: true,
+      size: png.length,
+    });
     expect(img.content.equals(png)).toBe(true);
     expect(pdf).toMatchObject({ filename: name, contentType: 'application/pdf', inline: false, size: 13 });
     expect(pdf.contentId).toBeUndefined();
@@ -123,7 +144,24 @@ describe('parseMail', () => {
     const p = await parseMail(
       raw(
         [...BASE, 'Content-Type: multipart/mixed; boundary="B"'],
-        ['--B', 'Content-Type: text/plain', '', 'hi', '--B', 'Content-Type: application/octet-stream', 'Content-Disposition: attachment', '', 'data', '--B', 'Content-Type: text/csv', 'Content-Disposition: attachment; filename="../../etc/passwd"', '', 'a,b', '--B--', ''],
+        [
+          '--B',
+          'Content-Type: text/plain',
+          '',
+          'hi',
+          '--B',
+          'Content-Type: application/octet-stream',
+          'Content-Disposition: attachment',
+          '',
+          'data',
+          '--B',
+          'Content-Type: text/csv',
+          'Content-Disposition: attachment; filename="../../etc/passwd"',
+          '',
+          'a,b',
+          '--B--',
+          '',
+        ],
       ),
     );
     expect(p.attachments.map((a) => a.filename)).toEqual(['attachment-1', 'passwd']);
@@ -131,14 +169,28 @@ describe('parseMail', () => {
 
   it('trims quoted history into replyHtml and keeps the full body in html', async () => {
     const p = await parseMail(
-      raw([...BASE, 'Content-Type: text/html; charset=utf-8'], '<div>ممنون، حل شد.</div><div class="gmail_quote"><div class="gmail_attr">On Mon, Support wrote:</div><blockquote class="gmail_quote">old text</blockquote></div>'),
+      raw(
+        [...BASE, 'Content-Type: text/html; charset=utf-8'],
+        '<div>ممنون، حل شد.</div><div class="gmail_quote"><div class="gmail_attr">On Mon, Support wrote:</div><blockquote class="gmail_quote">old text</blockquote></div>',
+      ),
     );
     expect(p.replyHtml).toBe('<div>ممنون، حل شد.</div>');
     expect(p.html).toContain('old text');
   });
 
   it('exposes loop-detection headers unfolded', async () => {
-    const p = await parseMail(raw([...BASE, 'Auto-Submitted: auto-replied', 'Content-Type: multipart/report;', ' report-type=delivery-status; boundary="R"', 'X-Other: 1'], ['--R', 'Content-Type: text/plain', '', 'bounce', '--R--']));
+    const p = await parseMail(
+      raw(
+        [
+          ...BASE,
+          'Auto-Submitted: auto-replied',
+          'Content-Type: multipart/report;',
+          ' report-type=delivery-status; boundary="R"',
+          'X-Other: 1',
+        ],
+        ['--R', 'Content-Type: text/plain', '', 'bounce', '--R--'],
+      ),
+    );
     expect(p.headers['auto-submitted']).toBe('auto-replied');
     expect(p.headers['content-type']).toBe('multipart/report; report-type=delivery-status; boundary="R"');
     expect(p.headers['x-other']).toBeUndefined();
@@ -157,7 +209,17 @@ describe('parseMail', () => {
   });
 
   it('strips NUL bytes, which PostgreSQL text cannot hold', async () => {
-    const p = await parseMail(raw(['From: Ali\u0000 <ali@example.com>', 'Subject: a\u0000b', 'Message-ID: <x\u0000y@example.com>', 'Content-Type: text/plain; charset=utf-8'], 'bo\u0000dy'));
+    const p = await parseMail(
+      raw(
+        [
+          'From: Ali\u0000 <ali@example.com>',
+          'Subject: a\u0000b',
+          'Message-ID: <x\u0000y@example.com>',
+          'Content-Type: text/plain; charset=utf-8',
+        ],
+        'bo\u0000dy',
+      ),
+    );
     expect(p.subject).toBe('ab');
     expect(p.messageId).toBe('<xy@example.com>');
     expect(p.from.name).toBe('Ali');

@@ -17,7 +17,12 @@ export async function parseMail(raw: Buffer): Promise<ParsedInbound> {
   if (!raw.length || !raw.toString('latin1').trim()) throw new UnparsableMail('empty');
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(raw, { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true, skipHtmlToText: true });
+    mail = await simpleParser(raw, {
+      keepCidLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      skipHtmlToText: true,
+    });
   } catch (err) {
     throw new UnparsableMail('parse-error', err instanceof Error ? err.message : String(err));
   }
@@ -78,7 +83,11 @@ function referencesOf(refs: string | string[] | undefined): string[] {
 
 /** A file name without directories or control characters; `attachment-N` when there is none. */
 function safeFilename(name: string | undefined, index: number): string {
-  const base = (name ?? '').replace(/[\u0000-\u001f\u007f]/g, '').split(/[/\\]/).pop()!.trim();
+  const base = (name ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .split(/[/\\]/)
+    .pop()!
+    .trim();
   return base && base !== '.' && base !== '..' ? base : `attachment-${index + 1}`;
 }
 
@@ -88,7 +97,10 @@ function loopHeaders(mail: ParsedMail): Record<string, string> {
   for (const { key, line } of mail.headerLines) {
     const name = key.toLowerCase();
     if (!wanted.has(name) || name in out) continue;
-    out[name] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    out[name] = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
   }
   return out;
 }

@@ -82,12 +82,15 @@ function cutOutlook(html: string): string {
 }
 
 function textStart(fragment: string): string {
-  return decode(fragment.replace(/<[^>]*>/g, ' ')).replace(/[\s\u200e\u200f\u202a-\u202e]+/g, ' ').trimStart();
+  return decode(fragment.replace(/<[^>]*>/g, ' '))
+    .replace(/[\s\u200e\u200f\u202a-\u202e]+/g, ' ')
+    .trimStart();
 }
 
 function decode(s: string): string {
-  return s.replace(/&(gt|lt|amp|nbsp|quot|#39);/gi, (_, e: string) =>
-    ({ gt: '>', lt: '<', amp: '&', nbsp: ' ', quot: '"', '#39': "'" })[e.toLowerCase()]!,
+  return s.replace(
+    /&(gt|lt|amp|nbsp|quot|#39);/gi,
+    (_, e: string) => ({ gt: '>', lt: '<', amp: '&', nbsp: ' ', quot: '"', '#39': "'" })[e.toLowerCase()]!,
   );
 }
 
@@ -123,7 +126,11 @@ function trimQuotedLines(html: string): string {
     const quotedNext = (j: number) => j < textIdx.length && lines[textIdx[j]]!.startsWith('>');
     if (ATTRIBUTION_START.test(line) && ATTRIBUTION_END.test(line)) {
       if (quotedNext(k + 1) || k + 1 === textIdx.length) drop.add(i);
-    } else if (ATTRIBUTION_START.test(line) && ATTRIBUTION_END.test(next) && (quotedNext(k + 2) || k + 2 === textIdx.length)) {
+    } else if (
+      ATTRIBUTION_START.test(line) &&
+      ATTRIBUTION_END.test(next) &&
+      (quotedNext(k + 2) || k + 2 === textIdx.length)
+    ) {
       drop.add(i);
       drop.add(textIdx[k + 1]);
       k++;

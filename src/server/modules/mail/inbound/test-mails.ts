@@ -18,7 +18,13 @@ export const bWord = (text: string) => `=?UTF-8?B?${Buffer.from(text, 'utf8').to
 /** RFC 2047 Q-encoded word. */
 export const qWord = (text: string) =>
   `=?UTF-8?Q?${[...Buffer.from(text, 'utf8')]
-    .map((b) => (b === 0x20 ? '_' : /[A-Za-z0-9]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .map((b) =>
+      b === 0x20
+        ? '_'
+        : /[A-Za-z0-9]/.test(String.fromCharCode(b))
+          ? String.fromCharCode(b)
+          : `=${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
     .join('')}?=`;
 
 /** RFC 2231 extended parameter value. */
@@ -38,4 +44,10 @@ export function windows1256(text: string): Buffer {
   );
 }
 
-export const BASE = ['From: Ali <ali@example.com>', 'To: support@pishkhan.test', 'Date: Tue, 01 Oct 2024 10:00:00 +0330', 'Message-ID: <m1@example.com>', 'MIME-Version: 1.0'];
+export const BASE = [
+  'From: Ali <ali@example.com>',
+  'To: support@pishkhan.test',
+  'Date: Tue, 01 Oct 2024 10:00:00 +0330',
+  'Message-ID: <m1@example.com>',
+  'MIME-Version: 1.0',
+];

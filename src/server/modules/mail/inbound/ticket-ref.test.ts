@@ -16,9 +16,17 @@ describe('ticketNumberFromSubject', () => {
     ['Re: [#۱۲] order #999', 12],
   ])('%s → %s', (subject, n) => expect(ticketNumberFromSubject(subject)).toBe(n));
 
-  it.each(['Printer broken', '', 'Room 101', 'issue#5', 'price 100#', '#0', '#1234567890', 'C# question', '&#1234; entity'])('%s → null', (subject) =>
-    expect(ticketNumberFromSubject(subject)).toBeNull(),
-  );
+  it.each([
+    'Printer broken',
+    '',
+    'Room 101',
+    'issue#5',
+    'price 100#',
+    '#0',
+    '#1234567890',
+    'C# question',
+    '&#1234; entity',
+  ])('%s → null', (subject) => expect(ticketNumberFromSubject(subject)).toBeNull());
 
   it('uses custom prefixes', () => {
     expect(ticketNumberFromSubject('Case 42 reopened', ['case'])).toBe(42);
@@ -48,9 +56,11 @@ describe('replySubject', () => {
 
 describe('threadIds', () => {
   it('cleans, orders (In-Reply-To, then newest reference first) and deduplicates', () => {
-    expect(
-      threadIds({ inReplyTo: ' <b@x> ', references: ['<a@x>', '<b@x>', '< c@x >'] }),
-    ).toEqual(['b@x', 'c@x', 'a@x']);
+    expect(threadIds({ inReplyTo: ' <b@x> ', references: ['<a@x>', '<b@x>', '< c@x >'] })).toEqual([
+      'b@x',
+      'c@x',
+      'a@x',
+    ]);
   });
   it('handles several ids in one value, missing brackets and empty input', () => {
     expect(threadIds({ inReplyTo: null, references: ['<a@x> <b@x>', 'c@x'] })).toEqual(['c@x', 'b@x', 'a@x']);

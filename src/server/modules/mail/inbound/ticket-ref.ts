@@ -14,10 +14,15 @@ function patternsFor(prefixes: string[]): RegExp[] {
   const key = prefixes.join('\u0000');
   const hit = patternCache.get(key);
   if (hit) return hit;
-  const words = prefixes.map((p) => escapeRe(p.trim())).filter(Boolean).sort((a, b) => b.length - a.length);
+  const words = prefixes
+    .map((p) => escapeRe(p.trim()))
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
   const patterns = [
     /\[\s*#\s*(\d{1,9})\s*\]/,
-    ...(words.length ? [new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${words.join('|')})\\s*(?:#|:|no\\.?|شماره)?\\s*(\\d{1,9})(?!\\d)`, 'iu')] : []),
+    ...(words.length
+      ? [new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${words.join('|')})\\s*(?:#|:|no\\.?|شماره)?\\s*(\\d{1,9})(?!\\d)`, 'iu')]
+      : []),
     /(?:^|[^\p{L}\p{N}_&])#\s?(\d{1,9})(?![\d\p{L}])/u,
   ];
   if (patternCache.size < 32) patternCache.set(key, patterns);
@@ -53,7 +58,9 @@ export function replySubject(number: number, subject: string): string {
     rest = next;
   }
   rest = rest
-    .replace(/\s*\[\s*#\s*([\d۰-۹٠-٩]+)\s*\]\s*/g, (tag, n: string) => (Number(normalizeDigits(n)) === number ? ' ' : tag))
+    .replace(/\s*\[\s*#\s*([\d۰-۹٠-٩]+)\s*\]\s*/g, (tag, n: string) =>
+      Number(normalizeDigits(n)) === number ? ' ' : tag,
+    )
     .replace(/\s+/g, ' ')
     .trim();
   return rest ? `Re: [#${number}] ${rest}` : `Re: [#${number}]`;

@@ -45,7 +45,10 @@ class LeaseLost extends Error {
  * quarantined; then the mailbox's status is updated — on a connection failure the next fetch
  * backs off exponentially (interval × 2^failures, at most a day).
  */
-export async function fetchMailbox(deps: AppDeps, job: { workspaceId: number; mailboxId: number }): Promise<FetchResult> {
+export async function fetchMailbox(
+  deps: AppDeps,
+  job: { workspaceId: number; mailboxId: number },
+): Promise<FetchResult> {
   const ctx = systemCtx(deps, job.workspaceId);
   const counts: FetchResult['counts'] = { ticket: 0, reply: 0, ignored: 0, quarantined: 0, duplicate: 0 };
   const mailbox = await findMailbox(ctx, job.mailboxId);
@@ -97,11 +100,26 @@ export async function fetchMailbox(deps: AppDeps, job: { workspaceId: number; ma
     }
     await ctx.db
       .update(mailboxes)
-      .set({ consecutiveFailures: 0, lastError: null, lastFetchAt: now(), nextFetchAt: new Date(now().getTime() + mailbox.fetchIntervalMinutes * 60_000) })
+      .set({
+        consecutiveFailures: 0,
+        lastError: null,
+        lastFetchAt: now(),
+        nextFetchAt: new Date(now().getTime() + mailbox.fetchIntervalMinutes * 60_000),
+      })
       .where(inWorkspace(mailboxes, ctx, eq(mailboxes.id, mailbox.id)));
     timing.totalMs = performance.now() - started;
     const taken = Object.values(counts).reduce((a, b) => a + b, 0);
-    if (taken) deps.log.info({ mailboxId: mailbox.id, workspaceId: job.workspaceId, counts, ms: Math.round(timing.totalMs), importMs: Math.round(timing.importMs) }, 'mailbox fetched');
+    if (taken)
+      deps.log.info(
+        {
+          mailboxId: mailbox.id,
+          workspaceId: job.workspaceId,
+          counts,
+          ms: Math.round(timing.totalMs),
+          importMs: Math.round(timing.importMs),
+        },
+        'mailbox fetched',
+      );
     return { counts, timing };
   } finally {
     await releaseLease(ctx, lease);
@@ -124,7 +142,14 @@ function leaseKeeper(ctx: Ctx, lease: Lease): () => Promise<void> {
  * one transaction each — the path on which a bad mail is quarantined alone and the others
  * are imported. Outcomes are counted only once their transaction has committed.
  */
-async function importBatch(ctx: Ctx, mailbox: MailboxRow, batch: SourceMessage[], counts: FetchResult['counts'], keepLease: () => Promise<void>, session: IntakeSession) {
+async function importBatch(
+  ctx: Ctx,
+  mailbox: MailboxRow,
+  batch: SourceMessage[],
+  counts: FetchResult['counts'],
+  keepLease: () => Promise<void>,
+  session: IntakeSession,
+) {
   // Parsing is CPU work in this process; started here, it runs while the database answers.
   const parsed = batch.map((m) => {
     const p = parseMail(m.raw);
@@ -141,11 +166,26 @@ async function importBatch(ctx: Ctx, mailbox: MailboxRow, batch: SourceMessage[]
       await withTx({ ...ctx, outbox: { jobs: [], notifies: [] } }, async (tx) => {
         const t = performance.now();
         const upTo = Math.min(batch.length, from + TX_MESSAGES);
-        const ids = (await Promise.all(parsed.slice(from, upTo).map((p) => p.then((m) => normalizeMessageId(m.messageId), () => null)))).filter((x): x is string => !!x);
-        const chunk: IntakeSession = { customers: session.customers, importedIds: await importedMessageIds(tx, ids), pending: [] };
+        const ids = (
+          await Promise.all(
+            parsed.slice(from, upTo).map((p) =>
+              p.then(
+                (m) => normalizeMessageId(m.messageId),
+                () => null,
+              ),
+            ),
+          )
+        ).filter((x): x is string => !!x);
+        const chunk: IntakeSession = {
+          customers: session.customers,
+          importedIds: await importedMessageIds(tx, ids),
+          pending: [],
+        };
         for (; i < upTo && performance.now() - t < TX_MS; i++) {
           failing = i;
-          outcomes.push(await importMessage(tx, mailbox, batch[i].sourceKey, batch[i].raw, { parsed: parsed[i], session: chunk }));
+          outcomes.push(
+            await importMessage(tx, mailbox, batch[i].sourceKey, batch[i].raw, { parsed: parsed[i], session: chunk }),
+          );
           failing = -1;
         }
         // The chunk's fetch records, notification jobs and live events: three statements for all its mails.
@@ -178,14 +218,25 @@ async function importAlone(ctx: Ctx, mailbox: MailboxRow, m: SourceMessage): Pro
     const error = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).replace(/\0/g, '').slice(0, 2000);
     ctx.deps.log.warn({ mailboxId: mailbox.id, sourceKey: m.sourceKey, error }, 'mail quarantined without its headers');
     const stored = await ctx.deps.storage.put(Readable.from([m.raw]));
-    await recordFetched(ctx, { mailboxId: mailbox.id, sourceKey: m.sourceKey, messageId: null, outcome: 'quarantined', error, rawStorageKey: stored.key });
+    await recordFetched(ctx, {
+      mailboxId: mailbox.id,
+      sourceKey: m.sourceKey,
+      messageId: null,
+      outcome: 'quarantined',
+      error,
+      rawStorageKey: stored.key,
+    });
     return 'quarantined';
   }
 }
 
 /** A PostgreSQL data exception (class 22) or constraint violation (23), anywhere in the cause chain. */
 function isDataError(e: unknown): boolean {
-  for (let c: unknown = e, depth = 0; c && typeof c === 'object' && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
+  for (
+    let c: unknown = e, depth = 0;
+    c && typeof c === 'object' && depth < 5;
+    c = (c as { cause?: unknown }).cause, depth++
+  ) {
     const code = (c as { code?: unknown }).code;
     if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) return true;
   }

@@ -17,7 +17,8 @@ import { enqueueFetch } from './fetch.job';
  */
 export async function fetchNow({ ctx, input }: { ctx: Ctx; input: TFetchMailboxes }): Promise<TFetchQueued> {
   const actor = requireActor(ctx);
-  const everything = can(actor, 'mailboxes.manage') || seesAllDepartments(actor) || (await getSettings(ctx)).fetchAllDepartments;
+  const everything =
+    can(actor, 'mailboxes.manage') || seesAllDepartments(actor) || (await getSettings(ctx)).fetchAllDepartments;
   if (!everything && !actor.departmentIds.length) return input.mailboxId ? Promise.reject(NotFound()) : { queued: [] };
   const rows = await ctx.db
     .select({ id: mailboxes.id })

@@ -30,5 +30,9 @@ export async function scheduleDueFetches(deps: AppDeps): Promise<number[]> {
 }
 
 export function enqueueFetch(deps: AppDeps, workspaceId: number, mailboxId: number) {
-  return deps.jobs.send<FetchJob>(FETCH_QUEUE, { workspaceId, mailboxId }, { singletonKey: `mail.fetch:${mailboxId}`, retryLimit: 0 });
+  return deps.jobs.send<FetchJob>(
+    FETCH_QUEUE,
+    { workspaceId, mailboxId },
+    { singletonKey: `mail.fetch:${mailboxId}`, retryLimit: 0 },
+  );
 }

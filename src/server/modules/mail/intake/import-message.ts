@@ -43,7 +43,17 @@ export async function importMessage(
     const parsed = await (opts.parsed ?? parseMail(raw));
     messageId = normalizeMessageId(parsed.messageId);
     if (messageId && (known ? known.has(messageId) : await messageIdImported(ctx, messageId))) {
-      await recordFetched(ctx, { mailboxId: mailbox.id, sourceKey, messageId: null, outcome: 'ignored', error: `duplicate Message-ID <${messageId}>` }, opts.session?.pending);
+      await recordFetched(
+        ctx,
+        {
+          mailboxId: mailbox.id,
+          sourceKey,
+          messageId: null,
+          outcome: 'ignored',
+          error: `duplicate Message-ID <${messageId}>`,
+        },
+        opts.session?.pending,
+      );
       return 'duplicate';
     }
     const outcome = (await mailToTicket(ctx, mailbox, parsed, sourceKey, opts.session)).outcome;
@@ -53,7 +63,11 @@ export async function importMessage(
     const error = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 2000);
     ctx.deps.log.warn({ mailboxId: mailbox.id, sourceKey, err: e }, 'mail quarantined');
     const stored = await ctx.deps.storage.put(Readable.from([raw]));
-    await recordFetched(ctx, { mailboxId: mailbox.id, sourceKey, messageId, outcome: 'quarantined', error, rawStorageKey: stored.key }, opts.session?.pending);
+    await recordFetched(
+      ctx,
+      { mailboxId: mailbox.id, sourceKey, messageId, outcome: 'quarantined', error, rawStorageKey: stored.key },
+      opts.session?.pending,
+    );
     return 'quarantined';
   }
 }

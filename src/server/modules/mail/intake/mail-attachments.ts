@@ -44,7 +44,14 @@ export async function storeMailAttachments(ctx: Ctx, list: InboundAttachment[], 
       continue;
     }
     const obj = await ctx.deps.storage.put(Readable.from([a.content]), { maxBytes });
-    stored.push({ storageKey: obj.key, name: displayName(name, sniffed?.ext ?? 'txt'), size: obj.size, contentType: mime, sha256: obj.sha256, ...(a.contentId ? { contentId: a.contentId } : {}) });
+    stored.push({
+      storageKey: obj.key,
+      name: displayName(name, sniffed?.ext ?? 'txt'),
+      size: obj.size,
+      contentType: mime,
+      sha256: obj.sha256,
+      ...(a.contentId ? { contentId: a.contentId } : {}),
+    });
   }
   return { stored, refused };
 }
@@ -59,25 +66,33 @@ export function refusedLines(locale: Locale, refused: RefusedMailFile[], maxMb: 
 }
 
 /** Rows for stored files, linked to their ticket and message; returns Content-ID → file id. */
-export async function linkMailFiles(ctx: Ctx, stored: StoredMailFile[], ticketId: number, messageId: number): Promise<Map<string, number>> {
+export async function linkMailFiles(
+  ctx: Ctx,
+  stored: StoredMailFile[],
+  ticketId: number,
+  messageId: number,
+): Promise<Map<string, number>> {
   const byCid = new Map<string, number>();
   if (!stored.length) return byCid;
   const now = ctx.deps.clock.now();
-  const rows = await ctx.db.insert(files).values(
-    stored.map((f) => ({
-      workspaceId: ctx.workspaceId,
-      storageKey: f.storageKey,
-      name: f.name,
-      size: f.size,
-      contentType: f.contentType,
-      sha256: f.sha256,
-      purpose: 'attachment',
-      ticketId,
-      messageId,
-      createdBy: ctx.actor?.id ?? null,
-      createdAt: now,
-    })),
-  ).returning({ id: files.id, storageKey: files.storageKey });
+  const rows = await ctx.db
+    .insert(files)
+    .values(
+      stored.map((f) => ({
+        workspaceId: ctx.workspaceId,
+        storageKey: f.storageKey,
+        name: f.name,
+        size: f.size,
+        contentType: f.contentType,
+        sha256: f.sha256,
+        purpose: 'attachment',
+        ticketId,
+        messageId,
+        createdBy: ctx.actor?.id ?? null,
+        createdAt: now,
+      })),
+    )
+    .returning({ id: files.id, storageKey: files.storageKey });
   for (const f of stored) {
     const row = rows.find((r) => r.storageKey === f.storageKey);
     if (f.contentId && row) byCid.set(f.contentId.toLowerCase(), row.id);

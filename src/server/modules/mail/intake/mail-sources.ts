@@ -39,7 +39,12 @@ const BATCH_BYTES = 8 * 1024 * 1024;
  * marked `\Seen` (or moved) with one command per batch. A message already known (same
  * UIDVALIDITY:UID) is not fetched again, only marked.
  */
-export async function fetchImap(s: InboundSettings, caFile: string | undefined, known: Known, onBatch: OnBatch): Promise<void> {
+export async function fetchImap(
+  s: InboundSettings,
+  caFile: string | undefined,
+  known: Known,
+  onBatch: OnBatch,
+): Promise<void> {
   const ca = extraCa(caFile);
   const client = new ImapFlow({
     host: s.host,
@@ -67,23 +72,31 @@ export async function fetchImap(s: InboundSettings, caFile: string | undefined, 
       const uids = ((await client.search({ seen: false }, { uid: true })) || []).sort((a, b) => a - b);
       if (!uids.length) return;
       const sizes = new Map<number, number>();
-      for (const m of await client.fetchAll(uidSet(uids), { uid: true, size: true }, { uid: true })) sizes.set(m.uid, m.size ?? 0);
+      for (const m of await client.fetchAll(uidSet(uids), { uid: true, size: true }, { uid: true }))
+        sizes.set(m.uid, m.size ?? 0);
 
       const load = async (batch: number[]) => {
         const seen = await known(batch.map(keyOf));
         const wanted = batch.filter((uid) => !seen.has(keyOf(uid)));
-        const fetched = wanted.length ? await client.fetchAll(uidSet(wanted), { uid: true, source: true }, { uid: true }) : [];
+        const fetched = wanted.length
+          ? await client.fetchAll(uidSet(wanted), { uid: true, source: true }, { uid: true })
+          : [];
         const messages = fetched.filter((m) => m.source).sort((a, b) => a.uid - b.uid);
         // Marked afterwards: the known ones and those handed over, never one that was not.
         const mark = [...batch.filter((uid) => seen.has(keyOf(uid))), ...messages.map((m) => m.uid)];
         return { mark, messages: messages.map((m) => ({ sourceKey: keyOf(m.uid), raw: m.source! })) };
       };
-      await readAhead(inBatches(uids, (uid) => sizes.get(uid) ?? 0), load, async ({ mark, messages }) => {
-        if (messages.length) await onBatch(messages);
-        if (!mark.length) return;
-        if (s.afterFetch === 'move' && s.moveToFolder) await client.messageMove(uidSet(mark), s.moveToFolder, { uid: true });
-        else await client.messageFlagsAdd(uidSet(mark), ['\\Seen'], { uid: true });
-      });
+      await readAhead(
+        inBatches(uids, (uid) => sizes.get(uid) ?? 0),
+        load,
+        async ({ mark, messages }) => {
+          if (messages.length) await onBatch(messages);
+          if (!mark.length) return;
+          if (s.afterFetch === 'move' && s.moveToFolder)
+            await client.messageMove(uidSet(mark), s.moveToFolder, { uid: true });
+          else await client.messageFlagsAdd(uidSet(mark), ['\\Seen'], { uid: true });
+        },
+      );
     } finally {
       lock.release();
     }
@@ -96,8 +109,19 @@ export async function fetchImap(s: InboundSettings, caFile: string | undefined, 
  * POP3 by UIDL: every message not known yet, left on the server (dedup by UIDL). POP3 has no
  * batch retrieval, so messages are read one by one, but a batch ahead of the import.
  */
-export async function fetchPop3(s: InboundSettings, caFile: string | undefined, known: Known, onBatch: OnBatch): Promise<void> {
-  const ep: MailEndpoint = { host: s.host, port: s.port ?? defaultPort('pop3', s.tls), tls: s.tls, ca: extraCa(caFile), timeoutMs: 30_000 };
+export async function fetchPop3(
+  s: InboundSettings,
+  caFile: string | undefined,
+  known: Known,
+  onBatch: OnBatch,
+): Promise<void> {
+  const ep: MailEndpoint = {
+    host: s.host,
+    port: s.port ?? defaultPort('pop3', s.tls),
+    tls: s.tls,
+    ca: extraCa(caFile),
+    timeoutMs: 30_000,
+  };
   const pop = await Pop3Client.connect(ep);
   try {
     await pop.login(s.username, s.password);
@@ -110,9 +134,13 @@ export async function fetchPop3(s: InboundSettings, caFile: string | undefined, 
         for (const m of batch) if (!seen.has(m.uid)) messages.push({ sourceKey: m.uid, raw: await pop.retr(m.n) });
         return messages;
       };
-      await readAhead(inBatches(list, (m) => sizes.get(m.n) ?? 0), load, async (messages) => {
-        if (messages.length) await onBatch(messages);
-      });
+      await readAhead(
+        inBatches(list, (m) => sizes.get(m.n) ?? 0),
+        load,
+        async (messages) => {
+          if (messages.length) await onBatch(messages);
+        },
+      );
     }
     await pop.quit();
   } finally {
@@ -144,7 +172,11 @@ function inBatches<T>(items: T[], sizeOf: (item: T) => number): T[][] {
  * database's overlap. Loads run one after another (a POP3 session takes one command at a
  * time), never more than one batch ahead.
  */
-async function readAhead<B, L>(batches: B[], load: (batch: B) => Promise<L>, handle: (loaded: L) => Promise<void>): Promise<void> {
+async function readAhead<B, L>(
+  batches: B[],
+  load: (batch: B) => Promise<L>,
+  handle: (loaded: L) => Promise<void>,
+): Promise<void> {
   let next: Promise<L> | null = batches.length ? load(batches[0]) : null;
   for (let i = 0; i < batches.length; i++) {
     const current: Promise<L> = next!;

@@ -12,7 +12,14 @@ import type { ParsedInbound } from '../inbound/parsed-inbound';
 import { normalizeMessageId, threadIds, ticketNumberFromSubject } from '../inbound/ticket-ref';
 import { recordFetched, type FetchOutcome } from './fetched.repo';
 import { dropStored } from './mail-attachments';
-import { appendMailReply, attachMailFiles, customerByEmail, openMailTicket, storeFilesOf, type MailCustomer } from './mail-writer';
+import {
+  appendMailReply,
+  attachMailFiles,
+  customerByEmail,
+  openMailTicket,
+  storeFilesOf,
+  type MailCustomer,
+} from './mail-writer';
 import { customerActor } from './system-ctx';
 import type { IntakeSession } from './import-message';
 
@@ -28,10 +35,20 @@ export interface MailResult {
  * department, for the customer with that e-mail (or alternate e-mail) or for a guest. The fetch
  * record is written in the same transaction, so a message is imported exactly once.
  */
-export async function mailToTicket(ctx: Ctx, mailbox: MailboxRow, parsed: ParsedInbound, sourceKey: string, session?: IntakeSession): Promise<MailResult> {
+export async function mailToTicket(
+  ctx: Ctx,
+  mailbox: MailboxRow,
+  parsed: ParsedInbound,
+  sourceKey: string,
+  session?: IntakeSession,
+): Promise<MailResult> {
   const messageId = normalizeMessageId(parsed.messageId);
   const record = (c: Ctx, r: MailResult, error?: string) =>
-    recordFetched(c, { mailboxId: mailbox.id, sourceKey, messageId, outcome: r.outcome, ticketNumber: r.ticketNumber, error }, session?.pending);
+    recordFetched(
+      c,
+      { mailboxId: mailbox.id, sourceKey, messageId, outcome: r.outcome, ticketNumber: r.ticketNumber, error },
+      session?.pending,
+    );
   const ignored = async (why: string) => {
     const r: MailResult = { outcome: 'ignored', ticketNumber: null };
     await record(ctx, r, why);
@@ -43,7 +60,8 @@ export async function mailToTicket(ctx: Ctx, mailbox: MailboxRow, parsed: Parsed
   const sender = parsed.from.address.trim().toLowerCase();
   // Our own address writing to us is a loop (a forward rule, a misconfigured alias).
   if (sender === mailbox.address.toLowerCase()) return ignored('sent by this mailbox itself');
-  if (!(await getSettings(ctx)).importUnknownAddresses && !(await addressedToUs(ctx, mailbox, parsed))) return ignored('not addressed to a mailbox of the workspace');
+  if (!(await getSettings(ctx)).importUnknownAddresses && !(await addressedToUs(ctx, mailbox, parsed)))
+    return ignored('not addressed to a mailbox of the workspace');
   const customer = await senderCustomer(ctx, sender, session);
   const ticket = (await ticketByThread(ctx, parsed)) ?? (await ticketBySubject(ctx, parsed.subject, sender, customer));
   if (!ticket && mailbox.departmentId === null) return ignored('the system mailbox opens no tickets');
@@ -53,8 +71,11 @@ export async function mailToTicket(ctx: Ctx, mailbox: MailboxRow, parsed: Parsed
   const author = { customer, sender, parsed };
   try {
     return await withTx(actorCtx, async (tx) => {
-      const made = ticket ? await appendMailReply(tx, ticket.id, author) : await openMailTicket(tx, author, { departmentId: mailbox.departmentId!, via: 'email' });
-      const locale = customer && (customer.locale === 'en' || customer.locale === 'fa') ? (customer.locale as Locale) : null;
+      const made = ticket
+        ? await appendMailReply(tx, ticket.id, author)
+        : await openMailTicket(tx, author, { departmentId: mailbox.departmentId!, via: 'email' });
+      const locale =
+        customer && (customer.locale === 'en' || customer.locale === 'fa') ? (customer.locale as Locale) : null;
       await attachMailFiles(tx, made.row, made.message, files, { to: sender, locale, inReplyTo: messageId });
       const result: MailResult = { outcome: ticket ? 'reply' : 'ticket', ticketNumber: made.row.number };
       await record(tx, result);
@@ -77,7 +98,9 @@ async function senderCustomer(ctx: Ctx, sender: string, session?: IntakeSession)
 
 /** Is one of the mail's recipients (To, Cc, or where the server delivered it) one of our mailboxes? */
 async function addressedToUs(ctx: Ctx, mailbox: MailboxRow, parsed: ParsedInbound): Promise<boolean> {
-  const delivered = [parsed.headers['delivered-to'], parsed.headers['x-original-to']].flatMap((h) => (h ? [h.replace(/[<>]/g, '').trim().toLowerCase()] : []));
+  const delivered = [parsed.headers['delivered-to'], parsed.headers['x-original-to']].flatMap((h) =>
+    h ? [h.replace(/[<>]/g, '').trim().toLowerCase()] : [],
+  );
   const recipients = [...new Set([...parsed.to, ...parsed.cc, ...delivered])];
   if (recipients.includes(mailbox.address.toLowerCase())) return true;
   if (!recipients.length) return false;
@@ -104,16 +127,27 @@ export async function ticketByThread(ctx: Ctx, parsed: ParsedInbound): Promise<T
 }
 
 /** `[#N]` in the subject counts only when the sender is the ticket's requester (or its guest). */
-async function ticketBySubject(ctx: Ctx, subject: string, sender: string, customer: MailCustomer | null): Promise<TicketRow | null> {
+async function ticketBySubject(
+  ctx: Ctx,
+  subject: string,
+  sender: string,
+  customer: MailCustomer | null,
+): Promise<TicketRow | null> {
   const n = ticketNumberFromSubject(subject);
   if (n === null) return null;
   const ticket = await ticketWhere(ctx, eq(tickets.number, n));
   if (!ticket) return null;
-  const mine = (customer && ticket.requesterId === customer.id) || ticket.guestEmail?.toLowerCase() === sender || (!ticket.requesterId && ticket.requesterEmail === sender);
+  const mine =
+    (customer && ticket.requesterId === customer.id) ||
+    ticket.guestEmail?.toLowerCase() === sender ||
+    (!ticket.requesterId && ticket.requesterEmail === sender);
   return mine ? ticket : null;
 }
 
 async function ticketWhere(ctx: Ctx, cond: ReturnType<typeof eq>): Promise<TicketRow | null> {
-  const [r] = (await ctx.db.select(TICKET_COLUMNS).from(tickets).where(inWorkspace(tickets, ctx, cond, isNull(tickets.deletedAt)))) as TicketRow[];
+  const [r] = (await ctx.db
+    .select(TICKET_COLUMNS)
+    .from(tickets)
+    .where(inWorkspace(tickets, ctx, cond, isNull(tickets.deletedAt)))) as TicketRow[];
   return r ?? null;
 }

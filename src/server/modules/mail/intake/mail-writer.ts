@@ -15,7 +15,15 @@ import { announce, logTicketEvent } from '../../tickets/ticket-events';
 import type { ParsedInbound } from '../inbound/parsed-inbound';
 import { normalizeMessageId } from '../inbound/ticket-ref';
 import { queueRefusedNotice } from '../outbound/send-notice.job';
-import { linkMailFiles, MB, refusedLines, rewriteCidLinks, storeMailAttachments, type RefusedMailFile, type StoredMailFile } from './mail-attachments';
+import {
+  linkMailFiles,
+  MB,
+  refusedLines,
+  rewriteCidLinks,
+  storeMailAttachments,
+  type RefusedMailFile,
+  type StoredMailFile,
+} from './mail-attachments';
 
 export type MailCustomer = { id: number; name: string; username: string; email: string | null; locale: string };
 
@@ -49,7 +57,10 @@ export async function storeFilesOf(ctx: Ctx, parsed: ParsedInbound, asGuest: boo
   const maxMb = asGuest ? s.guestMaxUploadMb : s.memberMaxUploadMb;
   const files = s.attachmentsEnabled
     ? await storeMailAttachments(ctx, parsed.attachments, Math.floor(maxMb * MB))
-    : { stored: [] as StoredMailFile[], refused: parsed.attachments.map((a): RefusedMailFile => ({ name: a.filename, size: a.size, reason: 'type' })) };
+    : {
+        stored: [] as StoredMailFile[],
+        refused: parsed.attachments.map((a): RefusedMailFile => ({ name: a.filename, size: a.size, reason: 'type' })),
+      };
   return { ...files, maxMb };
 }
 
@@ -61,12 +72,22 @@ export interface MailAuthor {
 }
 
 const authorKindOf = (a: MailAuthor) => (a.customer ? ('customer' as const) : ('guest' as const));
-const authorNameOf = (a: MailAuthor) => (a.customer ? a.customer.name || a.customer.username : a.parsed.from.name || a.sender);
-const bodyOf = (p: ParsedInbound) => (hasContent(p.replyHtml) ? p.replyHtml : hasContent(p.html) ? p.html : '<p dir="auto">—</p>');
+const authorNameOf = (a: MailAuthor) =>
+  a.customer ? a.customer.name || a.customer.username : a.parsed.from.name || a.sender;
+const bodyOf = (p: ParsedInbound) =>
+  hasContent(p.replyHtml) ? p.replyHtml : hasContent(p.html) ? p.html : '<p dir="auto">—</p>';
 
 /** A mail's answer on an existing ticket: a reply by the requester (C9 status rules). */
-export async function appendMailReply(tx: Ctx, ticketId: number, a: MailAuthor): Promise<{ row: TicketRow; message: MessageRow }> {
-  const [locked] = (await tx.db.select(TICKET_COLUMNS).from(tickets).where(inWorkspace(tickets, tx, eq(tickets.id, ticketId))).for('update')) as TicketRow[];
+export async function appendMailReply(
+  tx: Ctx,
+  ticketId: number,
+  a: MailAuthor,
+): Promise<{ row: TicketRow; message: MessageRow }> {
+  const [locked] = (await tx.db
+    .select(TICKET_COLUMNS)
+    .from(tickets)
+    .where(inWorkspace(tickets, tx, eq(tickets.id, ticketId)))
+    .for('update')) as TicketRow[];
   const now = tx.deps.clock.now();
   const changes = locked.status === 'locked' ? {} : statusAfterMessage(locked, 'customer', undefined, now);
   const changed = 'status' in changes && changes.status !== locked.status;
@@ -80,7 +101,11 @@ export async function appendMailReply(tx: Ctx, ticketId: number, a: MailAuthor):
     ticketChanges: { ...changes, ...(changed ? { statusChangedAt: now } : {}) },
   });
   await logTicketEvent(tx, locked.id, 'replied', { messageId: String(m.id), via: 'email' });
-  if (changed) await logTicketEvent(tx, locked.id, locked.status === 'closed' ? 'reopened' : 'status_changed', { from: locked.status, to: (changes as { status: string }).status });
+  if (changed)
+    await logTicketEvent(tx, locked.id, locked.status === 'closed' ? 'reopened' : 'status_changed', {
+      from: locked.status,
+      to: (changes as { status: string }).status,
+    });
   await announce(tx, locked, 'message.created', { kind: 'reply', messageId: m.id });
   return { row: locked, message: m };
 }
@@ -110,7 +135,14 @@ export async function openMailTicket(
       assigneeIds: opts.assigneeIds ?? [],
       lastCustomerReplyAt: now,
     },
-    { kind: 'reply', authorKind: authorKindOf(a), authorName: authorNameOf(a), bodyHtml: bodyOf(parsed), direction: 'auto', emailMessageId: normalizeMessageId(parsed.messageId) },
+    {
+      kind: 'reply',
+      authorKind: authorKindOf(a),
+      authorName: authorNameOf(a),
+      bodyHtml: bodyOf(parsed),
+      direction: 'auto',
+      emailMessageId: normalizeMessageId(parsed.messageId),
+    },
     { via: opts.via },
   );
   return { row: created.row, message: created.message };
@@ -136,7 +168,15 @@ export async function attachMailFiles(
   }
   if (!files.refused.length) return;
   await refusedNote(tx, row, files.refused, files.maxMb);
-  if (answer) await queueRefusedNotice(tx, { ticketId: row.id, to: answer.to, locale: answer.locale, inReplyTo: answer.inReplyTo, refused: files.refused, maxMb: files.maxMb });
+  if (answer)
+    await queueRefusedNotice(tx, {
+      ticketId: row.id,
+      to: answer.to,
+      locale: answer.locale,
+      inReplyTo: answer.inReplyTo,
+      refused: files.refused,
+      maxMb: files.maxMb,
+    });
 }
 
 /** An internal note naming each attachment that was not kept. */

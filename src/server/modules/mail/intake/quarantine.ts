@@ -23,27 +23,55 @@ const toQuarantined = (r: Row): TQuarantinedMail => ({
   createdAt: iso(r.createdAt)!,
 });
 
-const quarantined = (ctx: Ctx, mailboxId: number) => inWorkspace(mailFetched, ctx, eq(mailFetched.mailboxId, mailboxId), eq(mailFetched.outcome, 'quarantined'));
+const quarantined = (ctx: Ctx, mailboxId: number) =>
+  inWorkspace(mailFetched, ctx, eq(mailFetched.mailboxId, mailboxId), eq(mailFetched.outcome, 'quarantined'));
 
 /** The mails of a mailbox that could not be imported, newest first (mail_fetched_quarantine_idx). */
-export async function listQuarantine({ ctx, mailboxId, page }: { ctx: Ctx; mailboxId: number; page: { page: number; pageSize: number } }) {
+export async function listQuarantine({
+  ctx,
+  mailboxId,
+  page,
+}: {
+  ctx: Ctx;
+  mailboxId: number;
+  page: { page: number; pageSize: number };
+}) {
   requirePermission(ctx, 'mailboxes.manage');
   if (!(await findMailbox(ctx, mailboxId))) throw NotFound();
   const [rows, [{ total }]] = await Promise.all([
-    ctx.db.select().from(mailFetched).where(quarantined(ctx, mailboxId)).orderBy(desc(mailFetched.id)).limit(page.pageSize).offset(offsetOf(page)),
+    ctx.db
+      .select()
+      .from(mailFetched)
+      .where(quarantined(ctx, mailboxId))
+      .orderBy(desc(mailFetched.id))
+      .limit(page.pageSize)
+      .offset(offsetOf(page)),
     ctx.db.select({ total: count() }).from(mailFetched).where(quarantined(ctx, mailboxId)),
   ]);
   return { items: rows.map(toQuarantined), total: Number(total), page: page.page, pageSize: page.pageSize };
 }
 
 async function entry(ctx: Ctx, mailboxId: number, entryId: number): Promise<Row> {
-  const [r] = await ctx.db.select().from(mailFetched).where(and(quarantined(ctx, mailboxId), eq(mailFetched.id, entryId)));
+  const [r] = await ctx.db
+    .select()
+    .from(mailFetched)
+    .where(and(quarantined(ctx, mailboxId), eq(mailFetched.id, entryId)));
   if (!r) throw NotFound();
   return r;
 }
 
 /** The original message as it came from the server, for a look in a mail program. */
-export async function downloadQuarantined({ ctx, mailboxId, entryId, reply }: { ctx: Ctx; mailboxId: number; entryId: number; reply: FastifyReply }) {
+export async function downloadQuarantined({
+  ctx,
+  mailboxId,
+  entryId,
+  reply,
+}: {
+  ctx: Ctx;
+  mailboxId: number;
+  entryId: number;
+  reply: FastifyReply;
+}) {
   requirePermission(ctx, 'mailboxes.manage');
   const r = await entry(ctx, mailboxId, entryId);
   if (!r.rawStorageKey) throw NotFound();
@@ -63,7 +91,15 @@ export async function downloadQuarantined({ ctx, mailboxId, entryId, reply }: { 
  * new outcome, and its raw copy is dropped once it is imported. A message that fails again
  * stays in the quarantine with the new error.
  */
-export async function retryQuarantined({ ctx, mailboxId, entryId }: { ctx: Ctx; mailboxId: number; entryId: number }): Promise<TRetryResult> {
+export async function retryQuarantined({
+  ctx,
+  mailboxId,
+  entryId,
+}: {
+  ctx: Ctx;
+  mailboxId: number;
+  entryId: number;
+}): Promise<TRetryResult> {
   requirePermission(ctx, 'mailboxes.manage');
   const r = await entry(ctx, mailboxId, entryId);
   const mailbox = await findMailbox(ctx, mailboxId);
@@ -77,10 +113,17 @@ export async function retryQuarantined({ ctx, mailboxId, entryId }: { ctx: Ctx; 
   }
   const sys = systemCtx(ctx.deps, ctx.workspaceId, `retry:${ctx.requestId}`);
   const outcome = await importMessage(sys, mailbox, r.sourceKey, Buffer.concat(chunks));
-  const [after] = await ctx.db.select().from(mailFetched).where(inWorkspace(mailFetched, ctx, eq(mailFetched.id, r.id)));
-  if (after.rawStorageKey && after.rawStorageKey !== r.rawStorageKey) await ctx.deps.storage.delete(r.rawStorageKey).catch(() => undefined);
+  const [after] = await ctx.db
+    .select()
+    .from(mailFetched)
+    .where(inWorkspace(mailFetched, ctx, eq(mailFetched.id, r.id)));
+  if (after.rawStorageKey && after.rawStorageKey !== r.rawStorageKey)
+    await ctx.deps.storage.delete(r.rawStorageKey).catch(() => undefined);
   if (after.outcome !== 'quarantined' && after.rawStorageKey) {
-    await ctx.db.update(mailFetched).set({ rawStorageKey: null }).where(inWorkspace(mailFetched, ctx, eq(mailFetched.id, r.id)));
+    await ctx.db
+      .update(mailFetched)
+      .set({ rawStorageKey: null })
+      .where(inWorkspace(mailFetched, ctx, eq(mailFetched.id, r.id)));
     await ctx.deps.storage.delete(after.rawStorageKey).catch(() => undefined);
   }
   await audit(ctx, 'mail.quarantine_retry', 'mail_fetched', r.id, { outcome, ticketNumber: after.ticketNumber });

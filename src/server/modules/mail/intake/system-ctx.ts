@@ -7,5 +7,15 @@ export function systemCtx(deps: AppDeps, workspaceId: number, requestId = 'job:m
 
 /** A customer found by e-mail, acting through intake: no permissions beyond writing on its tickets. */
 export function customerActor(u: { id: number; name: string; username: string }): Actor {
-  return { id: u.id, role: 'customer', name: u.name, username: u.username, permissions: new Set(), departmentIds: [], ticketAccess: true, locale: 'fa', via: 'token' };
+  return {
+    id: u.id,
+    role: 'customer',
+    name: u.name,
+    username: u.username,
+    permissions: new Set(),
+    departmentIds: [],
+    ticketAccess: true,
+    locale: 'fa',
+    via: 'token',
+  };
 }

@@ -53,7 +53,15 @@ describe('composeReply', () => {
 
 describe('composeNotice', () => {
   it('is marked auto-replied so that no robot answers it', () => {
-    const n = composeNotice({ number: 7, subject: 'big file', from: 'a@x', to: 'g@y', text: 'line one\n\nline <two>', messageId: 'n1@x', inReplyTo: 'in@y' });
+    const n = composeNotice({
+      number: 7,
+      subject: 'big file',
+      from: 'a@x',
+      to: 'g@y',
+      text: 'line one\n\nline <two>',
+      messageId: 'n1@x',
+      inReplyTo: 'in@y',
+    });
     expect(n.headers).toMatchObject({ 'Auto-Submitted': 'auto-replied' });
     expect(n.subject).toBe('Re: [#7] big file');
     expect(n.inReplyTo).toBe('<in@y>');

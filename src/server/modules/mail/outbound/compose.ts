@@ -61,7 +61,15 @@ export function composeReply(r: ReplyMail): MailMessage {
  * The automatic answer to a sender whose attachments were not kept. `Auto-Submitted:
  * auto-replied` (RFC 3834) keeps well-behaved robots — ours included — from answering it.
  */
-export function composeNotice(n: { number: number; subject: string; from: string; to: string; text: string; messageId: string; inReplyTo: string | null }): MailMessage {
+export function composeNotice(n: {
+  number: number;
+  subject: string;
+  from: string;
+  to: string;
+  text: string;
+  messageId: string;
+  inReplyTo: string | null;
+}): MailMessage {
   return {
     from: n.from,
     to: n.to,
@@ -74,6 +82,10 @@ export function composeNotice(n: { number: number; subject: string; from: string
     messageId: bracket(n.messageId),
     inReplyTo: n.inReplyTo ? bracket(n.inReplyTo) : undefined,
     references: n.inReplyTo ? [bracket(n.inReplyTo)] : [],
-    headers: { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All', 'X-Pishkhan-Ticket': String(n.number) },
+    headers: {
+      'Auto-Submitted': 'auto-replied',
+      'X-Auto-Response-Suppress': 'All',
+      'X-Pishkhan-Ticket': String(n.number),
+    },
   };
 }

@@ -12,11 +12,16 @@ export interface ReplyJob {
 
 /** The requester's address and language: the customer's current e-mail, or the guest's. */
 export async function recipientOf(ctx: Ctx, ticket: Pick<TicketRow, 'requesterId' | 'guestEmail' | 'guestName'>) {
-  if (ticket.requesterId === null) return ticket.guestEmail ? { email: ticket.guestEmail, name: ticket.guestName ?? '', locale: null, member: false } : null;
+  if (ticket.requesterId === null)
+    return ticket.guestEmail
+      ? { email: ticket.guestEmail, name: ticket.guestName ?? '', locale: null, member: false }
+      : null;
   const [u] = await ctx.db
     .select({ email: users.email, name: users.name, locale: users.locale })
     .from(users)
-    .where(inWorkspace(users, ctx, eq(users.id, ticket.requesterId), eq(users.role, 'customer'), isNull(users.deletedAt)));
+    .where(
+      inWorkspace(users, ctx, eq(users.id, ticket.requesterId), eq(users.role, 'customer'), isNull(users.deletedAt)),
+    );
   return u?.email ? { email: u.email, name: u.name, locale: u.locale, member: true } : null;
 }
 
@@ -27,7 +32,10 @@ export async function recipientOf(ctx: Ctx, ticket: Pick<TicketRow, 'requesterId
  */
 export async function queueReplyMail(tx: Ctx, ticket: TicketRow, messageId: number): Promise<boolean> {
   if (ticket.internal || !(await recipientOf(tx, ticket))) return false;
-  await tx.db.update(messages).set({ deliveryStatus: 'queued' }).where(and(inWorkspace(messages, tx), eq(messages.id, messageId)));
+  await tx.db
+    .update(messages)
+    .set({ deliveryStatus: 'queued' })
+    .where(and(inWorkspace(messages, tx), eq(messages.id, messageId)));
   await tx.deps.jobs.send<ReplyJob>(REPLY_QUEUE, { workspaceId: tx.workspaceId, messageId }, { executor: tx.db });
   return true;
 }

@@ -26,13 +26,21 @@ export interface RefusedNoticeJob {
 
 /** Queued in intake's transaction: the answer exists only if the mail was taken in. */
 export function queueRefusedNotice(tx: Ctx, job: Omit<RefusedNoticeJob, 'workspaceId'>) {
-  return tx.deps.jobs.send<RefusedNoticeJob>(NOTICE_QUEUE, { workspaceId: tx.workspaceId, ...job }, { executor: tx.db });
+  return tx.deps.jobs.send<RefusedNoticeJob>(
+    NOTICE_QUEUE,
+    { workspaceId: tx.workspaceId, ...job },
+    { executor: tx.db },
+  );
 }
 
 /** The text, in the sender's language (a guest gets the workspace's). */
 export function refusedNoticeText(locale: Locale, number: number, refused: RefusedMailFile[], maxMb: number): string {
   const lines = refusedLines(locale, refused, maxMb);
-  return [t(locale, 'mail.notice.refused_intro', { number }), lines.map((l) => `- ${l}`).join('\n'), t(locale, 'mail.notice.refused_outro', { max: maxMb })].join('\n\n');
+  return [
+    t(locale, 'mail.notice.refused_intro', { number }),
+    lines.map((l) => `- ${l}`).join('\n'),
+    t(locale, 'mail.notice.refused_outro', { max: maxMb }),
+  ].join('\n\n');
 }
 
 /** The `mail.notice` handler; a failure is retried by the queue. */

@@ -41,7 +41,13 @@ export async function deliverReply(deps: AppDeps, job: ReplyJob): Promise<{ resu
     .from(messages)
     .innerJoin(tickets, eq(tickets.id, messages.ticketId))
     .where(and(inWorkspace(messages, ctx), eq(messages.id, job.messageId)));
-  if (!row || row.message.kind !== 'reply' || row.message.deliveryStatus === 'sent' || row.message.deliveryStatus === 'failed') return { result: 'skipped' };
+  if (
+    !row ||
+    row.message.kind !== 'reply' ||
+    row.message.deliveryStatus === 'sent' ||
+    row.message.deliveryStatus === 'failed'
+  )
+    return { result: 'skipped' };
   const ticket = row.ticket as TicketRow;
   let message = row.message;
   const to = await recipientOf(ctx, ticket);
@@ -59,7 +65,10 @@ export async function deliverReply(deps: AppDeps, job: ReplyJob): Promise<{ resu
     }
     const locale = to.locale === 'en' || to.locale === 'fa' ? to.locale : (await getSettings(ctx)).defaultLocale;
     const footer = to.member
-      ? t(locale, 'mail.outbound.footer_member', { number: ticket.number, url: `${deps.config.publicUrl}/portal/tickets/${ticket.number}` })
+      ? t(locale, 'mail.outbound.footer_member', {
+          number: ticket.number,
+          url: `${deps.config.publicUrl}/portal/tickets/${ticket.number}`,
+        })
       : t(locale, 'mail.outbound.footer_guest', { number: ticket.number });
     const earlier = await earlierMail(ctx, ticket.id, message.id);
     const mail = composeReply({
@@ -84,7 +93,10 @@ export async function deliverReply(deps: AppDeps, job: ReplyJob): Promise<{ resu
     // A 5xx answer (unknown recipient, refused sender) will not change on a retry.
     const permanent = typeof err.responseCode === 'number' && err.responseCode >= 500;
     const final = permanent || message.deliveryAttempts + 1 >= MAX_ATTEMPTS;
-    deps.log.warn({ workspaceId: job.workspaceId, messageId: message.id, via: sender.via, error, final }, 'reply mail not delivered');
+    deps.log.warn(
+      { workspaceId: job.workspaceId, messageId: message.id, via: sender.via, error, final },
+      'reply mail not delivered',
+    );
     return finish(ctx, ticket, message, final ? 'failed' : 'queued', error);
   } finally {
     sender.mailer.close?.();
@@ -92,10 +104,21 @@ export async function deliverReply(deps: AppDeps, job: ReplyJob): Promise<{ resu
   return finish(ctx, ticket, message, 'sent', null);
 }
 
-async function finish(ctx: Ctx, ticket: TicketRow, message: typeof messages.$inferSelect, status: 'sent' | 'failed' | 'queued', error: string | null) {
+async function finish(
+  ctx: Ctx,
+  ticket: TicketRow,
+  message: typeof messages.$inferSelect,
+  status: 'sent' | 'failed' | 'queued',
+  error: string | null,
+) {
   await ctx.db
     .update(messages)
-    .set({ deliveryStatus: status, deliveryError: error, deliveryAttempts: message.deliveryAttempts + 1, deliveryAt: ctx.deps.clock.now() })
+    .set({
+      deliveryStatus: status,
+      deliveryError: error,
+      deliveryAttempts: message.deliveryAttempts + 1,
+      deliveryAt: ctx.deps.clock.now(),
+    })
     .where(and(inWorkspace(messages, ctx), eq(messages.id, message.id)));
   await notifyLive(ctx, ticket, 'message.delivery', { kind: 'reply', messageId: message.id });
   const result: DeliveryResult = status === 'queued' ? 'retry' : status;
@@ -123,5 +146,11 @@ async function attachmentStreams(ctx: Ctx, messageId: number): Promise<MailAttac
     .from(files)
     .where(inWorkspace(files, ctx, eq(files.messageId, messageId)))
     .orderBy(asc(files.id));
-  return Promise.all(rows.map(async (f) => ({ filename: f.name, contentType: f.contentType, content: await ctx.deps.storage.get(f.key) })));
+  return Promise.all(
+    rows.map(async (f) => ({
+      filename: f.name,
+      contentType: f.contentType,
+      content: await ctx.deps.storage.get(f.key),
+    })),
+  );
 }

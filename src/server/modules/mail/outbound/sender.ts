@@ -46,7 +46,9 @@ export async function senderFor(ctx: Ctx, departmentId: number | null): Promise<
         ctx,
         eq(mailboxes.active, true),
         isNotNull(mailboxes.smtpHost),
-        departmentId === null ? isNull(mailboxes.departmentId) : or(eq(mailboxes.departmentId, departmentId), isNull(mailboxes.departmentId)),
+        departmentId === null
+          ? isNull(mailboxes.departmentId)
+          : or(eq(mailboxes.departmentId, departmentId), isNull(mailboxes.departmentId)),
       ),
     );
   const box = rows.find((r) => r.departmentId !== null) ?? rows.find((r) => r.departmentId === null);
@@ -59,7 +61,13 @@ function mailboxSender(ctx: Ctx, box: MailboxRow): Sender {
   const password = box.smtpPasswordSealed ? mailboxSealer(ctx).open(box.smtpPasswordSealed) : '';
   const auth = box.smtpAuth && box.smtpUsername ? { username: box.smtpUsername, password } : null;
   const options = smtpTransportOptions(
-    { host: box.smtpHost!, port: box.smtpPort ?? defaultPort('smtp', box.smtpTls), tls: box.smtpTls, ca: extraCa(ctx.deps.config.mailTlsCaFile), timeoutMs: 30_000 },
+    {
+      host: box.smtpHost!,
+      port: box.smtpPort ?? defaultPort('smtp', box.smtpTls),
+      tls: box.smtpTls,
+      ca: extraCa(ctx.deps.config.mailTlsCaFile),
+      timeoutMs: 30_000,
+    },
     auth,
   );
   const from = formatFrom(box.displayName, box.address);

@@ -26,11 +26,27 @@ export function BulkBar({ selected, onFinished }: Props) {
   const qc = useQueryClient();
   const departments = useDepartments();
   const staff = useStaff();
-  const actions: Action[] = (['status', 'priority', 'lock', 'transfer', 'assign', 'delete', 'restore'] as Action[]).filter((a) =>
-    a === 'status' || a === 'lock' ? can(me, 'tickets.edit') : a === 'transfer' ? can(me, 'tickets.transfer') : a === 'assign' ? can(me, 'tickets.assign') : a === 'delete' || a === 'restore' ? can(me, 'tickets.delete') : true,
+  const actions: Action[] = (
+    ['status', 'priority', 'lock', 'transfer', 'assign', 'delete', 'restore'] as Action[]
+  ).filter((a) =>
+    a === 'status' || a === 'lock'
+      ? can(me, 'tickets.edit')
+      : a === 'transfer'
+        ? can(me, 'tickets.transfer')
+        : a === 'assign'
+          ? can(me, 'tickets.assign')
+          : a === 'delete' || a === 'restore'
+            ? can(me, 'tickets.delete')
+            : true,
   );
   const [action, setAction] = useState<Action>(actions[0] ?? 'priority');
-  const [values, setValues] = useState<Record<string, string>>({ status: 'closed', priority: 'high', lock: 'lock', transfer: '', assign: '' });
+  const [values, setValues] = useState<Record<string, string>>({
+    status: 'closed',
+    priority: 'high',
+    lock: 'lock',
+    transfer: '',
+    assign: '',
+  });
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<BulkResult | null>(null);
   const [toast, setToast] = useState<string | null>(null);
@@ -38,7 +54,14 @@ export function BulkBar({ selected, onFinished }: Props) {
   const run = useMutation({
     mutationFn: () => {
       const v = values[action];
-      const value = action === 'transfer' ? { departmentId: v } : action === 'assign' ? { assigneeId: v === 'none' ? null : v } : action === 'delete' || action === 'restore' ? undefined : v;
+      const value =
+        action === 'transfer'
+          ? { departmentId: v }
+          : action === 'assign'
+            ? { assigneeId: v === 'none' ? null : v }
+            : action === 'delete' || action === 'restore'
+              ? undefined
+              : v;
       return post<BulkResult>('/tickets/bulk', { numbers: selected, action, value });
     },
     onSuccess: (res) => {
@@ -76,9 +99,19 @@ export function BulkBar({ selected, onFinished }: Props) {
   return (
     <>
       {selected.length > 0 && actions.length > 0 && (
-        <Paper elevation={4} data-testid="bulk-bar" role="region" aria-label={t('center.bulk.label')} sx={{ position: 'sticky', bottom: 8, zIndex: 2, p: 1.5, mt: 2 }}>
+        <Paper
+          elevation={4}
+          data-testid="bulk-bar"
+          role="region"
+          aria-label={t('center.bulk.label')}
+          sx={{ position: 'sticky', bottom: 8, zIndex: 2, p: 1.5, mt: 2 }}
+        >
           <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-            <Typography variant="body2" sx={{ fontWeight: 600, flexBasis: { xs: '100%', sm: 'auto' } }} aria-live="polite">
+            <Typography
+              variant="body2"
+              sx={{ fontWeight: 600, flexBasis: { xs: '100%', sm: 'auto' } }}
+              aria-live="polite"
+            >
               {t('center.bulk.selected', { count: selected.length, n: f.number(selected.length) })}
             </Typography>
             <TextField
@@ -87,7 +120,11 @@ export function BulkBar({ selected, onFinished }: Props) {
               label={t('center.bulk.action')}
               value={action}
               onChange={(e) => setAction(e.target.value as Action)}
-              slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'bulk-action' }, inputLabel: { shrink: true } }}
+              slotProps={{
+                select: { native: true },
+                htmlInput: { 'data-testid': 'bulk-action' },
+                inputLabel: { shrink: true },
+              }}
               sx={{ flex: { xs: '1 1 140px', sm: '0 0 auto' }, minWidth: { sm: 180 } }}
             >
               {actions.map((a) => (
@@ -96,12 +133,37 @@ export function BulkBar({ selected, onFinished }: Props) {
                 </option>
               ))}
             </TextField>
-            {action === 'status' && valueSelect('bulk-status', STATUSES.map((s) => [s, t(`status.${s}`)]))}
-            {action === 'priority' && valueSelect('bulk-priority', PRIORITIES.map((p) => [p, t(`priority.${p}`)]))}
-            {action === 'lock' && valueSelect('bulk-lock', [['lock', t('center.bulk.lock')], ['unlock', t('center.bulk.unlock')]])}
-            {action === 'transfer' && valueSelect('bulk-department', (departments.data?.items ?? []).filter((d) => d.active).map((d) => [d.id, d.name]))}
-            {action === 'assign' && valueSelect('bulk-assignee', [['none', t('center.assigneeNone')], ...(staff.data ?? []).map((u): [string, string] => [u.id, u.name])])}
-            <Button variant="contained" onClick={apply} disabled={run.isPending || (needsValue && !values[action])} data-testid="bulk-apply">
+            {action === 'status' &&
+              valueSelect(
+                'bulk-status',
+                STATUSES.map((s) => [s, t(`status.${s}`)]),
+              )}
+            {action === 'priority' &&
+              valueSelect(
+                'bulk-priority',
+                PRIORITIES.map((p) => [p, t(`priority.${p}`)]),
+              )}
+            {action === 'lock' &&
+              valueSelect('bulk-lock', [
+                ['lock', t('center.bulk.lock')],
+                ['unlock', t('center.bulk.unlock')],
+              ])}
+            {action === 'transfer' &&
+              valueSelect(
+                'bulk-department',
+                (departments.data?.items ?? []).filter((d) => d.active).map((d) => [d.id, d.name]),
+              )}
+            {action === 'assign' &&
+              valueSelect('bulk-assignee', [
+                ['none', t('center.assigneeNone')],
+                ...(staff.data ?? []).map((u): [string, string] => [u.id, u.name]),
+              ])}
+            <Button
+              variant="contained"
+              onClick={apply}
+              disabled={run.isPending || (needsValue && !values[action])}
+              data-testid="bulk-apply"
+            >
               {run.isPending ? t('center.bulk.applying') : t('center.bulk.apply')}
             </Button>
             <Button onClick={() => onFinished([])}>{t('center.bulk.clear')}</Button>
@@ -119,7 +181,12 @@ export function BulkBar({ selected, onFinished }: Props) {
       />
       <BulkResultDialog result={result} onClose={() => setResult(null)} />
       <Snackbar open={!!toast} autoHideDuration={5000} onClose={() => setToast(null)}>
-        <Alert severity={run.isError ? 'error' : 'success'} onClose={() => setToast(null)} variant="filled" data-testid="bulk-toast">
+        <Alert
+          severity={run.isError ? 'error' : 'success'}
+          onClose={() => setToast(null)}
+          variant="filled"
+          data-testid="bulk-toast"
+        >
           {toast}
         </Alert>
       </Snackbar>

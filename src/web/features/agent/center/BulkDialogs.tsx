@@ -1,4 +1,15 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, ListItemText } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+} from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../ui/format';
 
@@ -7,7 +18,17 @@ export interface BulkResult {
   failed: Array<{ number: number; error: { code: string; message: string } }>;
 }
 
-export function ConfirmDialog({ open, text, onCancel, onConfirm }: { open: boolean; text: string; onCancel: () => void; onConfirm: () => void }) {
+export function ConfirmDialog({
+  open,
+  text,
+  onCancel,
+  onConfirm,
+}: {
+  open: boolean;
+  text: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Dialog open={open} onClose={onCancel} aria-labelledby="bulk-confirm-title">
@@ -30,7 +51,14 @@ export function BulkResultDialog({ result, onClose }: { result: BulkResult | nul
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <Dialog open={!!result} onClose={onClose} aria-labelledby="bulk-result-title" data-testid="bulk-result" fullWidth maxWidth="sm">
+    <Dialog
+      open={!!result}
+      onClose={onClose}
+      aria-labelledby="bulk-result-title"
+      data-testid="bulk-result"
+      fullWidth
+      maxWidth="sm"
+    >
       <DialogTitle id="bulk-result-title">{t('center.bulk.resultTitle')}</DialogTitle>
       {result && (
         <DialogContent>

@@ -15,7 +15,18 @@ interface Props {
 }
 
 /** A text filter that writes to the address after a pause in typing (or at once on Enter). */
-export function DebouncedText({ label, value, onCommit, placeholder, type = 'search', testId, icon, inputRef, dir, fullWidth = true }: Props) {
+export function DebouncedText({
+  label,
+  value,
+  onCommit,
+  placeholder,
+  type = 'search',
+  testId,
+  icon,
+  inputRef,
+  dir,
+  fullWidth = true,
+}: Props) {
   const [text, setText] = useState(value);
   const committed = useRef(value);
   // The address may change under us (back button, quick views): follow it.

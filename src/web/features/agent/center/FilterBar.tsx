@@ -27,7 +27,15 @@ export function FilterBar({ filters, update, reset, searchRef }: Props) {
     <Box component="section" aria-label={t('center.filtersLabel')} sx={{ mb: 2 }}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ alignItems: { md: 'center' } }}>
         <Box sx={{ flex: 2, minWidth: 0 }}>
-          <DebouncedText label={t('center.search')} placeholder={t('center.searchHint')} value={filters.q} onCommit={setQ} testId="center-search" icon={<Search fontSize="small" />} inputRef={searchRef} />
+          <DebouncedText
+            label={t('center.search')}
+            placeholder={t('center.searchHint')}
+            value={filters.q}
+            onCommit={setQ}
+            testId="center-search"
+            icon={<Search fontSize="small" />}
+            inputRef={searchRef}
+          />
         </Box>
         <TextField
           select
@@ -43,7 +51,10 @@ export function FilterBar({ filters, update, reset, searchRef }: Props) {
             select: {
               multiple: true,
               displayEmpty: true,
-              renderValue: (v) => ((v as string[]).length ? (v as string[]).map((s) => t(`status.${s}`)).join(t('center.separator')) : t('center.anyStatus')),
+              renderValue: (v) =>
+                (v as string[]).length
+                  ? (v as string[]).map((s) => t(`status.${s}`)).join(t('center.separator'))
+                  : t('center.anyStatus'),
             },
             inputLabel: { shrink: true },
           }}
@@ -55,7 +66,15 @@ export function FilterBar({ filters, update, reset, searchRef }: Props) {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label={t('center.sortBy')} value={filters.sort} onChange={(e) => update({ sort: e.target.value as Sort })} sx={{ flex: 1, minWidth: 180 }} data-testid="filter-sort">
+        <TextField
+          select
+          size="small"
+          label={t('center.sortBy')}
+          value={filters.sort}
+          onChange={(e) => update({ sort: e.target.value as Sort })}
+          sx={{ flex: 1, minWidth: 180 }}
+          data-testid="filter-sort"
+        >
           {SORTS.map((s) => (
             <MenuItem key={s} value={s}>
               {t(sortLabelKey(s))}

@@ -1,5 +1,21 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Autocomplete, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormHelperText, LinearProgress, MenuItem, Stack, TextField, Typography, useMediaQuery, useTheme } from '@mui/material';
+import {
+  Autocomplete,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormHelperText,
+  LinearProgress,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
 import UploadFile from '@mui/icons-material/UploadFile';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -15,7 +31,8 @@ const SHOWN = ['file', 'departmentId', 'assigneeId'];
 /** What the file picker offers; the server reads the bytes and refuses what is not a mail. */
 const ACCEPT = '.eml,message/rfc822';
 /** The local (not yet sent) errors without the one of `field`, once it has been filled. */
-const without = (errors: Record<string, string>, field: string) => Object.fromEntries(Object.entries(errors).filter(([k]) => k !== field));
+const without = (errors: Record<string, string>, field: string) =>
+  Object.fromEntries(Object.entries(errors).filter(([k]) => k !== field));
 const isEml = (file: File) => /\.eml$/i.test(file.name) || file.type === 'message/rfc822';
 
 /**
@@ -43,7 +60,9 @@ export function ImportEmailDialog({ open, onClose }: { open: boolean; onClose: (
 
   // The server accepts only the agent's own departments unless they see all of them.
   const everywhere = !!me && (me.user.role === 'admin' || can(me, 'tickets.view_all'));
-  const choices = (departments.data?.items ?? []).filter((d) => d.active && (everywhere || me?.user.departmentIds.includes(d.id)));
+  const choices = (departments.data?.items ?? []).filter(
+    (d) => d.active && (everywhere || me?.user.departmentIds.includes(d.id)),
+  );
 
   const send = useMutation({
     mutationFn: () => {
@@ -69,7 +88,10 @@ export function ImportEmailDialog({ open, onClose }: { open: boolean; onClose: (
   };
   const fileMessage = local.file ?? server.fields.file ?? tooLarge;
   // 409: the same message (by Message-ID) was imported before; its message names the ticket.
-  const existing = send.error instanceof ApiError && send.error.status === 409 ? /#\s*([0-9۰-۹]+)/.exec(send.error.message)?.[1] : undefined;
+  const existing =
+    send.error instanceof ApiError && send.error.status === 409
+      ? /#\s*([0-9۰-۹]+)/.exec(send.error.message)?.[1]
+      : undefined;
   const existingNumber = existing ? Number(existing.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))) : null;
 
   function pick(files: FileList | null) {
@@ -102,7 +124,15 @@ export function ImportEmailDialog({ open, onClose }: { open: boolean; onClose: (
   };
 
   return (
-    <Dialog open={open} onClose={close} fullScreen={phone} fullWidth maxWidth="sm" aria-labelledby="import-email-title" data-testid="import-dialog">
+    <Dialog
+      open={open}
+      onClose={close}
+      fullScreen={phone}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="import-email-title"
+      data-testid="import-dialog"
+    >
       <form onSubmit={submit} noValidate style={{ display: 'contents' }}>
         <DialogTitle id="import-email-title">{t('center.import.title')}</DialogTitle>
         <DialogContent dividers>
@@ -112,21 +142,44 @@ export function ImportEmailDialog({ open, onClose }: { open: boolean; onClose: (
           <FormError error={tooLarge ? null : send.error} shown={SHOWN} />
           {existingNumber !== null && (
             <Box sx={{ mt: -1, mb: 2 }}>
-              <Button component={Link} to={`/agent/tickets/${existingNumber}`} size="small" variant="outlined" data-testid="import-existing">
+              <Button
+                component={Link}
+                to={`/agent/tickets/${existingNumber}`}
+                size="small"
+                variant="outlined"
+                data-testid="import-existing"
+              >
                 {t('center.import.openExisting', { number: f.digits(existingNumber) })}
               </Button>
             </Box>
           )}
           <Stack spacing={2}>
             <Box>
-              <Typography component="label" htmlFor="import-email-file" variant="subtitle2" sx={{ display: 'block', mb: 0.5 }}>
+              <Typography
+                component="label"
+                htmlFor="import-email-file"
+                variant="subtitle2"
+                sx={{ display: 'block', mb: 0.5 }}
+              >
                 {t('center.import.file')}
               </Typography>
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-                <Button variant="outlined" startIcon={<UploadFile />} onClick={() => input.current?.click()} disabled={send.isPending} aria-describedby={fileHelpId} data-testid="import-choose">
+                <Button
+                  variant="outlined"
+                  startIcon={<UploadFile />}
+                  onClick={() => input.current?.click()}
+                  disabled={send.isPending}
+                  aria-describedby={fileHelpId}
+                  data-testid="import-choose"
+                >
                   {file ? t('center.import.change') : t('center.import.choose')}
                 </Button>
-                <Typography variant="body2" color={file ? 'text.primary' : 'text.secondary'} sx={{ minWidth: 0, overflowWrap: 'anywhere' }} data-testid="import-file-name">
+                <Typography
+                  variant="body2"
+                  color={file ? 'text.primary' : 'text.secondary'}
+                  sx={{ minWidth: 0, overflowWrap: 'anywhere' }}
+                  data-testid="import-file-name"
+                >
                   {file ? (
                     <>
                       <bdi dir="ltr">{file.name}</bdi> ({f.bytes(file.size)})
@@ -191,14 +244,26 @@ export function ImportEmailDialog({ open, onClose }: { open: boolean; onClose: (
               loadingText={t('common.loading')}
               noOptionsText={t('agentNew.noPeople')}
               disabled={send.isPending}
-              renderInput={(params) => <TextField {...params} label={t('center.import.assignee')} {...field('assigneeId')} helperText={field('assigneeId').helperText ?? t('center.import.assigneeHint')} slotProps={{ htmlInput: { ...params.inputProps, 'data-testid': 'import-assignee' } }} />}
+              renderInput={(params) => (
+                <TextField
+                  {...params}
+                  label={t('center.import.assignee')}
+                  {...field('assigneeId')}
+                  helperText={field('assigneeId').helperText ?? t('center.import.assigneeHint')}
+                  slotProps={{ htmlInput: { ...params.inputProps, 'data-testid': 'import-assignee' } }}
+                />
+              )}
             />
             {send.isPending && (
               <Box>
                 <Typography variant="body2" id="import-progress-label" sx={{ mb: 0.5 }}>
                   {t('center.import.importing')}
                 </Typography>
-                <LinearProgress variant={progress > 0 && progress < 1 ? 'determinate' : 'indeterminate'} value={Math.round(progress * 100)} aria-labelledby="import-progress-label" />
+                <LinearProgress
+                  variant={progress > 0 && progress < 1 ? 'determinate' : 'indeterminate'}
+                  value={Math.round(progress * 100)}
+                  aria-labelledby="import-progress-label"
+                />
               </Box>
             )}
           </Stack>

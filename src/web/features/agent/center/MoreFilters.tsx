@@ -16,10 +16,31 @@ interface Props {
 const asArray = (v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : (v as string[]));
 
 /** A single choice among "any" and a list, as a select. */
-function Pick({ label, value, onChange, children, testId }: { label: string; value: string; onChange: (v: string) => void; children: ReactNode; testId?: string }) {
+function Pick({
+  label,
+  value,
+  onChange,
+  children,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  children: ReactNode;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <TextField select size="small" fullWidth label={label} value={value} onChange={(e) => onChange(e.target.value)} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} data-testid={testId}>
+    <TextField
+      select
+      size="small"
+      fullWidth
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      data-testid={testId}
+    >
       <MenuItem value="">{t('center.any')}</MenuItem>
       {children}
     </TextField>
@@ -33,16 +54,29 @@ export function MoreFilters({ filters, update, reset }: Props) {
   const tags = useTags();
   const staff = useStaff();
   const setEmail = useCallback((email: string) => update({ email }), [update]);
-  const names = (ids: string[], list: Array<{ id: string; name: string }> | undefined) => ids.map((id) => list?.find((d) => d.id === id)?.name ?? id).join(t('center.separator'));
+  const names = (ids: string[], list: Array<{ id: string; name: string }> | undefined) =>
+    ids.map((id) => list?.find((d) => d.id === id)?.name ?? id).join(t('center.separator'));
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(4, 1fr)' }, gap: 1.5, pt: 2 }}>
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(4, 1fr)' }, gap: 1.5, pt: 2 }}
+    >
       <TextField
         select
         size="small"
         label={t('center.priority')}
         value={filters.priority}
         onChange={(e) => update({ priority: asArray(e.target.value) as CenterFilters['priority'] })}
-        slotProps={{ select: { multiple: true, displayEmpty: true, renderValue: (v) => ((v as string[]).length ? (v as string[]).map((p) => t(`priority.${p}`)).join(t('center.separator')) : t('center.any')) }, inputLabel: { shrink: true } }}
+        slotProps={{
+          select: {
+            multiple: true,
+            displayEmpty: true,
+            renderValue: (v) =>
+              (v as string[]).length
+                ? (v as string[]).map((p) => t(`priority.${p}`)).join(t('center.separator'))
+                : t('center.any'),
+          },
+          inputLabel: { shrink: true },
+        }}
       >
         {PRIORITIES.map((p) => (
           <MenuItem key={p} value={p}>
@@ -56,7 +90,15 @@ export function MoreFilters({ filters, update, reset }: Props) {
         label={t('center.department')}
         value={filters.departmentId}
         onChange={(e) => update({ departmentId: asArray(e.target.value) })}
-        slotProps={{ select: { multiple: true, displayEmpty: true, renderValue: (v) => ((v as string[]).length ? names(v as string[], departments.data?.items) : t('center.any')) }, inputLabel: { shrink: true } }}
+        slotProps={{
+          select: {
+            multiple: true,
+            displayEmpty: true,
+            renderValue: (v) =>
+              (v as string[]).length ? names(v as string[], departments.data?.items) : t('center.any'),
+          },
+          inputLabel: { shrink: true },
+        }}
         data-testid="filter-department"
       >
         {(departments.data?.items ?? []).map((d) => (
@@ -65,7 +107,12 @@ export function MoreFilters({ filters, update, reset }: Props) {
           </MenuItem>
         ))}
       </TextField>
-      <Pick label={t('center.assignee')} value={filters.assignee} onChange={(assignee) => update({ assignee })} testId="filter-assignee">
+      <Pick
+        label={t('center.assignee')}
+        value={filters.assignee}
+        onChange={(assignee) => update({ assignee })}
+        testId="filter-assignee"
+      >
         <MenuItem value="me">{t('center.assigneeMe')}</MenuItem>
         <MenuItem value="none">{t('center.assigneeNone')}</MenuItem>
         {(staff.data ?? []).map((u) => (
@@ -87,12 +134,26 @@ export function MoreFilters({ filters, update, reset }: Props) {
             {tg.name}
           </MenuItem>
         ))}
-        {filters.tag && !tags.data?.items.some((tg) => tg.name === filters.tag) && <MenuItem value={filters.tag}>{filters.tag}</MenuItem>}
+        {filters.tag && !tags.data?.items.some((tg) => tg.name === filters.tag) && (
+          <MenuItem value={filters.tag}>{filters.tag}</MenuItem>
+        )}
       </Pick>
-      <DateField label={t('center.createdFrom')} value={filters.from || null} onChange={(from) => update({ from: from ?? '' })} />
+      <DateField
+        label={t('center.createdFrom')}
+        value={filters.from || null}
+        onChange={(from) => update({ from: from ?? '' })}
+      />
       <DateField label={t('center.createdTo')} value={filters.to || null} onChange={(to) => update({ to: to ?? '' })} />
       <DebouncedText label={t('center.email')} value={filters.email} onCommit={setEmail} type="text" dir="ltr" />
-      <TextField select size="small" label={t('center.deletedLabel')} value={filters.deleted} onChange={(e) => update({ deleted: e.target.value as CenterFilters['deleted'] })} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} data-testid="filter-deleted">
+      <TextField
+        select
+        size="small"
+        label={t('center.deletedLabel')}
+        value={filters.deleted}
+        onChange={(e) => update({ deleted: e.target.value as CenterFilters['deleted'] })}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+        data-testid="filter-deleted"
+      >
         <MenuItem value="">{t('center.deletedHide')}</MenuItem>
         <MenuItem value="include">{t('center.deletedInclude')}</MenuItem>
         <MenuItem value="only">{t('center.deletedOnly')}</MenuItem>

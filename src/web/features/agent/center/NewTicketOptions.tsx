@@ -34,29 +34,61 @@ export function NewTicketOptions({ value, onChange, field }: Props) {
   const set = <K extends keyof TicketOptions>(k: K, v: TicketOptions[K]) => onChange({ ...value, [k]: v });
   return (
     <Stack spacing={2}>
-      <TextField select label={t('agentNew.department')} value={value.departmentId} onChange={(e) => set('departmentId', e.target.value)} required {...field('departmentId')} slotProps={{ htmlInput: { 'data-testid': 'new-department' } }}>
-        {(departments.data?.items ?? []).filter((d) => d.active).map((d) => (
-          <MenuItem key={d.id} value={d.id}>
-            {d.name}
-          </MenuItem>
-        ))}
+      <TextField
+        select
+        label={t('agentNew.department')}
+        value={value.departmentId}
+        onChange={(e) => set('departmentId', e.target.value)}
+        required
+        {...field('departmentId')}
+        slotProps={{ htmlInput: { 'data-testid': 'new-department' } }}
+      >
+        {(departments.data?.items ?? [])
+          .filter((d) => d.active)
+          .map((d) => (
+            <MenuItem key={d.id} value={d.id}>
+              {d.name}
+            </MenuItem>
+          ))}
       </TextField>
-      <TextField select label={t('agentNew.type')} value={value.typeId} onChange={(e) => set('typeId', e.target.value)} {...field('typeId')} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+      <TextField
+        select
+        label={t('agentNew.type')}
+        value={value.typeId}
+        onChange={(e) => set('typeId', e.target.value)}
+        {...field('typeId')}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      >
         <MenuItem value="">{t('agentNew.noType')}</MenuItem>
-        {(types.data?.items ?? []).filter((ty) => ty.active).map((ty) => (
-          <MenuItem key={ty.id} value={ty.id}>
-            {ty.name}
-          </MenuItem>
-        ))}
+        {(types.data?.items ?? [])
+          .filter((ty) => ty.active)
+          .map((ty) => (
+            <MenuItem key={ty.id} value={ty.id}>
+              {ty.name}
+            </MenuItem>
+          ))}
       </TextField>
-      <TextField select label={t('agentNew.priority')} value={value.priority} onChange={(e) => set('priority', e.target.value as Priority)} {...field('priority')}>
+      <TextField
+        select
+        label={t('agentNew.priority')}
+        value={value.priority}
+        onChange={(e) => set('priority', e.target.value as Priority)}
+        {...field('priority')}
+      >
         {PRIORITIES.map((p) => (
           <MenuItem key={p} value={p}>
             {t(`priority.${p}`)}
           </MenuItem>
         ))}
       </TextField>
-      <TextField select label={t('agentNew.status')} value={value.status} onChange={(e) => set('status', e.target.value as TStatus | '')} {...field('status')} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+      <TextField
+        select
+        label={t('agentNew.status')}
+        value={value.status}
+        onChange={(e) => set('status', e.target.value as TStatus | '')}
+        {...field('status')}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      >
         <MenuItem value="">{t('agentNew.statusAuto')}</MenuItem>
         {STATUSES.map((s) => (
           <MenuItem key={s} value={s}>
@@ -79,12 +111,24 @@ export function NewTicketOptions({ value, onChange, field }: Props) {
         options={(tags.data?.items ?? []).map((tg) => tg.name)}
         value={value.tags}
         onChange={(_, v) => set('tags', (v as string[]).map((s) => s.trim()).filter(Boolean))}
-        renderValue={(vals, getItemProps) => vals.map((v, i) => <Chip {...getItemProps({ index: i })} key={v} size="small" label={v} />)}
-        renderInput={(params) => <TextField {...params} label={t('agentNew.tags')} {...field('tags')} helperText={field('tags').helperText ?? t('agentNew.tagsHint')} />}
+        renderValue={(vals, getItemProps) =>
+          vals.map((v, i) => <Chip {...getItemProps({ index: i })} key={v} size="small" label={v} />)
+        }
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label={t('agentNew.tags')}
+            {...field('tags')}
+            helperText={field('tags').helperText ?? t('agentNew.tagsHint')}
+          />
+        )}
       />
       <EmailsField label={t('agentNew.cc')} value={value.cc} onChange={(v) => set('cc', v)} {...field('cc')} />
       <EmailsField label={t('agentNew.bcc')} value={value.bcc} onChange={(v) => set('bcc', v)} {...field('bcc')} />
-      <FormControlLabel control={<Switch checked={value.pinned} onChange={(e) => set('pinned', e.target.checked)} />} label={t('agentNew.pinned')} />
+      <FormControlLabel
+        control={<Switch checked={value.pinned} onChange={(e) => set('pinned', e.target.checked)} />}
+        label={t('agentNew.pinned')}
+      />
     </Stack>
   );
 }

@@ -18,12 +18,26 @@ export function presetFilters(patch: Partial<CenterFilters>, current: CenterFilt
   return { ...parseFilters(new URLSearchParams()), ...patch, sort: current.sort, pageSize: current.pageSize };
 }
 
-export function QuickViews({ filters, apply, canDelete }: { filters: CenterFilters; apply: (f: CenterFilters) => void; canDelete: boolean }) {
+export function QuickViews({
+  filters,
+  apply,
+  canDelete,
+}: {
+  filters: CenterFilters;
+  apply: (f: CenterFilters) => void;
+  canDelete: boolean;
+}) {
   const { t } = useTranslation();
   const key = (f: CenterFilters) => filtersToParams({ ...f, page: 1 }).toString();
   const current = key(filters);
   return (
-    <Stack component="nav" aria-label={t('center.quickViews')} direction="row" spacing={1} sx={{ mb: 2, overflowX: 'auto', pb: 0.5 }}>
+    <Stack
+      component="nav"
+      aria-label={t('center.quickViews')}
+      direction="row"
+      spacing={1}
+      sx={{ mb: 2, overflowX: 'auto', pb: 0.5 }}
+    >
       {QUICK_VIEWS.filter((v) => canDelete || v.id !== 'deleted').map((v) => {
         const target = presetFilters(v.patch, filters);
         const on = key(target) === current;

@@ -18,7 +18,17 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The queue as cards (narrow screens): the same information as the table. */
-export function TicketCards({ items, selected, canSelect, onToggle, focusIndex, onFocusRow, changes, now, linkRefs }: ListViewProps) {
+export function TicketCards({
+  items,
+  selected,
+  canSelect,
+  onToggle,
+  focusIndex,
+  onFocusRow,
+  changes,
+  now,
+  linkRefs,
+}: ListViewProps) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -32,7 +42,12 @@ export function TicketCards({ items, selected, canSelect, onToggle, focusIndex, 
             variant="outlined"
             data-testid={`ticket-row-${ticket.number}`}
             onClick={() => onFocusRow(i)}
-            sx={{ p: 1.5, bgcolor: rowBackground(focusIndex === i, change) ?? (selected.has(ticket.number) ? 'action.hover' : undefined), borderColor: focusIndex === i ? 'primary.main' : undefined }}
+            sx={{
+              p: 1.5,
+              bgcolor:
+                rowBackground(focusIndex === i, change) ?? (selected.has(ticket.number) ? 'action.hover' : undefined),
+              borderColor: focusIndex === i ? 'primary.main' : undefined,
+            }}
           >
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               {canSelect && (
@@ -53,7 +68,12 @@ export function TicketCards({ items, selected, canSelect, onToggle, focusIndex, 
               <StatusChip status={ticket.status} />
             </Stack>
             <Box sx={{ my: 1 }}>
-              <SubjectLink ticket={ticket} change={change} linkRef={(el) => (linkRefs.current[i] = el)} onFocus={() => onFocusRow(i)} />
+              <SubjectLink
+                ticket={ticket}
+                change={change}
+                linkRef={(el) => (linkRefs.current[i] = el)}
+                onFocus={() => onFocusRow(i)}
+              />
             </Box>
             <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1 }}>
               <Field label={t('center.col.requester')}>

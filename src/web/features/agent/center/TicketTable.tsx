@@ -1,4 +1,15 @@
-import { Box, Checkbox, Table, TableBody, TableCell, TableHead, TableRow, TableSortLabel, Tooltip, Typography } from '@mui/material';
+import {
+  Box,
+  Checkbox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TableSortLabel,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import ChatBubbleOutline from '@mui/icons-material/ChatBubbleOutline';
 import { useTranslation } from 'react-i18next';
 import type { TTicketListItem } from '../../../../contracts/tickets';
@@ -9,7 +20,14 @@ import type { Sort } from './filters';
 import type { ListViewProps } from './listView';
 
 /** Read by screen readers, not shown: the column shows an icon. */
-const SR_ONLY = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const SR_ONLY = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 /** Sortable columns: the sort a first click picks, and its opposite. */
 const SORTABLE: Record<string, [Sort, Sort]> = {
@@ -23,7 +41,17 @@ const SORTABLE: Record<string, [Sort, Sort]> = {
   updated: ['-updated', 'updated'],
 };
 
-function SortHeader({ col, label, sort, onSort }: { col: string; label: string; sort: Sort; onSort: (s: Sort) => void }) {
+function SortHeader({
+  col,
+  label,
+  sort,
+  onSort,
+}: {
+  col: string;
+  label: string;
+  sort: Sort;
+  onSort: (s: Sort) => void;
+}) {
   const pair = SORTABLE[col];
   const active = pair.includes(sort);
   // "waiting" means the longest wait first: shown as descending time.
@@ -44,7 +72,20 @@ function SortHeader({ col, label, sort, onSort }: { col: string; label: string; 
 }
 
 /** The queue as a table (desktop). */
-export function TicketTable({ items, selected, canSelect, onToggle, onToggleAll, focusIndex, onFocusRow, changes, sort, onSort, now, linkRefs }: ListViewProps & { sort: Sort; onSort: (s: Sort) => void }) {
+export function TicketTable({
+  items,
+  selected,
+  canSelect,
+  onToggle,
+  onToggleAll,
+  focusIndex,
+  onFocusRow,
+  changes,
+  sort,
+  onSort,
+  now,
+  linkRefs,
+}: ListViewProps & { sort: Sort; onSort: (s: Sort) => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const all = items.length > 0 && items.every((i) => selected.has(i.number));
@@ -77,7 +118,11 @@ export function TicketTable({ items, selected, canSelect, onToggle, onToggleAll,
             <TableCell>{t('center.col.assignees')}</TableCell>
             <TableCell>
               <Tooltip title={t('center.col.messages')}>
-                <ChatBubbleOutline fontSize="small" sx={{ verticalAlign: 'middle', color: 'text.secondary' }} aria-hidden />
+                <ChatBubbleOutline
+                  fontSize="small"
+                  sx={{ verticalAlign: 'middle', color: 'text.secondary' }}
+                  aria-hidden
+                />
               </Tooltip>
               <Box component="span" sx={SR_ONLY}>
                 {t('center.col.messages')}
@@ -96,7 +141,12 @@ export function TicketTable({ items, selected, canSelect, onToggle, onToggleAll,
                 hover
                 selected={selected.has(ticket.number)}
                 data-testid={`ticket-row-${ticket.number}`}
-                sx={{ bgcolor: rowBackground(focusIndex === i, change), outline: focusIndex === i ? '2px solid' : undefined, outlineColor: 'primary.main', outlineOffset: -2 }}
+                sx={{
+                  bgcolor: rowBackground(focusIndex === i, change),
+                  outline: focusIndex === i ? '2px solid' : undefined,
+                  outlineColor: 'primary.main',
+                  outlineOffset: -2,
+                }}
                 onClick={() => onFocusRow(i)}
               >
                 {canSelect && (
@@ -104,7 +154,9 @@ export function TicketTable({ items, selected, canSelect, onToggle, onToggleAll,
                     <Checkbox
                       checked={selected.has(ticket.number)}
                       onChange={() => onToggle(ticket.number)}
-                      slotProps={{ input: { 'aria-label': t('center.selectTicket', { number: f.digits(ticket.number) }) } }}
+                      slotProps={{
+                        input: { 'aria-label': t('center.selectTicket', { number: f.digits(ticket.number) }) },
+                      }}
                       data-testid={`ticket-select-${ticket.number}`}
                     />
                   </TableCell>
@@ -113,10 +165,17 @@ export function TicketTable({ items, selected, canSelect, onToggle, onToggleAll,
                   <PriorityFlag priority={ticket.priority} />
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  <Typography variant="body2" component="span">{f.digits(`#${ticket.number}`)}</Typography>
+                  <Typography variant="body2" component="span">
+                    {f.digits(`#${ticket.number}`)}
+                  </Typography>
                 </TableCell>
                 <TableCell sx={{ minWidth: 180 }}>
-                  <SubjectLink ticket={ticket} change={change} linkRef={(el) => (linkRefs.current[i] = el)} onFocus={() => onFocusRow(i)} />
+                  <SubjectLink
+                    ticket={ticket}
+                    change={change}
+                    linkRef={(el) => (linkRefs.current[i] = el)}
+                    onFocus={() => onFocusRow(i)}
+                  />
                 </TableCell>
                 <TableCell sx={{ minWidth: 140 }}>
                   <Requester ticket={ticket} />

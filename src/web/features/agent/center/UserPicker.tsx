@@ -29,7 +29,8 @@ export function UserPicker({ role, label, value, onChange, error, helperText, re
   }, [input]);
   const search = useQuery({
     queryKey: ['users', 'search', role, q],
-    queryFn: ({ signal }) => get<Page<TUser>>('/users', { role, q: q || undefined, pageSize: 10, active: true }, { signal }),
+    queryFn: ({ signal }) =>
+      get<Page<TUser>>('/users', { role, q: q || undefined, pageSize: 10, active: true }, { signal }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -46,7 +47,16 @@ export function UserPicker({ role, label, value, onChange, error, helperText, re
       loading={search.isFetching}
       noOptionsText={t('agentNew.noPeople')}
       loadingText={t('common.loading')}
-      renderInput={(params) => <TextField {...params} label={label} required={required} error={error} helperText={helperText} slotProps={{ htmlInput: { ...params.inputProps, 'data-testid': testId } }} />}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={label}
+          required={required}
+          error={error}
+          helperText={helperText}
+          slotProps={{ htmlInput: { ...params.inputProps, 'data-testid': testId } }}
+        />
+      )}
     />
   );
 }

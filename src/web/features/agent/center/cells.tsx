@@ -10,7 +10,12 @@ import type { Change } from './useLiveChanges';
 export function WaitingText({ since, now }: { since: string | null; now: number }) {
   const { t } = useTranslation();
   const f = useFormat();
-  if (!since) return <Typography variant="body2" color="text.secondary" component="span">{t('center.notWaiting')}</Typography>;
+  if (!since)
+    return (
+      <Typography variant="body2" color="text.secondary" component="span">
+        {t('center.notWaiting')}
+      </Typography>
+    );
   const seconds = (now - new Date(since).getTime()) / 1000;
   return (
     <Tooltip title={t('center.waitingSince', { date: f.date(since) })}>
@@ -29,7 +34,9 @@ export function UpdatedText({ iso }: { iso: string }) {
   return (
     <Tooltip title={f.date(iso)}>
       <Typography variant="body2" component="span">
-        {recent ? f.date(iso, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : f.date(iso, { year: 'numeric', month: 'short', day: 'numeric' })}
+        {recent
+          ? f.date(iso, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+          : f.date(iso, { year: 'numeric', month: 'short', day: 'numeric' })}
       </Typography>
     </Tooltip>
   );
@@ -72,11 +79,23 @@ export function Assignees({ ticket }: { ticket: TTicketListItem }) {
 }
 
 /** The subject as the link to the ticket, with its markers (pinned, new, deleted, internal, tags). */
-export function SubjectLink({ ticket, change, linkRef, onFocus }: { ticket: TTicketListItem; change?: Change; linkRef?: (el: HTMLAnchorElement | null) => void; onFocus?: () => void }) {
+export function SubjectLink({
+  ticket,
+  change,
+  linkRef,
+  onFocus,
+}: {
+  ticket: TTicketListItem;
+  change?: Change;
+  linkRef?: (el: HTMLAnchorElement | null) => void;
+  onFocus?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
-      {ticket.pinned && <PushPin role="img" aria-label={t('center.pinned')} sx={{ fontSize: 18, color: 'text.secondary' }} />}
+      {ticket.pinned && (
+        <PushPin role="img" aria-label={t('center.pinned')} sx={{ fontSize: 18, color: 'text.secondary' }} />
+      )}
       <Typography
         component={Link}
         to={`/agent/tickets/${ticket.number}`}
@@ -84,13 +103,24 @@ export function SubjectLink({ ticket, change, linkRef, onFocus }: { ticket: TTic
         onFocus={onFocus}
         dir="auto"
         variant="body2"
-        sx={{ fontWeight: ticket.status === 'active' ? 600 : 400, color: 'primary.main', textDecoration: 'none', '&:hover': { textDecoration: 'underline' }, wordBreak: 'break-word' }}
+        sx={{
+          fontWeight: ticket.status === 'active' ? 600 : 400,
+          color: 'primary.main',
+          textDecoration: 'none',
+          '&:hover': { textDecoration: 'underline' },
+          wordBreak: 'break-word',
+        }}
       >
         {ticket.subject}
       </Typography>
       {change && (
         // info.dark: white on the default info blue is 3.85:1, below WCAG AA for small text.
-        <Chip size="small" color={change === 'new' ? 'success' : 'info'} sx={change === 'updated' ? { bgcolor: 'info.dark' } : undefined} label={t(`center.change.${change}`)} />
+        <Chip
+          size="small"
+          color={change === 'new' ? 'success' : 'info'}
+          sx={change === 'updated' ? { bgcolor: 'info.dark' } : undefined}
+          label={t(`center.change.${change}`)}
+        />
       )}
       {ticket.deleted && <Chip size="small" color="error" variant="outlined" label={t('center.deleted')} />}
       {ticket.internal && <Chip size="small" variant="outlined" label={t('center.internal')} />}

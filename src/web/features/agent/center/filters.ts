@@ -3,7 +3,26 @@ import { useSearchParams } from 'react-router';
 import type { TStatus } from '../../../../contracts/tickets';
 import type { Priority } from '../../../ui/ticket-bits';
 
-export const SORTS = ['waiting', '-waiting', '-created', 'created', '-updated', 'updated', 'number', '-number', 'subject', '-subject', 'status', '-status', 'priority', '-priority', 'department', '-department', 'email', '-email'] as const;
+export const SORTS = [
+  'waiting',
+  '-waiting',
+  '-created',
+  'created',
+  '-updated',
+  'updated',
+  'number',
+  '-number',
+  'subject',
+  '-subject',
+  'status',
+  '-status',
+  'priority',
+  '-priority',
+  'department',
+  '-department',
+  'email',
+  '-email',
+] as const;
 export type Sort = (typeof SORTS)[number];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_STATUS: TStatus[] = ['active', 'pending'];
@@ -35,7 +54,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** `status=any` keeps "every status" apart from "no parameter", which means the default queue. */
 export function parseFilters(p: URLSearchParams): CenterFilters {
   const statusParams = p.getAll('status');
-  const status = statusParams.length === 0 ? DEFAULT_STATUS : statusParams.includes('any') ? [] : STATUS_VALUES.filter((s) => statusParams.includes(s));
+  const status =
+    statusParams.length === 0
+      ? DEFAULT_STATUS
+      : statusParams.includes('any')
+        ? []
+        : STATUS_VALUES.filter((s) => statusParams.includes(s));
   const size = Number(p.get('size'));
   const page = Number(p.get('page'));
   const sort = p.get('sort') as Sort;
@@ -109,21 +133,37 @@ export function useCenterFilters() {
   const filters = useMemo(() => parseFilters(params), [params]);
   const update = useCallback(
     (patch: Partial<CenterFilters>, opts: { replace?: boolean } = {}) => {
-      setParams((prev) => {
-        const cur = parseFilters(prev);
-        const next = { ...cur, ...patch, page: patch.page ?? 1 };
-        return filtersToParams(next);
-      }, { replace: opts.replace });
+      setParams(
+        (prev) => {
+          const cur = parseFilters(prev);
+          const next = { ...cur, ...patch, page: patch.page ?? 1 };
+          return filtersToParams(next);
+        },
+        { replace: opts.replace },
+      );
     },
     [setParams],
   );
-  const reset = useCallback((patch: Partial<CenterFilters> = {}) => {
-    setParams(filtersToParams({ ...parseFilters(new URLSearchParams()), ...patch }));
-  }, [setParams]);
+  const reset = useCallback(
+    (patch: Partial<CenterFilters> = {}) => {
+      setParams(filtersToParams({ ...parseFilters(new URLSearchParams()), ...patch }));
+    },
+    [setParams],
+  );
   return { filters, update, reset };
 }
 
 /** How many filters differ from the default queue (for the "filters (3)" button). */
 export function activeFilterCount(f: CenterFilters): number {
-  return [f.priority.length > 0, f.departmentId.length > 0, !!f.assignee, !!f.typeId, !!f.tag, !!f.from, !!f.to, !!f.email, !!f.deleted].filter(Boolean).length;
+  return [
+    f.priority.length > 0,
+    f.departmentId.length > 0,
+    !!f.assignee,
+    !!f.typeId,
+    !!f.tag,
+    !!f.from,
+    !!f.to,
+    !!f.email,
+    !!f.deleted,
+  ].filter(Boolean).length;
 }

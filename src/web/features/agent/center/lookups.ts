@@ -13,15 +13,27 @@ export interface Named {
 const LOOKUP = { staleTime: 5 * 60_000 };
 
 export function useDepartments() {
-  return useQuery({ queryKey: ['departments', { pageSize: 100 }], queryFn: () => get<Page<TDepartment>>('/departments', { pageSize: 100 }), ...LOOKUP });
+  return useQuery({
+    queryKey: ['departments', { pageSize: 100 }],
+    queryFn: () => get<Page<TDepartment>>('/departments', { pageSize: 100 }),
+    ...LOOKUP,
+  });
 }
 
 export function useTicketTypes() {
-  return useQuery({ queryKey: ['ticket-types', 'list'], queryFn: () => get<Page<Named & { active: boolean }>>('/ticket-types'), ...LOOKUP });
+  return useQuery({
+    queryKey: ['ticket-types', 'list'],
+    queryFn: () => get<Page<Named & { active: boolean }>>('/ticket-types'),
+    ...LOOKUP,
+  });
 }
 
 export function useTags() {
-  return useQuery({ queryKey: ['tags', { pageSize: 100 }], queryFn: () => get<Page<Named>>('/tags', { pageSize: 100 }), ...LOOKUP });
+  return useQuery({
+    queryKey: ['tags', { pageSize: 100 }],
+    queryFn: () => get<Page<Named>>('/tags', { pageSize: 100 }),
+    ...LOOKUP,
+  });
 }
 
 /** Everyone who can hold a ticket: agents and admins. */

@@ -31,11 +31,13 @@ export function useKeyboardNav(o: Options) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-      const { count, focusIndex, setFocusIndex, linkRefs, container, open, toggle, focusSearch, showHelp } = opts.current;
+      const { count, focusIndex, setFocusIndex, linkRefs, container, open, toggle, focusSearch, showHelp } =
+        opts.current;
       const inList = e.target instanceof Node && !!container.current?.contains(e.target);
       const move = (delta: number) => {
         if (!count) return;
-        const next = focusIndex < 0 ? (delta > 0 ? 0 : count - 1) : Math.min(count - 1, Math.max(0, focusIndex + delta));
+        const next =
+          focusIndex < 0 ? (delta > 0 ? 0 : count - 1) : Math.min(count - 1, Math.max(0, focusIndex + delta));
         setFocusIndex(next);
         const link = linkRefs.current[next];
         link?.focus();
@@ -53,7 +55,12 @@ export function useKeyboardNav(o: Options) {
           return inList ? move(-1) : undefined;
         case 'Enter':
           // A focused link opens by itself; this covers a row highlighted with the mouse.
-          if (focusIndex >= 0 && !(e.target instanceof HTMLAnchorElement) && !(e.target instanceof HTMLButtonElement) && !(e.target instanceof HTMLInputElement)) {
+          if (
+            focusIndex >= 0 &&
+            !(e.target instanceof HTMLAnchorElement) &&
+            !(e.target instanceof HTMLButtonElement) &&
+            !(e.target instanceof HTMLInputElement)
+          ) {
             e.preventDefault();
             open(focusIndex);
           }

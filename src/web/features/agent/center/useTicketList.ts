@@ -23,7 +23,10 @@ export function useTicketList(filters: CenterFilters) {
   useEffect(() => {
     if (!items) return;
     try {
-      sessionStorage.setItem(NAV_KEY, JSON.stringify({ numbers: items.map((t) => t.number), listUrl: location.pathname + location.search }));
+      sessionStorage.setItem(
+        NAV_KEY,
+        JSON.stringify({ numbers: items.map((t) => t.number), listUrl: location.pathname + location.search }),
+      );
     } catch {
       /* storage may be off (private mode); navigation shortcuts just won't know the list */
     }

@@ -3,7 +3,19 @@ import { Link } from 'react-router';
 import { useFormat } from '../../../ui/format';
 
 /** One dashboard number; the whole card links to the ticket center showing those tickets. */
-export function CounterCard({ name, label, value, to, hint }: { name: string; label: string; value: number; to: string; hint: string }) {
+export function CounterCard({
+  name,
+  label,
+  value,
+  to,
+  hint,
+}: {
+  name: string;
+  label: string;
+  value: number;
+  to: string;
+  hint: string;
+}) {
   const f = useFormat();
   return (
     <Card variant="outlined" sx={{ height: '100%' }}>

@@ -19,7 +19,13 @@ export default function StatusChart({ data }: { data: StatusPoint[] }) {
       <BarChart data={data} margin={{ top: 12, right: 12, left: 12, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={day} reversed={rtl} tick={{ fontSize: 12 }} minTickGap={8} />
-        <YAxis allowDecimals={false} orientation={rtl ? 'right' : 'left'} tickFormatter={(v: number) => f.number(v)} width={44} tick={{ fontSize: 12 }} />
+        <YAxis
+          allowDecimals={false}
+          orientation={rtl ? 'right' : 'left'}
+          tickFormatter={(v: number) => f.number(v)}
+          width={44}
+          tick={{ fontSize: 12 }}
+        />
         <Tooltip labelFormatter={(d) => day(String(d))} formatter={(v, name) => [f.number(Number(v)), name]} />
         <Legend
           itemSorter={(item) => ORDER.indexOf(item.dataKey as (typeof ORDER)[number])}
@@ -27,7 +33,14 @@ export default function StatusChart({ data }: { data: StatusPoint[] }) {
           formatter={(value) => <span style={{ color: theme.palette.text.primary }}>{value}</span>}
         />
         {ORDER.map((s) => (
-          <Bar key={s} dataKey={s} name={t(`status.${s}`)} stackId="s" fill={STATUS_COLORS[s]} isAnimationActive={false} />
+          <Bar
+            key={s}
+            dataKey={s}
+            name={t(`status.${s}`)}
+            stackId="s"
+            fill={STATUS_COLORS[s]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

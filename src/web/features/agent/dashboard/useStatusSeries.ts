@@ -21,7 +21,11 @@ function timeZone(): string | undefined {
 }
 
 export async function fetchSeries(days: number, signal?: AbortSignal): Promise<StatusPoint[]> {
-  const res = await get<{ tz: string; days: StatusPoint[] }>('/dashboard/status-series', { days, tz: timeZone() }, { signal });
+  const res = await get<{ tz: string; days: StatusPoint[] }>(
+    '/dashboard/status-series',
+    { days, tz: timeZone() },
+    { signal },
+  );
   return res.days;
 }
 
@@ -31,5 +35,9 @@ export async function fetchSeries(days: number, signal?: AbortSignal): Promise<S
  * behind is fine.
  */
 export function useStatusSeries(days = 14) {
-  return useQuery({ queryKey: ['status-series', days], queryFn: ({ signal }) => fetchSeries(days, signal), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['status-series', days],
+    queryFn: ({ signal }) => fetchSeries(days, signal),
+    staleTime: 60_000,
+  });
 }

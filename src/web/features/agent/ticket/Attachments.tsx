@@ -10,7 +10,12 @@ export function Attachments({ items }: { items: TMessage['attachments'] }) {
   const f = useFormat();
   if (!items.length) return null;
   return (
-    <Stack component="ul" aria-label={t('ticket.attachments')} spacing={0.5} sx={{ listStyle: 'none', p: 0, m: 0, mt: 1 }}>
+    <Stack
+      component="ul"
+      aria-label={t('ticket.attachments')}
+      spacing={0.5}
+      sx={{ listStyle: 'none', p: 0, m: 0, mt: 1 }}
+    >
       {items.map((a) => (
         <Stack component="li" key={a.id} direction="row" spacing={0.5} alignItems="center">
           <AttachFile fontSize="small" aria-hidden sx={{ color: 'text.secondary' }} />

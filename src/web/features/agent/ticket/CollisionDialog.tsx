@@ -1,4 +1,14 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../ui/format';
 import { MessageBody } from './MessageBody';
@@ -16,7 +26,15 @@ export function CollisionDialog({ messages, sending, onSendAnyway, onReview }: P
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <Dialog open onClose={onReview} fullWidth maxWidth="md" aria-labelledby="collision-title" aria-describedby="collision-desc" data-testid="collision-dialog">
+    <Dialog
+      open
+      onClose={onReview}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="collision-title"
+      aria-describedby="collision-desc"
+      data-testid="collision-dialog"
+    >
       <DialogTitle id="collision-title">{t('ticket.collision.title')}</DialogTitle>
       <DialogContent dividers>
         <Alert severity="warning" id="collision-desc" sx={{ mb: 2 }}>
@@ -24,7 +42,18 @@ export function CollisionDialog({ messages, sending, onSendAnyway, onReview }: P
         </Alert>
         <Stack spacing={1.5}>
           {messages.map((m) => (
-            <Box key={m.id} component="article" sx={{ border: 1, borderColor: m.kind === 'note' ? 'warning.main' : 'divider', borderStyle: m.kind === 'note' ? 'dashed' : 'solid', borderRadius: 1, p: 1.5 }} data-testid="collision-message">
+            <Box
+              key={m.id}
+              component="article"
+              sx={{
+                border: 1,
+                borderColor: m.kind === 'note' ? 'warning.main' : 'divider',
+                borderStyle: m.kind === 'note' ? 'dashed' : 'solid',
+                borderRadius: 1,
+                p: 1.5,
+              }}
+              data-testid="collision-message"
+            >
               <Typography variant="subtitle2" component="h3">
                 {m.author.name} · {t(`ticket.level.${m.author.level}`)}
                 {m.kind === 'note' && ` · ${t('ticket.internalNoteLabel')}`}
@@ -41,7 +70,13 @@ export function CollisionDialog({ messages, sending, onSendAnyway, onReview }: P
         <Button onClick={onReview} data-testid="collision-review">
           {t('ticket.collision.review')}
         </Button>
-        <Button variant="contained" color="warning" onClick={onSendAnyway} disabled={sending} data-testid="collision-send-anyway">
+        <Button
+          variant="contained"
+          color="warning"
+          onClick={onSendAnyway}
+          disabled={sending}
+          data-testid="collision-send-anyway"
+        >
           {t('ticket.collision.sendAnyway')}
         </Button>
       </DialogActions>

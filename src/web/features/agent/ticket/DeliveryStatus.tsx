@@ -18,10 +18,15 @@ export function DeliveryStatus({ delivery: d }: { delivery: TDelivery }) {
   const { t } = useTranslation();
   const f = useFormat();
   const Icon = ICONS[d.status];
-  const attempts = d.attempts > 0 ? t('ticket.delivery.attempts', { count: d.attempts, n: f.number(d.attempts) }) : null;
-  const label = d.status === 'sent' ? t('ticket.delivery.sent', { date: f.date(d.at) }) : t(`ticket.delivery.${d.status}`);
+  const attempts =
+    d.attempts > 0 ? t('ticket.delivery.attempts', { count: d.attempts, n: f.number(d.attempts) }) : null;
+  const label =
+    d.status === 'sent' ? t('ticket.delivery.sent', { date: f.date(d.at) }) : t(`ticket.delivery.${d.status}`);
   // A queued reply with an error has failed once and waits for another try.
-  const retrying = d.status === 'queued' && d.attempts > 0 ? t('ticket.delivery.retrying', { count: d.attempts, n: f.number(d.attempts) }) : null;
+  const retrying =
+    d.status === 'queued' && d.attempts > 0
+      ? t('ticket.delivery.retrying', { count: d.attempts, n: f.number(d.attempts) })
+      : null;
   const extra = retrying ?? (d.status === 'failed' ? attempts : null);
   const details = [
     t('ticket.delivery.title'),
@@ -34,7 +39,19 @@ export function DeliveryStatus({ delivery: d }: { delivery: TDelivery }) {
   return (
     <Box data-testid="delivery" data-status={d.status} sx={{ mt: 0.5, color: COLORS[d.status], minWidth: 0 }}>
       <Tooltip describeChild title={<span style={{ whiteSpace: 'pre-line' }}>{details.join('\n')}</span>}>
-        <Stack component="span" direction="row" tabIndex={0} sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap', borderRadius: 0.5, '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' } }}>
+        <Stack
+          component="span"
+          direction="row"
+          tabIndex={0}
+          sx={{
+            display: 'inline-flex',
+            alignItems: 'center',
+            gap: 0.5,
+            flexWrap: 'wrap',
+            borderRadius: 0.5,
+            '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' },
+          }}
+        >
           <Icon fontSize="small" aria-hidden sx={{ fontSize: 16 }} />
           <Typography variant="caption" component="span" sx={{ fontWeight: d.status === 'failed' ? 700 : 500 }}>
             {label}
@@ -47,7 +64,13 @@ export function DeliveryStatus({ delivery: d }: { delivery: TDelivery }) {
         </Stack>
       </Tooltip>
       {showError && (
-        <Typography variant="caption" component="p" dir="auto" sx={{ m: 0, overflowWrap: 'anywhere', color: d.status === 'failed' ? 'error.main' : 'text.secondary' }} data-testid="delivery-error">
+        <Typography
+          variant="caption"
+          component="p"
+          dir="auto"
+          sx={{ m: 0, overflowWrap: 'anywhere', color: d.status === 'failed' ? 'error.main' : 'text.secondary' }}
+          data-testid="delivery-error"
+        >
           {t('ticket.delivery.error', { error: d.error })}
         </Typography>
       )}

@@ -14,7 +14,14 @@ export function DirectionSwitch({ value, onChange }: { value: Direction; onChang
       <Typography variant="body2" id={labelId} color="text.secondary">
         {t('ticket.direction.label')}
       </Typography>
-      <ToggleButtonGroup size="small" exclusive value={value} onChange={(_, v: Direction | null) => v && onChange(v)} aria-labelledby={labelId} data-testid="reply-direction">
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={value}
+        onChange={(_, v: Direction | null) => v && onChange(v)}
+        aria-labelledby={labelId}
+        data-testid="reply-direction"
+      >
         <ToggleButton value="auto" title={t('ticket.direction.auto')}>
           {t('ticket.direction.autoShort')}
         </ToggleButton>

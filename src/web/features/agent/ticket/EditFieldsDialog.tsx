@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, MenuItem, Switch, TextField } from '@mui/material';
+import {
+  Autocomplete,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  Grid,
+  MenuItem,
+  Switch,
+  TextField,
+} from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { patch } from '../../../app/api';
@@ -64,21 +76,60 @@ export function EditFieldsDialog({ ticket, onClose }: { ticket: TTicket; onClose
   const dirty = Object.keys(changes()).length > 0;
   // The current department stays choosable even when inactive or outside the lookup.
   const departmentOptions = [
-    ...(departments.data ?? []).filter((d) => d.active || d.id === ticket.department.id).map((d) => ({ id: d.id, name: d.name })),
+    ...(departments.data ?? [])
+      .filter((d) => d.active || d.id === ticket.department.id)
+      .map((d) => ({ id: d.id, name: d.name })),
     ...(departments.data?.some((d) => d.id === ticket.department.id) ? [] : [ticket.department]),
   ];
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="edit-fields-title" data-testid="edit-fields-dialog">
+    <Dialog
+      open
+      onClose={onClose}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="edit-fields-title"
+      data-testid="edit-fields-dialog"
+    >
       <DialogTitle id="edit-fields-title">{t('ticket.editFields')}</DialogTitle>
       <DialogContent>
-        <FormError error={save.error} shown={['subject', 'departmentId', 'typeId', 'priority', 'status', 'assigneeIds', 'followerIds', 'tags', 'pinned']} />
+        <FormError
+          error={save.error}
+          shown={[
+            'subject',
+            'departmentId',
+            'typeId',
+            'priority',
+            'status',
+            'assigneeIds',
+            'followerIds',
+            'tags',
+            'pinned',
+          ]}
+        />
         <Grid container spacing={2} sx={{ pt: 1 }}>
           <Grid size={12}>
-            <TextField fullWidth label={t('ticket.subject')} value={v.subject} onChange={(e) => set({ subject: e.target.value })} disabled={!canEdit} required {...errs.field('subject')} slotProps={{ htmlInput: { maxLength: 250, dir: 'auto' } }} />
+            <TextField
+              fullWidth
+              label={t('ticket.subject')}
+              value={v.subject}
+              onChange={(e) => set({ subject: e.target.value })}
+              disabled={!canEdit}
+              required
+              {...errs.field('subject')}
+              slotProps={{ htmlInput: { maxLength: 250, dir: 'auto' } }}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField select fullWidth label={t('ticket.department')} value={v.departmentId} onChange={(e) => set({ departmentId: e.target.value })} disabled={!canTransfer} {...errs.field('departmentId')}>
+            <TextField
+              select
+              fullWidth
+              label={t('ticket.department')}
+              value={v.departmentId}
+              onChange={(e) => set({ departmentId: e.target.value })}
+              disabled={!canTransfer}
+              {...errs.field('departmentId')}
+            >
               {departmentOptions.map((d) => (
                 <MenuItem key={d.id} value={d.id}>
                   {d.name}
@@ -87,17 +138,36 @@ export function EditFieldsDialog({ ticket, onClose }: { ticket: TTicket; onClose
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField select fullWidth label={t('ticket.type')} value={v.typeId} onChange={(e) => set({ typeId: e.target.value })} disabled={!canEdit} {...errs.field('typeId')} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+            <TextField
+              select
+              fullWidth
+              label={t('ticket.type')}
+              value={v.typeId}
+              onChange={(e) => set({ typeId: e.target.value })}
+              disabled={!canEdit}
+              {...errs.field('typeId')}
+              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+            >
               <MenuItem value="">{t('common.none')}</MenuItem>
-              {(types.data ?? []).filter((ty) => ty.active || ty.id === v.typeId).map((ty) => (
-                <MenuItem key={ty.id} value={ty.id}>
-                  {ty.name}
-                </MenuItem>
-              ))}
+              {(types.data ?? [])
+                .filter((ty) => ty.active || ty.id === v.typeId)
+                .map((ty) => (
+                  <MenuItem key={ty.id} value={ty.id}>
+                    {ty.name}
+                  </MenuItem>
+                ))}
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField select fullWidth label={t('ticket.priority')} value={v.priority} onChange={(e) => set({ priority: e.target.value as TTicket['priority'] })} disabled={!canEdit} {...errs.field('priority')}>
+            <TextField
+              select
+              fullWidth
+              label={t('ticket.priority')}
+              value={v.priority}
+              onChange={(e) => set({ priority: e.target.value as TTicket['priority'] })}
+              disabled={!canEdit}
+              {...errs.field('priority')}
+            >
               {PRIORITIES.map((p) => (
                 <MenuItem key={p} value={p}>
                   {t(`priority.${p}`)}
@@ -106,7 +176,15 @@ export function EditFieldsDialog({ ticket, onClose }: { ticket: TTicket; onClose
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField select fullWidth label={t('ticket.status')} value={v.status} onChange={(e) => set({ status: e.target.value as TTicket['status'] })} disabled={!canEdit} {...errs.field('status')}>
+            <TextField
+              select
+              fullWidth
+              label={t('ticket.status')}
+              value={v.status}
+              onChange={(e) => set({ status: e.target.value as TTicket['status'] })}
+              disabled={!canEdit}
+              {...errs.field('status')}
+            >
               {STATUSES.map((s) => (
                 <MenuItem key={s} value={s}>
                   {t(`status.${s}`)}
@@ -115,10 +193,26 @@ export function EditFieldsDialog({ ticket, onClose }: { ticket: TTicket; onClose
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <PeoplePicker label={t('ticket.assignees')} options={agents.data ?? []} value={v.assignees} onChange={(assignees) => set({ assignees })} disabled={!canAssign} {...errs.field('assigneeIds')} testId="edit-assignees" />
+            <PeoplePicker
+              label={t('ticket.assignees')}
+              options={agents.data ?? []}
+              value={v.assignees}
+              onChange={(assignees) => set({ assignees })}
+              disabled={!canAssign}
+              {...errs.field('assigneeIds')}
+              testId="edit-assignees"
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <PeoplePicker label={t('ticket.followers')} options={agents.data ?? []} value={v.followers} onChange={(followers) => set({ followers })} disabled={!canAssign} {...errs.field('followerIds')} testId="edit-followers" />
+            <PeoplePicker
+              label={t('ticket.followers')}
+              options={agents.data ?? []}
+              value={v.followers}
+              onChange={(followers) => set({ followers })}
+              disabled={!canAssign}
+              {...errs.field('followerIds')}
+              testId="edit-followers"
+            />
           </Grid>
           <Grid size={12}>
             <Autocomplete
@@ -129,17 +223,29 @@ export function EditFieldsDialog({ ticket, onClose }: { ticket: TTicket; onClose
               disabled={!canEdit}
               onChange={(_, tagsValue) => set({ tags: [...new Set(tagsValue.map((x) => x.trim()).filter(Boolean))] })}
               filterSelectedOptions
-              renderInput={(params) => <TextField {...params} label={t('ticket.tags')} {...errs.field('tags', t('ticket.tagsHint'))} />}
+              renderInput={(params) => (
+                <TextField {...params} label={t('ticket.tags')} {...errs.field('tags', t('ticket.tagsHint'))} />
+              )}
             />
           </Grid>
           <Grid size={12}>
-            <FormControlLabel control={<Switch checked={v.pinned} onChange={(e) => set({ pinned: e.target.checked })} disabled={!canEdit} />} label={t('ticket.pinToTop')} />
+            <FormControlLabel
+              control={
+                <Switch checked={v.pinned} onChange={(e) => set({ pinned: e.target.checked })} disabled={!canEdit} />
+              }
+              label={t('ticket.pinToTop')}
+            />
           </Grid>
         </Grid>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" disabled={!dirty || !v.subject.trim() || save.isPending} onClick={() => save.mutate()} data-testid="edit-fields-save">
+        <Button
+          variant="contained"
+          disabled={!dirty || !v.subject.trim() || save.isPending}
+          onClick={() => save.mutate()}
+          data-testid="edit-fields-save"
+        >
           {t('common.save')}
         </Button>
       </DialogActions>

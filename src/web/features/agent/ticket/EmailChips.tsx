@@ -6,11 +6,26 @@ const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 export const isEmail = (s: string) => EMAIL.test(s);
 
 /** C15: addresses typed one after the other; comma, semicolon, space or Enter ends one. */
-export function EmailChips({ label, value, onChange, error, testId }: { label: string; value: string[]; onChange: (v: string[]) => void; error?: string; testId?: string }) {
+export function EmailChips({
+  label,
+  value,
+  onChange,
+  error,
+  testId,
+}: {
+  label: string;
+  value: string[];
+  onChange: (v: string[]) => void;
+  error?: string;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
   const add = (raw: string[]) => {
-    const parts = raw.flatMap((s) => s.split(/[\s,;،]+/)).map((s) => s.trim()).filter(Boolean);
+    const parts = raw
+      .flatMap((s) => s.split(/[\s,;،]+/))
+      .map((s) => s.trim())
+      .filter(Boolean);
     onChange([...new Set([...value, ...parts])]);
   };
   const invalid = value.filter((v) => !isEmail(v));
@@ -30,13 +45,25 @@ export function EmailChips({ label, value, onChange, error, testId }: { label: s
         } else setInput(v);
       }}
       onChange={(_, v) => {
-        const kept = v.flatMap((s) => s.split(/[\s,;،]+/)).map((s) => s.trim()).filter(Boolean);
+        const kept = v
+          .flatMap((s) => s.split(/[\s,;،]+/))
+          .map((s) => s.trim())
+          .filter(Boolean);
         onChange([...new Set(kept)]);
       }}
       renderValue={(items, getItemProps) =>
         items.map((item, index) => {
           const { key, ...props } = getItemProps({ index });
-          return <Chip key={key} {...props} size="small" label={item} color={isEmail(item) ? 'default' : 'error'} dir="ltr" />;
+          return (
+            <Chip
+              key={key}
+              {...props}
+              size="small"
+              label={item}
+              color={isEmail(item) ? 'default' : 'error'}
+              dir="ltr"
+            />
+          );
         })
       }
       renderInput={(params) => (
@@ -48,7 +75,9 @@ export function EmailChips({ label, value, onChange, error, testId }: { label: s
             setInput('');
           }}
           error={!!error || invalid.length > 0}
-          helperText={error ?? (invalid.length ? t('ticket.invalidEmails', { list: invalid.join(', ') }) : t('ticket.emailsHint'))}
+          helperText={
+            error ?? (invalid.length ? t('ticket.invalidEmails', { list: invalid.join(', ') }) : t('ticket.emailsHint'))
+          }
           inputProps={{ ...params.inputProps, dir: 'ltr', 'data-testid': testId }}
         />
       )}

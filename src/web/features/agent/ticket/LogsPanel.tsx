@@ -29,11 +29,35 @@ export function LogsPanel({ ticketNumber }: { ticketNumber: number }) {
       <Typography variant="subtitle1" component="h2" id="logs-title" sx={{ fontWeight: 600 }}>
         {t('ticket.logs')}
       </Typography>
-      <Tabs value={tab} onChange={(_, v: 'events' | 'views') => setTab(v)} aria-label={t('ticket.logs')} variant="fullWidth" sx={{ borderBottom: 1, borderColor: 'divider' }}>
-        <Tab value="events" label={t('ticket.eventLog')} id="logs-tab-events" aria-controls="logs-panel-events" data-testid="logs-tab-events" />
-        <Tab value="views" label={t('ticket.viewLog')} id="logs-tab-views" aria-controls="logs-panel-views" data-testid="logs-tab-views" />
+      <Tabs
+        value={tab}
+        onChange={(_, v: 'events' | 'views') => setTab(v)}
+        aria-label={t('ticket.logs')}
+        variant="fullWidth"
+        sx={{ borderBottom: 1, borderColor: 'divider' }}
+      >
+        <Tab
+          value="events"
+          label={t('ticket.eventLog')}
+          id="logs-tab-events"
+          aria-controls="logs-panel-events"
+          data-testid="logs-tab-events"
+        />
+        <Tab
+          value="views"
+          label={t('ticket.viewLog')}
+          id="logs-tab-views"
+          aria-controls="logs-panel-views"
+          data-testid="logs-tab-views"
+        />
       </Tabs>
-      <Box role="tabpanel" tabIndex={0} id={`logs-panel-${tab}`} aria-labelledby={`logs-tab-${tab}`} sx={{ maxHeight: { md: 420 }, overflowY: 'auto' }}>
+      <Box
+        role="tabpanel"
+        tabIndex={0}
+        id={`logs-panel-${tab}`}
+        aria-labelledby={`logs-tab-${tab}`}
+        sx={{ maxHeight: { md: 420 }, overflowY: 'auto' }}
+      >
         {tab === 'events' ? (
           <QueryView query={events} rows={3}>
             {(items) =>
@@ -44,7 +68,10 @@ export function LogsPanel({ ticketNumber }: { ticketNumber: number }) {
                       <ListItemText
                         primary={
                           <>
-                            <strong>{e.actor.id === null && !e.actor.name ? t('ticket.level.system') : e.actor.name}</strong> {describeEvent(e, t, names)}
+                            <strong>
+                              {e.actor.id === null && !e.actor.name ? t('ticket.level.system') : e.actor.name}
+                            </strong>{' '}
+                            {describeEvent(e, t, names)}
                           </>
                         }
                         secondary={<time dateTime={e.createdAt}>{f.date(e.createdAt)}</time>}
@@ -65,7 +92,10 @@ export function LogsPanel({ ticketNumber }: { ticketNumber: number }) {
                 <List dense data-testid="view-log">
                   {items.map((v, i) => (
                     <ListItem key={`${v.user.id}-${v.viewedAt}-${i}`} disableGutters divider>
-                      <ListItemText primary={v.user.name} secondary={<time dateTime={v.viewedAt}>{f.date(v.viewedAt)}</time>} />
+                      <ListItemText
+                        primary={v.user.name}
+                        secondary={<time dateTime={v.viewedAt}>{f.date(v.viewedAt)}</time>}
+                      />
                       {v.byAdmin && <Chip size="small" label={t('ticket.byAdmin')} />}
                     </ListItem>
                   ))}

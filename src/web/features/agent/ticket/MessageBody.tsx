@@ -13,9 +13,22 @@ export function MessageBody({ html, direction }: { html: string; direction: Dire
         '& p': { my: 0.5 },
         '& img': { maxWidth: '100%', height: 'auto' },
         '& pre': { overflowX: 'auto', bgcolor: 'action.hover', p: 1, borderRadius: 1 },
-        '& blockquote': { borderInlineStart: (th) => `3px solid ${th.palette.divider}`, m: 0, paddingInlineStart: 1.5, color: 'text.secondary' },
+        '& blockquote': {
+          borderInlineStart: (th) => `3px solid ${th.palette.divider}`,
+          m: 0,
+          paddingInlineStart: 1.5,
+          color: 'text.secondary',
+        },
         '& table': { display: 'block', overflowX: 'auto', borderCollapse: 'collapse' },
-        '& .signature': { mt: 1.5, pt: 1, borderTop: 1, borderColor: 'divider', borderTopStyle: 'dashed', color: 'text.secondary', fontSize: '0.875rem' },
+        '& .signature': {
+          mt: 1.5,
+          pt: 1,
+          borderTop: 1,
+          borderColor: 'divider',
+          borderTopStyle: 'dashed',
+          color: 'text.secondary',
+          fontSize: '0.875rem',
+        },
       }}
       dangerouslySetInnerHTML={{ __html: html }}
     />

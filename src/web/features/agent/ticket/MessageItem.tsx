@@ -40,13 +40,23 @@ export function MessageItem({ ticketNumber, message: m, own }: Props) {
       aria-label={note ? t('ticket.noteBy', { name: m.author.name }) : t('ticket.replyBy', { name: m.author.name })}
       sx={{
         p: { xs: 1.5, sm: 2 },
-        ...(note && { bgcolor: (th) => alpha(th.palette.warning.main, 0.09), borderStyle: 'dashed', borderColor: 'warning.main' }),
+        ...(note && {
+          bgcolor: (th) => alpha(th.palette.warning.main, 0.09),
+          borderStyle: 'dashed',
+          borderColor: 'warning.main',
+        }),
         // After the dashed border so the start edge stays a solid bar.
-        borderInlineStart: (th) => `4px solid ${note ? th.palette.warning.main : staffSide ? th.palette.primary.main : th.palette.grey[400]}`,
+        borderInlineStart: (th) =>
+          `4px solid ${note ? th.palette.warning.main : staffSide ? th.palette.primary.main : th.palette.grey[400]}`,
       }}
     >
       {note && (
-        <Stack direction="row" spacing={0.5} alignItems="center" sx={{ mb: 1, color: (th) => darken(th.palette.warning.dark, 0.4) }}>
+        <Stack
+          direction="row"
+          spacing={0.5}
+          alignItems="center"
+          sx={{ mb: 1, color: (th) => darken(th.palette.warning.dark, 0.4) }}
+        >
           <LockOutlined fontSize="small" aria-hidden />
           <Typography variant="caption" sx={{ fontWeight: 700 }}>
             {t('ticket.internalNoteLabel')}
@@ -73,12 +83,22 @@ export function MessageItem({ ticketNumber, message: m, own }: Props) {
         {own && note && (
           <Stack direction="row">
             <Tooltip title={t('ticket.editNote')}>
-              <IconButton size="small" aria-label={t('ticket.editNote')} onClick={() => setEditing(true)} data-testid="note-edit">
+              <IconButton
+                size="small"
+                aria-label={t('ticket.editNote')}
+                onClick={() => setEditing(true)}
+                data-testid="note-edit"
+              >
                 <EditOutlined fontSize="small" />
               </IconButton>
             </Tooltip>
             <Tooltip title={t('ticket.deleteNote')}>
-              <IconButton size="small" aria-label={t('ticket.deleteNote')} onClick={() => setDeleting(true)} data-testid="note-delete">
+              <IconButton
+                size="small"
+                aria-label={t('ticket.deleteNote')}
+                onClick={() => setDeleting(true)}
+                data-testid="note-delete"
+              >
                 <DeleteOutline fontSize="small" />
               </IconButton>
             </Tooltip>

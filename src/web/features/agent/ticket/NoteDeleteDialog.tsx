@@ -6,7 +6,15 @@ import { FormError } from '../../../ui/form';
 import { ticketKey } from './queries';
 import type { TMessage } from './types';
 
-export function NoteDeleteDialog({ ticketNumber, message, onClose }: { ticketNumber: number; message: TMessage; onClose: () => void }) {
+export function NoteDeleteDialog({
+  ticketNumber,
+  message,
+  onClose,
+}: {
+  ticketNumber: number;
+  message: TMessage;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const remove = useMutation({
@@ -25,7 +33,13 @@ export function NoteDeleteDialog({ ticketNumber, message, onClose }: { ticketNum
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button color="error" variant="contained" disabled={remove.isPending} onClick={() => remove.mutate()} data-testid="note-delete-confirm">
+        <Button
+          color="error"
+          variant="contained"
+          disabled={remove.isPending}
+          onClick={() => remove.mutate()}
+          data-testid="note-delete-confirm"
+        >
           {t('common.delete')}
         </Button>
       </DialogActions>

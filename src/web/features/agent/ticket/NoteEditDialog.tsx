@@ -10,7 +10,15 @@ import { ticketKey } from './queries';
 import type { Direction, TMessage } from './types';
 
 /** C12: the author rewrites its own note. */
-export function NoteEditDialog({ ticketNumber, message, onClose }: { ticketNumber: number; message: TMessage; onClose: () => void }) {
+export function NoteEditDialog({
+  ticketNumber,
+  message,
+  onClose,
+}: {
+  ticketNumber: number;
+  message: TMessage;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [body, setBody] = useState(message.body);
@@ -29,7 +37,14 @@ export function NoteEditDialog({ ticketNumber, message, onClose }: { ticketNumbe
       <DialogContent>
         <FormError error={save.error} shown={['body']} />
         <DirectionSwitch value={direction} onChange={setDirection} />
-        <RichEditor value={body} onChange={setBody} label={t('ticket.noteBody')} dir={direction} {...errs.field('body')} autoFocus />
+        <RichEditor
+          value={body}
+          onChange={setBody}
+          label={t('ticket.noteBody')}
+          dir={direction}
+          {...errs.field('body')}
+          autoFocus
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common.cancel')}</Button>

@@ -44,7 +44,10 @@ export function PeopleCard({ ticket }: { ticket: TTicket }) {
       await qc.invalidateQueries({ queryKey: ticketKey(ticket.number) });
     },
   });
-  const copies = [...ticket.cc.map((c) => ({ id: `cc:${c}`, name: c })), ...(ticket.bcc ?? []).map((c) => ({ id: `bcc:${c}`, name: t('ticket.bccChip', { email: c }) }))];
+  const copies = [
+    ...ticket.cc.map((c) => ({ id: `cc:${c}`, name: c })),
+    ...(ticket.bcc ?? []).map((c) => ({ id: `bcc:${c}`, name: t('ticket.bccChip', { email: c }) })),
+  ];
   return (
     <Paper variant="outlined" component="section" aria-labelledby="people-title" sx={{ p: 2 }}>
       <Typography variant="subtitle1" component="h2" id="people-title" sx={{ mb: 1.5, fontWeight: 600 }}>
@@ -56,7 +59,15 @@ export function PeopleCard({ ticket }: { ticket: TTicket }) {
         <Names label={t('ticket.followers')} items={ticket.followers} empty={t('ticket.noFollowers')} />
         {copies.length > 0 && <Names label={t('ticket.copies')} items={copies} empty="" />}
         {can(me, 'tickets.assign') && !ticket.deleted && (
-          <Button size="small" variant="text" startIcon={following ? <VisibilityOff /> : <Visibility />} disabled={follow.isPending} onClick={() => follow.mutate()} data-testid="follow-toggle" sx={{ alignSelf: 'flex-start' }}>
+          <Button
+            size="small"
+            variant="text"
+            startIcon={following ? <VisibilityOff /> : <Visibility />}
+            disabled={follow.isPending}
+            onClick={() => follow.mutate()}
+            data-testid="follow-toggle"
+            sx={{ alignSelf: 'flex-start' }}
+          >
             {following ? t('ticket.unfollow') : t('ticket.follow')}
           </Button>
         )}

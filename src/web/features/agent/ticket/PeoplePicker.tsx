@@ -7,8 +7,29 @@ interface Ref {
 }
 
 /** Several staff members by name; people already on the ticket stay listed even if not in the lookup. */
-export function PeoplePicker({ label, options, value, onChange, disabled, error, helperText, testId }: { label: string; options: Agent[]; value: Ref[]; onChange: (v: Ref[]) => void; disabled?: boolean; error?: boolean; helperText?: string; testId?: string }) {
-  const all: Ref[] = [...options.map((o) => ({ id: o.id, name: o.name })), ...value.filter((v) => !options.some((o) => o.id === v.id))];
+export function PeoplePicker({
+  label,
+  options,
+  value,
+  onChange,
+  disabled,
+  error,
+  helperText,
+  testId,
+}: {
+  label: string;
+  options: Agent[];
+  value: Ref[];
+  onChange: (v: Ref[]) => void;
+  disabled?: boolean;
+  error?: boolean;
+  helperText?: string;
+  testId?: string;
+}) {
+  const all: Ref[] = [
+    ...options.map((o) => ({ id: o.id, name: o.name })),
+    ...value.filter((v) => !options.some((o) => o.id === v.id)),
+  ];
   return (
     <Autocomplete
       multiple
@@ -19,7 +40,15 @@ export function PeoplePicker({ label, options, value, onChange, disabled, error,
       getOptionLabel={(o) => o.name}
       isOptionEqualToValue={(a, b) => a.id === b.id}
       filterSelectedOptions
-      renderInput={(params) => <TextField {...params} label={label} error={error} helperText={helperText} inputProps={{ ...params.inputProps, 'data-testid': testId }} />}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={label}
+          error={error}
+          helperText={helperText}
+          inputProps={{ ...params.inputProps, 'data-testid': testId }}
+        />
+      )}
     />
   );
 }

@@ -34,7 +34,15 @@ interface Props {
   ref?: Ref<ReplyBoxHandle>;
 }
 
-const VISUALLY_HIDDEN = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', m: 0 } as const;
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  m: 0,
+} as const;
 const EDITOR_ID = 'reply-editor-input';
 const fresh = (): ReplyOptionValues => ({ statusAfter: 'pending', cc: [], bcc: [], signature: true, attachments: [] });
 
@@ -69,7 +77,10 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
     else if (seenId === null) setSeenId(newestId);
   }, [body, newestId, seenId]);
   const lastSeenMessageId = body ? (seenId ?? newestId) : newestId;
-  const unseen = body && lastSeenMessageId ? messages.filter((m) => Number(m.id) > Number(lastSeenMessageId) && m.author.id !== meId).length : 0;
+  const unseen =
+    body && lastSeenMessageId
+      ? messages.filter((m) => Number(m.id) > Number(lastSeenMessageId) && m.author.id !== meId).length
+      : 0;
 
   useImperativeHandle(ref, () => ({
     focus: (k) => {
@@ -90,7 +101,9 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
         attachmentIds: opts.attachments.map((a) => a.id),
         lastSeenMessageId,
         force,
-        ...(reply ? { statusAfter: opts.statusAfter, cc: opts.cc, bcc: opts.bcc, signature: opts.signature && !!signatureText } : {}),
+        ...(reply
+          ? { statusAfter: opts.statusAfter, cc: opts.cc, bcc: opts.bcc, signature: opts.signature && !!signatureText }
+          : {}),
       };
       return post<TMessage>(`/tickets/${ticket.number}/messages`, input);
     },
@@ -114,13 +127,40 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
   const note = kind === 'note';
 
   return (
-    <Paper component="section" variant="outlined" aria-labelledby="reply-title" ref={rootRef} sx={{ mt: 3, p: { xs: 1.5, sm: 2 }, ...(note && { borderColor: 'warning.main', borderStyle: 'dashed' }) }}>
+    <Paper
+      component="section"
+      variant="outlined"
+      aria-labelledby="reply-title"
+      ref={rootRef}
+      sx={{ mt: 3, p: { xs: 1.5, sm: 2 }, ...(note && { borderColor: 'warning.main', borderStyle: 'dashed' }) }}
+    >
       <Box component="h2" id="reply-title" sx={VISUALLY_HIDDEN}>
         {note ? t('ticket.writeNote') : t('ticket.writeReply')}
       </Box>
-      <Tabs value={kind} onChange={(_, v: ReplyKind) => setKind(v)} aria-label={t('ticket.replyKind')} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
-        {canReply && <Tab value="reply" icon={<ReplyIcon />} iconPosition="start" label={t('ticket.kindReply')} data-testid="reply-kind-reply" />}
-        {canNote && <Tab value="note" icon={<LockOutlined />} iconPosition="start" label={t('ticket.kindNote')} data-testid="reply-kind-note" />}
+      <Tabs
+        value={kind}
+        onChange={(_, v: ReplyKind) => setKind(v)}
+        aria-label={t('ticket.replyKind')}
+        sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}
+      >
+        {canReply && (
+          <Tab
+            value="reply"
+            icon={<ReplyIcon />}
+            iconPosition="start"
+            label={t('ticket.kindReply')}
+            data-testid="reply-kind-reply"
+          />
+        )}
+        {canNote && (
+          <Tab
+            value="note"
+            icon={<LockOutlined />}
+            iconPosition="start"
+            label={t('ticket.kindNote')}
+            data-testid="reply-kind-note"
+          />
+        )}
       </Tabs>
       {locked ? (
         <Alert severity="info">{t('ticket.lockedNoReply')}</Alert>
@@ -145,10 +185,20 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
               {t('ticket.unseenWhileWriting', { count: unseen, n: f.number(unseen) })}
             </Alert>
           )}
-          {!isCollision && <FormError error={send.error} shown={['body', 'statusAfter', 'cc', 'bcc', 'attachmentIds']} />}
+          {!isCollision && (
+            <FormError error={send.error} shown={['body', 'statusAfter', 'cc', 'bcc', 'attachmentIds']} />
+          )}
           <DirectionSwitch value={direction} onChange={setDirection} />
           <Box data-testid="reply-editor">
-            <RichEditor id={EDITOR_ID} value={body} onChange={setBody} label={note ? t('ticket.noteBody') : t('ticket.replyBody')} dir={direction} minHeight={140} {...errors.field('body')} />
+            <RichEditor
+              id={EDITOR_ID}
+              value={body}
+              onChange={setBody}
+              label={note ? t('ticket.noteBody') : t('ticket.replyBody')}
+              dir={direction}
+              minHeight={140}
+              {...errors.field('body')}
+            />
           </Box>
           <ReplyOptions
             kind={kind}
@@ -161,7 +211,14 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
             errors={errors}
           />
           <Stack direction="row" justifyContent="flex-end" sx={{ mt: 2 }}>
-            <Button type="submit" variant="contained" color={note ? 'warning' : 'primary'} startIcon={<Send sx={{ transform: i18n.dir() === 'rtl' ? 'scaleX(-1)' : undefined }} />} disabled={!body || uploading || send.isPending} data-testid="reply-submit">
+            <Button
+              type="submit"
+              variant="contained"
+              color={note ? 'warning' : 'primary'}
+              startIcon={<Send sx={{ transform: i18n.dir() === 'rtl' ? 'scaleX(-1)' : undefined }} />}
+              disabled={!body || uploading || send.isPending}
+              data-testid="reply-submit"
+            >
               {send.isPending ? t('ticket.sending') : note ? t('ticket.sendNote') : t('ticket.sendReply')}
             </Button>
           </Stack>
@@ -180,7 +237,12 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
           }}
         />
       )}
-      <Snackbar open={!!sent} autoHideDuration={4000} onClose={() => setSent(null)} message={sent === 'note' ? t('ticket.noteSaved') : t('ticket.replySent')} />
+      <Snackbar
+        open={!!sent}
+        autoHideDuration={4000}
+        onClose={() => setSent(null)}
+        message={sent === 'note' ? t('ticket.noteSaved') : t('ticket.replySent')}
+      />
     </Paper>
   );
 }

@@ -26,7 +26,8 @@ interface Props {
   errors: ReturnType<typeof fieldErrors>;
 }
 
-const firstError = (errors: Props['errors'], name: string) => Object.entries(errors.fields).find(([k]) => k === name || k.startsWith(`${name}.`))?.[1];
+const firstError = (errors: Props['errors'], name: string) =>
+  Object.entries(errors.fields).find(([k]) => k === name || k.startsWith(`${name}.`))?.[1];
 
 /** What goes with a reply: status after it (C9), copies (C15), signature (A9) and files (C6). */
 export function ReplyOptions({ kind, value, onChange, signatureText, maxMb, maxFiles, onBusyChange, errors }: Props) {
@@ -45,7 +46,11 @@ export function ReplyOptions({ kind, value, onChange, signatureText, maxMb, maxF
               value={value.statusAfter}
               onChange={(e) => onChange({ statusAfter: e.target.value as TStatus })}
               {...errors.field('statusAfter')}
-              slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'reply-status-after' } as React.HTMLAttributes<HTMLDivElement> } }}
+              slotProps={{
+                select: {
+                  SelectDisplayProps: { 'data-testid': 'reply-status-after' } as React.HTMLAttributes<HTMLDivElement>,
+                },
+              }}
             >
               {STATUSES.map((s) => (
                 <MenuItem key={s} value={s}>
@@ -58,10 +63,22 @@ export function ReplyOptions({ kind, value, onChange, signatureText, maxMb, maxF
         {reply && (
           <>
             <Grid size={{ xs: 12, sm: 4 }}>
-              <EmailChips label={t('ticket.cc')} value={value.cc} onChange={(cc) => onChange({ cc })} error={firstError(errors, 'cc')} testId="reply-cc" />
+              <EmailChips
+                label={t('ticket.cc')}
+                value={value.cc}
+                onChange={(cc) => onChange({ cc })}
+                error={firstError(errors, 'cc')}
+                testId="reply-cc"
+              />
             </Grid>
             <Grid size={{ xs: 12, sm: 4 }}>
-              <EmailChips label={t('ticket.bcc')} value={value.bcc} onChange={(bcc) => onChange({ bcc })} error={firstError(errors, 'bcc')} testId="reply-bcc" />
+              <EmailChips
+                label={t('ticket.bcc')}
+                value={value.bcc}
+                onChange={(bcc) => onChange({ bcc })}
+                error={firstError(errors, 'bcc')}
+                testId="reply-bcc"
+              />
             </Grid>
           </>
         )}
@@ -69,18 +86,43 @@ export function ReplyOptions({ kind, value, onChange, signatureText, maxMb, maxF
       {reply && (
         <Box sx={{ mt: 1 }}>
           <FormControlLabel
-            control={<Checkbox checked={value.signature && !!signatureText} disabled={!signatureText} onChange={(e) => onChange({ signature: e.target.checked })} data-testid="reply-signature" />}
+            control={
+              <Checkbox
+                checked={value.signature && !!signatureText}
+                disabled={!signatureText}
+                onChange={(e) => onChange({ signature: e.target.checked })}
+                data-testid="reply-signature"
+              />
+            }
             label={signatureText ? t('ticket.addSignature') : t('ticket.noSignature')}
           />
           {signatureText && value.signature && (
-            <Typography variant="body2" color="text.secondary" dir="auto" aria-label={t('ticket.signaturePreview')} sx={{ whiteSpace: 'pre-line', borderInlineStart: (th) => `3px solid ${th.palette.divider}`, paddingInlineStart: 1.5, marginInlineStart: 1 }}>
+            <Typography
+              variant="body2"
+              color="text.secondary"
+              dir="auto"
+              aria-label={t('ticket.signaturePreview')}
+              sx={{
+                whiteSpace: 'pre-line',
+                borderInlineStart: (th) => `3px solid ${th.palette.divider}`,
+                paddingInlineStart: 1.5,
+                marginInlineStart: 1,
+              }}
+            >
               {signatureText}
             </Typography>
           )}
         </Box>
       )}
       <Box sx={{ mt: 1.5 }}>
-        <AttachmentPicker value={value.attachments} onChange={(attachments) => onChange({ attachments })} max={maxFiles} maxMb={maxMb} onBusyChange={onBusyChange} error={firstError(errors, 'attachmentIds')} />
+        <AttachmentPicker
+          value={value.attachments}
+          onChange={(attachments) => onChange({ attachments })}
+          max={maxFiles}
+          maxMb={maxMb}
+          onBusyChange={onBusyChange}
+          error={firstError(errors, 'attachmentIds')}
+        />
       </Box>
     </Box>
   );

@@ -14,5 +14,13 @@ const KEYS: Array<[string[], string]> = [
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const shortcuts = KEYS.map(([keys, action]) => ({ keys, label: t(`ticket.shortcuts.${action}`) }));
-  return <Shortcuts onClose={onClose} title={t('ticket.shortcuts.title')} keyHeader={t('ticket.shortcuts.key')} actionHeader={t('ticket.shortcuts.action')} shortcuts={shortcuts} />;
+  return (
+    <Shortcuts
+      onClose={onClose}
+      title={t('ticket.shortcuts.title')}
+      keyHeader={t('ticket.shortcuts.key')}
+      actionHeader={t('ticket.shortcuts.action')}
+      shortcuts={shortcuts}
+    />
+  );
 }

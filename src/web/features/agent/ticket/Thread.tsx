@@ -5,7 +5,15 @@ import { MessageItem } from './MessageItem';
 import type { useMessages } from './queries';
 
 /** D4: the whole conversation, replies and internal notes, oldest first. */
-export function Thread({ ticketNumber, query, meId }: { ticketNumber: number; query: ReturnType<typeof useMessages>; meId: string }) {
+export function Thread({
+  ticketNumber,
+  query,
+  meId,
+}: {
+  ticketNumber: number;
+  query: ReturnType<typeof useMessages>;
+  meId: string;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="thread-title">
@@ -17,7 +25,12 @@ export function Thread({ ticketNumber, query, meId }: { ticketNumber: number; qu
           messages.length ? (
             <Stack spacing={1.5} data-testid="thread">
               {messages.map((m) => (
-                <MessageItem key={m.id} ticketNumber={ticketNumber} message={m} own={m.kind === 'note' && m.author.id === meId} />
+                <MessageItem
+                  key={m.id}
+                  ticketNumber={ticketNumber}
+                  message={m}
+                  own={m.kind === 'note' && m.author.id === meId}
+                />
               ))}
             </Stack>
           ) : (

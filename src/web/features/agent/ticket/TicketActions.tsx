@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Paper,
+  Stack,
+  Typography,
+} from '@mui/material';
 import PersonAddAlt from '@mui/icons-material/PersonAddAlt';
 import EditNote from '@mui/icons-material/EditNote';
 import SwapHoriz from '@mui/icons-material/SwapHoriz';
@@ -57,7 +68,13 @@ export function TicketActions({ ticket }: { ticket: TTicket }) {
       )}
       <Stack spacing={1}>
         {!ticket.deleted && (
-          <Button variant="contained" startIcon={<PersonAddAlt />} disabled={mine || assign.isPending} onClick={() => assign.mutate()} data-testid="assign-to-me">
+          <Button
+            variant="contained"
+            startIcon={<PersonAddAlt />}
+            disabled={mine || assign.isPending}
+            onClick={() => assign.mutate()}
+            data-testid="assign-to-me"
+          >
             {mine ? t('ticket.assignedToYou') : t('ticket.assignToMe')}
           </Button>
         )}
@@ -67,12 +84,23 @@ export function TicketActions({ ticket }: { ticket: TTicket }) {
           </Button>
         )}
         {can(me, 'tickets.transfer') && !ticket.deleted && (
-          <Button variant="outlined" startIcon={<SwapHoriz />} onClick={() => setOpen('transfer')} data-testid="transfer">
+          <Button
+            variant="outlined"
+            startIcon={<SwapHoriz />}
+            onClick={() => setOpen('transfer')}
+            data-testid="transfer"
+          >
             {t('ticket.transfer')}
           </Button>
         )}
         {can(me, 'tickets.delete') && (
-          <Button variant="outlined" color={ticket.deleted ? 'primary' : 'error'} startIcon={ticket.deleted ? <RestoreFromTrash /> : <DeleteOutline />} onClick={() => (lifecycle.reset(), setOpen('delete'))} data-testid={ticket.deleted ? 'ticket-restore' : 'ticket-delete'}>
+          <Button
+            variant="outlined"
+            color={ticket.deleted ? 'primary' : 'error'}
+            startIcon={ticket.deleted ? <RestoreFromTrash /> : <DeleteOutline />}
+            onClick={() => (lifecycle.reset(), setOpen('delete'))}
+            data-testid={ticket.deleted ? 'ticket-restore' : 'ticket-delete'}
+          >
             {ticket.deleted ? t('ticket.restore') : t('ticket.delete')}
           </Button>
         )}
@@ -88,11 +116,19 @@ export function TicketActions({ ticket }: { ticket: TTicket }) {
                 {errorMessage(lifecycle.error, t('errors.generic'))}
               </Alert>
             )}
-            <DialogContentText>{ticket.deleted ? t('ticket.restoreConfirm') : t('ticket.deleteConfirm')}</DialogContentText>
+            <DialogContentText>
+              {ticket.deleted ? t('ticket.restoreConfirm') : t('ticket.deleteConfirm')}
+            </DialogContentText>
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(null)}>{t('common.cancel')}</Button>
-            <Button variant="contained" color={ticket.deleted ? 'primary' : 'error'} disabled={lifecycle.isPending} onClick={() => lifecycle.mutate()} data-testid="ticket-delete-confirm">
+            <Button
+              variant="contained"
+              color={ticket.deleted ? 'primary' : 'error'}
+              disabled={lifecycle.isPending}
+              onClick={() => lifecycle.mutate()}
+              data-testid="ticket-delete-confirm"
+            >
               {ticket.deleted ? t('ticket.restore') : t('common.delete')}
             </Button>
           </DialogActions>

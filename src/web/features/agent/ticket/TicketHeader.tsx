@@ -40,7 +40,11 @@ function useLongDuration() {
     const d = Math.floor(seconds / 86400);
     const h = Math.floor((seconds % 86400) / 3600);
     const m = Math.floor((seconds % 3600) / 60);
-    const parts = [d && t('ticket.duration.days', { n: f.number(d) }), h && t('ticket.duration.hours', { n: f.number(h) }), (m || (!d && !h)) && t('ticket.duration.minutes', { n: f.number(m) })];
+    const parts = [
+      d && t('ticket.duration.days', { n: f.number(d) }),
+      h && t('ticket.duration.hours', { n: f.number(h) }),
+      (m || (!d && !h)) && t('ticket.duration.minutes', { n: f.number(m) }),
+    ];
     return parts.filter(Boolean).join(t('ticket.duration.and'));
   };
 }
@@ -58,18 +62,41 @@ export function TicketHeader({ ticket, listUrl, prev, next, onHelp }: Props) {
   return (
     <Box sx={{ mb: 2 }}>
       <Stack direction="row" alignItems="center" spacing={0.5} sx={{ mb: 1, flexWrap: 'wrap' }}>
-        <Chip component={Link} to={listUrl} clickable icon={<ArrowBack sx={{ transform: rtl ? 'scaleX(-1)' : undefined }} />} label={t('ticket.backToList')} variant="outlined" size="small" data-testid="back-to-list" />
+        <Chip
+          component={Link}
+          to={listUrl}
+          clickable
+          icon={<ArrowBack sx={{ transform: rtl ? 'scaleX(-1)' : undefined }} />}
+          label={t('ticket.backToList')}
+          variant="outlined"
+          size="small"
+          data-testid="back-to-list"
+        />
         <Box sx={{ flexGrow: 1 }} />
         <Tooltip title={t('ticket.prevTicket')}>
           <span>
-            <IconButton size="small" component={prev ? Link : 'button'} to={prev ? `/agent/tickets/${prev}` : undefined} disabled={!prev} aria-label={t('ticket.prevTicket')} data-testid="ticket-prev">
+            <IconButton
+              size="small"
+              component={prev ? Link : 'button'}
+              to={prev ? `/agent/tickets/${prev}` : undefined}
+              disabled={!prev}
+              aria-label={t('ticket.prevTicket')}
+              data-testid="ticket-prev"
+            >
               <PrevIcon />
             </IconButton>
           </span>
         </Tooltip>
         <Tooltip title={t('ticket.nextTicket')}>
           <span>
-            <IconButton size="small" component={next ? Link : 'button'} to={next ? `/agent/tickets/${next}` : undefined} disabled={!next} aria-label={t('ticket.nextTicket')} data-testid="ticket-next">
+            <IconButton
+              size="small"
+              component={next ? Link : 'button'}
+              to={next ? `/agent/tickets/${next}` : undefined}
+              disabled={!next}
+              aria-label={t('ticket.nextTicket')}
+              data-testid="ticket-next"
+            >
               <NextIcon />
             </IconButton>
           </span>
@@ -97,7 +124,9 @@ export function TicketHeader({ ticket, listUrl, prev, next, onHelp }: Props) {
           <Typography variant="body2">{t(`priority.${ticket.priority}`)}</Typography>
         </Stack>
         {ticket.pinned && <Chip size="small" icon={<PushPin />} label={t('ticket.pinned')} variant="outlined" />}
-        {ticket.internal && <Chip size="small" color="secondary" variant="outlined" label={t('ticket.internalTicket')} />}
+        {ticket.internal && (
+          <Chip size="small" color="secondary" variant="outlined" label={t('ticket.internalTicket')} />
+        )}
         {ticket.tags.map((tag) => (
           <Chip key={tag} size="small" icon={<LocalOffer />} label={tag} variant="outlined" />
         ))}
@@ -109,23 +138,45 @@ export function TicketHeader({ ticket, listUrl, prev, next, onHelp }: Props) {
         </Alert>
       )}
 
-      <Box sx={{ mt: 2, display: 'grid', gap: 1.5, gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', sm: 'repeat(3, minmax(0, 1fr))', lg: 'repeat(4, minmax(0, 1fr))' } }}>
+      <Box
+        sx={{
+          mt: 2,
+          display: 'grid',
+          gap: 1.5,
+          gridTemplateColumns: {
+            xs: 'repeat(2, minmax(0, 1fr))',
+            sm: 'repeat(3, minmax(0, 1fr))',
+            lg: 'repeat(4, minmax(0, 1fr))',
+          },
+        }}
+      >
         <Fact label={t('ticket.requester')}>
           {r.name}{' '}
           <Chip size="small" label={t(`ticket.level.${r.level}`)} sx={{ height: 20 }} data-testid="requester-level" />
           {r.email && (
-            <Typography variant="body2" color="text.secondary" dir="ltr" sx={{ textAlign: rtl ? 'right' : 'left', overflowWrap: 'anywhere' }}>
+            <Typography
+              variant="body2"
+              color="text.secondary"
+              dir="ltr"
+              sx={{ textAlign: rtl ? 'right' : 'left', overflowWrap: 'anywhere' }}
+            >
               {r.email}
             </Typography>
           )}
         </Fact>
         <Fact label={t('ticket.department')}>{ticket.department.name}</Fact>
         <Fact label={t('ticket.type')}>{ticket.type?.name ?? t('common.none')}</Fact>
-        <Fact label={t('ticket.assignees')}>{ticket.assignees.length ? ticket.assignees.map((a) => a.name).join(t('ticket.listSeparator')) : t('ticket.unassigned')}</Fact>
+        <Fact label={t('ticket.assignees')}>
+          {ticket.assignees.length
+            ? ticket.assignees.map((a) => a.name).join(t('ticket.listSeparator'))
+            : t('ticket.unassigned')}
+        </Fact>
         <Fact label={t('ticket.created')}>{f.date(ticket.createdAt)}</Fact>
         <Fact label={t('ticket.updated')}>{f.date(ticket.updatedAt)}</Fact>
         <Fact label={t('ticket.unansweredFor')}>
-          <span data-testid="unanswered-for">{ticket.unansweredFor !== null ? longDuration(ticket.unansweredFor) : t('ticket.answered')}</span>
+          <span data-testid="unanswered-for">
+            {ticket.unansweredFor !== null ? longDuration(ticket.unansweredFor) : t('ticket.answered')}
+          </span>
         </Fact>
         <Fact label={t('ticket.messageCount')}>{f.number(ticket.messageCount)}</Fact>
       </Box>

@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { patch } from '../../../app/api';
@@ -42,13 +52,30 @@ export function TransferDialog({ ticket, onClose }: { ticket: TTicket; onClose: 
   });
   const errs = fieldErrors(save.error);
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="transfer-title" data-testid="transfer-dialog">
+    <Dialog
+      open
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="transfer-title"
+      data-testid="transfer-dialog"
+    >
       <DialogTitle id="transfer-title">{t('ticket.transfer')}</DialogTitle>
       <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>{t('ticket.transferHint', { department: ticket.department.name })}</DialogContentText>
+        <DialogContentText sx={{ mb: 2 }}>
+          {t('ticket.transferHint', { department: ticket.department.name })}
+        </DialogContentText>
         <FormError error={save.error} shown={['departmentId', 'assigneeIds']} />
         <Stack spacing={2}>
-          <TextField select fullWidth label={t('ticket.newDepartment')} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} {...errs.field('departmentId')} data-testid="transfer-department">
+          <TextField
+            select
+            fullWidth
+            label={t('ticket.newDepartment')}
+            value={departmentId}
+            onChange={(e) => setDepartmentId(e.target.value)}
+            {...errs.field('departmentId')}
+            data-testid="transfer-department"
+          >
             {(departments.data ?? [])
               .filter((d) => d.active && d.id !== ticket.department.id)
               .map((d) => (
@@ -58,7 +85,14 @@ export function TransferDialog({ ticket, onClose }: { ticket: TTicket; onClose: 
               ))}
           </TextField>
           {canAssign && (
-            <TextField select fullWidth label={t('ticket.transferAssignee')} value={assignee} onChange={(e) => setAssignee(e.target.value)} {...errs.field('assigneeIds')}>
+            <TextField
+              select
+              fullWidth
+              label={t('ticket.transferAssignee')}
+              value={assignee}
+              onChange={(e) => setAssignee(e.target.value)}
+              {...errs.field('assigneeIds')}
+            >
               <MenuItem value={KEEP}>{t('ticket.keepAssignees')}</MenuItem>
               <MenuItem value={NONE}>{t('ticket.unassigned')}</MenuItem>
               {agentOptions.map((a) => (
@@ -72,7 +106,12 @@ export function TransferDialog({ ticket, onClose }: { ticket: TTicket; onClose: 
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" disabled={!departmentId || save.isPending} onClick={() => save.mutate()} data-testid="transfer-save">
+        <Button
+          variant="contained"
+          disabled={!departmentId || save.isPending}
+          onClick={() => save.mutate()}
+          data-testid="transfer-save"
+        >
           {t('ticket.transferDo')}
         </Button>
       </DialogActions>

@@ -28,7 +28,9 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: Names): strin
     case 'imported': {
       // An e-mail address inside a Persian sentence: isolated so it keeps its own direction.
       const from = `\u2068${str(d.from) || t('common.none')}\u2069`;
-      return d.assigneeId ? t('ticket.events.imported_assigned', { from, name: names.agent(str(d.assigneeId)) }) : t('ticket.events.imported', { from });
+      return d.assigneeId
+        ? t('ticket.events.imported_assigned', { from, name: names.agent(str(d.assigneeId)) })
+        : t('ticket.events.imported', { from });
     }
     case 'replied':
       return d.via === 'email' ? t('ticket.events.replied_email') : t('ticket.events.replied');
@@ -47,17 +49,25 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: Names): strin
     case 'auto_closed':
       return t('ticket.events.auto_closed', { days: names.number(Number(d.days) || 0) });
     case 'priority_changed':
-      return t('ticket.events.priority_changed', { from: t(`priority.${str(d.from)}`), to: t(`priority.${str(d.to)}`) });
+      return t('ticket.events.priority_changed', {
+        from: t(`priority.${str(d.from)}`),
+        to: t(`priority.${str(d.to)}`),
+      });
     case 'subject_changed':
       return t('ticket.events.subject_changed', { from: str(d.from), to: str(d.to) });
     case 'type_changed':
-      return t('ticket.events.type_changed', { from: d.from ? names.type(str(d.from)) : t('common.none'), to: d.to ? names.type(str(d.to)) : t('common.none') });
+      return t('ticket.events.type_changed', {
+        from: d.from ? names.type(str(d.from)) : t('common.none'),
+        to: d.to ? names.type(str(d.to)) : t('common.none'),
+      });
     case 'transferred':
       return t('ticket.events.transferred', { from: names.department(str(d.from)), to: names.department(str(d.to)) });
     case 'assigned': {
       if (d.self) return t('ticket.events.assigned_self');
       const to = list(d.to);
-      return to.length ? t('ticket.events.assigned', { names: join(to.map(names.agent)) }) : t('ticket.events.unassigned');
+      return to.length
+        ? t('ticket.events.assigned', { names: join(to.map(names.agent)) })
+        : t('ticket.events.unassigned');
     }
     case 'tags_changed': {
       const tags = list(d.tags);
@@ -65,7 +75,9 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: Names): strin
     }
     case 'followers_changed': {
       const to = list(d.to);
-      return to.length ? t('ticket.events.followers_changed', { names: join(to.map(names.agent)) }) : t('ticket.events.followers_cleared');
+      return to.length
+        ? t('ticket.events.followers_changed', { names: join(to.map(names.agent)) })
+        : t('ticket.events.followers_cleared');
     }
     case 'shared':
       return t('ticket.events.shared', { count: list(d.with).length, n: names.number(list(d.with).length) });

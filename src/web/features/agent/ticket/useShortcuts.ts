@@ -28,7 +28,12 @@ export function useTicketShortcuts(handlers: ShortcutHandlers, editorRoot: () =>
     const onEscape = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       const root = editorRoot();
-      if (root && e.target instanceof Node && root.contains(e.target) && !document.querySelector('[role="dialog"], [role="listbox"]')) {
+      if (
+        root &&
+        e.target instanceof Node &&
+        root.contains(e.target) &&
+        !document.querySelector('[role="dialog"], [role="listbox"]')
+      ) {
         e.preventDefault();
         ref.current.leave();
       }
@@ -37,7 +42,14 @@ export function useTicketShortcuts(handlers: ShortcutHandlers, editorRoot: () =>
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.key === 'Escape') return;
       if (isTyping(e.target) || document.querySelector('[role="dialog"], [role="menu"], [role="listbox"]')) return;
       // Physical keys, so the shortcuts also work with the Persian keyboard layout.
-      const byCode = { KeyJ: 'next', BracketRight: 'next', KeyK: 'prev', BracketLeft: 'prev', KeyR: 'reply', KeyN: 'note' } as const;
+      const byCode = {
+        KeyJ: 'next',
+        BracketRight: 'next',
+        KeyK: 'prev',
+        BracketLeft: 'prev',
+        KeyR: 'reply',
+        KeyN: 'note',
+      } as const;
       const help = e.key === '?' || e.key === '\u061F' || (e.shiftKey && e.code === 'Slash');
       const action = help ? 'help' : e.shiftKey ? undefined : byCode[e.code as keyof typeof byCode];
       if (!action) return;
