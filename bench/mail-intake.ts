@@ -31,6 +31,7 @@ import { loadConfig } from '../src/server/platform/config';
 import type { AppDeps } from '../src/server/platform/context';
 import { queryRows } from '../src/server/platform/db/database';
 import { closeDeps, createDeps } from '../src/server/platform/deps';
+import { JOB_QUEUES } from '../src/server/jobs-registry';
 import { createLogger } from '../src/server/platform/logger';
 import { startDovecot, type Dovecot } from '../test/helpers/dovecot';
 import { generateMails, makeCustomers, type GeneratedMails } from './mail-generate';
@@ -85,7 +86,7 @@ async function main() {
     DB_POOL_SIZE: '5',
     MAIL_TLS_CA_FILE: caFile,
   });
-  const deps = await createDeps(config, { log: createLogger('error') });
+  const deps = await createDeps(config, { queues: JOB_QUEUES, log: createLogger('error') });
   cleanup.push(() => closeDeps(deps));
 
   const setup = await workspaceWithMailbox(deps, dovecot);
@@ -214,19 +215,17 @@ async function workspaceWithMailbox(deps: AppDeps, dovecot: Dovecot): Promise<Se
   });
   const customers = makeCustomers(Number(opt.customers), Number(opt.seed));
   const now = new Date();
-  await deps.database.db
-    .insert(users)
-    .values(
-      customers.map((c, i) => ({
-        workspaceId: workspace.id,
-        role: 'customer' as const,
-        username: `customer${i}`,
-        email: c.email,
-        name: c.name,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
+  await deps.database.db.insert(users).values(
+    customers.map((c, i) => ({
+      workspaceId: workspace.id,
+      role: 'customer' as const,
+      username: `customer${i}`,
+      email: c.email,
+      name: c.name,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
   return { slug, workspaceId: workspace.id, mailboxId: Number(box.id), customers };
 }
 
@@ -374,14 +373,12 @@ function summarise(x: Inputs) {
       postgres: round((x.cpu.postgres * 1000) / N, 2),
       dovecot: round((x.cpu.dovecot * 1000) / N, 2),
     },
-    statements: x.statements
-      .slice(0, 30)
-      .map((s) => ({
-        sql: s.sql,
-        count: s.count,
-        totalMs: round(s.totalMs, 0),
-        meanMs: round(s.totalMs / s.count, 3),
-      })),
+    statements: x.statements.slice(0, 30).map((s) => ({
+      sql: s.sql,
+      count: s.count,
+      totalMs: round(s.totalMs, 0),
+      meanMs: round(s.totalMs / s.count, 3),
+    })),
     checks: x.checks,
   };
 }

@@ -2,8 +2,6 @@ import type { Permission } from '../../src/contracts/permissions';
 import type { Actor } from '../../src/server/platform/context';
 import type { Fixture } from './scenarios';
 
-type Query = (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
-
 export interface People {
   workspaceId: number;
   admin: Actor;

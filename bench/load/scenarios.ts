@@ -169,8 +169,10 @@ export function requestFor(name: ScenarioName, f: Fixture): LoadRequest {
     case 'ticket-page': {
       let flip = false;
       return {
-        path: () =>
-          (flip = !flip) ? `/api/v1/tickets/${pick(f.thread20)}` : `/api/v1/tickets/${pick(f.thread20)}/messages`,
+        path: () => {
+          flip = !flip;
+          return flip ? `/api/v1/tickets/${pick(f.thread20)}` : `/api/v1/tickets/${pick(f.thread20)}/messages`;
+        },
         headers: f.agent,
       };
     }

@@ -25,7 +25,7 @@ export interface Conversation {
 
 /**
  * Who writes when, and the ticket fields the application derives from it, following
- * create-ticket.ts, insert-message.ts and statusAfterMessage(): a requester's reply makes the
+ * tickets/write/ (openTicket, appendMessage, statusAfterMessage()): a requester's reply makes the
  * ticket active and starts the waiting clock (kept while it stays active); an agent's reply
  * makes it pending and stops the clock; notes change neither. Internal tickets are written by
  * agents only.

@@ -14,6 +14,12 @@ export const ZMe = z.object({
   csrfToken: z.string().nullable(),
 });
 
+/**
+ * `GET /auth/session`: the same person as `/auth/me`, or `null` — a 200 either way, so that a
+ * client (the web app at start-up) learns "signed out" without provoking an error.
+ */
+export const ZSessionState = z.object({ signedIn: z.boolean(), me: ZMe.nullable() });
+
 export const ZForgotPassword = z.object({ login: z.string().trim().min(1).max(254) });
 export const ZResetPassword = z.object({ token: z.string().min(20).max(200), password: ZPassword });
 

@@ -3,7 +3,9 @@ import { normalizeMobile } from './mobile';
 
 /** IDs travel as strings of digits. */
 export const ZId = z.string().regex(/^[1-9]\d{0,15}$/, 'validation.id');
-export const ZIdParams = z.object({ id: ZId });
+/** An id in a path: a string of digits, given to the route as a number (malformed → 404). */
+export const ZIdParam = ZId.transform((v) => Number(v));
+export const ZIdParams = z.object({ id: ZIdParam });
 
 /** Accepts an id as a number or a string of digits, gives a number. */
 export const ZIdInput = z.union([z.number().int().positive(), ZId]).transform((v) => Number(v));

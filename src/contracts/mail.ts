@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patchShape, ZEmail, ZId, ZIdInput, ZPageQuery } from './common';
+import { patchShape, ZEmail, ZIdInput, ZIdParam, ZPageQuery } from './common';
 
 export const ZMailProtocol = z.enum(['imap', 'pop3', 'none']);
 export const ZMailTls = z.enum(['tls', 'starttls', 'none']);
@@ -115,7 +115,8 @@ export const ZMailbox = z.object({
 });
 export type TMailbox = z.infer<typeof ZMailbox>;
 
-export const ZTestStage = z.enum(['dns', 'connect', 'tls', 'auth', 'protocol']);
+/** `blocked`: the server is or resolves to a local, private or reserved address (ALLOW_PRIVATE_NETWORK_TARGETS). */
+export const ZTestStage = z.enum(['dns', 'blocked', 'connect', 'tls', 'auth', 'protocol']);
 export const ZDirectionResult = z.object({
   ok: z.boolean(),
   /** Nothing to test (inbound protocol `none`). */
@@ -157,12 +158,15 @@ export const ZQuarantinedMail = z.object({
   mailboxId: z.string(),
   sourceKey: z.string(),
   messageId: z.string().nullable(),
+  /** `locked`: it answers a locked ticket (C4) and is appended by a retry once unlocked; `error`: it failed. */
+  reason: z.enum(['error', 'locked']),
+  ticketNumber: z.number().int().nullable(),
   error: z.string().nullable(),
   hasRaw: z.boolean(),
   createdAt: z.string(),
 });
 export type TQuarantinedMail = z.infer<typeof ZQuarantinedMail>;
-export const ZQuarantineParams = z.object({ id: ZId, entryId: ZId });
+export const ZQuarantineParams = z.object({ id: ZIdParam, entryId: ZIdParam });
 export const ZRetryResult = z.object({
   outcome: z.enum(['ticket', 'reply', 'ignored', 'quarantined', 'duplicate']),
   ticketNumber: z.number().int().nullable(),

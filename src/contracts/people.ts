@@ -88,6 +88,8 @@ export const ZAccessLevel = z.object({
   description: z.string(),
   permissions: z.array(ZPermission),
   agentCount: z.number().int(),
+  /** The level an agent created without one gets (settings `defaultAccessLevelId`). */
+  isDefault: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIP } from './ip';
-import { patchShape } from './common';
+import { patchShape, ZId } from './common';
 
 /** An IPv4/IPv6 address or CIDR block. */
 const ZIpOrCidr = z
@@ -15,6 +15,24 @@ const ZIpOrCidr = z
     const n = Number(bits);
     return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
   }, 'validation.ip');
+
+/**
+ * An IANA time zone name (`Asia/Tehran`, `UTC`, `Etc/GMT-3`) that the platform knows. Offsets
+ * such as `+03:30` are refused: PostgreSQL reads a bare offset with the opposite sign.
+ */
+export const ZTimeZone = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((tz) => {
+    if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'validation.time_zone');
 
 /** J1 and J2: every workspace setting with its default. Stored as one JSON document. */
 export const ZSettings = z.object({
@@ -36,6 +54,8 @@ export const ZSettings = z.object({
   maxUploadMb: z.number().min(0.1).max(1024).default(20),
   defaultLocale: z.enum(['fa', 'en']).default('fa'),
   persianDigits: z.boolean().default(true),
+  /** The workspace's days: date filters, "today" and daily counts, dates shown in the web app. */
+  timeZone: ZTimeZone.default('Asia/Tehran'),
   // J2 tickets
   guestFormEnabled: z.boolean().default(true),
   guestAttachmentsEnabled: z.boolean().default(true),
@@ -47,6 +67,9 @@ export const ZSettings = z.object({
   /** F1: take in mail a mailbox received although none of its recipients is a mailbox's address (aliases, Bcc). */
   importUnknownAddresses: z.boolean().default(true),
   autoCloseDays: z.number().int().min(0).max(365).default(7),
+  // A6
+  /** The access level an agent created without one gets; null: none (the agent only reads). */
+  defaultAccessLevelId: ZId.nullable().default(null),
 });
 export type Settings = z.infer<typeof ZSettings>;
 
@@ -73,6 +96,7 @@ export const ZPublicSettings = z.object({
   contact: ZSettings.shape.contact.unwrap(),
   defaultLocale: z.enum(['fa', 'en']),
   persianDigits: z.boolean(),
+  timeZone: z.string(),
   forms: z.object({ guestTickets: z.boolean(), guestAttachments: z.boolean(), registration: z.boolean() }),
   limits: z.object({ memberMaxUploadMb: z.number(), guestMaxUploadMb: z.number(), attachmentsPerMessage: z.number() }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZBool, ZEmail, ZId, ZIdInput, ZList, ZPageQuery } from './common';
+import { ZBool, ZEmail, ZId, ZIdInput, ZIdParam, ZList, ZPageQuery } from './common';
+import { ZTimeZone } from './settings';
 
 export const ZStatus = z.enum(['active', 'pending', 'closed', 'locked']);
 export const ZPriority = z.enum(['urgent', 'high', 'medium', 'low']);
@@ -14,7 +15,7 @@ export const ZNumberParams = z.object({
     .regex(/^#?[1-9]\d{0,9}$/)
     .transform((v) => Number(v.replace('#', ''))),
 });
-export const ZNumberAndIdParams = ZNumberParams.extend({ id: ZId });
+export const ZNumberAndIdParams = ZNumberParams.extend({ id: ZIdParam });
 
 const ZEmails = z.array(ZEmail).max(20);
 /** Rich text from the editor: sanitised on the server before it is stored. */
@@ -243,23 +244,15 @@ export const ZDashboard = z.object({
   departments: z.object({ active: z.number().int(), pending: z.number().int() }).optional(),
   mine: z.object({ active: z.number().int(), pending: z.number().int() }).optional(),
   unassigned: z.number().int().optional(),
+  /** Staff: tickets their departments received today, the workspace's day (setting `timeZone`). */
+  today: z.object({ opened: z.number().int() }).optional(),
 });
 
 /** The agent dashboard's chart: tickets opened per day, by their current status. */
 export const ZStatusSeriesQuery = z.object({
   days: z.coerce.number().int().min(1).max(90).default(14),
-  tz: z
-    .string()
-    .max(64)
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'validation.time_zone')
-    .default('Asia/Tehran'),
+  /** Whose days; without it, the workspace's time zone (setting `timeZone`). */
+  tz: ZTimeZone.optional(),
 });
 export const ZStatusSeries = z.object({
   tz: z.string(),

@@ -6,12 +6,15 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './platform/context';
 import type { Access } from './platform/http/access';
 import { installErrorHandling } from './platform/http/error-handler';
+import { installIdempotency } from './platform/http/idempotency';
 import { installRequestContext, newRequestId } from './platform/http/request-context';
-import { zodValidatorCompiler } from './platform/http/validation';
+import { acceptEmptyJsonBodies, refuseInvalidText, zodValidatorCompiler } from './platform/http/validation';
+import { SERVER_TIMEOUTS, installBodyTimeout, timeoutOptions, type ServerTimeouts } from './platform/http/timeouts';
 import { installOpenApi } from './platform/http/openapi';
-import { healthRoutes } from './modules/health/health.routes';
+import { healthRoutes } from './modules/health';
 import { apiRoutes } from './modules/api.routes';
-import { webRoutes } from './modules/web/web.routes';
+import { webRoutes } from './modules/web';
+import { getSettings } from './modules/settings';
 
 export interface RouteEntry {
   method: string;
@@ -29,9 +32,16 @@ declare module 'fastify' {
 /** 1 MiB of JSON is far more than any form needs; uploads have their own, larger limits. */
 export const BODY_LIMIT = 1024 * 1024;
 
+export interface BuildOptions {
+  /** Bounds on slow clients (platform/http/timeouts.ts); tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
+}
+
 /** Builds the HTTP application from its infrastructure. It does not listen: main.ts does. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const timeouts = { ...SERVER_TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
+    ...timeoutOptions(timeouts),
     loggerInstance: deps.log as FastifyBaseLogger,
     genReqId: newRequestId,
     requestIdHeader: false,
@@ -40,7 +50,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   }) as unknown as FastifyInstance;
 
+  installBodyTimeout(app, timeouts);
   app.setValidatorCompiler(zodValidatorCompiler);
+  acceptEmptyJsonBodies(app);
+  refuseInvalidText(app);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('routeTable', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
@@ -58,6 +71,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  // HTTPS-only headers only when the install is served over HTTPS: over plain HTTP (an intranet
+  // reached by any host name) `upgrade-insecure-requests` would turn every script and style URL
+  // into https:// and leave a blank page, and HSTS would lock browsers out of the host.
+  const https = deps.config.publicUrl.startsWith('https:');
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -67,13 +84,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
     crossOriginEmbedderPolicy: false,
   });
   await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: 1024 * 1024 * 1024 } });
   installErrorHandling(app);
-  installRequestContext(app, deps);
+  installRequestContext(app, deps, getSettings);
+  installIdempotency(app, deps);
   await installOpenApi(app);
 
   await app.register(healthRoutes, { deps });

@@ -1,14 +1,15 @@
 import { ConfigError, loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/embedded-lock';
 import { closeDeps, createDeps } from './platform/deps';
-import { startWorker } from './platform/worker';
 import { buildApp } from './app';
-import { bootstrap } from './modules/workspaces/bootstrap';
+import { JOB_QUEUES, startWorker } from './jobs-registry';
+import { bootstrap } from './modules/workspaces';
 
 /** Reads the configuration, opens the database, serves HTTP and runs the job worker. */
 async function main() {
   const config = loadConfig();
-  const deps = await createDeps(config);
+  const deps = await createDeps(config, { queues: JOB_QUEUES });
+  guardProcess(deps.log);
   const first = await bootstrap(deps);
   if (first.created && first.generatedPassword) {
     // Printed once to the terminal, deliberately not through the logger.
@@ -32,6 +33,28 @@ async function main() {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * A database restart must not end the process. Some promises are dropped by libraries we do not
+ * control — pg-boss 10 leaves its complete()/fail() calls unawaited, and they reject while the
+ * database is away — so an unhandled rejection is logged and the process keeps serving: the
+ * operation it belonged to has already failed on its own and will be retried (jobs) or answered
+ * 503 (requests).
+ * An uncaught exception is different: it was thrown synchronously out of a callback, with the
+ * state it was changing left half-done, and nothing tells what that state is. It is logged and
+ * the process exits (code 1) so that its supervisor starts a clean one; carrying on could serve
+ * wrong answers. Lost database connections no longer get here: every pooled and listening
+ * client has an 'error' listener (platform/db/open-database.ts).
+ */
+function guardProcess(log: { error(obj: object, msg: string): void; fatal(obj: object, msg: string): void }) {
+  process.on('unhandledRejection', (reason) => {
+    log.error({ err: reason }, 'unhandled promise rejection (the process keeps running)');
+  });
+  process.on('uncaughtException', (err, origin) => {
+    log.fatal({ err, origin }, 'uncaught exception: exiting');
+    process.exit(1);
+  });
 }
 
 main().catch((err) => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import serverFa from '../../src/server/i18n/fa.json';
 import serverEn from '../../src/server/i18n/en.json';
-import { checkA11y, htmlLangDir, launchBrowser, newPerson, shot, signIn, type Person } from './helpers/browser';
+import { checkA11y, launchBrowser, newPerson, shot, signIn, type Person } from './helpers/browser';
 import { ApiClient, startServer, type E2EServer } from './helpers/server';
 import { setLang, settled, tr, type Lang } from './helpers/flows';
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, htmlLangDir, launchBrowser, newPerson, shot } from './helpers/browser';
 import { ApiClient, startServer, type E2EServer } from './helpers/server';
-import { setLang, settled, tr, type Lang } from './helpers/flows';
+import { setLang, settled, tr } from './helpers/flows';
 
 /**
  * F4 and J1 in the browser: a guest sends a request without an account, follows it with the

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlLangDir, launchBrowser, newPerson, shot, type Person } from './helpers/browser';
+import { launchBrowser, newPerson, shot, type Person } from './helpers/browser';
 import { ApiClient, startServer, type E2EServer } from './helpers/server';
 import { setLang, settled, tr, type Lang } from './helpers/flows';
 

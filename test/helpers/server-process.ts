@@ -17,7 +17,8 @@ export function run(script: string, env: Record<string, string>): Proc {
   let err = '';
   const child = spawn(TSX, [script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH!, LOG_LEVEL: 'warn', ...env },
+    // Test mail servers listen on 127.0.0.1: private targets are allowed unless a test says otherwise.
+    env: { PATH: process.env.PATH!, LOG_LEVEL: 'warn', ALLOW_PRIVATE_NETWORK_TARGETS: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));

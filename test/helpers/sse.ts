@@ -12,6 +12,8 @@ export interface SseStream {
   events: SseEvent[];
   comments: string[];
   retry: number | null;
+  /** The body of an answer that is not an event stream (an error such as 401 or 503). */
+  body?: string;
   /** The first event (already received or still to come) matching `pred`; rejects after `ms`. */
   waitFor(pred: (e: SseEvent) => boolean, ms?: number, what?: string): Promise<SseEvent>;
   /** Resolves when the server ends the stream; rejects after `ms`. */
@@ -64,6 +66,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     close: () => abort.abort(),
   };
   if (!res.body) return s;
+  if (!res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    s.body = await res.text();
+    done = true;
+    return s;
+  }
   void (async () => {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buf = '';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import { JOB_QUEUES } from '../../src/server/jobs-registry';
 import { loadConfig } from '../../src/server/platform/config';
 import { manualClock } from '../../src/server/platform/clock';
 import type { AppDeps } from '../../src/server/platform/context';
@@ -29,9 +30,10 @@ export interface TestApp {
 
 /**
  * A real app on a real database: PostgreSQL (the database globalSetup made) or an in-memory
- * PGlite. Only the clock, the mailer and the log destination are swapped.
+ * PGlite. Only the clock, the mailer and the log destination are swapped; `env` adds to or
+ * overrides the environment the configuration is read from.
  */
-export async function createTestApp(driver: Driver = 'postgres'): Promise<TestApp> {
+export async function createTestApp(driver: Driver = 'postgres', env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pishkhan-test-'));
   const databaseUrl = driver === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
   if (driver === 'postgres' && !databaseUrl)
@@ -42,6 +44,9 @@ export async function createTestApp(driver: Driver = 'postgres'): Promise<TestAp
     SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
     LOG_LEVEL: 'info',
     DB_POOL_SIZE: '5',
+    // The mail tests talk to Dovecot and an SMTP receiver on 127.0.0.1.
+    ALLOW_PRIVATE_NETWORK_TARGETS: 'true',
+    ...env,
   });
   const logs: string[] = [];
   const sink = new Writable({
@@ -55,6 +60,7 @@ export async function createTestApp(driver: Driver = 'postgres'): Promise<TestAp
   const sms = memorySms();
   // Files live on disk even when the database is in memory.
   const deps = await createDeps(config, {
+    queues: JOB_QUEUES,
     clock,
     mailer,
     sms,

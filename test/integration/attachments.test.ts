@@ -1,5 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { files } from '../../src/db/schema';
 import { allowedSamples, zip } from '../helpers/files';
 import { multipart, png } from '../helpers/images';
@@ -15,6 +15,8 @@ beforeAll(async () => {
   for (const c of [w.alice.client, w.bob.client, w.agent.client]) c.s.lang = 'en';
 }, 60_000);
 afterAll(() => t.close());
+// Each test uploads a lot and starts in a new upload-rate window (20 per 10 minutes, upload-limits.test.ts).
+beforeEach(() => t.clock.advance(600_000));
 
 const upload = (c: Client, name: string, bytes: Buffer, contentType?: string) => {
   const m = multipart(name, bytes, contentType);

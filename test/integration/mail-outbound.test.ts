@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages, tickets } from '../../src/db/schema';
 import { queryRows } from '../../src/server/platform/db/database';
@@ -367,9 +367,12 @@ describe('which account sends', () => {
       .where(
         eq(
           messages.ticketId,
-          (await db().select().from(tickets).where(eq(tickets.number, tk.number)).limit(10)).find(
-            (x) => x.workspaceId === w.workspaceId,
-          )!.id,
+          (
+            await db()
+              .select()
+              .from(tickets)
+              .where(and(eq(tickets.workspaceId, w.workspaceId), eq(tickets.number, tk.number)))
+          )[0].id,
         ),
       );
     expect(first.deliveryStatus).toBe('queued');
@@ -389,7 +392,8 @@ describe('which account sends', () => {
     const own = await reply(w.alice.client, tk.number, { body: '<p>more</p>' });
     expect(own).not.toHaveProperty('delivery');
     expect((await msgRow(own.id)).deliveryStatus).toBeNull();
-    const internal = await openTicket(w.agent.client, {
+    // Opened by someone who sees the internal department (issue 11, point 4).
+    const internal = await openTicket(w.admin, {
       departmentId: w.internal.id,
       internal: true,
       requesterId: w.billingAgent.id,

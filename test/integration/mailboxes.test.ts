@@ -336,6 +336,7 @@ describe('connection test against real servers', () => {
       port: dovecot.ports.pop3s,
       tls: 'tls',
       ca: dovecot.caCertPem,
+      allowPrivate: true,
     });
     await pop.login('alice', IMAP_PW);
     const stat = await pop.stat();
@@ -352,6 +353,7 @@ describe('connection test against real servers', () => {
       port: dovecot.ports.pop3,
       tls: 'starttls',
       ca: dovecot.caCertPem,
+      allowPrivate: true,
     });
     await again.login('alice', IMAP_PW);
     expect((await again.stat()).count).toBe(stat.count - 1);

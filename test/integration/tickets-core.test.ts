@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/test-app';
 import { openTicket, useTicketWorld, type TicketWorld } from '../helpers/tickets';
 
-let t: TestApp;
 let w: TicketWorld;
-useTicketWorld((app, world) => ((t = app), (w = world)));
+useTicketWorld((_app, world) => (w = world));
 
 describe('numbers (C1)', () => {
   it('are sequential per workspace with no gaps or duplicates under 200 parallel creates', async () => {

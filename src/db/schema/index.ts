@@ -4,3 +4,4 @@ export * from './organisation';
 export * from './system';
 export * from './tickets';
 export * from './mail';
+export * from './idempotency';

@@ -82,6 +82,8 @@ export const mailFetched = pgTable(
     messageId: text(),
     ticketNumber: integer(),
     outcome: text().notNull(), // 'ticket' | 'reply' | 'ignored' | 'quarantined'
+    /** Why a mail is quarantined: null for an error, 'locked' when it answers a locked ticket (C4). */
+    reason: text(),
     error: text(),
     rawStorageKey: text(),
     createdAt: createdAt(),

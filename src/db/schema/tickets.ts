@@ -141,8 +141,10 @@ export const tickets = pgTable(
     index('tickets_search_public_gin').using('gin', t.searchPublic),
     index('tickets_search_notes_gin').using('gin', t.searchNotes),
     index('tickets_subject_trgm').using('gin', sql`${t.subjectNorm} gin_trgm_ops`),
-    index('tickets_pending_idx')
-      .on(t.status, t.statusChangedAt)
+    // Auto-close (C20): pending tickets of a workspace by the time they started waiting for the
+    // customer — the later of the last agent answer and the status change (auto-close.job.ts).
+    index('tickets_pending_since_idx')
+      .on(t.workspaceId, sql`greatest(${t.statusChangedAt}, ${t.lastAgentReplyAt})`)
       .where(sql`${t.status} = 'pending' and ${t.deletedAt} is null`),
   ],
 );

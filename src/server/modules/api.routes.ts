@@ -1,16 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { authRoutes } from './auth/auth.routes';
-import { catalogRoutes } from './catalog/catalog.routes';
-import { departmentsRoutes } from './departments/departments.routes';
-import { liveRoutes } from './live/live.routes';
-import { mailRoutes } from './mail/mail.routes';
-import { meRoutes } from './people/me.routes';
-import { peopleRoutes } from './people/people.routes';
-import { usersRoutes } from './people/users.routes';
-import { settingsRoutes } from './settings/settings.routes';
-import { ticketsRoutes } from './tickets/tickets.routes';
-import { attachmentsRoutes } from './tickets/attachments.routes';
-import { publicTicketsRoutes } from './tickets/public-tickets.routes';
+import { authRoutes } from './auth';
+import { catalogRoutes } from './catalog';
+import { departmentsRoutes } from './departments';
+import { liveRoutes } from './live';
+import { mailRoutes } from './mail';
+import { meRoutes, peopleRoutes, usersRoutes } from './people';
+import { settingsRoutes } from './settings';
+import { attachmentsRoutes, publicTicketsRoutes, ticketsRoutes } from './tickets';
 
 /** Every module's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {

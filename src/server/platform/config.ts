@@ -43,6 +43,7 @@ const EnvObject = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   WEB_DIR: z.string().min(1).optional(),
   MAIL_TLS_CA_FILE: z.string().min(1).optional(),
+  ALLOW_PRIVATE_NETWORK_TARGETS: bool.default(false),
 });
 const ENV_KEYS = Object.keys(EnvObject.shape);
 const EnvSchema = EnvObject.refine((e) => !!e.ADMIN_USERNAME === !!e.ADMIN_PASSWORD, {
@@ -69,6 +70,12 @@ export interface Config {
   webDir?: string;
   /** An extra CA certificate (PEM file) trusted for mailbox servers, e.g. a private CA. */
   mailTlsCaFile?: string;
+  /**
+   * Whether servers an administrator enters (mailbox IMAP/POP3/SMTP, later webhooks) may be
+   * loopback, private, link-local or other reserved addresses. Off: such targets are refused
+   * after name lookup, so the server cannot be used to probe its own network.
+   */
+  allowPrivateNetworkTargets: boolean;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM ?? 'Pishkhan <no-reply@localhost>',
     webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : undefined,
     mailTlsCaFile: e.MAIL_TLS_CA_FILE ? resolve(e.MAIL_TLS_CA_FILE) : undefined,
+    allowPrivateNetworkTargets: e.ALLOW_PRIVATE_NETWORK_TARGETS,
   };
 }
 

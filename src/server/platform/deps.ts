@@ -14,22 +14,30 @@ import { outboxSms, type SmsGateway } from './sms';
 
 /**
  * Opens the database (embedded or PostgreSQL), applies pending migrations, starts the job
- * queue and assembles the infrastructure. Any part can be given instead (tests).
+ * queue with `queues` (the job registry's, `src/server/jobs-registry.ts`) and assembles the
+ * infrastructure. Any part can be given instead (tests).
  */
 export async function createDeps(
   config: Config,
-  over: Partial<{ clock: Clock; mailer: Mailer; sms: SmsGateway; storage: FileStorage; log: Logger }> = {},
+  over: { queues: readonly string[] } & Partial<{
+    clock: Clock;
+    mailer: Mailer;
+    sms: SmsGateway;
+    storage: FileStorage;
+    log: Logger;
+  }>,
 ): Promise<AppDeps> {
   const log = over.log ?? createLogger(config.logLevel);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
+    log,
   });
   try {
     const applied = await migrate(database);
     if (applied.length) log.info({ applied: applied.length }, 'database migrated');
-    const jobs = createJobs(database, log);
+    const jobs = createJobs(database, log, over.queues);
     await jobs.start();
     // An in-memory database (`memory://`, tests and demos) keeps its files in a temporary
     // directory, never in a folder literally named "memory:" under the working directory.

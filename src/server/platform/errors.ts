@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'ip_not_allowed'
   | 'suspended'
+  | 'database_unavailable'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -31,6 +32,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   ip_not_allowed: 403,
   suspended: 503,
+  database_unavailable: 503,
   internal: 500,
 };
 

@@ -14,7 +14,7 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
-/** Set from /auth/me and the sign-in answers; state-changing calls send it back. */
+/** Set from /auth/session and the sign-in answers; state-changing calls send it back. */
 export const setCsrfToken = (token: string | null) => (csrfToken = token);
 export const getCsrfToken = () => csrfToken;
 

@@ -4,10 +4,17 @@ interface DisplayPrefs {
   /** Show numbers and dates with Persian digits (only affects Persian). */
   persianDigits: boolean;
   setPersianDigits: (on: boolean) => void;
+  /** The workspace's time zone (setting `timeZone`): times are shown on its clock, not the browser's. */
+  timeZone: string;
 }
 
 const KEY = 'pishkhan.persianDigits';
-const Ctx = createContext<DisplayPrefs>({ persianDigits: true, setPersianDigits: () => undefined });
+const DEFAULT_TIME_ZONE = 'Asia/Tehran';
+const Ctx = createContext<DisplayPrefs>({
+  persianDigits: true,
+  setPersianDigits: () => undefined,
+  timeZone: DEFAULT_TIME_ZONE,
+});
 
 function saved(): boolean | null {
   try {
@@ -21,9 +28,11 @@ function saved(): boolean | null {
 /** Display preferences kept in this browser; the workspace's setting is the default. */
 export function DisplayPrefsProvider({
   workspaceDefault,
+  timeZone,
   children,
 }: {
   workspaceDefault: boolean;
+  timeZone?: string;
   children: ReactNode;
 }) {
   const [own, setOwn] = useState<boolean | null>(saved);
@@ -38,8 +47,9 @@ export function DisplayPrefsProvider({
           /* ignore */
         }
       },
+      timeZone: timeZone || DEFAULT_TIME_ZONE,
     }),
-    [own, workspaceDefault],
+    [own, workspaceDefault, timeZone],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -63,7 +63,12 @@ function Themed({ children }: { children: ReactNode }) {
     <CacheProvider value={caches[dir]}>
       <ThemeProvider theme={theme}>
         <CssBaseline />
-        <DisplayPrefsProvider workspaceDefault={settings.data?.persianDigits ?? true}>{children}</DisplayPrefsProvider>
+        <DisplayPrefsProvider
+          workspaceDefault={settings.data?.persianDigits ?? true}
+          timeZone={settings.data?.timeZone}
+        >
+          {children}
+        </DisplayPrefsProvider>
       </ThemeProvider>
     </CacheProvider>
   );

@@ -1,29 +1,25 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ZMe } from '../../contracts/auth';
+import type { ZMe, ZSessionState } from '../../contracts/auth';
 import type { ZPublicSettings } from '../../contracts/settings';
 import type { Permission } from '../../contracts/permissions';
-import { ApiError, get, patch, post, setCsrfToken } from './api';
+import { get, patch, post, setCsrfToken } from './api';
 import { applyLang, type Lang } from '../ui/i18n/i18n';
 
 export type Me = z.infer<typeof ZMe>;
+type SessionState = z.infer<typeof ZSessionState>;
 export type PublicSettings = z.infer<typeof ZPublicSettings>;
 
 export const ME_KEY = ['me'] as const;
 
-/** The signed-in person, or null when signed out. */
+/**
+ * The signed-in person, or null when signed out. Asked of `/auth/session`, which answers 200
+ * either way: a signed-out start-up leaves no failed request in the browser's console.
+ */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await get<Me>('/auth/me');
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw err;
-  }
+  const { me } = await get<SessionState>('/auth/session');
+  setCsrfToken(me?.csrfToken ?? null);
+  return me;
 }
 
 export function useMe() {

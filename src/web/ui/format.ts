@@ -14,7 +14,15 @@ const cache = new Map<string, Intl.DateTimeFormat>();
 function dtf(tag: string, opts: Intl.DateTimeFormatOptions) {
   const key = tag + JSON.stringify(opts);
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(tag, opts)));
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(tag, opts);
+    } catch {
+      // A time zone this browser does not know: its own zone rather than no date at all.
+      f = new Intl.DateTimeFormat(tag, { ...opts, timeZone: undefined });
+    }
+    cache.set(key, f);
+  }
   return f;
 }
 
@@ -27,16 +35,40 @@ export const DATE_TIME: Intl.DateTimeFormatOptions = {
 };
 export const DATE_ONLY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
 
+/** An instant, on the clock of `timeZone` (the workspace's; the browser's when not given). */
 export function formatDate(
   iso: string | Date | null | undefined,
   lang: string,
   persianDigits: boolean,
   opts: Intl.DateTimeFormatOptions = DATE_TIME,
+  timeZone?: string,
 ): string {
   if (!iso) return '';
   const d = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(d.getTime())) return '';
-  return dtf(localeTag(lang, persianDigits), opts).format(d);
+  return dtf(localeTag(lang, persianDigits), timeZone ? { ...opts, timeZone } : opts).format(d);
+}
+
+/** Today's calendar day (YYYY-MM-DD) on the clock of `timeZone`, as the API's date filters take it. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      now,
+    );
+  } catch {
+    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  }
+}
+
+/** A calendar day (YYYY-MM-DD, as the API gives days): the same day whatever the zone. */
+export function formatDay(
+  day: string,
+  lang: string,
+  persianDigits: boolean,
+  opts: Intl.DateTimeFormatOptions = DATE_ONLY,
+): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';
+  return formatDate(`${day}T12:00:00Z`, lang, persianDigits, opts, 'UTC');
 }
 
 export function formatNumber(n: number, lang: string, persianDigits: boolean): string {
@@ -78,12 +110,16 @@ export function formatBytes(
 /** The formatting functions bound to the current language and digit preference. */
 export function useFormat() {
   const { t, i18n } = useTranslation();
-  const { persianDigits } = useDisplayPrefs();
+  const { persianDigits, timeZone } = useDisplayPrefs();
   const lang = i18n.language;
   return {
     lang,
+    timeZone,
     date: (iso: string | Date | null | undefined, opts?: Intl.DateTimeFormatOptions) =>
-      formatDate(iso, lang, persianDigits, opts),
+      formatDate(iso, lang, persianDigits, opts, timeZone),
+    day: (day: string, opts?: Intl.DateTimeFormatOptions) => formatDay(day, lang, persianDigits, opts),
+    /** Today, the workspace's day (YYYY-MM-DD). */
+    today: () => todayIn(timeZone),
     number: (n: number) => formatNumber(n, lang, persianDigits),
     digits: (s: string | number) => digits(s, lang, persianDigits),
     duration: (seconds: number) => formatDuration(seconds, lang, persianDigits, t),

@@ -10,9 +10,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 // Callbacks given to page.evaluate run in the page. The project's TypeScript setup has no DOM
 // types (adding lib "dom" globally changes Node's own types), so the page globals they touch are
 // declared here, in this module only. Tests can call the helpers below or pass a string to evaluate.
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped on purpose, see above */
 declare const document: any;
 declare const window: any;
 declare const getComputedStyle: any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));

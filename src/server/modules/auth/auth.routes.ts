@@ -9,6 +9,7 @@ import {
   ZOtpVerify,
   ZRegister,
   ZResetPassword,
+  ZSessionState,
 } from '../../../contracts/auth';
 import { register, requestOtp } from './register';
 import { verifyOtp } from './verify-otp';
@@ -82,6 +83,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/me',
     { config: { access: access.signedIn() }, schema: { tags, response: { 200: ZMe } } },
     async (req) => getMe({ ctx: req.ctx, csrfToken: await sessionCsrf(req.ctx) }),
+  );
+  // Signed in or not, a 200: `/auth/me` keeps its 401 for integrators, the web app asks here.
+  app.get(
+    '/auth/session',
+    { config: { access: access.public() }, schema: { tags, response: { 200: ZSessionState } } },
+    async (req) =>
+      req.ctx.actor
+        ? { signedIn: true, me: await getMe({ ctx: req.ctx, csrfToken: await sessionCsrf(req.ctx) }) }
+        : { signedIn: false, me: null },
   );
 
   app.post(

@@ -5,8 +5,8 @@ import { normalizeMobile } from '../../../contracts/mobile';
 import { withTx, type Ctx } from '../../platform/context';
 import { createSealer, randomToken, sha256 } from '../../platform/crypto';
 import { hitRateLimit } from '../../platform/rate-limit';
-import { audit } from '../audit/audit';
-import { findByLogin } from '../people/users.repo';
+import { audit } from '../audit';
+import { findByLogin } from '../people';
 
 export const RESET_TTL_MINUTES = 60;
 export const RESET_QUEUE = 'mail.password-reset';

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { requireActor } from '../../platform/http/access';
 import { NotFound } from '../../platform/errors';
-import { findUser, userWithLinks } from '../people/users.repo';
+import { findUser, userWithLinks } from '../people';
 
 /** The signed-in person, its workspace and permissions, and the CSRF token for cookie calls. */
 export async function getMe({ ctx, csrfToken }: { ctx: Ctx; csrfToken: string | null }): Promise<z.infer<typeof ZMe>> {

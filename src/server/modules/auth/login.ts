@@ -9,9 +9,9 @@ import { inWorkspace } from '../../platform/db/scope';
 import { AppError, Forbidden, Unauthorized } from '../../platform/errors';
 import { ipMatcher } from '../../platform/ip-allow';
 import { hitRateLimit } from '../../platform/rate-limit';
-import { audit } from '../audit/audit';
-import { getSettings } from '../settings/settings.repo';
-import { findByLogin } from '../people/users.repo';
+import { audit } from '../audit';
+import { getSettings } from '../settings';
+import { findByLogin } from '../people';
 import { createSession } from './sessions.repo';
 
 /** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */

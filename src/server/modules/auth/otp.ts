@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context';
 import { createSealer, safeEqual, sha256 } from '../../platform/crypto';
 import { inWorkspace } from '../../platform/db/scope';
 import { t } from '../../platform/i18n';
-import { getSettings } from '../settings/settings.repo';
+import { getSettings } from '../settings';
 
 export const OTP_TTL_SECONDS = 300;
 export const OTP_MAX_ATTEMPTS = 5;

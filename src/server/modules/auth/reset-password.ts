@@ -7,7 +7,7 @@ import { hashPassword, sha256 } from '../../platform/crypto';
 import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField } from '../../platform/errors';
 import { hitRateLimit } from '../../platform/rate-limit';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
 import { forgetActors } from '../../platform/auth/actor-cache';
 
 /** Completes a reset: one use per token, within its lifetime; ends every session of the account. */

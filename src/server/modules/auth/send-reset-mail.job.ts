@@ -2,9 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { users, workspaces } from '../../../db/schema';
 import type { AppDeps } from '../../platform/context';
 import { t, type Locale } from '../../platform/i18n';
-import { readSettings } from '../settings/settings.repo';
-import { systemCtx } from '../mail/intake/system-ctx';
-import { senderFor } from '../mail/outbound/sender';
+import { readSettings } from '../settings';
+import { systemCtx, senderFor } from '../mail';
 import { RESET_TTL_MINUTES, resetSealer, type ResetJob } from './forgot-password';
 
 /**

@@ -7,9 +7,9 @@ import { inWorkspace } from '../../platform/db/scope';
 import { AppError, Forbidden, InvalidField } from '../../platform/errors';
 import { ipMatcher } from '../../platform/ip-allow';
 import { hitRateLimit } from '../../platform/rate-limit';
-import { audit } from '../audit/audit';
-import { checkUnique } from '../people/users.repo';
-import { getSettings } from '../settings/settings.repo';
+import { audit } from '../audit';
+import { checkUnique } from '../people';
+import { getSettings, refuseWhenSuspended } from '../settings';
 import { consumeOtp } from './otp';
 import { createSession } from './sessions.repo';
 
@@ -26,6 +26,8 @@ export async function verifyOtp({
   input: z.infer<typeof ZOtpVerify>;
   userAgent?: string;
 }) {
+  // J1: a code sent before the workspace was suspended does not sign anyone in while it is.
+  await refuseWhenSuspended(ctx);
   await hitRateLimit(ctx, `otp-verify:ip:${ctx.ip}`, 30, 600);
   const result = await withTx(ctx, async (tx) => {
     const otp = await consumeOtp(tx, input.mobile, input.code);

@@ -20,7 +20,6 @@ const manage = { access: access.perm('catalog.manage') };
 const signedIn = { access: access.signedIn() };
 
 export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
-  const id = (p: { id: string }) => Number(p.id);
   const noContent = (reply: { code(n: number): { send(): unknown } }) => reply.code(204).send();
 
   const tt = { tags: ['ticket-types'] };
@@ -35,10 +34,10 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/ticket-types/:id',
     { config: manage, schema: { ...tt, params: ZIdParams, body: ZUpdateTicketType, response: { 200: ZTicketType } } },
-    (req) => updateTicketType({ ctx: req.ctx, id: id(req.params), input: req.body }),
+    (req) => updateTicketType({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
   app.delete('/ticket-types/:id', { config: manage, schema: { ...tt, params: ZIdParams } }, async (req, reply) => {
-    await deleteTicketType({ ctx: req.ctx, id: id(req.params) });
+    await deleteTicketType({ ctx: req.ctx, id: req.params.id });
     return noContent(reply);
   });
 
@@ -57,7 +56,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.code(201).send(await createTag({ ctx: req.ctx, input: req.body })),
   );
   app.delete('/tags/:id', { config: manage, schema: { ...tg, params: ZIdParams } }, async (req, reply) => {
-    await deleteTag({ ctx: req.ctx, id: id(req.params) });
+    await deleteTag({ ctx: req.ctx, id: req.params.id });
     return noContent(reply);
   });
 
@@ -73,10 +72,10 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/org-units/:id',
     { config: manage, schema: { ...ou, params: ZIdParams, body: ZUpdateOrgUnit, response: { 200: ZOrgUnit } } },
-    (req) => updateOrgUnit({ ctx: req.ctx, id: id(req.params), input: req.body }),
+    (req) => updateOrgUnit({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
   app.delete('/org-units/:id', { config: manage, schema: { ...ou, params: ZIdParams } }, async (req, reply) => {
-    await deleteOrgUnit({ ctx: req.ctx, id: id(req.params) });
+    await deleteOrgUnit({ ctx: req.ctx, id: req.params.id });
     return noContent(reply);
   });
 };

@@ -7,7 +7,7 @@ import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField, NotFound } from '../../platform/errors';
 import { isStaff, requireActor, requirePermission } from '../../platform/http/access';
 import { iso } from '../../platform/pagination';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
 
 type Row = typeof ticketTypes.$inferSelect;
 const toType = (r: Row): z.infer<typeof ZTicketType> => ({

@@ -21,8 +21,8 @@ import { inWorkspace } from '../../platform/db/scope';
 import { Conflict, InvalidField, NotFound } from '../../platform/errors';
 import { isStaff, requireActor, requirePermission } from '../../platform/http/access';
 import { pageOf } from '../../platform/pagination';
-import { audit } from '../audit/audit';
-import { findGroup, groupMemberIds } from '../people/groups';
+import { audit } from '../audit';
+import { findGroup, groupMemberIds } from '../people';
 import {
   addAgents,
   agentsOf,

@@ -21,7 +21,6 @@ const tags = ['departments'];
 const manage = { access: access.perm('departments.manage') };
 
 export const departmentsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const id = (p: { id: string }) => Number(p.id);
   app.get(
     '/departments',
     {
@@ -38,20 +37,20 @@ export const departmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/departments/:id',
     { config: { access: access.signedIn() }, schema: { tags, params: ZIdParams, response: { 200: ZDepartment } } },
-    (req) => getDepartment({ ctx: req.ctx, id: id(req.params) }),
+    (req) => getDepartment({ ctx: req.ctx, id: req.params.id }),
   );
   app.patch(
     '/departments/:id',
     { config: manage, schema: { tags, params: ZIdParams, body: ZUpdateDepartment, response: { 200: ZDepartment } } },
-    (req) => updateDepartment({ ctx: req.ctx, id: id(req.params), input: req.body }),
+    (req) => updateDepartment({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
   app.delete('/departments/:id', { config: manage, schema: { tags, params: ZIdParams } }, async (req, reply) => {
-    await deleteDepartment({ ctx: req.ctx, id: id(req.params) });
+    await deleteDepartment({ ctx: req.ctx, id: req.params.id });
     return reply.code(204).send();
   });
   app.post(
     '/departments/:id/assign-group',
     { config: manage, schema: { tags, params: ZIdParams, body: ZAssignGroup, response: { 200: ZDepartment } } },
-    (req) => assignGroupToDepartment({ ctx: req.ctx, id: id(req.params), input: req.body }),
+    (req) => assignGroupToDepartment({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
 };

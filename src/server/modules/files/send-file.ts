@@ -4,6 +4,7 @@ import { files } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
+import { INVISIBLE } from './sniffed-upload';
 
 /** Streams a stored file of the caller's workspace, or 404. Callers check who may see it. */
 export async function sendFile(
@@ -21,12 +22,22 @@ export async function sendFile(
   const stream = await ctx.deps.storage.get(row.storageKey).catch(() => {
     throw NotFound();
   });
-  const disposition = opts.inline ? 'inline' : 'attachment';
   return reply
     .header('content-type', row.contentType)
     .header('content-length', String(row.size))
     .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(row.name)}`)
+    .header('content-disposition', contentDisposition(opts.inline ? 'inline' : 'attachment', row.name))
     .header('cache-control', opts.maxAge ? `private, max-age=${opts.maxAge}` : 'private, no-cache')
     .send(stream);
+}
+
+/**
+ * `attachment; filename*=UTF-8''…` (RFC 6266 with RFC 5987 encoding: `'()*` are escaped too,
+ * which encodeURIComponent leaves). Names stored before names were cleaned lose their control
+ * and bidi characters here as well.
+ */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const clean = name.replace(INVISIBLE, '').replace(/[\\/]/g, '_') || 'file';
+  const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename*=UTF-8''${encoded}`;
 }

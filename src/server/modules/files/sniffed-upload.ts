@@ -31,6 +31,11 @@ interface StoreOptions {
   purpose: string;
   /** sha256 of the token a guest claims the upload with. */
   claimHash?: string;
+  /**
+   * Called with the stored size before the row is written (an upload quota); when it throws,
+   * the stored bytes are removed and the error is the answer.
+   */
+  charge?: (bytes: number) => Promise<void>;
 }
 
 /**
@@ -80,6 +85,12 @@ export async function storeUpload(
       throw TooLarge('errors.too_many_files');
     }
   }
+  if (opts.charge) {
+    await opts.charge(stored.size).catch(async (e: unknown) => {
+      await ctx.deps.storage.delete(stored.key);
+      throw e;
+    });
+  }
   const [row] = await ctx.db
     .insert(files)
     .values({
@@ -126,17 +137,68 @@ async function sniff(file: MultipartFile): Promise<Typed> {
   }
 }
 
-/** A safe display name: no path, no control characters, bounded length, the right extension. */
+/**
+ * The extensions a stored file's name may end in, by the extension file-type gives its sniffed
+ * type (`txt` for plain text); the first is given when the name ends in none of them. A legacy
+ * Office file (CFB) that is not named .doc/.xls/.ppt/.msg — an .msi is CFB too — becomes .bin.
+ */
+const NAME_EXTENSIONS: Record<string, string[]> = {
+  pdf: ['pdf'],
+  docx: ['docx'],
+  xlsx: ['xlsx'],
+  pptx: ['pptx'],
+  cfb: ['bin', 'doc', 'xls', 'ppt', 'msg'],
+  png: ['png'],
+  jpg: ['jpg', 'jpeg', 'jpe', 'jfif'],
+  webp: ['webp'],
+  gif: ['gif'],
+  zip: ['zip'],
+  rar: ['rar'],
+  // Text that would run when opened (.js, .hta, .bat, .ps1, .html…) is saved as .txt.
+  txt: ['txt', 'log', 'csv', 'md', 'text'],
+};
+
+/**
+ * Invisible characters that change how a name reads: C0/C1 controls, bidi marks, embeddings,
+ * overrides and isolates (`invoice\u202Efdp.exe` shows as "invoiceexe.pdf"), line and
+ * paragraph separators, zero-width space, word joiners, BOM, interlinear annotations and tag
+ * characters. ZWNJ and ZWJ (U+200C/D) stay: Persian writing needs them.
+ */
+export const INVISIBLE =
+  /[\p{Cc}\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu;
+const MAX_STEM = 120;
+
+/**
+ * A safe display name for a stored file: no path, no control or bidi characters, no characters
+ * Windows refuses, bounded length, and an extension that matches the sniffed type `ext`: a
+ * different extension is replaced (`invoice.hta` with PDF bytes becomes `invoice.pdf`), a name
+ * without one gets it. Letters of any script are kept.
+ */
 export function displayName(name: string | undefined, ext: string): string {
-  const base = (name ?? '')
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
-    .trim()
-    .slice(0, 200);
-  if (!base) return `file.${ext}`;
-  return base;
+  const allowed = NAME_EXTENSIONS[ext] ?? [/^[a-z0-9]{1,10}$/.test(ext) ? ext : 'bin'];
+  const base = tidy(
+    (name ?? '')
+      .split(/[\\/]/)
+      .pop()!
+      .replace(INVISIBLE, '')
+      .replace(/[<>:"|?*]/g, ''),
+  );
+  const m = /^(.+)\.([^.]{1,16})$/.exec(base);
+  const own = m?.[2].toLowerCase();
+  let stem = base;
+  let suffix = allowed[0];
+  if (m && own && allowed.includes(own)) [stem, suffix] = [m[1], own];
+  else if (m && /^[a-z0-9]+$/.test(own!)) stem = m[1]; // another type's extension: replaced
+  stem = tidy(Array.from(stem).slice(0, MAX_STEM).join(''));
+  return `${stem || 'file'}.${suffix}`;
 }
+
+/** Whitespace runs become one space; no leading dots (hidden files) nor trailing dots or spaces. */
+const tidy = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
 
 /**
  * Passes UTF-8 text without NUL bytes through and fails on anything else. Markup that a

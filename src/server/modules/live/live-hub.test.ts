@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../platform/errors';
-import type { LiveEvent } from '../tickets/ticket-events';
+import type { LiveEvent } from '../tickets';
 import { LiveHub, type LiveSink } from './live-hub';
 import { mayReceive, type LiveViewer } from './live-visibility';
 
@@ -66,10 +66,15 @@ describe('mayReceive mirrors visibleTo', () => {
 
 function fakeDb() {
   let handler: ((p: string) => void) | null = null;
+  let gap: (() => void) | undefined;
   const unlisten = vi.fn(async () => {});
   return {
-    listen: vi.fn(async (_c: string, h: (p: string) => void) => ((handler = h), unlisten)),
+    listen: vi.fn(
+      async (_c: string, h: (p: string) => void, onGap?: () => void) => ((handler = h), (gap = onGap), unlisten),
+    ),
     notify: (e: unknown) => handler!(typeof e === 'string' ? e : JSON.stringify(e)),
+    /** The LISTEN connection was lost and is back. */
+    gap: () => gap!(),
     unlisten,
   };
 }
@@ -108,6 +113,19 @@ describe('LiveHub', () => {
     db.notify('not json');
     db.notify({ hello: 1 });
     expect(mine.chunks).toHaveLength(1);
+    await hub.close();
+  });
+
+  it('after the LISTEN connection came back, tells every stream of every workspace to resync', async () => {
+    const db = fakeDb();
+    const hub = new LiveHub(db, log);
+    const customer = sink();
+    const elsewhere = sink({ workspaceId: 2, role: 'agent', seesAll: true });
+    for (const s of [customer, elsewhere]) await add(hub, s);
+    db.gap();
+    const resync = 'event: resync\ndata: {"type":"resync"}\n\n';
+    expect(customer.chunks).toEqual([resync]);
+    expect(elsewhere.chunks).toEqual([resync]);
     await hub.close();
   });
 

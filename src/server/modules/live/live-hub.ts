@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
-import { EVENTS_CHANNEL, type LiveEvent } from '../tickets/ticket-events';
+import { EVENTS_CHANNEL, type LiveEvent } from '../tickets';
 import { mayReceive, type LiveViewer } from './live-visibility';
 
 /** One open stream: where to write, and whom it belongs to. */
@@ -38,6 +38,12 @@ export function frameOf(e: LiveEvent): string {
     data.messageId = String(e.m);
   return `event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
+
+/**
+ * Sent to every stream when the LISTEN connection comes back after it was lost: events of that
+ * gap are gone, so clients refetch everything they show instead of staying silently stale.
+ */
+export const RESYNC_FRAME = `event: resync\ndata: ${JSON.stringify({ type: 'resync' })}\n\n`;
 
 function parse(payload: string): LiveEvent | null {
   try {
@@ -123,7 +129,11 @@ export class LiveHub {
 
   private ensureListening() {
     if (!this.listening) {
-      this.listening = this.database.listen(EVENTS_CHANNEL, (payload) => this.dispatch(payload));
+      this.listening = this.database.listen(
+        EVENTS_CHANNEL,
+        (payload) => this.dispatch(payload),
+        () => this.resync(),
+      );
       // A failed LISTEN (database down) fails this request; the next one tries again.
       this.listening.catch(() => (this.listening = null));
     }
@@ -138,6 +148,12 @@ export class LiveHub {
     if (!set) return;
     const frame = frameOf(e);
     for (const sink of set.keys()) if (mayReceive(sink.viewer, e)) this.send(sink, frame);
+  }
+
+  /** The LISTEN was lost and is back: every stream, of every workspace, refetches. */
+  resync() {
+    this.log.warn({ streams: this.count }, 'live events resumed after a gap; streams told to resync');
+    for (const set of [...this.byWorkspace.values()]) for (const sink of [...set.keys()]) this.send(sink, RESYNC_FRAME);
   }
 
   private send(sink: LiveSink, chunk: string) {

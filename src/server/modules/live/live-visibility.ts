@@ -1,7 +1,6 @@
 import type { Role } from '../../../contracts/permissions';
 import type { Actor } from '../../platform/context';
-import { seesAllDepartments } from '../tickets/ticket-access';
-import type { LiveEvent } from '../tickets/ticket-events';
+import { seesAllDepartments, type LiveEvent } from '../tickets';
 
 /**
  * Who is on the other end of a live connection, frozen at connect time: group and department

@@ -11,7 +11,9 @@ const DESCRIPTION = `Server-Sent Events for the signed-in person: first \`connec
 \`ticket.updated\` and \`message.created\` for the tickets they may see, as \`{ type, number }\` (plus
 \`messageId\` for messages) — never content: refetch through the API. A \`: ping\` comment every 25 s;
 the server ends a stream after about 15 minutes and the browser reconnects (\`retry: 3000\`), which
-also refreshes the person's groups and departments. 429 when the server holds too many streams.`;
+also refreshes the person's groups and departments. \`resync\` when events may have been missed (the
+server's link to the database was lost and is back): refetch everything shown. 429 when the server
+holds too many streams; 503 \`database_unavailable\` while the database cannot be reached.`;
 
 /**
  * GET /events/stream. Memberships are read at connect time (see live-visibility.ts); one hub

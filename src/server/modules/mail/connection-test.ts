@@ -51,7 +51,13 @@ export async function testMailConnections(ctx: Ctx, s: MailSettings): Promise<TM
 async function testInbound(ctx: Ctx, s: MailSettings['inbound'], ca: string | undefined): Promise<TDirectionResult> {
   if (s.protocol === 'none' || !s.host)
     return { ok: true, skipped: true, message: t(ctx.locale, 'mail.test.inbound_off') };
-  const ep: MailEndpoint = { host: s.host, port: s.port ?? defaultPort(s.protocol, s.tls), tls: s.tls, ca };
+  const ep: MailEndpoint = {
+    host: s.host,
+    port: s.port ?? defaultPort(s.protocol, s.tls),
+    tls: s.tls,
+    ca,
+    allowPrivate: ctx.deps.config.allowPrivateNetworkTargets,
+  };
   const proto = s.protocol.toUpperCase();
   return run(ctx, ep, proto, async () => {
     if (s.protocol === 'imap') await probeImap(ep, s.username ?? '', s.password ?? '');
@@ -69,14 +75,21 @@ async function testInbound(ctx: Ctx, s: MailSettings['inbound'], ca: string | un
 
 async function testOutbound(ctx: Ctx, s: MailSettings['outbound'], ca: string | undefined): Promise<TDirectionResult> {
   if (!s.host) return { ok: false, stage: 'protocol', message: t(ctx.locale, 'mail.test.no_smtp') };
-  const ep: MailEndpoint = { host: s.host, port: s.port ?? defaultPort('smtp', s.tls), tls: s.tls, ca };
+  const ep: MailEndpoint = {
+    host: s.host,
+    port: s.port ?? defaultPort('smtp', s.tls),
+    tls: s.tls,
+    ca,
+    allowPrivate: ctx.deps.config.allowPrivateNetworkTargets,
+  };
   return run(ctx, ep, 'SMTP', () =>
     probeSmtp(ep, s.auth ? { username: s.username ?? '', password: s.password ?? '' } : null),
   );
 }
 
 async function run(ctx: Ctx, ep: MailEndpoint, proto: string, fn: () => Promise<void>): Promise<TDirectionResult> {
-  const started = Date.now();
+  // Elapsed wall time of a network probe: a monotonic timer, not the (injectable) clock.
+  const started = performance.now();
   const where = { host: ep.host, port: ep.port };
   try {
     await fn();
@@ -84,17 +97,29 @@ async function run(ctx: Ctx, ep: MailEndpoint, proto: string, fn: () => Promise<
       ok: true,
       message: t(ctx.locale, 'mail.test.ok', { proto, host: ep.host, port: ep.port }),
       ...where,
-      ms: Date.now() - started,
+      ms: Math.round(performance.now() - started),
     };
   } catch (e) {
     const err = e instanceof MailConnectError ? e : new MailConnectError('protocol', 'EUNKNOWN', (e as Error).message);
+    // The server's own words (banner, error text) stay in the log: the answer names the stage
+    // and a code, so "test connection" cannot be used to read what an internal service says.
+    ctx.deps.log.info(
+      { stage: err.stage, code: err.code, host: ep.host, port: ep.port, detail: err.detail },
+      'mailbox test failed',
+    );
+    const code = safeCode(err.code);
     return {
       ok: false,
       stage: err.stage,
-      code: err.code,
-      message: t(ctx.locale, `mail.test.${err.stage}`, { proto, host: ep.host, port: ep.port, detail: err.message }),
+      code,
+      message: t(ctx.locale, `mail.test.${err.stage}`, { proto, host: ep.host, port: ep.port, code }),
       ...where,
-      ms: Date.now() - started,
+      ms: Math.round(performance.now() - started),
     };
   }
+}
+
+/** A code for the answer: our own or the library's (ECONNREFUSED, EAUTH, NO…), never free text. */
+function safeCode(code: string): string {
+  return /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : 'EPROTOCOL';
 }

@@ -2,7 +2,7 @@ import { mailboxes } from '../../../db/schema';
 import type { TCreateMailbox, TMailbox } from '../../../contracts/mail';
 import { withTx, type Ctx } from '../../platform/context';
 import { requirePermission } from '../../platform/http/access';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
 import { applyInput, checkValues } from './mailbox-settings';
 import { toMailbox } from './mailboxes.repo';
 

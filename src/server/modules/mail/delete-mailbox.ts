@@ -4,7 +4,7 @@ import { withTx, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
 import { requirePermission } from '../../platform/http/access';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
 import { findMailbox } from './mailboxes.repo';
 
 export async function deleteMailbox({ ctx, id }: { ctx: Ctx; id: number }): Promise<void> {

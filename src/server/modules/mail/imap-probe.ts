@@ -16,11 +16,9 @@ export async function probeImap(ep: MailEndpoint, username: string, password: st
       if (reply.startsWith(`${t} `)) {
         const rest = reply.slice(t.length + 1);
         if (/^OK\b/i.test(rest)) return untagged;
-        throw new MailConnectError(
-          stage,
-          rest.split(' ')[0].toUpperCase(),
-          `${shown.split(' ')[0]}: ${rest.slice(0, 300)}`,
-        );
+        // The status word only (NO, BAD): the rest of the line is the server's text.
+        const status = /^(NO|BAD)\b/i.exec(rest)?.[1].toUpperCase() ?? 'EPROTOCOL';
+        throw new MailConnectError(stage, status, `${shown.split(' ')[0]}: ${rest.slice(0, 300)}`);
       }
       untagged.push(reply);
     }

@@ -1,19 +1,24 @@
-import { promises as dns } from 'node:dns';
 import { isIP, Socket, connect as netConnect } from 'node:net';
 import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
 import { readFileSync } from 'node:fs';
+import { resolveTarget, TargetNotAllowed } from '../../platform/net-guard';
 
-export type MailStage = 'dns' | 'connect' | 'tls' | 'auth' | 'protocol';
+/** `blocked`: the server's address is local, private or reserved (ALLOW_PRIVATE_NETWORK_TARGETS). */
+export type MailStage = 'dns' | 'blocked' | 'connect' | 'tls' | 'auth' | 'protocol';
 export type TlsMode = 'tls' | 'starttls' | 'none';
 
-/** A failure of a mail connection, with the stage it happened in. Never carries a password. */
+/**
+ * A failure of a mail connection, with the stage it happened in. Never carries a password. The
+ * message names only the stage and the code — it ends up where an administrator reads it (the
+ * mailbox's last error) — while `detail`, which may quote the server, is for the log.
+ */
 export class MailConnectError extends Error {
   constructor(
     readonly stage: MailStage,
     readonly code: string,
-    detail: string,
+    readonly detail: string,
   ) {
-    super(detail);
+    super(`mail server ${stage} failed (${code})`);
   }
 }
 
@@ -24,6 +29,22 @@ export interface MailEndpoint {
   /** Extra trusted CA certificates (PEM), added to the system roots. */
   ca?: string;
   timeoutMs?: number;
+  /** ALLOW_PRIVATE_NETWORK_TARGETS: may the host be a loopback, private or reserved address? */
+  allowPrivate: boolean;
+}
+
+/**
+ * Resolves the endpoint's host once and checks every address (platform/net-guard.ts): the
+ * connection then goes to the checked address, never through a second lookup.
+ */
+export async function resolveEndpoint(ep: MailEndpoint): Promise<string> {
+  try {
+    return (await resolveTarget(ep.host, { allowPrivate: ep.allowPrivate, timeoutMs: ep.timeoutMs ?? 10_000 })).address;
+  } catch (e) {
+    if (e instanceof TargetNotAllowed) throw new MailConnectError('blocked', e.code, e.message);
+    const err = e as NodeJS.ErrnoException;
+    throw new MailConnectError('dns', err.code ?? 'EDNS', err.message);
+  }
 }
 
 const caCache = new Map<string, string>();
@@ -55,15 +76,7 @@ export class MailSocket {
 
   static async open(ep: MailEndpoint): Promise<MailSocket> {
     const timeout = ep.timeoutMs ?? 10_000;
-    let address = ep.host;
-    if (!isIP(ep.host)) {
-      try {
-        address = (await withTimeout(dns.lookup(ep.host), timeout, 'ETIMEOUT')).address;
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        throw new MailConnectError('dns', err.code ?? 'EDNS', err.message);
-      }
-    }
+    const address = await resolveEndpoint(ep);
     const raw = await new Promise<Socket>((resolve, reject) => {
       const s = netConnect({ host: address, port: ep.port });
       const timer = setTimeout(() => {
@@ -216,14 +229,4 @@ function unstuff(body: Buffer): Buffer {
   }
   out.push(body.subarray(start));
   return Buffer.concat(out);
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number, code: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(Object.assign(new Error(`timed out after ${ms} ms`), { code })), ms);
-    p.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e) => (clearTimeout(timer), reject(e)),
-    );
-  });
 }

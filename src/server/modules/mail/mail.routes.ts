@@ -28,7 +28,6 @@ const tags = ['mail'];
 const manage = { access: access.perm('mailboxes.manage') };
 
 export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
-  const id = (p: { id: string }) => Number(p.id);
   app.get(
     '/mailboxes',
     { config: manage, schema: { tags, querystring: ZListMailboxesQuery, response: { 200: ZPage(ZMailbox) } } },
@@ -55,15 +54,15 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/mailboxes/:id',
     { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZMailbox } } },
-    (req) => getMailbox({ ctx: req.ctx, id: id(req.params) }),
+    (req) => getMailbox({ ctx: req.ctx, id: req.params.id }),
   );
   app.patch(
     '/mailboxes/:id',
     { config: manage, schema: { tags, params: ZIdParams, body: ZUpdateMailbox, response: { 200: ZMailbox } } },
-    (req) => updateMailbox({ ctx: req.ctx, id: id(req.params), input: req.body }),
+    (req) => updateMailbox({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
   app.delete('/mailboxes/:id', { config: manage, schema: { tags, params: ZIdParams } }, async (req, reply) => {
-    await deleteMailbox({ ctx: req.ctx, id: id(req.params) });
+    await deleteMailbox({ ctx: req.ctx, id: req.params.id });
     return reply.code(204).send();
   });
   app.post(
@@ -77,7 +76,7 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZMailboxTestResult },
       },
     },
-    (req) => testMailbox({ ctx: req.ctx, id: id(req.params), input: req.body }),
+    (req) => testMailbox({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
   // F2: what intake could not import, kept with its error and raw bytes.
   app.get(
@@ -86,18 +85,17 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
       config: manage,
       schema: { tags, params: ZIdParams, querystring: ZPageQuery, response: { 200: ZPage(ZQuarantinedMail) } },
     },
-    (req) => listQuarantine({ ctx: req.ctx, mailboxId: id(req.params), page: req.query }),
+    (req) => listQuarantine({ ctx: req.ctx, mailboxId: req.params.id, page: req.query }),
   );
   app.get(
     '/mailboxes/:id/quarantine/:entryId/raw',
     { config: manage, schema: { tags, params: ZQuarantineParams } },
-    (req, reply) =>
-      downloadQuarantined({ ctx: req.ctx, mailboxId: id(req.params), entryId: Number(req.params.entryId), reply }),
+    (req, reply) => downloadQuarantined({ ctx: req.ctx, mailboxId: req.params.id, entryId: req.params.entryId, reply }),
   );
   app.post(
     '/mailboxes/:id/quarantine/:entryId/retry',
     { config: manage, schema: { tags, params: ZQuarantineParams, response: { 200: ZRetryResult } } },
-    (req) => retryQuarantined({ ctx: req.ctx, mailboxId: id(req.params), entryId: Number(req.params.entryId) }),
+    (req) => retryQuarantined({ ctx: req.ctx, mailboxId: req.params.id, entryId: req.params.entryId }),
   );
   // C19: a saved e-mail (.eml, multipart field `file`) becomes a ticket of a department.
   app.post(

@@ -1,7 +1,7 @@
 import type { TCreateMailbox, TUpdateMailbox } from '../../../contracts/mail';
 import type { Ctx } from '../../platform/context';
 import { Invalid, type Msg } from '../../platform/errors';
-import { findDepartment } from '../departments/departments.repo';
+import { findDepartment } from '../departments';
 import type { MailSettings } from './connection-test';
 import { mailboxOfDepartment, mailboxSealer, type MailboxRow } from './mailboxes.repo';
 

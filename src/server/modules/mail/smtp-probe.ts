@@ -1,14 +1,24 @@
-import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import nodemailer from 'nodemailer';
-import { isTlsError, MailConnectError, type MailEndpoint } from './mail-socket';
+import { transportMailer, type Mailer } from '../../platform/mailer';
+import { isTlsError, MailConnectError, resolveEndpoint, type MailEndpoint } from './mail-socket';
 
-/** nodemailer settings for an SMTP account (also what the sender will use). */
-export function smtpTransportOptions(ep: MailEndpoint, auth: { username: string; password: string } | null) {
+/**
+ * nodemailer settings for an SMTP account (also what the sender uses), connecting to `address`
+ * — the endpoint's host as resolved and checked by `resolveEndpoint` — while TLS still
+ * verifies the certificate for the host name.
+ */
+export function smtpTransportOptions(
+  ep: MailEndpoint,
+  auth: { username: string; password: string } | null,
+  address: string,
+) {
   const timeout = ep.timeoutMs ?? 10_000;
+  const servername = isIP(ep.host) ? undefined : ep.host;
   return {
-    host: ep.host,
+    host: address,
+    servername,
     port: ep.port,
     secure: ep.tls === 'tls',
     requireTLS: ep.tls === 'starttls',
@@ -16,7 +26,7 @@ export function smtpTransportOptions(ep: MailEndpoint, auth: { username: string;
     auth: auth ? { user: auth.username, pass: auth.password } : undefined,
     tls: {
       ca: ep.ca ? [...rootCertificates, ep.ca] : undefined,
-      servername: isIP(ep.host) ? undefined : ep.host,
+      servername,
       minVersion: 'TLSv1.2' as const,
     },
     connectionTimeout: timeout,
@@ -29,15 +39,8 @@ export function smtpTransportOptions(ep: MailEndpoint, auth: { username: string;
 
 /** Connects, says EHLO, does STARTTLS and AUTH as configured, and quits. */
 export async function probeSmtp(ep: MailEndpoint, auth: { username: string; password: string } | null): Promise<void> {
-  if (!isIP(ep.host)) {
-    try {
-      await dns.lookup(ep.host);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      throw new MailConnectError('dns', err.code ?? 'EDNS', err.message);
-    }
-  }
-  const transport = nodemailer.createTransport(smtpTransportOptions(ep, auth));
+  const address = await resolveEndpoint(ep);
+  const transport = nodemailer.createTransport(smtpTransportOptions(ep, auth, address));
   try {
     await transport.verify();
   } catch (e) {
@@ -45,6 +48,27 @@ export async function probeSmtp(ep: MailEndpoint, auth: { username: string; pass
   } finally {
     transport.close();
   }
+}
+
+/**
+ * A mailer for a mailbox's SMTP account: every message resolves and checks the server's address
+ * again (it may have changed since the last one) and connects to that address.
+ */
+export function mailboxSmtpMailer(
+  ep: MailEndpoint,
+  auth: { username: string; password: string } | null,
+  from: string,
+): Mailer {
+  return {
+    async send(message) {
+      const mailer = transportMailer(smtpTransportOptions(ep, auth, await resolveEndpoint(ep)), from);
+      try {
+        await mailer.send(message);
+      } finally {
+        mailer.close?.();
+      }
+    },
+  };
 }
 
 /** Maps nodemailer's error codes to our stages. */

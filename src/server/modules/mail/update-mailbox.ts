@@ -5,7 +5,7 @@ import { withTx, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
 import { requirePermission } from '../../platform/http/access';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
 import { applyInput, checkValues, touchedFields, valuesOf } from './mailbox-settings';
 import { findMailbox, toMailbox } from './mailboxes.repo';
 

@@ -8,27 +8,30 @@ import { inWorkspace } from '../../platform/db/scope';
 import { Conflict, InvalidField, NotFound } from '../../platform/errors';
 import { requirePermission } from '../../platform/http/access';
 import { iso, offsetOf, pageOf } from '../../platform/pagination';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
 import { forgetActors } from '../../platform/auth/actor-cache';
+import { setSetting } from '../settings';
 
 type TAccessLevel = z.infer<typeof ZAccessLevel>;
 type Row = typeof accessLevels.$inferSelect;
 
 // Written out in full: drizzle may render a lone column without its table, which the subquery would bind to users.id.
 const agentCount = sql<number>`(select count(*)::int from users u where u.access_level_id = "access_levels"."id" and u.deleted_at is null)`;
-const toLevel = (r: Row & { agentCount: number }): TAccessLevel => ({
+const isDefault = sql<boolean>`coalesce((select s.data ->> 'defaultAccessLevelId' = "access_levels"."id"::text from settings s where s.workspace_id = "access_levels"."workspace_id"), false)`;
+const toLevel = (r: Row & { agentCount: number; isDefault: boolean }): TAccessLevel => ({
   id: String(r.id),
   name: r.name,
   description: r.description,
   permissions: r.permissions as TAccessLevel['permissions'],
   agentCount: Number(r.agentCount),
+  isDefault: r.isDefault === true,
   createdAt: iso(r.createdAt)!,
   updatedAt: iso(r.updatedAt)!,
 });
 
 async function byId(ctx: Ctx, id: number) {
   const [r] = await ctx.db
-    .select({ ...accessLevelColumns(), agentCount })
+    .select({ ...accessLevelColumns(), agentCount, isDefault })
     .from(accessLevels)
     .where(inWorkspace(accessLevels, ctx, eq(accessLevels.id, id)));
   return r ? toLevel(r) : null;
@@ -63,7 +66,7 @@ export async function listAccessLevels({ ctx, input }: { ctx: Ctx; input: TPageQ
   const where = inWorkspace(accessLevels, ctx);
   const [rows, [{ total }]] = await Promise.all([
     ctx.db
-      .select({ ...accessLevelColumns(), agentCount })
+      .select({ ...accessLevelColumns(), agentCount, isDefault })
       .from(accessLevels)
       .where(where)
       .orderBy(asc(accessLevels.name), asc(accessLevels.id))
@@ -126,7 +129,11 @@ export async function updateAccessLevel({
   return out;
 }
 
-/** A level still assigned to agents is not deleted: they would silently lose every permission. */
+/**
+ * A level still assigned to agents is not deleted: they would silently lose every permission.
+ * Deleting the default level leaves the workspace without one (agents made later get none until
+ * an admin names another in the settings).
+ */
 export async function deleteAccessLevel({ ctx, id }: { ctx: Ctx; id: number }) {
   requirePermission(ctx, 'access_levels.manage');
   const level = await byId(ctx, id);
@@ -134,6 +141,7 @@ export async function deleteAccessLevel({ ctx, id }: { ctx: Ctx; id: number }) {
   if (level.agentCount > 0) throw Conflict('errors.access_level_in_use', { count: level.agentCount });
   await withTx(ctx, async (tx) => {
     await tx.db.delete(accessLevels).where(and(inWorkspace(accessLevels, tx, eq(accessLevels.id, id))));
-    await audit(tx, 'access_level.deleted', 'access_level', id, { name: level.name });
+    const wasDefault = await setSetting(tx, 'defaultAccessLevelId', null, { was: String(id) });
+    await audit(tx, 'access_level.deleted', 'access_level', id, { name: level.name, wasDefault });
   });
 }

@@ -10,7 +10,7 @@ import { inWorkspace } from '../../platform/db/scope';
 import { LimitReached, NotFound } from '../../platform/errors';
 import { requireActor } from '../../platform/http/access';
 import { iso, offsetOf, pageOf } from '../../platform/pagination';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
 import { forgetActors } from '../../platform/auth/actor-cache';
 
 const MAX_TOKENS_PER_USER = 50;

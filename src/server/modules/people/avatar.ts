@@ -7,8 +7,7 @@ import { withTx, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
 import { requireActor } from '../../platform/http/access';
-import { IMAGE_TYPES, storeOnlyUpload } from '../files/sniffed-upload';
-import { sendFile } from '../files/send-file';
+import { IMAGE_TYPES, storeOnlyUpload, sendFile } from '../files';
 import { userWithLinks } from './users.repo';
 
 export const AVATAR_MAX_BYTES = 1024 * 1024;

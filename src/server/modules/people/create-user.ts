@@ -2,7 +2,8 @@ import { users } from '../../../db/schema';
 import type { TCreateUser, TUser } from '../../../contracts/people';
 import { withTx, type Ctx } from '../../platform/context';
 import { hashPassword } from '../../platform/crypto';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
+import { defaultAccessLevelId } from './default-levels';
 import { assertCanManageRole } from './manage-rules';
 import { checkUnique, checkUserRefs, replaceDepartments, replaceGroups, userWithLinks } from './users.repo';
 
@@ -12,6 +13,13 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: TCreateUser 
   await checkUnique(ctx, input);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const now = ctx.deps.clock.now();
+  // An agent created without naming a level gets the workspace's default one (null names none).
+  const accessLevelId =
+    input.role !== 'agent'
+      ? null
+      : input.accessLevelId === undefined
+        ? await defaultAccessLevelId(ctx)
+        : input.accessLevelId;
   return withTx(ctx, async (tx) => {
     const [row] = await tx.db
       .insert(users)
@@ -26,7 +34,7 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: TCreateUser 
         passwordHash,
         ticketAccess: input.ticketAccess,
         active: input.active,
-        accessLevelId: input.role === 'agent' ? (input.accessLevelId ?? null) : null,
+        accessLevelId,
         orgUnitId: input.orgUnitId ?? null,
         signature: input.signature,
         locale: input.locale,

@@ -7,7 +7,7 @@ import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField, NotFound } from '../../platform/errors';
 import { requirePermission } from '../../platform/http/access';
 import { iso, offsetOf, pageOf } from '../../platform/pagination';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
 
 type TGroup = z.infer<typeof ZGroup>;
 type Row = typeof groups.$inferSelect;

@@ -32,6 +32,6 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/users/:id/avatar',
     { config: { access: access.signedIn() }, schema: { tags, params: ZIdParams } },
-    async (req, reply) => sendAvatar({ ctx: req.ctx, id: Number(req.params.id), reply }),
+    async (req, reply) => sendAvatar({ ctx: req.ctx, id: req.params.id, reply }),
   );
 };

@@ -21,8 +21,6 @@ import { createGroup, deleteGroup, listGroups, updateGroup } from './groups';
 
 /** Access levels, groups and API tokens: thin routes, one action each. */
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
-  const id = (p: { id: string }) => Number(p.id);
-
   app.get(
     '/permissions',
     {
@@ -52,13 +50,13 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: manageLevels,
       schema: { ...al, params: ZIdParams, body: ZUpdateAccessLevel, response: { 200: ZAccessLevel } },
     },
-    (req) => updateAccessLevel({ ctx: req.ctx, id: id(req.params), input: req.body }),
+    (req) => updateAccessLevel({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
   app.delete(
     '/access-levels/:id',
     { config: manageLevels, schema: { ...al, params: ZIdParams } },
     async (req, reply) => {
-      await deleteAccessLevel({ ctx: req.ctx, id: id(req.params) });
+      await deleteAccessLevel({ ctx: req.ctx, id: req.params.id });
       return reply.code(204).send();
     },
   );
@@ -78,10 +76,10 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/groups/:id',
     { config: manageGroups, schema: { ...gr, params: ZIdParams, body: ZUpdateGroup, response: { 200: ZGroup } } },
-    (req) => updateGroup({ ctx: req.ctx, id: id(req.params), input: req.body }),
+    (req) => updateGroup({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
   app.delete('/groups/:id', { config: manageGroups, schema: { ...gr, params: ZIdParams } }, async (req, reply) => {
-    await deleteGroup({ ctx: req.ctx, id: id(req.params) });
+    await deleteGroup({ ctx: req.ctx, id: req.params.id });
     return reply.code(204).send();
   });
 
@@ -98,7 +96,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.code(201).send(await createApiToken({ ctx: req.ctx, input: req.body })),
   );
   app.delete('/api-tokens/:id', { config: staff, schema: { ...tk, params: ZIdParams } }, async (req, reply) => {
-    await deleteApiToken({ ctx: req.ctx, id: id(req.params) });
+    await deleteApiToken({ ctx: req.ctx, id: req.params.id });
     return reply.code(204).send();
   });
 };

@@ -8,7 +8,7 @@ import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField, NotFound } from '../../platform/errors';
 import { requireActor } from '../../platform/http/access';
 import { hitRateLimit } from '../../platform/rate-limit';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
 import { checkUnique, findUser, userWithLinks } from './users.repo';
 import { forgetActors } from '../../platform/auth/actor-cache';
 

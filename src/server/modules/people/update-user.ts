@@ -5,12 +5,13 @@ import { withTx, type Ctx } from '../../platform/context';
 import { hashPassword } from '../../platform/crypto';
 import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField, NotFound } from '../../platform/errors';
-import { audit } from '../audit/audit';
+import { audit } from '../audit';
+import { defaultAccessLevelId } from './default-levels';
 import { assertCanManageRole } from './manage-rules';
 import {
+  assertNotLastAdmin,
   checkUnique,
   checkUserRefs,
-  countActiveAdmins,
   findUser,
   replaceDepartments,
   replaceGroups,
@@ -30,11 +31,15 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
   await checkUserRefs(ctx, input, role);
   await checkUnique(ctx, input, id);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  // Someone who becomes an agent without a level named gets the workspace's default one.
+  const accessLevelId =
+    role === 'agent' && current.role !== 'agent' && input.accessLevelId === undefined
+      ? await defaultAccessLevelId(ctx)
+      : input.accessLevelId;
 
   const out = await withTx(ctx, async (tx) => {
     const losingAdmin = current.role === 'admin' && (role !== 'admin' || input.active === false);
-    if (losingAdmin && (await countActiveAdmins(tx)) <= 1)
-      throw InvalidField(input.role ? 'role' : 'active', 'validation.last_admin');
+    if (losingAdmin) await assertNotLastAdmin(tx, id, role !== 'admin' ? 'role' : 'active');
     const [row] = await tx.db
       .update(users)
       .set({
@@ -47,7 +52,7 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
         passwordHash,
         ticketAccess: input.ticketAccess,
         active: input.active,
-        accessLevelId: role === 'agent' ? input.accessLevelId : null,
+        accessLevelId: role === 'agent' ? accessLevelId : null,
         orgUnitId: input.orgUnitId,
         signature: input.signature,
         locale: input.locale,

@@ -1,10 +1,12 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { accessLevels, departmentAgents, departments, groupMembers, groups, orgUnits, users } from '../../../db/schema';
 import type { TListUsersQuery, TUser } from '../../../contracts/people';
-import { inParallel, type Ctx } from '../../platform/context';
+import { normalizeMobile } from '../../../contracts/mobile';
+import { inParallel, type Actor, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { textArray } from '../../platform/db/database';
-import { Invalid, type Msg } from '../../platform/errors';
+import { Invalid, InvalidField, type Msg } from '../../platform/errors';
+import { can } from '../../platform/http/access';
 import { iso, offsetOf } from '../../platform/pagination';
 
 export type UserRow = typeof users.$inferSelect;
@@ -31,6 +33,20 @@ export function toUser(row: UserRow, departmentIds: number[] = [], groupIds: num
     createdAt: iso(row.createdAt)!,
     updatedAt: iso(row.updatedAt)!,
   };
+}
+
+/**
+ * Customers' e-mail addresses and mobiles are for those who manage customers (customers.manage,
+ * or users.manage, which manages them too); other staff see their names and avatars. A ticket
+ * still shows its requester's address to whoever may see the ticket.
+ */
+export const seesCustomerContacts = (actor: Actor | null) =>
+  can(actor, 'customers.manage') || can(actor, 'users.manage');
+
+/** A person as the caller may see them (see `seesCustomerContacts`). */
+export function shownTo(ctx: Ctx, u: TUser): TUser {
+  if (u.role !== 'customer' || seesCustomerContacts(ctx.actor)) return u;
+  return { ...u, email: null, alternateEmails: [], mobile: null };
 }
 
 export async function findUser(ctx: Ctx, id: number): Promise<UserRow | null> {
@@ -88,9 +104,23 @@ export async function listUsers(ctx: Ctx, q: TListUsersQuery) {
   if (q.active !== undefined) conds.push(eq(users.active, q.active));
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conds.push(
-      or(ilike(users.name, like), ilike(users.username, like), ilike(users.email, like), ilike(users.mobile, like)),
-    );
+    const contact = or(ilike(users.email, like), ilike(users.mobile, like));
+    if (seesCustomerContacts(ctx.actor)) conds.push(or(ilike(users.name, like), ilike(users.username, like), contact));
+    else {
+      // Without the right to see customers' contacts, a customer is found by a part of their name
+      // or username, or by a whole address or mobile (as when opening a ticket for them): never
+      // by a fragment, which would spell out addresses one guess at a time.
+      const mobile = normalizeMobile(q.q);
+      conds.push(
+        or(
+          ilike(users.name, like),
+          ilike(users.username, like),
+          and(ne(users.role, 'customer'), contact),
+          sql`lower(${users.email}) = ${q.q.toLowerCase()}`,
+          mobile ? eq(users.mobile, mobile) : undefined,
+        ),
+      );
+    }
   }
   if (q.departmentId)
     conds.push(
@@ -115,7 +145,7 @@ export async function listUsers(ctx: Ctx, q: TListUsersQuery) {
     ctx,
     rows.map((r) => r.id),
   );
-  return { rows: rows.map((r) => toUser(r, deps.get(r.id), grps.get(r.id))), total: Number(total) };
+  return { rows: rows.map((r) => shownTo(ctx, toUser(r, deps.get(r.id), grps.get(r.id)))), total: Number(total) };
 }
 
 /** Finds an active account by username, e-mail or normalised mobile. */
@@ -228,10 +258,25 @@ export async function replaceGroups(ctx: Ctx, userId: number, ids: number[]) {
       .values(unique.map((groupId) => ({ workspaceId: ctx.workspaceId, groupId, userId })));
 }
 
-export async function countActiveAdmins(ctx: Ctx): Promise<number> {
-  const [{ n }] = await ctx.db
-    .select({ n: count() })
+/**
+ * The workspace's active admins, their rows locked until the caller's transaction ends (call
+ * it inside one). Two requests demoting, deactivating or deleting the last two admins at once
+ * are thus taken one after the other: the second waits, then no longer finds the first's admin
+ * and refuses. Locked in id order, so that such requests never deadlock.
+ */
+export async function lockActiveAdmins(ctx: Ctx): Promise<number[]> {
+  if (!ctx.inTx) throw new Error('lockActiveAdmins needs a transaction');
+  const rows = await ctx.db
+    .select({ id: users.id })
     .from(users)
-    .where(inWorkspace(users, ctx, eq(users.role, 'admin'), eq(users.active, true), isNull(users.deletedAt)));
-  return Number(n);
+    .where(inWorkspace(users, ctx, eq(users.role, 'admin'), eq(users.active, true), isNull(users.deletedAt)))
+    .orderBy(asc(users.id))
+    .for('update');
+  return rows.map((r) => r.id);
+}
+
+/** Refuses a change that would leave the workspace without an active admin (`field` names the change). */
+export async function assertNotLastAdmin(ctx: Ctx, userId: number, field: string) {
+  const admins = await lockActiveAdmins(ctx);
+  if (admins.includes(userId) && admins.length <= 1) throw InvalidField(field, 'validation.last_admin');
 }

@@ -7,7 +7,7 @@ import { pageOf } from '../../platform/pagination';
 import { createUser } from './create-user';
 import { deleteUser } from './delete-user';
 import { updateUser } from './update-user';
-import { findUser, listUsers, userWithLinks } from './users.repo';
+import { findUser, listUsers, shownTo, userWithLinks } from './users.repo';
 
 const tags = ['people'];
 
@@ -35,9 +35,9 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id',
     { config: { access: access.staff() }, schema: { tags, params: ZIdParams, response: { 200: ZUser } } },
     async (req) => {
-      const row = await findUser(req.ctx, Number(req.params.id));
+      const row = await findUser(req.ctx, req.params.id);
       if (!row) throw NotFound();
-      return userWithLinks(req.ctx, row);
+      return shownTo(req.ctx, await userWithLinks(req.ctx, row));
     },
   );
   app.patch(
@@ -46,13 +46,13 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: access.perm('customers.manage') },
       schema: { tags, params: ZIdParams, body: ZUpdateUser, response: { 200: ZUser } },
     },
-    async (req) => updateUser({ ctx: req.ctx, input: req.body, id: Number(req.params.id) }),
+    async (req) => updateUser({ ctx: req.ctx, input: req.body, id: req.params.id }),
   );
   app.delete(
     '/users/:id',
     { config: { access: access.perm('customers.manage') }, schema: { tags, params: ZIdParams } },
     async (req, reply) => {
-      await deleteUser({ ctx: req.ctx, id: Number(req.params.id) });
+      await deleteUser({ ctx: req.ctx, id: req.params.id });
       return reply.code(204).send();
     },
   );

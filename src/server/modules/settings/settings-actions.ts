@@ -1,13 +1,14 @@
 import type { MultipartFile } from '@fastify/multipart';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import { departments } from '../../../db/schema';
+import { accessLevels, departments } from '../../../db/schema';
 import type { ZPublicSettings, ZSettingsPatch, ZSettingsResponse } from '../../../contracts/settings';
 import { withTx, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
+import { InvalidField } from '../../platform/errors';
 import { requirePermission } from '../../platform/http/access';
-import { audit } from '../audit/audit';
-import { IMAGE_TYPES, storeOnlyUpload } from '../files/sniffed-upload';
+import { audit } from '../audit';
+import { IMAGE_TYPES, storeOnlyUpload } from '../files';
 import { getSettings, readSettings, writeSettings, type StoredSettings } from './settings.repo';
 
 export const ATTACHMENTS_PER_MESSAGE = 3;
@@ -28,6 +29,13 @@ export async function getAllSettings({ ctx }: { ctx: Ctx }) {
 /** J1/J2: merges the given fields into the stored document; the audit row lists what changed. */
 export async function updateSettings({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZSettingsPatch> }) {
   requirePermission(ctx, 'settings.manage');
+  if (input.defaultAccessLevelId) {
+    const [level] = await ctx.db
+      .select({ id: accessLevels.id })
+      .from(accessLevels)
+      .where(inWorkspace(accessLevels, ctx, eq(accessLevels.id, Number(input.defaultAccessLevelId))));
+    if (!level) throw InvalidField('defaultAccessLevelId', 'validation.unknown_access_level');
+  }
   return withTx(ctx, async (tx) => {
     const current = await readSettings(tx.db, tx.workspaceId);
     const next: StoredSettings = {
@@ -90,6 +98,7 @@ export async function getPublicSettings({ ctx }: { ctx: Ctx }): Promise<z.infer<
     contact: s.contact,
     defaultLocale: s.defaultLocale,
     persianDigits: s.persianDigits,
+    timeZone: s.timeZone,
     forms: {
       guestTickets: s.guestFormEnabled,
       guestAttachments: s.guestFormEnabled && s.guestAttachmentsEnabled && s.attachmentsEnabled,

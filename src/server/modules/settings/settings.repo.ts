@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { settings } from '../../../db/schema';
 import { ZSettings, type Settings } from '../../../contracts/settings';
 import type { Ctx } from '../../platform/context';
-import type { Executor } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
+import { queryRows, type Executor } from '../../platform/db/database';
 
 /** Stored settings plus the ids of the logo and login image, which the API shows as URLs. */
 export interface StoredSettings extends Settings {
@@ -39,6 +40,29 @@ export async function writeSettings(ctx: Ctx, next: StoredSettings): Promise<Sto
 }
 
 /**
+ * Sets one field of the stored document in one statement, without reading it first (so a
+ * concurrent change of another field is kept). With `was`, only while the field holds that
+ * value. Returns whether the document changed.
+ */
+export async function setSetting<K extends keyof Settings>(
+  ctx: Ctx,
+  key: K,
+  value: Settings[K],
+  when?: { was: Settings[K] },
+): Promise<boolean> {
+  const rows = await queryRows(
+    ctx.db,
+    sql`update settings
+      set data = data || jsonb_build_object(${key}::text, ${JSON.stringify(value)}::jsonb), updated_at = ${ctx.deps.clock.now()}
+      where workspace_id = ${ctx.workspaceId}
+        ${when ? sql`and data -> ${key}::text = ${JSON.stringify(when.was)}::jsonb` : sql``}
+      returning workspace_id`,
+  );
+  invalidateSettings(ctx);
+  return rows.length > 0;
+}
+
+/**
  * Reads for every request (IP allow-list, suspension) go through a short cache, one per
  * database so that two apps in one process (tests) never share entries.
  */
@@ -63,4 +87,14 @@ export async function getSettings(ctx: Ctx): Promise<StoredSettings> {
 
 export function invalidateSettings(ctx: Ctx) {
   cacheOf(ctx).delete(ctx.workspaceId);
+}
+
+/**
+ * J1: while the workspace is suspended, nobody signs up or gets a one-time code (the request
+ * hook leaves /auth open so that admins can sign in with their password and people can read why).
+ */
+export async function refuseWhenSuspended(ctx: Ctx): Promise<void> {
+  const s = await getSettings(ctx);
+  if (s.suspended)
+    throw new AppError('suspended', { key: 'errors.suspended' }, undefined, { message: s.suspensionMessage });
 }

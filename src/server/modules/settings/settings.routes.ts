@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ZPublicDepartment } from '../../../contracts/organisation';
 import { ZPublicSettings, ZSettingsPatch, ZSettingsResponse } from '../../../contracts/settings';
 import { access } from '../../platform/http/access';
-import { sendFile } from '../files/send-file';
+import { sendFile } from '../files';
 import {
   clearSettingsImage,
   getAllSettings,

@@ -1,18 +1,20 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { tickets } from '../../../db/schema';
 import type { TMessage, ZGuestReply } from '../../../contracts/tickets';
 import { withTx, type Ctx } from '../../platform/context';
-import { inWorkspace } from '../../platform/db/scope';
-import { AppError, InvalidField } from '../../platform/errors';
+import { InvalidField } from '../../platform/errors';
 import { hasContent, sanitizeRichText } from '../../platform/html';
-import { getSettings } from '../settings/settings.repo';
-import { statusAfterMessage } from './add-message';
+import { hitRateLimit } from '../../platform/rate-limit';
+import { getSettings } from '../settings';
 import { asGuest, findGuestTicket, guestAttachmentUrl, guestUploadsOpen } from './guest-access';
-import { insertMessage } from './insert-message';
 import { toMessages } from './message-mapper';
-import { TICKET_COLUMNS, type TicketRow } from './ticket-access';
-import { announce, logTicketEvent } from './ticket-events';
+import { appendMessage, lockTicket } from './write/append-message';
+
+/**
+ * Replies per address and per ticket (issue 12): a person answers a few times in ten minutes;
+ * a script on one address, or many addresses on one ticket, is stopped at ten.
+ */
+export const GUEST_REPLIES = { limit: 10, windowSeconds: 600 };
+const LIMITED = 'errors.guest_reply_rate_limited';
 
 /**
  * F4/C9: a guest answers on its ticket with the tracking code. It moves the ticket like a
@@ -31,38 +33,26 @@ export async function addGuestMessage({
 }): Promise<TMessage> {
   const guest = asGuest(ctx);
   const pre = await findGuestTicket(guest, number, code);
+  // Counted once the code is right, so that nobody can use up a ticket's replies without it.
+  await hitRateLimit(guest, `guest-reply:ip:${guest.ip}`, GUEST_REPLIES.limit, GUEST_REPLIES.windowSeconds, LIMITED);
+  await hitRateLimit(guest, `guest-reply:ticket:${pre.id}`, GUEST_REPLIES.limit, GUEST_REPLIES.windowSeconds, LIMITED);
   if (input.attachmentIds.length && !guestUploadsOpen(await getSettings(guest)))
     throw InvalidField('attachmentIds', 'errors.guest_attachments_closed');
   const bodyHtml = sanitizeRichText(input.body);
   if (!hasContent(bodyHtml)) throw InvalidField('body', 'validation.required');
 
   return withTx(guest, async (tx) => {
-    // Lock the ticket row: concurrent replies are applied one after the other.
-    const [ticket] = (await tx.db
-      .select(TICKET_COLUMNS)
-      .from(tickets)
-      .where(inWorkspace(tickets, tx, eq(tickets.id, pre.id)))
-      .for('update')) as TicketRow[];
-    if (ticket.status === 'locked') throw new AppError('locked', { key: 'errors.ticket_locked' });
-    const now = tx.deps.clock.now();
-    const changes = statusAfterMessage(ticket, 'customer', undefined, now);
-    const changed = changes.status !== ticket.status;
-    const message = await insertMessage(tx, ticket, {
+    // Lock the ticket row: concurrent replies are applied one after the other; a locked ticket refuses.
+    const ticket = await lockTicket(tx, pre.id);
+    const { message } = await appendMessage(tx, ticket, {
       kind: 'reply',
+      by: 'customer',
       authorKind: 'guest',
       authorName: ticket.guestName ?? '',
       bodyHtml,
       direction: input.direction,
       attachmentIds: input.attachmentIds,
-      ticketChanges: { ...changes, ...(changed ? { statusChangedAt: now } : {}) },
     });
-    await logTicketEvent(tx, ticket.id, 'replied', { messageId: String(message.id) });
-    if (changed)
-      await logTicketEvent(tx, ticket.id, ticket.status === 'closed' ? 'reopened' : 'status_changed', {
-        from: ticket.status,
-        to: changes.status,
-      });
-    await announce(tx, ticket, 'message.created', { kind: 'reply', messageId: message.id });
     const [out] = await toMessages(tx, [message], {
       staff: false,
       attachmentUrl: guestAttachmentUrl(ticket.number, code),

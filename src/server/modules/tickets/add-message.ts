@@ -1,15 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { tickets, users } from '../../../db/schema';
-import type { TCreateMessage, TMessage, TStatus } from '../../../contracts/tickets';
+import { users } from '../../../db/schema';
+import type { TCreateMessage, TMessage } from '../../../contracts/tickets';
 import { withTx, type Ctx } from '../../platform/context';
-import { AppError, Conflict, Forbidden, InvalidField } from '../../platform/errors';
+import { Conflict, Forbidden, InvalidField } from '../../platform/errors';
 import { escapeHtml, hasContent, sanitizeRichText } from '../../platform/html';
 import { can } from '../../platform/http/access';
-import { findVisibleTicket, isStaffActor, type TicketRow } from './ticket-access';
-import { announce, logTicketEvent } from './ticket-events';
-import { insertMessage } from './insert-message';
+import { findVisibleTicket, isStaffActor } from './ticket-access';
 import { threadOf, toMessages } from './message-mapper';
-import { queueReplyMail } from '../mail/outbound/queue-reply';
+import { appendMessage, TicketLocked } from './write/append-message';
+import { queueReplyMail } from '../mail';
 
 /** The agent's signature (A9), appended to a reply as its own block. */
 async function withSignature(ctx: Ctx, html: string): Promise<string> {
@@ -17,30 +16,6 @@ async function withSignature(ctx: Ctx, html: string): Promise<string> {
   const sig = u?.signature.trim();
   if (!sig) return html;
   return `${html}<div dir="auto" class="signature">${escapeHtml(sig).replace(/\n/g, '<br>')}</div>`;
-}
-
-/** C9: how a ticket's status and waiting clock move when someone writes. */
-export function statusAfterMessage(
-  ticket: TicketRow,
-  by: 'customer' | 'agent',
-  statusAfter: TStatus | undefined,
-  now: Date,
-) {
-  if (by === 'customer') {
-    return {
-      status: 'active' as const,
-      waitingSince: ticket.status === 'active' && ticket.waitingSince ? ticket.waitingSince : now,
-      lastCustomerReplyAt: now,
-      closedAt: null,
-    };
-  }
-  const status = statusAfter ?? 'pending';
-  return {
-    status,
-    waitingSince: status === 'active' ? (ticket.waitingSince ?? now) : null,
-    lastAgentReplyAt: now,
-    closedAt: status === 'closed' ? now : null,
-  };
 }
 
 /**
@@ -71,7 +46,7 @@ export async function addMessage({
   return withTx(ctx, async (tx) => {
     // Lock the ticket row: concurrent replies are applied one after the other.
     const ticket = await findVisibleTicket(tx, pre.number, { forUpdate: true });
-    if (ticket.status === 'locked') throw new AppError('locked', { key: 'errors.ticket_locked' });
+    if (ticket.status === 'locked') throw TicketLocked();
     if (input.lastSeenMessageId && !input.force) {
       const newer = await threadOf(tx, ticket.id, { staff, afterId: input.lastSeenMessageId, notFromUserId: actor.id });
       if (newer.length) {
@@ -82,11 +57,10 @@ export async function addMessage({
         );
       }
     }
-    const now = tx.deps.clock.now();
-    const changes =
-      input.kind === 'note' ? {} : statusAfterMessage(ticket, staff ? 'agent' : 'customer', input.statusAfter, now);
-    const message = await insertMessage(tx, ticket, {
+    const { message } = await appendMessage(tx, ticket, {
       kind: input.kind,
+      by: staff ? 'agent' : 'customer',
+      statusAfter: input.statusAfter,
       authorKind: staff ? 'agent' : 'customer',
       authorName: actor.name || actor.username,
       bodyHtml,
@@ -94,27 +68,9 @@ export async function addMessage({
       cc: input.cc,
       bcc: staff ? input.bcc : [],
       attachmentIds: input.attachmentIds,
-      ticketChanges: {
-        ...changes,
-        ...('status' in changes && changes.status !== ticket.status ? { statusChangedAt: now } : {}),
-      },
     });
-    await logTicketEvent(tx, ticket.id, input.kind === 'note' ? 'note_added' : 'replied', {
-      messageId: String(message.id),
-    });
-    if ('status' in changes && changes.status !== ticket.status) {
-      await logTicketEvent(tx, ticket.id, ticket.status === 'closed' ? 'reopened' : 'status_changed', {
-        from: ticket.status,
-        to: changes.status,
-      });
-    }
     if (staff && input.kind === 'reply' && (await queueReplyMail(tx, ticket, message.id)))
       message.deliveryStatus = 'queued';
-    const [fresh] = await tx.db
-      .select({ assigneeIds: tickets.assigneeIds })
-      .from(tickets)
-      .where(eq(tickets.id, ticket.id));
-    await announce(tx, { ...ticket, ...fresh }, 'message.created', { kind: input.kind, messageId: message.id });
     const [out] = await toMessages(tx, [message], { staff });
     return out;
   });

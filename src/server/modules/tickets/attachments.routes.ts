@@ -16,6 +16,6 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.code(201).send(await uploadAttachment({ ctx: req.ctx, parts: req.files() })),
   );
   app.get('/attachments/:id', { config: signedIn, schema: { tags, params: ZIdParams } }, (req, reply) =>
-    downloadAttachment({ ctx: req.ctx, id: Number(req.params.id), reply }),
+    downloadAttachment({ ctx: req.ctx, id: req.params.id, reply }),
   );
 };

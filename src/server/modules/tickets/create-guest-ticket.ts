@@ -8,9 +8,9 @@ import { inWorkspace } from '../../platform/db/scope';
 import { Forbidden, InvalidField } from '../../platform/errors';
 import { hasContent, sanitizeRichText } from '../../platform/html';
 import { hitRateLimit } from '../../platform/rate-limit';
-import { getSettings } from '../settings/settings.repo';
+import { getSettings } from '../settings';
 import { asGuest, guestUploadsOpen } from './guest-access';
-import { insertTicket } from './insert-ticket';
+import { openTicket } from './write/open-ticket';
 
 /** Per address and per e-mail, so neither a bot on one address nor one spread over many floods a queue. */
 const PER_IP = { limit: 5, windowSeconds: 600 };
@@ -47,7 +47,7 @@ export async function createGuestTicket({
 
   const trackingCode = randomToken(18);
   return withTx(guest, async (tx) => {
-    const { row } = await insertTicket(
+    const { row } = await openTicket(
       tx,
       {
         subject: input.subject,

@@ -1,16 +1,16 @@
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
-import { departments, groups, ticketTypes, tickets, users } from '../../../db/schema';
+import { eq, inArray, isNull, ne } from 'drizzle-orm';
+import { departments, groups, ticketParticipants, ticketTypes, users } from '../../../db/schema';
 import type { TCreateTicket, TTicket } from '../../../contracts/tickets';
 import { withTx, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { Forbidden, Invalid, InvalidField, type Msg } from '../../platform/errors';
 import { hasContent, sanitizeRichText } from '../../platform/html';
 import { can } from '../../platform/http/access';
-import { isStaffActor, requireTicketAccess, TICKET_COLUMNS } from './ticket-access';
+import { isStaffActor, requireTicketAccess, seesAllDepartments } from './ticket-access';
 import { ticketDetails } from './ticket-details';
 import { tagIdsFor } from './ticket-mapper';
-import { insertTicket } from './insert-ticket';
-import { queueReplyMail } from '../mail/outbound/queue-reply';
+import { openTicket } from './write/open-ticket';
+import { queueReplyMail } from '../mail';
 
 /** Fields only staff may set when opening a ticket. */
 const STAFF_ONLY = [
@@ -24,6 +24,10 @@ const STAFF_ONLY = [
   'bcc',
 ] as const;
 
+function opensInOwnDepartment(actor: NonNullable<Ctx['actor']>, departmentId: number) {
+  return seesAllDepartments(actor) || actor.departmentIds.includes(departmentId);
+}
+
 async function checkRefs(ctx: Ctx, input: TCreateTicket, staff: boolean) {
   const fields: Record<string, Msg> = {};
   const [dep] = await ctx.db
@@ -32,6 +36,11 @@ async function checkRefs(ctx: Ctx, input: TCreateTicket, staff: boolean) {
     .where(inWorkspace(departments, ctx, eq(departments.id, input.departmentId)));
   const usable = dep && dep.active && (staff || (dep.visible && dep.usage !== 'internal'));
   if (!usable) fields.departmentId = { key: 'validation.unknown_department' };
+  // An agent opens tickets only where they may see them (without tickets.view_all: their departments).
+  // C17: an internal ticket to another department is allowed — its opener follows it, so sees it.
+  const actor = ctx.actor!;
+  if (usable && staff && !input.internal && !opensInOwnDepartment(actor, dep.id))
+    throw Forbidden('errors.department_not_yours');
   if (input.typeId) {
     const [type] = await ctx.db
       .select({ id: ticketTypes.id })
@@ -104,7 +113,7 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
     const opensForSomeone = staff && (input.requesterId || input.requesterGroupId);
     // A ticket a customer writes waits for us; one staff open for a customer waits for the customer.
     const status = staff ? (input.status ?? (opensForSomeone ? 'pending' : 'active')) : 'active';
-    const made = await insertTicket(
+    const made = await openTicket(
       tx,
       {
         subject: input.subject,
@@ -139,8 +148,21 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
     // F3: a ticket staff open for a customer reaches the customer by mail, like a reply.
     if (staff && requesterId && !input.internal && (await queueReplyMail(tx, made.row, made.message.id)))
       made.message.deliveryStatus = 'queued';
+    // C17: the opener of an internal ticket in another department follows it (and so sees it).
+    if (staff && input.internal && !opensInOwnDepartment(actor, input.departmentId))
+      await tx.db.insert(ticketParticipants).values({
+        workspaceId: tx.workspaceId,
+        ticketId: made.row.id,
+        userId: actor.id,
+        kind: 'follower',
+        createdAt: now,
+      });
     return made;
   });
-  // The answer is read after commit, outside the counter's lock; a new ticket has no followers.
-  return ticketDetails(ctx, row, { first: message, followers: [] });
+  // The answer is read after commit, outside the counter's lock; only C17's opener may follow it yet.
+  const followsIt = staff && input.internal && !opensInOwnDepartment(actor, input.departmentId);
+  return ticketDetails(ctx, row, {
+    first: message,
+    followers: followsIt ? [{ id: actor.id, name: actor.name, username: actor.username }] : [],
+  });
 }

@@ -5,10 +5,12 @@ import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { requireTicketAccess, seesAllDepartments } from './ticket-access';
 import { cachedCount } from './count-cache';
+import { dayIn, startOfDay, workspaceTimeZone } from './workspace-days';
 
 /**
  * D5 counters in one query each. A customer: tickets awaiting its answer (pending) and its
- * open ones. An agent: its departments' active and pending, its own active and pending.
+ * open ones. An agent: its departments' active and pending, its own active and pending, and
+ * the tickets its departments received today — the workspace's day (setting `timeZone`).
  */
 export async function dashboard({ ctx }: { ctx: Ctx }): Promise<z.infer<typeof ZDashboard>> {
   const actor = requireTicketAccess(ctx);
@@ -34,15 +36,28 @@ export async function dashboard({ ctx }: { ctx: Ctx }): Promise<z.infer<typeof Z
       : sql`false`;
   const open = sql`workspace_id = ${ws} and deleted_at is null`;
   const mine = sql`assignee_ids @> array[${actor.id}]::bigint[]`;
-  const [r] = await cachedCount(ctx.deps.database, ws, `dashboard:${actor.id}`, Date.now(), () =>
-    queryRows<{ dep_active: number; dep_pending: number; my_active: number; my_pending: number; unassigned: number }>(
+  const tz = await workspaceTimeZone(ctx);
+  const today = dayIn(ctx.deps.clock.now(), tz);
+  // The day is part of the key: a count cached before midnight is not today's after it.
+  const [r] = await cachedCount(ctx.deps.database, ws, `dashboard:${actor.id}:${tz}:${today}`, Date.now(), () =>
+    queryRows<{
+      dep_active: number;
+      dep_pending: number;
+      my_active: number;
+      my_pending: number;
+      unassigned: number;
+      opened_today: number;
+    }>(
       ctx.db,
       sql`select
           (select count(*) from tickets where ${open} and ${inScope} and status = 'active')::int as dep_active,
           (select count(*) from tickets where ${open} and ${inScope} and status = 'pending')::int as dep_pending,
           (select count(*) from tickets where ${open} and ${mine} and status = 'active')::int as my_active,
           (select count(*) from tickets where ${open} and ${mine} and status = 'pending')::int as my_pending,
-          (select count(*) from tickets where ${open} and ${inScope} and status = 'active' and cardinality(assignee_ids) = 0)::int as unassigned`,
+          (select count(*) from tickets where ${open} and ${inScope} and status = 'active' and cardinality(assignee_ids) = 0)::int as unassigned,
+          -- pinned = any(…): the (workspace, pinned, created_at) index serves the day's range.
+          (select count(*) from tickets where ${open} and ${inScope} and pinned = any(array[false, true])
+            and created_at >= ${startOfDay(today, tz)})::int as opened_today`,
     ),
   );
   return {
@@ -50,5 +65,6 @@ export async function dashboard({ ctx }: { ctx: Ctx }): Promise<z.infer<typeof Z
     departments: { active: r.dep_active, pending: r.dep_pending },
     mine: { active: r.my_active, pending: r.my_pending },
     unassigned: r.unassigned,
+    today: { opened: r.opened_today },
   };
 }

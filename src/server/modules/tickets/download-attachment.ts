@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { AppError, NotFound } from '../../platform/errors';
 import { requireActor } from '../../platform/http/access';
-import { sendFile } from '../files/send-file';
+import { sendFile } from '../files';
 import { findVisibleTicket, isStaffActor } from './ticket-access';
 
 /**

@@ -4,7 +4,7 @@ import { files, messages } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
-import { sendFile } from '../files/send-file';
+import { sendFile } from '../files';
 import { asGuest, findGuestTicket } from './guest-access';
 
 /** F4/C6: a guest downloads attachments of the replies on its own ticket, never of notes. */

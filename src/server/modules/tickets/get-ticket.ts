@@ -29,15 +29,13 @@ export async function getTicket({ ctx, number }: { ctx: Ctx; number: number }): 
     .orderBy(desc(ticketViews.viewedAt))
     .limit(1);
   if (!recent) {
-    await ctx.db
-      .insert(ticketViews)
-      .values({
-        workspaceId: ctx.workspaceId,
-        ticketId: row.id,
-        userId: actor.id,
-        byAdmin: actor.role === 'admin',
-        viewedAt: now,
-      });
+    await ctx.db.insert(ticketViews).values({
+      workspaceId: ctx.workspaceId,
+      ticketId: row.id,
+      userId: actor.id,
+      byAdmin: actor.role === 'admin',
+      viewedAt: now,
+    });
   }
   return ticketDetails(ctx, row);
 }

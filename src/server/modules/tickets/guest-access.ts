@@ -5,7 +5,7 @@ import { sha256 } from '../../platform/crypto';
 import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
 import { hitRateLimit } from '../../platform/rate-limit';
-import type { StoredSettings } from '../settings/settings.repo';
+import type { StoredSettings } from '../settings';
 import { TICKET_COLUMNS, type TicketRow } from './ticket-access';
 
 /**

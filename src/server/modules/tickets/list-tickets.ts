@@ -11,6 +11,7 @@ import { isStaffActor, requireTicketAccess, TICKET_COLUMNS, visibleTo } from './
 import { lookupsFor, toListItem } from './ticket-mapper';
 import { cachedCount } from './count-cache';
 import { normalizeText, ticketNumberOf, tsqueryOf } from './search-text';
+import { addDays, isDay, startOfDay, workspaceTimeZone } from './workspace-days';
 
 type Sort = NonNullable<TListTicketsQuery['sort']>;
 
@@ -42,8 +43,24 @@ function orderBy(sort: Sort): SQL[] {
   }
 }
 
-const dayAfter = (d: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(new Date(d).getTime() + 86_400_000) : new Date(d);
+/**
+ * `createdFrom`/`createdTo`: an instant with its offset is taken as it is; a day (YYYY-MM-DD)
+ * is the workspace's day — from its midnight, up to the next midnight for `createdTo`.
+ */
+async function createdRange(ctx: Ctx, input: TListTicketsQuery): Promise<SQL[]> {
+  const { createdFrom: from, createdTo: to } = input;
+  const tz = (from && isDay(from)) || (to && isDay(to)) ? await workspaceTimeZone(ctx) : 'UTC';
+  const conds: SQL[] = [];
+  if (from)
+    conds.push(
+      isDay(from) ? sql`${tickets.createdAt} >= ${startOfDay(from, tz)}` : gte(tickets.createdAt, new Date(from)),
+    );
+  if (to)
+    conds.push(
+      isDay(to) ? sql`${tickets.createdAt} < ${startOfDay(addDays(to, 1), tz)}` : lt(tickets.createdAt, new Date(to)),
+    );
+  return conds;
+}
 
 /** D1, D3, D6, D7: every filter and sort of the API, paginated, within what the actor may see. */
 export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicketsQuery }): Promise<TTicketPage> {
@@ -62,8 +79,7 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
   if (input.requesterId) conds.push(eq(tickets.requesterId, Number(input.requesterId)));
   if (input.typeId) conds.push(eq(tickets.typeId, Number(input.typeId)));
   if (input.internal !== undefined && staff) conds.push(eq(tickets.internal, input.internal));
-  if (input.createdFrom) conds.push(gte(tickets.createdAt, new Date(input.createdFrom)));
-  if (input.createdTo) conds.push(lt(tickets.createdAt, dayAfter(input.createdTo)));
+  conds.push(...(await createdRange(ctx, input)));
   if (input.email)
     conds.push(
       sql`${tickets.requesterEmail} like ${input.email.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`) + '%'}`,

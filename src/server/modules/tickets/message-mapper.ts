@@ -5,7 +5,7 @@ import { inParallel, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
 import { attachmentsOf, attachmentUrl } from './ticket-details';
-import type { MessageRow } from './insert-message';
+import type { MessageRow } from './write/message-row';
 
 /** Maps messages with their authors and attachments: three queries for any number of messages. */
 export async function toMessages(

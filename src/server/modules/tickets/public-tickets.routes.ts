@@ -29,7 +29,7 @@ export const publicTicketsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/public/tickets',
-    { config: pub, schema: { tags, body: ZGuestCreate, response: { 201: ZGuestCreated } } },
+    { config: { ...pub, idempotent: true }, schema: { tags, body: ZGuestCreate, response: { 201: ZGuestCreated } } },
     async (req, reply) => reply.code(201).send(await createGuestTicket({ ctx: req.ctx, input: req.body })),
   );
   app.get(
@@ -67,7 +67,7 @@ export const publicTicketsRoutes: FastifyPluginAsyncZod = async (app) => {
         ctx: req.ctx,
         number: req.params.number,
         code: req.query.code,
-        id: Number(req.params.id),
+        id: req.params.id,
         reply,
       }),
   );

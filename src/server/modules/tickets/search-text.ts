@@ -12,6 +12,16 @@ export function tsvectorOf(text: string): SQL {
   return sql`to_tsvector('simple', ${normalizeText(text).slice(0, MAX_INDEXED_CHARS)})`;
 }
 
+/**
+ * One vector of several texts (a ticket's subject and replies, say), each normalised and capped
+ * like `tsvectorOf`: the words are those of the texts indexed one by one.
+ */
+export function tsvectorOfAll(texts: string[]): SQL {
+  const parts = texts.map((t) => normalizeText(t).slice(0, MAX_INDEXED_CHARS)).filter((t) => t.length > 0);
+  if (!parts.length) return sql`''::tsvector`;
+  return sql`to_tsvector('simple', ${parts.join('\n')})`;
+}
+
 /** Words of a query, normalised, each allowed as a prefix ("کامپی" finds "کامپیوتر"). */
 export function tsqueryOf(q: string): SQL | null {
   const words = normalizeText(q)

@@ -4,11 +4,13 @@ import type { ZStatusSeries, ZStatusSeriesQuery } from '../../../contracts/ticke
 import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { requireTicketAccess, seesAllDepartments } from './ticket-access';
+import { addDays, dayIn, startOfDay, workspaceTimeZone } from './workspace-days';
 
 type Series = z.infer<typeof ZStatusSeries>;
 
 /**
- * The agent dashboard's chart: for each of the last `days` calendar days (in `tz`), the tickets
+ * The agent dashboard's chart: for each of the last `days` calendar days (in `tz`, by default
+ * the workspace's time zone), the tickets
  * opened that day in the agent's departments, split by the status they have now. One grouped
  * query over the created-at index; days without tickets are filled with zeros here.
  */
@@ -20,7 +22,8 @@ export async function statusSeries({
   query: z.infer<typeof ZStatusSeriesQuery>;
 }): Promise<Series> {
   const actor = requireTicketAccess(ctx);
-  const { days, tz } = query;
+  const { days } = query;
+  const tz = query.tz ?? (await workspaceTimeZone(ctx));
   const now = ctx.deps.clock.now();
   const today = dayIn(now, tz);
   const first = addDays(today, -(days - 1));
@@ -38,7 +41,7 @@ export async function statusSeries({
     sql`select to_char((created_at at time zone ${tz})::date, 'YYYY-MM-DD') as day, status, count(*)::int as n
         from tickets
         where workspace_id = ${ctx.workspaceId} and pinned = any(array[false, true]) and deleted_at is null and ${inScope}
-          and created_at >= (${first}::date)::timestamp at time zone ${tz}
+          and created_at >= ${startOfDay(first, tz)}
         group by 1, 2`,
   );
   const byDay = new Map<string, Series['days'][number]>();
@@ -51,17 +54,4 @@ export async function statusSeries({
     if (d && r.status in d) d[r.status as 'active'] += r.n;
   }
   return { tz, days: [...byDay.values()] };
-}
-
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
-function dayIn(instant: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }

@@ -9,9 +9,8 @@ import { hasContent, sanitizeRichText } from '../../platform/html';
 import { can } from '../../platform/http/access';
 import { iso } from '../../platform/pagination';
 import { findVisibleTicket, isStaffActor } from './ticket-access';
-import { logTicketEvent } from './ticket-events';
+import { editMessage, removeMessage } from './write/edit-message';
 import { threadOf, toMessages } from './message-mapper';
-import { sql } from 'drizzle-orm';
 
 /** The thread (D4). Internal notes are never part of it for customers. */
 export async function listMessages({ ctx, number }: { ctx: Ctx; number: number }): Promise<{ items: TMessage[] }> {
@@ -20,17 +19,20 @@ export async function listMessages({ ctx, number }: { ctx: Ctx; number: number }
   return { items: await toMessages(ctx, await threadOf(ctx, ticket.id, { staff }), { staff }) };
 }
 
-/** C12: a note can be changed or removed by its author only; replies are part of the record. */
-async function ownNote(ctx: Ctx, number: number, id: number) {
-  const ticket = await findVisibleTicket(ctx, number);
-  if (!isStaffActor(ctx.actor!)) throw NotFound();
-  const [m] = await ctx.db
+/**
+ * C12: a note can be changed or removed by its author only; replies are part of the record.
+ * Runs in the caller's transaction with the ticket row locked.
+ */
+async function ownNote(tx: Ctx, number: number, id: number) {
+  const ticket = await findVisibleTicket(tx, number, { forUpdate: true });
+  if (!isStaffActor(tx.actor!)) throw NotFound();
+  const [m] = await tx.db
     .select()
     .from(messages)
-    .where(inWorkspace(messages, ctx, eq(messages.id, id), eq(messages.ticketId, ticket.id)));
+    .where(inWorkspace(messages, tx, eq(messages.id, id), eq(messages.ticketId, ticket.id)));
   if (!m) throw NotFound();
   if (m.kind !== 'note') throw Forbidden('errors.only_notes_editable');
-  if (m.authorId !== ctx.actor!.id) throw Forbidden('errors.not_note_author');
+  if (m.authorId !== tx.actor!.id) throw Forbidden('errors.not_note_author');
   return { ticket, m };
 }
 
@@ -45,27 +47,19 @@ export async function editNote({
   id: number;
   input: z.infer<typeof ZUpdateMessage>;
 }) {
-  const { ticket, m } = await ownNote(ctx, number, id);
   const bodyHtml = sanitizeRichText(input.body);
   if (!hasContent(bodyHtml)) throw InvalidField('body', 'validation.required');
   return withTx(ctx, async (tx) => {
-    const [row] = await tx.db
-      .update(messages)
-      .set({ bodyHtml, direction: input.direction ?? m.direction, editedAt: tx.deps.clock.now() })
-      .where(eq(messages.id, m.id))
-      .returning();
-    await logTicketEvent(tx, ticket.id, 'note_edited', { messageId: String(m.id) });
+    const { ticket, m } = await ownNote(tx, number, id);
+    const row = await editMessage(tx, ticket, m, { bodyHtml, direction: input.direction });
     return (await toMessages(tx, [row], { staff: true }))[0];
   });
 }
 
 export async function deleteNote({ ctx, number, id }: { ctx: Ctx; number: number; id: number }) {
-  const { ticket, m } = await ownNote(ctx, number, id);
   await withTx(ctx, async (tx) => {
-    await tx.db.delete(messages).where(eq(messages.id, m.id));
-    await tx.db.execute(sql`update tickets set note_count = greatest(note_count - 1, 0) where id = ${ticket.id}`);
-    await tx.db.execute(sql`update files set message_id = null, ticket_id = null where message_id = ${m.id}`);
-    await logTicketEvent(tx, ticket.id, 'note_deleted', { messageId: String(m.id) });
+    const { ticket, m } = await ownNote(tx, number, id);
+    await removeMessage(tx, ticket, m);
   });
 }
 

@@ -27,7 +27,7 @@ import { dashboard } from './dashboard';
 import { statusSeries } from './status-series';
 import { getTicket } from './get-ticket';
 import { listTickets } from './list-tickets';
-import { assignToMe, deleteTicket, restoreTicket } from './ticket-lifecycle';
+import { assignToMe, deleteTicket, followTicket, restoreTicket } from './ticket-lifecycle';
 import { ticketDetails } from './ticket-details';
 import { deleteNote, editNote, listEvents, listMessages, listViews } from './thread';
 import { updateTicket } from './update-ticket';
@@ -44,7 +44,7 @@ export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/tickets',
-    { config: signedIn, schema: { tags, body: ZCreateTicket, response: { 201: ZTicket } } },
+    { config: { ...signedIn, idempotent: true }, schema: { tags, body: ZCreateTicket, response: { 201: ZTicket } } },
     async (req, reply) => reply.code(201).send(await createTicket({ ctx: req.ctx, input: req.body })),
   );
   app.post(
@@ -83,6 +83,17 @@ export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: staff, schema: { tags, params: ZNumberParams, response: { 200: ZTicket } } },
     async (req) => ticketDetails(req.ctx, await assignToMe({ ctx: req.ctx, number: req.params.number })),
   );
+  // C13: following is per person — only the caller's own row changes, never the whole list.
+  app.post(
+    '/tickets/:number/followers/me',
+    { config: staff, schema: { tags, params: ZNumberParams, response: { 200: ZTicket } } },
+    async (req) => ticketDetails(req.ctx, await followTicket({ ctx: req.ctx, number: req.params.number, on: true })),
+  );
+  app.delete(
+    '/tickets/:number/followers/me',
+    { config: staff, schema: { tags, params: ZNumberParams, response: { 200: ZTicket } } },
+    async (req) => ticketDetails(req.ctx, await followTicket({ ctx: req.ctx, number: req.params.number, on: false })),
+  );
   app.get(
     '/tickets/:number/messages',
     {
@@ -100,13 +111,13 @@ export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/tickets/:number/messages/:id',
     { config: staff, schema: { tags, params: ZNumberAndIdParams, body: ZUpdateMessage, response: { 200: ZMessage } } },
-    (req) => editNote({ ctx: req.ctx, number: req.params.number, id: Number(req.params.id), input: req.body }),
+    (req) => editNote({ ctx: req.ctx, number: req.params.number, id: req.params.id, input: req.body }),
   );
   app.delete(
     '/tickets/:number/messages/:id',
     { config: staff, schema: { tags, params: ZNumberAndIdParams } },
     async (req, reply) => {
-      await deleteNote({ ctx: req.ctx, number: req.params.number, id: Number(req.params.id) });
+      await deleteNote({ ctx: req.ctx, number: req.params.number, id: req.params.id });
       return reply.code(204).send();
     },
   );

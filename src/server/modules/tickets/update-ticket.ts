@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { departments, messages, ticketParticipants, ticketTypes, tickets, users } from '../../../db/schema';
+import { eq, inArray, isNull, ne } from 'drizzle-orm';
+import { departments, ticketTypes, users } from '../../../db/schema';
 import type { TTicket, TUpdateTicket } from '../../../contracts/tickets';
 import type { Permission } from '../../../contracts/permissions';
 import { withTx, type Ctx } from '../../platform/context';
@@ -7,11 +7,11 @@ import { inWorkspace } from '../../platform/db/scope';
 import { Forbidden, Invalid, InvalidField, type Msg } from '../../platform/errors';
 import { hasContent, sanitizeRichText } from '../../platform/html';
 import { can } from '../../platform/http/access';
-import { findVisibleTicket, isStaffActor, TICKET_COLUMNS, type TicketRow } from './ticket-access';
-import { announce, logTicketEvent } from './ticket-events';
+import { findVisibleTicket, isStaffActor } from './ticket-access';
 import { ticketDetails } from './ticket-details';
 import { tagIdsFor } from './ticket-mapper';
-import { normalizeText } from './search-text';
+import { TicketLocked } from './write/append-message';
+import { changeTicket } from './write/change-ticket';
 
 /** Which permission each field needs (C10, C13). */
 const FIELD_PERMISSION: Record<string, Permission> = {
@@ -61,32 +61,6 @@ async function checkRefs(ctx: Ctx, input: TUpdateTicket) {
   if (Object.keys(fields).length) throw Invalid(fields);
 }
 
-async function setParticipants(ctx: Ctx, ticketId: number, kind: 'follower' | 'shared', ids: number[]) {
-  await ctx.db
-    .delete(ticketParticipants)
-    .where(
-      inWorkspace(
-        ticketParticipants,
-        ctx,
-        eq(ticketParticipants.ticketId, ticketId),
-        eq(ticketParticipants.kind, kind),
-      ),
-    );
-  const unique = [...new Set(ids)];
-  if (unique.length)
-    await ctx.db
-      .insert(ticketParticipants)
-      .values(
-        unique.map((userId) => ({
-          workspaceId: ctx.workspaceId,
-          ticketId,
-          userId,
-          kind,
-          createdAt: ctx.deps.clock.now(),
-        })),
-      );
-}
-
 /**
  * C10, C13, C23: staff edit fields by permission; a customer may close its own ticket, share
  * it with other customers, and say "don't notify me". Each change writes its own event.
@@ -100,7 +74,6 @@ export async function updateTicket({
   number: number;
   input: TUpdateTicket;
 }): Promise<TTicket> {
-  const ticket = await findVisibleTicket(ctx, number);
   const actor = ctx.actor!;
   const staff = isStaffActor(actor);
   if (staff) {
@@ -113,7 +86,6 @@ export async function updateTicket({
       if (input[k as keyof TUpdateTicket] !== undefined && !allowed.includes(k))
         fields[k] = { key: 'validation.staff_only' };
     if (input.status && input.status !== 'closed') fields.status = { key: 'validation.customer_close_only' };
-    if ((input.sharedWithIds || input.status) && ticket.requesterId !== actor.id) throw Forbidden();
     if (Object.keys(fields).length) throw Invalid(fields);
   }
   await checkRefs(ctx, input);
@@ -124,82 +96,27 @@ export async function updateTicket({
   }
 
   return withTx(ctx, async (tx) => {
-    const now = tx.deps.clock.now();
-    const set: Partial<typeof tickets.$inferInsert> = { updatedAt: now };
-    const events: [string, Record<string, unknown>][] = [];
-    const change = <K extends keyof TicketRow>(
-      key: K,
-      value: TicketRow[K],
-      event: string,
-      data: Record<string, unknown>,
-    ) => {
-      if (JSON.stringify(ticket[key]) === JSON.stringify(value)) return;
-      (set as Record<string, unknown>)[key] = value;
-      events.push([event, data]);
-    };
-    if (input.subject !== undefined) {
-      change('subject', input.subject, 'subject_changed', { from: ticket.subject, to: input.subject });
-      set.subjectNorm = normalizeText(input.subject);
+    // Read and lock the row in the transaction: every change applies to the ticket as it is now.
+    const ticket = await findVisibleTicket(tx, number, { forUpdate: true });
+    if (!staff) {
+      if ((input.sharedWithIds || input.status) && ticket.requesterId !== actor.id) throw Forbidden();
+      // C4: a customer can neither close nor reopen a locked ticket.
+      if (input.status && ticket.status === 'locked') throw TicketLocked();
     }
-    if (input.priority)
-      change('priority', input.priority, 'priority_changed', { from: ticket.priority, to: input.priority });
-    if (input.typeId !== undefined)
-      change('typeId', input.typeId, 'type_changed', {
-        from: ticket.typeId && String(ticket.typeId),
-        to: input.typeId && String(input.typeId),
-      });
-    if (input.departmentId)
-      change('departmentId', input.departmentId, 'transferred', {
-        from: String(ticket.departmentId),
-        to: String(input.departmentId),
-      });
-    if (input.pinned !== undefined) change('pinned', input.pinned, input.pinned ? 'pinned' : 'unpinned', {});
-    if (input.assigneeIds) {
-      const ids = [...new Set(input.assigneeIds)].sort((a, b) => a - b);
-      change('assigneeIds', ids, 'assigned', { from: ticket.assigneeIds.map(String), to: ids.map(String) });
-    }
-    if (input.tags) {
-      const ids = await tagIdsFor(tx, input.tags);
-      change('tagIds', ids, 'tags_changed', { tags: input.tags });
-    }
-    if (input.status && input.status !== ticket.status) {
-      change('status', input.status, 'status_changed', { from: ticket.status, to: input.status });
-      set.statusChangedAt = now;
-      set.closedAt = input.status === 'closed' ? now : null;
-      set.waitingSince = input.status === 'active' ? (ticket.waitingSince ?? now) : null;
-    }
-    if (bodyHtml !== undefined) {
-      const [first] = await tx.db
-        .select({ id: messages.id })
-        .from(messages)
-        .where(and(inWorkspace(messages, tx, eq(messages.ticketId, ticket.id), eq(messages.kind, 'reply'))))
-        .orderBy(messages.id)
-        .limit(1);
-      if (first) await tx.db.update(messages).set({ bodyHtml, editedAt: now }).where(eq(messages.id, first.id));
-      events.push(['body_changed', {}]);
-    }
-    if (input.followerIds) {
-      await setParticipants(tx, ticket.id, 'follower', input.followerIds);
-      events.push(['followers_changed', { to: input.followerIds.map(String) }]);
-    }
-    if (input.sharedWithIds) {
-      await setParticipants(tx, ticket.id, 'shared', input.sharedWithIds);
-      events.push(['shared', { with: input.sharedWithIds.map(String) }]);
-    }
-    if (input.notify !== undefined) {
-      // "Don't notify me" (C23) is kept per person on its participation row.
-      await tx.db
-        .execute(sql`insert into ticket_participants (workspace_id, ticket_id, user_id, kind, notify, created_at)
-        values (${tx.workspaceId}, ${ticket.id}, ${actor.id}, 'notify_pref', ${input.notify}, ${now})
-        on conflict (ticket_id, user_id, kind) do update set notify = excluded.notify`);
-    }
-    await tx.db
-      .update(tickets)
-      .set(set)
-      .where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id)));
-    for (const [kind, data] of events) await logTicketEvent(tx, ticket.id, kind, data);
-    const [fresh] = await tx.db.select(TICKET_COLUMNS).from(tickets).where(eq(tickets.id, ticket.id));
-    if (events.length) await announce(tx, fresh, 'ticket.updated');
-    return ticketDetails(tx, fresh);
+    const { row } = await changeTicket(tx, ticket, {
+      subject: input.subject,
+      bodyHtml,
+      departmentId: input.departmentId,
+      typeId: input.typeId,
+      priority: input.priority,
+      status: input.status,
+      assigneeIds: input.assigneeIds,
+      pinned: input.pinned,
+      tags: input.tags ? { ids: await tagIdsFor(tx, input.tags), names: input.tags } : undefined,
+      followerIds: input.followerIds,
+      sharedWithIds: input.sharedWithIds,
+      notify: input.notify,
+    });
+    return ticketDetails(tx, row);
   });
 }

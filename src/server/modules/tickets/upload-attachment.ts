@@ -4,9 +4,10 @@ import type { ZUpload } from '../../../contracts/tickets';
 import type { Ctx } from '../../platform/context';
 import { Forbidden } from '../../platform/errors';
 import { requireActor } from '../../platform/http/access';
-import { getSettings } from '../settings/settings.repo';
-import { ATTACHMENT_TYPES, storeOnlyUpload, type FileRow } from '../files/sniffed-upload';
+import { getSettings } from '../settings';
+import { ATTACHMENT_TYPES, storeOnlyUpload, type FileRow } from '../files';
 import { isStaffActor } from './ticket-access';
+import { admitUpload } from './upload-limits';
 
 export type TUpload = z.infer<typeof ZUpload>;
 export const MB = 1024 * 1024;
@@ -35,10 +36,8 @@ export async function uploadAttachment({
   if (!s.attachmentsEnabled) throw Forbidden('errors.attachments_disabled');
   // Staff may send what the system-wide limit (J1) allows when it is above the members' one (J2).
   const mb = isStaffActor(actor) ? Math.max(s.memberMaxUploadMb, s.maxUploadMb) : s.memberMaxUploadMb;
-  const row = await storeOnlyUpload(ctx, parts, {
-    allowed: ATTACHMENT_TYPES,
-    maxBytes: Math.floor(mb * MB),
-    purpose: 'attachment',
-  });
+  const maxBytes = Math.floor(mb * MB);
+  const charge = await admitUpload(ctx, `user:${actor.id}`, maxBytes);
+  const row = await storeOnlyUpload(ctx, parts, { allowed: ATTACHMENT_TYPES, maxBytes, purpose: 'attachment', charge });
   return toUpload(row);
 }

@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
+import { addDefaultAccessLevels } from '../people';
 import { createWorkspace } from './create-workspace';
 import { DEMO_PASSWORD, seedDemo } from './demo-data';
 
 export interface BootstrapResult {
   created: boolean;
+  /** Workspaces made before default access levels existed that were given them now. */
+  upgraded?: number[];
   adminUsername?: string;
   /** Set only when we generated the password: main.ts prints it once, never to the log. */
   generatedPassword?: string;
@@ -14,15 +17,21 @@ export interface BootstrapResult {
 
 /**
  * On an empty database: the default workspace and its first admin (ADMIN_USERNAME and
- * ADMIN_PASSWORD, or a generated password), plus demo data unless DEMO=false. Serialised by an
- * advisory lock so that several processes starting together create it once.
+ * ADMIN_PASSWORD, or a generated password), plus demo data unless DEMO=false. On a database
+ * that has workspaces: gives those made by an older version what a new one starts with (the
+ * default access levels and the default-level setting), idempotently. Serialised by an
+ * advisory lock so that several processes starting together do it once.
  */
 export async function bootstrap(deps: AppDeps): Promise<BootstrapResult> {
   const { config, database } = deps;
   return database.db.transaction(async (tx) => {
     if (database.kind === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(727100002)`);
     const existing = await queryRows(tx, sql`select 1 from workspaces limit 1`);
-    if (existing.length) return { created: false };
+    if (existing.length) {
+      const upgraded = await addDefaultAccessLevels(tx, deps.clock.now(), 'missing');
+      if (upgraded.length) deps.log.info({ workspaces: upgraded.length }, 'default access levels added');
+      return { created: false, upgraded };
+    }
     const generated = !config.admin && !config.demo ? randomBytes(12).toString('base64url') : undefined;
     const admin = config.admin ?? { username: 'admin', password: generated ?? DEMO_PASSWORD };
     const { workspace, admin: row } = await createWorkspace(

@@ -3,6 +3,7 @@ import { ZSettings, type Settings } from '../../../contracts/settings';
 import type { AppDeps, Ctx } from '../../platform/context';
 import { hashPassword } from '../../platform/crypto';
 import type { Executor } from '../../platform/db/database';
+import { addDefaultAccessLevels } from '../people';
 
 export interface NewWorkspace {
   slug: string;
@@ -13,8 +14,9 @@ export interface NewWorkspace {
 }
 
 /**
- * Creates a workspace with its settings document and first admin, in one transaction. Used by
- * the first start, by demo data, by cloud sign-up (I1) and by tests.
+ * Creates a workspace with its settings document, its default access levels (the default one
+ * in the settings) and first admin, in one transaction. Used by the first start, by demo data,
+ * by cloud sign-up (I1) and by tests.
  */
 export async function createWorkspace(deps: AppDeps, input: NewWorkspace, executor?: Executor) {
   const passwordHash = await hashPassword(input.admin.password);
@@ -26,6 +28,7 @@ export async function createWorkspace(deps: AppDeps, input: NewWorkspace, execut
       .returning();
     const doc = ZSettings.parse({ title: input.name, ...(input.settings ?? {}) });
     await db.insert(settings).values({ workspaceId: ws.id, data: doc, updatedAt: now });
+    await addDefaultAccessLevels(db, now, { workspaceId: ws.id });
     const [admin] = await db
       .insert(users)
       .values({

@@ -1,12 +1,9 @@
+import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/context';
-import type { Executor } from '../../platform/db/database';
-import { createAccessLevel } from '../people/access-levels';
-import { createUser } from '../people/create-user';
-import { createGroup } from '../people/groups';
-import { createDepartment } from '../departments/department-actions';
-import { createTicketType } from '../catalog/ticket-types';
-import { createTag } from '../catalog/tags';
-import { createOrgUnit } from '../catalog/org-units';
+import { queryRows, type Executor } from '../../platform/db/database';
+import { DEFAULT_ACCESS_LEVELS, createGroup, createUser, updateAccessLevel } from '../people';
+import { createDepartment } from '../departments';
+import { createTicketType, createTag, createOrgUnit } from '../catalog';
 import { systemCtx } from './create-workspace';
 import { seedDemoTickets } from './demo-tickets';
 
@@ -19,44 +16,30 @@ export const DEMO_PASSWORD = 'demo1234';
  */
 export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: number, executor?: Executor) {
   const ctx = systemCtx(deps, workspaceId, adminId, executor);
-  const full = await createAccessLevel({
+  // The workspace starts with the default levels (createWorkspace); the demo's senior agents
+  // also import mail, read reports and write the knowledge base.
+  const levels = await queryRows<{ id: number; name: string }>(
+    ctx.db,
+    sql`select id, name from access_levels where workspace_id = ${workspaceId}`,
+  );
+  const levelId = (key: 'agent' | 'senior') => {
+    const name = DEFAULT_ACCESS_LEVELS.find((l) => l.key === key)!.name.fa;
+    return String(levels.find((l) => l.name === name)!.id);
+  };
+  const full = await updateAccessLevel({
     ctx,
+    id: Number(levelId('senior')),
     input: {
-      name: 'کارشناس ارشد',
       description: 'همه‌ی کارهای تیکت در همه‌ی بخش‌ها و گزارش‌ها',
       permissions: [
-        'tickets.view_all',
-        'tickets.create',
-        'tickets.reply',
-        'tickets.note',
-        'tickets.edit',
-        'tickets.assign',
-        'tickets.transfer',
-        'tickets.delete',
-        'tickets.bulk',
-        'tickets.view_logs',
+        ...DEFAULT_ACCESS_LEVELS.find((l) => l.key === 'senior')!.permissions,
         'tickets.import',
-        'customers.manage',
         'reports.view',
         'kb.manage',
       ],
     },
   });
-  const basic = await createAccessLevel({
-    ctx,
-    input: {
-      name: 'کارشناس',
-      description: 'پاسخ و یادداشت در بخش‌های خود',
-      permissions: [
-        'tickets.create',
-        'tickets.reply',
-        'tickets.note',
-        'tickets.edit',
-        'tickets.assign',
-        'tickets.view_logs',
-      ],
-    },
-  });
+  const basic = { id: levelId('agent') };
 
   const agent = (username: string, name: string, email: string, level: string) =>
     createUser({

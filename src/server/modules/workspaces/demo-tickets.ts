@@ -1,9 +1,7 @@
 import { ZCreateMessage, ZCreateTicket, ZUpdateTicket } from '../../../contracts/tickets';
 import type { Permission, Role } from '../../../contracts/permissions';
 import type { Ctx } from '../../platform/context';
-import { addMessage } from '../tickets/add-message';
-import { createTicket } from '../tickets/create-ticket';
-import { updateTicket } from '../tickets/update-ticket';
+import { addMessage, createTicket, updateTicket } from '../tickets';
 
 interface Person {
   id: string;

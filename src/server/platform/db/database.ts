@@ -21,8 +21,16 @@ export interface RawSql {
 export interface Database extends RawSql {
   kind: 'embedded' | 'postgres';
   db: Db;
-  /** Subscribe to a LISTEN channel; returns the function that unsubscribes. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Runs one short query on a connection outside the pool and gives up after `timeoutMs`
+   * (readiness checks: they must answer in time even when the pool is full or the server hangs).
+   */
+  probe<T = Record<string, unknown>>(text: string, timeoutMs: number): Promise<RawResult<T>>;
+  /**
+   * Subscribe to a LISTEN channel; returns the function that unsubscribes. `onGap` is called
+   * when listening resumes after the connection was lost: notifications sent in between are gone.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -32,7 +40,11 @@ export interface Database extends RawSql {
  * PoolClient or PGlite's Transaction) at `session.client`, and both offer query(text, values).
  */
 export function rawOf(executor: Executor): RawSql {
-  const client = (executor as unknown as { session: { client: { query: Function } } }).session.client;
+  const client = (
+    executor as unknown as {
+      session: { client: { query(text: string, values: unknown[]): Promise<{ rows: never[] }> } };
+    }
+  ).session.client;
   return {
     async executeSql(text, values) {
       const result = await client.query(text, values ?? []);

@@ -39,13 +39,22 @@ export async function migrate(database: Database): Promise<string[]> {
   return applied;
 }
 
-/** True when every migration in the folder has been applied (used by /readyz). */
-export async function migrationsUpToDate(database: Database): Promise<boolean> {
-  const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
-  const newest = Math.max(...migrations.map((m) => m.folderMillis));
-  const r = await database.executeSql<{ at: string | null }>(
+/** The folder's newest migration; the folder does not change while the process runs. */
+let newestMigration: number | undefined;
+
+/**
+ * True when every migration in the folder has been applied (used by /readyz). Asked through
+ * `probe`, on a connection of its own, so that it answers within `timeoutMs` even when the
+ * pool is full or the server does not answer.
+ */
+export async function migrationsUpToDate(database: Database, timeoutMs = 800): Promise<boolean> {
+  newestMigration ??= Math.max(
+    ...readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).map((m) => m.folderMillis),
+  );
+  const newest = newestMigration;
+  const r = await database.probe<{ at: string | null }>(
     'select max(created_at)::text as at from drizzle.__drizzle_migrations',
-    [],
+    timeoutMs,
   );
   return Number(r.rows[0]?.at ?? -1) >= newest;
 }

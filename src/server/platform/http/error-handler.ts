@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type Msg } from '../errors';
 import { localeFromHeader, t, type Locale } from '../i18n';
 import { SizeLimitError } from '../storage';
-import { RequestValidationError, issuesToFields } from './validation';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/db-errors';
+import { RequestValidationError, issuesToFields, rootMessage } from './validation';
 
 /** Unique-constraint names mapped to the field they protect, for races the action missed. */
 const UNIQUE_FIELDS: Record<string, [string, string]> = {
@@ -40,8 +41,13 @@ export function toAppError(err: unknown, context?: string): AppError {
   if (err instanceof RequestValidationError) {
     // A malformed id in the path is an unknown id: 404, like any other id that is not there.
     if (context === 'params') return new AppError('not_found', { key: 'errors.not_found' });
-    return new AppError('invalid', { key: 'errors.invalid' }, issuesToFields(err.issues));
+    // Fields only when some field is at fault; a fault of the whole body is the message itself.
+    const fields = issuesToFields(err.issues);
+    const named = Object.keys(fields).length > 0;
+    return new AppError('invalid', rootMessage(err.issues) ?? { key: 'errors.invalid' }, named ? fields : undefined);
   }
+  // The database is restarting or down: 503, so clients retry, instead of a 500.
+  if (isDatabaseUnavailable(err)) return databaseUnavailable();
   if (err instanceof SizeLimitError)
     return new AppError('too_large', {
       key: 'errors.file_too_large',

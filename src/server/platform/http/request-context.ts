@@ -9,7 +9,6 @@ import { safeEqual, sha256 } from '../crypto';
 import { actorCacheOf } from '../auth/actor-cache';
 import { ipMatcher } from '../ip-allow';
 import { checkAccess, isStaff, type Access } from './access';
-import { getSettings } from '../../modules/settings/settings.repo';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,12 +24,24 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const OPEN_WHEN_SUSPENDED = /^\/api\/v1\/(public\/|auth\/)/;
 const PUBLIC_WRITE = /^\/api\/v1\/public\//;
 
+/** What the request context enforces of a workspace's settings (J1, A8). */
+export interface WorkspaceRules {
+  suspended: boolean;
+  suspensionMessage: string;
+  allowedIps: string[];
+}
+
 /**
  * Builds `request.ctx` for every /api route in onRequest: language, workspace, actor (session
  * cookie or bearer token), then enforces CSRF, the route's access rule, the staff IP allow-list
- * and suspension — all before the body is read.
+ * and suspension — all before the body is read. `rulesOf` reads the workspace's settings (the
+ * settings module's, given by the composition root: the platform imports no module).
  */
-export function installRequestContext(app: FastifyInstance, deps: AppDeps) {
+export function installRequestContext(
+  app: FastifyInstance,
+  deps: AppDeps,
+  rulesOf: (ctx: Ctx) => Promise<WorkspaceRules>,
+) {
   const workspaces = createWorkspaceResolver(deps.database.db);
   const allowCache = new Map<string, (ip: string) => boolean>();
   const actors = actorCacheOf(deps.database);
@@ -90,7 +101,7 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps) {
 
     const guestWrite = PUBLIC_WRITE.test(url) && !SAFE_METHODS.has(request.method);
     if (ctx.actor || guestWrite) {
-      const settings = await getSettings(ctx);
+      const settings = await rulesOf(ctx);
       if (settings.suspended && ctx.actor?.role !== 'admin' && guestWrite) {
         throw new AppError('suspended', { key: 'errors.suspended' }, undefined, {
           message: settings.suspensionMessage,

@@ -121,7 +121,11 @@ function selfAndDescendants(units: OrgUnit[], id: string): Set<string> {
   const out = new Set([id]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const u of units) if (u.parentId && out.has(u.parentId) && !out.has(u.id)) (out.add(u.id), (grew = true));
+    for (const u of units)
+      if (u.parentId && out.has(u.parentId) && !out.has(u.id)) {
+        out.add(u.id);
+        grew = true;
+      }
   }
   return out;
 }

@@ -39,7 +39,9 @@ export default function PeoplePage() {
     setParams(
       (p) => {
         const n = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(next)) v ? n.set(k, v) : n.delete(k);
+        for (const [k, v] of Object.entries(next))
+          if (v) n.set(k, v);
+          else n.delete(k);
         return n;
       },
       { replace: true },

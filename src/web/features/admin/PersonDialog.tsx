@@ -65,7 +65,11 @@ export function PersonDialog({
   const [mobile, setMobile] = useState(person?.mobile ?? '');
   const [password, setPassword] = useState('');
   const [departmentIds, setDepartmentIds] = useState<string[]>(person?.departmentIds ?? []);
-  const [accessLevelId, setAccessLevelId] = useState(person?.accessLevelId ?? '');
+  // null until chosen: a new agent starts on the workspace's default level, which the server
+  // also gives when the field is left out (and the list of levels may not be readable here).
+  const [chosenLevel, setChosenLevel] = useState<string | null>(
+    person?.role === 'agent' ? (person.accessLevelId ?? '') : null,
+  );
   const [groupIds, setGroupIds] = useState<string[]>(person?.groupIds ?? []);
   const [orgUnitId, setOrgUnitId] = useState(person?.orgUnitId ?? '');
   const [active, setActive] = useState(person?.active ?? true);
@@ -75,6 +79,7 @@ export function PersonDialog({
   const staff = role !== 'customer';
   const departments = useDepartmentsLookup();
   const levels = useAccessLevelsLookup();
+  const accessLevelId = chosenLevel ?? levels.data?.items.find((l) => l.isDefault)?.id ?? '';
   const groups = useGroupsLookup(staff ? 'agent' : 'customer');
   const units = useOrgUnitsLookup();
 
@@ -102,6 +107,7 @@ export function PersonDialog({
       };
       // F2: other addresses whose mail is this customer's (staff keep what they have).
       if (role === 'customer') body.alternateEmails = alternateEmails;
+      if (role === 'agent' && chosenLevel === null) delete body.accessLevelId;
       if (password) body.password = password;
       if (!person) return post<User>('/users', body);
       if (self) {
@@ -242,7 +248,7 @@ export function PersonDialog({
           select
           label={t('admin.people.accessLevel')}
           value={accessLevelId}
-          onChange={(e) => setAccessLevelId(e.target.value)}
+          onChange={(e) => setChosenLevel(e.target.value)}
           {...fe.field('accessLevelId', t('admin.people.accessLevelHint'))}
           slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           data-testid="person-level"

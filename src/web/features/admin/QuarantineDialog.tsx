@@ -159,11 +159,13 @@ export function QuarantineDialog({ mailbox, onClose }: { mailbox: TMailbox; onCl
                           </Typography>
                           <Typography
                             variant="body2"
-                            color={e.error ? 'error' : 'text.secondary'}
+                            color={e.reason === 'locked' ? 'warning.dark' : e.error ? 'error' : 'text.secondary'}
                             dir="auto"
                             sx={{ overflowWrap: 'anywhere' }}
                           >
-                            {e.error ?? t('admin.quarantine.noError')}
+                            {e.reason === 'locked'
+                              ? t('admin.quarantine.locked', { number: e.ticketNumber ?? '' })
+                              : (e.error ?? t('admin.quarantine.noError'))}
                           </Typography>
                           {e.messageId && (
                             <Typography

@@ -6,6 +6,7 @@ import { useFormat } from '../../ui/format';
 import { LabelledSwitch } from './LabelledSwitch';
 import { ipLines, type Draft } from './settings-form';
 import { SettingsSection } from './SettingsSection';
+import { TimeZoneField } from './TimeZoneField';
 
 export interface SectionProps {
   draft: Draft;
@@ -142,6 +143,7 @@ export function SettingsSystem({ draft, set, fe, images }: SectionProps & { imag
           <MenuItem value="fa">{t('languages.fa')}</MenuItem>
           <MenuItem value="en">{t('languages.en')}</MenuItem>
         </TextField>
+        <TimeZoneField value={draft.timeZone} onChange={(v) => set('timeZone', v)} error={fe.fields.timeZone} />
         <LabelledSwitch
           label={t('admin.settings.persianDigits')}
           checked={draft.persianDigits}

@@ -52,6 +52,13 @@ export default function AgentDashboard() {
           label: t('agentDashboard.unassigned'),
           hint: t('agentDashboard.unassignedHint'),
         },
+        {
+          name: 'openedToday',
+          value: d.today?.opened ?? 0,
+          to: `/agent/tickets?status=any&from=${f.today()}`,
+          label: t('agentDashboard.openedToday'),
+          hint: t('agentDashboard.openedTodayHint'),
+        },
       ],
     },
     {

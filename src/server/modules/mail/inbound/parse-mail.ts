@@ -1,5 +1,5 @@
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
-import { hasContent, sanitizeRichText } from '../../../platform/html';
+import { hasContent, sanitizeRichTextOrText } from '../../../platform/html';
 import { LOOP_HEADERS, UnparsableMail, type InboundAttachment, type ParsedInbound } from './parsed-inbound';
 import { textToHtml } from './text-to-html';
 import { trimQuoted } from './quote-trim';
@@ -33,8 +33,9 @@ export async function parseMail(raw: Buffer): Promise<ParsedInbound> {
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address)) throw new UnparsableMail('no-from', address || undefined);
 
   const rawHtml = typeof mail.html === 'string' && mail.html.trim() ? mail.html : textToHtml(mail.text ?? '');
-  const html = sanitizeRichText(rawHtml);
-  const trimmed = sanitizeRichText(trimQuoted(rawHtml));
+  // Mail nobody can be asked to simplify: too complex HTML becomes text (bounded time either way).
+  const html = sanitizeRichTextOrText(rawHtml);
+  const trimmed = sanitizeRichTextOrText(trimQuoted(rawHtml));
   const replyHtml = hasContent(trimmed) || !hasContent(html) ? trimmed : html;
 
   return {

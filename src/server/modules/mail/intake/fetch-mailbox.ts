@@ -8,7 +8,7 @@ import { importedMessageIds, knownSourceKeys, recordFetched, recordFetchedMany }
 import { importMessage, newIntakeSession, type ImportOutcome, type IntakeSession } from './import-message';
 import { parseMail } from '../inbound/parse-mail';
 import { normalizeMessageId } from '../inbound/ticket-ref';
-import { flushOutbox } from '../../tickets/ticket-events';
+import { flushOutbox } from '../../tickets';
 import { releaseLease, renewLease, takeLease, type Lease } from './mailbox-lease';
 import { fetchImap, fetchPop3, type InboundSettings, type SourceMessage } from './mail-sources';
 import { systemCtx } from './system-ctx';
@@ -80,7 +80,7 @@ export async function fetchMailbox(
     };
     const now = () => deps.clock.now();
     try {
-      await (s.protocol === 'imap' ? fetchImap : fetchPop3)(s, deps.config.mailTlsCaFile, known, onBatch);
+      await (s.protocol === 'imap' ? fetchImap : fetchPop3)(s, deps.config, known, onBatch);
     } catch (e) {
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       timing.totalMs = performance.now() - started;

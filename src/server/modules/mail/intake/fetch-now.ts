@@ -5,8 +5,8 @@ import type { Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
 import { NotFound } from '../../../platform/errors';
 import { can, requireActor } from '../../../platform/http/access';
-import { getSettings } from '../../settings/settings.repo';
-import { seesAllDepartments } from '../../tickets/ticket-access';
+import { getSettings } from '../../settings';
+import { seesAllDepartments } from '../../tickets';
 import { enqueueFetch } from './fetch.job';
 
 /**

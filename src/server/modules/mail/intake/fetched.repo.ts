@@ -46,6 +46,8 @@ export interface FetchedRecord {
   sourceKey: string;
   messageId: string | null;
   outcome: FetchOutcome;
+  /** 'locked': quarantined because it answers a locked ticket (C4); null: an error. */
+  reason?: 'locked' | null;
   ticketNumber?: number | null;
   error?: string | null;
   rawStorageKey?: string | null;
@@ -55,6 +57,15 @@ export async function recordFetched(ctx: Ctx, r: FetchedRecord, pending?: Fetche
   // Intake collects a chunk's records and writes them with recordFetchedMany before commit.
   if (pending) pending.push(r);
   else await recordFetchedMany(ctx, [r]);
+}
+
+/** How this mail of the mailbox was recorded before (a retry from the quarantine), if it was. */
+export async function fetchedRecordOf(ctx: Ctx, mailboxId: number, sourceKey: string) {
+  const [row] = await ctx.db
+    .select({ outcome: mailFetched.outcome, reason: mailFetched.reason })
+    .from(mailFetched)
+    .where(inWorkspace(mailFetched, ctx, eq(mailFetched.mailboxId, mailboxId), eq(mailFetched.sourceKey, sourceKey)));
+  return row ?? null;
 }
 
 /** Many records in one statement (source keys distinct: one mail, one record). */
@@ -70,6 +81,7 @@ export async function recordFetchedMany(ctx: Ctx, list: FetchedRecord[]): Promis
         sourceKey: r.sourceKey,
         messageId: r.messageId,
         outcome: r.outcome,
+        reason: r.reason ?? null,
         ticketNumber: r.ticketNumber ?? null,
         error: r.error ?? null,
         rawStorageKey: r.rawStorageKey ?? null,
@@ -81,6 +93,7 @@ export async function recordFetchedMany(ctx: Ctx, list: FetchedRecord[]): Promis
       set: {
         messageId: sql`excluded.message_id`,
         outcome: sql`excluded.outcome`,
+        reason: sql`excluded.reason`,
         ticketNumber: sql`excluded.ticket_number`,
         error: sql`excluded.error`,
         rawStorageKey: sql`coalesce(excluded.raw_storage_key, ${mailFetched.rawStorageKey})`,

@@ -1,11 +1,18 @@
 import { Readable } from 'node:stream';
-import type { Ctx } from '../../../platform/context';
+import { withTx, type Ctx } from '../../../platform/context';
+import { queueLockedNotice } from '../outbound/send-notice.job';
 import type { MailboxRow } from '../mailboxes.repo';
 import { parseMail, type ParsedInbound } from '../inbound/parse-mail';
 import { normalizeMessageId } from '../inbound/ticket-ref';
-import { messageIdImported, recordFetched, type FetchedRecord, type FetchOutcome } from './fetched.repo';
+import {
+  fetchedRecordOf,
+  messageIdImported,
+  recordFetched,
+  type FetchedRecord,
+  type FetchOutcome,
+} from './fetched.repo';
 import type { MailCustomer } from './mail-writer';
-import { mailToTicket } from './mail-to-ticket';
+import { LockedTicketMail, mailToTicket } from './mail-to-ticket';
 
 export type ImportOutcome = FetchOutcome | 'duplicate';
 
@@ -60,6 +67,10 @@ export async function importMessage(
     if (messageId) known?.add(messageId);
     return outcome;
   } catch (e) {
+    if (e instanceof LockedTicketMail) {
+      await quarantineLocked(ctx, mailbox, sourceKey, raw, messageId, e, opts.session);
+      return 'quarantined';
+    }
     const error = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 2000);
     ctx.deps.log.warn({ mailboxId: mailbox.id, sourceKey, err: e }, 'mail quarantined');
     const stored = await ctx.deps.storage.put(Readable.from([raw]));
@@ -69,5 +80,45 @@ export async function importMessage(
       opts.session?.pending,
     );
     return 'quarantined';
+  }
+}
+
+/**
+ * C4: a mail answering a locked ticket is kept whole in the quarantine (reason `locked`; a retry
+ * after unlocking appends it) and its sender is answered once: not again when a retry finds the
+ * ticket still locked. The record and the answer's job commit together.
+ */
+async function quarantineLocked(
+  ctx: Ctx,
+  mailbox: MailboxRow,
+  sourceKey: string,
+  raw: Buffer,
+  messageId: string | null,
+  locked: LockedTicketMail,
+  session?: IntakeSession,
+) {
+  const stored = await ctx.deps.storage.put(Readable.from([raw]));
+  try {
+    await withTx(ctx, async (tx) => {
+      const before = await fetchedRecordOf(tx, mailbox.id, sourceKey);
+      await recordFetched(
+        tx,
+        {
+          mailboxId: mailbox.id,
+          sourceKey,
+          messageId,
+          outcome: 'quarantined',
+          reason: 'locked',
+          ticketNumber: locked.ticket.number,
+          error: locked.message,
+          rawStorageKey: stored.key,
+        },
+        session?.pending,
+      );
+      if (before?.reason !== 'locked') await queueLockedNotice(tx, { ticketId: locked.ticket.id, ...locked.answer });
+    });
+  } catch (e) {
+    await ctx.deps.storage.delete(stored.key).catch(() => undefined);
+    throw e;
   }
 }

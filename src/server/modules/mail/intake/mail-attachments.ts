@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { files } from '../../../../db/schema';
 import type { Ctx } from '../../../platform/context';
 import { t, type Locale } from '../../../platform/i18n';
-import { ATTACHMENT_TYPES, displayName, TEXT_PLAIN } from '../../files/sniffed-upload';
+import { ATTACHMENT_TYPES, displayName, TEXT_PLAIN } from '../../files';
 import type { InboundAttachment } from '../inbound/parsed-inbound';
 
 export const MB = 1024 * 1024;

@@ -1,7 +1,9 @@
+import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import { defaultPort } from '../connection-test';
-import { extraCa, MailConnectError, type MailEndpoint, type TlsMode } from '../mail-socket';
+import type { Config } from '../../../platform/config';
+import { extraCa, MailConnectError, resolveEndpoint, type MailEndpoint, type TlsMode } from '../mail-socket';
 import { Pop3Client } from '../pop3-client';
 
 export interface InboundSettings {
@@ -15,6 +17,9 @@ export interface InboundSettings {
   afterFetch: 'seen' | 'move';
   moveToFolder: string | null;
 }
+
+/** What connecting needs from the configuration: the extra CA and whether private targets are allowed. */
+export type SourceConfig = Pick<Config, 'mailTlsCaFile' | 'allowPrivateNetworkTargets'>;
 
 export interface SourceMessage {
   sourceKey: string;
@@ -41,14 +46,24 @@ const BATCH_BYTES = 8 * 1024 * 1024;
  */
 export async function fetchImap(
   s: InboundSettings,
-  caFile: string | undefined,
+  config: SourceConfig,
   known: Known,
   onBatch: OnBatch,
 ): Promise<void> {
-  const ca = extraCa(caFile);
-  const client = new ImapFlow({
+  const ca = extraCa(config.mailTlsCaFile);
+  const port = s.port ?? defaultPort('imap', s.tls);
+  // Connects to the checked address; TLS still verifies the certificate for the host name.
+  const address = await resolveEndpoint({
     host: s.host,
-    port: s.port ?? defaultPort('imap', s.tls),
+    port,
+    tls: s.tls,
+    timeoutMs: 15_000,
+    allowPrivate: config.allowPrivateNetworkTargets,
+  });
+  const client = new ImapFlow({
+    host: address,
+    servername: isIP(s.host) ? undefined : s.host,
+    port,
     secure: s.tls === 'tls',
     doSTARTTLS: s.tls === 'starttls' ? true : s.tls === 'none' ? false : undefined,
     auth: { user: s.username, pass: s.password },
@@ -111,7 +126,7 @@ export async function fetchImap(
  */
 export async function fetchPop3(
   s: InboundSettings,
-  caFile: string | undefined,
+  config: SourceConfig,
   known: Known,
   onBatch: OnBatch,
 ): Promise<void> {
@@ -119,8 +134,9 @@ export async function fetchPop3(
     host: s.host,
     port: s.port ?? defaultPort('pop3', s.tls),
     tls: s.tls,
-    ca: extraCa(caFile),
+    ca: extraCa(config.mailTlsCaFile),
     timeoutMs: 30_000,
+    allowPrivate: config.allowPrivateNetworkTargets,
   };
   const pop = await Pop3Client.connect(ep);
   try {

@@ -2,10 +2,11 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { mailboxes, messages, tickets } from '../../../../db/schema';
 import { withTx, type Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
+import { AppError } from '../../../platform/errors';
 import type { Locale } from '../../../platform/i18n';
-import { getSettings } from '../../settings/settings.repo';
-import type { TicketRow } from '../../tickets/ticket-access';
-import { TICKET_COLUMNS } from '../../tickets/ticket-access';
+import { getSettings } from '../../settings';
+import type { TicketRow } from '../../tickets';
+import { TICKET_COLUMNS } from '../../tickets';
 import type { MailboxRow } from '../mailboxes.repo';
 import { isAutomated } from '../inbound/loop-guard';
 import type { ParsedInbound } from '../inbound/parsed-inbound';
@@ -22,6 +23,20 @@ import {
 } from './mail-writer';
 import { customerActor } from './system-ctx';
 import type { IntakeSession } from './import-message';
+
+/**
+ * C4: the mail answers a locked ticket. Nothing is appended; intake keeps the mail in the
+ * quarantine (reason `locked`, retried once the ticket is unlocked) and answers the sender once.
+ */
+export class LockedTicketMail extends Error {
+  constructor(
+    readonly ticket: { id: number; number: number },
+    readonly answer: { to: string; locale: Locale | null; inReplyTo: string | null },
+  ) {
+    super(`ticket #${ticket.number} is locked`);
+    this.name = 'LockedTicketMail';
+  }
+}
 
 export interface MailResult {
   outcome: Exclude<FetchOutcome, 'quarantined'>;
@@ -65,6 +80,10 @@ export async function mailToTicket(
   const customer = await senderCustomer(ctx, sender, session);
   const ticket = (await ticketByThread(ctx, parsed)) ?? (await ticketBySubject(ctx, parsed.subject, sender, customer));
   if (!ticket && mailbox.departmentId === null) return ignored('the system mailbox opens no tickets');
+  const locale =
+    customer && (customer.locale === 'en' || customer.locale === 'fa') ? (customer.locale as Locale) : null;
+  const answer = { to: sender, locale, inReplyTo: messageId };
+  if (ticket?.status === 'locked') throw new LockedTicketMail(ticket, answer);
 
   const files = await storeFilesOf(ctx, parsed, !customer);
   const actorCtx: Ctx = customer ? { ...ctx, actor: customerActor(customer) } : ctx;
@@ -74,15 +93,15 @@ export async function mailToTicket(
       const made = ticket
         ? await appendMailReply(tx, ticket.id, author)
         : await openMailTicket(tx, author, { departmentId: mailbox.departmentId!, via: 'email' });
-      const locale =
-        customer && (customer.locale === 'en' || customer.locale === 'fa') ? (customer.locale as Locale) : null;
-      await attachMailFiles(tx, made.row, made.message, files, { to: sender, locale, inReplyTo: messageId });
+      await attachMailFiles(tx, made.row, made.message, files, answer);
       const result: MailResult = { outcome: ticket ? 'reply' : 'ticket', ticketNumber: made.row.number };
       await record(tx, result);
       return result;
     });
   } catch (e) {
     await dropStored(ctx, files.stored);
+    // Locked between the look-up and the row lock: refused before anything was written.
+    if (ticket && e instanceof AppError && e.code === 'locked') throw new LockedTicketMail(ticket, answer);
     throw e;
   }
 }

@@ -1,17 +1,16 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { messages, tickets, users } from '../../../../db/schema';
+import { messages, users } from '../../../../db/schema';
 import type { Ctx } from '../../../platform/context';
 import { randomToken, sha256 } from '../../../platform/crypto';
 import { inWorkspace } from '../../../platform/db/scope';
 import { escapeHtml, hasContent } from '../../../platform/html';
 import { t, type Locale } from '../../../platform/i18n';
-import { getSettings } from '../../settings/settings.repo';
-import { statusAfterMessage } from '../../tickets/add-message';
-import { insertMessage, type MessageRow } from '../../tickets/insert-message';
-import { insertTicket } from '../../tickets/insert-ticket';
-import { attachmentUrl } from '../../tickets/ticket-details';
-import { TICKET_COLUMNS, type TicketRow } from '../../tickets/ticket-access';
-import { announce, logTicketEvent } from '../../tickets/ticket-events';
+import { getSettings } from '../../settings';
+import { attachmentUrl } from '../../tickets';
+import type { TicketRow } from '../../tickets';
+import { appendMessage, lockTicket } from '../../tickets';
+import type { MessageRow } from '../../tickets';
+import { openTicket } from '../../tickets';
 import type { ParsedInbound } from '../inbound/parsed-inbound';
 import { normalizeMessageId } from '../inbound/ticket-ref';
 import { queueRefusedNotice } from '../outbound/send-notice.job';
@@ -77,37 +76,26 @@ const authorNameOf = (a: MailAuthor) =>
 const bodyOf = (p: ParsedInbound) =>
   hasContent(p.replyHtml) ? p.replyHtml : hasContent(p.html) ? p.html : '<p dir="auto">—</p>';
 
-/** A mail's answer on an existing ticket: a reply by the requester (C9 status rules). */
+/**
+ * A mail's answer on an existing ticket: a reply by the requester, through the shared write path
+ * (C9 status rules; a locked ticket refuses it with `errors.ticket_locked` before anything is written).
+ */
 export async function appendMailReply(
   tx: Ctx,
   ticketId: number,
   a: MailAuthor,
 ): Promise<{ row: TicketRow; message: MessageRow }> {
-  const [locked] = (await tx.db
-    .select(TICKET_COLUMNS)
-    .from(tickets)
-    .where(inWorkspace(tickets, tx, eq(tickets.id, ticketId)))
-    .for('update')) as TicketRow[];
-  const now = tx.deps.clock.now();
-  const changes = locked.status === 'locked' ? {} : statusAfterMessage(locked, 'customer', undefined, now);
-  const changed = 'status' in changes && changes.status !== locked.status;
-  const m = await insertMessage(tx, locked, {
+  const ticket = await lockTicket(tx, ticketId);
+  return appendMessage(tx, ticket, {
     kind: 'reply',
+    by: 'customer',
+    via: 'email',
     authorKind: authorKindOf(a),
     authorName: authorNameOf(a),
     bodyHtml: bodyOf(a.parsed),
     direction: 'auto',
     emailMessageId: normalizeMessageId(a.parsed.messageId),
-    ticketChanges: { ...changes, ...(changed ? { statusChangedAt: now } : {}) },
   });
-  await logTicketEvent(tx, locked.id, 'replied', { messageId: String(m.id), via: 'email' });
-  if (changed)
-    await logTicketEvent(tx, locked.id, locked.status === 'closed' ? 'reopened' : 'status_changed', {
-      from: locked.status,
-      to: (changes as { status: string }).status,
-    });
-  await announce(tx, locked, 'message.created', { kind: 'reply', messageId: m.id });
-  return { row: locked, message: m };
 }
 
 /** A new ticket from a mail, for the customer or as a guest (F2, C19). */
@@ -118,7 +106,7 @@ export async function openMailTicket(
 ): Promise<{ row: TicketRow; message: MessageRow }> {
   const now = tx.deps.clock.now();
   const { customer, sender, parsed } = a;
-  const created = await insertTicket(
+  const created = await openTicket(
     tx,
     {
       subject: (parsed.subject.trim() || t(tx.locale, 'mail.intake.no_subject')).slice(0, 250),
@@ -179,12 +167,14 @@ export async function attachMailFiles(
     });
 }
 
-/** An internal note naming each attachment that was not kept. */
+/** An internal note naming each attachment that was not kept (the mail's own message is announced). */
 async function refusedNote(ctx: Ctx, ticket: TicketRow, refused: RefusedMailFile[], maxMb: number) {
   const system: Ctx = { ...ctx, actor: null };
   const lines = refusedLines(ctx.locale, refused, maxMb);
-  await insertMessage(system, ticket, {
+  await appendMessage(system, ticket, {
     kind: 'note',
+    by: 'system',
+    announce: false,
     authorKind: 'system',
     authorName: '',
     bodyHtml: lines.map((l) => `<p dir="auto">${escapeHtml(l)}</p>`).join(''),

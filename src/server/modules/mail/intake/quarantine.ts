@@ -7,7 +7,7 @@ import { inWorkspace } from '../../../platform/db/scope';
 import { AppError, NotFound } from '../../../platform/errors';
 import { requirePermission } from '../../../platform/http/access';
 import { iso, offsetOf } from '../../../platform/pagination';
-import { audit } from '../../audit/audit';
+import { audit } from '../../audit';
 import { findMailbox } from '../mailboxes.repo';
 import { importMessage } from './import-message';
 import { systemCtx } from './system-ctx';
@@ -18,6 +18,8 @@ const toQuarantined = (r: Row): TQuarantinedMail => ({
   mailboxId: String(r.mailboxId),
   sourceKey: r.sourceKey,
   messageId: r.messageId,
+  reason: r.reason === 'locked' ? 'locked' : 'error',
+  ticketNumber: r.ticketNumber,
   error: r.error,
   hasRaw: r.rawStorageKey !== null,
   createdAt: iso(r.createdAt)!,

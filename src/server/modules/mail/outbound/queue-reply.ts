@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { messages, users } from '../../../../db/schema';
 import type { Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
-import type { TicketRow } from '../../tickets/ticket-access';
+import type { TicketRow } from '../../tickets';
 
 export const REPLY_QUEUE = 'mail.reply';
 export interface ReplyJob {

@@ -3,7 +3,7 @@ import { tickets } from '../../../../db/schema';
 import type { AppDeps, Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
 import { t, type Locale } from '../../../platform/i18n';
-import { getSettings } from '../../settings/settings.repo';
+import { getSettings } from '../../settings';
 import { systemCtx } from '../intake/system-ctx';
 import { refusedLines, type RefusedMailFile } from '../intake/mail-attachments';
 import { composeNotice } from './compose';
@@ -14,6 +14,7 @@ export const NOTICE_QUEUE = 'mail.notice';
 
 /** The answer to a sender whose attachments intake did not keep (F2). */
 export interface RefusedNoticeJob {
+  kind?: 'refused';
   workspaceId: number;
   ticketId: number;
   to: string;
@@ -24,11 +25,32 @@ export interface RefusedNoticeJob {
   maxMb: number;
 }
 
+/** The answer to a sender whose mail answers a locked ticket (C4): kept, not added. */
+export interface LockedNoticeJob {
+  kind: 'locked';
+  workspaceId: number;
+  ticketId: number;
+  to: string;
+  locale: Locale | null;
+  inReplyTo: string | null;
+}
+
+export type NoticeJob = RefusedNoticeJob | LockedNoticeJob;
+
 /** Queued in intake's transaction: the answer exists only if the mail was taken in. */
-export function queueRefusedNotice(tx: Ctx, job: Omit<RefusedNoticeJob, 'workspaceId'>) {
-  return tx.deps.jobs.send<RefusedNoticeJob>(
+export function queueRefusedNotice(tx: Ctx, job: Omit<RefusedNoticeJob, 'workspaceId' | 'kind'>) {
+  return tx.deps.jobs.send<NoticeJob>(
     NOTICE_QUEUE,
-    { workspaceId: tx.workspaceId, ...job },
+    { kind: 'refused', workspaceId: tx.workspaceId, ...job },
+    { executor: tx.db },
+  );
+}
+
+/** Queued with the mail's quarantine record: one answer per mail. */
+export function queueLockedNotice(tx: Ctx, job: Omit<LockedNoticeJob, 'workspaceId' | 'kind'>) {
+  return tx.deps.jobs.send<NoticeJob>(
+    NOTICE_QUEUE,
+    { kind: 'locked', workspaceId: tx.workspaceId, ...job },
     { executor: tx.db },
   );
 }
@@ -44,7 +66,7 @@ export function refusedNoticeText(locale: Locale, number: number, refused: Refus
 }
 
 /** The `mail.notice` handler; a failure is retried by the queue. */
-export const runNoticeJob = (deps: AppDeps) => async (data: RefusedNoticeJob) => {
+export const runNoticeJob = (deps: AppDeps) => async (data: NoticeJob) => {
   const ctx = systemCtx(deps, Number(data.workspaceId), 'job:mail-notice');
   const [ticket] = await ctx.db
     .select({ number: tickets.number, subject: tickets.subject, departmentId: tickets.departmentId })
@@ -60,8 +82,13 @@ export const runNoticeJob = (deps: AppDeps) => async (data: RefusedNoticeJob) =>
         subject: ticket.subject,
         from: sender.from,
         to: data.to,
-        text: refusedNoticeText(locale, ticket.number, data.refused, data.maxMb),
-        messageId: newMessageId(sender.address),
+        text:
+          data.kind === 'locked'
+            ? [t(locale, 'mail.notice.locked', { number: ticket.number }), t(locale, 'mail.notice.automatic')].join(
+                '\n\n',
+              )
+            : refusedNoticeText(locale, ticket.number, data.refused, data.maxMb),
+        messageId: newMessageId(sender.address, deps.clock.now()),
         inReplyTo: data.inReplyTo,
       }),
     );

@@ -5,9 +5,8 @@ import { randomToken } from '../../../platform/crypto';
 import { inWorkspace } from '../../../platform/db/scope';
 import { t } from '../../../platform/i18n';
 import type { MailAttachment } from '../../../platform/mailer';
-import { getSettings } from '../../settings/settings.repo';
-import { TICKET_COLUMNS, type TicketRow } from '../../tickets/ticket-access';
-import { notifyLive } from '../../tickets/ticket-events';
+import { getSettings } from '../../settings';
+import { TICKET_COLUMNS, type TicketRow, notifyLive } from '../../tickets';
 import { systemCtx } from '../intake/system-ctx';
 import { composeReply } from './compose';
 import { recipientOf, type ReplyJob } from './queue-reply';
@@ -19,7 +18,8 @@ export const MAX_ATTEMPTS = 5;
 export type DeliveryResult = 'sent' | 'failed' | 'retry' | 'skipped';
 
 /** A new Message-ID for mail we send: unguessable, and under the sending address's domain. */
-export const newMessageId = (address: string) => `${Date.now().toString(36)}.${randomToken(12)}@${domainOf(address)}`;
+export const newMessageId = (address: string, now: Date) =>
+  `${now.getTime().toString(36)}.${randomToken(12)}@${domainOf(address)}`;
 
 /** The `mail.reply` handler: throws while another attempt should follow (pg-boss retries it). */
 export const runReplyJob = (deps: AppDeps) => async (data: ReplyJob) => {
@@ -58,7 +58,7 @@ export async function deliverReply(deps: AppDeps, job: ReplyJob): Promise<{ resu
     if (!message.emailMessageId) {
       const [fresh] = await ctx.db
         .update(messages)
-        .set({ emailMessageId: newMessageId(sender.address) })
+        .set({ emailMessageId: newMessageId(sender.address, deps.clock.now()) })
         .where(and(inWorkspace(messages, ctx), eq(messages.id, message.id), isNull(messages.emailMessageId)))
         .returning();
       if (fresh) message = fresh;

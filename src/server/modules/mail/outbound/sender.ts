@@ -2,11 +2,11 @@ import { eq, isNotNull, isNull, or } from 'drizzle-orm';
 import { mailboxes } from '../../../../db/schema';
 import type { Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
-import { transportMailer, type Mailer } from '../../../platform/mailer';
+import type { Mailer } from '../../../platform/mailer';
 import { defaultPort } from '../connection-test';
 import { extraCa } from '../mail-socket';
 import { mailboxSealer, type MailboxRow } from '../mailboxes.repo';
-import { smtpTransportOptions } from '../smtp-probe';
+import { mailboxSmtpMailer } from '../smtp-probe';
 
 /** Who a ticket's mail goes out as, and through what. */
 export interface Sender {
@@ -60,18 +60,20 @@ export async function senderFor(ctx: Ctx, departmentId: number | null): Promise<
 function mailboxSender(ctx: Ctx, box: MailboxRow): Sender {
   const password = box.smtpPasswordSealed ? mailboxSealer(ctx).open(box.smtpPasswordSealed) : '';
   const auth = box.smtpAuth && box.smtpUsername ? { username: box.smtpUsername, password } : null;
-  const options = smtpTransportOptions(
+  const from = formatFrom(box.displayName, box.address);
+  const mailer = mailboxSmtpMailer(
     {
       host: box.smtpHost!,
       port: box.smtpPort ?? defaultPort('smtp', box.smtpTls),
       tls: box.smtpTls,
       ca: extraCa(ctx.deps.config.mailTlsCaFile),
       timeoutMs: 30_000,
+      allowPrivate: ctx.deps.config.allowPrivateNetworkTargets,
     },
     auth,
+    from,
   );
-  const from = formatFrom(box.displayName, box.address);
-  return { mailer: transportMailer(options, from), from, address: box.address, via: box.id };
+  return { mailer, from, address: box.address, via: box.id };
 }
 
 /** Only the domain of an address, for Message-IDs (`<random@domain>`). */

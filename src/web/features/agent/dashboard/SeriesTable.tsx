@@ -26,7 +26,7 @@ export function SeriesTable({ data }: { data: StatusPoint[] }) {
           {data.map((p) => (
             <TableRow key={p.date}>
               <TableCell component="th" scope="row">
-                {f.date(`${p.date}T12:00:00`, { year: 'numeric', month: 'short', day: 'numeric' })}
+                {f.day(p.date, { year: 'numeric', month: 'short', day: 'numeric' })}
               </TableCell>
               {KEYS.map((k) => (
                 <TableCell key={k} align="right">

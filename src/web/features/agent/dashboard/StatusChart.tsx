@@ -13,7 +13,7 @@ export default function StatusChart({ data }: { data: StatusPoint[] }) {
   const f = useFormat();
   const theme = useTheme();
   const rtl = theme.direction === 'rtl';
-  const day = (d: string) => f.date(`${d}T12:00:00`, { month: 'short', day: 'numeric' });
+  const day = (d: string) => f.day(d, { month: 'short', day: 'numeric' });
   return (
     <ResponsiveContainer width="100%" height={280}>
       <BarChart data={data} margin={{ top: 12, right: 12, left: 12, bottom: 0 }}>

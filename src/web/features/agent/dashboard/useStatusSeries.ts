@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../../app/api';
 
-/** Tickets opened on one day (in the reader's time zone), counted by the status they have now. */
+/** Tickets opened on one day (the workspace's day), counted by the status they have now. */
 export interface StatusPoint {
   /** YYYY-MM-DD */
   date: string;
@@ -11,21 +11,9 @@ export interface StatusPoint {
   locked: number;
 }
 
-/** The browser's time zone, so that "today" is the reader's day; the server defaults to Tehran. */
-function timeZone(): string | undefined {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function fetchSeries(days: number, signal?: AbortSignal): Promise<StatusPoint[]> {
-  const res = await get<{ tz: string; days: StatusPoint[] }>(
-    '/dashboard/status-series',
-    { days, tz: timeZone() },
-    { signal },
-  );
+  // No `tz`: the server counts the workspace's days, like every other day the product shows.
+  const res = await get<{ tz: string; days: StatusPoint[] }>('/dashboard/status-series', { days }, { signal });
   return res.days;
 }
 

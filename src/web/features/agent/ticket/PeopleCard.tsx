@@ -3,8 +3,8 @@ import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { patch } from '../../../app/api';
-import { can, useMe } from '../../../app/session';
+import { del, post } from '../../../app/api';
+import { isStaff, useMe } from '../../../app/session';
 import { FormError } from '../../../ui/form';
 import { ticketKey } from './queries';
 import type { TTicket } from './types';
@@ -34,11 +34,12 @@ export function PeopleCard({ ticket }: { ticket: TTicket }) {
   const qc = useQueryClient();
   const me = useMe().data;
   const following = !!me && ticket.followers.some((f) => f.id === me.user.id);
+  // Only the person's own following changes (never the whole list from what this page last read).
   const follow = useMutation({
-    mutationFn: () => {
-      const ids = ticket.followers.map((f) => f.id).filter((id) => id !== me!.user.id);
-      return patch<TTicket>(`/tickets/${ticket.number}`, { followerIds: following ? ids : [...ids, me!.user.id] });
-    },
+    mutationFn: () =>
+      following
+        ? del<TTicket>(`/tickets/${ticket.number}/followers/me`)
+        : post<TTicket>(`/tickets/${ticket.number}/followers/me`),
     onSuccess: async (updated) => {
       qc.setQueryData(ticketKey(ticket.number), updated);
       await qc.invalidateQueries({ queryKey: ticketKey(ticket.number) });
@@ -58,7 +59,7 @@ export function PeopleCard({ ticket }: { ticket: TTicket }) {
         <Names label={t('ticket.assignees')} items={ticket.assignees} empty={t('ticket.unassigned')} />
         <Names label={t('ticket.followers')} items={ticket.followers} empty={t('ticket.noFollowers')} />
         {copies.length > 0 && <Names label={t('ticket.copies')} items={copies} empty="" />}
-        {can(me, 'tickets.assign') && !ticket.deleted && (
+        {isStaff(me) && !ticket.deleted && (
           <Button
             size="small"
             variant="text"

@@ -42,6 +42,8 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: Names): strin
     case 'body_changed':
     case 'deleted':
     case 'restored':
+    case 'followed':
+    case 'unfollowed':
       return t(`ticket.events.${e.kind}`);
     case 'status_changed':
     case 'reopened':

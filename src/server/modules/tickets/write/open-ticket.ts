@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { tickets } from '../../../db/schema';
-import type { Ctx } from '../../platform/context';
-import { queryRows } from '../../platform/db/database';
-import { htmlToText } from '../../platform/html';
-import { insertMessageRow, type MessageRow, type NewMessage } from './insert-message';
-import { normalizeText, tsvectorOf } from './search-text';
-import { TICKET_COLUMNS, type TicketRow } from './ticket-access';
-import { logTicketEvent, notifyLive, queueNotification } from './ticket-events';
+import { tickets } from '../../../../db/schema';
+import type { Ctx } from '../../../platform/context';
+import { queryRows } from '../../../platform/db/database';
+import { htmlToText } from '../../../platform/html';
+import { normalizeText, tsvectorOf } from '../search-text';
+import { TICKET_COLUMNS, type TicketRow } from '../ticket-access';
+import { logTicketEvent, notifyLive, queueNotification } from '../ticket-events';
+import { insertMessageRow, type MessageRow, type NewMessage } from './message-row';
 
 /**
  * Takes the next number of the workspace. The counter's row lock serialises concurrent
@@ -43,16 +43,17 @@ export type NewTicket = Omit<
 };
 
 /**
- * Opens a ticket with its first message, in the caller's transaction: the one path shared by
- * members, staff, guests, mail intake and import, so numbering, search text, the event log
- * and live/notification announcements are the same whoever writes.
+ * Opens a ticket with its first message, in the caller's transaction (or a bulk writer's, whose
+ * `ctx.outbox` collects the job and the NOTIFY): the one path shared by members, staff, guests,
+ * mail intake and import, so numbering, search text, the event log and live/notification
+ * announcements are the same whoever writes.
  *
  * The ticket row is written once, complete (number, counters, search vectors): its id is
- * drawn by the message's insert, the message, event and notification job refer to it, and the row itself goes
- * in last, right after the number is taken. Every version of a `tickets` row costs an entry in
- * each of its fifteen indexes, so one insert instead of insert-then-two-updates matters.
+ * drawn by the message's insert, the message, event and notification job refer to it, and the
+ * row itself goes in last, right after the number is taken. Every version of a `tickets` row
+ * costs an entry in each of its indexes, so one insert instead of insert-then-two-updates matters.
  */
-export async function insertTicket(
+export async function openTicket(
   ctx: Ctx,
   t: NewTicket,
   first: NewMessage,

@@ -1,11 +1,11 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { messages, tickets } from '../../../db/schema';
-import type { Ctx } from '../../platform/context';
-import { inWorkspace } from '../../platform/db/scope';
-import { htmlToText } from '../../platform/html';
-import type { TicketRow } from './ticket-access';
-import { claimAttachments } from './attachments.repo';
-import { tsvectorOf } from './search-text';
+import { messages, tickets } from '../../../../db/schema';
+import type { Ctx } from '../../../platform/context';
+import { inWorkspace } from '../../../platform/db/scope';
+import { htmlToText } from '../../../platform/html';
+import { claimAttachments } from '../attachments.repo';
+import { tsvectorOf } from '../search-text';
+import { TICKET_COLUMNS, type TicketRow } from '../ticket-access';
 
 export type MessageRow = typeof messages.$inferSelect;
 
@@ -51,15 +51,20 @@ export async function insertMessageRow(ctx: Ctx, ticketId: number | SQL, m: NewM
 }
 
 /**
- * Stores a message and, in the same statement pair, keeps the ticket's counters, timestamps
- * and search vectors current: replies go into the public vector, notes into the staff one.
+ * Stores a message and, in one more statement, keeps the ticket's counters, timestamps and
+ * search vectors current (replies into the public vector, notes into the staff one); answers
+ * the ticket row as it is now.
  */
-export async function insertMessage(ctx: Ctx, ticket: TicketRow, m: NewMessage): Promise<MessageRow> {
+export async function insertMessage(
+  ctx: Ctx,
+  ticket: TicketRow,
+  m: NewMessage,
+): Promise<{ row: TicketRow; message: MessageRow }> {
   const now = ctx.deps.clock.now();
-  const row = await insertMessageRow(ctx, ticket.id, m);
+  const message = await insertMessageRow(ctx, ticket.id, m);
   const text = htmlToText(m.bodyHtml);
   const isNote = m.kind === 'note';
-  await ctx.db
+  const [row] = (await ctx.db
     .update(tickets)
     .set({
       ...(m.ticketChanges ?? {}),
@@ -70,6 +75,7 @@ export async function insertMessage(ctx: Ctx, ticket: TicketRow, m: NewMessage):
       lastMessageAt: isNote ? undefined : now,
       updatedAt: now,
     })
-    .where(inWorkspace(tickets, ctx, eq(tickets.id, ticket.id)));
-  return row;
+    .where(inWorkspace(tickets, ctx, eq(tickets.id, ticket.id)))
+    .returning(TICKET_COLUMNS)) as TicketRow[];
+  return { row, message };
 }

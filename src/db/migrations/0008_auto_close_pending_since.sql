@@ -1,0 +1,2 @@
+DROP INDEX "tickets_pending_idx";--> statement-breakpoint
+CREATE INDEX "tickets_pending_since_idx" ON "tickets" USING btree ("workspace_id",greatest("status_changed_at", "last_agent_reply_at")) WHERE "tickets"."status" = 'pending' and "tickets"."deleted_at" is null;

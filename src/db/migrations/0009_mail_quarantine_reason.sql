@@ -1,0 +1,1 @@
+ALTER TABLE "mail_fetched" ADD COLUMN "reason" text;

@@ -1,0 +1,24 @@
+import type { AppDeps } from './platform/context';
+import type { JobDefinition } from './platform/jobs';
+import { authJobs } from './modules/auth';
+import { mailJobs } from './modules/mail';
+import { ticketsJobs } from './modules/tickets';
+import { workspacesJobs } from './modules/workspaces';
+
+/** Every job of every module: the composition root of the background work. */
+export const JOBS: readonly JobDefinition[] = [...authJobs(), ...workspacesJobs(), ...ticketsJobs(), ...mailJobs()];
+
+/** The queues created at start; `jobs.send` refuses any other. */
+export const JOB_QUEUES: readonly string[] = JOBS.map((j) => j.queue);
+
+/**
+ * Registers the handlers and schedules of `defs` (all jobs unless given). Runs in any process
+ * started with WORKER=true; schedules are in the Asia/Tehran time zone.
+ */
+export async function startWorker(deps: AppDeps, defs: readonly JobDefinition[] = JOBS) {
+  for (const def of defs) {
+    if (def.prepare) await def.prepare(deps);
+    await deps.jobs.work(def.queue, def.handler(deps), def.options);
+    if (def.schedule) await deps.jobs.schedule(def.queue, def.schedule);
+  }
+}

@@ -1,0 +1,2 @@
+/** Public surface of the audit module. */
+export { audit } from './audit';

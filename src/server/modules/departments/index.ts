@@ -1,0 +1,4 @@
+/** Public surface of the departments module. */
+export { departmentsRoutes } from './departments.routes';
+export { createDepartment } from './department-actions';
+export { findDepartment } from './departments.repo';

@@ -1,0 +1,2 @@
+/** Public surface of the health module. */
+export { healthRoutes } from './health.routes';

@@ -1,0 +1,2 @@
+/** Public surface of the live module. */
+export { liveRoutes } from './live.routes';

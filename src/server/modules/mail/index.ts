@@ -1,0 +1,6 @@
+/** Public surface of the mail module. */
+export { mailRoutes } from './mail.routes';
+export { mailJobs } from './jobs';
+export { systemCtx } from './intake/system-ctx';
+export { senderFor } from './outbound/sender';
+export { queueReplyMail, REPLY_QUEUE, type ReplyJob } from './outbound/queue-reply';

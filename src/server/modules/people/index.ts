@@ -1,0 +1,9 @@
+/** Public surface of the people module. */
+export { meRoutes } from './me.routes';
+export { peopleRoutes } from './people.routes';
+export { usersRoutes } from './users.routes';
+export { createAccessLevel, updateAccessLevel } from './access-levels';
+export { addDefaultAccessLevels, DEFAULT_ACCESS_LEVELS } from './default-levels';
+export { createUser } from './create-user';
+export { createGroup, findGroup, groupMemberIds } from './groups';
+export { checkUnique, findByLogin, findUser, userWithLinks, type UserRow } from './users.repo';

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import type { AppDeps } from '../../platform/context';
+import { defineJob, type JobDefinition } from '../../platform/jobs';
+import { AUTO_CLOSE_QUEUE, autoCloseTickets } from './auto-close.job';
+import { queryRows } from '../../platform/db/database';
+import { NOTIFY_QUEUE, type LiveType } from './ticket-events';
+
+const DAY_MS = 86_400_000;
+
+/** What `queueNotification` puts on `notify.ticket`. */
+export interface TicketNotification {
+  workspaceId: number;
+  ticketId: number;
+  type: LiveType;
+  kind?: 'reply' | 'note';
+  messageId?: number;
+}
+
+/**
+ * `notify.ticket` is queued with every ticket change (`announce`). Until notifications are
+ * sent (by mail, SMS, web push), the handler completes the jobs so the queue does not grow;
+ * they are taken in large batches since each costs nothing.
+ */
+export const notifyTicket = (_deps: AppDeps) => async (_job: TicketNotification) => {};
+
+/** Jobs older than a day would notify about stale changes: they are dropped at start. */
+export async function dropStaleNotifications(deps: AppDeps): Promise<number> {
+  const cutoff = new Date(deps.clock.now().getTime() - DAY_MS);
+  const rows = await queryRows<{ id: string }>(
+    deps.database.db,
+    sql`delete from pgboss.job where name = ${NOTIFY_QUEUE} and state in ('created', 'retry') and created_on < ${cutoff} returning id`,
+  );
+  return rows.length;
+}
+
+// A function, not a constant: modules import each other, and the registry reads this after all have loaded.
+export const ticketsJobs = (): JobDefinition[] => [
+  // C20: hourly, pending tickets older than the workspace's autoCloseDays are closed.
+  defineJob({
+    queue: AUTO_CLOSE_QUEUE,
+    handler: (deps) => async () => {
+      await autoCloseTickets(deps);
+    },
+    schedule: '41 * * * *',
+  }),
+  defineJob<TicketNotification>({
+    queue: NOTIFY_QUEUE,
+    handler: notifyTicket,
+    options: { batchSize: 200, pollingIntervalSeconds: 1 },
+    prepare: async (deps) => {
+      const dropped = await dropStaleNotifications(deps);
+      if (dropped) deps.log.info({ dropped, queue: NOTIFY_QUEUE }, 'stale notification jobs dropped');
+    },
+  }),
+];

@@ -1,0 +1,183 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { messages, ticketParticipants, tickets } from '../../../../db/schema';
+import type { TStatus } from '../../../../contracts/tickets';
+import type { Ctx } from '../../../platform/context';
+import { inWorkspace } from '../../../platform/db/scope';
+import { normalizeText } from '../search-text';
+import { TICKET_COLUMNS, type TicketRow } from '../ticket-access';
+import { announce, logTicketEvent } from '../ticket-events';
+import { rebuildSearch } from './search-index';
+
+/** What may change on a ticket; absent fields stay as they are. Ids already validated. */
+export interface TicketChange {
+  subject?: string;
+  /** Sanitised HTML of the opening message. */
+  bodyHtml?: string;
+  departmentId?: number;
+  typeId?: number | null;
+  priority?: TicketRow['priority'];
+  status?: TStatus;
+  assigneeIds?: number[];
+  pinned?: boolean;
+  /** Tag ids, with the names the event records. */
+  tags?: { ids: number[]; names: string[] };
+  deleted?: boolean;
+  /** Replaces the whole list — under the row lock, so never from a stale read. */
+  followerIds?: number[];
+  sharedWithIds?: number[];
+  /** The actor's own "don't notify me" (C23). */
+  notify?: boolean;
+}
+
+type Event = [kind: string, data: Record<string, unknown>];
+
+/**
+ * Changes a ticket the caller locked (`lockTicket`) in its transaction: the one place where a
+ * ticket's fields move (HTTP edit, bulk, lock/unlock, delete/restore, assign-to-me). Keeps the
+ * status clocks right, rebuilds the search text when the subject or opening message changes,
+ * writes one event per change and announces the result once. Answers the row as it now is.
+ */
+export async function changeTicket(
+  tx: Ctx,
+  ticket: TicketRow,
+  c: TicketChange,
+  opts: { self?: boolean } = {},
+): Promise<{ row: TicketRow; changed: boolean }> {
+  const now = tx.deps.clock.now();
+  const actorId = tx.actor?.id ?? null;
+  const set: Partial<typeof tickets.$inferInsert> = {};
+  const events: Event[] = [];
+  const change = <K extends keyof TicketRow>(key: K, value: TicketRow[K], event: string, data = {}) => {
+    if (JSON.stringify(ticket[key]) === JSON.stringify(value)) return false;
+    (set as Record<string, unknown>)[key] = value;
+    events.push([event, data]);
+    return true;
+  };
+  if (
+    c.subject !== undefined &&
+    change('subject', c.subject, 'subject_changed', { from: ticket.subject, to: c.subject })
+  )
+    set.subjectNorm = normalizeText(c.subject);
+  if (c.priority) change('priority', c.priority, 'priority_changed', { from: ticket.priority, to: c.priority });
+  if (c.typeId !== undefined)
+    change('typeId', c.typeId, 'type_changed', {
+      from: ticket.typeId && String(ticket.typeId),
+      to: c.typeId && String(c.typeId),
+    });
+  if (c.departmentId)
+    change('departmentId', c.departmentId, 'transferred', {
+      from: String(ticket.departmentId),
+      to: String(c.departmentId),
+    });
+  if (c.pinned !== undefined) change('pinned', c.pinned, c.pinned ? 'pinned' : 'unpinned');
+  if (c.assigneeIds) {
+    const ids = [...new Set(c.assigneeIds)].sort((a, b) => a - b);
+    change('assigneeIds', ids, 'assigned', {
+      from: ticket.assigneeIds.map(String),
+      to: ids.map(String),
+      ...(opts.self ? { self: true } : {}),
+    });
+  }
+  if (c.tags) change('tagIds', c.tags.ids, 'tags_changed', { tags: c.tags.names });
+  if (c.status && change('status', c.status, 'status_changed', { from: ticket.status, to: c.status })) {
+    set.statusChangedAt = now;
+    set.closedAt = c.status === 'closed' ? now : null;
+    set.waitingSince = c.status === 'active' ? (ticket.waitingSince ?? now) : null;
+  }
+  if (c.deleted !== undefined && c.deleted !== !!ticket.deletedAt) {
+    Object.assign(set, c.deleted ? { deletedAt: now, deletedById: actorId } : { deletedAt: null, deletedById: null });
+    events.push([c.deleted ? 'deleted' : 'restored', {}]);
+  }
+  let bodyChanged = false;
+  if (c.bodyHtml !== undefined) {
+    const [first] = await tx.db
+      .select({ id: messages.id, bodyHtml: messages.bodyHtml })
+      .from(messages)
+      .where(and(inWorkspace(messages, tx, eq(messages.ticketId, ticket.id), eq(messages.kind, 'reply'))))
+      .orderBy(asc(messages.id))
+      .limit(1);
+    if (first && first.bodyHtml !== c.bodyHtml) {
+      await tx.db.update(messages).set({ bodyHtml: c.bodyHtml, editedAt: now }).where(eq(messages.id, first.id));
+      events.push(['body_changed', {}]);
+      bodyChanged = true;
+    }
+  }
+  if (c.followerIds) {
+    await setParticipants(tx, ticket.id, 'follower', c.followerIds);
+    events.push(['followers_changed', { to: [...new Set(c.followerIds)].map(String) }]);
+  }
+  if (c.sharedWithIds) {
+    await setParticipants(tx, ticket.id, 'shared', c.sharedWithIds);
+    events.push(['shared', { with: [...new Set(c.sharedWithIds)].map(String) }]);
+  }
+  if (c.notify !== undefined && actorId !== null) {
+    await tx.db.execute(sql`insert into ticket_participants (workspace_id, ticket_id, user_id, kind, notify, created_at)
+      values (${tx.workspaceId}, ${ticket.id}, ${actorId}, 'notify_pref', ${c.notify}, ${now})
+      on conflict (ticket_id, user_id, kind) do update set notify = excluded.notify`);
+  }
+  if (!events.length && c.notify === undefined) return { row: ticket, changed: false };
+  const [row] = (await tx.db
+    .update(tickets)
+    .set({ ...set, updatedAt: now })
+    .where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id)))
+    .returning(TICKET_COLUMNS)) as TicketRow[];
+  if (set.subject !== undefined || bodyChanged) await rebuildSearch(tx, row, { public: true });
+  for (const [kind, data] of events) await logTicketEvent(tx, ticket.id, kind, data);
+  if (events.length) await announce(tx, row, 'ticket.updated');
+  return { row, changed: events.length > 0 };
+}
+
+/** Replaces the followers or the people it is shared with (the caller holds the row lock). */
+async function setParticipants(tx: Ctx, ticketId: number, kind: 'follower' | 'shared', ids: number[]) {
+  await tx.db
+    .delete(ticketParticipants)
+    .where(
+      inWorkspace(ticketParticipants, tx, eq(ticketParticipants.ticketId, ticketId), eq(ticketParticipants.kind, kind)),
+    );
+  const unique = [...new Set(ids)];
+  if (unique.length)
+    await tx.db.insert(ticketParticipants).values(
+      unique.map((userId) => ({
+        workspaceId: tx.workspaceId,
+        ticketId,
+        userId,
+        kind,
+        createdAt: tx.deps.clock.now(),
+      })),
+    );
+}
+
+/**
+ * One person starts or stops following (C13), touching only their own row: two people
+ * following at once both end up followers. Idempotent: no change, no event.
+ */
+export async function setFollowing(tx: Ctx, ticket: TicketRow, userId: number, on: boolean): Promise<boolean> {
+  const done = on
+    ? await tx.db
+        .insert(ticketParticipants)
+        .values({
+          workspaceId: tx.workspaceId,
+          ticketId: ticket.id,
+          userId,
+          kind: 'follower',
+          createdAt: tx.deps.clock.now(),
+        })
+        .onConflictDoNothing()
+        .returning({ userId: ticketParticipants.userId })
+    : await tx.db
+        .delete(ticketParticipants)
+        .where(
+          inWorkspace(
+            ticketParticipants,
+            tx,
+            eq(ticketParticipants.ticketId, ticket.id),
+            eq(ticketParticipants.userId, userId),
+            eq(ticketParticipants.kind, 'follower'),
+          ),
+        )
+        .returning({ userId: ticketParticipants.userId });
+  if (!done.length) return false;
+  await logTicketEvent(tx, ticket.id, on ? 'followed' : 'unfollowed', { userId: String(userId) });
+  await announce(tx, ticket, 'ticket.updated');
+  return true;
+}

@@ -1,0 +1,2 @@
+/** Public surface of the web module. */
+export { webRoutes } from './web.routes';
