@@ -69,6 +69,11 @@ export const ZListUsersQuery = ZPageQuery.extend({
 });
 export type TListUsersQuery = z.infer<typeof ZListUsersQuery>;
 
+/**
+ * A change of e-mail, mobile or password needs `currentPassword`. A new e-mail or mobile is not
+ * used at once: a code goes there, and `POST /me/verify-contact` with it applies the change.
+ * `newPassword` (or `password`, the same) sets a new password.
+ */
 export const ZUpdateMe = patchOf(
   z.object({
     name: nullableText(120),
@@ -76,8 +81,26 @@ export const ZUpdateMe = patchOf(
     mobile: ZMobile.nullable(),
     signature: nullableText(5000),
     locale: ZLocale,
+    currentPassword: z.string().max(200),
+    newPassword: ZPassword,
+    password: ZPassword,
   }),
 );
+export type TUpdateMe = z.infer<typeof ZUpdateMe>;
+
+export const CONTACT_KINDS = ['email', 'mobile'] as const;
+export const ZPendingContact = z.object({
+  kind: z.enum(CONTACT_KINDS),
+  value: z.string(),
+  expiresAt: z.string(),
+});
+/** The answer to `PATCH /me`: the person, and the new addresses waiting for their code. */
+export const ZMeUpdated = ZUser.extend({ pendingContacts: z.array(ZPendingContact) });
+export const ZVerifyContact = z.object({
+  /** Which change the code confirms; without it, whichever pending change it matches. */
+  kind: z.enum(CONTACT_KINDS).optional(),
+  code: z.string().trim().min(1).max(12),
+});
 
 export const ZChangePassword = z.object({ currentPassword: z.string().min(1).max(200), newPassword: ZPassword });
 
@@ -124,16 +147,28 @@ export const ZListGroupsQuery = ZPageQuery.extend({
 });
 
 // API tokens
+/** `api`: act as the owner (every token); `tokens`: also create and revoke tokens through it. */
+export const TOKEN_SCOPES = ['api', 'tokens'] as const;
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
 export const ZApiToken = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
+  scopes: z.array(z.enum(TOKEN_SCOPES)),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
 });
 export const ZCreateApiToken = z.object({
   name: z.string().trim().min(1).max(80),
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
+  scopes: z
+    .array(z.enum(TOKEN_SCOPES))
+    .max(TOKEN_SCOPES.length)
+    .transform((list) => [...new Set<(typeof TOKEN_SCOPES)[number]>(['api', ...list])])
+    .default(['api']),
+  /** When it stops working; at most TOKEN_MAX_DAYS ahead, TOKEN_DEFAULT_DAYS when neither is given. */
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS).optional(),
 });
 export const ZCreatedApiToken = ZApiToken.extend({ token: z.string() });

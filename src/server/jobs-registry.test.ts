@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createJobs, UnregisteredQueueError } from './platform/jobs';
+import { createJobs, QUEUE_DEFAULTS, SUPERVISION, UnregisteredQueueError, worstRecoverySeconds } from './platform/jobs';
 import type { Database } from './platform/db/database';
 import { createLogger } from './platform/logger';
-import { JOB_QUEUES, JOBS } from './jobs-registry';
+import { JOB_QUEUE_NAMES as JOB_QUEUES, JOBS } from './jobs-registry';
 
 const SERVER = import.meta.dirname;
 
@@ -73,5 +73,23 @@ describe('job registry', () => {
     ).rejects.toBeInstanceOf(UnregisteredQueueError);
     // A registered queue gets past the guard (and then reaches the missing database).
     await expect(jobs.send('known.queue', {})).rejects.toThrow('no database');
+  });
+
+  it("a dead worker's jobs are taken again within a minute (production settings)", () => {
+    // Expiry is found by maintenance (pg-boss 10: failJobsByTimeout in the supervisor), at worst two intervals apart.
+    expect(SUPERVISION.maintenanceIntervalSeconds).toBeLessThanOrEqual(10);
+    expect(QUEUE_DEFAULTS.expireInSeconds).toBeLessThanOrEqual(60); // pg-boss's own default is 15 minutes
+    // Long runs that are scheduled again anyway: the mailbox fetch (its lease lasts five
+    // minutes, and it is not retried) and the hourly maintenance jobs.
+    const LONG: Record<string, number> = { 'mail.fetch': 300, 'tickets.auto-close': 600, 'maintenance.cleanup': 600 };
+    for (const def of JOBS) {
+      const expire = def.queueOptions?.expireInSeconds ?? QUEUE_DEFAULTS.expireInSeconds;
+      if (def.queue in LONG) expect(expire, def.queue).toBe(LONG[def.queue]);
+      else expect(worstRecoverySeconds(def.queueOptions ?? {}, def.options), def.queue).toBeLessThanOrEqual(60);
+    }
+    const reply = JOBS.find((j) => j.queue === 'mail.reply')!;
+    expect(reply.queueOptions).toMatchObject({ expireInSeconds: 30, retryDelay: 2 });
+    expect(reply.options).toMatchObject({ batchSize: 20, concurrency: 10, pollingIntervalSeconds: 1 });
+    expect(worstRecoverySeconds(reply.queueOptions!, reply.options)).toBe(30 + 20 + 4 + 1);
   });
 });

@@ -1,15 +1,25 @@
 import type { AppDeps } from './platform/context';
-import type { JobDefinition } from './platform/jobs';
+import type { JobDefinition, QueueSpec } from './platform/jobs';
 import { authJobs } from './modules/auth';
 import { mailJobs } from './modules/mail';
+import { peopleJobs } from './modules/people';
 import { ticketsJobs } from './modules/tickets';
 import { workspacesJobs } from './modules/workspaces';
 
 /** Every job of every module: the composition root of the background work. */
-export const JOBS: readonly JobDefinition[] = [...authJobs(), ...workspacesJobs(), ...ticketsJobs(), ...mailJobs()];
+export const JOBS: readonly JobDefinition[] = [
+  ...authJobs(),
+  ...workspacesJobs(),
+  ...ticketsJobs(),
+  ...mailJobs(),
+  ...peopleJobs(),
+];
 
-/** The queues created at start; `jobs.send` refuses any other. */
-export const JOB_QUEUES: readonly string[] = JOBS.map((j) => j.queue);
+/** The queues created (or updated) at start, with their settings; `jobs.send` refuses any other. */
+export const JOB_QUEUES: readonly QueueSpec[] = JOBS.map((j) => ({ ...j.queueOptions, name: j.queue }));
+
+/** The registered queue names. */
+export const JOB_QUEUE_NAMES: readonly string[] = JOBS.map((j) => j.queue);
 
 /**
  * Registers the handlers and schedules of `defs` (all jobs unless given). Runs in any process

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOBS, startWorker } from '../../src/server/jobs-registry';
 import { dropStaleNotifications } from '../../src/server/modules/tickets/jobs';
-import { UnregisteredQueueError } from '../../src/server/platform/jobs';
+import { createJobs, UnregisteredQueueError } from '../../src/server/platform/jobs';
+import { createLogger } from '../../src/server/platform/logger';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { openTicket, ticketWorld } from '../helpers/tickets';
 
@@ -68,5 +69,47 @@ describe('job queues', () => {
     const left = (await jobsOf(w.workspaceId)).rows.map((j) => j.id);
     expect(left).not.toContain(old);
     expect(left).toHaveLength(1);
+  });
+
+  it('a worker runs a batch a few at a time; a failing job is retried alone, the others complete', async () => {
+    const queue = `test.batch-${process.pid}-${Date.now().toString(36)}`;
+    const jobs = createJobs(t.deps.database, createLogger('silent'), [{ name: queue, retryDelay: 60 }]);
+    await jobs.start();
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) ids.push((await jobs.send(queue, { i }))!);
+      let running = 0;
+      let most = 0;
+      await jobs.work<{ i: number }>(
+        queue,
+        async ({ i }) => {
+          most = Math.max(most, ++running);
+          await new Promise((r) => setTimeout(r, 100));
+          running--;
+          if (i === 2) throw new Error('job 2 fails');
+        },
+        { batchSize: 6, concurrency: 3, pollingIntervalSeconds: 1 },
+      );
+      const states = await until(
+        async () =>
+          (
+            (await t.deps.database.executeSql('select id, state from pgboss.job where name = $1 order by created_on', [
+              queue,
+            ])) as { rows: JobRow[] }
+          ).rows,
+        (rows) => rows.filter((r) => r.state === 'completed').length === 5,
+      );
+      expect(states.map((r) => r.state)).toEqual([
+        'completed',
+        'completed',
+        'retry',
+        'completed',
+        'completed',
+        'completed',
+      ]);
+      expect(most).toBe(3);
+    } finally {
+      await jobs.stop();
+    }
   });
 });

@@ -25,6 +25,11 @@ const streamOf = (c: Client, b = base) => openSse(url(b), { cookie: `pk_session=
 const connected = async (s: SseStream) => (await s.waitFor((e) => e.event === 'connected', 2000, 'connected'), s);
 const of = (type: string, number: number) => (e: SseEvent) =>
   e.event === type && (e.data as { number: number }).number === number;
+async function until(probe: () => boolean, ms = 2000) {
+  const end = Date.now() + ms;
+  while (!probe() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  expect(probe()).toBe(true);
+}
 const ticketEvents = (s: SseStream) => s.events.filter((e) => e.event !== 'connected').map((e) => e.data);
 
 /** Waits for the event and checks it came within a second of `since`. */
@@ -129,9 +134,11 @@ describe('in one process', () => {
   it('500 open streams all get one event within a second, and leave the hub when closed', async () => {
     const w = await ticketWorld(t);
     const before = liveHubs.get(t.deps)?.size ?? 0;
+    // Ten streams per person by default; this test is about one process's fan-out.
+    t.deps.config.liveStreamsPerPerson = 500;
     const streams = await Promise.all(
       Array.from({ length: 500 }, async () => connected(await streamOf(w.agent.client))),
-    );
+    ).finally(() => (t.deps.config.liveStreamsPerPerson = 10));
     const t0 = Date.now();
     const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
     const got = await Promise.all(streams.map((s) => s.waitFor(of('ticket.created', tk.number), 1000)));
@@ -154,6 +161,30 @@ describe('in one process', () => {
     );
     await Promise.race([t2.close(), late]);
     await s.ended(1000);
+  });
+});
+
+describe('streams per person', () => {
+  it("a person's eleventh stream is refused with a translated 429; others still connect, and a closed one frees a place", async () => {
+    const w = await ticketWorld(t);
+    const mine = await Promise.all(Array.from({ length: 10 }, async () => connected(await streamOf(w.agent.client))));
+    const eleventh = await openSse(url(base), {
+      cookie: `pk_session=${w.agent.client.s.cookie}`,
+      'accept-language': 'fa',
+    });
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.headers.get('retry-after')).toBe('30');
+    const body = JSON.parse(eleventh.body!) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('rate_limited');
+    expect(body.error.message).toMatch(/اتصال زنده/);
+    // Someone else is not affected.
+    const alice = await connected(await streamOf(w.alice.client));
+    expect(alice.status).toBe(200);
+    mine[0].close();
+    await until(() => liveHubs.get(t.deps)!.heldBy({ workspaceId: w.workspaceId, userId: Number(w.agent.id) }) === 9);
+    const again = await connected(await streamOf(w.agent.client));
+    expect(again.status).toBe(200);
+    for (const s of [...mine, alice, again]) s.close();
   });
 });
 

@@ -170,11 +170,18 @@ describe('an agent reply by mail', () => {
     expect(row).toMatchObject({ deliveryStatus: 'queued', deliveryAttempts: 1 });
     expect(row.deliveryError).toMatch(/451|busy/i);
     const firstId = row.emailMessageId;
-    // Through the job handler: it throws so the queue retries it.
+    // Through the job handler: it queues the next attempt itself, later (the queue's own quick
+    // retries are for jobs whose worker died).
     smtp.failNext(451);
-    await expect(runReplyJob(t.deps)({ workspaceId: w.workspaceId, messageId: Number(m.id) })).rejects.toThrow(
-      /not delivered/,
+    const jobsBefore = (await queuedJobs('mail.reply', m.id)).length;
+    await runReplyJob(t.deps)({ workspaceId: w.workspaceId, messageId: Number(m.id) });
+    const next = await queryRows<{ delay: number }>(
+      db(),
+      sql`select extract(epoch from start_after - now())::float8 as delay from pgboss.job
+          where name = 'mail.reply' and data->>'messageId' = ${m.id} order by created_on desc limit 1`,
     );
+    expect((await queuedJobs('mail.reply', m.id)).length).toBe(jobsBefore + 1);
+    expect(next[0].delay).toBeGreaterThan(50); // second attempt failed: 60–90 s
     const before = smtp.received.length;
     await runReplyJob(t.deps)({ workspaceId: w.workspaceId, messageId: Number(m.id) });
     const mail = (await smtp.waitFor(before + 1))[before];

@@ -5,3 +5,4 @@ export * from './system';
 export * from './tickets';
 export * from './mail';
 export * from './idempotency';
+export * from './sign-in';

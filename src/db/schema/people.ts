@@ -102,6 +102,11 @@ export const apiTokens = pgTable(
     /** sha256 of the secret part; tokens are random 256-bit values, so a fast hash is enough. */
     tokenHash: text().notNull(),
     prefix: text().notNull(),
+    /** What the token may do besides acting as its owner: `api` always, `tokens` to manage tokens. */
+    scopes: text()
+      .array()
+      .notNull()
+      .default(sql`'{api}'::text[]`),
     createdAt: createdAt(),
     lastUsedAt: tstz(),
     expiresAt: tstz(),
@@ -171,4 +176,28 @@ export const otpCodes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('otp_codes_mobile_idx').on(t.workspaceId, t.mobile, t.createdAt)],
+);
+
+/**
+ * A new e-mail or mobile waiting for its owner to prove it: the code sent there is kept as a
+ * hash, five guesses, a limited time; the address replaces the old one only when confirmed.
+ */
+export const contactChanges = pgTable(
+  'contact_changes',
+  {
+    id: id(),
+    workspaceId: ws(),
+    userId: ref()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text().notNull(), // 'email' | 'mobile'
+    value: text().notNull(),
+    /** sha256 of workspace, user, kind, value and code. */
+    codeHash: text().notNull(),
+    attempts: integer().notNull().default(0),
+    expiresAt: tstz().notNull(),
+    usedAt: tstz(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contact_changes_user_idx').on(t.workspaceId, t.userId, t.kind)],
 );

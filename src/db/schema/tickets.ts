@@ -174,8 +174,9 @@ export const messages = pgTable(
     /** The e-mail Message-ID (no angle brackets) of a mail taken in or sent out, for threading. */
     emailMessageId: text(),
     /**
-     * A reply mailed to the requester (F3): 'queued', 'sent' or 'failed'; null when it is not
-     * mailed. The error is the last attempt's (SMTP answer or connection failure, no secrets).
+     * A reply mailed to the requester (F3): 'queued', 'sending' (an attempt has claimed it, at
+     * `delivery_at`), 'sent' or 'failed'; null when it is not mailed. The error is the last
+     * attempt's (SMTP answer or connection failure, no secrets).
      */
     deliveryStatus: text(),
     deliveryError: text(),

@@ -33,6 +33,10 @@ export interface Actor {
   locale: Locale;
   via: 'session' | 'token';
   sessionId?: string;
+  /** For an API token: what it may do besides acting as its owner (`api`, `tokens`). */
+  scopes?: readonly string[];
+  /** For an API token: when it stops working (a token never mints one outliving it). */
+  expiresAt?: Date | null;
 }
 
 /**

@@ -6,7 +6,7 @@ import { systemClock, type Clock } from './clock';
 import type { AppDeps } from './context';
 import { openDatabase } from './db/open-database';
 import { migrate } from './db/migrate';
-import { createJobs } from './jobs';
+import { createJobs, type QueueSpec } from './jobs';
 import { createLogger, type Logger } from './logger';
 import { outboxMailer, smtpMailer, type Mailer } from './mailer';
 import { diskStorage, type FileStorage } from './storage';
@@ -19,7 +19,7 @@ import { outboxSms, type SmsGateway } from './sms';
  */
 export async function createDeps(
   config: Config,
-  over: { queues: readonly string[] } & Partial<{
+  over: { queues: readonly (string | QueueSpec)[] } & Partial<{
     clock: Clock;
     mailer: Mailer;
     sms: SmsGateway;

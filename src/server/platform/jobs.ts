@@ -42,17 +42,88 @@ export interface JobDefinition<T = never> {
   /** Cron expression, in the Asia/Tehran time zone. */
   schedule?: string;
   options?: WorkOptions;
+  /** How long a taken job may stay active, and how a failed one is retried (see `QueueOptions`). */
+  queueOptions?: QueueOptions;
   /** Runs once when the worker starts, before the handler (e.g. dropping a stale backlog). */
   prepare?: (deps: AppDeps) => Promise<void>;
 }
 
 export interface WorkOptions {
+  /** Jobs taken in one fetch (default 1). */
   batchSize?: number;
+  /** How many jobs of a batch run at the same time (default 1: one after the other). */
+  concurrency?: number;
   pollingIntervalSeconds?: number;
+}
+
+/**
+ * A queue's settings in pg-boss (`createQueue`/`updateQueue`, applied at every start).
+ * `expireInSeconds` is how long a job may stay active: past it, the supervisor's maintenance
+ * sends it back to retry — that is how the jobs of a killed worker come back. It must cover a
+ * whole batch (`batchSize / concurrency` rounds of the handler), not one job.
+ */
+export interface QueueOptions {
+  expireInSeconds?: number;
+  retryLimit?: number;
+  /** Seconds before the first retry; doubled (with jitter) for each further one when `retryBackoff`. */
+  retryDelay?: number;
+  retryBackoff?: boolean;
+}
+
+export interface QueueSpec extends QueueOptions {
+  name: string;
+}
+
+/**
+ * The supervisor: expired active jobs are found by pg-boss's maintenance (`failJobsByTimeout`,
+ * with archiving and dropping), run every `maintenanceIntervalSeconds` by one process at a time
+ * (a timestamp in `pgboss.version`; a tick that comes a little early is skipped, so in the worst
+ * case it runs every two intervals). The state monitor only counts jobs for the
+ * `monitor-states` event, which nothing here listens to: it plays no part in expiry.
+ */
+export const SUPERVISION = { maintenanceIntervalSeconds: 10, monitorStateIntervalSeconds: 300 } as const;
+
+/**
+ * What a queue gets when its definition says nothing: 30 s to finish, five retries 3–6 s, 6–12 s…
+ * apart — so a dead worker's job is taken again within a minute (`worstRecoverySeconds`).
+ * A job whose failures deserve a longer wait (mail to a busy server) queues its next attempt
+ * itself with `startAfter`; one that legitimately runs long sets a longer `expireInSeconds`.
+ */
+export const QUEUE_DEFAULTS: Required<QueueOptions> = {
+  expireInSeconds: 30,
+  retryLimit: 5,
+  retryDelay: 3,
+  retryBackoff: true,
+};
+
+/** The default worker: one job at a time, polled every 2 s. */
+export const WORK_DEFAULTS: Required<WorkOptions> = { batchSize: 1, concurrency: 1, pollingIntervalSeconds: 2 };
+
+/**
+ * The longest a job can wait, after the worker that took it dies, before a worker takes it
+ * again: it expires, the next maintenance (at worst two intervals later) sends it back to
+ * retry, the first retry's delay passes (up to twice `retryDelay` with backoff), and a worker
+ * polls.
+ */
+export function worstRecoverySeconds(q: QueueOptions, w: WorkOptions = {}): number {
+  const o = { ...QUEUE_DEFAULTS, ...q };
+  const poll = w.pollingIntervalSeconds ?? WORK_DEFAULTS.pollingIntervalSeconds;
+  return (
+    o.expireInSeconds + 2 * SUPERVISION.maintenanceIntervalSeconds + o.retryDelay * (o.retryBackoff ? 2 : 1) + poll
+  );
 }
 
 /** Types a job definition by its payload; the registry keeps them side by side. */
 export const defineJob = <T>(def: JobDefinition<T>): JobDefinition => def as unknown as JobDefinition;
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+}
 
 /** Thrown by `send`/`insertMany` for a queue no module registered: the job would never run. */
 export class UnregisteredQueueError extends Error {
@@ -61,21 +132,21 @@ export class UnregisteredQueueError extends Error {
   }
 }
 
-/** `queues`: every registered queue (the job registry's); created at start, and the only ones `send` accepts. */
-export function createJobs(database: Database, log: Logger, queues: readonly string[]): Jobs {
-  const registered = new Set(queues);
+/**
+ * `queues`: every registered queue (the job registry's, names or specs with their
+ * `QueueOptions`); created — or brought up to date — at start, and the only ones `send` accepts.
+ */
+export function createJobs(database: Database, log: Logger, queues: readonly (string | QueueSpec)[]): Jobs {
+  const specs = queues.map((q) => (typeof q === 'string' ? { name: q } : q));
+  const registered = new Set(specs.map((q) => q.name));
   const check = (name: string) => {
     if (!registered.has(name)) throw new UnregisteredQueueError(name);
   };
   const boss = new PgBoss({
     db: { executeSql: (text, values) => database.executeSql(text, values) },
     schema: 'pgboss',
-    // Archive and maintenance run inside the supervisor; keep them modest on a small machine.
-    maintenanceIntervalSeconds: 300,
-    monitorStateIntervalSeconds: 60,
-    retryLimit: 5,
-    retryDelay: 30,
-    retryBackoff: true,
+    ...SUPERVISION,
+    ...QUEUE_DEFAULTS,
   });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   let started = false;
@@ -84,9 +155,11 @@ export function createJobs(database: Database, log: Logger, queues: readonly str
     async start() {
       if (started) return;
       await boss.start();
-      for (const name of queues) {
-        if (!(await boss.getQueue(name)))
-          await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+      for (const spec of specs) {
+        const options = { ...QUEUE_DEFAULTS, ...spec };
+        // Existing installs get the current settings too (jobs already queued keep theirs).
+        if (await boss.getQueue(spec.name)) await boss.updateQueue(spec.name, options);
+        else await boss.createQueue(spec.name, options);
       }
       started = true;
     },
@@ -104,11 +177,25 @@ export function createJobs(database: Database, log: Logger, queues: readonly str
       );
     },
     async work(name, handler, opts = {}) {
-      await boss.work<object>(
+      const o = { ...WORK_DEFAULTS, ...opts };
+      let workerId: string | null = null;
+      workerId = await boss.work<object>(
         name,
-        { batchSize: opts.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+        { batchSize: o.batchSize, pollingIntervalSeconds: o.pollingIntervalSeconds },
         async (jobs) => {
-          for (const job of jobs) await handler(job.data as never, { id: job.id, name: job.name });
+          // A full batch means more are probably waiting: fetch again at once, not after the interval.
+          if (jobs.length >= o.batchSize && workerId) boss.notifyWorker(workerId);
+          // Each job succeeds or fails alone: a failed one is sent back to retry here, and
+          // pg-boss completes the others (still active) when this returns.
+          await eachLimited(jobs, o.concurrency, async (job) => {
+            try {
+              await handler(job.data as never, { id: job.id, name: job.name });
+            } catch (e) {
+              const err = e instanceof Error ? e : new Error(String(e));
+              log.warn({ err, queue: name, jobId: job.id }, 'job failed; the queue retries it');
+              await boss.fail(name, job.id, { message: err.message, stack: err.stack ?? null });
+            }
+          });
         },
       );
     },

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 export interface MailAttachment {
@@ -62,8 +63,8 @@ export function smtpMailer(url: string, from: string): Mailer {
   return transportMailer(url, from);
 }
 
-/** Any nodemailer SMTP transport (a URL or the options of a mailbox's SMTP account). */
-export function transportMailer(options: string | SMTPTransport.Options, from: string): Mailer {
+/** Any nodemailer SMTP transport (a URL or the options of a mailbox's SMTP account, pooled or not). */
+export function transportMailer(options: string | SMTPTransport.Options | SMTPPool.Options, from: string): Mailer {
   const transport = nodemailer.createTransport(options);
   return {
     async send(m) {

@@ -1,15 +1,16 @@
 import type { z } from 'zod';
 import { passwordResets } from '../../../db/schema';
 import type { ZForgotPassword } from '../../../contracts/auth';
-import { normalizeMobile } from '../../../contracts/mobile';
 import { withTx, type Ctx } from '../../platform/context';
 import { createSealer, randomToken, sha256 } from '../../platform/crypto';
-import { hitRateLimit } from '../../platform/rate-limit';
+import { addressKey, countHit, hitRateLimit } from '../../platform/rate-limit';
 import { audit } from '../audit';
-import { findByLogin } from '../people';
+import { resolveLogin } from './login';
 
 export const RESET_TTL_MINUTES = 60;
 export const RESET_QUEUE = 'mail.password-reset';
+/** At most one reset mail per account in this window. */
+export const RESET_MAIL_WINDOW_SECONDS = 15 * 60;
 
 export interface ResetJob {
   workspaceId: number;
@@ -23,7 +24,7 @@ export const resetSealer = (secretKey: string) => createSealer(secretKey, 'passw
 /**
  * Starts a password reset (A4). Answers the same whether or not the account exists; when it
  * does and has an e-mail, a token is stored (hashed) and the mail is queued in the same
- * transaction.
+ * transaction — once per account per RESET_MAIL_WINDOW_SECONDS.
  */
 export async function forgotPassword({
   ctx,
@@ -32,9 +33,11 @@ export async function forgotPassword({
   ctx: Ctx;
   input: z.infer<typeof ZForgotPassword>;
 }): Promise<void> {
-  await hitRateLimit(ctx, `forgot:ip:${ctx.ip}`, 10, 900);
-  await hitRateLimit(ctx, `forgot:name:${input.login.toLowerCase()}`, 3, 900);
-  const user = await findByLogin(ctx, input.login, normalizeMobile(input.login));
+  await hitRateLimit(ctx, `forgot:ip:${addressKey(ctx.ip)}`, 10, 900);
+  const { user, accountKey } = await resolveLogin(ctx, input.login);
+  // One mail per account per window however the login is written; more requests answer the same
+  // and send nothing, as for an unknown account (which is counted alike).
+  if (!(await countHit(ctx, `forgot:${accountKey}`, 1, RESET_MAIL_WINDOW_SECONDS))) return;
   if (!user || !user.active || !user.email) return;
   const token = randomToken(32);
   const now = ctx.deps.clock.now();

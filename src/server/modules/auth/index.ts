@@ -1,3 +1,5 @@
 /** Public surface of the auth module. */
 export { authRoutes } from './auth.routes';
 export { authJobs } from './jobs';
+/** The SMS outbox: other modules queue texts (sealed) the way sign-in codes go. */
+export { SMS_QUEUE, smsSealer, type SmsJob } from './otp';

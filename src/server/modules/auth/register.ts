@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ZOtpRequest, ZRegister } from '../../../contracts/auth';
 import { withTx, type Ctx } from '../../platform/context';
 import { Forbidden } from '../../platform/errors';
-import { hitRateLimit } from '../../platform/rate-limit';
+import { addressKey, hitRateLimit } from '../../platform/rate-limit';
 import { checkUnique, findByLogin } from '../people';
 import { getSettings, refuseWhenSuspended } from '../settings';
 import { issueOtp, OTP_TTL_SECONDS } from './otp';
@@ -16,7 +16,7 @@ export async function register({ ctx, input }: { ctx: Ctx; input: z.infer<typeof
   await refuseWhenSuspended(ctx);
   const settings = await getSettings(ctx);
   if (!settings.customersCanRegister) throw Forbidden('errors.registration_closed');
-  await hitRateLimit(ctx, `register:ip:${ctx.ip}`, 10, 3600);
+  await hitRateLimit(ctx, `register:ip:${addressKey(ctx.ip)}`, 10, 3600);
   await hitRateLimit(ctx, `otp:mobile:${input.mobile}`, 3, 600);
   await checkUnique(ctx, { username: input.username, email: input.email, mobile: input.mobile });
   await withTx(ctx, (tx) =>
@@ -30,12 +30,12 @@ export async function register({ ctx, input }: { ctx: Ctx; input: z.infer<typeof
 }
 
 /**
- * A2/A3: a code to sign in with. The same answer whether or not the mobile has an account; none
- * while the workspace is suspended (J1).
+ * A2/A3: a code to sign in with. The same answer whether or not the mobile has an account (both
+ * count against the address and the mobile alike); none while the workspace is suspended (J1).
  */
 export async function requestOtp({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZOtpRequest> }) {
   await refuseWhenSuspended(ctx);
-  await hitRateLimit(ctx, `otp:ip:${ctx.ip}`, 20, 3600);
+  await hitRateLimit(ctx, `otp:ip:${addressKey(ctx.ip)}`, 20, 3600);
   await hitRateLimit(ctx, `otp:mobile:${input.mobile}`, 3, 600);
   const user = await findByLogin(ctx, input.mobile, input.mobile);
   if (user && user.active && user.mobile === input.mobile)

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { passwordResets, sessions, users } from '../../../db/schema';
+import { passwordResets, users } from '../../../db/schema';
 import type { ZResetPassword } from '../../../contracts/auth';
 import { withTx, type Ctx } from '../../platform/context';
 import { hashPassword, sha256 } from '../../platform/crypto';
@@ -9,8 +9,12 @@ import { InvalidField } from '../../platform/errors';
 import { hitRateLimit } from '../../platform/rate-limit';
 import { audit } from '../audit';
 import { forgetActors } from '../../platform/auth/actor-cache';
+import { endSessionsAndTokens } from '../people';
 
-/** Completes a reset: one use per token, within its lifetime; ends every session of the account. */
+/**
+ * Completes a reset: one use per token, within its lifetime. Using one deletes every other
+ * outstanding reset token of the account, ends all its sessions and revokes its API tokens.
+ */
 export async function resetPassword({
   ctx,
   input,
@@ -42,7 +46,9 @@ export async function resetPassword({
       .where(and(inWorkspace(users, tx, eq(users.id, reset.userId)), isNull(users.deletedAt)))
       .returning({ id: users.id });
     if (!user) throw InvalidField('token', 'validation.reset_token');
-    await tx.db.delete(sessions).where(inWorkspace(sessions, tx, eq(sessions.userId, reset.userId)));
+    // Older (or newer) links mailed for this account die with the one used.
+    await tx.db.delete(passwordResets).where(inWorkspace(passwordResets, tx, eq(passwordResets.userId, reset.userId)));
+    await endSessionsAndTokens(tx, reset.userId);
     await audit(tx, 'auth.password_reset', 'user', reset.userId);
     return reset.userId;
   });

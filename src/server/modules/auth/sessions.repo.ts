@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { sessions } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { randomToken, sha256 } from '../../platform/crypto';
-import { SESSION_TTL_MS } from '../../platform/auth/resolve-actor';
+import { sessionExpiry } from '../../platform/auth/resolve-actor';
 import { inWorkspace } from '../../platform/db/scope';
 
 /** Creates a session; returns the cookie value (stored only as its hash) and the CSRF token. */
@@ -19,7 +19,7 @@ export async function createSession(ctx: Ctx, userId: number, userAgent: string 
     userAgent: userAgent?.slice(0, 300) ?? null,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    expiresAt: sessionExpiry(now, now),
   });
   return { cookie, csrfToken };
 }

@@ -6,10 +6,11 @@ import { withTx, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { AppError, Forbidden, InvalidField } from '../../platform/errors';
 import { ipMatcher } from '../../platform/ip-allow';
-import { hitRateLimit } from '../../platform/rate-limit';
+import { guardSignIn } from '../../platform/rate-limit';
 import { audit } from '../audit';
 import { checkUnique } from '../people';
 import { getSettings, refuseWhenSuspended } from '../settings';
+import { resolveLogin } from './login';
 import { consumeOtp } from './otp';
 import { createSession } from './sessions.repo';
 
@@ -28,7 +29,10 @@ export async function verifyOtp({
 }) {
   // J1: a code sent before the workspace was suspended does not sign anyone in while it is.
   await refuseWhenSuspended(ctx);
-  await hitRateLimit(ctx, `otp-verify:ip:${ctx.ip}`, 30, 600);
+  // Wrong codes count against the account (or the mobile, when it has none) from this address,
+  // as wrong passwords do; each code also dies after OTP_MAX_ATTEMPTS wrong guesses.
+  const { accountKey } = await resolveLogin(ctx, input.mobile);
+  const guard = await guardSignIn(ctx, { accountKey, address: ctx.ip });
   const result = await withTx(ctx, async (tx) => {
     const otp = await consumeOtp(tx, input.mobile, input.code);
     if (!otp) return null;
@@ -73,5 +77,6 @@ export async function verifyOtp({
   });
   // A wrong code counts as an attempt, which must be stored: hence the answer after the commit.
   if (!result) throw InvalidField('code', 'validation.otp_wrong');
+  await guard.passed();
   return result;
 }

@@ -143,6 +143,33 @@ describe('LiveHub', () => {
     await hub.close();
   });
 
+  it("refuses a person's eleventh stream (ten by default) with a translated 429, not anyone else's", async () => {
+    const hub = new LiveHub(fakeDb(), log);
+    const removers = [];
+    for (let i = 0; i < 10; i++) removers.push(await add(hub, sink()));
+    expect(hub.heldBy({ workspaceId: 1, userId: 100 })).toBe(10);
+    // ready() refuses before waiting for anything; attach() refuses too (two tabs racing).
+    const err = await hub.ready(viewer()).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect([err.status, err.msg.key, err.msg.params, err.retryAfter]).toEqual([
+      429,
+      'errors.live_too_many_streams',
+      { max: 10 },
+      30,
+    ]);
+    expect(() => hub.attach(sink())).toThrow(AppError);
+    // The same user id in another workspace, and another person, are not affected.
+    await add(hub, sink({ workspaceId: 2 }));
+    await add(hub, sink({ userId: 101 }));
+    removers[0]();
+    removers[0]();
+    expect(hub.heldBy({ workspaceId: 1, userId: 100 })).toBe(9);
+    await add(hub, sink());
+    expect(hub.size).toBe(12);
+    await hub.close();
+    expect(hub.heldBy({ workspaceId: 1, userId: 100 })).toBe(0);
+  });
+
   it('re-checks the room at attach(): two streams that passed ready() together do not both get in', async () => {
     const hub = new LiveHub(fakeDb(), log, { maxConnections: 1 });
     await Promise.all([hub.ready(), hub.ready()]);

@@ -14,6 +14,8 @@ export interface LiveSink {
 
 export interface HubOptions {
   maxConnections?: number;
+  /** Streams one person may hold at once in this process; one more is refused (429). Read at each check. */
+  maxPerPerson?: number | (() => number);
   heartbeatMs?: number;
   /** A stream ends after about this long; the client reconnects and its memberships are re-read. */
   maxAgeMs?: number;
@@ -23,10 +25,14 @@ export interface HubOptions {
 
 export const HUB_DEFAULTS = {
   maxConnections: 5000,
+  // Ten tabs or devices is generous; one person cannot take the process's 5,000 for themselves.
+  maxPerPerson: 10,
   heartbeatMs: 25_000,
   maxAgeMs: 15 * 60_000,
   maxBufferedBytes: 256 * 1024,
 };
+
+const personKey = (v: Pick<LiveViewer, 'workspaceId' | 'userId'>) => `${v.workspaceId}:${v.userId}`;
 
 /** The hub of each app's infrastructure, for tests and diagnostics. */
 export const liveHubs = new WeakMap<object, LiveHub>();
@@ -68,10 +74,11 @@ function parse(payload: string): LiveEvent | null {
 export class LiveHub {
   private readonly byWorkspace = new Map<number, Map<LiveSink, number>>(); // sink → deadline
   private count = 0;
+  private readonly perPerson = new Map<string, number>(); // `${workspaceId}:${userId}` → streams
   private listening: Promise<() => Promise<void>> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
-  private readonly o: typeof HUB_DEFAULTS;
+  private readonly o: Omit<typeof HUB_DEFAULTS, 'maxPerPerson'> & Pick<HubOptions, 'maxPerPerson'>;
 
   constructor(
     private readonly database: Pick<Database, 'listen'>,
@@ -85,12 +92,18 @@ export class LiveHub {
     return this.count;
   }
 
+  /** How many streams this person holds in this process. */
+  heldBy(viewer: Pick<LiveViewer, 'workspaceId' | 'userId'>): number {
+    return this.perPerson.get(personKey(viewer)) ?? 0;
+  }
+
   /**
    * Resolves once the LISTEN is in place, so that anything committed after a stream is
-   * attached reaches it. Throws 429 when the process holds its maximum of streams.
+   * attached reaches it. Throws 429 when the process holds its maximum of streams, or the
+   * person theirs.
    */
-  async ready(): Promise<void> {
-    this.checkRoom();
+  async ready(viewer?: Pick<LiveViewer, 'workspaceId' | 'userId'>): Promise<void> {
+    this.checkRoom(viewer);
     await this.ensureListening();
   }
 
@@ -99,27 +112,44 @@ export class LiveHub {
    * event slipping in between. Throws 429 when full (others may have attached since ready()).
    */
   attach(sink: LiveSink): () => void {
-    this.checkRoom();
+    this.checkRoom(sink.viewer);
     let set = this.byWorkspace.get(sink.viewer.workspaceId);
     if (!set) this.byWorkspace.set(sink.viewer.workspaceId, (set = new Map()));
     // Spread the deadlines so that streams opened together do not all reconnect together.
     set.set(sink, Date.now() + this.o.maxAgeMs * (0.75 + Math.random() * 0.5));
     this.count++;
+    const person = personKey(sink.viewer);
+    this.perPerson.set(person, (this.perPerson.get(person) ?? 0) + 1);
     this.timer ??= setInterval(() => this.sweep(), this.o.heartbeatMs).unref();
     return () => this.remove(sink);
   }
 
-  private checkRoom() {
+  private checkRoom(viewer?: Pick<LiveViewer, 'workspaceId' | 'userId'>) {
     // 429 rather than 503 'suspended', which clients read as "the workspace is suspended".
     if (this.closed) throw new AppError('rate_limited', { key: 'errors.live_closing' }, undefined, undefined, 5);
     if (this.count >= this.o.maxConnections)
       throw new AppError('rate_limited', { key: 'errors.live_full' }, undefined, undefined, 30);
+    // The newest is refused rather than the oldest closed: a closed stream reconnects within
+    // seconds, and eleven tabs would take turns throwing each other out for ever.
+    const max = typeof this.o.maxPerPerson === 'function' ? this.o.maxPerPerson() : this.o.maxPerPerson!;
+    if (viewer && this.heldBy(viewer) >= max)
+      throw new AppError(
+        'rate_limited',
+        { key: 'errors.live_too_many_streams', params: { max } },
+        undefined,
+        undefined,
+        30,
+      );
   }
 
   private remove(sink: LiveSink) {
     const set = this.byWorkspace.get(sink.viewer.workspaceId);
     if (!set?.delete(sink)) return;
     this.count--;
+    const person = personKey(sink.viewer);
+    const held = (this.perPerson.get(person) ?? 1) - 1;
+    if (held > 0) this.perPerson.set(person, held);
+    else this.perPerson.delete(person);
     if (!set.size) this.byWorkspace.delete(sink.viewer.workspaceId);
     if (!this.count && this.timer) {
       clearInterval(this.timer);

@@ -13,7 +13,7 @@ const DESCRIPTION = `Server-Sent Events for the signed-in person: first \`connec
 the server ends a stream after about 15 minutes and the browser reconnects (\`retry: 3000\`), which
 also refreshes the person's groups and departments. \`resync\` when events may have been missed (the
 server's link to the database was lost and is back): refetch everything shown. 429 when the server
-holds too many streams; 503 \`database_unavailable\` while the database cannot be reached.`;
+holds too many streams, or when the person already holds their maximum (\`LIVE_STREAMS_PER_PERSON\`, 10); 503 \`database_unavailable\` while the database cannot be reached.`;
 
 /**
  * GET /events/stream. Memberships are read at connect time (see live-visibility.ts); one hub
@@ -23,7 +23,11 @@ export const liveRoutes: FastifyPluginAsync = async (app) => {
   // One hub per app, made on the first stream; its LISTEN starts with it.
   let hub: LiveHub | null = null;
   const hubOf = (deps: AppDeps) => {
-    if (!hub) liveHubs.set(deps, (hub = new LiveHub(deps.database, deps.log)));
+    if (!hub)
+      liveHubs.set(
+        deps,
+        (hub = new LiveHub(deps.database, deps.log, { maxPerPerson: () => deps.config.liveStreamsPerPerson })),
+      );
     return hub;
   };
   // preClose, not onClose: open streams would otherwise keep the server from closing.
@@ -50,11 +54,13 @@ export const liveRoutes: FastifyPluginAsync = async (app) => {
             ).map((r) => r.id)
           : [];
       const hub = hubOf(ctx.deps);
-      await hub.ready(); // errors up to here (full, database down) get the usual translated answer
+      const viewer = viewerOf(ctx.workspaceId, actor, groupIds);
+      // Errors up to here (full, this person's maximum, database down) get the usual translated answer.
+      await hub.ready(viewer);
       const res = reply.raw;
       let ended = false;
       const remove = hub.attach({
-        viewer: viewerOf(ctx.workspaceId, actor, groupIds),
+        viewer,
         write: (chunk) => {
           if (!ended) res.write(chunk);
           return res.writableLength;

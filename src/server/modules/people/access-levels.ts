@@ -1,16 +1,17 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accessLevels } from '../../../db/schema';
+import { accessLevels, users } from '../../../db/schema';
 import type { ZAccessLevel, ZCreateAccessLevel, ZUpdateAccessLevel } from '../../../contracts/people';
 import type { TPageQuery } from '../../../contracts/common';
 import { withTx, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
-import { Conflict, InvalidField, NotFound } from '../../platform/errors';
+import { Conflict, Forbidden, InvalidField, NotFound } from '../../platform/errors';
 import { requirePermission } from '../../platform/http/access';
 import { iso, offsetOf, pageOf } from '../../platform/pagination';
 import { audit } from '../audit';
 import { forgetActors } from '../../platform/auth/actor-cache';
 import { setSetting } from '../settings';
+import { assertHolds } from './manage-rules';
 
 type TAccessLevel = z.infer<typeof ZAccessLevel>;
 type Row = typeof accessLevels.$inferSelect;
@@ -46,6 +47,14 @@ const accessLevelColumns = () => ({
   updatedAt: accessLevels.updatedAt,
 });
 
+async function actorLevelId(ctx: Ctx, userId: number): Promise<number | null> {
+  const [row] = await ctx.db
+    .select({ levelId: users.accessLevelId })
+    .from(users)
+    .where(inWorkspace(users, ctx, eq(users.id, userId)));
+  return row?.levelId ?? null;
+}
+
 async function assertNameFree(ctx: Ctx, name: string, exceptId?: number) {
   const [taken] = await ctx.db
     .select({ id: accessLevels.id })
@@ -77,8 +86,10 @@ export async function listAccessLevels({ ctx, input }: { ctx: Ctx; input: TPageQ
   return pageOf(rows.map(toLevel), Number(total), input);
 }
 
+/** A level made by someone holds only permissions that person holds (admins hold all). */
 export async function createAccessLevel({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZCreateAccessLevel> }) {
   requirePermission(ctx, 'access_levels.manage');
+  assertHolds(ctx, input.permissions);
   await assertNameFree(ctx, input.name);
   return withTx(ctx, async (tx) => {
     const now = tx.deps.clock.now();
@@ -110,8 +121,19 @@ export async function updateAccessLevel({
   id: number;
   input: z.infer<typeof ZUpdateAccessLevel>;
 }) {
-  requirePermission(ctx, 'access_levels.manage');
-  if (!(await byId(ctx, id))) throw NotFound();
+  const actor = requirePermission(ctx, 'access_levels.manage');
+  const level = await byId(ctx, id);
+  if (!level) throw NotFound();
+  if (input.permissions) {
+    // Nobody changes the rights of the level they hold themselves (but an admin, who holds no level)...
+    if (actor.role !== 'admin' && (await actorLevelId(ctx, actor.id)) === id)
+      throw Forbidden('errors.own_access_level');
+    // ...nor adds to any level a permission they lack; taking one away is no grant.
+    assertHolds(
+      ctx,
+      input.permissions.filter((p) => !level.permissions.includes(p)),
+    );
+  }
   if (input.name) await assertNameFree(ctx, input.name, id);
   const out = await withTx(ctx, async (tx) => {
     await tx.db

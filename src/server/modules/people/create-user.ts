@@ -4,7 +4,7 @@ import { withTx, type Ctx } from '../../platform/context';
 import { hashPassword } from '../../platform/crypto';
 import { audit } from '../audit';
 import { defaultAccessLevelId } from './default-levels';
-import { assertCanManageRole } from './manage-rules';
+import { assertCanAssignLevel, assertCanManageRole } from './manage-rules';
 import { checkUnique, checkUserRefs, replaceDepartments, replaceGroups, userWithLinks } from './users.repo';
 
 export async function createUser({ ctx, input }: { ctx: Ctx; input: TCreateUser }): Promise<TUser> {
@@ -20,6 +20,8 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: TCreateUser 
       : input.accessLevelId === undefined
         ? await defaultAccessLevelId(ctx)
         : input.accessLevelId;
+  // Nobody makes an agent with rights they do not hold themselves.
+  if (input.role === 'agent') await assertCanAssignLevel(ctx, accessLevelId);
   return withTx(ctx, async (tx) => {
     const [row] = await tx.db
       .insert(users)

@@ -6,7 +6,7 @@ import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField, NotFound } from '../../platform/errors';
 import { audit } from '../audit';
 import { flushOutbox, notifyLive, TICKET_COLUMNS } from '../tickets';
-import { assertCanManageRole } from './manage-rules';
+import { assertCanManageUser } from './manage-rules';
 import { assertNotLastAdmin, findUser } from './users.repo';
 import { forgetActors } from '../../platform/auth/actor-cache';
 
@@ -22,7 +22,7 @@ const LIVE_LIMIT = 200;
 export async function deleteUser({ ctx, id }: { ctx: Ctx; id: number }): Promise<void> {
   const current = await findUser(ctx, id);
   if (!current) throw NotFound();
-  assertCanManageRole(ctx, current.role);
+  await assertCanManageUser(ctx, current);
   if (ctx.actor!.id === id) throw InvalidField('id', 'validation.cannot_delete_self');
   await withTx(ctx, async (tx) => {
     if (current.role === 'admin') await assertNotLastAdmin(tx, id, 'id');

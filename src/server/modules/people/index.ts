@@ -7,3 +7,5 @@ export { addDefaultAccessLevels, DEFAULT_ACCESS_LEVELS } from './default-levels'
 export { createUser } from './create-user';
 export { createGroup, findGroup, groupMemberIds } from './groups';
 export { checkUnique, findByLogin, findUser, userWithLinks, type UserRow } from './users.repo';
+export { endSessionsAndTokens } from './revoke-access';
+export { peopleJobs } from './jobs';

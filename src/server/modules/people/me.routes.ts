@@ -1,17 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../../contracts/common';
-import { ZChangePassword, ZUpdateMe, ZUser } from '../../../contracts/people';
+import { ZChangePassword, ZMeUpdated, ZUpdateMe, ZUser, ZVerifyContact } from '../../../contracts/people';
 import { access } from '../../platform/http/access';
 import { changePassword, updateMe } from './update-me';
 import { setAvatar, sendAvatar } from './avatar';
+import { verifyContact } from './contact-change';
 
 const tags = ['me'];
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/me',
-    { config: { access: access.signedIn() }, schema: { tags, body: ZUpdateMe, response: { 200: ZUser } } },
+    { config: { access: access.signedIn() }, schema: { tags, body: ZUpdateMe, response: { 200: ZMeUpdated } } },
     async (req) => updateMe({ ctx: req.ctx, input: req.body }),
+  );
+  app.post(
+    '/me/verify-contact',
+    { config: { access: access.signedIn() }, schema: { tags, body: ZVerifyContact, response: { 200: ZUser } } },
+    async (req) => verifyContact({ ctx: req.ctx, input: req.body }),
   );
   app.post(
     '/me/password',

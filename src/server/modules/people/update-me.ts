@@ -1,7 +1,7 @@
-import { eq, ne, and } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { sessions, users } from '../../../db/schema';
-import type { TUser, ZChangePassword, ZUpdateMe } from '../../../contracts/people';
+import { users } from '../../../db/schema';
+import type { TUpdateMe, ZChangePassword, ZMeUpdated } from '../../../contracts/people';
 import { withTx, type Ctx } from '../../platform/context';
 import { hashPassword, verifyPassword } from '../../platform/crypto';
 import { inWorkspace } from '../../platform/db/scope';
@@ -9,28 +9,76 @@ import { InvalidField, NotFound } from '../../platform/errors';
 import { requireActor } from '../../platform/http/access';
 import { hitRateLimit } from '../../platform/rate-limit';
 import { audit } from '../audit';
-import { checkUnique, findUser, userWithLinks } from './users.repo';
+import { issueContactCode, pendingContacts } from './contact-change';
+import { endSessionsAndTokens } from './revoke-access';
+import { checkUnique, findUser, userWithLinks, type UserRow } from './users.repo';
 import { forgetActors } from '../../platform/auth/actor-cache';
 
-/** "My settings" (A9): name, contact, signature, language. */
-export async function updateMe({ ctx, input }: { ctx: Ctx; input: z.infer<typeof ZUpdateMe> }): Promise<TUser> {
+/**
+ * Proves the person knows its password before a change that could take the account over.
+ * An account without a password (signed up by SMS code) has nothing to prove with.
+ */
+async function checkCurrentPassword(ctx: Ctx, row: UserRow, given: string | undefined) {
+  if (!row.passwordHash) return;
+  if (!given) throw InvalidField('currentPassword', 'validation.current_password_required');
+  await hitRateLimit(ctx, `password:user:${row.id}`, 10, 600);
+  if (!(await verifyPassword(given, row.passwordHash)))
+    throw InvalidField('currentPassword', 'validation.current_password');
+}
+
+/**
+ * "My settings" (A9): name, signature and language change at once. A new e-mail or mobile needs
+ * the current password and is only stored as pending, with a code sent to it
+ * (`POST /me/verify-contact` applies it); clearing one needs the password too. A new password
+ * needs the current one and ends the other sessions and every API token of the account.
+ */
+export async function updateMe({ ctx, input }: { ctx: Ctx; input: TUpdateMe }): Promise<z.infer<typeof ZMeUpdated>> {
   const actor = requireActor(ctx);
-  await checkUnique(ctx, input, actor.id);
+  const row = await findUser(ctx, actor.id);
+  if (!row) throw NotFound();
+  const { currentPassword, newPassword: np, password: pw, email, mobile, ...plain } = input;
+  const newPassword = np ?? pw;
+  const emailChanged = email !== undefined && email !== row.email;
+  const mobileChanged = mobile !== undefined && mobile !== row.mobile;
+  if (emailChanged || mobileChanged || newPassword) await checkCurrentPassword(ctx, row, currentPassword);
+  await checkUnique(ctx, { email: emailChanged ? email : null, mobile: mobileChanged ? mobile : null }, actor.id);
+  // Sending codes is rate-limited per person: each one is a mail or an SMS.
+  if ((emailChanged && email) || (mobileChanged && mobile))
+    await hitRateLimit(ctx, `contact:user:${actor.id}`, 5, 3600);
+  const passwordHash = newPassword ? await hashPassword(newPassword) : undefined;
+
   const out = await withTx(ctx, async (tx) => {
-    const [row] = await tx.db
+    const [updated] = await tx.db
       .update(users)
-      .set({ ...input, updatedAt: tx.deps.clock.now() })
+      .set({
+        ...plain,
+        // Removing an address needs no proof of a new one; a new one waits for its code.
+        email: emailChanged && email === null ? null : undefined,
+        mobile: mobileChanged && mobile === null ? null : undefined,
+        passwordHash,
+        updatedAt: tx.deps.clock.now(),
+      })
       .where(inWorkspace(users, tx, eq(users.id, actor.id)))
       .returning();
-    if (!row) throw NotFound();
-    await audit(tx, 'user.profile_updated', 'user', actor.id, { fields: Object.keys(input) });
-    return userWithLinks(tx, row);
+    if (!updated) throw NotFound();
+    if (emailChanged && email) await issueContactCode(tx, actor.id, 'email', email);
+    if (mobileChanged && mobile) await issueContactCode(tx, actor.id, 'mobile', mobile);
+    if (passwordHash) {
+      await endSessionsAndTokens(tx, actor.id, actor.sessionId);
+      await audit(tx, 'user.password_changed', 'user', actor.id);
+    }
+    const fields = Object.keys(input).filter((k) => !['currentPassword', 'newPassword', 'password'].includes(k));
+    if (fields.length) await audit(tx, 'user.profile_updated', 'user', actor.id, { fields });
+    return { ...(await userWithLinks(tx, updated)), pendingContacts: await pendingContacts(tx, actor.id) };
   });
   forgetActors(ctx.deps, actor.id);
   return out;
 }
 
-/** Changes one's own password after checking the current one; other sessions end. */
+/**
+ * Changes one's own password after checking the current one; the other sessions end and the
+ * account's API tokens are revoked (the session making the change stays).
+ */
 export async function changePassword({
   ctx,
   input,
@@ -50,8 +98,7 @@ export async function changePassword({
       .update(users)
       .set({ passwordHash, updatedAt: tx.deps.clock.now() })
       .where(inWorkspace(users, tx, eq(users.id, actor.id)));
-    const keep = actor.sessionId ? ne(sessions.id, actor.sessionId) : undefined;
-    await tx.db.delete(sessions).where(inWorkspace(sessions, tx, and(eq(sessions.userId, actor.id), keep)));
+    await endSessionsAndTokens(tx, actor.id, actor.sessionId);
     await audit(tx, 'user.password_changed', 'user', actor.id);
   });
   forgetActors(ctx.deps, actor.id);

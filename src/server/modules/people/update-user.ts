@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { apiTokens, sessions, users } from '../../../db/schema';
+import { users } from '../../../db/schema';
 import type { TUpdateUser, TUser } from '../../../contracts/people';
 import { withTx, type Ctx } from '../../platform/context';
 import { hashPassword } from '../../platform/crypto';
@@ -7,7 +7,7 @@ import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField, NotFound } from '../../platform/errors';
 import { audit } from '../audit';
 import { defaultAccessLevelId } from './default-levels';
-import { assertCanManageRole } from './manage-rules';
+import { assertCanAssignLevel, assertCanManageRole, assertCanManageUser } from './manage-rules';
 import {
   assertNotLastAdmin,
   checkUnique,
@@ -18,11 +18,12 @@ import {
   userWithLinks,
 } from './users.repo';
 import { forgetActors } from '../../platform/auth/actor-cache';
+import { endSessionsAndTokens } from './revoke-access';
 
 export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateUser; id: number }): Promise<TUser> {
   const current = await findUser(ctx, id);
   if (!current) throw NotFound();
-  assertCanManageRole(ctx, current.role);
+  await assertCanManageUser(ctx, current);
   const role = input.role ?? current.role;
   if (role !== current.role) assertCanManageRole(ctx, role);
   if (ctx.actor!.id === id && input.role && input.role !== current.role)
@@ -36,6 +37,8 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
     role === 'agent' && current.role !== 'agent' && input.accessLevelId === undefined
       ? await defaultAccessLevelId(ctx)
       : input.accessLevelId;
+  // A level given (or changed) must hold nothing beyond what the actor holds.
+  if (role === 'agent' && accessLevelId !== undefined) await assertCanAssignLevel(ctx, accessLevelId);
 
   const out = await withTx(ctx, async (tx) => {
     const losingAdmin = current.role === 'admin' && (role !== 'admin' || input.active === false);
@@ -63,12 +66,8 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
     if (role === 'customer') await replaceDepartments(tx, id, []);
     else if (input.departmentIds) await replaceDepartments(tx, id, input.departmentIds);
     if (input.groupIds) await replaceGroups(tx, id, input.groupIds);
-    // A changed password, a deactivation or a role change ends the account's other sessions and tokens.
-    if (passwordHash || input.active === false || role !== current.role) {
-      await tx.db.delete(sessions).where(inWorkspace(sessions, tx, eq(sessions.userId, id)));
-      if (input.active === false || role !== current.role)
-        await tx.db.delete(apiTokens).where(inWorkspace(apiTokens, tx, eq(apiTokens.userId, id)));
-    }
+    // A changed password, a deactivation or a role change ends the account's sessions and tokens.
+    if (passwordHash || input.active === false || role !== current.role) await endSessionsAndTokens(tx, id);
     const changed = Object.keys(input).filter((k) => k !== 'password');
     await audit(tx, 'user.updated', 'user', id, { fields: changed, passwordChanged: !!passwordHash });
     return userWithLinks(tx, row);

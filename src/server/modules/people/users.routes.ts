@@ -10,6 +10,8 @@ import { updateUser } from './update-user';
 import { findUser, listUsers, shownTo, userWithLinks } from './users.repo';
 
 const tags = ['people'];
+/** customers.manage: customers; users.manage: agents and customers (manage-rules.ts decides per person). */
+const manage = access.perm('customers.manage', 'users.manage');
 
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -26,7 +28,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/users',
     {
-      config: { access: access.perm('customers.manage') },
+      config: { access: manage },
       schema: { tags, body: ZCreateUser, response: { 201: ZUser } },
     },
     async (req, reply) => reply.code(201).send(await createUser({ ctx: req.ctx, input: req.body })),
@@ -43,17 +45,13 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/users/:id',
     {
-      config: { access: access.perm('customers.manage') },
+      config: { access: manage },
       schema: { tags, params: ZIdParams, body: ZUpdateUser, response: { 200: ZUser } },
     },
     async (req) => updateUser({ ctx: req.ctx, input: req.body, id: req.params.id }),
   );
-  app.delete(
-    '/users/:id',
-    { config: { access: access.perm('customers.manage') }, schema: { tags, params: ZIdParams } },
-    async (req, reply) => {
-      await deleteUser({ ctx: req.ctx, id: req.params.id });
-      return reply.code(204).send();
-    },
-  );
+  app.delete('/users/:id', { config: { access: manage }, schema: { tags, params: ZIdParams } }, async (req, reply) => {
+    await deleteUser({ ctx: req.ctx, id: req.params.id });
+    return reply.code(204).send();
+  });
 };

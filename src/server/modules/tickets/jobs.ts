@@ -42,11 +42,14 @@ export const ticketsJobs = (): JobDefinition[] => [
       await autoCloseTickets(deps);
     },
     schedule: '41 * * * *',
+    // Hourly, in bounded batches that may add up to minutes; the next hour's run continues.
+    queueOptions: { expireInSeconds: 600 },
   }),
   defineJob<TicketNotification>({
     queue: NOTIFY_QUEUE,
     handler: notifyTicket,
     options: { batchSize: 200, pollingIntervalSeconds: 1 },
+    queueOptions: { expireInSeconds: 30, retryDelay: 2 },
     prepare: async (deps) => {
       const dropped = await dropStaleNotifications(deps);
       if (dropped) deps.log.info({ dropped, queue: NOTIFY_QUEUE }, 'stale notification jobs dropped');

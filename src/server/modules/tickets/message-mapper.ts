@@ -61,8 +61,10 @@ export async function toMessages(
 }
 
 function deliveryOf(r: MessageRow): TDelivery | null {
-  if (r.deliveryStatus !== 'queued' && r.deliveryStatus !== 'sent' && r.deliveryStatus !== 'failed') return null;
-  return { status: r.deliveryStatus, error: r.deliveryError, attempts: r.deliveryAttempts, at: iso(r.deliveryAt) };
+  // 'sending' (an attempt holds the message, mail/outbound/send-reply.job.ts) is still queued to the API.
+  const status = r.deliveryStatus === 'sending' ? 'queued' : r.deliveryStatus;
+  if (status !== 'queued' && status !== 'sent' && status !== 'failed') return null;
+  return { status, error: r.deliveryError, attempts: r.deliveryAttempts, at: iso(r.deliveryAt) };
 }
 
 /** The thread of a ticket in order; notes only for staff. */

@@ -6,9 +6,10 @@ const DAY_MS = 86_400_000;
 const FILE_BATCH = 500;
 
 /**
- * Hourly: expired sessions, old reset tokens, rate-limit windows and idempotency keys (after a
- * day) go; so do files nothing refers to after a day — uploads never attached to a message,
- * replaced avatars, logos and login images — first their bytes, then their rows.
+ * Hourly: expired sessions, old reset tokens, rate-limit windows, sign-in failures and
+ * idempotency keys (after a day) go; so do files nothing refers to after a day — uploads never
+ * attached to a message, replaced avatars, logos and login images — first their bytes, then
+ * their rows.
  */
 export async function cleanup(deps: AppDeps) {
   const now = deps.clock.now();
@@ -17,6 +18,7 @@ export async function cleanup(deps: AppDeps) {
   await db.execute(sql`delete from sessions where expires_at < ${now}`);
   await db.execute(sql`delete from password_resets where expires_at < ${dayAgo}`);
   await db.execute(sql`delete from rate_limits where window_start < ${dayAgo}`);
+  await db.execute(sql`delete from sign_in_failures where next_try_at < ${dayAgo}`);
   await db.execute(sql`delete from idempotency_keys where created_at < ${dayAgo}`);
   for (;;) {
     const orphans = await queryRows<{ id: number; storage_key: string }>(

@@ -12,5 +12,7 @@ export const workspacesJobs = (): JobDefinition[] => [
       await cleanup(deps);
     },
     schedule: '17 * * * *',
+    // Hourly, and may take minutes on a large install; the next hour's run picks up what is left.
+    queueOptions: { expireInSeconds: 600 },
   }),
 ];

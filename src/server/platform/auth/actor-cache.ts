@@ -16,7 +16,9 @@ export class ActorCache {
   get(key: string, now: number): Resolved | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
-    if (now - hit.at > ACTOR_TTL_MS) {
+    // Never past the session's or token's own end, even inside the reuse window.
+    const ends = hit.value.expiresAt ? hit.value.expiresAt.getTime() : Infinity;
+    if (now - hit.at > ACTOR_TTL_MS || now >= ends) {
       this.entries.delete(key);
       return undefined;
     }

@@ -8,8 +8,14 @@ import type { Locale } from '../i18n';
 
 export const SESSION_COOKIE = 'pk_session';
 export const TOKEN_PREFIX = 'pk_';
-/** Sessions slide: each use within this period extends them. */
+/** Sessions slide: each use within this period extends them (the idle expiry). */
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+/** However active, a session ends this long after its sign-in (the absolute lifetime). */
+export const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+
+/** When a session touched at `seen` expires: idle expiry, capped by the absolute lifetime. */
+export const sessionExpiry = (createdAt: Date, seen: Date) =>
+  new Date(Math.min(seen.getTime() + SESSION_TTL_MS, createdAt.getTime() + SESSION_MAX_AGE_MS));
 /** last_seen_at is written at most this often, so reads do not turn into writes. */
 const TOUCH_EVERY_MS = 10 * 60 * 1000;
 
@@ -17,6 +23,8 @@ export interface Resolved {
   actor: Actor;
   workspaceId: number;
   csrfToken?: string;
+  /** The session's or token's end: a cached answer is not reused past it. */
+  expiresAt?: Date | null;
 }
 
 interface Row {
@@ -32,7 +40,9 @@ interface Row {
   csrf_token?: string;
   session_id?: string;
   last_seen_at?: Date;
+  created_at?: Date;
   expires_at?: Date | null;
+  scopes?: string[] | null;
 }
 
 // One query: the user, its access level's permissions and its departments.
@@ -57,6 +67,9 @@ function toActor(row: Row, via: Actor['via']): Actor {
     locale: (row.locale === 'en' ? 'en' : 'fa') as Locale,
     via,
     sessionId: row.session_id,
+    ...(via === 'token'
+      ? { scopes: row.scopes ?? ['api'], expiresAt: row.expires_at ? new Date(row.expires_at) : null }
+      : {}),
   };
 }
 
@@ -65,19 +78,26 @@ export async function actorFromSession(db: Db, cookie: string, now: Date): Promi
   const id = sha256(cookie);
   const r = await queryRows<Row>(
     db,
-    sql`select ${USER_COLUMNS}, s.csrf_token, s.id as session_id, s.last_seen_at, s.expires_at
+    sql`select ${USER_COLUMNS}, s.csrf_token, s.id as session_id, s.last_seen_at, s.created_at, s.expires_at
     from sessions s join users u on u.id = s.user_id and u.workspace_id = s.workspace_id
     left join access_levels al on al.id = u.access_level_id and al.workspace_id = u.workspace_id
-    where s.id = ${id} and s.expires_at > ${now} and u.deleted_at is null and u.active`,
+    where s.id = ${id} and s.expires_at > ${now} and s.created_at > ${new Date(now.getTime() - SESSION_MAX_AGE_MS)}
+      and u.deleted_at is null and u.active`,
   );
   const row = r[0];
   if (!row) return null;
+  const created = new Date(row.created_at!);
+  let expiresAt = new Date(Math.min(new Date(row.expires_at!).getTime(), created.getTime() + SESSION_MAX_AGE_MS));
   if (now.getTime() - new Date(row.last_seen_at!).getTime() > TOUCH_EVERY_MS) {
-    await db.execute(
-      sql`update sessions set last_seen_at = ${now}, expires_at = ${new Date(now.getTime() + SESSION_TTL_MS)} where id = ${id}`,
-    );
+    expiresAt = sessionExpiry(created, now);
+    await db.execute(sql`update sessions set last_seen_at = ${now}, expires_at = ${expiresAt} where id = ${id}`);
   }
-  return { actor: toActor(row, 'session'), workspaceId: Number(row.workspace_id), csrfToken: row.csrf_token };
+  return {
+    actor: toActor(row, 'session'),
+    workspaceId: Number(row.workspace_id),
+    csrfToken: row.csrf_token,
+    expiresAt,
+  };
 }
 
 /** Finds the user behind `Authorization: Bearer pk_…`. */
@@ -86,7 +106,7 @@ export async function actorFromToken(db: Db, token: string, now: Date): Promise<
   const hash = sha256(token);
   const r = await queryRows<Row & { token_id: number; last_used_at: Date | null }>(
     db,
-    sql`select ${USER_COLUMNS}, t.id as token_id, t.last_used_at
+    sql`select ${USER_COLUMNS}, t.id as token_id, t.last_used_at, t.scopes, t.expires_at
     from api_tokens t join users u on u.id = t.user_id and u.workspace_id = t.workspace_id
     left join access_levels al on al.id = u.access_level_id and al.workspace_id = u.workspace_id
     where t.token_hash = ${hash} and (t.expires_at is null or t.expires_at > ${now}) and u.deleted_at is null and u.active`,
@@ -96,5 +116,6 @@ export async function actorFromToken(db: Db, token: string, now: Date): Promise<
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
     await db.execute(sql`update api_tokens set last_used_at = ${now} where id = ${row.token_id}`);
   }
-  return { actor: toActor(row, 'token'), workspaceId: Number(row.workspace_id) };
+  const actor = toActor(row, 'token');
+  return { actor, workspaceId: Number(row.workspace_id), expiresAt: actor.expiresAt };
 }

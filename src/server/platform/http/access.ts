@@ -10,7 +10,7 @@ export type Access =
   | { kind: 'public' }
   | { kind: 'signed_in' }
   | { kind: 'roles'; roles: Role[] }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission; or?: Permission[] };
 
 export const access = {
   public: (): Access => ({ kind: 'public' }),
@@ -18,7 +18,9 @@ export const access = {
   staff: (): Access => ({ kind: 'roles', roles: ['admin', 'agent'] }),
   admin: (): Access => ({ kind: 'roles', roles: ['admin'] }),
   customer: (): Access => ({ kind: 'roles', roles: ['customer'] }),
-  perm: (permission: Permission): Access => ({ kind: 'permission', permission }),
+  /** One permission, or any of the alternatives named after it. */
+  perm: (permission: Permission, ...or: Permission[]): Access =>
+    or.length ? { kind: 'permission', permission, or } : { kind: 'permission', permission },
 };
 
 declare module 'fastify' {
@@ -39,7 +41,8 @@ export function checkAccess(rule: Access, actor: Actor | null): void {
   if (!actor) throw Unauthorized();
   if (rule.kind === 'signed_in') return;
   if (rule.kind === 'roles' && !rule.roles.includes(actor.role)) throw Forbidden();
-  if (rule.kind === 'permission' && !can(actor, rule.permission)) throw Forbidden();
+  if (rule.kind === 'permission' && ![rule.permission, ...(rule.or ?? [])].some((p) => can(actor, p)))
+    throw Forbidden();
 }
 
 /** For actions: the actor, or 401. */

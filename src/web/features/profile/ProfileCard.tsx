@@ -6,10 +6,14 @@ import { patch, uploadFile } from '../../app/api';
 import { ME_KEY, isStaff, type Me } from '../../app/session';
 import { FormError, fieldErrors } from '../../ui/form';
 import { errorMessage } from '../../ui/states';
+import { ContactVerification, type PendingContact } from './ContactVerification';
 
 type User = Me['user'];
 
-/** Name, e-mail, mobile, an agent's signature (A9), and the avatar. */
+/**
+ * Name, e-mail, mobile, an agent's signature (A9), and the avatar. A new e-mail or mobile needs
+ * the current password and is used once the code sent to it is entered.
+ */
 export function ProfileCard({ me }: { me: Me }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -18,20 +22,36 @@ export function ProfileCard({ me }: { me: Me }) {
     email: me.user.email ?? '',
     mobile: me.user.mobile ?? '',
     signature: me.user.signature,
+    currentPassword: '',
   });
+  const [pending, setPending] = useState<PendingContact[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
   const [avatarError, setAvatarError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const setUser = (user: User) => qc.setQueryData<Me | null>(ME_KEY, (old) => (old ? { ...old, user } : old));
+  const contactChanged = form.email !== (me.user.email ?? '') || form.mobile !== (me.user.mobile ?? '');
   const save = useMutation({
     mutationFn: () =>
-      patch<User>('/me', {
+      patch<User & { pendingContacts: PendingContact[] }>('/me', {
         name: form.name,
         email: form.email || null,
         mobile: form.mobile || null,
         ...(isStaff(me) ? { signature: form.signature } : {}),
+        ...(contactChanged ? { currentPassword: form.currentPassword } : {}),
       }),
-    onSuccess: setUser,
+    onSuccess: ({ pendingContacts, ...user }) => {
+      setUser(user);
+      setPending(pendingContacts);
+      setConfirmed(false);
+      setForm((f) => ({ ...f, currentPassword: '', email: user.email ?? '', mobile: user.mobile ?? '' }));
+    },
   });
+  const onConfirmed = (kind: PendingContact['kind']) => (user: User) => {
+    setUser(user);
+    setPending((list) => list.filter((p) => p.kind !== kind));
+    setConfirmed(true);
+    setForm((f) => ({ ...f, email: user.email ?? '', mobile: user.mobile ?? '' }));
+  };
   const errs = fieldErrors(save.error);
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
@@ -79,8 +99,8 @@ export function ProfileCard({ me }: { me: Me }) {
             save.mutate();
           }}
         >
-          <FormError error={save.error} shown={['name', 'email', 'mobile', 'signature']} />
-          {save.isSuccess && (
+          <FormError error={save.error} shown={['name', 'email', 'mobile', 'signature', 'currentPassword']} />
+          {save.isSuccess && pending.length === 0 && !confirmed && (
             <Alert severity="success" sx={{ mb: 2 }}>
               {t('common.saved')}
             </Alert>
@@ -111,6 +131,16 @@ export function ProfileCard({ me }: { me: Me }) {
               {...errs.field('mobile')}
               slotProps={{ htmlInput: { dir: 'ltr' } }}
             />
+            {contactChanged && (
+              <TextField
+                label={t('profile.currentPassword')}
+                type="password"
+                value={form.currentPassword}
+                onChange={set('currentPassword')}
+                autoComplete="current-password"
+                {...errs.field('currentPassword', t('profile.contactNeedsPassword'))}
+              />
+            )}
             {isStaff(me) && (
               <TextField
                 label={t('profile.signature')}
@@ -126,6 +156,14 @@ export function ProfileCard({ me }: { me: Me }) {
             </Button>
           </Stack>
         </form>
+        {(pending.length > 0 || confirmed) && (
+          <Stack spacing={2} sx={{ mt: 3 }}>
+            {confirmed && <Alert severity="success">{t('profile.contactConfirmed')}</Alert>}
+            {pending.map((p) => (
+              <ContactVerification key={p.kind} pending={p} onConfirmed={onConfirmed(p.kind)} />
+            ))}
+          </Stack>
+        )}
       </CardContent>
     </Card>
   );

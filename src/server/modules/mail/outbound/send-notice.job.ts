@@ -7,8 +7,8 @@ import { getSettings } from '../../settings';
 import { systemCtx } from '../intake/system-ctx';
 import { refusedLines, type RefusedMailFile } from '../intake/mail-attachments';
 import { composeNotice } from './compose';
-import { newMessageId } from './send-reply.job';
-import { senderFor } from './sender';
+import { newMessageId, nextAttemptDelayMs } from './send-reply.job';
+import { domainOf, senderFor } from './sender';
 
 export const NOTICE_QUEUE = 'mail.notice';
 
@@ -35,7 +35,13 @@ export interface LockedNoticeJob {
   inReplyTo: string | null;
 }
 
-export type NoticeJob = RefusedNoticeJob | LockedNoticeJob;
+/** Set on later attempts: the Message-ID's local part (fixed by the first) and the attempt's number. */
+interface NoticeAttempt {
+  key?: string;
+  attempt?: number;
+}
+
+export type NoticeJob = (RefusedNoticeJob | LockedNoticeJob) & NoticeAttempt;
 
 /** Queued in intake's transaction: the answer exists only if the mail was taken in. */
 export function queueRefusedNotice(tx: Ctx, job: Omit<RefusedNoticeJob, 'workspaceId' | 'kind'>) {
@@ -65,8 +71,17 @@ export function refusedNoticeText(locale: Locale, number: number, refused: Refus
   ].join('\n\n');
 }
 
-/** The `mail.notice` handler; a failure is retried by the queue. */
-export const runNoticeJob = (deps: AppDeps) => async (data: NoticeJob) => {
+/** Attempts at a notice before it is given up (a 5xx answer gives up at once). */
+export const NOTICE_ATTEMPTS = 5;
+
+/**
+ * The `mail.notice` handler. A notice has no row of its own to claim, so its Message-ID is
+ * fixed by the first job (`key`, from that job's id) and carried to every later attempt: a
+ * worker that dies after the SMTP answer leaves a retry that sends the very same mail, which
+ * receivers deduplicating by Message-ID show once. A temporary failure queues the next attempt
+ * with the same backoff as replies; a permanent one is logged and dropped.
+ */
+export const runNoticeJob = (deps: AppDeps) => async (data: NoticeJob, job?: { id: string }) => {
   const ctx = systemCtx(deps, Number(data.workspaceId), 'job:mail-notice');
   const [ticket] = await ctx.db
     .select({ number: tickets.number, subject: tickets.subject, departmentId: tickets.departmentId })
@@ -75,6 +90,8 @@ export const runNoticeJob = (deps: AppDeps) => async (data: NoticeJob) => {
   if (!ticket) return;
   const locale = data.locale ?? (await getSettings(ctx)).defaultLocale;
   const sender = await senderFor(ctx, ticket.departmentId);
+  const key = data.key ?? (job ? `n${job.id.replace(/-/g, '')}` : null);
+  const attempt = data.attempt ?? 1;
   try {
     await sender.mailer.send(
       composeNotice({
@@ -88,11 +105,23 @@ export const runNoticeJob = (deps: AppDeps) => async (data: NoticeJob) => {
                 '\n\n',
               )
             : refusedNoticeText(locale, ticket.number, data.refused, data.maxMb),
-        messageId: newMessageId(sender.address, deps.clock.now()),
+        messageId: key ? `${key}@${domainOf(sender.address)}` : newMessageId(sender.address, deps.clock.now()),
         inReplyTo: data.inReplyTo,
       }),
     );
-  } finally {
-    sender.mailer.close?.();
+  } catch (e) {
+    const err = e as Error & { responseCode?: number };
+    const permanent = typeof err.responseCode === 'number' && err.responseCode >= 500;
+    const final = permanent || attempt >= NOTICE_ATTEMPTS;
+    deps.log.warn(
+      { workspaceId: data.workspaceId, ticketId: data.ticketId, attempt, final, error: err.message?.slice(0, 300) },
+      'notice mail not delivered',
+    );
+    if (final) return;
+    await deps.jobs.send<NoticeJob>(
+      NOTICE_QUEUE,
+      { ...data, key: key ?? undefined, attempt: attempt + 1 },
+      { startAfter: Math.ceil(nextAttemptDelayMs(attempt) / 1000) },
+    );
   }
 };

@@ -6,7 +6,10 @@ import type { Mailer } from '../../../platform/mailer';
 import { defaultPort } from '../connection-test';
 import { extraCa } from '../mail-socket';
 import { mailboxSealer, type MailboxRow } from '../mailboxes.repo';
-import { mailboxSmtpMailer } from '../smtp-probe';
+import { pooledSmtpMailer } from './smtp-pool';
+
+/** No progress for this long (connecting, greeting, any read or write) fails a send. */
+export const SMTP_TIMEOUT_MS = 10_000;
 
 /** Who a ticket's mail goes out as, and through what. */
 export interface Sender {
@@ -61,13 +64,16 @@ function mailboxSender(ctx: Ctx, box: MailboxRow): Sender {
   const password = box.smtpPasswordSealed ? mailboxSealer(ctx).open(box.smtpPasswordSealed) : '';
   const auth = box.smtpAuth && box.smtpUsername ? { username: box.smtpUsername, password } : null;
   const from = formatFrom(box.displayName, box.address);
-  const mailer = mailboxSmtpMailer(
+  // Connections are pooled per account (smtp-pool.ts): a backlog goes out over a few of them.
+  const mailer = pooledSmtpMailer(
+    ctx.deps,
     {
       host: box.smtpHost!,
       port: box.smtpPort ?? defaultPort('smtp', box.smtpTls),
       tls: box.smtpTls,
       ca: extraCa(ctx.deps.config.mailTlsCaFile),
-      timeoutMs: 30_000,
+      // Connection, greeting and inactivity limits: a batch of sends stays within its job's expiry.
+      timeoutMs: SMTP_TIMEOUT_MS,
       allowPrivate: ctx.deps.config.allowPrivateNetworkTargets,
     },
     auth,

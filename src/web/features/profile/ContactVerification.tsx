@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Alert, Button, Stack, TextField } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { post } from '../../app/api';
+import type { Me } from '../../app/session';
+import { FormError, fieldErrors } from '../../ui/form';
+
+export interface PendingContact {
+  kind: 'email' | 'mobile';
+  value: string;
+  expiresAt: string;
+}
+
+/**
+ * A new e-mail or mobile is used only once its code comes back: one line per pending change,
+ * asking for the code that was sent there (`POST /me/verify-contact`).
+ */
+export function ContactVerification({
+  pending,
+  onConfirmed,
+}: {
+  pending: PendingContact;
+  onConfirmed: (user: Me['user']) => void;
+}) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const verify = useMutation({
+    mutationFn: () => post<Me['user']>('/me/verify-contact', { kind: pending.kind, code }),
+    onSuccess: onConfirmed,
+  });
+  const errs = fieldErrors(verify.error);
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        verify.mutate();
+      }}
+    >
+      <Alert severity="info" sx={{ mb: 1 }}>
+        {t(pending.kind === 'email' ? 'profile.codeSentEmail' : 'profile.codeSentMobile', { value: pending.value })}
+      </Alert>
+      <FormError error={verify.error} shown={['code']} />
+      <Stack direction="row" spacing={1} alignItems="flex-start">
+        <TextField
+          label={t('profile.verificationCode')}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          size="small"
+          {...errs.field('code')}
+          slotProps={{ htmlInput: { dir: 'ltr', maxLength: 12 } }}
+        />
+        <Button type="submit" variant="outlined" loading={verify.isPending} disabled={!code.trim()}>
+          {t('profile.confirmCode')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
