@@ -27,6 +27,8 @@ export default defineConfig(
     'src/db/migrations',
     'test/e2e/screenshots',
     'tmp-*',
+    // Written by `npm run api:generate` (scripts/api-generate.ts); checked for staleness instead.
+    'src/web/app/api/*.gen.ts',
   ]),
   { files: ['**/*.{js,mjs,cjs,ts,tsx}'], extends: [js.configs.recommended] },
   {
@@ -66,5 +68,28 @@ export default defineConfig(
     files: ['src/**/*.{ts,tsx}'],
     plugins: { local: { rules: { boundaries } } },
     rules: { 'local/boundaries': 'error' },
+  },
+  {
+    // The web app reaches the API only through the typed client (src/web/app/api/client.ts):
+    // operations by their operationId, so a contract change fails typecheck, not a user.
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/app/api/**', 'src/web/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^\\/api\\/(v\\d|openapi)/]',
+          message: 'Call the API through call()/operationUrl() from app/api, not by a URL string.',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/^\\/api\\/(v\\d|openapi)/]',
+          message: 'Call the API through call()/operationUrl() from app/api, not by a URL string.',
+        },
+        {
+          selector: "CallExpression[callee.name='fetch'], NewExpression[callee.name='XMLHttpRequest']",
+          message: 'Call the API through call()/upload() from app/api.',
+        },
+      ],
+    },
   },
 );

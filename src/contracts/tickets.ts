@@ -106,12 +106,6 @@ export const ZCreateTicket = z.object({
 });
 export type TCreateTicket = z.infer<typeof ZCreateTicket>;
 
-/** C18: opening for a whole group makes one ticket per member. */
-export const ZCreateTicketResult = z.union([
-  ZTicket,
-  z.object({ created: z.array(z.object({ number: z.number().int(), requesterId: z.string() })) }),
-]);
-
 export const ZUpdateTicket = z
   .object({
     subject: z.string().trim().min(1).max(250),

@@ -13,6 +13,7 @@ import { SERVER_TIMEOUTS, installBodyTimeout, timeoutOptions, type ServerTimeout
 import { installOpenApi } from './platform/http/openapi';
 import { healthRoutes } from './modules/health';
 import { apiRoutes } from './modules/api.routes';
+import { apiDocs, apiTags } from './modules/api-docs';
 import { webRoutes } from './modules/web';
 import { getSettings } from './modules/settings';
 
@@ -20,6 +21,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** Declares `config.idempotent`: accepts an Idempotency-Key header. */
+  idempotent: boolean;
 }
 
 declare module 'fastify' {
@@ -62,7 +65,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     if (isApi && !rule) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     if (isApi && route.method !== 'HEAD') {
       for (const method of [route.method].flat())
-        if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: rule! });
+        if (method !== 'HEAD')
+          app.routeTable.push({ method, url: route.url, access: rule!, idempotent: route.config?.idempotent === true });
     }
   });
   app.addHook('onSend', async (request, reply) => {
@@ -94,7 +98,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   installErrorHandling(app);
   installRequestContext(app, deps, getSettings);
   installIdempotency(app, deps);
-  await installOpenApi(app);
+  await installOpenApi(app, apiDocs, apiTags);
 
   await app.register(healthRoutes, { deps });
   await app.register(apiRoutes, { prefix: '/api/v1' });

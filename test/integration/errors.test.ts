@@ -50,6 +50,14 @@ describe('error shape', () => {
     expect(e.json().error.fields.name).toBe('Must be text.');
     const missing = await en.post('users', { role: 'agent' });
     expect(missing.json().error.fields.username).toBe('This field is required.');
+    // A missing or empty id is "required" too, not "not valid" (the web form sends '' for "none chosen").
+    for (const departmentId of [undefined, '']) {
+      const noDept = await en.post('tickets', { subject: 's', body: 'b', departmentId });
+      expect(noDept.json().error.fields.departmentId).toBe('This field is required.');
+    }
+    expect(
+      (await en.post('tickets', { subject: 's', body: 'b', departmentId: 'x1' })).json().error.fields.departmentId,
+    ).not.toBe('This field is required.');
     const mobile = await en.post('users', { role: 'customer', username: 'okname', mobile: '0912' });
     expect(mobile.json().error.fields.mobile).toMatch(/Iranian mobile/);
     const tooLong = await admin.post('tags', { name: 'x'.repeat(51) });

@@ -180,12 +180,18 @@ describe('catalogue and settings (C2, C7, B7, J1, J2)', () => {
     expect((await admin.post('tags', { name: 'x', color: 'green' })).statusCode).toBe(400);
     const parent = (await admin.post('org-units', { name: 'Faculty' })).json();
     const child = (await admin.post('org-units', { name: 'Department', parentId: parent.id })).json();
+    const member = (
+      await admin.post('users', { role: 'customer', username: `unit${Date.now()}`, orgUnitId: parent.id })
+    ).json();
+    expect(member.orgUnitId).toBe(parent.id);
     expect(
       (await admin.patch(`org-units/${parent.id}`, { parentId: child.id })).json().error.fields.parentId,
     ).toBeDefined();
     expect((await admin.del(`org-units/${parent.id}`)).statusCode).toBe(204);
     const units = (await admin.get('org-units')).json().items;
     expect(units.find((u: { id: string }) => u.id === child.id).parentId).toBeNull();
+    // Its people are left without a unit, not pointing at a unit that is gone.
+    expect((await admin.get(`users/${member.id}`)).json().orgUnitId).toBeNull();
   });
 
   it('settings merge, validate, and show publicly what they should', async () => {

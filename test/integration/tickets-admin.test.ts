@@ -61,6 +61,16 @@ describe('bulk actions (D2)', () => {
     });
     expect(transfer.json().done).toEqual([b.number]);
     expect((await w.billingAgent.client.get(`tickets/${b.number}`)).json().department.id).toBe(w.billing.id);
+    // A bare id given to "assign" names a person, never a department.
+    const assign = await w.agent.client.post('tickets/bulk', {
+      numbers: [a.number],
+      action: 'assign',
+      value: w.agent.id,
+    });
+    expect(assign.json().done).toEqual([a.number]);
+    const assigned = (await w.agent.client.get(`tickets/${a.number}`)).json();
+    expect(assigned.assignees.map((p: { id: string }) => p.id)).toEqual([w.agent.id]);
+    expect(assigned.department.id).toBe(w.support.id);
     const own = await openTicket(w.agent.client, { departmentId: w.support.id, requesterId: w.alice.id });
     const del = await w.agent.client.post('tickets/bulk', { numbers: [own.number, a.number], action: 'delete' });
     expect(del.json().done).toEqual([a.number]);

@@ -32,9 +32,11 @@ import LocalOffer from '@mui/icons-material/LocalOffer';
 import AccountTree from '@mui/icons-material/AccountTree';
 import Settings from '@mui/icons-material/Settings';
 import Email from '@mui/icons-material/Email';
+import OpenInNew from '@mui/icons-material/OpenInNew';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../contracts/permissions';
+import { API_DOCS_URL } from '../features/profile/api-docs';
 import { Banners } from './Banners';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useLiveStream } from './live';
@@ -195,6 +197,19 @@ export function AppShell() {
             >
               {t('nav.profile')}
             </MenuItem>
+            {staff && (
+              <MenuItem
+                component="a"
+                href={API_DOCS_URL}
+                target="_blank"
+                rel="noopener"
+                onClick={() => setMenu(null)}
+                data-testid="api-docs-menu"
+              >
+                <ListItemText>{t('nav.apiDocs')}</ListItemText>
+                <OpenInNew fontSize="small" sx={{ ms: 1, color: 'text.secondary' }} aria-hidden />
+              </MenuItem>
+            )}
             <MenuItem
               onClick={async () => {
                 setMenu(null);

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { operationUrl } from './api/urls';
 
 export interface LiveEvent {
   type: 'ticket.created' | 'ticket.updated' | 'message.created' | 'message.delivery' | 'resync' | string;
@@ -99,6 +100,6 @@ export function useLiveStream(enabled: boolean) {
   const qc = useQueryClient();
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
-    return openLiveStream(qc, () => new EventSource('/api/v1/events/stream', { withCredentials: true }));
+    return openLiveStream(qc, () => new EventSource(operationUrl('streamEvents'), { withCredentials: true }));
   }, [enabled, qc]);
 }

@@ -1,23 +1,19 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { ZMe, ZSessionState } from '../../contracts/auth';
-import type { ZPublicSettings } from '../../contracts/settings';
 import type { Permission } from '../../contracts/permissions';
-import { get, patch, post, setCsrfToken } from './api';
+import { call, setCsrfToken, type ResponseOf } from './api';
 import { applyLang, type Lang } from '../ui/i18n/i18n';
 
-export type Me = z.infer<typeof ZMe>;
-type SessionState = z.infer<typeof ZSessionState>;
-export type PublicSettings = z.infer<typeof ZPublicSettings>;
+export type Me = ResponseOf<'getMe'>;
+export type PublicSettings = ResponseOf<'getPublicSettings'>;
 
 export const ME_KEY = ['me'] as const;
 
 /**
- * The signed-in person, or null when signed out. Asked of `/auth/session`, which answers 200
+ * The signed-in person, or null when signed out. Asked of `getSession`, which answers 200
  * either way: a signed-out start-up leaves no failed request in the browser's console.
  */
 export async function fetchMe(): Promise<Me | null> {
-  const { me } = await get<SessionState>('/auth/session');
+  const { me } = await call('getSession');
   setCsrfToken(me?.csrfToken ?? null);
   return me;
 }
@@ -37,7 +33,7 @@ export function useSignOut() {
   const qc = useQueryClient();
   return async () => {
     try {
-      await post('/auth/logout');
+      await call('logout');
     } finally {
       setCsrfToken(null);
       qc.clear();
@@ -54,7 +50,7 @@ export function useSetLanguage() {
     const me = qc.getQueryData<Me | null>(ME_KEY);
     if (me && me.user.locale !== lang) {
       qc.setQueryData(ME_KEY, { ...me, user: { ...me.user, locale: lang } });
-      await patch('/me', { locale: lang }).catch(() => undefined);
+      await call('updateMe', { body: { locale: lang } }).catch(() => undefined);
     }
   };
 }
@@ -67,7 +63,7 @@ export const can = (me: Me | null | undefined, p: Permission) =>
 export function usePublicSettings() {
   return useQuery({
     queryKey: ['public-settings'],
-    queryFn: () => get<PublicSettings>('/public/settings'),
+    queryFn: () => call('getPublicSettings'),
     staleTime: 60_000,
   });
 }

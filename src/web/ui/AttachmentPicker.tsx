@@ -3,7 +3,7 @@ import { Alert, Box, Button, IconButton, LinearProgress, Stack, Typography } fro
 import AttachFile from '@mui/icons-material/AttachFile';
 import Close from '@mui/icons-material/Close';
 import { useTranslation } from 'react-i18next';
-import { uploadFile, type Upload } from '../app/api';
+import { uploadFile, type ResponseOf } from '../app/api';
 import { errorMessage } from './states';
 import { useFormat } from './format';
 
@@ -33,6 +33,9 @@ export function checkFile(file: File, maxBytes: number): 'type' | 'size' | null 
   return null;
 }
 
+/** A file uploaded and waiting to be attached to a message. */
+export type Upload = ResponseOf<'uploadFile'>;
+
 interface Pending {
   key: number;
   name: string;
@@ -45,8 +48,8 @@ interface Props {
   /** At most this many files (3 per message). */
   max?: number;
   maxMb: number;
-  /** /uploads for signed-in people, /public/uploads for guests. */
-  uploadPath?: string;
+  /** `uploadFile` for signed-in people, `uploadGuestFile` for guests. */
+  uploadOperation?: 'uploadFile' | 'uploadGuestFile';
   onBusyChange?: (busy: boolean) => void;
   error?: string;
 }
@@ -57,7 +60,7 @@ export function AttachmentPicker({
   onChange,
   max = 3,
   maxMb,
-  uploadPath = '/uploads',
+  uploadOperation = 'uploadFile',
   onBusyChange,
   error,
 }: Props) {
@@ -95,7 +98,7 @@ export function AttachmentPicker({
           const up = await uploadFile(
             file,
             (progress) => setPending((p) => p.map((x) => (x.key === key ? { ...x, progress } : x))),
-            uploadPath,
+            uploadOperation,
           );
           latest.current = [...latest.current, up];
           onChange(latest.current);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -96,7 +97,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/password/forgot',
-    { config: { access: access.public() }, schema: { tags, body: ZForgotPassword } },
+    {
+      config: { access: access.public() },
+      schema: { tags, body: ZForgotPassword, response: { 202: z.object({ ok: z.literal(true) }) } },
+    },
     async (req, reply) => {
       await forgotPassword({ ctx: req.ctx, input: req.body });
       return reply.code(202).send({ ok: true });

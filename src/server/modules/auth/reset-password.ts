@@ -6,7 +6,7 @@ import { withTx, type Ctx } from '../../platform/context';
 import { hashPassword, sha256 } from '../../platform/crypto';
 import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField } from '../../platform/errors';
-import { hitRateLimit } from '../../platform/rate-limit';
+import { addressKey, hitRateLimit } from '../../platform/rate-limit';
 import { audit } from '../audit';
 import { forgetActors } from '../../platform/auth/actor-cache';
 import { endSessionsAndTokens } from '../people';
@@ -22,7 +22,7 @@ export async function resetPassword({
   ctx: Ctx;
   input: z.infer<typeof ZResetPassword>;
 }): Promise<void> {
-  await hitRateLimit(ctx, `reset:ip:${ctx.ip}`, 20, 900);
+  await hitRateLimit(ctx, `reset:ip:${addressKey(ctx.ip)}`, 20, 900);
   const now = ctx.deps.clock.now();
   const passwordHash = await hashPassword(input.password);
   const userId = await withTx(ctx, async (tx) => {

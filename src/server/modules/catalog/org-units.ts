@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { orgUnits } from '../../../db/schema';
+import { orgUnits, users } from '../../../db/schema';
 import type { ZCreateOrgUnit, ZOrgUnit, ZUpdateOrgUnit } from '../../../contracts/organisation';
 import { withTx, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
@@ -106,6 +106,11 @@ export async function deleteOrgUnit({ ctx, id }: { ctx: Ctx; id: number }) {
       .update(orgUnits)
       .set({ parentId: row.parentId })
       .where(inWorkspace(orgUnits, tx, eq(orgUnits.parentId, id)));
+    // Its people keep no unit (the column has no foreign key to do it for us).
+    await tx.db
+      .update(users)
+      .set({ orgUnitId: null })
+      .where(inWorkspace(users, tx, eq(users.orgUnitId, id)));
     await audit(tx, 'org_unit.deleted', 'org_unit', id, { name: row.name });
   });
 }

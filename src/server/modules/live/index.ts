@@ -1,2 +1,3 @@
 /** Public surface of the live module. */
 export { liveRoutes } from './live.routes';
+export { liveApiDocs } from './live.api-docs';

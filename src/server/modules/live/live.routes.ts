@@ -7,14 +7,6 @@ import { access, requireActor } from '../../platform/http/access';
 import { LiveHub, liveHubs } from './live-hub';
 import { viewerOf } from './live-visibility';
 
-const DESCRIPTION = `Server-Sent Events for the signed-in person: first \`connected\`, then \`ticket.created\`,
-\`ticket.updated\` and \`message.created\` for the tickets they may see, as \`{ type, number }\` (plus
-\`messageId\` for messages) — never content: refetch through the API. A \`: ping\` comment every 25 s;
-the server ends a stream after about 15 minutes and the browser reconnects (\`retry: 3000\`), which
-also refreshes the person's groups and departments. \`resync\` when events may have been missed (the
-server's link to the database was lost and is back): refetch everything shown. 429 when the server
-holds too many streams, or when the person already holds their maximum (\`LIVE_STREAMS_PER_PERSON\`, 10); 503 \`database_unavailable\` while the database cannot be reached.`;
-
 /**
  * GET /events/stream. Memberships are read at connect time (see live-visibility.ts); one hub
  * per app fans the database's NOTIFYs out to the open streams.
@@ -39,7 +31,7 @@ export const liveRoutes: FastifyPluginAsync = async (app) => {
     '/events/stream',
     {
       config: { access: access.signedIn() },
-      schema: { tags: ['live'], summary: 'Live ticket events (text/event-stream)', description: DESCRIPTION },
+      schema: { tags: ['live'] }, // texts: live.api-docs.ts
     },
     async (req, reply) => {
       const ctx = req.ctx;

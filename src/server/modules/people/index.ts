@@ -9,3 +9,4 @@ export { createGroup, findGroup, groupMemberIds } from './groups';
 export { checkUnique, findByLogin, findUser, userWithLinks, type UserRow } from './users.repo';
 export { endSessionsAndTokens } from './revoke-access';
 export { peopleJobs } from './jobs';
+export { peopleApiDocs } from './people.api-docs';

@@ -8,3 +8,4 @@ export {
   setSetting,
   type StoredSettings,
 } from './settings.repo';
+export { settingsApiDocs } from './settings.api-docs';

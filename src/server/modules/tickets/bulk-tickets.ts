@@ -57,7 +57,11 @@ function prepare(ctx: Ctx, input: Input): (tx: Ctx, number: number) => Promise<u
         typeof value === 'object' && value
           ? value
           : typeof value === 'string' && /^\d+$/.test(value)
-            ? { departmentId: Number(value) }
+            ? // A bare id names what the action moves the ticket to: a person for assign,
+              // a department for transfer.
+              input.action === 'assign'
+              ? { assigneeId: Number(value) }
+              : { departmentId: Number(value) }
             : null;
       if (!v || (v.departmentId === undefined && v.assigneeId === undefined))
         throw InvalidField('value', 'validation.transfer_target');

@@ -15,3 +15,4 @@ export { changeTicket, setFollowing, type TicketChange } from './write/change-ti
 export { editMessage, removeMessage } from './write/edit-message';
 export { insertMessageRow, type MessageRow, type NewMessage } from './write/message-row';
 export { openTicket, type NewTicket } from './write/open-ticket';
+export { ticketsApiDocs } from './tickets.api-docs';

@@ -145,6 +145,11 @@ export function rootMessage(issues: z.core.$ZodIssue[]): Msg | undefined {
 }
 
 function issueToMsg(issue: z.core.$ZodIssue): Msg {
+  // Nothing given (an empty id field, a missing value that no option of a union accepts) is
+  // "required", not "not valid": issues carry their input (`reportInput` above).
+  const empty = issue.input === undefined || issue.input === null || issue.input === '';
+  if (empty && (issue.code === 'invalid_union' || issue.message === 'validation.id'))
+    return { key: 'validation.required' };
   if (issue.message && hasKey(issue.message)) return { key: issue.message };
   switch (issue.code) {
     case 'invalid_type':

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { MenuItem, TextField } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { patch, post } from '../../app/api';
+import { call } from '../../app/api';
 import { fieldErrors } from '../../ui/form';
 import { EntityDialog } from './EntityDialog';
 import type { AccessLevel } from './types';
@@ -27,10 +27,9 @@ export function AccessLevelDialog({
   const save = useMutation({
     mutationFn: () => {
       const body = { name: name.trim(), description: description.trim() };
-      if (level) return patch<AccessLevel>(`/access-levels/${level.id}`, body);
-      return post<AccessLevel>('/access-levels', {
-        ...body,
-        permissions: levels.find((l) => l.id === copyFrom)?.permissions ?? [],
+      if (level) return call('updateAccessLevel', { path: { id: level.id }, body });
+      return call('createAccessLevel', {
+        body: { ...body, permissions: levels.find((l) => l.id === copyFrom)?.permissions ?? [] },
       });
     },
     onSuccess: () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Typography } from '@mui/material';
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { del, patch, type Page } from '../../app/api';
+import { call, type ResponseOf } from '../../app/api';
 import { PERMISSIONS, type Permission } from '../../../contracts/permissions';
 import { EmptyState, QueryView, errorMessage } from '../../ui/states';
 import { AccessLevelDialog } from './AccessLevelDialog';
@@ -15,6 +15,7 @@ import type { AccessLevel } from './types';
 
 const KEY = ['admin', 'access-levels'];
 const SCOPE = 'permission-matrix';
+type Levels = ResponseOf<'listAccessLevels'>;
 
 /** A6: the permission matrix of all access levels, and creating, renaming and deleting levels. */
 export default function AccessLevelsPage() {
@@ -32,8 +33,8 @@ export default function AccessLevelsPage() {
     mutationKey: [SCOPE],
     scope: { id: SCOPE },
     mutationFn: (v: { id: string }) => {
-      const level = qc.getQueryData<Page<AccessLevel>>(KEY)?.items.find((l) => l.id === v.id);
-      return patch<AccessLevel>(`/access-levels/${v.id}`, { permissions: level?.permissions ?? [] });
+      const level = qc.getQueryData<Levels>(KEY)?.items.find((l) => l.id === v.id);
+      return call('updateAccessLevel', { path: { id: v.id }, body: { permissions: level?.permissions ?? [] } });
     },
     onSuccess: () => setSavedOnce(true),
     onError: (err) => {
@@ -47,7 +48,7 @@ export default function AccessLevelsPage() {
 
   const onToggle = (level: AccessLevel, permission: Permission, on: boolean) => {
     void qc.cancelQueries({ queryKey: KEY });
-    qc.setQueryData<Page<AccessLevel>>(
+    qc.setQueryData<Levels>(
       KEY,
       (old) =>
         old && {
@@ -94,7 +95,7 @@ export default function AccessLevelsPage() {
         name={deleting?.name ?? null}
         hint={t('admin.levels.deleteHint')}
         onClose={() => setDeleting(null)}
-        onConfirm={() => del(`/access-levels/${deleting!.id}`)}
+        onConfirm={() => call('deleteAccessLevel', { path: { id: deleting!.id } })}
         onDone={() => {
           void qc.invalidateQueries({ queryKey: KEY });
           n.ok(t('admin.common.deletedNotice'));

@@ -15,7 +15,7 @@ import {
 import GroupAdd from '@mui/icons-material/GroupAdd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api';
+import { call } from '../../app/api';
 import { fieldErrors, FormError } from '../../ui/form';
 import { useGroupsLookup } from './lookups';
 import type { Department } from './types';
@@ -61,7 +61,7 @@ function AssignGroupDialog({
   const groups = useGroupsLookup('agent');
   const [groupId, setGroupId] = useState('');
   const m = useMutation({
-    mutationFn: () => post<Department>(`/departments/${department.id}/assign-group`, { groupId }),
+    mutationFn: () => call('assignDepartmentGroup', { path: { id: department.id }, body: { groupId } }),
     onSuccess: () => {
       onDone(t('admin.departments.assignGroupDone'));
       onClose();

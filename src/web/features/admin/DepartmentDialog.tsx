@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { FormControlLabel, FormHelperText, MenuItem, Stack, Switch, TextField } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get, patch, post } from '../../app/api';
+import { call, type BodyOf } from '../../app/api';
 import { fieldErrors } from '../../ui/form';
 import { Loading } from '../../ui/states';
 import { EntityDialog } from './EntityDialog';
@@ -37,7 +37,7 @@ export function DepartmentDialog({
   const linked = useLinkedUsers('departmentId', d?.id);
   const managerQuery = useQuery({
     queryKey: ['admin', 'users', 'one', d?.managerId],
-    queryFn: () => get<User>(`/users/${d!.managerId}`),
+    queryFn: () => call('getUser', { path: { id: d!.managerId! } }),
     enabled: !!d?.managerId,
   });
   useEffect(() => {
@@ -49,7 +49,7 @@ export function DepartmentDialog({
 
   const save = useMutation({
     mutationFn: () => {
-      const body: Record<string, unknown> = {
+      const body: BodyOf<'createDepartment'> = {
         name: name.trim(),
         description: description.trim(),
         active,
@@ -59,7 +59,7 @@ export function DepartmentDialog({
       };
       // Only a department's first 100 agents are loaded: untouched, the list is not sent (and not cut).
       if (!d || agentsTouched) body.agentIds = agents.map((a) => a.id);
-      return d ? patch<Department>(`/departments/${d.id}`, body) : post<Department>('/departments', body);
+      return d ? call('updateDepartment', { path: { id: d.id }, body }) : call('createDepartment', { body });
     },
     onSuccess: () => {
       onSaved();

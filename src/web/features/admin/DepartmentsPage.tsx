@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { del, get, type Page } from '../../app/api';
+import { call } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
 import { AdminPage } from './AdminPage';
@@ -29,7 +29,7 @@ export default function DepartmentsPage() {
   const n = useNotice();
   const list = useQuery({
     queryKey: ['admin', 'departments', { q, sort, page, pageSize }],
-    queryFn: () => get<Page<Department>>('/departments', { q, sort, page, pageSize }),
+    queryFn: () => call('listDepartments', { query: { q, sort, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   const staff = useStaffLookup();
@@ -150,7 +150,7 @@ export default function DepartmentsPage() {
         name={deleting?.name ?? null}
         hint={t('admin.departments.deleteHint')}
         onClose={() => setDeleting(null)}
-        onConfirm={() => del(`/departments/${deleting!.id}`)}
+        onConfirm={() => call('deleteDepartment', { path: { id: deleting!.id } })}
         onDone={() => (refresh(), n.ok(t('admin.common.deletedNotice')))}
       />
       <Notice notice={n.notice} onClose={n.clear} />

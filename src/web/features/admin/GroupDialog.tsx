@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { TextField } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { patch, post } from '../../app/api';
+import { call } from '../../app/api';
 import { fieldErrors } from '../../ui/form';
 import { Loading } from '../../ui/states';
 import { EntityDialog } from './EntityDialog';
@@ -34,10 +34,12 @@ export function GroupDialog({
 
   const save = useMutation({
     mutationFn: () => {
-      const body: Record<string, unknown> = { name: name.trim(), description: description.trim() };
+      const fields = { name: name.trim(), description: description.trim() };
       // Only the first 100 members are loaded: an untouched list is not sent, so none are dropped.
-      if (!group || touched) body.memberIds = members.map((m) => m.id);
-      return group ? patch<Group>(`/groups/${group.id}`, body) : post<Group>('/groups', { ...body, kind });
+      const memberIds = !group || touched ? { memberIds: members.map((m) => m.id) } : {};
+      return group
+        ? call('updateGroup', { path: { id: group.id }, body: { ...fields, ...memberIds } })
+        : call('createGroup', { body: { ...fields, ...memberIds, kind } });
     },
     onSuccess: () => {
       onSaved();

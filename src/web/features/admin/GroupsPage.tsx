@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Stack, Tab, Tabs, Typography } from '@mui/material';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { del, get, type Page } from '../../app/api';
+import { call } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
 import { AdminPage } from './AdminPage';
@@ -27,7 +27,7 @@ export default function GroupsPage() {
   const n = useNotice();
   const list = useQuery({
     queryKey: ['admin', 'groups', { kind, q, page, pageSize }],
-    queryFn: () => get<Page<Group>>('/groups', { kind, q, page, pageSize }),
+    queryFn: () => call('listGroups', { query: { kind, q, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => {
@@ -108,7 +108,7 @@ export default function GroupsPage() {
         name={deleting?.name ?? null}
         hint={t('admin.groups.deleteHint')}
         onClose={() => setDeleting(null)}
-        onConfirm={() => del(`/groups/${deleting!.id}`)}
+        onConfirm={() => call('deleteGroup', { path: { id: deleting!.id } })}
         onDone={() => (refresh(), n.ok(t('admin.common.deletedNotice')))}
       />
       <Notice notice={n.notice} onClose={n.clear} />

@@ -3,15 +3,15 @@ import { Button, MenuItem, Stack, TextField } from '@mui/material';
 import NetworkCheck from '@mui/icons-material/NetworkCheck';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TMailbox, TMailboxTestResult } from '../../../contracts/mail';
-import { get, patch, post, type Page } from '../../app/api';
+import { call } from '../../app/api';
 import { fieldErrors } from '../../ui/form';
 import { EntityDialog } from './EntityDialog';
 import { LabelledSwitch } from './LabelledSwitch';
 import { InboundFields, OutboundFields, Section } from './MailboxFields';
-import { createBody, initialForm, patchBody, type MailboxForm } from './mailbox-form';
+import { createBody, digitsOnly, initialForm, patchBody, type MailboxForm } from './mailbox-form';
 import { MailboxTestResult } from './MailboxTestResult';
 import { useDepartmentsLookup } from './lookups';
+import type { Mailbox } from './types';
 
 const SHOWN = [
   'departmentId',
@@ -30,7 +30,7 @@ const SYSTEM = '';
 export const useMailboxesLookup = () =>
   useQuery({
     queryKey: ['admin', 'mailboxes', 'all'],
-    queryFn: () => get<Page<TMailbox>>('/mailboxes', { pageSize: 100 }),
+    queryFn: () => call('listMailboxes', { query: { pageSize: 100 } }),
   });
 
 /** J1/J2: a mailbox's incoming (IMAP/POP3) and outgoing (SMTP) settings, with a test before saving. */
@@ -39,7 +39,7 @@ export function MailboxDialog({
   onClose,
   onSaved,
 }: {
-  mailbox: TMailbox | null;
+  mailbox: Mailbox | null;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -57,9 +57,9 @@ export function MailboxDialog({
 
   const save = useMutation({
     mutationFn: async () => {
-      if (!m) return post<TMailbox>('/mailboxes', createBody(form));
+      if (!m) return call('createMailbox', { body: createBody(form) });
       const body = patchBody(form, start);
-      return Object.keys(body).length ? patch<TMailbox>(`/mailboxes/${m.id}`, body) : m;
+      return Object.keys(body).length ? call('updateMailbox', { path: { id: m.id }, body }) : m;
     },
     onSuccess: () => {
       onSaved();
@@ -69,8 +69,8 @@ export function MailboxDialog({
   const test = useMutation({
     mutationFn: () =>
       m
-        ? post<TMailboxTestResult>(`/mailboxes/${m.id}/test`, patchBody(form, start))
-        : post<TMailboxTestResult>('/mailboxes/test', createBody(form)),
+        ? call('testMailbox', { path: { id: m.id }, body: patchBody(form, start) })
+        : call('testMailboxSettings', { body: createBody(form) }),
   });
   const error = save.error ?? test.error;
   const fe = fieldErrors(error);
@@ -145,7 +145,7 @@ export function MailboxDialog({
         <TextField
           label={t('admin.mailboxes.interval')}
           value={form.fetchIntervalMinutes}
-          onChange={(e) => set({ fetchIntervalMinutes: e.target.value })}
+          onChange={(e) => set({ fetchIntervalMinutes: digitsOnly(e.target.value) })}
           {...fe.field('fetchIntervalMinutes', t('admin.mailboxes.intervalHint'))}
           slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric' } }}
           sx={{ flex: 1 }}

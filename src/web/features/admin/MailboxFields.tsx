@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { LabelledSwitch } from './LabelledSwitch';
-import { defaultInboundPort, defaultOutboundPort, PROTOCOLS, TLS_MODES, type MailboxForm } from './mailbox-form';
+import {
+  defaultInboundPort,
+  defaultOutboundPort,
+  digitsOnly,
+  PROTOCOLS,
+  TLS_MODES,
+  type MailboxForm,
+} from './mailbox-form';
 
 type Fe = ReturnType<typeof fieldErrors>;
 type In = MailboxForm['inbound'];
@@ -126,7 +133,7 @@ export function InboundFields({ v, set, fe, saved }: { v: In; set: (p: Partial<I
               label={t('admin.mailboxes.port')}
               value={v.port}
               placeholder={port ? f.digits(String(port)) : undefined}
-              onChange={(e) => set({ port: e.target.value })}
+              onChange={(e) => set({ port: digitsOnly(e.target.value) })}
               {...fe.field('inbound.port', t('admin.mailboxes.portHint'))}
               slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric' }, inputLabel: { shrink: true } }}
               sx={{ flex: 1 }}
@@ -222,7 +229,7 @@ export function OutboundFields({
           label={t('admin.mailboxes.port')}
           value={v.port}
           placeholder={f.digits(String(defaultOutboundPort(v.tls)))}
-          onChange={(e) => set({ port: e.target.value })}
+          onChange={(e) => set({ port: digitsOnly(e.target.value) })}
           {...fe.field('outbound.port', t('admin.mailboxes.portHint'))}
           slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric' }, inputLabel: { shrink: true } }}
           sx={{ flex: 1 }}

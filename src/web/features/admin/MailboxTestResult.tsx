@@ -3,11 +3,11 @@ import CheckCircle from '@mui/icons-material/CheckCircle';
 import ErrorOutline from '@mui/icons-material/ErrorOutline';
 import RemoveCircleOutline from '@mui/icons-material/RemoveCircleOutline';
 import { useTranslation } from 'react-i18next';
-import type { TDirectionResult, TMailboxTestResult } from '../../../contracts/mail';
 import { useFormat } from '../../ui/format';
+import type { DirectionResult, MailboxTestResult as Result } from './types';
 
 /** The outcome of a connection test, per direction: worked, skipped, or where it failed and why. */
-export function MailboxTestResult({ result }: { result: TMailboxTestResult }) {
+export function MailboxTestResult({ result }: { result: Result }) {
   const { t } = useTranslation();
   return (
     <Box data-testid="mailbox-test-result" role="status">
@@ -27,7 +27,7 @@ export function MailboxTestResult({ result }: { result: TMailboxTestResult }) {
   );
 }
 
-function Direction({ label, r }: { label: string; r: TDirectionResult }) {
+function Direction({ label, r }: { label: string; r: DirectionResult }) {
   const { t } = useTranslation();
   const f = useFormat();
   const state = r.skipped ? 'skipped' : r.ok ? 'ok' : 'failed';

@@ -17,8 +17,7 @@ import ReportOutlined from '@mui/icons-material/ReportOutlined';
 import Sync from '@mui/icons-material/Sync';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TFetchQueued, TMailbox, TMailboxTestResult } from '../../../contracts/mail';
-import { del, get, post, type Page } from '../../app/api';
+import { call } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { EmptyState, errorMessage, Loading, QueryView } from '../../ui/states';
 import { AdminPage } from './AdminPage';
@@ -29,6 +28,7 @@ import { MailboxTestResult } from './MailboxTestResult';
 import { QuarantineDialog } from './QuarantineDialog';
 import { useDepartmentsLookup } from './lookups';
 import { Notice, useNotice } from './Notice';
+import type { Mailbox } from './types';
 
 /** J1/J2: the mailboxes tickets arrive at and replies leave from, one per department plus the system account. */
 export default function MailboxesPage() {
@@ -36,25 +36,25 @@ export default function MailboxesPage() {
   const f = useFormat();
   const qc = useQueryClient();
   const { page, pageSize, paging } = usePaging();
-  const [editing, setEditing] = useState<TMailbox | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<TMailbox | null>(null);
-  const [testing, setTesting] = useState<TMailbox | null>(null);
-  const [quarantine, setQuarantine] = useState<TMailbox | null>(null);
+  const [editing, setEditing] = useState<Mailbox | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Mailbox | null>(null);
+  const [testing, setTesting] = useState<Mailbox | null>(null);
+  const [quarantine, setQuarantine] = useState<Mailbox | null>(null);
   const n = useNotice();
   const list = useQuery({
     queryKey: ['admin', 'mailboxes', { page, pageSize }],
-    queryFn: () => get<Page<TMailbox>>('/mailboxes', { page, pageSize }),
+    queryFn: () => call('listMailboxes', { query: { page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   const departments = useDepartmentsLookup();
-  const owner = (m: TMailbox) =>
+  const owner = (m: Mailbox) =>
     m.departmentId === null
       ? t('admin.mailboxes.system')
       : (departments.data?.items.find((d) => d.id === m.departmentId)?.name ?? '…');
   const refresh = () => void qc.invalidateQueries({ queryKey: ['admin', 'mailboxes'] });
   // F2 "fetch now": the fetch runs as a job; the list is read again when it has likely finished.
   const fetchNow = useMutation({
-    mutationFn: (m: TMailbox) => post<TFetchQueued>('/mailboxes/fetch', { mailboxId: m.id }),
+    mutationFn: (m: Mailbox) => call('fetchMailboxes', { body: { mailboxId: m.id } }),
     onSuccess: (_, m) => {
       n.ok(t('admin.mailboxes.fetchQueued', { name: m.address }));
       refresh();
@@ -62,9 +62,9 @@ export default function MailboxesPage() {
     },
     onError: (err) => n.fail(errorMessage(err, t('errors.generic'))),
   });
-  const fetches = (m: TMailbox) => m.active && m.inbound.protocol !== 'none';
+  const fetches = (m: Mailbox) => m.active && m.inbound.protocol !== 'none';
 
-  const columns: Column<TMailbox>[] = [
+  const columns: Column<Mailbox>[] = [
     {
       key: 'address',
       header: t('admin.mailboxes.address'),
@@ -176,13 +176,13 @@ export default function MailboxesPage() {
         name={deleting?.address ?? null}
         hint={t('admin.mailboxes.deleteHint')}
         onClose={() => setDeleting(null)}
-        onConfirm={() => del(`/mailboxes/${deleting!.id}`)}
+        onConfirm={() => call('deleteMailbox', { path: { id: deleting!.id } })}
         onDone={() => (refresh(), n.ok(t('admin.common.deletedNotice')))}
       />
       <Notice notice={n.notice} onClose={n.clear} />
     </AdminPage>
   );
-  function status(m: TMailbox) {
+  function status(m: Mailbox) {
     const s = m.status;
     return (
       <Stack sx={{ gap: 0.5, alignItems: 'flex-start' }}>
@@ -233,11 +233,11 @@ export default function MailboxesPage() {
 }
 
 /** The saved settings of one mailbox, tried right away from the list. */
-function RowTest({ mailbox, onClose }: { mailbox: TMailbox; onClose: () => void }) {
+function RowTest({ mailbox, onClose }: { mailbox: Mailbox; onClose: () => void }) {
   const { t } = useTranslation();
   const run = useQuery({
     queryKey: ['admin', 'mailboxes', 'test', mailbox.id],
-    queryFn: () => post<TMailboxTestResult>(`/mailboxes/${mailbox.id}/test`),
+    queryFn: () => call('testMailbox', { path: { id: mailbox.id } }),
     gcTime: 0,
     retry: false,
   });

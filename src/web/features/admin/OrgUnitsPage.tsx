@@ -3,7 +3,7 @@ import { Box, Chip, MenuItem, TextField, Typography } from '@mui/material';
 import SubdirectoryArrowLeft from '@mui/icons-material/SubdirectoryArrowLeft';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { del, patch, post } from '../../app/api';
+import { call } from '../../app/api';
 import { fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
@@ -108,7 +108,7 @@ export default function OrgUnitsPage() {
         name={deleting?.name ?? null}
         hint={t('admin.orgUnits.deleteHint')}
         onClose={() => setDeleting(null)}
-        onConfirm={() => del(`/org-units/${deleting!.id}`)}
+        onConfirm={() => call('deleteOrgUnit', { path: { id: deleting!.id } })}
         onDone={() => (refresh(), n.ok(t('admin.common.deletedNotice')))}
       />
       <Notice notice={n.notice} onClose={n.clear} />
@@ -150,7 +150,7 @@ function OrgUnitDialog({
   const save = useMutation({
     mutationFn: () => {
       const body = { name: name.trim(), parentId: parentId || null, active, position: Number(position) || 0 };
-      return unit ? patch<OrgUnit>(`/org-units/${unit.id}`, body) : post<OrgUnit>('/org-units', body);
+      return unit ? call('updateOrgUnit', { path: { id: unit.id }, body }) : call('createOrgUnit', { body });
     },
     onSuccess: () => {
       onSaved();

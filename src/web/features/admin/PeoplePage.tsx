@@ -3,7 +3,7 @@ import { Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { del, get, type Page } from '../../app/api';
+import { call } from '../../app/api';
 import { can, useMe } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
@@ -49,7 +49,7 @@ export default function PeoplePage() {
 
   const users = useQuery({
     queryKey: ['admin', 'users', { role, q, page, pageSize }],
-    queryFn: () => get<Page<User>>('/users', { role, q, page, pageSize }),
+    queryFn: () => call('listUsers', { query: { role, q, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   const departments = useDepartmentsLookup();
@@ -222,7 +222,7 @@ export default function PeoplePage() {
         name={deleting ? deleting.name || deleting.username : null}
         hint={t('admin.people.deleteHint')}
         onClose={() => setDeleting(null)}
-        onConfirm={() => del(`/users/${deleting!.id}`)}
+        onConfirm={() => call('deleteUser', { path: { id: deleting!.id } })}
         onDone={() => {
           void qc.invalidateQueries({ queryKey: ['admin', 'users'] });
           void qc.invalidateQueries({ queryKey: ['admin', 'user-search'] });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Autocomplete, FormControlLabel, FormHelperText, MenuItem, Stack, Switch, TextField } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { patch, post } from '../../app/api';
+import { call, type BodyOf } from '../../app/api';
 import { can, isAdmin, useMe } from '../../app/session';
 import { EmailsField } from '../../ui/EmailsField';
 import { fieldErrors } from '../../ui/form';
@@ -91,7 +91,7 @@ export function PersonDialog({
 
   const save = useMutation({
     mutationFn: () => {
-      const body: Record<string, unknown> = {
+      const body: BodyOf<'createUser'> = {
         role,
         name: name.trim(),
         username: username.trim(),
@@ -109,12 +109,10 @@ export function PersonDialog({
       if (role === 'customer') body.alternateEmails = alternateEmails;
       if (role === 'agent' && chosenLevel === null) delete body.accessLevelId;
       if (password) body.password = password;
-      if (!person) return post<User>('/users', body);
-      if (self) {
-        delete body.role;
-        delete body.active;
-      }
-      return patch<User>(`/users/${person.id}`, body);
+      if (!person) return call('createUser', { body });
+      // One's own role and active state are not sent (the server refuses changing them).
+      const { role: _role, active: _active, ...own } = body;
+      return call('updateUser', { path: { id: person.id }, body: self ? own : body });
     },
     onSuccess: () => {
       for (const key of [

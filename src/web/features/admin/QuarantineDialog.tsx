@@ -20,18 +20,18 @@ import Replay from '@mui/icons-material/Replay';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TMailbox, TQuarantinedMail, TRetryResult } from '../../../contracts/mail';
-import { apiUrl, get, post, type Page } from '../../app/api';
+import { call, operationUrl } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { EmptyState, errorMessage, QueryView } from '../../ui/states';
+import type { Mailbox, QuarantinedMail, RetryResult } from './types';
 
 const PAGE_SIZE = 10;
 /** Outcomes that point at a ticket (the new one, the one replied to, the earlier import). */
-const WITH_TICKET = new Set<TRetryResult['outcome']>(['ticket', 'reply', 'duplicate']);
+const WITH_TICKET = new Set<RetryResult['outcome']>(['ticket', 'reply', 'duplicate']);
 
 interface Tried {
   entryId: string;
-  result?: TRetryResult;
+  result?: RetryResult;
   error?: unknown;
 }
 
@@ -40,7 +40,7 @@ interface Tried {
  * "import again" once the cause is fixed (a new customer, a larger upload limit…). An entry
  * that imports leaves the list; the outcome stays written on top.
  */
-export function QuarantineDialog({ mailbox, onClose }: { mailbox: TMailbox; onClose: () => void }) {
+export function QuarantineDialog({ mailbox, onClose }: { mailbox: Mailbox; onClose: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const theme = useTheme();
@@ -51,7 +51,7 @@ export function QuarantineDialog({ mailbox, onClose }: { mailbox: TMailbox; onCl
   const key = ['admin', 'mailboxes', 'quarantine', mailbox.id] as const;
   const list = useQuery({
     queryKey: [...key, { page }],
-    queryFn: () => get<Page<TQuarantinedMail>>(`/mailboxes/${mailbox.id}/quarantine`, { page, pageSize: PAGE_SIZE }),
+    queryFn: () => call('listQuarantine', { path: { id: mailbox.id }, query: { page, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
 
@@ -62,8 +62,8 @@ export function QuarantineDialog({ mailbox, onClose }: { mailbox: TMailbox; onCl
   }, [emptyLater]);
 
   const retry = useMutation({
-    mutationFn: (entry: TQuarantinedMail) =>
-      post<TRetryResult>(`/mailboxes/${mailbox.id}/quarantine/${entry.id}/retry`),
+    mutationFn: (entry: QuarantinedMail) =>
+      call('retryQuarantinedMessage', { path: { id: mailbox.id, entryId: entry.id } }),
     onMutate: (entry) => setTried({ entryId: entry.id }),
     onSuccess: (result, entry) => {
       setTried({ entryId: entry.id, result });
@@ -74,7 +74,7 @@ export function QuarantineDialog({ mailbox, onClose }: { mailbox: TMailbox; onCl
     onError: (error, entry) => setTried({ entryId: entry.id, error }),
   });
 
-  const outcome = (r: TRetryResult) => {
+  const outcome = (r: RetryResult) => {
     const number = r.ticketNumber === null ? null : f.digits(r.ticketNumber);
     const text =
       number !== null && WITH_TICKET.has(r.outcome)
@@ -188,7 +188,7 @@ export function QuarantineDialog({ mailbox, onClose }: { mailbox: TMailbox; onCl
                             <Button
                               size="small"
                               startIcon={<Download />}
-                              href={apiUrl(`/mailboxes/${mailbox.id}/quarantine/${e.id}/raw`)}
+                              href={operationUrl('getQuarantinedMessage', { path: { id: mailbox.id, entryId: e.id } })}
                               download={`quarantined-${e.id}.eml`}
                               aria-label={t('admin.quarantine.downloadItem', { date: f.date(e.createdAt) })}
                               data-testid={`quarantine-download-${e.id}`}

@@ -4,13 +4,17 @@ import Upload from '@mui/icons-material/Upload';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { del, uploadFile } from '../../app/api';
+import { call, upload } from '../../app/api';
 import { errorMessage } from '../../ui/states';
 import { SettingsSection } from './SettingsSection';
 import type { SettingsData } from './types';
 
 const TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 const MAX_BYTES = 2 * 1024 * 1024;
+const OPERATIONS = {
+  logo: { upload: 'uploadLogo', remove: 'deleteLogo' },
+  'login-image': { upload: 'uploadLoginImage', remove: 'deleteLoginImage' },
+} as const;
 
 /** J1: the logo (top bar, sign-in page) and the sign-in page's picture. */
 export function SettingsImages({ settings }: { settings: SettingsData }) {
@@ -37,14 +41,18 @@ function ImageSetting({ which, url }: { which: 'logo' | 'login-image'; url: stri
     qc.setQueryData(['admin', 'settings'], s);
     void qc.invalidateQueries({ queryKey: ['public-settings'] });
   };
-  const upload = useMutation({
-    mutationFn: (file: File) => uploadFile(file, setProgress, `/settings/${which}`) as unknown as Promise<SettingsData>,
+  const send = useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return upload(OPERATIONS[which].upload, form, { onProgress: setProgress });
+    },
     onSuccess: done,
     onError: (err) => setProblem(errorMessage(err, t('errors.generic'))),
     onSettled: () => setProgress(null),
   });
   const remove = useMutation({
-    mutationFn: () => del<SettingsData>(`/settings/${which}`),
+    mutationFn: () => call(OPERATIONS[which].remove),
     onSuccess: done,
     onError: (err) => setProblem(errorMessage(err, t('errors.generic'))),
   });
@@ -54,7 +62,7 @@ function ImageSetting({ which, url }: { which: 'logo' | 'login-image'; url: stri
     if (!file) return;
     if (!TYPES.includes(file.type)) return setProblem(t('admin.settings.imageBadType'));
     if (file.size > MAX_BYTES) return setProblem(t('admin.settings.imageTooBig', { max: 2 }));
-    upload.mutate(file);
+    send.mutate(file);
   };
 
   return (
@@ -118,7 +126,7 @@ function ImageSetting({ which, url }: { which: 'logo' | 'login-image'; url: stri
         <Button
           variant="outlined"
           startIcon={<Upload />}
-          loading={upload.isPending}
+          loading={send.isPending}
           onClick={() => input.current?.click()}
           data-testid={`settings-${which}-upload`}
         >

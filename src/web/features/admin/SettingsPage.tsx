@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Paper, Stack, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get, patch } from '../../app/api';
+import { call } from '../../app/api';
 import { FormError, fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { QueryView } from '../../ui/states';
@@ -19,7 +19,7 @@ const KEY = ['admin', 'settings'];
 /** J1, J2: every workspace setting; saving sends only what changed. */
 export default function SettingsPage() {
   const { t } = useTranslation();
-  const settings = useQuery({ queryKey: KEY, queryFn: () => get<SettingsData>('/settings') });
+  const settings = useQuery({ queryKey: KEY, queryFn: () => call('getSettings') });
   return (
     <AdminPage title={t('admin.settings.pageTitle')} intro={t('admin.settings.intro')}>
       <QueryView query={settings} rows={8}>
@@ -40,7 +40,7 @@ function SettingsForm({ saved }: { saved: SettingsData }) {
   const dirty = Object.keys(changes).length > 0;
 
   const save = useMutation({
-    mutationFn: () => patch<SettingsData>('/settings', changes),
+    mutationFn: () => call('updateSettings', { body: changes }),
     onSuccess: (next) => {
       qc.setQueryData(KEY, next);
       setDraft(toDraft(next));

@@ -1,7 +1,7 @@
 import { InputAdornment, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { LabelledSwitch } from './LabelledSwitch';
-import type { Draft } from './settings-form';
+import { numberText, type Draft } from './settings-form';
 import { SettingsSection } from './SettingsSection';
 import type { SectionProps } from './SettingsSystem';
 
@@ -17,7 +17,7 @@ export function SettingsTickets({ draft, set, fe }: SectionProps) {
       sx={alone ? { maxWidth: { sm: 360 } } : undefined}
       label={t(`admin.settings.${key}`)}
       value={draft[key]}
-      onChange={(e) => set(key, e.target.value)}
+      onChange={(e) => set(key, numberText(e.target.value))}
       {...fe.field(key, hint)}
       slotProps={{
         htmlInput: { inputMode: 'decimal', dir: 'ltr', 'data-testid': `settings-${key}` },

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Box, Stack, TextField, Typography } from '@mui/material';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { del, get, post, type Page } from '../../app/api';
+import { call } from '../../app/api';
 import { fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
@@ -49,7 +49,7 @@ export default function TagsPage() {
   const n = useNotice();
   const list = useQuery({
     queryKey: ['admin', 'tags', { q, page, pageSize }],
-    queryFn: () => get<Page<Tag>>('/tags', { q, page, pageSize }),
+    queryFn: () => call('listTags', { query: { q, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => {
@@ -103,7 +103,7 @@ export default function TagsPage() {
         name={deleting?.name ?? null}
         hint={t('admin.tags.deleteHint')}
         onClose={() => setDeleting(null)}
-        onConfirm={() => del(`/tags/${deleting!.id}`)}
+        onConfirm={() => call('deleteTag', { path: { id: deleting!.id } })}
         onDone={() => (refresh(), n.ok(t('admin.common.deletedNotice')))}
       />
       <Notice notice={n.notice} onClose={n.clear} />
@@ -117,7 +117,7 @@ function TagDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => v
   const [useColor, setUseColor] = useState(true);
   const [color, setColor] = useState('#0b5cad');
   const save = useMutation({
-    mutationFn: () => post<Tag>('/tags', { name: name.trim(), color: useColor ? color : null }),
+    mutationFn: () => call('createTag', { body: { name: name.trim(), color: useColor ? color : null } }),
     onSuccess: () => {
       onSaved();
       onClose();

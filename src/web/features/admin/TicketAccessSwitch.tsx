@@ -1,7 +1,7 @@
 import { FormControlLabel, Switch } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { patch } from '../../app/api';
+import { call } from '../../app/api';
 import { errorMessage } from '../../ui/states';
 import type { User } from './types';
 
@@ -10,7 +10,7 @@ export function TicketAccessSwitch({ user, onError }: { user: User; onError: (me
   const { t } = useTranslation();
   const qc = useQueryClient();
   const m = useMutation({
-    mutationFn: (on: boolean) => patch<User>(`/users/${user.id}`, { ticketAccess: on }),
+    mutationFn: (on: boolean) => call('updateUser', { path: { id: user.id }, body: { ticketAccess: on } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'users'] }),
     onError: (err) => onError(errorMessage(err, t('errors.generic'))),
   });

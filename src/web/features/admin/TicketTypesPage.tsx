@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Chip, Stack, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { del, get, patch, post, type Page } from '../../app/api';
+import { call } from '../../app/api';
 import { fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
@@ -21,7 +21,7 @@ export default function TicketTypesPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: KEY, queryFn: () => get<Page<TicketType>>('/ticket-types') });
+  const list = useQuery({ queryKey: KEY, queryFn: () => call('listTicketTypes') });
   const [editing, setEditing] = useState<TicketType | 'new' | null>(null);
   const [deleting, setDeleting] = useState<TicketType | null>(null);
   const n = useNotice();
@@ -96,7 +96,7 @@ export default function TicketTypesPage() {
         name={deleting?.name ?? null}
         hint={t('admin.ticketTypes.deleteHint')}
         onClose={() => setDeleting(null)}
-        onConfirm={() => del(`/ticket-types/${deleting!.id}`)}
+        onConfirm={() => call('deleteTicketType', { path: { id: deleting!.id } })}
         onDone={() => (refresh(), n.ok(t('admin.common.deletedNotice')))}
       />
       <Notice notice={n.notice} onClose={n.clear} />
@@ -123,7 +123,7 @@ function TicketTypeDialog({
   const save = useMutation({
     mutationFn: () => {
       const body = { name: name.trim(), description: description.trim(), active, position: Number(position) || 0 };
-      return type ? patch<TicketType>(`/ticket-types/${type.id}`, body) : post<TicketType>('/ticket-types', body);
+      return type ? call('updateTicketType', { path: { id: type.id }, body }) : call('createTicketType', { body });
     },
     onSuccess: () => {
       onSaved();

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Autocomplete, TextField, type AutocompleteRenderInputParams } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get, type Page } from '../../app/api';
+import { call } from '../../app/api';
 import type { User } from './types';
 
 /** Which people to offer: one role, or staff (agents and admins). */
@@ -11,7 +11,7 @@ export type PickRole = 'agent' | 'customer' | 'admin' | 'staff';
 async function searchUsers(role: PickRole, q: string): Promise<User[]> {
   const roles = role === 'staff' ? (['agent', 'admin'] as const) : [role];
   const pages = await Promise.all(
-    roles.map((r) => get<Page<User>>('/users', { role: r, q, pageSize: 20, active: true })),
+    roles.map((r) => call('listUsers', { query: { role: r, q, pageSize: 20, active: true } })),
   );
   return pages.flatMap((p) => p.items);
 }

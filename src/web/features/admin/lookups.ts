@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { get, type Page } from '../../app/api';
-import type { AccessLevel, Department, Group, OrgUnit, User } from './types';
+import { call } from '../../app/api';
+import type { OrgUnit } from './types';
 
 /**
  * Small catalogues the admin forms pick from. They live under ['admin', ...] so their shape
@@ -9,29 +9,32 @@ import type { AccessLevel, Department, Group, OrgUnit, User } from './types';
 export const useDepartmentsLookup = () =>
   useQuery({
     queryKey: ['admin', 'departments', 'all'],
-    queryFn: () => get<Page<Department>>('/departments', { pageSize: 100 }),
+    queryFn: () => call('listDepartments', { query: { pageSize: 100 } }),
   });
 
 export const useAccessLevelsLookup = () =>
   useQuery({
     queryKey: ['admin', 'access-levels'],
-    queryFn: () => get<Page<AccessLevel>>('/access-levels', { pageSize: 100 }),
+    queryFn: () => call('listAccessLevels', { query: { pageSize: 100 } }),
   });
 
 export const useGroupsLookup = (kind: 'customer' | 'agent') =>
   useQuery({
     queryKey: ['admin', 'groups', 'all', kind],
-    queryFn: () => get<Page<Group>>('/groups', { kind, pageSize: 100 }),
+    queryFn: () => call('listGroups', { query: { kind, pageSize: 100 } }),
   });
 
 export const useOrgUnitsLookup = () =>
-  useQuery({ queryKey: ['admin', 'org-units'], queryFn: () => get<Page<OrgUnit>>('/org-units') });
+  useQuery({ queryKey: ['admin', 'org-units'], queryFn: () => call('listOrgUnits') });
 
 /** Up to 100 people linked to a department or a group (their current agents or members). */
 export const useLinkedUsers = (by: 'departmentId' | 'groupId', id: string | undefined) =>
   useQuery({
     queryKey: ['admin', 'users', 'linked', by, id],
-    queryFn: () => get<Page<User>>('/users', { [by]: id, pageSize: 100 }),
+    queryFn: () =>
+      call('listUsers', {
+        query: by === 'departmentId' ? { departmentId: id, pageSize: 100 } : { groupId: id, pageSize: 100 },
+      }),
     enabled: !!id,
   });
 
@@ -65,7 +68,7 @@ export const useStaffLookup = () =>
     queryKey: ['admin', 'users', 'staff'],
     queryFn: async () => {
       const [agents, admins] = await Promise.all(
-        ['agent', 'admin'].map((role) => get<Page<User>>('/users', { role, pageSize: 100 })),
+        (['agent', 'admin'] as const).map((role) => call('listUsers', { query: { role, pageSize: 100 } })),
       );
       return [...agents.items, ...admins.items];
     },

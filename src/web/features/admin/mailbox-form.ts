@@ -1,7 +1,9 @@
-import type { TMailbox } from '../../../contracts/mail';
+import type { BodyOf } from '../../app/api';
+import type { Mailbox } from './types';
 
-export type Protocol = TMailbox['inbound']['protocol'];
-export type Tls = TMailbox['inbound']['tls'];
+export type Protocol = Mailbox['inbound']['protocol'];
+export type Tls = Mailbox['inbound']['tls'];
+type Patch = BodyOf<'updateMailbox'>;
 export const PROTOCOLS: Protocol[] = ['none', 'imap', 'pop3'];
 export const TLS_MODES: Tls[] = ['tls', 'starttls', 'none'];
 
@@ -43,7 +45,7 @@ export function defaultInboundPort(protocol: Protocol, tls: Tls): number | null 
 }
 export const defaultOutboundPort = (tls: Tls) => (tls === 'tls' ? 465 : 587);
 
-export function initialForm(m: TMailbox | null): MailboxForm {
+export function initialForm(m: Mailbox | null): MailboxForm {
   return {
     departmentId: m?.departmentId ?? '',
     address: m?.address ?? '',
@@ -79,11 +81,12 @@ const toLatin = (s: string) =>
     .trim()
     .replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))
     .replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)));
-/** Empty is "use the default"; anything not a whole number is sent as typed so the server names the field. */
-function num(s: string): number | string | null {
-  const v = toLatin(s);
-  if (v === '') return null;
-  return /^\d+$/.test(v) ? Number(v) : v;
+/** What a number box keeps of the typed text: digits only (Latin, Persian or Arabic-Indic). */
+export const digitsOnly = (s: string) => s.replace(/[^0-9۰-۹٠-٩]/g, '');
+/** Empty is "use the default"; the range (a port up to 65535…) is the server's to judge. */
+function num(s: string): number | null {
+  const v = toLatin(digitsOnly(s));
+  return v === '' ? null : Number(v);
 }
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 /** Write-only secret: typed → set, "clear" → null, empty → left out (the saved one stays). */
@@ -112,7 +115,7 @@ function sections(f: MailboxForm) {
   };
 }
 
-export function createBody(f: MailboxForm) {
+export function createBody(f: MailboxForm): BodyOf<'createMailbox'> {
   const s = sections(f);
   const inPw = secret(f.inbound.password, false);
   const outPw = secret(f.outbound.password, false);
@@ -123,16 +126,20 @@ export function createBody(f: MailboxForm) {
   };
 }
 
+/** The fields of `x` whose value differs from `y`'s. */
+function diff<T extends object>(x: T, y: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k in x) if (JSON.stringify(x[k]) !== JSON.stringify(y[k])) out[k] = x[k];
+  return out;
+}
+
 /** Only what changed since the dialog opened (PATCH shape); `{}` when nothing did. */
-export function patchBody(f: MailboxForm, start: MailboxForm) {
-  const a = sections(f);
-  const b = sections(start);
-  const diff = <T extends object>(x: T, y: T) =>
-    Object.fromEntries(Object.entries(x).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(y[k as keyof T])));
-  const { inbound, outbound, ...top } = a;
-  const body: Record<string, unknown> = diff(top, { ...b, inbound: undefined, outbound: undefined } as typeof top);
-  const inb: Record<string, unknown> = diff(inbound, b.inbound);
-  const outb: Record<string, unknown> = diff(outbound, b.outbound);
+export function patchBody(f: MailboxForm, start: MailboxForm): Patch {
+  const { inbound, outbound, ...top } = sections(f);
+  const { inbound: startInbound, outbound: startOutbound, ...startTop } = sections(start);
+  const body: Patch = diff(top, startTop);
+  const inb: NonNullable<Patch['inbound']> = diff(inbound, startInbound);
+  const outb: NonNullable<Patch['outbound']> = diff(outbound, startOutbound);
   const inPw = secret(f.inbound.password, f.inbound.clearPassword);
   const outPw = secret(f.outbound.password, f.outbound.clearPassword);
   if (inPw !== undefined) inb.password = inPw;

@@ -1,3 +1,4 @@
+import type { BodyOf } from '../../app/api';
 import type { SettingsData } from './types';
 
 export const NUMBER_FIELDS = [
@@ -9,15 +10,46 @@ export const NUMBER_FIELDS = [
 ] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 type Stored = Omit<SettingsData, 'logoUrl' | 'loginImageUrl'>;
+/** PATCH /settings: only the fields that change (contact merges field by field). */
+export type SettingsPatch = BodyOf<'updateSettings'>;
 
 /** The form's copy of the settings: numbers as typed text, allowed IPs as one address a line. */
 export type Draft = Omit<Stored, NumberField | 'allowedIps'> & Record<NumberField, string> & { allowedIps: string };
 
+/** The settings sent as they are (neither numbers, nor the IP list, nor the contact group). */
+const PLAIN_FIELDS = [
+  'title',
+  'announcement',
+  'suspended',
+  'suspensionMessage',
+  'customersCanRegister',
+  'defaultLocale',
+  'persianDigits',
+  'timeZone',
+  'guestFormEnabled',
+  'guestAttachmentsEnabled',
+  'attachmentsEnabled',
+  'fetchAllDepartments',
+  'importUnknownAddresses',
+  'defaultAccessLevelId',
+] as const satisfies ReadonlyArray<keyof SettingsPatch & keyof Draft>;
+// A setting added to the API but missing above fails here, instead of never being saved.
+type Unlisted = Exclude<keyof Draft, (typeof PLAIN_FIELDS)[number] | NumberField | 'allowedIps' | 'contact'>;
+type NoneLeft<T extends never> = T;
+type _EveryFieldListed = NoneLeft<Unlisted>;
+
 export function toDraft(s: SettingsData): Draft {
-  const { logoUrl: _l, loginImageUrl: _i, ...rest } = s;
-  const d = { ...rest, contact: { ...rest.contact }, allowedIps: rest.allowedIps.join('\n') } as unknown as Draft;
-  for (const k of NUMBER_FIELDS) d[k] = String(s[k]);
-  return d;
+  const { logoUrl: _l, loginImageUrl: _i, contact, allowedIps, ...rest } = s;
+  return {
+    ...rest,
+    contact: { ...contact },
+    allowedIps: allowedIps.join('\n'),
+    maxUploadMb: String(s.maxUploadMb),
+    memberMaxUploadMb: String(s.memberMaxUploadMb),
+    guestMaxUploadMb: String(s.guestMaxUploadMb),
+    mailFetchIntervalMinutes: String(s.mailFetchIntervalMinutes),
+    autoCloseDays: String(s.autoCloseDays),
+  };
 }
 
 /** Persian and Arabic-Indic digits and the Persian decimal mark, as ASCII. */
@@ -26,6 +58,19 @@ export function asciiDigits(s: string): string {
     .replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x06f0))
     .replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x0660))
     .replace(/[٫,]/g, '.');
+}
+
+/** What a number box keeps of the typed text: digits (Latin, Persian or Arabic-Indic) and one decimal mark. */
+export function numberText(s: string): string {
+  const kept = s.replace(/[^0-9۰-۹٠-٩.,٫]/g, '');
+  const mark = kept.search(/[.,٫]/);
+  return mark < 0 ? kept : kept.slice(0, mark + 1) + kept.slice(mark + 1).replace(/[.,٫]/g, '');
+}
+
+/** The number in a box; undefined when it is empty (nothing to send). The range is the server's to judge. */
+function parseNumber(text: string): number | undefined {
+  const v = asciiDigits(numberText(text).trim());
+  return v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
 }
 
 /** The non-empty lines of the IP box, each with its line number (1-based) for error messages. */
@@ -38,22 +83,26 @@ export function ipLines(text: string): Array<{ ip: string; line: number }> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The fields of `next` whose value differs from `old`'s. */
+function changed<T extends object>(next: T, old: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k in next) if (!same(next[k], old[k])) out[k] = next[k];
+  return out;
+}
+
 /** Only what changed, in the shape PATCH /settings takes (contact merges field by field). */
-export function toPatch(d: Draft, saved: SettingsData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const next: Record<string, unknown> = { ...d, allowedIps: ipLines(d.allowedIps).map((l) => l.ip) };
-  for (const k of NUMBER_FIELDS) {
-    const text = asciiDigits(d[k].trim());
-    // Empty or not a number is sent as is, for the server to name the field's problem.
-    next[k] = text === '' || Number.isNaN(Number(text)) ? text : Number(text);
-  }
-  for (const [k, v] of Object.entries(next)) {
-    if (k === 'contact') continue;
-    if (!same(v, (saved as unknown as Record<string, unknown>)[k])) out[k] = v;
-  }
-  const contact: Record<string, string> = {};
-  for (const [k, v] of Object.entries(d.contact))
-    if (v !== saved.contact[k as keyof typeof saved.contact]) contact[k] = v;
+export function toPatch(d: Draft, saved: SettingsData): SettingsPatch {
+  const out: SettingsPatch = {};
+  const put = <K extends keyof SettingsPatch & keyof Stored>(key: K, value: SettingsPatch[K] | undefined) => {
+    if (value !== undefined && !same(value, saved[key])) out[key] = value;
+  };
+  for (const k of PLAIN_FIELDS) put(k, d[k]);
+  put(
+    'allowedIps',
+    ipLines(d.allowedIps).map((l) => l.ip),
+  );
+  for (const k of NUMBER_FIELDS) put(k, parseNumber(d[k]));
+  const contact = changed(d.contact, saved.contact);
   if (Object.keys(contact).length) out.contact = contact;
   return out;
 }

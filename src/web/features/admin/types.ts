@@ -1,13 +1,16 @@
-import type { z } from 'zod';
-import type { ZAccessLevel, ZGroup, ZUser } from '../../../contracts/people';
-import type { ZDepartment, ZOrgUnit, ZTag, ZTicketType } from '../../../contracts/organisation';
-import type { ZSettingsResponse } from '../../../contracts/settings';
+import type { ItemOf, ResponseOf } from '../../app/api';
 
-export type User = z.infer<typeof ZUser>;
-export type AccessLevel = z.infer<typeof ZAccessLevel>;
-export type Group = z.infer<typeof ZGroup>;
-export type Department = z.infer<typeof ZDepartment>;
-export type OrgUnit = z.infer<typeof ZOrgUnit>;
-export type Tag = z.infer<typeof ZTag>;
-export type TicketType = z.infer<typeof ZTicketType>;
-export type SettingsData = z.infer<typeof ZSettingsResponse>;
+/** What the API returns, as generated from its OpenAPI document (a contract change breaks compilation). */
+export type User = ItemOf<'listUsers'>;
+export type AccessLevel = ItemOf<'listAccessLevels'>;
+export type Group = ItemOf<'listGroups'>;
+export type Department = ItemOf<'listDepartments'>;
+export type OrgUnit = ItemOf<'listOrgUnits'>;
+export type Tag = ItemOf<'listTags'>;
+export type TicketType = ItemOf<'listTicketTypes'>;
+export type SettingsData = ResponseOf<'getSettings'>;
+export type Mailbox = ItemOf<'listMailboxes'>;
+export type MailboxTestResult = ResponseOf<'testMailbox'>;
+export type DirectionResult = MailboxTestResult['inbound'];
+export type QuarantinedMail = ItemOf<'listQuarantine'>;
+export type RetryResult = ResponseOf<'retryQuarantinedMessage'>;

@@ -4,9 +4,7 @@ import Add from '@mui/icons-material/Add';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { ZDashboard } from '../../../contracts/tickets';
-import { get } from '../../app/api';
+import { call, type ResponseOf } from '../../app/api';
 import { can, useMe } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { EmptyState, ErrorState, QueryView } from '../../ui/states';
@@ -14,7 +12,7 @@ import { CounterCard } from './dashboard/CounterCard';
 import { SeriesTable } from './dashboard/SeriesTable';
 import { useStatusSeries } from './dashboard/useStatusSeries';
 
-type Dashboard = z.infer<typeof ZDashboard>;
+type Dashboard = ResponseOf<'getDashboard'>;
 const StatusChart = lazy(() => import('./dashboard/StatusChart'));
 const DAYS = 14;
 
@@ -23,7 +21,7 @@ export default function AgentDashboard() {
   const { t } = useTranslation();
   const me = useMe().data;
   const f = useFormat();
-  const query = useQuery({ queryKey: ['dashboard'], queryFn: () => get<Dashboard>('/dashboard') });
+  const query = useQuery({ queryKey: ['dashboard'], queryFn: () => call('getDashboard') });
   const series = useStatusSeries(DAYS);
   const [asTable, setAsTable] = useState(false);
 

@@ -16,9 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TUser } from '../../../contracts/people';
-import type { TTicket } from '../../../contracts/tickets';
-import { get, post, type Page, type Upload } from '../../app/api';
+import { call, type BodyOf, type ItemOf, type ResponseOf } from '../../app/api';
 import { can, useMe, usePublicSettings } from '../../app/session';
 import { AttachmentPicker } from '../../ui/AttachmentPicker';
 import { FormError, fieldErrors } from '../../ui/form';
@@ -27,7 +25,6 @@ import { NewTicketOptions, type TicketOptions } from './center/NewTicketOptions'
 import { UserPicker } from './center/UserPicker';
 
 type Mode = 'customer' | 'group' | 'internal';
-type Created = TTicket | { created: Array<{ number: number }> };
 
 /** C15, C17, C18: an agent opens a ticket for a customer, a customer group, or inside the team. */
 export default function AgentNewTicketPage() {
@@ -38,11 +35,11 @@ export default function AgentNewTicketPage() {
   const qc = useQueryClient();
   const canGroups = can(me, 'groups.manage');
   const [mode, setMode] = useState<Mode>('customer');
-  const [requester, setRequester] = useState<TUser | null>(null);
+  const [requester, setRequester] = useState<ItemOf<'listUsers'> | null>(null);
   const [groupId, setGroupId] = useState('');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
-  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [uploads, setUploads] = useState<ResponseOf<'uploadFile'>[]>([]);
   const [uploading, setUploading] = useState(false);
   const [options, setOptions] = useState<TicketOptions>({
     departmentId: '',
@@ -58,13 +55,13 @@ export default function AgentNewTicketPage() {
   const [local, setLocal] = useState<Record<string, string>>({});
   const groups = useQuery({
     queryKey: ['groups', 'customer'],
-    queryFn: () => get<Page<{ id: string; name: string }>>('/groups', { kind: 'customer', pageSize: 100 }),
+    queryFn: () => call('listGroups', { query: { kind: 'customer', pageSize: 100 } }),
     enabled: canGroups && mode === 'group',
   });
 
   const create = useMutation({
-    mutationFn: () =>
-      post<Created>('/tickets', {
+    mutationFn: () => {
+      const input: BodyOf<'createTicket'> = {
         subject,
         body,
         departmentId: options.departmentId,
@@ -80,12 +77,13 @@ export default function AgentNewTicketPage() {
         requesterId: mode === 'customer' ? requester?.id : undefined,
         requesterGroupId: mode === 'group' ? groupId : undefined,
         internal: mode === 'internal',
-      }),
+      };
+      return call('createTicket', { body: input });
+    },
     onSuccess: (res) => {
       void qc.invalidateQueries({ queryKey: ['tickets'] });
       void qc.invalidateQueries({ queryKey: ['dashboard'] });
-      const number = 'number' in res ? res.number : res.created[0]?.number;
-      void navigate(number ? `/agent/tickets/${number}` : '/agent/tickets');
+      void navigate(`/agent/tickets/${res.number}`);
     },
   });
 

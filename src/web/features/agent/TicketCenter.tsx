@@ -18,7 +18,7 @@ import FiberNew from '@mui/icons-material/FiberNew';
 import MoveToInbox from '@mui/icons-material/MoveToInbox';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api';
+import { call } from '../../app/api';
 import { can, useMe } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
@@ -64,7 +64,7 @@ export default function TicketCenter() {
   // "Refresh list" (F2) also asks the server to fetch the departments' mail now; what it brings
   // arrives as live events. A failure to queue the fetch must not stop the list's refresh.
   const refresh = () => {
-    void post('/mailboxes/fetch', {}).catch(() => undefined);
+    void call('fetchMailboxes', { body: {} }).catch(() => undefined);
     void list.refetch();
   };
   const linkRefs = useRef<Array<HTMLAnchorElement | null>>([]);

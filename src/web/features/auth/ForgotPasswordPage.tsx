@@ -3,7 +3,7 @@ import { Alert, Button, Link as MuiLink, Stack, TextField } from '@mui/material'
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api';
+import { call } from '../../app/api';
 import { FormError, fieldErrors } from '../../ui/form';
 import { AuthCard } from './AuthCard';
 
@@ -11,7 +11,7 @@ import { AuthCard } from './AuthCard';
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [login, setLogin] = useState('');
-  const forgot = useMutation({ mutationFn: () => post('/auth/password/forgot', { login }) });
+  const forgot = useMutation({ mutationFn: () => call('forgotPassword', { body: { login } }) });
   return (
     <AuthCard title={t('auth.forgotTitle')}>
       {forgot.isSuccess ? (

@@ -3,8 +3,8 @@ import { Box, Button, Divider, Link as MuiLink, Stack, Tab, Tabs, TextField } fr
 import { useMutation } from '@tanstack/react-query';
 import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api';
-import { isStaff, useMe, usePublicSettings, type Me } from '../../app/session';
+import { call } from '../../app/api';
+import { isStaff, useMe, usePublicSettings } from '../../app/session';
 import { FormError, fieldErrors } from '../../ui/form';
 import { Loading } from '../../ui/states';
 import { AuthCard } from './AuthCard';
@@ -20,7 +20,7 @@ export default function LoginPage() {
   const [tab, setTab] = useState<'password' | 'otp'>('password');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const signIn = useMutation({ mutationFn: () => post<Me>('/auth/login', { login, password }), onSuccess: after });
+  const signIn = useMutation({ mutationFn: () => call('login', { body: { login, password } }), onSuccess: after });
   const errs = fieldErrors(signIn.error);
 
   if (me.isPending) return <Loading />;

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api';
-import type { Me } from '../../app/session';
+import { call } from '../../app/api';
 import { FormError, fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { useAfterSignIn } from './useAfterSignIn';
@@ -17,10 +16,13 @@ export function OtpForm({ initialMobile = '', sent: alreadySent = false }: { ini
   const [code, setCode] = useState('');
   const [sent, setSent] = useState(alreadySent);
   const request = useMutation({
-    mutationFn: () => post<{ mobile: string; expiresInSeconds: number }>('/auth/otp/request', { mobile }),
+    mutationFn: () => call('requestSignInCode', { body: { mobile } }),
     onSuccess: () => setSent(true),
   });
-  const verify = useMutation({ mutationFn: () => post<Me>('/auth/otp/verify', { mobile, code }), onSuccess: after });
+  const verify = useMutation({
+    mutationFn: () => call('verifySignInCode', { body: { mobile, code } }),
+    onSuccess: after,
+  });
   const errs = fieldErrors(sent ? verify.error : request.error);
   return (
     <form

@@ -12,7 +12,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api';
+import { call } from '../../app/api';
 import { usePublicSettings } from '../../app/session';
 import { FormError, fieldErrors } from '../../ui/form';
 import { QueryView } from '../../ui/states';
@@ -24,18 +24,20 @@ export default function RegisterPage() {
   const { t } = useTranslation();
   const settings = usePublicSettings();
   const [form, setForm] = useState({ mobile: '', username: '', name: '', email: '', acceptTerms: false });
+  // The API takes only `acceptTerms: true`: without the box ticked the form is not sent.
+  const [termsMissing, setTermsMissing] = useState(false);
   const register = useMutation({
-    mutationFn: () =>
-      post<{ mobile: string }>('/auth/register', {
-        ...form,
-        name: form.name || undefined,
-        email: form.email || undefined,
-        acceptTerms: form.acceptTerms || undefined,
+    mutationFn: (acceptTerms: true) =>
+      call('register', {
+        body: { ...form, name: form.name || undefined, email: form.email || undefined, acceptTerms },
       }),
   });
   const errs = fieldErrors(register.error);
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
+  const termsError = termsMissing ? t('common.required') : errs.fields.acceptTerms;
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    if (k === 'acceptTerms') setTermsMissing(false);
     setForm((f) => ({ ...f, [k]: k === 'acceptTerms' ? e.target.checked : e.target.value }));
+  };
   return (
     <AuthCard title={t('auth.registerTitle')}>
       <QueryView query={settings}>
@@ -49,7 +51,8 @@ export default function RegisterPage() {
               noValidate
               onSubmit={(e) => {
                 e.preventDefault();
-                register.mutate();
+                setTermsMissing(!form.acceptTerms);
+                if (form.acceptTerms) register.mutate(true);
               }}
             >
               <FormError error={register.error} shown={['mobile', 'username', 'name', 'email', 'acceptTerms']} />
@@ -94,7 +97,7 @@ export default function RegisterPage() {
                     control={<Checkbox checked={form.acceptTerms} onChange={set('acceptTerms')} />}
                     label={t('auth.acceptTerms')}
                   />
-                  {errs.has('acceptTerms') && <FormHelperText error>{errs.fields.acceptTerms}</FormHelperText>}
+                  {termsError && <FormHelperText error>{termsError}</FormHelperText>}
                 </div>
                 <Button
                   type="submit"

@@ -3,7 +3,7 @@ import { Alert, Button, Link as MuiLink, Stack, TextField } from '@mui/material'
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api';
+import { call } from '../../app/api';
 import { FormError, fieldErrors } from '../../ui/form';
 import { AuthCard } from './AuthCard';
 
@@ -17,11 +17,10 @@ export default function ResetPasswordPage() {
   const [repeat, setRepeat] = useState('');
   const reset = useMutation({
     mutationFn: () =>
-      post(
-        '/auth/password/reset',
-        { token, password },
-        workspace ? { headers: { 'x-workspace': workspace } } : undefined,
-      ),
+      call('resetPassword', {
+        body: { token, password },
+        headers: workspace ? { 'x-workspace': workspace } : undefined,
+      }),
   });
   const errs = fieldErrors(reset.error);
   const mismatch = repeat.length > 0 && repeat !== password;

@@ -4,17 +4,14 @@ import Send from '@mui/icons-material/Send';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { ZPublicDepartment } from '../../../contracts/organisation';
-import { get, post, type Upload } from '../../app/api';
+import { call } from '../../app/api';
 import { usePublicSettings } from '../../app/session';
-import { AttachmentPicker } from '../../ui/AttachmentPicker';
+import { AttachmentPicker, type Upload } from '../../ui/AttachmentPicker';
 import { fieldErrors, FormError } from '../../ui/form';
 import { RichEditor } from '../../ui/RichEditor';
 import { ErrorState, Loading } from '../../ui/states';
 import { GuestCreated } from './GuestCreated';
 
-type PublicDepartment = z.infer<typeof ZPublicDepartment>;
 const SHOWN = ['name', 'email', 'departmentId', 'subject', 'body', 'attachmentIds'];
 
 /** F4: a ticket without an account; the answer is a number and a tracking code. */
@@ -24,7 +21,7 @@ export default function GuestNewTicketPage() {
   const open = !!settings.data && settings.data.forms.guestTickets && !settings.data.suspended;
   const departments = useQuery({
     queryKey: ['departments', 'public'],
-    queryFn: () => get<{ items: PublicDepartment[] }>('/public/departments'),
+    queryFn: () => call('listPublicDepartments'),
     enabled: open,
   });
   const [form, setForm] = useState({ name: '', email: '', departmentId: '', subject: '' });
@@ -33,11 +30,12 @@ export default function GuestNewTicketPage() {
   const [busy, setBusy] = useState(false);
   const create = useMutation({
     mutationFn: () =>
-      post<{ number: number; trackingCode: string }>('/public/tickets', {
-        ...form,
-        departmentId: form.departmentId || undefined,
-        body,
-        attachmentIds: uploads.map((u) => u.id),
+      call('createGuestTicket', {
+        body: {
+          ...form,
+          body,
+          attachmentIds: uploads.map((u) => u.id),
+        },
       }),
   });
   const errs = fieldErrors(create.error);
@@ -144,7 +142,7 @@ export default function GuestNewTicketPage() {
               onChange={setUploads}
               max={s.limits.attachmentsPerMessage}
               maxMb={s.limits.guestMaxUploadMb}
-              uploadPath="/public/uploads"
+              uploadOperation="uploadGuestFile"
               onBusyChange={setBusy}
               error={errs.fields.attachmentIds}
             />

@@ -2,17 +2,13 @@ import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { TMessage, ZGuestTicket } from '../../../contracts/tickets';
-import { ApiError, get, post } from '../../app/api';
+import { ApiError, call } from '../../app/api';
 import { usePublicSettings } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { PriorityFlag, StatusChip } from '../../ui/ticket-bits';
 import { MessageThread } from '../../ui/thread/MessageThread';
 import { ReplyComposer, type ReplyInput } from '../../ui/thread/ReplyComposer';
-
-type GuestTicket = z.infer<typeof ZGuestTicket>;
 
 /** F4: a guest follows its ticket with number and tracking code, and answers in it. */
 export default function GuestTicketPage() {
@@ -27,13 +23,13 @@ export default function GuestTicketPage() {
   const key = ['ticket', number, 'guest', code];
   const ticket = useQuery({
     queryKey: key,
-    queryFn: () => get<GuestTicket>(`/public/tickets/${number}`, { code }),
+    queryFn: () => call('getGuestTicket', { path: { number }, query: { code } }),
     enabled: valid,
     // Guests have no live stream: look for answers now and then while the page is visible.
     refetchInterval: 60_000,
   });
   const reply = useMutation({
-    mutationFn: (input: ReplyInput) => post<TMessage>(`/public/tickets/${number}/messages`, input, { query: { code } }),
+    mutationFn: (input: ReplyInput) => call('addGuestMessage', { path: { number }, query: { code }, body: input }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
 
@@ -118,7 +114,7 @@ export default function GuestTicketPage() {
                   ? {
                       maxMb: s.limits.guestMaxUploadMb,
                       max: s.limits.attachmentsPerMessage,
-                      uploadPath: '/public/uploads',
+                      uploadOperation: 'uploadGuestFile',
                     }
                   : undefined
               }

@@ -3,8 +3,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogContentText, Dialog
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TTicket } from '../../../contracts/tickets';
-import { patch } from '../../app/api';
+import { call } from '../../app/api';
 import { ErrorState } from '../../ui/states';
 
 /** The requester closes its own ticket (the server allows a customer only `status: 'closed'`). */
@@ -13,7 +12,7 @@ export function CloseTicketButton({ number }: { number: number }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const close = useMutation({
-    mutationFn: () => patch<TTicket>(`/tickets/${number}`, { status: 'closed' }),
+    mutationFn: () => call('updateTicket', { path: { number }, body: { status: 'closed' } }),
     onSuccess: (ticket) => {
       qc.setQueryData(['ticket', number], ticket);
       void qc.invalidateQueries({ queryKey: ['ticket', number] });

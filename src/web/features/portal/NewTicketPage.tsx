@@ -4,10 +4,9 @@ import Send from '@mui/icons-material/Send';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TTicket } from '../../../contracts/tickets';
-import { post, type Upload } from '../../app/api';
+import { call } from '../../app/api';
 import { usePublicSettings } from '../../app/session';
-import { AttachmentPicker } from '../../ui/AttachmentPicker';
+import { AttachmentPicker, type Upload } from '../../ui/AttachmentPicker';
 import { fieldErrors, FormError } from '../../ui/form';
 import { RichEditor } from '../../ui/RichEditor';
 import { ErrorState, Loading } from '../../ui/states';
@@ -43,14 +42,16 @@ export default function NewTicketPage() {
 
   const create = useMutation({
     mutationFn: () =>
-      post<TTicket>('/tickets', {
-        departmentId: departmentId || undefined,
-        typeId: typeId || null,
-        priority,
-        subject,
-        body,
-        direction,
-        attachmentIds: uploads.map((u) => u.id),
+      call('createTicket', {
+        body: {
+          departmentId,
+          typeId: typeId || null,
+          priority,
+          subject,
+          body,
+          direction,
+          attachmentIds: uploads.map((u) => u.id),
+        },
       }),
     onSuccess: (ticket) => {
       void qc.invalidateQueries({ queryKey: ['tickets'] });

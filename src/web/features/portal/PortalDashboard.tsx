@@ -2,14 +2,15 @@ import { Box, Button, Card, CardActionArea, Paper, Stack, Typography } from '@mu
 import AddCircleOutline from '@mui/icons-material/AddCircleOutline';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { QueryOf } from '../../app/api';
 import { useMe } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { EmptyState, ErrorState, QueryView } from '../../ui/states';
 import { useDashboard, useMyTickets } from './lookups';
 import { TicketCards } from './TicketCards';
 
-const AWAITING = { status: ['pending'], sort: '-updated', pageSize: 10 };
-const RECENT = { sort: '-updated', pageSize: 5 };
+const AWAITING: QueryOf<'listTickets'> = { status: ['pending'], sort: '-updated', pageSize: 10 };
+const RECENT: QueryOf<'listTickets'> = { sort: '-updated', pageSize: 5 };
 
 function Counter({
   label,

@@ -2,8 +2,7 @@ import { Alert, Box, Button, Grid, Paper, Stack, Typography } from '@mui/materia
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TMessage, TTicket } from '../../../contracts/tickets';
-import { ApiError, get, post } from '../../app/api';
+import { ApiError, call } from '../../app/api';
 import { useMe, usePublicSettings } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { EmptyState, ErrorState, Loading, QueryView } from '../../ui/states';
@@ -25,16 +24,17 @@ export default function PortalTicketPage() {
   const valid = Number.isInteger(number) && number > 0;
   const ticket = useQuery({
     queryKey: ['ticket', number],
-    queryFn: () => get<TTicket>(`/tickets/${number}`),
+    queryFn: () => call('getTicket', { path: { number } }),
     enabled: valid,
   });
   const messages = useQuery({
     queryKey: ['ticket', number, 'messages'],
-    queryFn: () => get<{ items: TMessage[] }>(`/tickets/${number}/messages`),
+    queryFn: () => call('listTicketMessages', { path: { number } }),
     enabled: valid,
   });
   const reply = useMutation({
-    mutationFn: (input: ReplyInput) => post<TMessage>(`/tickets/${number}/messages`, { ...input, kind: 'reply' }),
+    mutationFn: (input: ReplyInput) =>
+      call('addTicketMessage', { path: { number }, body: { ...input, kind: 'reply' } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['ticket', number] });
       void qc.invalidateQueries({ queryKey: ['tickets'] });
@@ -133,7 +133,7 @@ export default function PortalTicketPage() {
                     attachments={{
                       maxMb: limits?.memberMaxUploadMb ?? 5,
                       max: limits?.attachmentsPerMessage ?? 3,
-                      uploadPath: '/uploads',
+                      uploadOperation: 'uploadFile',
                     }}
                   />
                 </>

@@ -1,12 +1,12 @@
 import { Box, Card, CardActionArea, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TTicketListItem } from '../../../contracts/tickets';
+import type { ItemOf } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { PriorityFlag, StatusChip } from '../../ui/ticket-bits';
 
 /** Tickets as cards: for narrow screens and the dashboard's short lists. */
-export function TicketCards({ items, highlight }: { items: TTicketListItem[]; highlight?: boolean }) {
+export function TicketCards({ items, highlight }: { items: ItemOf<'listTickets'>[]; highlight?: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Box, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { TTicket } from '../../../contracts/tickets';
+import type { ResponseOf } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { PriorityFlag } from '../../ui/ticket-bits';
 
@@ -19,7 +19,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** D4: who asked, where, when, and how long it has waited for an answer. */
-export function TicketDetails({ ticket }: { ticket: TTicket }) {
+export function TicketDetails({ ticket }: { ticket: ResponseOf<'getTicket'> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const when = (iso: string | null) => (iso ? <time dateTime={iso}>{f.date(iso)}</time> : t('portal.ticket.never'));

@@ -11,7 +11,7 @@ import {
 } from '@mui/material';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TTicketListItem } from '../../../contracts/tickets';
+import type { ItemOf } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { PriorityFlag, StatusChip } from '../../ui/ticket-bits';
 import type { Sort } from './listParams';
@@ -25,7 +25,7 @@ export function TicketTable({
   sort,
   onSort,
 }: {
-  items: TTicketListItem[];
+  items: ItemOf<'listTickets'>[];
   sort: Sort;
   onSort: (s: Sort) => void;
 }) {
@@ -34,7 +34,7 @@ export function TicketTable({
   const navigate = useNavigate();
   const key = sort.replace(/^-/, '');
   const desc = sort.startsWith('-');
-  const cell = (tk: TTicketListItem, c: Column) => {
+  const cell = (tk: ItemOf<'listTickets'>, c: Column) => {
     switch (c) {
       case 'number':
         return f.digits(`#${tk.number}`);

@@ -2,31 +2,26 @@ import { useState } from 'react';
 import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api';
-import type { Me } from '../../app/session';
+import { call, type ResponseOf } from '../../app/api';
 import { FormError, fieldErrors } from '../../ui/form';
 
-export interface PendingContact {
-  kind: 'email' | 'mobile';
-  value: string;
-  expiresAt: string;
-}
+export type PendingContact = ResponseOf<'updateMe'>['pendingContacts'][number];
 
 /**
  * A new e-mail or mobile is used only once its code comes back: one line per pending change,
- * asking for the code that was sent there (`POST /me/verify-contact`).
+ * asking for the code that was sent there (`verifyContact`).
  */
 export function ContactVerification({
   pending,
   onConfirmed,
 }: {
   pending: PendingContact;
-  onConfirmed: (user: Me['user']) => void;
+  onConfirmed: (user: ResponseOf<'verifyContact'>) => void;
 }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const verify = useMutation({
-    mutationFn: () => post<Me['user']>('/me/verify-contact', { kind: pending.kind, code }),
+    mutationFn: () => call('verifyContact', { body: { kind: pending.kind, code } }),
     onSuccess: onConfirmed,
   });
   const errs = fieldErrors(verify.error);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api';
+import { call } from '../../app/api';
 import { FormError, fieldErrors } from '../../ui/form';
 
 /** Changing one's password needs the current one. */
@@ -11,7 +11,7 @@ export function PasswordCard() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const change = useMutation({
-    mutationFn: () => post('/me/password', { currentPassword, newPassword }),
+    mutationFn: () => call('changePassword', { body: { currentPassword, newPassword } }),
     onSuccess: () => {
       setCurrent('');
       setNew('');

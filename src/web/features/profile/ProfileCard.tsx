@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, Avatar, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { patch, uploadFile } from '../../app/api';
+import { call, upload } from '../../app/api';
 import { ME_KEY, isStaff, type Me } from '../../app/session';
 import { FormError, fieldErrors } from '../../ui/form';
 import { errorMessage } from '../../ui/states';
@@ -32,12 +32,14 @@ export function ProfileCard({ me }: { me: Me }) {
   const contactChanged = form.email !== (me.user.email ?? '') || form.mobile !== (me.user.mobile ?? '');
   const save = useMutation({
     mutationFn: () =>
-      patch<User & { pendingContacts: PendingContact[] }>('/me', {
-        name: form.name,
-        email: form.email || null,
-        mobile: form.mobile || null,
-        ...(isStaff(me) ? { signature: form.signature } : {}),
-        ...(contactChanged ? { currentPassword: form.currentPassword } : {}),
+      call('updateMe', {
+        body: {
+          name: form.name,
+          email: form.email || null,
+          mobile: form.mobile || null,
+          ...(isStaff(me) ? { signature: form.signature } : {}),
+          ...(contactChanged ? { currentPassword: form.currentPassword } : {}),
+        },
       }),
     onSuccess: ({ pendingContacts, ...user }) => {
       setUser(user);
@@ -60,7 +62,9 @@ export function ProfileCard({ me }: { me: Me }) {
     if (!file) return;
     setAvatarError(null);
     try {
-      setUser((await uploadFile(file, () => undefined, '/me/avatar')) as unknown as User);
+      const data = new FormData();
+      data.append('file', file, file.name);
+      setUser(await upload('uploadAvatar', data));
     } catch (err) {
       setAvatarError(errorMessage(err, t('errors.generic')));
     }

@@ -1,11 +1,12 @@
 import { Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/session';
+import { isStaff, useMe } from '../../app/session';
+import { ApiTokensCard } from './ApiTokensCard';
 import { PreferencesCard } from './PreferencesCard';
 import { ProfileCard } from './ProfileCard';
 import { PasswordCard } from './PasswordCard';
 
-/** The person's own profile: language and digits, name and contacts, signature, avatar, password. */
+/** The person's own profile: language and digits, name and contacts, signature, avatar, password; staff's API tokens. */
 export default function ProfilePage() {
   const { t } = useTranslation();
   const me = useMe().data!;
@@ -17,6 +18,7 @@ export default function ProfilePage() {
       <PreferencesCard />
       <ProfileCard me={me} />
       <PasswordCard />
+      {isStaff(me) && <ApiTokensCard />}
     </Stack>
   );
 }

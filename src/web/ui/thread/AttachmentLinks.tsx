@@ -1,10 +1,10 @@
 import { Box, Link, Stack, Typography } from '@mui/material';
 import AttachFile from '@mui/icons-material/AttachFile';
 import { useTranslation } from 'react-i18next';
-import type { TMessage } from '../../../contracts/tickets';
+import type { ItemOf } from '../../app/api';
 import { useFormat } from '../format';
 
-export type Attachment = TMessage['attachments'][number];
+export type Attachment = ItemOf<'listTicketMessages'>['attachments'][number];
 
 /** C6: each attachment downloads by its name and shows its size. */
 export function AttachmentLinks({ attachments }: { attachments: Attachment[] }) {

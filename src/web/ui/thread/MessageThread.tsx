@@ -1,10 +1,10 @@
 import { Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { TMessage } from '../../../contracts/tickets';
+import type { ItemOf } from '../../app/api';
 import { ThreadMessage } from './ThreadMessage';
 
 /** The read-only conversation of a ticket, oldest first (as the server sends it). */
-export function MessageThread({ messages }: { messages: TMessage[] }) {
+export function MessageThread({ messages }: { messages: ItemOf<'listTicketMessages'>[] }) {
   const { t } = useTranslation();
   if (!messages.length)
     return (

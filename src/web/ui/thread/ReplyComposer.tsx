@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Box, Button, Stack } from '@mui/material';
 import Send from '@mui/icons-material/Send';
 import { useTranslation } from 'react-i18next';
-import type { Upload } from '../../app/api';
-import { AttachmentPicker } from '../AttachmentPicker';
+import { AttachmentPicker, type Upload } from '../AttachmentPicker';
 import { fieldErrors, FormError } from '../form';
 import { RichEditor } from '../RichEditor';
 import { DirectionToggle, type TextDirection } from './DirectionToggle';
@@ -20,7 +19,7 @@ interface Props {
   pending: boolean;
   error: unknown;
   /** Attachments are offered only when set (guests may have them turned off). */
-  attachments?: { maxMb: number; max: number; uploadPath: string };
+  attachments?: { maxMb: number; max: number; uploadOperation: 'uploadFile' | 'uploadGuestFile' };
   submitTestId?: string;
 }
 
@@ -63,7 +62,7 @@ export function ReplyComposer({ onSend, pending, error, attachments, submitTestI
             onChange={setUploads}
             max={attachments.max}
             maxMb={attachments.maxMb}
-            uploadPath={attachments.uploadPath}
+            uploadOperation={attachments.uploadOperation}
             onBusyChange={setBusy}
             error={errs.fields.attachmentIds}
           />

@@ -1,7 +1,7 @@
 import { Avatar, Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import { useTranslation } from 'react-i18next';
-import type { TMessage } from '../../../contracts/tickets';
+import type { ItemOf } from '../../app/api';
 import { useFormat } from '../format';
 import { AttachmentLinks } from './AttachmentLinks';
 
@@ -20,7 +20,7 @@ const bodySx = {
 } as const;
 
 /** One message of a thread: author and level, date, body, attachments. Notes are set apart. */
-export function ThreadMessage({ message }: { message: TMessage }) {
+export function ThreadMessage({ message }: { message: ItemOf<'listTicketMessages'> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const note = message.kind === 'note';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Paper, Snackbar, Stack, TextField, Typography } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../../app/api';
+import { call, type BodyOf } from '../../../app/api';
 import { can, useMe } from '../../../app/session';
 import { errorMessage } from '../../../ui/states';
 import { useFormat } from '../../../ui/format';
@@ -10,7 +10,7 @@ import { PRIORITIES, STATUSES } from '../../../ui/ticket-bits';
 import { BulkResultDialog, ConfirmDialog, type BulkResult } from './BulkDialogs';
 import { useDepartments, useStaff } from './lookups';
 
-type Action = 'status' | 'priority' | 'lock' | 'transfer' | 'assign' | 'delete' | 'restore';
+type Action = BodyOf<'bulkUpdateTickets'>['action'];
 
 interface Props {
   selected: number[];
@@ -62,7 +62,8 @@ export function BulkBar({ selected, onFinished }: Props) {
             : action === 'delete' || action === 'restore'
               ? undefined
               : v;
-      return post<BulkResult>('/tickets/bulk', { numbers: selected, action, value });
+      const input: BodyOf<'bulkUpdateTickets'> = { numbers: selected, action, value };
+      return call('bulkUpdateTickets', { body: input });
     },
     onSuccess: (res) => {
       void qc.invalidateQueries({ queryKey: ['tickets'] });

@@ -11,12 +11,10 @@ import {
   ListItemText,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../app/api';
 import { useFormat } from '../../../ui/format';
 
-export interface BulkResult {
-  done: number[];
-  failed: Array<{ number: number; error: { code: string; message: string } }>;
-}
+export type BulkResult = ResponseOf<'bulkUpdateTickets'>;
 
 export function ConfirmDialog({
   open,

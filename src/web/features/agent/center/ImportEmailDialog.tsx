@@ -20,8 +20,7 @@ import UploadFile from '@mui/icons-material/UploadFile';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TTicket } from '../../../../contracts/tickets';
-import { ApiError, sendForm } from '../../../app/api';
+import { ApiError, upload } from '../../../app/api';
 import { can, useMe } from '../../../app/session';
 import { FormError, fieldErrors } from '../../../ui/form';
 import { useFormat } from '../../../ui/format';
@@ -71,7 +70,7 @@ export function ImportEmailDialog({ open, onClose }: { open: boolean; onClose: (
       if (assignee) form.append('assigneeId', assignee.id);
       form.append('file', file!, file!.name);
       setProgress(0);
-      return sendForm<TTicket>('/tickets/import', form, setProgress);
+      return upload('importTicketEmail', form, { onProgress: setProgress });
     },
     onSuccess: (ticket) => {
       void qc.invalidateQueries({ queryKey: ['tickets'] });

@@ -1,6 +1,6 @@
 import { Autocomplete, Chip, FormControlLabel, MenuItem, Stack, Switch, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { TStatus } from '../../../../contracts/tickets';
+import type { TStatus } from '../ticket/types';
 import { PRIORITIES, STATUSES, type Priority } from '../../../ui/ticket-bits';
 import { EmailsField } from '../../../ui/EmailsField';
 import { useDepartments, useStaff, useTags, useTicketTypes, type Named } from './lookups';

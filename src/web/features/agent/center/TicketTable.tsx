@@ -12,12 +12,14 @@ import {
 } from '@mui/material';
 import ChatBubbleOutline from '@mui/icons-material/ChatBubbleOutline';
 import { useTranslation } from 'react-i18next';
-import type { TTicketListItem } from '../../../../contracts/tickets';
+import type { ItemOf } from '../../../app/api';
 import { useFormat } from '../../../ui/format';
 import { PriorityFlag, StatusChip } from '../../../ui/ticket-bits';
 import { Assignees, Requester, rowBackground, SubjectLink, UpdatedText, WaitingText } from './cells';
 import type { Sort } from './filters';
 import type { ListViewProps } from './listView';
+
+type TTicketListItem = ItemOf<'listTickets'>;
 
 /** Read by screen readers, not shown: the column shows an icon. */
 const SR_ONLY = {

@@ -2,23 +2,24 @@ import { useEffect, useState } from 'react';
 import { Autocomplete, TextField } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TUser } from '../../../../contracts/people';
-import { get, type Page } from '../../../app/api';
+import { call, type ItemOf } from '../../../app/api';
+
+type User = ItemOf<'listUsers'>;
 
 interface Props {
   role: 'customer' | 'agent';
   label: string;
-  value: TUser | null;
-  onChange: (u: TUser | null) => void;
+  value: User | null;
+  onChange: (u: User | null) => void;
   error?: boolean;
   helperText?: string;
   required?: boolean;
   testId?: string;
 }
 
-const describe = (u: TUser) => [u.name || u.username, u.email ?? u.mobile ?? u.username].filter(Boolean).join(' · ');
+const describe = (u: User) => [u.name || u.username, u.email ?? u.mobile ?? u.username].filter(Boolean).join(' · ');
 
-/** Finds a person by name, username, e-mail or mobile as one types (GET /users?q=). */
+/** Finds a person by name, username, e-mail or mobile as one types (`listUsers` with `q`). */
 export function UserPicker({ role, label, value, onChange, error, helperText, required, testId }: Props) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
@@ -30,7 +31,7 @@ export function UserPicker({ role, label, value, onChange, error, helperText, re
   const search = useQuery({
     queryKey: ['users', 'search', role, q],
     queryFn: ({ signal }) =>
-      get<Page<TUser>>('/users', { role, q: q || undefined, pageSize: 10, active: true }, { signal }),
+      call('listUsers', { query: { role, q: q || undefined, pageSize: 10, active: true }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });

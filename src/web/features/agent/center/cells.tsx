@@ -2,9 +2,11 @@ import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import PushPin from '@mui/icons-material/PushPin';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TTicketListItem } from '../../../../contracts/tickets';
+import type { ItemOf } from '../../../app/api';
 import { useFormat } from '../../../ui/format';
 import type { Change } from './useLiveChanges';
+
+type TTicketListItem = ItemOf<'listTickets'>;
 
 /** How long the requester has been waiting for us, or a dash when nobody waits. */
 export function WaitingText({ since, now }: { since: string | null; now: number }) {

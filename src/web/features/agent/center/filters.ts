@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { TStatus } from '../../../../contracts/tickets';
+import type { TStatus } from '../ticket/types';
+import type { QueryOf } from '../../../app/api';
 import type { Priority } from '../../../ui/ticket-bits';
 
 export const SORTS = [
@@ -106,8 +107,8 @@ export function filtersToParams(f: CenterFilters): URLSearchParams {
   return p;
 }
 
-/** The query string of GET /tickets for a view. */
-export function toApiQuery(f: CenterFilters) {
+/** The query string of `listTickets` for a view. */
+export function toApiQuery(f: CenterFilters): QueryOf<'listTickets'> {
   return {
     status: f.status,
     priority: f.priority,

@@ -1,6 +1,8 @@
 import type { RefObject } from 'react';
-import type { TTicketListItem } from '../../../../contracts/tickets';
+import type { ItemOf } from '../../../app/api';
 import type { Change } from './useLiveChanges';
+
+type TTicketListItem = ItemOf<'listTickets'>;
 
 /** What both presentations of the queue (table and cards) take. */
 export interface ListViewProps {

@@ -1,7 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TDepartment } from '../../../../contracts/organisation';
-import type { TUser } from '../../../../contracts/people';
-import { get, type Page } from '../../../app/api';
+import { call } from '../../../app/api';
 
 export interface Named {
   id: string;
@@ -15,7 +13,7 @@ const LOOKUP = { staleTime: 5 * 60_000 };
 export function useDepartments() {
   return useQuery({
     queryKey: ['departments', { pageSize: 100 }],
-    queryFn: () => get<Page<TDepartment>>('/departments', { pageSize: 100 }),
+    queryFn: () => call('listDepartments', { query: { pageSize: 100 } }),
     ...LOOKUP,
   });
 }
@@ -23,7 +21,7 @@ export function useDepartments() {
 export function useTicketTypes() {
   return useQuery({
     queryKey: ['ticket-types', 'list'],
-    queryFn: () => get<Page<Named & { active: boolean }>>('/ticket-types'),
+    queryFn: () => call('listTicketTypes'),
     ...LOOKUP,
   });
 }
@@ -31,7 +29,7 @@ export function useTicketTypes() {
 export function useTags() {
   return useQuery({
     queryKey: ['tags', { pageSize: 100 }],
-    queryFn: () => get<Page<Named>>('/tags', { pageSize: 100 }),
+    queryFn: () => call('listTags', { query: { pageSize: 100 } }),
     ...LOOKUP,
   });
 }
@@ -42,8 +40,8 @@ export function useStaff() {
     queryKey: ['users', 'staff'],
     queryFn: async () => {
       const [agents, admins] = await Promise.all([
-        get<Page<TUser>>('/users', { role: 'agent', pageSize: 100, active: true }),
-        get<Page<TUser>>('/users', { role: 'admin', pageSize: 100, active: true }),
+        call('listUsers', { query: { role: 'agent', pageSize: 100, active: true } }),
+        call('listUsers', { query: { role: 'admin', pageSize: 100, active: true } }),
       ]);
       return [...agents.items, ...admins.items].map((u) => ({ id: u.id, name: u.name || u.username }));
     },

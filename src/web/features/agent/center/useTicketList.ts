@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
-import type { TTicketPage } from '../../../../contracts/tickets';
-import { get } from '../../../app/api';
+import { call } from '../../../app/api';
 import { toApiQuery, type CenterFilters } from './filters';
 
 /** Read by the ticket page for its next/previous shortcuts and its "back to list" link. */
@@ -16,7 +15,7 @@ export function useTicketList(filters: CenterFilters) {
   const location = useLocation();
   const query = useQuery({
     queryKey: ['tickets', 'center', toApiQuery(filters)],
-    queryFn: ({ signal }) => get<TTicketPage>('/tickets', toApiQuery(filters), { signal }),
+    queryFn: ({ signal }) => call('listTickets', { query: toApiQuery(filters), signal }),
     placeholderData: keepPreviousData,
   });
   const items = query.isPlaceholderData ? undefined : query.data?.items;

@@ -3,7 +3,7 @@ import ScheduleSend from '@mui/icons-material/ScheduleSend';
 import MarkEmailRead from '@mui/icons-material/MarkEmailRead';
 import ErrorOutline from '@mui/icons-material/ErrorOutline';
 import { useTranslation } from 'react-i18next';
-import type { TDelivery } from '../../../../contracts/tickets';
+import type { TMessage } from './types';
 import { useFormat } from '../../../ui/format';
 
 const ICONS = { queued: ScheduleSend, sent: MarkEmailRead, failed: ErrorOutline };
@@ -14,7 +14,7 @@ const COLORS = { queued: 'text.secondary', sent: 'success.dark', failed: 'error.
  * after how many attempts). Everything the tooltip says is also written out, so nothing depends
  * on hovering; the live stream refetches the thread when the state changes.
  */
-export function DeliveryStatus({ delivery: d }: { delivery: TDelivery }) {
+export function DeliveryStatus({ delivery: d }: { delivery: NonNullable<TMessage['delivery']> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const Icon = ICONS[d.status];

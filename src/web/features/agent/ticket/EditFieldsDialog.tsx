@@ -14,7 +14,7 @@ import {
 } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { patch } from '../../../app/api';
+import { call } from '../../../app/api';
 import { can, useMe } from '../../../app/session';
 import { FormError, fieldErrors } from '../../../ui/form';
 import { PRIORITIES, STATUSES } from '../../../ui/ticket-bits';
@@ -64,7 +64,7 @@ export function EditFieldsDialog({ ticket, onClose }: { ticket: TTicket; onClose
     return c;
   };
   const save = useMutation({
-    mutationFn: () => patch<TTicket>(`/tickets/${ticket.number}`, changes()),
+    mutationFn: () => call('updateTicket', { path: { number: ticket.number }, body: changes() }),
     onSuccess: async (updated) => {
       qc.setQueryData(ticketKey(ticket.number), updated);
       await qc.invalidateQueries({ queryKey: ticketKey(ticket.number) });

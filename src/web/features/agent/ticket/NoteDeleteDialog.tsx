@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { del } from '../../../app/api';
+import { call } from '../../../app/api';
 import { FormError } from '../../../ui/form';
 import { ticketKey } from './queries';
 import type { TMessage } from './types';
@@ -18,7 +18,7 @@ export function NoteDeleteDialog({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => del(`/tickets/${ticketNumber}/messages/${message.id}`),
+    mutationFn: () => call('deleteTicketNote', { path: { number: ticketNumber, id: message.id } }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ticketKey(ticketNumber) });
       onClose();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { patch } from '../../../app/api';
+import { call } from '../../../app/api';
 import { RichEditor } from '../../../ui/RichEditor';
 import { FormError, fieldErrors } from '../../../ui/form';
 import { DirectionSwitch } from './DirectionSwitch';
@@ -24,7 +24,8 @@ export function NoteEditDialog({
   const [body, setBody] = useState(message.body);
   const [direction, setDirection] = useState<Direction>(message.direction);
   const save = useMutation({
-    mutationFn: () => patch<TMessage>(`/tickets/${ticketNumber}/messages/${message.id}`, { body, direction }),
+    mutationFn: () =>
+      call('editTicketNote', { path: { number: ticketNumber, id: message.id }, body: { body, direction } }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ticketKey(ticketNumber) });
       onClose();

@@ -3,7 +3,7 @@ import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { del, post } from '../../../app/api';
+import { call } from '../../../app/api';
 import { isStaff, useMe } from '../../../app/session';
 import { FormError } from '../../../ui/form';
 import { ticketKey } from './queries';
@@ -38,8 +38,8 @@ export function PeopleCard({ ticket }: { ticket: TTicket }) {
   const follow = useMutation({
     mutationFn: () =>
       following
-        ? del<TTicket>(`/tickets/${ticket.number}/followers/me`)
-        : post<TTicket>(`/tickets/${ticket.number}/followers/me`),
+        ? call('unfollowTicket', { path: { number: ticket.number } })
+        : call('followTicket', { path: { number: ticket.number } }),
     onSuccess: async (updated) => {
       qc.setQueryData(ticketKey(ticket.number), updated);
       await qc.invalidateQueries({ queryKey: ticketKey(ticket.number) });

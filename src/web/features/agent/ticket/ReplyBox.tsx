@@ -5,7 +5,7 @@ import ReplyIcon from '@mui/icons-material/Reply';
 import Send from '@mui/icons-material/Send';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../../app/api';
+import { ApiError, call } from '../../../app/api';
 import { usePublicSettings } from '../../../app/session';
 import { RichEditor } from '../../../ui/RichEditor';
 import { FormError, fieldErrors } from '../../../ui/form';
@@ -94,7 +94,7 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
   const send = useMutation({
     mutationFn: (force: boolean) => {
       const reply = kind === 'reply';
-      const input: Partial<TCreateMessage> = {
+      const input: TCreateMessage = {
         body,
         kind,
         direction,
@@ -105,7 +105,7 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
           ? { statusAfter: opts.statusAfter, cc: opts.cc, bcc: opts.bcc, signature: opts.signature && !!signatureText }
           : {}),
       };
-      return post<TMessage>(`/tickets/${ticket.number}/messages`, input);
+      return call('addTicketMessage', { path: { number: ticket.number }, body: input });
     },
     onSuccess: async () => {
       setCollision(null);

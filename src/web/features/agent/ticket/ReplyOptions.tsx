@@ -1,6 +1,6 @@
 import { Box, Checkbox, FormControlLabel, Grid, MenuItem, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Upload } from '../../../app/api';
+import type { ResponseOf } from '../../../app/api';
 import { AttachmentPicker } from '../../../ui/AttachmentPicker';
 import { STATUSES } from '../../../ui/ticket-bits';
 import type { fieldErrors } from '../../../ui/form';
@@ -12,7 +12,7 @@ export interface ReplyOptionValues {
   cc: string[];
   bcc: string[];
   signature: boolean;
-  attachments: Upload[];
+  attachments: ResponseOf<'uploadFile'>[];
 }
 
 interface Props {

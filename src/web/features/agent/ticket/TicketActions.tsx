@@ -18,7 +18,7 @@ import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import RestoreFromTrash from '@mui/icons-material/RestoreFromTrash';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { del, post } from '../../../app/api';
+import { call } from '../../../app/api';
 import { can, useMe } from '../../../app/session';
 import { errorMessage } from '../../../ui/states';
 import { EditFieldsDialog } from './EditFieldsDialog';
@@ -40,14 +40,17 @@ export function TicketActions({ ticket }: { ticket: TTicket }) {
     await qc.invalidateQueries({ queryKey: ['tickets'] });
   };
   const assign = useMutation({
-    mutationFn: () => post<TTicket>(`/tickets/${ticket.number}/assign-to-me`),
+    mutationFn: () => call('assignTicketToMe', { path: { number: ticket.number } }),
     onSuccess: async (updated) => {
       qc.setQueryData(ticketKey(ticket.number), updated);
       await refresh();
     },
   });
   const lifecycle = useMutation({
-    mutationFn: () => (ticket.deleted ? post(`/tickets/${ticket.number}/restore`) : del(`/tickets/${ticket.number}`)),
+    mutationFn: () =>
+      ticket.deleted
+        ? call('restoreTicket', { path: { number: ticket.number } })
+        : call('deleteTicket', { path: { number: ticket.number } }),
     onSuccess: async () => {
       setOpen(null);
       await refresh();

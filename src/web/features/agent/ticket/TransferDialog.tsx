@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { patch } from '../../../app/api';
+import { call } from '../../../app/api';
 import { can, useMe } from '../../../app/session';
 import { FormError, fieldErrors } from '../../../ui/form';
 import { ticketKey, useAgents, useDepartments } from './queries';
@@ -41,7 +41,7 @@ export function TransferDialog({ ticket, onClose }: { ticket: TTicket; onClose: 
       const input: TUpdateTicket = { departmentId };
       if (assignee === NONE) input.assigneeIds = [];
       else if (assignee !== KEEP) input.assigneeIds = [assignee];
-      return patch<TTicket>(`/tickets/${ticket.number}`, input);
+      return call('updateTicket', { path: { number: ticket.number }, body: input });
     },
     onSuccess: async (updated) => {
       qc.setQueryData(ticketKey(ticket.number), updated);

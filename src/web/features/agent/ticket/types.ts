@@ -1,16 +1,16 @@
-import type { z } from 'zod';
-import type { ZCreateMessage, ZTicketEvent, ZTicketView, ZUpdateTicket } from '../../../../contracts/tickets';
-import type { ZDepartment, ZTag, ZTicketType } from '../../../../contracts/organisation';
-import type { TUser } from '../../../../contracts/people';
+import type { BodyOf, ItemOf, ResponseOf } from '../../../app/api';
 
-export type { TTicket, TMessage, TStatus } from '../../../../contracts/tickets';
+/** What the API answers, from the generated schema: a contract change breaks compilation here. */
+export type TTicket = ResponseOf<'getTicket'>;
+export type TMessage = ItemOf<'listTicketMessages'>;
+export type TStatus = TTicket['status'];
 /** Request bodies as sent (ids as strings), not as the server parses them. */
-export type TUpdateTicket = z.input<typeof ZUpdateTicket>;
-export type TCreateMessage = z.input<typeof ZCreateMessage>;
-export type TicketEvent = z.infer<typeof ZTicketEvent>;
-export type TicketView = z.infer<typeof ZTicketView>;
-export type Department = z.infer<typeof ZDepartment>;
-export type TicketType = z.infer<typeof ZTicketType>;
-export type Tag = z.infer<typeof ZTag>;
-export type Agent = Pick<TUser, 'id' | 'name' | 'username' | 'role'>;
-export type Direction = 'rtl' | 'ltr' | 'auto';
+export type TUpdateTicket = BodyOf<'updateTicket'>;
+export type TCreateMessage = BodyOf<'addTicketMessage'>;
+export type TicketEvent = ItemOf<'listTicketEvents'>;
+export type TicketView = ItemOf<'listTicketViews'>;
+export type Department = ItemOf<'listDepartments'>;
+export type TicketType = ItemOf<'listTicketTypes'>;
+export type Tag = ItemOf<'listTags'>;
+export type Agent = Pick<ItemOf<'listUsers'>, 'id' | 'name' | 'username' | 'role'>;
+export type Direction = TMessage['direction'];

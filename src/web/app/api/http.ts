@@ -1,4 +1,4 @@
-import i18n from '../ui/i18n/i18n';
+import i18n from '../../ui/i18n/i18n';
 
 /** The error shape of every API failure (api.md, "Errors"). `fields` maps a field to its message. */
 export class ApiError extends Error {
@@ -17,23 +17,6 @@ let csrfToken: string | null = null;
 /** Set from /auth/session and the sign-in answers; state-changing calls send it back. */
 export const setCsrfToken = (token: string | null) => (csrfToken = token);
 export const getCsrfToken = () => csrfToken;
-
-export interface RequestOptions {
-  query?: Record<string, string | number | boolean | undefined | null | Array<string | number>>;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
-/** Builds `/api/v1/...?a=1&b=2`, repeating array values (status=a&status=b) and skipping empty ones. */
-export function apiUrl(path: string, query?: RequestOptions['query']): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue;
-    for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
-  }
-  const qs = params.toString();
-  return `/api/v1${path}${qs ? `?${qs}` : ''}`;
-}
 
 export function baseHeaders(method: string): Record<string, string> {
   const headers: Record<string, string> = { 'accept-language': i18n.language || 'fa' };
@@ -67,18 +50,18 @@ export async function toApiError(res: Response | { status: number; text: string 
   );
 }
 
-/** Calls the JSON API. Resolves with the parsed body (undefined for 204), rejects with ApiError. */
-export async function api<T = unknown>(
+/** Sends one JSON request to `url`. Resolves with the parsed body (undefined for 204), rejects with ApiError. */
+export async function fetchJson<T = unknown>(
   method: string,
-  path: string,
+  url: string,
   body?: unknown,
-  opts: RequestOptions = {},
+  opts: { headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<T> {
   const headers = { ...baseHeaders(method), ...opts.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(apiUrl(path, opts.query), {
+    res = await fetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -95,42 +78,20 @@ export async function api<T = unknown>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const get = <T>(path: string, query?: RequestOptions['query'], opts?: RequestOptions) =>
-  api<T>('GET', path, undefined, { ...opts, query });
-export const post = <T>(path: string, body?: unknown, opts?: RequestOptions) => api<T>('POST', path, body ?? {}, opts);
-export const patch = <T>(path: string, body: unknown, opts?: RequestOptions) => api<T>('PATCH', path, body, opts);
-export const put = <T>(path: string, body: unknown, opts?: RequestOptions) => api<T>('PUT', path, body, opts);
-export const del = <T>(path: string, opts?: RequestOptions) => api<T>('DELETE', path, undefined, opts);
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  totalExact?: boolean;
-  page: number;
-  pageSize: number;
-}
-
-export interface Upload {
-  id: string;
-  name: string;
-  size: number;
-  contentType: string;
-}
-
 /**
  * Sends a multipart form with upload progress (fetch cannot report upload progress,
  * XMLHttpRequest can). Parts go in the order they were appended: servers that stream the form
  * (POST /tickets/import) want the text fields before the file. Resolves with the JSON answer.
  */
-export function sendForm<T>(
-  path: string,
+export function sendMultipart<T>(
+  url: string,
   form: FormData,
   onProgress: (fraction: number) => void = () => undefined,
   signal?: AbortSignal,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl(path));
+    xhr.open('POST', url);
     for (const [k, v] of Object.entries(baseHeaders('POST'))) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = async () => {
@@ -144,19 +105,4 @@ export function sendForm<T>(
     signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(form);
   });
-}
-
-/**
- * Uploads one file with progress.
- * `path` is /uploads for signed-in people and /public/uploads for guests.
- */
-export function uploadFile(
-  file: File,
-  onProgress: (fraction: number) => void,
-  path = '/uploads',
-  signal?: AbortSignal,
-): Promise<Upload> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return sendForm<Upload>(path, form, onProgress, signal);
 }

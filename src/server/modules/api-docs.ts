@@ -1,0 +1,76 @@
+import type { ApiDocs, TagDoc } from '../platform/http/api-docs';
+import { authApiDocs } from './auth';
+import { catalogApiDocs } from './catalog';
+import { departmentsApiDocs } from './departments';
+import { liveApiDocs } from './live';
+import { mailApiDocs } from './mail';
+import { peopleApiDocs } from './people';
+import { settingsApiDocs } from './settings';
+import { ticketsApiDocs } from './tickets';
+
+/** Every module's operation texts, merged; a key used twice fails at start-up. */
+export const apiDocs: ApiDocs = merge([
+  authApiDocs,
+  peopleApiDocs,
+  departmentsApiDocs,
+  catalogApiDocs,
+  mailApiDocs,
+  settingsApiDocs,
+  ticketsApiDocs,
+  liveApiDocs,
+]);
+
+function merge(parts: ApiDocs[]): ApiDocs {
+  const all: ApiDocs = {};
+  for (const part of parts)
+    for (const [key, entry] of Object.entries(part)) {
+      if (all[key]) throw new Error(`api-docs: ${key} is described twice`);
+      all[key] = entry;
+    }
+  return all;
+}
+
+/** The tags, in the order the documentation page shows them; each operation carries its module's. */
+export const apiTags: TagDoc[] = [
+  {
+    name: 'auth',
+    description: 'Signing in and out: password, one-time codes by SMS or e-mail, sign-up, password reset, the session.',
+  },
+  { name: 'me', description: 'The signed-in person’s own profile, contact details, password and avatar.' },
+  {
+    name: 'people',
+    description: 'Staff and customers of the workspace (admins and agents with the people permissions).',
+  },
+  { name: 'access-levels', description: 'Named sets of permissions given to agents, and the list of permissions.' },
+  { name: 'groups', description: 'Teams of agents that departments and tickets are given to.' },
+  {
+    name: 'api-tokens',
+    description: 'The caller’s own API tokens for integrations: create (shown once), list, revoke.',
+  },
+  { name: 'departments', description: 'Where tickets are routed: departments with their agents, groups and manager.' },
+  { name: 'ticket-types', description: 'The kinds of request a ticket can be (incident, request, question…).' },
+  { name: 'tags', description: 'Free labels on tickets.' },
+  { name: 'org-units', description: 'The organisation’s units (faculties, offices) that customers belong to.' },
+  {
+    name: 'mail',
+    description:
+      'Mailboxes per department: IMAP/POP3 intake, SMTP replies, connection tests, quarantine, importing a saved e-mail.',
+  },
+  { name: 'settings', description: 'Workspace settings, logo and sign-in image (admins).' },
+  {
+    name: 'tickets',
+    description:
+      'The ticket lifecycle: list and search, open, change, reply and note, lock, follow, delete and restore.',
+  },
+  { name: 'dashboard', description: 'Counters and the status series behind the dashboards.' },
+  {
+    name: 'attachments',
+    description: 'Uploading files before they are attached to a message, and downloading attachments.',
+  },
+  {
+    name: 'public',
+    description:
+      'What needs no sign-in: the guest form and guest tickets (by number and access key), public settings and images.',
+  },
+  { name: 'live', description: 'Server-sent events: ticket changes as they happen, for the caller’s visible tickets.' },
+];

@@ -1,0 +1,78 @@
+import type { ApiDocs } from '../../platform/http/api-docs';
+
+/** The OpenAPI texts of the auth module's operations (platform/http/api-docs.ts). */
+export const authApiDocs: ApiDocs = {
+  'POST /auth/login': {
+    operationId: 'login',
+    summary: 'Sign in with a password',
+    description:
+      "Public. The login may be the username (any case), the e-mail address or the mobile number in any common spelling; on success the answer is the same as GET /auth/me and an httpOnly session cookie (pk_session, 30 days) is set, whose writes need the returned csrfToken in the x-csrf-token header. A wrong password and an unknown account both answer 401; a disabled account 403, and staff outside the workspace's allowed IP addresses 403 (ip_not_allowed). After 5 failures for one account from one address, that address must wait 1 s, then 2, 4 ... up to 15 minutes between tries (429 with Retry-After), and one address may fail at most 30 times per 10 minutes whatever the account; other addresses are not affected.",
+    errors: [401, 403, 404, 429],
+    example: { login: 'm.ahmadi', password: 'correct horse battery' },
+  },
+  'POST /auth/register': {
+    operationId: 'register',
+    summary: 'Sign up as a customer',
+    description:
+      'Public, when the workspace lets customers register (403 registration_closed otherwise; 503 while it is suspended). Checks that the username, e-mail and mobile are free, then sends a 6-digit code by SMS to the mobile and answers 202 with its lifetime (300 seconds); nothing is created until POST /auth/otp/verify confirms the code, which creates the customer and signs it in. Limited to 10 requests per hour per address and 3 codes per 10 minutes per mobile (429).',
+    errors: [403, 404, 429],
+    example: {
+      mobile: '09121234567',
+      username: 'maryam.ahmadi',
+      name: 'مریم احمدی',
+      email: 'maryam.ahmadi@example.com',
+      acceptTerms: true,
+    },
+  },
+  'POST /auth/otp/request': {
+    operationId: 'requestSignInCode',
+    summary: 'Send a sign-in code by SMS',
+    description:
+      'Public. Sends a 6-digit code, valid for 300 seconds, to the mobile when an active account has that number; the answer (202) is the same whether or not it does, so it reveals no accounts. Limited to 20 requests per hour per address and 3 codes per 10 minutes per mobile (429); refused with 503 while the workspace is suspended.',
+    errors: [404, 429],
+    example: { mobile: '09121234567' },
+  },
+  'POST /auth/otp/verify': {
+    operationId: 'verifySignInCode',
+    summary: 'Sign in or finish signing up with an SMS code',
+    description:
+      'Public. Checks the code sent by POST /auth/register or POST /auth/otp/request (Persian or Arabic digits are accepted): a registration code creates the customer now, a sign-in code signs in the account with that mobile. Either way the answer and the session cookie are those of POST /auth/login. A wrong code answers 400 and counts against that code, which dies after 5 wrong guesses, and against the account from this address as wrong passwords do (429 with Retry-After); a disabled account or staff outside the allowed IP addresses get 403.',
+    errors: [403, 404, 429],
+    example: { mobile: '09121234567', code: '482913' },
+  },
+  'POST /auth/logout': {
+    operationId: 'logout',
+    summary: 'Sign out',
+    description:
+      'Signed in. Ends the session of the cookie the request came with and clears the cookie; a call with an API token ends nothing (revoke the token with DELETE /api-tokens/{id} instead). Answers 204.',
+  },
+  'GET /auth/me': {
+    operationId: 'getMe',
+    summary: 'Get the signed-in person',
+    description:
+      'Signed in (session or API token). The person, its workspace, its effective permissions and, for a cookie session, the CSRF token that every write made with the cookie must send in the x-csrf-token header (null with an API token). Answers 401 when not signed in; use GET /auth/session to ask without an error.',
+  },
+  'GET /auth/session': {
+    operationId: 'getSession',
+    summary: 'Get the session state',
+    description:
+      'Public. Always 200: signedIn with the same answer as GET /auth/me when the request carries a live session or token, otherwise signedIn false and me null. Meant for clients that need to learn at start-up whether anyone is signed in.',
+    errors: [404],
+  },
+  'POST /auth/password/forgot': {
+    operationId: 'forgotPassword',
+    summary: 'Ask for a password reset link',
+    description:
+      'Public. The login may be a username, e-mail or mobile; when it names an active account with an e-mail address, a reset link valid for 60 minutes is mailed to it, at most once per account per 15 minutes. The answer (202) is the same whether or not a mail was sent, so it reveals no accounts. Limited to 10 requests per 15 minutes per address (429).',
+    errors: [404, 429],
+    example: { login: 'maryam.ahmadi@example.com' },
+  },
+  'POST /auth/password/reset': {
+    operationId: 'resetPassword',
+    summary: 'Set a new password with a reset token',
+    description:
+      "Public. The token comes from the link mailed by POST /auth/password/forgot; it works once and within its 60 minutes, otherwise 400 on token. Using it sets the password, invalidates the account's other reset links, ends all its sessions and revokes all its API tokens; sign in again afterwards. Limited to 20 requests per 15 minutes per address (429).",
+    errors: [404, 429],
+    example: { token: 'b3JkZXItNzQxLXJlc2V0LXRva2VuLWV4YW1wbGU', password: 'a-new-long-passphrase' },
+  },
+};
