@@ -255,7 +255,8 @@ describe('API tokens and the API documentation', () => {
       expect(await item.getAttribute('rel')).toContain('noopener');
       const [tab] = await Promise.all([context.waitForEvent('page'), item.click()]);
       await tab.waitForURL((u) => u.pathname.startsWith(DOCS));
-      await tab.locator('.swagger-ui .information-container').waitFor();
+      // The document is large and the page renders it all at once: slow on a loaded machine.
+      await tab.locator('.swagger-ui .information-container').waitFor({ timeout: 60_000 });
       await tab.close();
     } finally {
       await setLang(page, 'fa').catch(() => undefined);
@@ -325,7 +326,7 @@ describe('API tokens and the API documentation', () => {
       });
       const res = await page.goto(DOCS);
       expect(res?.status()).toBe(200);
-      await page.locator('.swagger-ui .information-container').waitFor();
+      await page.locator('.swagger-ui .information-container').waitFor({ timeout: 60_000 });
       // The operations are grouped by tag: the sections are there and the tickets one is visible.
       const tickets = page.locator('#operations-tag-tickets');
       await tickets.waitFor();

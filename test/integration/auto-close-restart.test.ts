@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autoCloseTickets } from '../../src/server/modules/tickets/auto-close.job';
 import { queryRows } from '../../src/server/platform/db/database';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
-import { openTicket, ticketWorld, type TicketWorld } from '../helpers/tickets';
+import { inParallel, openTicket, ticketWorld, type TicketWorld } from '../helpers/tickets';
 
 /**
  * C20: the days count from the agent's last answer (or from a later change to pending), and a
@@ -69,11 +69,7 @@ describe('auto-close counts from the last answer', () => {
 describe('auto-close in batches', () => {
   it('closes 250 tickets with their events and notifications in a bounded number of statements', async () => {
     const w = await ticketWorld(t);
-    await Promise.all(
-      Array.from({ length: 250 }, (_, i) =>
-        openTicket(w.alice.client, { departmentId: w.support.id, subject: `Quiet ${i}` }),
-      ),
-    );
+    await inParallel(250, 10, (i) => openTicket(w.alice.client, { departmentId: w.support.id, subject: `Quiet ${i}` }));
     // A follower on one of them, so that the live announcement's audience is read too.
     const [first] = await queryRows<{ id: number }>(
       t.deps.database.db,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autoCloseTickets } from '../../src/server/modules/tickets/auto-close.job';
 import { queryRows } from '../../src/server/platform/db/database';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app';
-import { openTicket, ticketWorld } from '../helpers/tickets';
+import { inParallel, openTicket, ticketWorld } from '../helpers/tickets';
 
 /**
  * C20 with the injected clock. The clock starts in 2001: the test database is shared with files
@@ -94,10 +94,8 @@ describe('auto-close (C20)', () => {
 
   it('closes more than one batch, each ticket once, even with two runs at the same time', async () => {
     const w = await ticketWorld(t);
-    const made = await Promise.all(
-      Array.from({ length: 250 }, (_, i) =>
-        openTicket(w.alice.client, { departmentId: w.support.id, subject: `Old ${i}` }),
-      ),
+    const made = await inParallel(250, 10, (i) =>
+      openTicket(w.alice.client, { departmentId: w.support.id, subject: `Old ${i}` }),
     );
     expect(made).toHaveLength(250);
     // Made pending in one statement: 250 replies through the API would only slow the test down.
