@@ -2,7 +2,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, launchBrowser, newPerson, shot, type Person } from './helpers/browser';
 import { ApiClient, startServer, type E2EServer } from './helpers/server';
-import { faDigits, setLang, settled, shotFromTop, shotViewport, tr, webEnv, type Lang } from './helpers/flows';
+import {
+  faDigits,
+  setLang,
+  settled,
+  shotFromTop,
+  shotViewport,
+  tr,
+  webEnv,
+  type Lang,
+  overflow,
+} from './helpers/flows';
 
 /**
  * API tokens on the profile page: an agent makes a token (name, expiry), sees its secret once,
@@ -13,21 +23,6 @@ import { faDigits, setLang, settled, shotFromTop, shotViewport, tr, webEnv, type
  */
 
 const DOCS = '/api/docs';
-
-/** How far the page is wider than the screen (0 when it fits), and the widest elements that stick out. */
-async function overflow(page: Page): Promise<{ by: number; culprits: string[] }> {
-  const width = page.viewportSize()!.width;
-  return page.evaluate(`((width) => {
-    const by = document.scrollingElement.scrollWidth - width;
-    const culprits = by <= 1 ? [] : [...document.querySelectorAll('body *')]
-      .map((e) => ({ e, r: e.getBoundingClientRect() }))
-      .filter(({ r }) => r.width > 0 && (r.right > width + 1 || r.left < -1))
-      .sort((a, b) => b.r.width - a.r.width)
-      .slice(0, 6)
-      .map(({ e, r }) => e.tagName.toLowerCase() + '.' + String(e.className).split(' ').slice(0, 2).join('.') + ' ' + Math.round(r.left) + '…' + Math.round(r.right));
-    return { by, culprits };
-  })(${width})`);
-}
 
 async function signedIn(
   browser: Browser,

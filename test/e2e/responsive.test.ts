@@ -2,33 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPerson, shot, type Person } from './helpers/browser';
 import { ApiClient, startServer, type E2EServer } from './helpers/server';
-import { setLang, settled, tr, type Lang } from './helpers/flows';
+import { overflow, setLang, settled, tr, type Lang } from './helpers/flows';
 
 /**
  * On a 360×740 phone the main pages of an agent (sara) and a customer (ali) fit the screen's
  * width in Persian and English, the navigation opens from the menu button, and the ticket
  * center's keyboard help opens with "?".
  */
-
-/**
- * How far the page is wider than the screen (0 when it fits), and the widest elements that stick
- * out of it, to name the culprit when it does not fit. Measured against the screen's width, not
- * window.innerWidth: a phone (isMobile) zooms out to show a page that is too wide, and then
- * innerWidth grows with it and the page would always seem to fit.
- */
-async function overflow(page: Page): Promise<{ by: number; culprits: string[] }> {
-  const width = page.viewportSize()!.width;
-  return page.evaluate(`((width) => {
-    const by = document.scrollingElement.scrollWidth - width;
-    const culprits = by <= 1 ? [] : [...document.querySelectorAll('body *')]
-      .map((e) => ({ e, r: e.getBoundingClientRect() }))
-      .filter(({ r }) => r.width > 0 && (r.right > width + 1 || r.left < -1))
-      .sort((a, b) => b.r.width - a.r.width)
-      .slice(0, 6)
-      .map(({ e, r }) => e.tagName.toLowerCase() + (e.getAttribute('data-testid') ? '[data-testid=' + e.getAttribute('data-testid') + ']' : '') + '.' + String(e.className).split(' ').slice(0, 2).join('.') + ' ' + Math.round(r.left) + '…' + Math.round(r.right));
-    return { by, culprits };
-  })(${width})`);
-}
 
 async function signedIn(browser: Browser, base: string, who: string): Promise<Person> {
   const person = await newPerson(browser, base, 'phone');

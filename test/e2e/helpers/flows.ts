@@ -187,3 +187,23 @@ export async function settled(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor();
   await expect.poll(() => page.locator('[aria-busy="true"], .MuiSkeleton-root').count(), { timeout: 15_000 }).toBe(0);
 }
+
+/**
+ * How far the page is wider than the screen (0 when it fits), and the widest elements that stick
+ * out of it, to name the culprit when it does not fit. Measured against the screen's width, not
+ * window.innerWidth: a phone (isMobile) zooms out to show a page that is too wide, and then
+ * innerWidth grows with it and the page would always seem to fit.
+ */
+export async function overflow(page: Page): Promise<{ by: number; culprits: string[] }> {
+  const width = page.viewportSize()!.width;
+  return page.evaluate(`((width) => {
+    const by = document.scrollingElement.scrollWidth - width;
+    const culprits = by <= 1 ? [] : [...document.querySelectorAll('body *')]
+      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && (r.right > width + 1 || r.left < -1))
+      .sort((a, b) => b.r.width - a.r.width)
+      .slice(0, 6)
+      .map(({ e, r }) => e.tagName.toLowerCase() + (e.getAttribute('data-testid') ? '[data-testid=' + e.getAttribute('data-testid') + ']' : '') + '.' + String(e.className).split(' ').slice(0, 2).join('.') + ' ' + Math.round(r.left) + '…' + Math.round(r.right));
+    return { by, culprits };
+  })(${width})`);
+}
