@@ -7,7 +7,11 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test-results/vitest.json' },
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'eslint-rules/**/*.test.js'], environment: 'node' } },
+      {
+        // The web app's components render in unit tests with React's automatic JSX runtime, as in vite.
+        esbuild: { jsx: 'automatic' },
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'eslint-rules/**/*.test.js'], environment: 'node' },
+      },
       {
         test: {
           name: 'integration',

@@ -55,7 +55,7 @@ export async function explainAll(
       ),
     ];
     out.push({
-      label: scenario.dashboard ? 'counters' : / limit /i.test(s.sql) ? 'page' : 'count',
+      label: scenario.dashboard ? 'counters' : /^select count\(/i.test(s.sql) ? 'count' : 'page',
       sql: s.sql,
       params: s.params,
       plan,

@@ -158,7 +158,7 @@ export async function verifySample(
   if (!samples.length) return;
   await sink.query(`create or replace function pg_temp.bench_vector(segments text[]) returns tsvector language plpgsql as $$
     declare v tsvector := ''; s text;
-    begin foreach s in array segments loop v := v || to_tsvector('simple', s); end loop; return v; end $$`);
+    begin foreach s in array segments loop v := v || to_tsvector('simple', s); end loop; return v || search_joins(v); end $$`);
   const rows = await sink.query<{ id: string }>(
     `select t.id from tickets t join (select unnest($1::bigint[]) as id, unnest($2::text[]) as pub, unnest($3::text[]) as notes) s on s.id = t.id
       where t.search_public <> pg_temp.bench_vector(string_to_array(s.pub, E'\\x1f'))

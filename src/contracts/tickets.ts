@@ -29,6 +29,18 @@ export const ZRequester = z.object({
 });
 export const ZRef = z.object({ id: z.string(), name: z.string() });
 
+/**
+ * Where a search matched (issue 14): a short plain-text fragment of the subject or of the latest
+ * visible message holding a searched word (a customer's never comes from a note), and the matched
+ * words as [start, end) offsets into `text` (UTF-16 code units, as JavaScript strings count).
+ * Render `text` as text and the marks as highlighted ranges of it: it is never HTML.
+ */
+export const ZSnippet = z.object({
+  text: z.string(),
+  marks: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])),
+});
+export type TSnippet = z.infer<typeof ZSnippet>;
+
 export const ZTicketListItem = z.object({
   number: z.number().int(),
   subject: z.string(),
@@ -45,6 +57,8 @@ export const ZTicketListItem = z.object({
   internal: z.boolean(),
   tags: z.array(z.string()),
   deleted: z.boolean(),
+  /** Only when the list was searched (`q`). */
+  snippet: ZSnippet.optional(),
 });
 export type TTicketListItem = z.infer<typeof ZTicketListItem>;
 
@@ -70,7 +84,7 @@ export const ZAttachment = z.object({
   url: z.string(),
 });
 
-export const ZTicket = ZTicketListItem.extend({
+export const ZTicket = ZTicketListItem.omit({ snippet: true }).extend({
   body: z.string(),
   direction: ZDirection,
   type: ZRef.nullable(),

@@ -3,7 +3,7 @@ import { DataDirLockedError } from './platform/db/embedded-lock';
 import { closeDeps, createDeps } from './platform/deps';
 import { buildApp } from './app';
 import { JOB_QUEUES, startWorker } from './jobs-registry';
-import { bootstrap } from './modules/workspaces';
+import { bootstrap, DEMO_PASSWORD } from './modules/workspaces';
 
 /** Reads the configuration, opens the database, serves HTTP and runs the job worker. */
 async function main() {
@@ -21,6 +21,7 @@ async function main() {
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });
   deps.log.info({ url: config.publicUrl, database: deps.database.kind, demo: config.demo }, 'Pishkhan is ready');
+  process.stdout.write(`\n  ${readyLine(config)}\n\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -33,6 +34,18 @@ async function main() {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * The one friendly line printed when the server listens (to the terminal, not through the JSON
+ * logger): the address, and with demo data who to sign in as. The demo admin's password is
+ * printed only when it is the demo's (no ADMIN_USERNAME/ADMIN_PASSWORD given).
+ */
+function readyLine(config: { publicUrl: string; demo: boolean; admin?: { username: string } }): string {
+  const at = `Pishkhan is ready at ${config.publicUrl}`;
+  if (!config.demo) return at;
+  const login = config.admin ? config.admin.username : `admin / ${DEMO_PASSWORD}`;
+  return `${at} — sign in as ${login} (demo data)`;
 }
 
 /**

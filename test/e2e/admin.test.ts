@@ -287,7 +287,9 @@ describe('admin', () => {
         if (await top.count()) expect(await top.first().textContent()).not.toContain(taken);
         await shot(page, `admin-person-error-${lang}-desktop`);
         await dialog.getByRole('button', { name: tr(lang, 'common.cancel'), exact: true }).click();
-        await dialog.waitFor({ state: 'detached' });
+        // What was typed is not thrown away without asking.
+        await page.getByTestId('discard-confirm').click();
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
       }
       // No second "sara" was made.
       expect(

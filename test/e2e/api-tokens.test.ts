@@ -206,7 +206,9 @@ describe('API tokens and the API documentation', () => {
           await dateField.locator('.MuiFormHelperText-root.Mui-error').first().waitFor();
           await shotStill(page, 'api-tokens-date-error-fa');
           await dialog.getByRole('button', { name: tr(lang, 'common.cancel') }).click();
-          await dialog.waitFor({ state: 'detached' });
+          // Changed fields are not thrown away without asking (useDiscardGuard).
+          await page.getByTestId('discard-confirm').click();
+          await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
         }
 
         const made = await makeToken(page, lang, {

@@ -143,7 +143,11 @@ describe('reply collision', () => {
       await dialog.getByTestId('collision-review').click();
       await dialog.waitFor({ state: 'detached' });
       await expect.poll(() => editor('en').textContent()).toContain(draft);
-      expect(await sara.page.evaluate(`sessionStorage.getItem('pishkhan.draft.${number}')`)).toContain(draft);
+      // Kept in the browser per person and ticket (issue 14: it survives a reload).
+      const kept = (await sara.page.evaluate(
+        `Object.keys(localStorage).filter((k) => k.startsWith('pishkhan.draft.') && k.endsWith('.${number}')).map((k) => localStorage.getItem(k)).join('')`,
+      )) as string;
+      expect(kept).toContain(draft);
       expect((await messages()).length).toBe(4);
       await expect.poll(() => sara.page.getByTestId('reply-submit').isEnabled()).toBe(true);
 

@@ -145,8 +145,10 @@ describe('ticket flow: customer → agent → customer, live', () => {
     await expect.poll(() => saraThread.first().textContent()).toContain(body);
     await expect.poll(() => saraThread.first().getByTestId('attachment-link').textContent()).toBe(fileName);
     await typeInEditor(richEditor(sara.page, tr('fa', 'ticket.replyBody')), answer);
-    await chooseOption(sara.page, sara.page.getByTestId('reply-status-after'), tr('fa', 'status.pending'));
-    await expect.poll(() => sara.page.getByTestId('reply-status-after').textContent()).toBe(tr('fa', 'status.pending'));
+    // "Send and set pending" is the reply's main button (issue 14: one click, no status to choose first).
+    await expect
+      .poll(() => sara.page.getByTestId('reply-submit').textContent())
+      .toBe(tr('fa', 'ticket.sendAs.pending'));
     await screen(sara.page, 'agent-ticket', 'fa', 'desktop');
     const sent = sara.page.waitForResponse(
       (r) => new URL(r.url()).pathname === `/api/v1/tickets/${number}/messages` && r.request().method() === 'POST',

@@ -52,7 +52,7 @@ describe('invalid text (NUL, lone surrogates) is a 400 naming the field', () => 
       password: ADMIN_PASSWORD,
     });
     expect(login.statusCode, login.body).toBe(400);
-    expect(login.json().error.fields.login).toBe('نویسه‌های غیرمجاز دارد (نویسه‌ی NUL یا متن خراب).');
+    expect(login.json().error.fields.login).toBe('نویسه‌های غیرمجاز دارد (نویسهٔ NUL یا متن خراب).');
 
     const query = await w.agent.client.get('tickets?q=printer%00fire');
     expect(query.statusCode, query.body).toBe(400);

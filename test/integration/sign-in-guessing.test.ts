@@ -166,7 +166,7 @@ describe('password guessing', () => {
     expect(capped.statusCode).toBe(429);
     expect(capped.headers['retry-after']).toBe('900');
     expect(capped.json().error.message).toBe(
-      'تلاش‌های ناموفق برای ورود بیش از حد است. ۹۰۰ ثانیه‌ی دیگر دوباره تلاش کنید.',
+      'تلاش‌های ناموفق برای ورود بیش از حد است. ۹۰۰ ثانیهٔ دیگر دوباره تلاش کنید.',
     );
 
     // The account is not locked: its owner signs in from another address meanwhile…

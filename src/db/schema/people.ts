@@ -68,6 +68,9 @@ export const users = pgTable(
     index('users_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
     index('users_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('users_alternate_emails_gin').using('gin', t.alternateEmails),
+    // Ticket search by the requester's name (list-tickets.ts): the words of the name and the
+    // username, Persian-folded by search_norm() — the SQL twin of normalizeText (migration 0013).
+    index('users_search_gin').using('gin', sql`to_tsvector('simple', search_norm(${t.name} || ' ' || ${t.username}))`),
   ],
 );
 

@@ -58,3 +58,14 @@ export const rateLimits = pgTable(
     index('rate_limits_window_idx').on(t.windowStart),
   ],
 );
+
+/**
+ * Search vectors still to be rebuilt after their form changed (tickets/search-reindex.ts): one row
+ * per rebuild, with the last ticket id done; the rebuild walks the tickets by id in small
+ * batches, each its own transaction, and deletes the row when it has passed the last ticket.
+ */
+export const searchReindex = pgTable('search_reindex', {
+  name: text().primaryKey(),
+  doneThroughId: bigint({ mode: 'number' }).notNull().default(0),
+  createdAt: createdAt(),
+});

@@ -237,3 +237,31 @@ export const ticketViews = pgTable(
   },
   (t) => [index('ticket_views_ticket_idx').on(t.ticketId, t.viewedAt)],
 );
+
+/**
+ * F4 (issue 14): a mail of a guest's tracking link — right after the guest form, and on each
+ * "e-mail me again". Like a reply's `delivery_*` columns, the row records the mail before it is
+ * sent: 'queued', 'sending' (an attempt has claimed it, at `status_at`), 'sent' or 'failed', so
+ * a retried job never mails it twice, and every attempt uses the same Message-ID. The tracking
+ * code is never here: it travels sealed in the job.
+ */
+export const guestLinkMails = pgTable(
+  'guest_link_mails',
+  {
+    id: id(),
+    workspaceId: ws(),
+    ticketId: ref().notNull(),
+    /** 'created' (after the guest form) or 'resent' (asked for again). */
+    reason: text().notNull(),
+    /** The guest's language when it was asked for: 'fa' or 'en'. */
+    locale: text().notNull(),
+    status: text().notNull().default('queued'),
+    attempts: integer().notNull().default(0),
+    statusAt: tstz(),
+    /** The last attempt's error (SMTP answer or connection failure, no secrets). */
+    error: text(),
+    emailMessageId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('guest_link_mails_ticket_idx').on(t.workspaceId, t.ticketId)],
+);

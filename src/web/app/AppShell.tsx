@@ -42,6 +42,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { useLiveStream } from './live';
 import { can, isStaff, useMe, usePublicSettings, useSignOut } from './session';
 import { SkipLink } from './SkipLink';
+import { UserText } from '../ui/UserText';
 
 const DRAWER = 248;
 
@@ -68,10 +69,10 @@ export function AppShell() {
   useLiveStream(true);
 
   const staff = isStaff(me);
-  const sections: Array<{ title: string; items: NavItem[] }> = staff
+  const sections: Array<{ heading: string; items: NavItem[] }> = staff
     ? [
         {
-          title: t('nav.tickets'),
+          heading: t('nav.tickets'),
           items: [
             { to: '/agent', label: t('nav.dashboard'), icon: <Dashboard /> },
             { to: '/agent/tickets', label: t('nav.ticketCenter'), icon: <Inbox /> },
@@ -79,7 +80,7 @@ export function AppShell() {
           ],
         },
         {
-          title: t('nav.admin'),
+          heading: t('nav.admin'),
           items: [
             {
               to: '/admin/people',
@@ -110,7 +111,7 @@ export function AppShell() {
       ]
     : [
         {
-          title: t('nav.portal'),
+          heading: t('nav.portal'),
           items: [
             { to: '/portal', label: t('nav.dashboard'), icon: <Dashboard /> },
             { to: '/portal/new', label: t('nav.newTicket'), icon: <AddCircleOutline /> },
@@ -127,7 +128,7 @@ export function AppShell() {
       {sections
         .filter((s) => s.items.some(visible))
         .map((s) => (
-          <List key={s.title} subheader={<ListSubheader>{s.title}</ListSubheader>} dense>
+          <List key={s.heading} subheader={<ListSubheader>{s.heading}</ListSubheader>} dense>
             {s.items.filter(visible).map((i) => (
               <ListItem key={i.to} disablePadding>
                 <ListItemButton
@@ -172,7 +173,7 @@ export function AppShell() {
             noWrap
             sx={{ flexGrow: 1, color: 'inherit', textDecoration: 'none' }}
           >
-            {settings.data?.title ?? t('app.name')}
+            <UserText>{settings.data?.title ?? t('app.name')}</UserText>
           </Typography>
           <LanguageSwitch />
           <IconButton
@@ -187,7 +188,9 @@ export function AppShell() {
             </Avatar>
           </IconButton>
           <Menu anchorEl={menu} open={!!menu} onClose={() => setMenu(null)}>
-            <MenuItem disabled>{me.user.name}</MenuItem>
+            <MenuItem disabled>
+              <UserText>{me.user.name}</UserText>
+            </MenuItem>
             <Divider />
             <MenuItem
               onClick={() => {

@@ -1,5 +1,6 @@
-import { Alert } from '@mui/material';
+import { Alert, Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { UserText } from '../ui/UserText';
 import { usePublicSettings } from './session';
 
 /** J1: the workspace's public announcement, and the suspension notice while it is suspended. */
@@ -12,12 +13,12 @@ export function Banners() {
     <>
       {s.suspended && (
         <Alert severity="error" role="alert" sx={{ borderRadius: 0 }} data-testid="suspension-banner">
-          <strong>{t('banners.suspended')}</strong> {s.suspensionMessage}
+          <strong>{t('banners.suspended')}</strong> <UserText>{s.suspensionMessage}</UserText>
         </Alert>
       )}
       {s.announcement && (
         <Alert severity="info" sx={{ borderRadius: 0, whiteSpace: 'pre-line' }} data-testid="announcement-banner">
-          {s.announcement}
+          <Box dir="auto">{s.announcement}</Box>
         </Alert>
       )}
     </>

@@ -5,6 +5,7 @@ import { Banners } from './Banners';
 import { LanguageSwitch } from './LanguageSwitch';
 import { usePublicSettings } from './session';
 import { SkipLink } from './SkipLink';
+import { UserText } from '../ui/UserText';
 
 /** Pages for people who are not signed in: sign-in, registration, the guest form and tracking. */
 export function PublicLayout() {
@@ -23,7 +24,7 @@ export function PublicLayout() {
             to="/"
             sx={{ flexGrow: 1, color: 'inherit', textDecoration: 'none' }}
           >
-            {title}
+            <UserText>{title}</UserText>
           </Typography>
           <LanguageSwitch />
         </Toolbar>

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
+import { LinearProgress } from '@mui/material';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { AppShell } from './AppShell';
 import { PublicLayout } from './PublicLayout';
 import { RequireSignIn } from './guards';
@@ -12,9 +14,19 @@ const page = (load: () => Promise<{ default: ComponentType }>): Pick<RouteObject
   lazy: async () => ({ Component: (await load()).default }),
 });
 
+/**
+ * What shows while the first page's chunk loads (react-router's "hydrate fallback": without one
+ * it warns in the console on every first load). A thin bar, as the shell shows while it loads.
+ */
+function FirstLoad() {
+  const { t } = useTranslation();
+  return <LinearProgress aria-label={t('common.loading')} sx={{ position: 'fixed', top: 0, insetInline: 0 }} />;
+}
+
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteError />,
+    hydrateFallbackElement: <FirstLoad />,
     children: [
       { path: '/', element: <HomeRedirect /> },
       {

@@ -29,6 +29,26 @@ export function signedIn(qc: QueryClient, me: Me) {
   applyLang(me.user.locale as Lang);
 }
 
+/**
+ * Unsent replies kept in this browser (features/agent/ticket/useDraft.ts: `pishkhan.draft.`,
+ * ui/thread/ReplyComposer.tsx: `pishkhan.reply-draft.`) go with the person who signs out, so the
+ * next one on a shared computer does not find them.
+ */
+const DRAFT_PREFIXES = ['pishkhan.draft.', 'pishkhan.reply-draft.'];
+
+function forgetDrafts() {
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key && DRAFT_PREFIXES.some((p) => key.startsWith(p))) keys.push(key);
+    }
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // Storage may be unavailable (private mode, blocked): nothing was kept there then.
+  }
+}
+
 export function useSignOut() {
   const qc = useQueryClient();
   return async () => {
@@ -36,6 +56,7 @@ export function useSignOut() {
       await call('logout');
     } finally {
       setCsrfToken(null);
+      forgetDrafts();
       qc.clear();
       qc.setQueryData(ME_KEY, null);
     }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { uploadFile, type ResponseOf } from '../app/api';
 import { errorMessage } from './states';
 import { useFormat } from './format';
+import { isolate, UserText } from './UserText';
 
 /** C6: the kinds of file the server accepts (it checks the bytes; this checks the name first). */
 export const ALLOWED_EXTENSIONS = [
@@ -82,8 +83,8 @@ export function AttachmentPicker({
     const ok: File[] = [];
     for (const file of chosen.slice(0, Math.max(0, room))) {
       const why = checkFile(file, maxBytes);
-      if (why === 'type') issues.push(t('attachments.badType', { name: file.name }));
-      else if (why === 'size') issues.push(t('attachments.tooBig', { name: file.name, max: f.number(maxMb) }));
+      if (why === 'type') issues.push(t('attachments.badType', { name: isolate(file.name) }));
+      else if (why === 'size') issues.push(t('attachments.tooBig', { name: isolate(file.name), max: f.number(maxMb) }));
       else ok.push(file);
     }
     setProblems(issues);
@@ -103,7 +104,7 @@ export function AttachmentPicker({
           latest.current = [...latest.current, up];
           onChange(latest.current);
         } catch (err) {
-          setProblems((p) => [...p, `${file.name}: ${errorMessage(err, t('errors.generic'))}`]);
+          setProblems((p) => [...p, `${isolate(file.name)}: ${errorMessage(err, t('errors.generic'))}`]);
         } finally {
           setPending((p) => p.filter((x) => x.key !== key));
         }
@@ -137,7 +138,7 @@ export function AttachmentPicker({
           <Stack key={u.id} direction="row" alignItems="center" spacing={1}>
             <AttachFile fontSize="small" aria-hidden />
             <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
-              {u.name} ({f.bytes(u.size)})
+              <UserText>{u.name}</UserText> ({f.bytes(u.size)})
             </Typography>
             <IconButton
               size="small"
@@ -150,7 +151,7 @@ export function AttachmentPicker({
         ))}
         {pending.map((p) => (
           <Box key={p.key}>
-            <Typography variant="body2">{t('attachments.uploading', { name: p.name })}</Typography>
+            <Typography variant="body2">{t('attachments.uploading', { name: isolate(p.name) })}</Typography>
             <LinearProgress
               variant="determinate"
               value={Math.round(p.progress * 100)}

@@ -10,6 +10,7 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 
@@ -26,6 +27,7 @@ export function ShortcutsDialog({
   keyHeader,
   actionHeader,
   shortcuts,
+  note,
 }: {
   open?: boolean;
   onClose: () => void;
@@ -33,6 +35,8 @@ export function ShortcutsDialog({
   keyHeader: string;
   actionHeader: string;
   shortcuts: Shortcut[];
+  /** A line under the table (e.g. that letters work in any keyboard layout). */
+  note?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -71,6 +75,11 @@ export function ShortcutsDialog({
             ))}
           </TableBody>
         </Table>
+        {note && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="shortcuts-note">
+            {note}
+          </Typography>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common.close')}</Button>

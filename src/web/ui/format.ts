@@ -71,6 +71,38 @@ export function formatDay(
   return formatDate(`${day}T12:00:00Z`, lang, persianDigits, opts, 'UTC');
 }
 
+/** Persian (۰–۹) and Arabic (٠–٩) digits as ASCII ones, to read what people type. */
+export function latinDigits(text: string): string {
+  return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) & 0xf));
+}
+
+/**
+ * A calendar day (YYYY-MM-DD) as date fields show and take it: year/month/day with two-digit
+ * month and day — Jalali in Persian (۱۴۰۵/۰۹/۱۱, or 1405/09/11 with Latin digits), Gregorian in
+ * English (2026/12/02).
+ */
+export function formatDayNumeric(day: string, lang: string, persianDigits: boolean): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return '';
+  if (lang !== 'fa') return `${m[1]}/${m[2]}/${m[3]}`;
+  const parts = dtf(localeTag('fa', false), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'UTC',
+  }).formatToParts(new Date(`${day}T12:00:00Z`));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return digits(`${part('year')}/${part('month')}/${part('day')}`, 'fa', persianDigits);
+}
+
+/** The calendar day `n` days after `day` (both YYYY-MM-DD; `n` may be negative). */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return '';
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 export function formatNumber(n: number, lang: string, persianDigits: boolean): string {
   return new Intl.NumberFormat(localeTag(lang, persianDigits, false)).format(n);
 }
@@ -118,6 +150,8 @@ export function useFormat() {
     date: (iso: string | Date | null | undefined, opts?: Intl.DateTimeFormatOptions) =>
       formatDate(iso, lang, persianDigits, opts, timeZone),
     day: (day: string, opts?: Intl.DateTimeFormatOptions) => formatDay(day, lang, persianDigits, opts),
+    /** A day as date fields show it: ۱۴۰۵/۰۹/۱۱ in Persian, 2026/12/02 in English. */
+    dayNumeric: (day: string) => formatDayNumeric(day, lang, persianDigits),
     /** Today, the workspace's day (YYYY-MM-DD). */
     today: () => todayIn(timeZone),
     number: (n: number) => formatNumber(n, lang, persianDigits),

@@ -1,4 +1,4 @@
-import { Chip, Tooltip } from '@mui/material';
+import { Chip, Tooltip, type ChipProps } from '@mui/material';
 import Flag from '@mui/icons-material/Flag';
 import { useTranslation } from 'react-i18next';
 import type { TStatus } from '../../contracts/tickets';
@@ -15,15 +15,40 @@ const priorityColor: Record<Priority, string> = {
   low: '#757575',
 };
 
+/**
+ * A ticket's status; hovering (or a long press, or focusing it) tells what the status means —
+ * «قفل» (locked) above all is not obvious.
+ */
 export function StatusChip({ status }: { status: TStatus }) {
   const { t } = useTranslation();
   return (
-    <Chip
-      size="small"
-      color={statusColor[status]}
-      label={t(`status.${status}`)}
-      variant={status === 'closed' ? 'outlined' : 'filled'}
-    />
+    <Tooltip title={t(`bits.statusHint.${status}`)} describeChild enterTouchDelay={300}>
+      <Chip
+        size="small"
+        color={statusColor[status]}
+        label={t(`status.${status}`)}
+        variant={status === 'closed' ? 'outlined' : 'filled'}
+        // Focusable only where it needs explaining, so lists do not gain a tab stop per row.
+        tabIndex={status === 'locked' ? 0 : undefined}
+        data-testid="status-chip"
+      />
+    </Tooltip>
+  );
+}
+
+/**
+ * A requester's level: «عضو» (a member, who has an account) or «مهمان» (a guest, known only by
+ * an e-mail address), with what that means on hover, long press or focus.
+ */
+export function LevelChip({
+  level,
+  ...rest
+}: { level: 'member' | 'guest' | 'agent' | 'system' } & Omit<ChipProps, 'label' | 'size'>) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t(`bits.levelHint.${level}`)} describeChild enterTouchDelay={300}>
+      <Chip size="small" label={t(`bits.level.${level}`)} tabIndex={0} {...rest} />
+    </Tooltip>
   );
 }
 

@@ -3,13 +3,14 @@ import type { z } from 'zod';
 import { departments } from '../../../db/schema';
 import type { ZGuestCreate, ZGuestCreated } from '../../../contracts/tickets';
 import { withTx, type Ctx } from '../../platform/context';
-import { randomToken, sha256 } from '../../platform/crypto';
 import { inWorkspace } from '../../platform/db/scope';
 import { Forbidden, InvalidField } from '../../platform/errors';
 import { hasContent, sanitizeRichText } from '../../platform/html';
 import { hitRateLimit } from '../../platform/rate-limit';
 import { getSettings } from '../settings';
 import { asGuest, guestUploadsOpen } from './guest-access';
+import { queueGuestLinkMail } from './guest-link-mail';
+import { groupCode, newTrackingCode, trackingHash } from './tracking-code';
 import { openTicket } from './write/open-ticket';
 
 /** Per address and per e-mail, so neither a bot on one address nor one spread over many floods a queue. */
@@ -17,8 +18,11 @@ const PER_IP = { limit: 5, windowSeconds: 600 };
 const PER_EMAIL = { limit: 5, windowSeconds: 3600 };
 
 /**
- * F4: a ticket from the website's guest form. The guest gets the number and a tracking code,
- * shown once; the ticket keeps only the code's hash. It waits for an agent like a member's.
+ * F4: a ticket from the website's guest form. The guest gets the number and a tracking code
+ * (12 characters, shown grouped: tracking-code.ts); the ticket keeps only the code's hash. The
+ * same transaction queues the mail that brings number, code and link to the guest's address
+ * (issue 14), so a guest who closes the page still has them. It waits for an agent like a
+ * member's ticket.
  */
 export async function createGuestTicket({
   ctx,
@@ -45,7 +49,7 @@ export async function createGuestTicket({
   if (!dep || !dep.active || !dep.visible || dep.usage !== 'all')
     throw InvalidField('departmentId', 'validation.unknown_department');
 
-  const trackingCode = randomToken(18);
+  const code = newTrackingCode();
   return withTx(guest, async (tx) => {
     const { row } = await openTicket(
       tx,
@@ -57,7 +61,7 @@ export async function createGuestTicket({
         requesterId: null,
         guestName: input.name,
         guestEmail: email,
-        trackingHash: sha256(trackingCode),
+        trackingHash: trackingHash(code),
         requesterEmail: email,
         lastCustomerReplyAt: tx.deps.clock.now(),
       },
@@ -70,6 +74,7 @@ export async function createGuestTicket({
         attachmentIds: input.attachmentIds,
       },
     );
-    return { number: row.number, trackingCode };
+    await queueGuestLinkMail(tx, { ticketId: row.id, code, reason: 'created', locale: guest.locale });
+    return { number: row.number, trackingCode: groupCode(code) };
   });
 }

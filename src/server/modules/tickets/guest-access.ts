@@ -1,12 +1,12 @@
 import { eq, isNull } from 'drizzle-orm';
 import { tickets } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
-import { sha256 } from '../../platform/crypto';
 import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
 import { hitRateLimit } from '../../platform/rate-limit';
 import type { StoredSettings } from '../settings';
 import { TICKET_COLUMNS, type TicketRow } from './ticket-access';
+import { codeMatches } from './tracking-code';
 
 /**
  * Guest endpoints act for nobody, even when a session cookie came along: the tracking code or
@@ -21,13 +21,14 @@ export const guestUploadsOpen = (s: StoredSettings) =>
 export const guestAttachmentUrl = (number: number, code: string) => (id: number) =>
   `/api/v1/public/tickets/${number}/attachments/${id}?code=${encodeURIComponent(code)}`;
 
-/** Lookups per address: generous for a person, useless for guessing (codes carry 128+ bits). */
+/** Lookups per address: generous for a person, useless for guessing (codes carry 60 bits or more). */
 const LOOKUPS = { limit: 120, windowSeconds: 600 };
 
 /**
  * The guest ticket with this number and tracking code. A wrong or missing code, a deleted
  * ticket and a member's ticket all answer the same 404 as a number that does not exist. Only
- * the code's hash is stored, and hashes are what is compared.
+ * the code's hash is stored; the row is found by its number and the hash compared in constant
+ * time, for codes of either format (tracking-code.ts).
  */
 export async function findGuestTicket(ctx: Ctx, number: number, code: string): Promise<TicketRow> {
   await hitRateLimit(ctx, `guest-lookup:ip:${ctx.ip}`, LOOKUPS.limit, LOOKUPS.windowSeconds);
@@ -40,12 +41,13 @@ export async function findGuestTicket(ctx: Ctx, number: number, code: string): P
         tickets,
         ctx,
         eq(tickets.number, number),
-        eq(tickets.trackingHash, sha256(code)),
         isNull(tickets.requesterId),
         isNull(tickets.deletedAt),
         eq(tickets.internal, false),
       ),
     );
-  if (!row) throw NotFound('errors.ticket_not_found');
+  // Compared even when there is no row, so a missing number costs what a wrong code does.
+  const matches = codeMatches(code, row?.trackingHash ?? null);
+  if (!row || !matches) throw NotFound('errors.ticket_not_found');
   return row;
 }

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/context';
 import { defineJob, type JobDefinition } from '../../platform/jobs';
 import { AUTO_CLOSE_QUEUE, autoCloseTickets } from './auto-close.job';
+import { guestLinkJob } from './guest-link-mail.job';
+import { searchReindexJob } from './search-reindex';
 import { queryRows } from '../../platform/db/database';
 import { NOTIFY_QUEUE, type LiveType } from './ticket-events';
 
@@ -55,4 +57,8 @@ export const ticketsJobs = (): JobDefinition[] => [
       if (dropped) deps.log.info({ dropped, queue: NOTIFY_QUEUE }, 'stale notification jobs dropped');
     },
   }),
+  // F4 (issue 14): a guest's tracking link by mail, after the guest form and when asked again.
+  guestLinkJob(),
+  // Issue 14: existing tickets' search vectors gain the joined spellings, in batches.
+  searchReindexJob(),
 ];

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { tags, tickets } from '../../../db/schema';
 import type { TListTicketsQuery, TTicketPage } from '../../../contracts/tickets';
 import type { Ctx } from '../../platform/context';
@@ -7,10 +7,11 @@ import { offsetOf, pageOf } from '../../platform/pagination';
 
 /** Lists are counted exactly up to here (see ZTicketPage). */
 export const COUNT_CAP = 1000;
-import { isStaffActor, requireTicketAccess, TICKET_COLUMNS, visibleTo } from './ticket-access';
+import { isStaffActor, requireTicketAccess, TICKET_COLUMNS, visibleTo, type TicketRow } from './ticket-access';
 import { lookupsFor, toListItem } from './ticket-mapper';
 import { cachedCount } from './count-cache';
-import { normalizeText, ticketNumberOf, tsqueryOf } from './search-text';
+import { ticketSearch, type TicketSearch } from './search-conditions';
+import { snippetColumn, snippetsOf } from './search-snippet';
 import { addDays, isDay, startOfDay, workspaceTimeZone } from './workspace-days';
 
 type Sort = NonNullable<TListTicketsQuery['sort']>;
@@ -91,33 +92,39 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
       .where(inWorkspace(tags, ctx, sql`lower(${tags.name}) = ${input.tag.toLowerCase()}`));
     conds.push(tag ? sql`${tickets.tagIds} @> array[${tag.id}]::bigint[]` : sql`false`);
   }
-  if (input.q) {
-    const number = ticketNumberOf(input.q);
-    if (number !== null) conds.push(eq(tickets.number, number));
-    else {
-      const tsq = tsqueryOf(input.q);
-      const norm = normalizeText(input.q);
-      const like = `%${norm.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      const text: SQL[] = [sql`${tickets.subjectNorm} like ${like}`];
-      if (tsq) text.push(sql`${tickets.searchPublic} @@ ${tsq}`);
-      if (tsq && staff) text.push(sql`${tickets.searchNotes} @@ ${tsq}`);
-      conds.push(or(...text));
-    }
-  }
-  const where = and(inWorkspace(tickets, ctx), ...conds);
+  const search = input.q ? ticketSearch(ctx, actor, staff, input.q) : null;
+  const where = and(
+    inWorkspace(tickets, ctx),
+    ...conds,
+    search?.match,
+    search?.number != null ? ne(tickets.number, search.number) : undefined,
+  );
   const sort: Sort = input.sort ?? (staff ? 'waiting' : '-created');
   const order = [...(input.pinnedFirst ? [desc(tickets.pinned)] : []), ...orderBy(sort)];
   const cap = Math.max(COUNT_CAP, offsetOf(input) + input.pageSize * 10);
   const { page: _p, pageSize: _s, sort: _o, pinnedFirst: _f, ...filters } = input;
   const countKey = `${actor.id}:${cap}:${JSON.stringify(filters)}`;
-  const [rows, counted] = await Promise.all([
+  // A bare number (issue 14): the ticket with that number leads the list, whatever the sort, and
+  // the tickets whose text holds the number follow in the list's order. It is read apart (one
+  // row by tickets_number_uq, with every other filter) so that the others keep the plan of any
+  // search; theirs start one row earlier on every page after the first.
+  const exactNumber = search?.number ?? null;
+  const offset = offsetOf(input);
+  const columns = pageColumns(ctx, search, staff);
+  const [exact, fetched, counted] = await Promise.all([
+    exactNumber === null
+      ? Promise.resolve([] as PageRow[])
+      : ctx.db
+          .select(columns)
+          .from(tickets)
+          .where(and(inWorkspace(tickets, ctx), ...conds, eq(tickets.number, exactNumber))),
     ctx.db
-      .select(TICKET_COLUMNS)
+      .select(columns)
       .from(tickets)
       .where(where)
       .orderBy(...order)
-      .limit(input.pageSize)
-      .offset(offsetOf(input)),
+      .limit(exactNumber === null ? input.pageSize : input.pageSize + 1)
+      .offset(exactNumber === null ? offset : Math.max(0, offset - 1)),
     cachedCount(ctx.deps.database, ctx.workspaceId, countKey, Date.now(), async () => {
       const [{ n }] = await ctx.db.select({ n: count() }).from(
         ctx.db
@@ -130,14 +137,49 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
       return Number(n);
     }),
   ]);
+  const rows = exactNumber === null ? fetched : numberFirst(exact[0], fetched, offset, input.pageSize);
   const lookups = await lookupsFor(ctx, rows);
-  const exact = Number(counted) <= cap;
+  const snippets = search ? snippetsOf(rows, search.terms) : undefined;
+  const total = Number(counted) + (exact.length ? 1 : 0);
+  const isExact = Number(counted) <= cap;
   return {
     ...pageOf(
-      rows.map((r) => toListItem(r, lookups)),
-      exact ? Number(counted) : cap,
+      rows.map((r) => {
+        const item = toListItem(r, lookups);
+        const snippet = snippets?.get(r.id);
+        return snippet ? { ...item, snippet } : item;
+      }),
+      isExact ? total : cap,
       input,
     ),
-    totalExact: exact,
+    totalExact: isExact,
   };
+}
+
+/** A row of a page: the ticket, and with a search the HTML its snippet is cut from. */
+type PageRow = TicketRow & { snippetHtml: string | null };
+
+/**
+ * The columns of a page's rows; with a search, also the HTML each snippet is cut from. The
+ * snippet's subquery is in the page's own statement (no extra round trip); PostgreSQL evaluates
+ * it for the rows it returns only — after the limit on an index scan, and after a sort when it
+ * sorts, since an expensive output column is computed after a sort with a limit.
+ */
+function pageColumns(ctx: Ctx, search: TicketSearch | null, staff: boolean) {
+  return {
+    ...TICKET_COLUMNS,
+    // Written out in full: inside a subquery a bare "id" would be the message's.
+    snippetHtml: search
+      ? snippetColumn(ctx, sql.raw('"tickets"."id"'), search.terms, staff)
+      : sql<string | null>`null::text`,
+  };
+}
+
+/**
+ * The page of [exact, ...others] at `offset`, from the others read from one row before it
+ * (`fetched`: up to pageSize + 1 rows from max(0, offset - 1)).
+ */
+function numberFirst(exact: PageRow | undefined, fetched: PageRow[], offset: number, pageSize: number) {
+  if (exact) return offset === 0 ? [exact, ...fetched.slice(0, pageSize - 1)] : fetched.slice(0, pageSize);
+  return offset === 0 ? fetched.slice(0, pageSize) : fetched.slice(1, pageSize + 1);
 }

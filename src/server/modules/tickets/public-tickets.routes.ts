@@ -15,6 +15,7 @@ import { addGuestMessage } from './add-guest-message';
 import { createGuestTicket } from './create-guest-ticket';
 import { downloadGuestAttachment } from './download-guest-attachment';
 import { getGuestTicket } from './get-guest-ticket';
+import { resendGuestLink, ZGuestLinkResend } from './resend-guest-link';
 import { uploadGuestAttachment } from './upload-guest-attachment';
 
 const tags = ['public'];
@@ -58,6 +59,14 @@ export const publicTicketsRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(
           await addGuestMessage({ ctx: req.ctx, number: req.params.number, code: req.query.code, input: req.body }),
         ),
+  );
+  app.post(
+    '/public/tickets/:number/resend-link',
+    { config: pub, schema: { tags, params: ZNumberParams, body: ZGuestLinkResend } },
+    async (req, reply) => {
+      await resendGuestLink({ ctx: req.ctx, number: req.params.number, input: req.body });
+      return reply.code(202).send();
+    },
   );
   app.get(
     '/public/tickets/:number/attachments/:id',

@@ -159,7 +159,7 @@ export const ticketsApiDocs: ApiDocs = {
     operationId: 'createGuestTicket',
     summary: 'Open a ticket as a guest',
     description:
-      "Public: the website's guest form, for the workspace of the host name or x-workspace header (403 when the form is switched off); a session sent along is ignored. Opens a ticket in a department offered on the form and answers its number and a tracking code, shown only this once, which getGuestTicket and addGuestMessage need. At most 5 tickets per 10 minutes per address and 5 per hour per e-mail address (429); send an Idempotency-Key to make retries safe.",
+      "Public: the website's guest form, for the workspace of the host name or x-workspace header (403 when the form is switched off); a session sent along is ignored. Opens a ticket in a department offered on the form and answers its number and a tracking code (12 characters, shown as XXXX-XXXX-XXXX), which getGuestTicket and addGuestMessage need; the number, code and link are also e-mailed to the guest at once (resendGuestLink sends them again). At most 5 tickets per 10 minutes per address and 5 per hour per e-mail address (429); send an Idempotency-Key to make retries safe.",
     errors: [403, 404, 429],
     example: {
       name: 'مریم احمدی',
@@ -189,6 +189,15 @@ export const ticketsApiDocs: ApiDocs = {
       attachmentIds: [],
       direction: 'rtl',
     },
+  },
+  'POST /public/tickets/:number/resend-link': {
+    operationId: 'resendGuestLink',
+    summary: 'E-mail a guest its tracking link again',
+    description:
+      "Public, with the ticket's tracking code in the body (either format: the 12-character code in any case, with or without dashes and spaces, Persian or Arabic digits; or an older 24-character code). Queues a mail with the ticket number, the tracking code and a link to the guest ticket page, in the caller's language (Accept-Language), to the e-mail address the ticket was opened with; the caller cannot choose the address. A wrong code, a deleted or member's ticket and an unknown number are all 404, as for getGuestTicket; with the right code the answer is always 202. At most 10 requests per hour per address (counted before the code is checked), and 3 per ticket and 5 per e-mail address per hour (429 with Retry-After); the lookup also counts toward the 120 lookups per 10 minutes per address.",
+    errors: [404, 429],
+    success: { status: 202, description: 'Accepted: the mail is queued.' },
+    example: { code: 'K7QM-4XWD-9JRT' },
   },
   'GET /public/tickets/:number/attachments/:id': {
     operationId: 'downloadGuestAttachment',

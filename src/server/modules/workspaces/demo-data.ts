@@ -77,7 +77,14 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
   await createOrgUnit({ ctx, input: { name: 'معاونت اداری و مالی', parentId: null, active: true, position: 2 } });
   await createOrgUnit({ ctx, input: { name: 'کتابخانه مرکزی', parentId: null, active: true, position: 3 } });
 
-  const customer = (username: string, name: string, email: string, mobile: string, alternateEmails: string[] = []) =>
+  const customer = (
+    username: string,
+    name: string,
+    email: string,
+    mobile: string,
+    alternateEmails: string[] = [],
+    locale: 'fa' | 'en' = 'fa',
+  ) =>
     createUser({
       ctx,
       input: {
@@ -95,12 +102,13 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
         accessLevelId: null,
         orgUnitId: Number(faculty.id),
         signature: '',
-        locale: 'fa',
+        locale,
       },
     });
   const ali = await customer('ali', 'علی محمدی', 'ali@example.com', '09121234567', ['a.mohammadi@university.example']);
   const zahra = await customer('zahra', 'زهرا حسینی', 'zahra@example.com', '09351234567');
-  const john = await customer('john', 'John Smith', 'john@example.com', '09191234567');
+  // The English-speaking customer: his interface and all his texts are in English.
+  const john = await customer('john', 'John Smith', 'john@example.com', '09191234567', [], 'en');
 
   await createGroup({
     ctx,

@@ -2,15 +2,16 @@ import { ZCreateMessage, ZCreateTicket, ZUpdateTicket } from '../../../contracts
 import type { Permission, Role } from '../../../contracts/permissions';
 import type { Ctx } from '../../platform/context';
 import { addMessage, createTicket, updateTicket } from '../tickets';
+import { seedDemoHistory } from './demo-history';
 
-interface Person {
+export interface Person {
   id: string;
   name: string;
   username: string;
 }
 
 /** The same context acting as another person of the workspace. */
-function as(ctx: Ctx, p: Person, role: Role, permissions: readonly Permission[] = []): Ctx {
+function as(ctx: Ctx, p: Person, role: Role, permissions: readonly Permission[] = [], locale: 'fa' | 'en' = 'fa'): Ctx {
   return {
     ...ctx,
     actor: {
@@ -21,7 +22,7 @@ function as(ctx: Ctx, p: Person, role: Role, permissions: readonly Permission[] 
       permissions: new Set(permissions),
       departmentIds: [],
       ticketAccess: true,
-      locale: 'fa',
+      locale,
       via: 'token',
     },
   };
@@ -45,7 +46,7 @@ export async function seedDemoTickets(
   },
   d: { support: string; finance: string; sales: string; internal: string },
 ) {
-  const customer = (who: Person) => as(ctx, who, 'customer');
+  const customer = (who: Person) => as(ctx, who, 'customer', [], who === p.john ? 'en' : 'fa');
   const agent = (who: Person) => as(ctx, who, 'agent', [...p.agentPermissions, 'tickets.view_all']);
   const open = (c: Ctx, input: Record<string, unknown>) => createTicket({ ctx: c, input: ZCreateTicket.parse(input) });
   const say = (c: Ctx, number: number, input: Record<string, unknown>) =>
@@ -128,4 +129,7 @@ export async function seedDemoTickets(
     subject: 'کندی اینترنت در ساختمان دانشکده',
     body: '<p>سرعت اینترنت در طبقهٔ دوم دانشکده از دیروز بسیار کم است.</p>',
   });
+
+  // A month of history before today's conversations, so the dashboard's chart means something.
+  await seedDemoHistory({ customer, agent, people: p, departments: d });
 }

@@ -2,3 +2,4 @@
 export { bootstrap, type BootstrapResult } from './bootstrap';
 export { createWorkspace, type NewWorkspace } from './create-workspace';
 export { workspacesJobs } from './jobs';
+export { DEMO_PASSWORD } from './demo-data';

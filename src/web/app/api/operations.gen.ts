@@ -95,6 +95,7 @@ export const OPERATIONS = {
   createGuestTicket: { method: 'POST', path: '/api/v1/public/tickets' },
   getGuestTicket: { method: 'GET', path: '/api/v1/public/tickets/{number}' },
   addGuestMessage: { method: 'POST', path: '/api/v1/public/tickets/{number}/messages' },
+  resendGuestLink: { method: 'POST', path: '/api/v1/public/tickets/{number}/resend-link' },
   downloadGuestAttachment: { method: 'GET', path: '/api/v1/public/tickets/{number}/attachments/{id}' },
   streamEvents: { method: 'GET', path: '/api/v1/events/stream' },
 } as const;

@@ -1383,7 +1383,7 @@ export type paths = {
         put?: never;
         /**
          * Open a ticket as a guest
-         * @description Public: the website's guest form, for the workspace of the host name or x-workspace header (403 when the form is switched off); a session sent along is ignored. Opens a ticket in a department offered on the form and answers its number and a tracking code, shown only this once, which getGuestTicket and addGuestMessage need. At most 5 tickets per 10 minutes per address and 5 per hour per e-mail address (429); send an Idempotency-Key to make retries safe.
+         * @description Public: the website's guest form, for the workspace of the host name or x-workspace header (403 when the form is switched off); a session sent along is ignored. Opens a ticket in a department offered on the form and answers its number and a tracking code (12 characters, shown as XXXX-XXXX-XXXX), which getGuestTicket and addGuestMessage need; the number, code and link are also e-mailed to the guest at once (resendGuestLink sends them again). At most 5 tickets per 10 minutes per address and 5 per hour per e-mail address (429); send an Idempotency-Key to make retries safe.
          */
         post: operations["createGuestTicket"];
         delete?: never;
@@ -1426,6 +1426,26 @@ export type paths = {
          * @description Public, with the tracking code in ?code= (404 when wrong). Adds the guest's reply, which makes the ticket active again and reopens a closed one; a locked ticket takes nothing (423). Attachments are guest uploads (POST /public/uploads), allowed only while guest attachments are on; at most 10 replies per 10 minutes per address and per ticket (429).
          */
         post: operations["addGuestMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/tickets/{number}/resend-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail a guest its tracking link again
+         * @description Public, with the ticket's tracking code in the body (either format: the 12-character code in any case, with or without dashes and spaces, Persian or Arabic digits; or an older 24-character code). Queues a mail with the ticket number, the tracking code and a link to the guest ticket page, in the caller's language (Accept-Language), to the e-mail address the ticket was opened with; the caller cannot choose the address. A wrong code, a deleted or member's ticket and an unknown number are all 404, as for getGuestTicket; with the right code the answer is always 202. At most 10 requests per hour per address (counted before the code is checked), and 3 per ticket and 5 per e-mail address per hour (429 with Retry-After); the lookup also counts toward the 120 lookups per 10 minutes per address.
+         */
+        post: operations["resendGuestLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5499,6 +5519,13 @@ export interface operations {
                             internal: boolean;
                             tags: string[];
                             deleted: boolean;
+                            snippet?: {
+                                text: string;
+                                marks: [
+                                    number,
+                                    number
+                                ][];
+                            };
                         }[];
                         total: number;
                         totalExact: boolean;
@@ -6932,6 +6959,41 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             423: components["responses"]["Locked"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resendGuestLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "K7QM-4XWD-9JRT"
+                 *     }
+                 */
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the mail is queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };

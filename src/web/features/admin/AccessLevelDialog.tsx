@@ -6,6 +6,7 @@ import { call } from '../../app/api';
 import { fieldErrors } from '../../ui/form';
 import { EntityDialog } from './EntityDialog';
 import type { AccessLevel } from './types';
+import { isolate, UserText } from '../../ui/UserText';
 
 /** Creates a level (optionally starting from another level's permissions) or renames one. */
 export function AccessLevelDialog({
@@ -42,7 +43,7 @@ export function AccessLevelDialog({
   return (
     <EntityDialog
       open
-      title={level ? t('admin.levels.editTitle', { name: level.name }) : t('admin.levels.new')}
+      title={level ? t('admin.levels.editTitle', { name: isolate(level.name) }) : t('admin.levels.new')}
       onClose={onClose}
       onSubmit={() => save.mutate()}
       saving={save.isPending}
@@ -56,7 +57,7 @@ export function AccessLevelDialog({
         value={name}
         onChange={(e) => setName(e.target.value)}
         {...fe.field('name')}
-        slotProps={{ htmlInput: { 'data-testid': 'level-name' } }}
+        slotProps={{ htmlInput: { dir: 'auto', 'data-testid': 'level-name' } }}
       />
       <TextField
         multiline
@@ -65,6 +66,7 @@ export function AccessLevelDialog({
         value={description}
         onChange={(e) => setDescription(e.target.value)}
         {...fe.field('description')}
+        slotProps={{ htmlInput: { dir: 'auto' } }}
       />
       {!level && levels.length > 0 && (
         <TextField
@@ -78,7 +80,7 @@ export function AccessLevelDialog({
           <MenuItem value="">{t('admin.levels.startEmpty')}</MenuItem>
           {levels.map((l) => (
             <MenuItem key={l.id} value={l.id}>
-              {l.name}
+              <UserText>{l.name}</UserText>
             </MenuItem>
           ))}
         </TextField>

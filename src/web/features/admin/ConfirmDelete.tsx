@@ -2,6 +2,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText,
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../ui/states';
+import { isolate } from '../../ui/UserText';
 
 interface Props {
   /** The name of what is about to be deleted; null when closed. */
@@ -37,7 +38,7 @@ export function ConfirmDelete({ name, hint, onClose, onConfirm, onDone }: Props)
     >
       <DialogTitle id="confirm-delete-title">{t('admin.common.confirmDeleteTitle')}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{t('admin.common.confirmDelete', { name: name ?? '' })}</DialogContentText>
+        <DialogContentText>{t('admin.common.confirmDelete', { name: isolate(name ?? '') })}</DialogContentText>
         {hint && <DialogContentText sx={{ mt: 1 }}>{hint}</DialogContentText>}
         {m.isError && (
           <Alert severity="error" role="alert" sx={{ mt: 2 }}>

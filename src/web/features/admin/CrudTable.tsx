@@ -20,6 +20,7 @@ import Edit from '@mui/icons-material/Edit';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
+import { isolate } from '../../ui/UserText';
 
 export interface Column<T> {
   key: string;
@@ -101,7 +102,7 @@ export function CrudTable<T>({
     <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
       {extraActions?.(row)}
       {onEdit && (
-        <Tooltip title={t('admin.common.editItem', { name: rowName(row) })}>
+        <Tooltip title={t('admin.common.editItem', { name: isolate(rowName(row)) })}>
           <IconButton
             size="small"
             aria-label={t('admin.common.editItem', { name: rowName(row) })}
@@ -113,7 +114,7 @@ export function CrudTable<T>({
         </Tooltip>
       )}
       {onDelete && (canDelete?.(row) ?? true) && (
-        <Tooltip title={t('admin.common.deleteItem', { name: rowName(row) })}>
+        <Tooltip title={t('admin.common.deleteItem', { name: isolate(rowName(row)) })}>
           <IconButton
             size="small"
             aria-label={t('admin.common.deleteItem', { name: rowName(row) })}

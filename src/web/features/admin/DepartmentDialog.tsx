@@ -9,6 +9,7 @@ import { EntityDialog } from './EntityDialog';
 import { useLinkedUsers } from './lookups';
 import type { Department, User } from './types';
 import { UserPicker } from './UserPicker';
+import { isolate } from '../../ui/UserText';
 
 const USAGES = ['all', 'members', 'internal'] as const;
 const SHOWN = ['name', 'description', 'active', 'visible', 'usage', 'managerId', 'agentIds'];
@@ -73,7 +74,7 @@ export function DepartmentDialog({
     <EntityDialog
       open
       wide
-      title={d ? t('admin.departments.editTitle', { name: d.name }) : t('admin.departments.new')}
+      title={d ? t('admin.departments.editTitle', { name: isolate(d.name) }) : t('admin.departments.new')}
       onClose={onClose}
       onSubmit={() => save.mutate()}
       saving={save.isPending}
@@ -87,7 +88,7 @@ export function DepartmentDialog({
         value={name}
         onChange={(e) => setName(e.target.value)}
         {...fe.field('name')}
-        slotProps={{ htmlInput: { 'data-testid': 'department-name' } }}
+        slotProps={{ htmlInput: { dir: 'auto', 'data-testid': 'department-name' } }}
       />
       <TextField
         multiline
@@ -96,6 +97,7 @@ export function DepartmentDialog({
         value={description}
         onChange={(e) => setDescription(e.target.value)}
         {...fe.field('description')}
+        slotProps={{ htmlInput: { dir: 'auto' } }}
       />
       <TextField
         select

@@ -14,6 +14,7 @@ import { useStaffLookup } from './lookups';
 import { Notice, useNotice } from './Notice';
 import { SearchField } from './SearchField';
 import type { Department } from './types';
+import { UserText } from '../../ui/UserText';
 
 const SORTS = ['name', '-name', '-updated', 'updated'] as const;
 
@@ -49,7 +50,7 @@ export default function DepartmentsPage() {
       render: (d) => (
         <Stack>
           <Typography variant="body2" sx={{ fontWeight: 500 }}>
-            {d.name}
+            <UserText>{d.name}</UserText>
           </Typography>
           {d.description && (
             <Typography
@@ -57,7 +58,7 @@ export default function DepartmentsPage() {
               color="text.secondary"
               sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
             >
-              {d.description}
+              <UserText>{d.description}</UserText>
             </Typography>
           )}
         </Stack>
@@ -83,7 +84,11 @@ export default function DepartmentsPage() {
         </Stack>
       ),
     },
-    { key: 'manager', header: t('admin.departments.manager'), render: (d) => personName(d.managerId) },
+    {
+      key: 'manager',
+      header: t('admin.departments.manager'),
+      render: (d) => <UserText>{personName(d.managerId)}</UserText>,
+    },
     {
       key: 'agents',
       header: t('admin.departments.agents'),

@@ -11,6 +11,7 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/form';
+import { useDiscardGuard } from '../../ui/useDiscardGuard';
 
 interface Props {
   open: boolean;
@@ -24,11 +25,15 @@ interface Props {
   shown: string[];
   children: ReactNode;
   wide?: boolean;
+  /** Whether the fields hold changes; left out, the dialog compares its fields with how they were. */
+  dirty?: boolean;
 }
 
 /** The create/edit form of an admin screen, full-screen on phones. */
-export function EntityDialog({ open, title, onClose, onSubmit, saving, error, shown, children, wide }: Props) {
+export function EntityDialog({ open, title, onClose, onSubmit, saving, error, shown, children, wide, dirty }: Props) {
   const { t } = useTranslation();
+  // Esc, a click outside and Cancel ask before throwing changes away.
+  const guard = useDiscardGuard(onClose, { dirty });
   const theme = useTheme();
   const phone = useMediaQuery(theme.breakpoints.down('sm'));
   const submit = (e: FormEvent) => {
@@ -36,29 +41,32 @@ export function EntityDialog({ open, title, onClose, onSubmit, saving, error, sh
     if (!saving) onSubmit();
   };
   return (
-    <Dialog
-      open={open}
-      onClose={saving ? undefined : onClose}
-      fullScreen={phone}
-      fullWidth
-      maxWidth={wide ? 'md' : 'sm'}
-      aria-labelledby="entity-dialog-title"
-    >
-      <form onSubmit={submit} noValidate style={{ display: 'contents' }}>
-        <DialogTitle id="entity-dialog-title">{title}</DialogTitle>
-        <DialogContent dividers>
-          <FormError error={error} shown={shown} />
-          <Stack spacing={2}>{children}</Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" loading={saving} data-testid="admin-dialog-save">
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <>
+      <Dialog
+        open={open}
+        onClose={saving ? undefined : guard.requestClose}
+        fullScreen={phone}
+        fullWidth
+        maxWidth={wide ? 'md' : 'sm'}
+        aria-labelledby="entity-dialog-title"
+      >
+        <form onSubmit={submit} noValidate style={{ display: 'contents' }} {...guard.watch}>
+          <DialogTitle id="entity-dialog-title">{title}</DialogTitle>
+          <DialogContent dividers>
+            <FormError error={error} shown={shown} />
+            <Stack spacing={2}>{children}</Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={guard.requestClose} disabled={saving}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" variant="contained" loading={saving} data-testid="admin-dialog-save">
+              {t('common.save')}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      {guard.confirm}
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { EntityDialog } from './EntityDialog';
 import { useLinkedUsers } from './lookups';
 import type { Group, User } from './types';
 import { UserPicker } from './UserPicker';
+import { isolate } from '../../ui/UserText';
 
 /** A10: a group's name, description and members (customers, or agents and admins). */
 export function GroupDialog({
@@ -52,7 +53,7 @@ export function GroupDialog({
     <EntityDialog
       open
       wide
-      title={group ? t('admin.groups.editTitle', { name: group.name }) : t(`admin.groups.new_${k}`)}
+      title={group ? t('admin.groups.editTitle', { name: isolate(group.name) }) : t(`admin.groups.new_${k}`)}
       onClose={onClose}
       onSubmit={() => save.mutate()}
       saving={save.isPending}
@@ -66,7 +67,7 @@ export function GroupDialog({
         value={name}
         onChange={(e) => setName(e.target.value)}
         {...fe.field('name')}
-        slotProps={{ htmlInput: { 'data-testid': 'group-name' } }}
+        slotProps={{ htmlInput: { dir: 'auto', 'data-testid': 'group-name' } }}
       />
       <TextField
         multiline
@@ -75,6 +76,7 @@ export function GroupDialog({
         value={description}
         onChange={(e) => setDescription(e.target.value)}
         {...fe.field('description')}
+        slotProps={{ htmlInput: { dir: 'auto' } }}
       />
       {group && linked.isPending ? (
         <Loading />

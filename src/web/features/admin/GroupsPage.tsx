@@ -12,6 +12,7 @@ import { GroupDialog } from './GroupDialog';
 import { Notice, useNotice } from './Notice';
 import { SearchField } from './SearchField';
 import type { Group } from './types';
+import { UserText } from '../../ui/UserText';
 
 type Kind = Group['kind'];
 
@@ -42,11 +43,11 @@ export default function GroupsPage() {
       render: (g) => (
         <Stack>
           <Typography variant="body2" sx={{ fontWeight: 500 }}>
-            {g.name}
+            <UserText>{g.name}</UserText>
           </Typography>
           {g.description && (
             <Typography variant="caption" color="text.secondary">
-              {g.description}
+              <UserText>{g.description}</UserText>
             </Typography>
           )}
         </Stack>

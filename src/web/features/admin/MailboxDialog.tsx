@@ -5,13 +5,15 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { fieldErrors } from '../../ui/form';
+import { NumberField } from '../../ui/NumberField';
 import { EntityDialog } from './EntityDialog';
 import { LabelledSwitch } from './LabelledSwitch';
 import { InboundFields, OutboundFields, Section } from './MailboxFields';
-import { createBody, digitsOnly, initialForm, patchBody, type MailboxForm } from './mailbox-form';
+import { createBody, initialForm, patchBody, type MailboxForm } from './mailbox-form';
 import { MailboxTestResult } from './MailboxTestResult';
 import { useDepartmentsLookup } from './lookups';
 import type { Mailbox } from './types';
+import { isolate, UserText } from '../../ui/UserText';
 
 const SHOWN = [
   'departmentId',
@@ -79,7 +81,7 @@ export function MailboxDialog({
     <EntityDialog
       open
       wide
-      title={m ? t('admin.mailboxes.editTitle', { name: m.address }) : t('admin.mailboxes.new')}
+      title={m ? t('admin.mailboxes.editTitle', { name: isolate(m.address) }) : t('admin.mailboxes.new')}
       onClose={onClose}
       onSubmit={() => (test.reset(), save.mutate())}
       saving={save.isPending}
@@ -103,6 +105,7 @@ export function MailboxDialog({
           value={form.displayName}
           onChange={(e) => set({ displayName: e.target.value })}
           {...fe.field('displayName')}
+          slotProps={{ htmlInput: { dir: 'auto' } }}
           sx={{ flex: 1 }}
         />
       </Stack>
@@ -118,7 +121,7 @@ export function MailboxDialog({
         )}
         {choices.map((d) => (
           <MenuItem key={d.id} value={d.id}>
-            {d.name}
+            <UserText>{d.name}</UserText>
           </MenuItem>
         ))}
         {/* The saved department while the lookup loads, so the select never shows an unknown value. */}
@@ -142,12 +145,11 @@ export function MailboxDialog({
       />
       <Section title={t('admin.mailboxes.schedule')} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'flex-start' } }}>
-        <TextField
+        <NumberField
           label={t('admin.mailboxes.interval')}
           value={form.fetchIntervalMinutes}
-          onChange={(e) => set({ fetchIntervalMinutes: digitsOnly(e.target.value) })}
+          onChange={(v) => set({ fetchIntervalMinutes: v })}
           {...fe.field('fetchIntervalMinutes', t('admin.mailboxes.intervalHint'))}
-          slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric' } }}
           sx={{ flex: 1 }}
         />
         <LabelledSwitch

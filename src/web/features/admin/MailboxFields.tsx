@@ -2,15 +2,9 @@ import { Checkbox, FormControlLabel, MenuItem, Stack, TextField, Typography } fr
 import { useTranslation } from 'react-i18next';
 import type { fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
+import { NumberField } from '../../ui/NumberField';
 import { LabelledSwitch } from './LabelledSwitch';
-import {
-  defaultInboundPort,
-  defaultOutboundPort,
-  digitsOnly,
-  PROTOCOLS,
-  TLS_MODES,
-  type MailboxForm,
-} from './mailbox-form';
+import { defaultInboundPort, defaultOutboundPort, PROTOCOLS, TLS_MODES, type MailboxForm } from './mailbox-form';
 
 type Fe = ReturnType<typeof fieldErrors>;
 type In = MailboxForm['inbound'];
@@ -129,13 +123,13 @@ export function InboundFields({ v, set, fe, saved }: { v: In; set: (p: Partial<I
               slotProps={ltr}
               sx={{ flex: 2 }}
             />
-            <TextField
+            <NumberField
               label={t('admin.mailboxes.port')}
               value={v.port}
               placeholder={port ? f.digits(String(port)) : undefined}
-              onChange={(e) => set({ port: digitsOnly(e.target.value) })}
+              onChange={(p) => set({ port: p })}
               {...fe.field('inbound.port', t('admin.mailboxes.portHint'))}
-              slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric' }, inputLabel: { shrink: true } }}
+              slotProps={{ inputLabel: { shrink: true } }}
               sx={{ flex: 1 }}
             />
             <TlsSelect name="inbound.tls" value={v.tls} onChange={(tls) => set({ tls })} fe={fe} />
@@ -225,13 +219,13 @@ export function OutboundFields({
           slotProps={ltr}
           sx={{ flex: 2 }}
         />
-        <TextField
+        <NumberField
           label={t('admin.mailboxes.port')}
           value={v.port}
           placeholder={f.digits(String(defaultOutboundPort(v.tls)))}
-          onChange={(e) => set({ port: digitsOnly(e.target.value) })}
+          onChange={(p) => set({ port: p })}
           {...fe.field('outbound.port', t('admin.mailboxes.portHint'))}
-          slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric' }, inputLabel: { shrink: true } }}
+          slotProps={{ inputLabel: { shrink: true } }}
           sx={{ flex: 1 }}
         />
         <TlsSelect name="outbound.tls" value={v.tls} onChange={(tls) => set({ tls })} fe={fe} />

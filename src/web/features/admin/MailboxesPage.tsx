@@ -29,6 +29,7 @@ import { QuarantineDialog } from './QuarantineDialog';
 import { useDepartmentsLookup } from './lookups';
 import { Notice, useNotice } from './Notice';
 import type { Mailbox } from './types';
+import { isolate, UserText } from '../../ui/UserText';
 
 /** J1/J2: the mailboxes tickets arrive at and replies leave from, one per department plus the system account. */
 export default function MailboxesPage() {
@@ -75,13 +76,17 @@ export default function MailboxesPage() {
           </Typography>
           {m.displayName && (
             <Typography variant="caption" color="text.secondary">
-              {m.displayName}
+              <UserText>{m.displayName}</UserText>
             </Typography>
           )}
         </Stack>
       ),
     },
-    { key: 'owner', header: t('admin.mailboxes.department'), render: owner },
+    {
+      key: 'owner',
+      header: t('admin.mailboxes.department'),
+      render: (m) => (m.departmentId === null ? owner(m) : <UserText>{owner(m)}</UserText>),
+    },
     {
       key: 'inbound',
       header: t('admin.mailboxes.inbound'),
@@ -125,7 +130,7 @@ export default function MailboxesPage() {
               extraActions={(m) => (
                 <>
                   {fetches(m) && (
-                    <Tooltip title={t('admin.mailboxes.fetchItem', { name: m.address })}>
+                    <Tooltip title={t('admin.mailboxes.fetchItem', { name: isolate(m.address) })}>
                       <IconButton
                         size="small"
                         aria-label={t('admin.mailboxes.fetchItem', { name: m.address })}
@@ -136,7 +141,7 @@ export default function MailboxesPage() {
                       </IconButton>
                     </Tooltip>
                   )}
-                  <Tooltip title={t('admin.quarantine.item', { name: m.address })}>
+                  <Tooltip title={t('admin.quarantine.item', { name: isolate(m.address) })}>
                     <IconButton
                       size="small"
                       aria-label={t('admin.quarantine.item', { name: m.address })}
@@ -146,7 +151,7 @@ export default function MailboxesPage() {
                       <ReportOutlined fontSize="small" />
                     </IconButton>
                   </Tooltip>
-                  <Tooltip title={t('admin.mailboxes.testItem', { name: m.address })}>
+                  <Tooltip title={t('admin.mailboxes.testItem', { name: isolate(m.address) })}>
                     <IconButton
                       size="small"
                       aria-label={t('admin.mailboxes.testItem', { name: m.address })}
@@ -243,7 +248,9 @@ function RowTest({ mailbox, onClose }: { mailbox: Mailbox; onClose: () => void }
   });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="mailbox-test-title">
-      <DialogTitle id="mailbox-test-title">{t('admin.mailboxes.testTitle', { name: mailbox.address })}</DialogTitle>
+      <DialogTitle id="mailbox-test-title">
+        {t('admin.mailboxes.testTitle', { name: isolate(mailbox.address) })}
+      </DialogTitle>
       <DialogContent dividers>
         {run.isFetching || run.isPending ? (
           <Loading />

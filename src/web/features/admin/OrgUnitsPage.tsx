@@ -15,6 +15,7 @@ import { EntityDialog } from './EntityDialog';
 import { orgUnitTree, useOrgUnitsLookup } from './lookups';
 import { Notice, useNotice } from './Notice';
 import type { OrgUnit } from './types';
+import { autoDirInput, isolate, UserText } from '../../ui/UserText';
 
 type Node = OrgUnit & { depth: number };
 
@@ -48,7 +49,7 @@ export default function OrgUnitsPage() {
             />
           )}
           <Typography variant="body2" sx={{ fontWeight: 500 }}>
-            {u.name}
+            <UserText>{u.name}</UserText>
           </Typography>
         </Box>
       ),
@@ -56,7 +57,7 @@ export default function OrgUnitsPage() {
     {
       key: 'parent',
       header: t('admin.orgUnits.parent'),
-      render: (u) => (u.parentId ? nameOf(u.parentId) : t('admin.orgUnits.topLevel')),
+      render: (u) => (u.parentId ? <UserText>{nameOf(u.parentId)}</UserText> : t('admin.orgUnits.topLevel')),
     },
     { key: 'position', header: t('admin.common.position'), render: (u) => f.number(u.position), align: 'center' },
     {
@@ -161,7 +162,7 @@ function OrgUnitDialog({
   return (
     <EntityDialog
       open
-      title={unit ? t('admin.orgUnits.editTitle', { name: unit.name }) : t('admin.orgUnits.new')}
+      title={unit ? t('admin.orgUnits.editTitle', { name: isolate(unit.name) }) : t('admin.orgUnits.new')}
       onClose={onClose}
       onSubmit={() => save.mutate()}
       saving={save.isPending}
@@ -175,7 +176,7 @@ function OrgUnitDialog({
         value={name}
         onChange={(e) => setName(e.target.value)}
         {...fe.field('name')}
-        slotProps={{ htmlInput: { 'data-testid': 'org-unit-name' } }}
+        slotProps={{ htmlInput: { ...autoDirInput, 'data-testid': 'org-unit-name' } }}
       />
       <TextField
         select
@@ -190,7 +191,7 @@ function OrgUnitDialog({
           .filter((u) => !excluded.has(u.id))
           .map((u) => (
             <MenuItem key={u.id} value={u.id} sx={{ pl: 2 + u.depth * 2 }}>
-              {u.name}
+              <UserText>{u.name}</UserText>
             </MenuItem>
           ))}
       </TextField>

@@ -16,6 +16,7 @@ import { PersonDialog } from './PersonDialog';
 import { SearchField } from './SearchField';
 import { TicketAccessSwitch } from './TicketAccessSwitch';
 import type { User } from './types';
+import { UserText } from '../../ui/UserText';
 
 type Role = User['role'];
 
@@ -64,7 +65,7 @@ export default function PeoplePage() {
       render: (u) => (
         <Stack sx={{ alignItems: 'flex-start' }}>
           <Typography variant="body2" sx={{ fontWeight: 500 }}>
-            {u.name || u.username}
+            <UserText>{u.name || u.username}</UserText>
           </Typography>
           <Typography variant="caption" color="text.secondary" dir="ltr">
             {u.username}
@@ -121,7 +122,9 @@ export default function PeoplePage() {
                     —
                   </Typography>
                 ) : (
-                  u.departmentIds.map((id) => <Chip key={id} size="small" label={deptName(id)} />)
+                  u.departmentIds.map((id) => (
+                    <Chip key={id} size="small" label={<UserText>{deptName(id)}</UserText>} />
+                  ))
                 )}
               </Stack>
             ),
@@ -131,7 +134,12 @@ export default function PeoplePage() {
                 {
                   key: 'level',
                   header: t('admin.people.accessLevel'),
-                  render: (u: User) => levelName(u.accessLevelId) || t('admin.people.noLevel'),
+                  render: (u: User) =>
+                    levelName(u.accessLevelId) ? (
+                      <UserText>{levelName(u.accessLevelId)}</UserText>
+                    ) : (
+                      t('admin.people.noLevel')
+                    ),
                 },
               ]
             : []),

@@ -16,6 +16,7 @@ import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../contracts/permissions';
 import { useFormat } from '../../ui/format';
+import { isolate } from '../../ui/UserText';
 import { permissionSections, permKey } from './permission-groups';
 import type { AccessLevel } from './types';
 
@@ -42,11 +43,23 @@ export function PermissionMatrix({ levels, onToggle, onEdit, onDelete }: Props) 
   const f = useFormat();
   const sections = permissionSections();
   return (
+    // The card scrolls sideways, never the page: width 0 with min-width 100% keeps the wide table
+    // out of the card's own size (so no ancestor grows to fit it) while the card fills the page.
     <Box
-      sx={{ overflowX: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}
+      sx={{
+        overflowX: 'auto',
+        width: 0,
+        minWidth: '100%',
+        overscrollBehaviorX: 'contain',
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        bgcolor: 'background.paper',
+      }}
       tabIndex={0}
       role="region"
       aria-label={t('admin.levels.matrix')}
+      data-testid="permission-matrix"
     >
       <Table size="small" sx={{ minWidth: 200 + levels.length * 120 }}>
         <TableHead>
@@ -56,14 +69,14 @@ export function PermissionMatrix({ levels, onToggle, onEdit, onDelete }: Props) 
             </TableCell>
             {levels.map((l) => (
               <TableCell key={l.id} align="center" sx={{ minWidth: 120, verticalAlign: 'top' }}>
-                <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+                <Typography variant="body2" dir="auto" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
                   {l.name}
                 </Typography>
                 <Typography variant="caption" color="text.secondary" component="div">
                   {t('admin.levels.agentCount', { count: l.agentCount, n: f.number(l.agentCount) })}
                 </Typography>
                 <Stack direction="row" sx={{ justifyContent: 'center' }}>
-                  <Tooltip title={t('admin.levels.editLevel', { name: l.name })}>
+                  <Tooltip title={t('admin.levels.editLevel', { name: isolate(l.name) })}>
                     <IconButton
                       size="small"
                       aria-label={t('admin.levels.editLevel', { name: l.name })}
@@ -73,7 +86,7 @@ export function PermissionMatrix({ levels, onToggle, onEdit, onDelete }: Props) 
                       <Edit fontSize="small" />
                     </IconButton>
                   </Tooltip>
-                  <Tooltip title={t('admin.common.deleteItem', { name: l.name })}>
+                  <Tooltip title={t('admin.common.deleteItem', { name: isolate(l.name) })}>
                     <IconButton
                       size="small"
                       aria-label={t('admin.common.deleteItem', { name: l.name })}

@@ -16,6 +16,7 @@ import {
   useOrgUnitsLookup,
 } from './lookups';
 import type { User } from './types';
+import { isolate, UserText } from '../../ui/UserText';
 
 type Role = User['role'];
 const SHOWN = [
@@ -147,7 +148,9 @@ export function PersonDialog({
       open
       wide
       title={
-        person ? t('admin.people.editTitle', { name: person.name || person.username }) : t(`admin.people.new_${role}`)
+        person
+          ? t('admin.people.editTitle', { name: isolate(person.name || person.username) })
+          : t(`admin.people.new_${role}`)
       }
       onClose={onClose}
       onSubmit={() => save.mutate()}
@@ -178,6 +181,7 @@ export function PersonDialog({
           onChange={(e) => setName(e.target.value)}
           {...fe.field('name')}
           autoComplete="off"
+          slotProps={{ htmlInput: { dir: 'auto' } }}
         />
         <TextField
           fullWidth
@@ -237,7 +241,14 @@ export function PersonDialog({
           onChange={(_, v) => setDepartmentIds(v.map((d) => d.id))}
           loading={departments.isPending}
           noOptionsText={t('admin.common.noMatches')}
-          renderInput={(p) => <TextField {...p} label={t('admin.people.departments')} {...fe.field('departmentIds')} />}
+          renderInput={(p) => (
+            <TextField
+              {...p}
+              label={t('admin.people.departments')}
+              {...fe.field('departmentIds')}
+              slotProps={{ htmlInput: { ...p.inputProps, dir: 'auto' } }}
+            />
+          )}
           data-testid="person-departments"
         />
       )}
@@ -254,7 +265,7 @@ export function PersonDialog({
           <MenuItem value="">{t('admin.people.noLevel')}</MenuItem>
           {(levels.data?.items ?? []).map((l) => (
             <MenuItem key={l.id} value={l.id}>
-              {l.name}
+              <UserText>{l.name}</UserText>
             </MenuItem>
           ))}
         </TextField>
@@ -275,6 +286,7 @@ export function PersonDialog({
               {...p}
               label={staff ? t('admin.people.agentGroups') : t('admin.people.customerGroups')}
               {...fe.field('groupIds')}
+              slotProps={{ htmlInput: { ...p.inputProps, dir: 'auto' } }}
             />
           )}
         />
@@ -290,7 +302,7 @@ export function PersonDialog({
         <MenuItem value="">{t('common.none')}</MenuItem>
         {orgUnitTree(units.data?.items ?? []).map((u) => (
           <MenuItem key={u.id} value={u.id} sx={{ pl: 2 + u.depth * 2 }}>
-            {u.name}
+            <UserText>{u.name}</UserText>
           </MenuItem>
         ))}
       </TextField>

@@ -24,6 +24,7 @@ import { call, operationUrl } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { EmptyState, errorMessage, QueryView } from '../../ui/states';
 import type { Mailbox, QuarantinedMail, RetryResult } from './types';
+import { isolate } from '../../ui/UserText';
 
 const PAGE_SIZE = 10;
 /** Outcomes that point at a ticket (the new one, the one replied to, the earlier import). */
@@ -110,9 +111,7 @@ export function QuarantineDialog({ mailbox, onClose }: { mailbox: Mailbox; onClo
       aria-labelledby="quarantine-title"
       data-testid="quarantine-dialog"
     >
-      <DialogTitle id="quarantine-title">
-        {t('admin.quarantine.title', { name: `\u2068${mailbox.address}\u2069` })}
-      </DialogTitle>
+      <DialogTitle id="quarantine-title">{t('admin.quarantine.title', { name: isolate(mailbox.address) })}</DialogTitle>
       <DialogContent dividers>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {t('admin.quarantine.intro')}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { InputAdornment, TextField } from '@mui/material';
 import Search from '@mui/icons-material/Search';
+import { autoDirInput } from '../../ui/UserText';
 
 /** A search box that reports what was typed once typing pauses. */
 export function SearchField({
@@ -44,7 +45,7 @@ export function SearchField({
             </InputAdornment>
           ),
         },
-        htmlInput: { 'data-testid': testId },
+        htmlInput: { ...autoDirInput, 'data-testid': testId },
       }}
     />
   );

@@ -3,6 +3,7 @@ import { Box, MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
+import { autoDirInput } from '../../ui/UserText';
 import { LabelledSwitch } from './LabelledSwitch';
 import { ipLines, type Draft } from './settings-form';
 import { SettingsSection } from './SettingsSection';
@@ -41,7 +42,7 @@ export function SettingsSystem({ draft, set, fe, images }: SectionProps & { imag
           value={draft.title}
           onChange={(e) => set('title', e.target.value)}
           {...fe.field('title', t('admin.settings.titleHint'))}
-          slotProps={{ htmlInput: { 'data-testid': 'settings-title' } }}
+          slotProps={{ htmlInput: { ...autoDirInput, 'data-testid': 'settings-title' } }}
         />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <TextField
@@ -64,7 +65,13 @@ export function SettingsSystem({ draft, set, fe, images }: SectionProps & { imag
           {...contact('website')}
           slotProps={{ htmlInput: { dir: 'ltr' } }}
         />
-        <TextField multiline minRows={2} label={t('admin.settings.contactAddress')} {...contact('address')} />
+        <TextField
+          multiline
+          minRows={2}
+          label={t('admin.settings.contactAddress')}
+          {...contact('address')}
+          slotProps={{ htmlInput: autoDirInput }}
+        />
       </SettingsSection>
       {images}
 
@@ -80,7 +87,7 @@ export function SettingsSystem({ draft, set, fe, images }: SectionProps & { imag
           value={draft.announcement}
           onChange={(e) => set('announcement', e.target.value)}
           {...fe.field('announcement', t('admin.settings.announcementHint'))}
-          slotProps={{ htmlInput: { 'data-testid': 'settings-announcement' } }}
+          slotProps={{ htmlInput: { ...autoDirInput, 'data-testid': 'settings-announcement' } }}
         />
         <LabelledSwitch
           label={t('admin.settings.suspended')}
@@ -97,6 +104,7 @@ export function SettingsSystem({ draft, set, fe, images }: SectionProps & { imag
           value={draft.suspensionMessage}
           onChange={(e) => set('suspensionMessage', e.target.value)}
           {...fe.field('suspensionMessage', t('admin.settings.suspensionMessageHint'))}
+          slotProps={{ htmlInput: autoDirInput }}
         />
       </SettingsSection>
 

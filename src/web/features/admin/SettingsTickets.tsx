@@ -1,7 +1,8 @@
-import { InputAdornment, Stack, TextField } from '@mui/material';
+import { InputAdornment, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { LabelledSwitch } from './LabelledSwitch';
-import { numberText, type Draft } from './settings-form';
+import { NumberField } from '../../ui/NumberField';
+import type { Draft } from './settings-form';
 import { SettingsSection } from './SettingsSection';
 import type { SectionProps } from './SettingsSystem';
 
@@ -12,15 +13,16 @@ type NumberKey =
 export function SettingsTickets({ draft, set, fe }: SectionProps) {
   const { t } = useTranslation();
   const num = (key: NumberKey, unit: string, hint?: string, alone?: boolean) => (
-    <TextField
+    <NumberField
       fullWidth
+      decimal
       sx={alone ? { maxWidth: { sm: 360 } } : undefined}
       label={t(`admin.settings.${key}`)}
       value={draft[key]}
-      onChange={(e) => set(key, numberText(e.target.value))}
+      onChange={(v) => set(key, v)}
       {...fe.field(key, hint)}
       slotProps={{
-        htmlInput: { inputMode: 'decimal', dir: 'ltr', 'data-testid': `settings-${key}` },
+        htmlInput: { 'data-testid': `settings-${key}` },
         input: { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> },
       }}
     />

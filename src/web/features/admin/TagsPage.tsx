@@ -14,6 +14,7 @@ import { EntityDialog } from './EntityDialog';
 import { Notice, useNotice } from './Notice';
 import { SearchField } from './SearchField';
 import type { Tag } from './types';
+import { autoDirInput, UserText } from '../../ui/UserText';
 
 /** A tag's name with its colour as a dot beside it (the name, not the colour, carries the meaning). */
 function TagName({ tag }: { tag: Pick<Tag, 'name' | 'color'> }) {
@@ -32,7 +33,7 @@ function TagName({ tag }: { tag: Pick<Tag, 'name' | 'color'> }) {
         }}
       />
       <Typography variant="body2" sx={{ fontWeight: 500 }}>
-        {tag.name}
+        <UserText>{tag.name}</UserText>
       </Typography>
     </Stack>
   );
@@ -141,7 +142,7 @@ function TagDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => v
         value={name}
         onChange={(e) => setName(e.target.value)}
         {...fe.field('name')}
-        slotProps={{ htmlInput: { 'data-testid': 'tag-name' } }}
+        slotProps={{ htmlInput: { ...autoDirInput, 'data-testid': 'tag-name' } }}
       />
       <LabelledSwitch label={t('admin.tags.useColor')} checked={useColor} onChange={setUseColor} />
       {useColor && (

@@ -13,6 +13,7 @@ import { CrudTable, type Column } from './CrudTable';
 import { EntityDialog } from './EntityDialog';
 import { Notice, useNotice } from './Notice';
 import type { TicketType } from './types';
+import { autoDirInput, isolate, UserText } from '../../ui/UserText';
 
 const KEY = ['admin', 'ticket-types'];
 
@@ -36,11 +37,11 @@ export default function TicketTypesPage() {
       render: (x) => (
         <Stack>
           <Typography variant="body2" sx={{ fontWeight: 500 }}>
-            {x.name}
+            <UserText>{x.name}</UserText>
           </Typography>
           {x.description && (
             <Typography variant="caption" color="text.secondary">
-              {x.description}
+              <UserText>{x.description}</UserText>
             </Typography>
           )}
         </Stack>
@@ -134,7 +135,7 @@ function TicketTypeDialog({
   return (
     <EntityDialog
       open
-      title={type ? t('admin.ticketTypes.editTitle', { name: type.name }) : t('admin.ticketTypes.new')}
+      title={type ? t('admin.ticketTypes.editTitle', { name: isolate(type.name) }) : t('admin.ticketTypes.new')}
       onClose={onClose}
       onSubmit={() => save.mutate()}
       saving={save.isPending}
@@ -148,7 +149,7 @@ function TicketTypeDialog({
         value={name}
         onChange={(e) => setName(e.target.value)}
         {...fe.field('name')}
-        slotProps={{ htmlInput: { 'data-testid': 'ticket-type-name' } }}
+        slotProps={{ htmlInput: { ...autoDirInput, 'data-testid': 'ticket-type-name' } }}
       />
       <TextField
         multiline
@@ -157,6 +158,7 @@ function TicketTypeDialog({
         value={description}
         onChange={(e) => setDescription(e.target.value)}
         {...fe.field('description')}
+        slotProps={{ htmlInput: autoDirInput }}
       />
       <TextField
         type="number"

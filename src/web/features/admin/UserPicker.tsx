@@ -3,6 +3,8 @@ import { Autocomplete, TextField, type AutocompleteRenderInputParams } from '@mu
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
+import { autoDirInput } from '../../ui/UserText';
+import { userTextChips, userTextOption } from '../../ui/userTextOptions';
 import type { User } from './types';
 
 /** Which people to offer: one role, or staff (agents and admins). */
@@ -52,13 +54,20 @@ export function UserPicker(props: Props) {
     loading: search.isFetching,
     filterOptions: (x: User[]) => x,
     getOptionLabel: userLabel,
+    renderOption: userTextOption(userLabel),
     isOptionEqualToValue: (a: User, b: User) => a.id === b.id,
     onInputChange: (_: unknown, v: string, reason: string) => reason !== 'reset' && setInput(v),
     noOptionsText: t('admin.common.noMatches'),
     loadingText: t('common.loading'),
     disabled: props.disabled,
     renderInput: (params: AutocompleteRenderInputParams) => (
-      <TextField {...params} label={props.label} error={props.error} helperText={props.helperText} />
+      <TextField
+        {...params}
+        label={props.label}
+        error={props.error}
+        helperText={props.helperText}
+        slotProps={{ htmlInput: { ...params.inputProps, ...autoDirInput } }}
+      />
     ),
   };
   if (props.multiple)
@@ -67,6 +76,7 @@ export function UserPicker(props: Props) {
         multiple
         filterSelectedOptions
         {...common}
+        renderValue={userTextChips(userLabel)}
         value={props.value}
         onChange={(_, v) => props.onChange(v)}
       />

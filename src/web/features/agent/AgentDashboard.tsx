@@ -14,9 +14,10 @@ import { useStatusSeries } from './dashboard/useStatusSeries';
 
 type Dashboard = ResponseOf<'getDashboard'>;
 const StatusChart = lazy(() => import('./dashboard/StatusChart'));
-const DAYS = 14;
+// A month: the demo data, and most helpdesks, need more than two weeks to show a trend.
+const DAYS = 30;
 
-/** D5: the agent's counters, each a door into the ticket center, and the last two weeks by status. */
+/** D5: the agent's counters, each a door into the ticket center, and the last month by status. */
 export default function AgentDashboard() {
   const { t } = useTranslation();
   const me = useMe().data;

@@ -23,6 +23,7 @@ import { FormError, fieldErrors } from '../../ui/form';
 import { RichEditor } from '../../ui/RichEditor';
 import { NewTicketOptions, type TicketOptions } from './center/NewTicketOptions';
 import { UserPicker } from './center/UserPicker';
+import { autoDirInput, UserText } from '../../ui/UserText';
 
 type Mode = 'customer' | 'group' | 'internal';
 
@@ -171,7 +172,7 @@ export default function AgentNewTicketPage() {
                 >
                   {(groups.data?.items ?? []).map((g) => (
                     <MenuItem key={g.id} value={g.id}>
-                      {g.name}
+                      <UserText>{g.name}</UserText>
                     </MenuItem>
                   ))}
                 </TextField>
@@ -186,7 +187,7 @@ export default function AgentNewTicketPage() {
                 value={subject}
                 onChange={(e) => setSubject(e.target.value)}
                 required
-                slotProps={{ htmlInput: { maxLength: 250, 'data-testid': 'new-subject' } }}
+                slotProps={{ htmlInput: { ...autoDirInput, maxLength: 250, 'data-testid': 'new-subject' } }}
                 {...field('subject')}
               />
               <RichEditor

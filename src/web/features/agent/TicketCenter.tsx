@@ -14,7 +14,7 @@ import {
 import Add from '@mui/icons-material/Add';
 import Keyboard from '@mui/icons-material/Keyboard';
 import Refresh from '@mui/icons-material/Refresh';
-import FiberNew from '@mui/icons-material/FiberNew';
+import NotificationsActive from '@mui/icons-material/NotificationsActive';
 import MoveToInbox from '@mui/icons-material/MoveToInbox';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -128,7 +128,7 @@ export default function TicketCenter() {
             size="small"
             color="success"
             variant="outlined"
-            startIcon={<FiberNew />}
+            startIcon={<NotificationsActive />}
             onClick={() => {
               clearNew();
               if (filters.page !== 1) update({ page: 1 });

@@ -33,6 +33,7 @@ export default function ForgotPasswordPage() {
               required
               autoComplete="username"
               {...fieldErrors(forgot.error).field('login', t('auth.loginHint'))}
+              slotProps={{ htmlInput: { dir: 'ltr' } }}
             />
             <Button type="submit" variant="contained" loading={forgot.isPending}>
               {t('auth.sendResetLink')}

@@ -49,7 +49,7 @@ export default function LoginPage() {
               required
               autoFocus
               {...errs.field('login', t('auth.loginHint'))}
-              slotProps={{ htmlInput: { 'data-testid': 'login-username' } }}
+              slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'login-username' } }}
             />
             <TextField
               label={t('common.password')}

@@ -18,6 +18,7 @@ import { FormError, fieldErrors } from '../../ui/form';
 import { QueryView } from '../../ui/states';
 import { AuthCard } from './AuthCard';
 import { OtpForm } from './OtpForm';
+import { autoDirInput } from '../../ui/UserText';
 
 /** Customer self-registration (A2) when the workspace allows it; the account is confirmed by an SMS code. */
 export default function RegisterPage() {
@@ -82,6 +83,7 @@ export default function RegisterPage() {
                   onChange={set('name')}
                   autoComplete="name"
                   {...errs.field('name')}
+                  slotProps={{ htmlInput: autoDirInput }}
                 />
                 <TextField
                   label={t('common.email')}

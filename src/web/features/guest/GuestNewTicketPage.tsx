@@ -10,6 +10,7 @@ import { AttachmentPicker, type Upload } from '../../ui/AttachmentPicker';
 import { fieldErrors, FormError } from '../../ui/form';
 import { RichEditor } from '../../ui/RichEditor';
 import { ErrorState, Loading } from '../../ui/states';
+import { autoDirInput, UserText } from '../../ui/UserText';
 import { GuestCreated } from './GuestCreated';
 
 const SHOWN = ['name', 'email', 'departmentId', 'subject', 'body', 'attachmentIds'];
@@ -64,13 +65,15 @@ export default function GuestNewTicketPage() {
         </Alert>
       </Box>
     );
-  if (create.data) return <GuestCreated number={create.data.number} code={create.data.trackingCode} />;
+  if (create.data)
+    return <GuestCreated number={create.data.number} code={create.data.trackingCode} email={form.email.trim()} />;
 
   function submit(e: FormEvent) {
     e.preventDefault();
     create.mutate();
   }
   const deps = departments.data?.items ?? [];
+  const selected = deps.find((d) => d.id === form.departmentId);
 
   return (
     <Box>
@@ -95,7 +98,7 @@ export default function GuestNewTicketPage() {
               value={form.name}
               onChange={set('name')}
               autoComplete="name"
-              slotProps={{ htmlInput: { maxLength: 120 } }}
+              slotProps={{ htmlInput: { ...autoDirInput, maxLength: 120 } }}
               {...errs.field('name')}
             />
             <TextField
@@ -118,11 +121,15 @@ export default function GuestNewTicketPage() {
             value={form.departmentId}
             onChange={set('departmentId')}
             disabled={departments.isPending}
-            {...errs.field('departmentId', deps.find((d) => d.id === form.departmentId)?.description || undefined)}
+            {...errs.field('departmentId')}
+            helperText={
+              errs.fields.departmentId ??
+              (selected?.description ? <UserText>{selected.description}</UserText> : undefined)
+            }
           >
             {deps.map((d) => (
               <MenuItem key={d.id} value={d.id}>
-                {d.name}
+                <UserText>{d.name}</UserText>
               </MenuItem>
             ))}
           </TextField>
@@ -132,7 +139,7 @@ export default function GuestNewTicketPage() {
             label={t('guest.new.subject')}
             value={form.subject}
             onChange={set('subject')}
-            slotProps={{ htmlInput: { maxLength: 250 } }}
+            slotProps={{ htmlInput: { ...autoDirInput, maxLength: 250 } }}
             {...errs.field('subject')}
           />
           <RichEditor label={t('guest.new.body')} value={body} onChange={setBody} {...errs.field('body')} />

@@ -7,8 +7,11 @@ import { usePublicSettings } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { PriorityFlag, StatusChip } from '../../ui/ticket-bits';
+import { UserText } from '../../ui/UserText';
 import { MessageThread } from '../../ui/thread/MessageThread';
 import { ReplyComposer, type ReplyInput } from '../../ui/thread/ReplyComposer';
+import { GuestLinkTools } from './GuestLinkTools';
+import { displayCode } from './tracking-code';
 
 /** F4: a guest follows its ticket with number and tracking code, and answers in it. */
 export default function GuestTicketPage() {
@@ -62,7 +65,7 @@ export default function GuestTicketPage() {
         <Typography variant="body2" color="text.secondary" data-testid="guest-ticket-number" data-value={tk.number}>
           {t('guest.ticket.number', { n: f.digits(tk.number) })}
         </Typography>
-        <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+        <Typography variant="h5" component="h1" dir="auto" sx={{ overflowWrap: 'anywhere' }}>
           {tk.subject}
         </Typography>
         <Stack
@@ -78,12 +81,15 @@ export default function GuestTicketPage() {
             <PriorityFlag priority={tk.priority} />
             <Typography variant="body2">{t(`priority.${tk.priority}`)}</Typography>
           </Stack>
-          <Typography variant="body2">{tk.department.name}</Typography>
+          <Typography variant="body2">
+            <UserText>{tk.department.name}</UserText>
+          </Typography>
           <Typography variant="body2">{t('guest.ticket.created', { date: f.date(tk.createdAt) })}</Typography>
           <Typography variant="body2">{t('guest.ticket.updated', { date: f.date(tk.updatedAt) })}</Typography>
         </Stack>
       </Box>
       {tk.status === 'pending' && <Alert severity="warning">{t('guest.ticket.pendingHint')}</Alert>}
+      <GuestLinkTools number={tk.number} code={displayCode(code)} variant="compact" />
       <Box component="section" aria-labelledby="thread-heading">
         <Typography id="thread-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
           {t('guest.ticket.thread')}

@@ -3,6 +3,8 @@ import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material'
 import Search from '@mui/icons-material/Search';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format';
+import { displayCode, guestTicketPath } from './tracking-code';
 
 /** Persian and Arabic digits typed into the number field count as digits. */
 const asciiDigits = (s: string) =>
@@ -13,6 +15,7 @@ const asciiDigits = (s: string) =>
 /** F4: a guest finds its ticket again with the number and the tracking code. */
 export default function GuestTrackPage() {
   const { t } = useTranslation();
+  const f = useFormat();
   const navigate = useNavigate();
   const [number, setNumber] = useState('');
   const [code, setCode] = useState('');
@@ -24,7 +27,7 @@ export default function GuestTrackPage() {
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
-    if (numberOk && codeOk) void navigate(`/guest/tickets/${n}?code=${encodeURIComponent(code.trim())}`);
+    if (numberOk && codeOk) void navigate(guestTicketPath(Number(n), displayCode(code)));
   }
 
   return (
@@ -53,9 +56,13 @@ export default function GuestTrackPage() {
             value={code}
             onChange={(e) => setCode(e.target.value)}
             error={touched && !codeOk}
-            helperText={touched && !codeOk ? t('guest.track.codeRequired') : undefined}
+            helperText={
+              touched && !codeOk ? t('guest.track.codeRequired') : t('guest.track.codeHint', { n: f.digits(12) })
+            }
             autoComplete="off"
-            slotProps={{ htmlInput: { dir: 'ltr', spellCheck: false } }}
+            slotProps={{
+              htmlInput: { dir: 'ltr', spellCheck: false, autoCapitalize: 'characters', autoCorrect: 'off' },
+            }}
             data-testid="track-code"
           />
           <Box>

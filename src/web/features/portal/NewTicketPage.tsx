@@ -13,6 +13,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import { PRIORITIES, PriorityFlag, type Priority } from '../../ui/ticket-bits';
 import { DirectionToggle, type TextDirection } from '../../ui/thread/DirectionToggle';
 import { useDepartments, useTicketTypes } from './lookups';
+import { autoDirInput, UserText } from '../../ui/UserText';
 
 const SHOWN = ['departmentId', 'typeId', 'priority', 'subject', 'body', 'attachmentIds'];
 
@@ -95,12 +96,16 @@ export default function NewTicketPage() {
               label={t('portal.new.department')}
               value={departmentId}
               onChange={(e) => setDepartmentId(e.target.value)}
-              {...errs.field('departmentId', selected?.description || undefined)}
+              {...errs.field('departmentId')}
+              helperText={
+                errs.fields.departmentId ??
+                (selected?.description ? <UserText>{selected.description}</UserText> : undefined)
+              }
               data-testid="new-ticket-department"
             >
               {deps.map((d) => (
                 <MenuItem key={d.id} value={d.id}>
-                  {d.name}
+                  <UserText>{d.name}</UserText>
                 </MenuItem>
               ))}
             </TextField>
@@ -116,7 +121,7 @@ export default function NewTicketPage() {
                 <MenuItem value="">{t('common.none')}</MenuItem>
                 {types.data.items.map((ty) => (
                   <MenuItem key={ty.id} value={ty.id}>
-                    {ty.name}
+                    <UserText>{ty.name}</UserText>
                   </MenuItem>
                 ))}
               </TextField>
@@ -145,7 +150,7 @@ export default function NewTicketPage() {
             label={t('portal.new.subject')}
             value={subject}
             onChange={(e) => setSubject(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 250 } }}
+            slotProps={{ htmlInput: { ...autoDirInput, maxLength: 250 } }}
             {...errs.field('subject')}
             data-testid="new-ticket-subject"
           />

@@ -9,8 +9,10 @@ import { EmptyState, ErrorState, QueryView } from '../../ui/states';
 import { useDashboard, useMyTickets } from './lookups';
 import { TicketCards } from './TicketCards';
 
+// Each ticket shows once: those awaiting the customer's answer (pending) in their own box, the
+// latest of the others below. (The latest list used to take every status and so repeated them.)
 const AWAITING: QueryOf<'listTickets'> = { status: ['pending'], sort: '-updated', pageSize: 10 };
-const RECENT: QueryOf<'listTickets'> = { sort: '-updated', pageSize: 5 };
+const RECENT: QueryOf<'listTickets'> = { status: ['active', 'closed', 'locked'], sort: '-updated', pageSize: 5 };
 
 function Counter({
   label,
@@ -54,7 +56,8 @@ export default function PortalDashboard() {
       >
         <Box>
           <Typography variant="h4" component="h1">
-            {t('portal.dashboard.greeting', { name: me?.user.name ?? '' })}
+            {/* The name is isolated (FSI…PDI): a Latin name inside Persian text, or the reverse, keeps its order. */}
+            {t('portal.dashboard.greeting', { name: me?.user.name ? `\u2068${me.user.name}\u2069` : '' })}
           </Typography>
           <Typography color="text.secondary">{t('portal.dashboard.intro')}</Typography>
         </Box>
@@ -125,6 +128,8 @@ export default function PortalDashboard() {
           {(page) =>
             page.items.length ? (
               <TicketCards items={page.items} />
+            ) : awaiting.data?.items.length ? (
+              <Typography color="text.secondary">{t('portal.dashboard.recentNoneElse')}</Typography>
             ) : (
               <EmptyState
                 title={t('portal.dashboard.noTickets')}

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, Loading, QueryView } from '../../ui/states';
 import { PriorityFlag, StatusChip } from '../../ui/ticket-bits';
 import { AttachmentLinks } from '../../ui/thread/AttachmentLinks';
 import { MessageThread } from '../../ui/thread/MessageThread';
+import { UserText } from '../../ui/UserText';
 import { ReplyComposer, type ReplyInput } from '../../ui/thread/ReplyComposer';
 import { CloseTicketButton } from './CloseTicketButton';
 import { TicketDetails } from './TicketDetails';
@@ -77,7 +78,7 @@ export default function PortalTicketPage() {
           justifyContent="space-between"
           alignItems={{ xs: 'flex-start', sm: 'center' }}
         >
-          <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+          <Typography variant="h5" component="h1" dir="auto" sx={{ overflowWrap: 'anywhere' }}>
             {tk.subject}
           </Typography>
           {mine && (tk.status === 'active' || tk.status === 'pending') && <CloseTicketButton number={number} />}
@@ -91,7 +92,7 @@ export default function PortalTicketPage() {
             <Typography variant="body2">{t(`priority.${tk.priority}`)}</Typography>
           </Stack>
           <Typography variant="body2" color="text.secondary">
-            {tk.department.name}
+            <UserText>{tk.department.name}</UserText>
           </Typography>
         </Stack>
       </Box>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ItemOf } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { PriorityFlag, StatusChip } from '../../ui/ticket-bits';
+import { SnippetLine, SubjectText } from '../../ui/SearchSnippet';
+import { UserText } from '../../ui/UserText';
 
 /** Tickets as cards: for narrow screens and the dashboard's short lists. */
 export function TicketCards({ items, highlight }: { items: ItemOf<'listTickets'>[]; highlight?: boolean }) {
@@ -29,7 +31,12 @@ export function TicketCards({ items, highlight }: { items: ItemOf<'listTickets'>
                   <StatusChip status={tk.status} />
                 </Stack>
               </Stack>
-              <Typography sx={{ fontWeight: 500, my: 0.5, overflowWrap: 'anywhere' }}>{tk.subject}</Typography>
+              <Typography sx={{ fontWeight: 500, my: 0.5, overflowWrap: 'anywhere' }}>
+                <UserText>
+                  <SubjectText subject={tk.subject} snippet={tk.snippet} />
+                </UserText>
+              </Typography>
+              <SnippetLine subject={tk.subject} snippet={tk.snippet} />
               <Box
                 sx={{
                   display: 'flex',
@@ -39,7 +46,7 @@ export function TicketCards({ items, highlight }: { items: ItemOf<'listTickets'>
                   typography: 'caption',
                 }}
               >
-                <span>{tk.department.name}</span>
+                <UserText>{tk.department.name}</UserText>
                 <span>{t('portal.list.updatedAt', { date: f.date(tk.updatedAt) })}</span>
               </Box>
             </CardActionArea>

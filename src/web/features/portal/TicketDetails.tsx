@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { PriorityFlag } from '../../ui/ticket-bits';
+import { isolate, UserText } from '../../ui/UserText';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -33,7 +34,7 @@ export function TicketDetails({ ticket }: { ticket: ResponseOf<'getTicket'> }) {
           <Stack component="span">
             <span>
               {t('portal.ticket.requesterLine', {
-                name: ticket.requester.name,
+                name: isolate(ticket.requester.name),
                 level: t(`thread.level.${ticket.requester.level}`),
               })}
             </span>
@@ -44,8 +45,14 @@ export function TicketDetails({ ticket }: { ticket: ResponseOf<'getTicket'> }) {
             )}
           </Stack>
         </Row>
-        <Row label={t('portal.ticket.department')}>{ticket.department.name}</Row>
-        {ticket.type && <Row label={t('portal.ticket.type')}>{ticket.type.name}</Row>}
+        <Row label={t('portal.ticket.department')}>
+          <UserText>{ticket.department.name}</UserText>
+        </Row>
+        {ticket.type && (
+          <Row label={t('portal.ticket.type')}>
+            <UserText>{ticket.type.name}</UserText>
+          </Row>
+        )}
         <Row label={t('portal.ticket.priority')}>
           <PriorityFlag priority={ticket.priority} /> {t(`priority.${ticket.priority}`)}
         </Row>

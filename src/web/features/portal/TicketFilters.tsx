@@ -14,14 +14,12 @@ import {
 import Search from '@mui/icons-material/Search';
 import FilterList from '@mui/icons-material/FilterList';
 import { useTranslation } from 'react-i18next';
-import { DateField } from '../../ui/DateField';
+import { DateField, rangeLimits } from '../../ui/DateField';
 import { useFormat } from '../../ui/format';
 import { PRIORITIES, STATUSES } from '../../ui/ticket-bits';
+import { autoDirInput, UserText } from '../../ui/UserText';
 import { activeFilterCount, SORTS, type ListFilters, type Sort } from './listParams';
 import { useDepartments, useTicketTypes } from './lookups';
-
-// The date picker sizes itself; in the grid it should fill its cell.
-const FULL_WIDTH = { '& .MuiFormControl-root, & .MuiPickersTextField-root': { width: '100%' } };
 
 interface Props {
   filters: ListFilters;
@@ -62,7 +60,7 @@ function MultiSelect({
     >
       {options.map((o) => (
         <MenuItem key={o.value} value={o.value}>
-          {o.label}
+          <UserText>{o.label}</UserText>
         </MenuItem>
       ))}
     </TextField>
@@ -78,6 +76,8 @@ export function TicketFilters({ filters, update, clear }: Props) {
   const [q, setQ] = useState(filters.q);
   const [email, setEmail] = useState(filters.email);
   const count = activeFilterCount(filters) - (filters.q ? 1 : 0);
+  // "To" never before "from": each end refuses a day on the wrong side of the other.
+  const range = rangeLimits(filters.createdFrom, filters.createdTo, t, f.dayNumeric);
   const [open, setOpen] = useState(count > 0);
   // Follow the address when it changes from outside (back button, "clear").
   useEffect(() => setQ(filters.q), [filters.q]);
@@ -99,7 +99,7 @@ export function TicketFilters({ filters, update, clear }: Props) {
           onChange={(e) => setQ(e.target.value)}
           data-testid="tickets-search"
           slotProps={{
-            htmlInput: { maxLength: 200 },
+            htmlInput: { ...autoDirInput, maxLength: 200 },
             input: {
               endAdornment: (
                 <InputAdornment position="end">
@@ -187,23 +187,25 @@ export function TicketFilters({ filters, update, clear }: Props) {
               <MenuItem value="">{t('common.all')}</MenuItem>
               {(types.data?.items ?? []).map((ty) => (
                 <MenuItem key={ty.id} value={ty.id}>
-                  {ty.name}
+                  <UserText>{ty.name}</UserText>
                 </MenuItem>
               ))}
             </TextField>
           </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 4 }} sx={FULL_WIDTH}>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
             <DateField
               label={t('portal.list.createdFrom')}
               value={filters.createdFrom || null}
               onChange={(v) => update({ createdFrom: v ?? '' })}
+              {...range.from}
             />
           </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 4 }} sx={FULL_WIDTH}>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
             <DateField
               label={t('portal.list.createdTo')}
               value={filters.createdTo || null}
               onChange={(v) => update({ createdTo: v ?? '' })}
+              {...range.to}
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 4 }}>

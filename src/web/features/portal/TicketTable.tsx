@@ -14,6 +14,8 @@ import { useTranslation } from 'react-i18next';
 import type { ItemOf } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { PriorityFlag, StatusChip } from '../../ui/ticket-bits';
+import { SnippetLine, SubjectText } from '../../ui/SearchSnippet';
+import { UserText } from '../../ui/UserText';
 import type { Sort } from './listParams';
 
 const COLUMNS = ['number', 'subject', 'status', 'priority', 'department', 'created', 'updated'] as const;
@@ -44,10 +46,11 @@ export function TicketTable({
             component={Link}
             to={`/portal/tickets/${tk.number}`}
             underline="hover"
+            dir="auto"
             sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}
             onClick={(e) => e.stopPropagation()}
           >
-            {tk.subject}
+            <SubjectText subject={tk.subject} snippet={tk.snippet} />
           </MuiLink>
         );
       case 'status':
@@ -60,7 +63,7 @@ export function TicketTable({
           </Stack>
         );
       case 'department':
-        return tk.department.name;
+        return <UserText>{tk.department.name}</UserText>;
       case 'created':
         return <time dateTime={tk.createdAt}>{f.date(tk.createdAt)}</time>;
       case 'updated':
@@ -101,6 +104,7 @@ export function TicketTable({
               {COLUMNS.map((c) => (
                 <TableCell key={c} sx={c === 'subject' ? { minWidth: 200 } : { whiteSpace: 'nowrap' }}>
                   {cell(tk, c)}
+                  {c === 'subject' && <SnippetLine subject={tk.subject} snippet={tk.snippet} />}
                 </TableCell>
               ))}
             </TableRow>

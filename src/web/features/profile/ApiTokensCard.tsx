@@ -28,6 +28,7 @@ import { EmptyState, QueryView, errorMessage } from '../../ui/states';
 import { API_DOCS_URL } from './api-docs';
 import { CreatedTokenDialog } from './CreatedTokenDialog';
 import { NewTokenDialog, type CreatedToken } from './NewTokenDialog';
+import { isolate } from '../../ui/UserText';
 
 type Token = ItemOf<'listApiTokens'>;
 const TOKENS_KEY = ['api-tokens'] as const;
@@ -197,7 +198,7 @@ function TokenRow({ token, onRevoke }: { token: Token; onRevoke: () => void }) {
             ))}
           </Stack>
         </Box>
-        <Tooltip title={t('profile.tokens.revokeItem', { name: token.name })}>
+        <Tooltip title={t('profile.tokens.revokeItem', { name: isolate(token.name) })}>
           <IconButton
             onClick={onRevoke}
             aria-label={t('profile.tokens.revokeItem', { name: token.name })}
@@ -234,9 +235,6 @@ function TokenRow({ token, onRevoke }: { token: Token; onRevoke: () => void }) {
     </Box>
   );
 }
-
-/** A person's text inside a sentence of the other direction keeps its own (Unicode first-strong isolate). */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** Asks before revoking: programs using the token stop working at once. */
 function RevokeDialog({ token, onClose, onDone }: { token: Token; onClose: () => void; onDone: () => void }) {

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, type ResponseOf } from '../../app/api';
 import { FormError, fieldErrors } from '../../ui/form';
+import { isolate } from '../../ui/UserText';
 
 export type PendingContact = ResponseOf<'updateMe'>['pendingContacts'][number];
 
@@ -34,7 +35,9 @@ export function ContactVerification({
       }}
     >
       <Alert severity="info" sx={{ mb: 1 }}>
-        {t(pending.kind === 'email' ? 'profile.codeSentEmail' : 'profile.codeSentMobile', { value: pending.value })}
+        {t(pending.kind === 'email' ? 'profile.codeSentEmail' : 'profile.codeSentMobile', {
+          value: isolate(pending.value),
+        })}
       </Alert>
       <FormError error={verify.error} shown={['code']} />
       <Stack direction="row" spacing={1} alignItems="flex-start">

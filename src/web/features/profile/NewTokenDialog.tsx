@@ -21,7 +21,8 @@ import { useTranslation } from 'react-i18next';
 import { call, type BodyOf, type ResponseOf } from '../../app/api';
 import { DateField } from '../../ui/DateField';
 import { FormError, fieldErrors } from '../../ui/form';
-import { useFormat } from '../../ui/format';
+import { addDays, useFormat } from '../../ui/format';
+import { useDiscardGuard } from '../../ui/useDiscardGuard';
 import {
   EXPIRY_CHOICES,
   TOKEN_DEFAULT,
@@ -62,15 +63,18 @@ export function NewTokenDialog({
   const toggle = (scope: TokenScope, on: boolean) =>
     setScopes((list) => (on ? [...list, scope] : list.filter((s) => s !== scope)));
 
+  // Esc, a click outside and Cancel ask before throwing away what was filled in.
+  const guard = useDiscardGuard(onClose);
   return (
     <Dialog
       open
-      onClose={create.isPending ? undefined : onClose}
+      onClose={create.isPending ? undefined : guard.requestClose}
       aria-labelledby="new-token-title"
       maxWidth="sm"
       fullWidth
     >
       <form
+        {...guard.watch}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
@@ -116,6 +120,8 @@ export function NewTokenDialog({
                 value={day}
                 onChange={setDay}
                 size="medium"
+                min={addDays(f.today(), 1)}
+                max={addDays(f.today(), TOKEN_MAX)}
                 {...errs.field('expiresAt')}
               />
             )}
@@ -155,7 +161,7 @@ export function NewTokenDialog({
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose} disabled={create.isPending}>
+          <Button onClick={guard.requestClose} disabled={create.isPending}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" variant="contained" loading={create.isPending} data-testid="api-token-create">
@@ -163,6 +169,7 @@ export function NewTokenDialog({
           </Button>
         </DialogActions>
       </form>
+      {guard.confirm}
     </Dialog>
   );
 }

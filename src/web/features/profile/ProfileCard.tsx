@@ -7,6 +7,7 @@ import { ME_KEY, isStaff, type Me } from '../../app/session';
 import { FormError, fieldErrors } from '../../ui/form';
 import { errorMessage } from '../../ui/states';
 import { ContactVerification, type PendingContact } from './ContactVerification';
+import { autoDirInput } from '../../ui/UserText';
 
 type User = Me['user'];
 
@@ -116,6 +117,7 @@ export function ProfileCard({ me }: { me: Me }) {
               onChange={set('name')}
               autoComplete="name"
               {...errs.field('name')}
+              slotProps={{ htmlInput: autoDirInput }}
             />
             <TextField
               label={t('common.email')}
@@ -153,6 +155,7 @@ export function ProfileCard({ me }: { me: Me }) {
                 multiline
                 minRows={3}
                 {...errs.field('signature', t('profile.signatureHint'))}
+                slotProps={{ htmlInput: autoDirInput }}
               />
             )}
             <Button type="submit" variant="contained" loading={save.isPending} sx={{ alignSelf: 'flex-start' }}>

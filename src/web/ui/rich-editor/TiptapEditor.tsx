@@ -42,13 +42,16 @@ export default function TiptapEditor({
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
   });
   // Follow outside resets (the form cleared after sending) without fighting the cursor while typing.
+  // useEditor may hand out an instance it has already destroyed (it recreates the editor after the
+  // first mount); reading such an instance throws, and the next render brings the live one.
   useEffect(() => {
-    if (!editor) return;
+    if (!editor || editor.isDestroyed) return;
     const current = editor.isEmpty ? '' : editor.getHTML();
     if (value !== current) editor.commands.setContent(value || '', { emitUpdate: false });
   }, [value, editor]);
   useEffect(() => {
-    editor?.setOptions({
+    if (!editor || editor.isDestroyed) return;
+    editor.setOptions({
       editorProps: {
         attributes: {
           role: 'textbox',

@@ -16,7 +16,7 @@ export function AttachmentLinks({ attachments }: { attachments: Attachment[] }) 
       {attachments.map((a) => (
         <Box component="li" key={a.id} sx={{ display: 'flex', alignItems: 'center', gap: 0.75, minWidth: 0 }}>
           <AttachFile fontSize="small" color="action" aria-hidden />
-          <Link href={a.url} download={a.name} sx={{ wordBreak: 'break-all' }} data-testid="attachment-link">
+          <Link href={a.url} download={a.name} dir="auto" sx={{ wordBreak: 'break-all' }} data-testid="attachment-link">
             {a.name}
           </Link>
           <Typography component="span" variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>

@@ -48,7 +48,7 @@ export function ThreadMessage({ message }: { message: ItemOf<'listTicketMessages
         </Avatar>
         <Box sx={{ minWidth: 0, flexGrow: 1 }}>
           <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
-            <Typography component="h3" variant="subtitle2" sx={{ overflowWrap: 'anywhere' }}>
+            <Typography component="h3" variant="subtitle2" dir="auto" sx={{ overflowWrap: 'anywhere' }}>
               {message.author.name || t('thread.unknownAuthor')}
             </Typography>
             <Chip

@@ -88,7 +88,11 @@ export async function openTicket(
       subjectNorm: normalizeText(t.subject),
       messageCount: isNote ? 0 : 1,
       noteCount: isNote ? 1 : 0,
-      searchPublic: isNote ? tsvectorOf(t.subject) : sql`${tsvectorOf(t.subject)} || ${tsvectorOf(text)}`,
+      // A guest's name is part of the public text: staff find guest tickets by it (issue 14).
+      searchPublic: sql.join(
+        [t.subject, ...[isNote ? '' : text, t.guestName ?? ''].filter(Boolean)].map(tsvectorOf),
+        sql` || `,
+      ),
       searchNotes: isNote ? tsvectorOf(text) : sql`''::tsvector`,
       lastMessageAt: isNote ? null : now,
       createdAt: now,

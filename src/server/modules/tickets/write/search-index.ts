@@ -12,7 +12,7 @@ import { tsvectorOfAll } from '../search-text';
  */
 export async function rebuildSearch(
   tx: Ctx,
-  ticket: { id: number; subject: string },
+  ticket: { id: number; subject: string; guestName?: string | null },
   which: { public?: boolean; notes?: boolean },
 ): Promise<void> {
   if (!which.public && !which.notes) return;
@@ -25,7 +25,10 @@ export async function rebuildSearch(
   await tx.db
     .update(tickets)
     .set({
-      ...(which.public ? { searchPublic: tsvectorOfAll([ticket.subject, ...textsOf('reply')]) } : {}),
+      // The guest's name stays findable by staff, as when the ticket was opened (open-ticket.ts).
+      ...(which.public
+        ? { searchPublic: tsvectorOfAll([ticket.subject, ...textsOf('reply'), ticket.guestName ?? '']) }
+        : {}),
       ...(which.notes ? { searchNotes: tsvectorOfAll(textsOf('note')) } : {}),
     })
     .where(and(inWorkspace(tickets, tx, eq(tickets.id, ticket.id))));

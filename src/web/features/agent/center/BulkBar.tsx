@@ -90,7 +90,8 @@ export function BulkBar({ selected, onFinished }: Props) {
     >
       {needsValue && <option value="">{t('center.bulk.choose')}</option>}
       {options.map(([v, label]) => (
-        <option key={v} value={v}>
+        // Department and agent names are people's text: each option takes its own direction.
+        <option key={v} value={v} dir="auto">
           {label}
         </option>
       ))}

@@ -24,7 +24,9 @@ import { ApiError, upload } from '../../../app/api';
 import { can, useMe } from '../../../app/session';
 import { FormError, fieldErrors } from '../../../ui/form';
 import { useFormat } from '../../../ui/format';
+import { useDiscardGuard } from '../../../ui/useDiscardGuard';
 import { useDepartments, useStaff, type Named } from './lookups';
+import { UserText } from '../../../ui/UserText';
 
 const SHOWN = ['file', 'departmentId', 'assigneeId'];
 /** What the file picker offers; the server reads the bytes and refuses what is not a mail. */
@@ -117,165 +119,180 @@ export function ImportEmailDialog({ open, onClose }: { open: boolean; onClose: (
     if (Object.keys(missing).length === 0) send.mutate();
   }
 
+  // Closing without importing asks first once something was chosen, and forgets the choices.
+  const guard = useDiscardGuard(
+    () => {
+      setFile(null);
+      setDepartmentId('');
+      setAssignee(null);
+      setLocal({});
+      send.reset();
+      onClose();
+    },
+    { dirty: !!file || departmentId !== '' || assignee !== null },
+  );
   const close = () => {
     if (send.isPending) return;
-    onClose();
+    guard.requestClose();
   };
 
   return (
-    <Dialog
-      open={open}
-      onClose={close}
-      fullScreen={phone}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="import-email-title"
-      data-testid="import-dialog"
-    >
-      <form onSubmit={submit} noValidate style={{ display: 'contents' }}>
-        <DialogTitle id="import-email-title">{t('center.import.title')}</DialogTitle>
-        <DialogContent dividers>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            {t('center.import.intro')}
-          </Typography>
-          <FormError error={tooLarge ? null : send.error} shown={SHOWN} />
-          {existingNumber !== null && (
-            <Box sx={{ mt: -1, mb: 2 }}>
-              <Button
-                component={Link}
-                to={`/agent/tickets/${existingNumber}`}
-                size="small"
-                variant="outlined"
-                data-testid="import-existing"
-              >
-                {t('center.import.openExisting', { number: f.digits(existingNumber) })}
-              </Button>
-            </Box>
-          )}
-          <Stack spacing={2}>
-            <Box>
-              <Typography
-                component="label"
-                htmlFor="import-email-file"
-                variant="subtitle2"
-                sx={{ display: 'block', mb: 0.5 }}
-              >
-                {t('center.import.file')}
-              </Typography>
-              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+    <>
+      <Dialog
+        open={open}
+        onClose={close}
+        fullScreen={phone}
+        fullWidth
+        maxWidth="sm"
+        aria-labelledby="import-email-title"
+        data-testid="import-dialog"
+      >
+        <form onSubmit={submit} noValidate style={{ display: 'contents' }}>
+          <DialogTitle id="import-email-title">{t('center.import.title')}</DialogTitle>
+          <DialogContent dividers>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+              {t('center.import.intro')}
+            </Typography>
+            <FormError error={tooLarge ? null : send.error} shown={SHOWN} />
+            {existingNumber !== null && (
+              <Box sx={{ mt: -1, mb: 2 }}>
                 <Button
+                  component={Link}
+                  to={`/agent/tickets/${existingNumber}`}
+                  size="small"
                   variant="outlined"
-                  startIcon={<UploadFile />}
-                  onClick={() => input.current?.click()}
-                  disabled={send.isPending}
-                  aria-describedby={fileHelpId}
-                  data-testid="import-choose"
+                  data-testid="import-existing"
                 >
-                  {file ? t('center.import.change') : t('center.import.choose')}
+                  {t('center.import.openExisting', { number: f.digits(existingNumber) })}
                 </Button>
-                <Typography
-                  variant="body2"
-                  color={file ? 'text.primary' : 'text.secondary'}
-                  sx={{ minWidth: 0, overflowWrap: 'anywhere' }}
-                  data-testid="import-file-name"
-                >
-                  {file ? (
-                    <>
-                      <bdi dir="ltr">{file.name}</bdi> ({f.bytes(file.size)})
-                    </>
-                  ) : (
-                    t('center.import.noFile')
-                  )}
-                </Typography>
-              </Stack>
-              {/* The real file input, labelled above; the button opens it. */}
-              <input
-                ref={input}
-                id="import-email-file"
-                type="file"
-                accept={ACCEPT}
-                hidden
-                onChange={(e) => pick(e.target.files)}
-                aria-describedby={fileHelpId}
-                aria-invalid={!!fileMessage}
-                data-testid="import-file"
-              />
-              <FormHelperText id={fileHelpId} error={!!fileMessage}>
-                {fileMessage ?? t('center.import.fileHint')}
-              </FormHelperText>
-            </Box>
-            <TextField
-              select
-              required
-              label={t('center.import.department')}
-              value={departmentId}
-              onChange={(e) => {
-                setDepartmentId(e.target.value);
-                setLocal((l) => without(l, 'departmentId'));
-              }}
-              disabled={send.isPending}
-              {...field('departmentId')}
-              data-testid="import-department"
-            >
-              {departments.isPending && (
-                <MenuItem value="" disabled>
-                  {t('common.loading')}
-                </MenuItem>
-              )}
-              {!departments.isPending && choices.length === 0 && (
-                <MenuItem value="" disabled>
-                  {t('center.import.noDepartments')}
-                </MenuItem>
-              )}
-              {choices.map((d) => (
-                <MenuItem key={d.id} value={d.id}>
-                  {d.name}
-                </MenuItem>
-              ))}
-            </TextField>
-            <Autocomplete
-              options={staff.data ?? []}
-              value={assignee}
-              onChange={(_, v) => setAssignee(v)}
-              getOptionLabel={(o) => o.name}
-              isOptionEqualToValue={(a, b) => a.id === b.id}
-              loading={staff.isPending}
-              loadingText={t('common.loading')}
-              noOptionsText={t('agentNew.noPeople')}
-              disabled={send.isPending}
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  label={t('center.import.assignee')}
-                  {...field('assigneeId')}
-                  helperText={field('assigneeId').helperText ?? t('center.import.assigneeHint')}
-                  slotProps={{ htmlInput: { ...params.inputProps, 'data-testid': 'import-assignee' } }}
-                />
-              )}
-            />
-            {send.isPending && (
-              <Box>
-                <Typography variant="body2" id="import-progress-label" sx={{ mb: 0.5 }}>
-                  {t('center.import.importing')}
-                </Typography>
-                <LinearProgress
-                  variant={progress > 0 && progress < 1 ? 'determinate' : 'indeterminate'}
-                  value={Math.round(progress * 100)}
-                  aria-labelledby="import-progress-label"
-                />
               </Box>
             )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={send.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" loading={send.isPending} data-testid="import-submit">
-            {t('center.import.submit')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+            <Stack spacing={2}>
+              <Box>
+                <Typography
+                  component="label"
+                  htmlFor="import-email-file"
+                  variant="subtitle2"
+                  sx={{ display: 'block', mb: 0.5 }}
+                >
+                  {t('center.import.file')}
+                </Typography>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+                  <Button
+                    variant="outlined"
+                    startIcon={<UploadFile />}
+                    onClick={() => input.current?.click()}
+                    disabled={send.isPending}
+                    aria-describedby={fileHelpId}
+                    data-testid="import-choose"
+                  >
+                    {file ? t('center.import.change') : t('center.import.choose')}
+                  </Button>
+                  <Typography
+                    variant="body2"
+                    color={file ? 'text.primary' : 'text.secondary'}
+                    sx={{ minWidth: 0, overflowWrap: 'anywhere' }}
+                    data-testid="import-file-name"
+                  >
+                    {file ? (
+                      <>
+                        <bdi dir="ltr">{file.name}</bdi> ({f.bytes(file.size)})
+                      </>
+                    ) : (
+                      t('center.import.noFile')
+                    )}
+                  </Typography>
+                </Stack>
+                {/* The real file input, labelled above; the button opens it. */}
+                <input
+                  ref={input}
+                  id="import-email-file"
+                  type="file"
+                  accept={ACCEPT}
+                  hidden
+                  onChange={(e) => pick(e.target.files)}
+                  aria-describedby={fileHelpId}
+                  aria-invalid={!!fileMessage}
+                  data-testid="import-file"
+                />
+                <FormHelperText id={fileHelpId} error={!!fileMessage}>
+                  {fileMessage ?? t('center.import.fileHint')}
+                </FormHelperText>
+              </Box>
+              <TextField
+                select
+                required
+                label={t('center.import.department')}
+                value={departmentId}
+                onChange={(e) => {
+                  setDepartmentId(e.target.value);
+                  setLocal((l) => without(l, 'departmentId'));
+                }}
+                disabled={send.isPending}
+                {...field('departmentId')}
+                data-testid="import-department"
+              >
+                {departments.isPending && (
+                  <MenuItem value="" disabled>
+                    {t('common.loading')}
+                  </MenuItem>
+                )}
+                {!departments.isPending && choices.length === 0 && (
+                  <MenuItem value="" disabled>
+                    {t('center.import.noDepartments')}
+                  </MenuItem>
+                )}
+                {choices.map((d) => (
+                  <MenuItem key={d.id} value={d.id}>
+                    <UserText>{d.name}</UserText>
+                  </MenuItem>
+                ))}
+              </TextField>
+              <Autocomplete
+                options={staff.data ?? []}
+                value={assignee}
+                onChange={(_, v) => setAssignee(v)}
+                getOptionLabel={(o) => o.name}
+                isOptionEqualToValue={(a, b) => a.id === b.id}
+                loading={staff.isPending}
+                loadingText={t('common.loading')}
+                noOptionsText={t('agentNew.noPeople')}
+                disabled={send.isPending}
+                renderInput={(params) => (
+                  <TextField
+                    {...params}
+                    label={t('center.import.assignee')}
+                    {...field('assigneeId')}
+                    helperText={field('assigneeId').helperText ?? t('center.import.assigneeHint')}
+                    slotProps={{ htmlInput: { ...params.inputProps, dir: 'auto', 'data-testid': 'import-assignee' } }}
+                  />
+                )}
+              />
+              {send.isPending && (
+                <Box>
+                  <Typography variant="body2" id="import-progress-label" sx={{ mb: 0.5 }}>
+                    {t('center.import.importing')}
+                  </Typography>
+                  <LinearProgress
+                    variant={progress > 0 && progress < 1 ? 'determinate' : 'indeterminate'}
+                    value={Math.round(progress * 100)}
+                    aria-labelledby="import-progress-label"
+                  />
+                </Box>
+              )}
+            </Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={close} disabled={send.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" variant="contained" loading={send.isPending} data-testid="import-submit">
+              {t('center.import.submit')}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      {guard.confirm}
+    </>
   );
 }

@@ -1,8 +1,10 @@
 import { useCallback, type ReactNode } from 'react';
 import { Box, Button, MenuItem, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { DateField } from '../../../ui/DateField';
+import { DateField, rangeLimits } from '../../../ui/DateField';
+import { useFormat } from '../../../ui/format';
 import { PRIORITIES } from '../../../ui/ticket-bits';
+import { UserText } from '../../../ui/UserText';
 import type { CenterFilters } from './filters';
 import { DebouncedText } from './DebouncedText';
 import { useDepartments, useStaff, useTags, useTicketTypes } from './lookups';
@@ -54,6 +56,9 @@ export function MoreFilters({ filters, update, reset }: Props) {
   const tags = useTags();
   const staff = useStaff();
   const setEmail = useCallback((email: string) => update({ email }), [update]);
+  const f = useFormat();
+  // "To" never before "from": each end refuses a day on the wrong side of the other.
+  const range = rangeLimits(filters.from, filters.to, t, f.dayNumeric);
   const names = (ids: string[], list: Array<{ id: string; name: string }> | undefined) =>
     ids.map((id) => list?.find((d) => d.id === id)?.name ?? id).join(t('center.separator'));
   return (
@@ -103,7 +108,7 @@ export function MoreFilters({ filters, update, reset }: Props) {
       >
         {(departments.data?.items ?? []).map((d) => (
           <MenuItem key={d.id} value={d.id}>
-            {d.name}
+            <UserText>{d.name}</UserText>
           </MenuItem>
         ))}
       </TextField>
@@ -117,33 +122,41 @@ export function MoreFilters({ filters, update, reset }: Props) {
         <MenuItem value="none">{t('center.assigneeNone')}</MenuItem>
         {(staff.data ?? []).map((u) => (
           <MenuItem key={u.id} value={u.id}>
-            {u.name}
+            <UserText>{u.name}</UserText>
           </MenuItem>
         ))}
       </Pick>
       <Pick label={t('center.type')} value={filters.typeId} onChange={(typeId) => update({ typeId })}>
         {(types.data?.items ?? []).map((ty) => (
           <MenuItem key={ty.id} value={ty.id}>
-            {ty.name}
+            <UserText>{ty.name}</UserText>
           </MenuItem>
         ))}
       </Pick>
       <Pick label={t('center.tag')} value={filters.tag} onChange={(tag) => update({ tag })}>
         {(tags.data?.items ?? []).map((tg) => (
           <MenuItem key={tg.id} value={tg.name}>
-            {tg.name}
+            <UserText>{tg.name}</UserText>
           </MenuItem>
         ))}
         {filters.tag && !tags.data?.items.some((tg) => tg.name === filters.tag) && (
-          <MenuItem value={filters.tag}>{filters.tag}</MenuItem>
+          <MenuItem value={filters.tag}>
+            <UserText>{filters.tag}</UserText>
+          </MenuItem>
         )}
       </Pick>
       <DateField
         label={t('center.createdFrom')}
         value={filters.from || null}
         onChange={(from) => update({ from: from ?? '' })}
+        {...range.from}
       />
-      <DateField label={t('center.createdTo')} value={filters.to || null} onChange={(to) => update({ to: to ?? '' })} />
+      <DateField
+        label={t('center.createdTo')}
+        value={filters.to || null}
+        onChange={(to) => update({ to: to ?? '' })}
+        {...range.to}
+      />
       <DebouncedText label={t('center.email')} value={filters.email} onCommit={setEmail} type="text" dir="ltr" />
       <TextField
         select

@@ -1,9 +1,11 @@
-import { Autocomplete, Chip, FormControlLabel, MenuItem, Stack, Switch, TextField } from '@mui/material';
+import { Autocomplete, FormControlLabel, MenuItem, Stack, Switch, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { TStatus } from '../ticket/types';
 import { PRIORITIES, STATUSES, type Priority } from '../../../ui/ticket-bits';
 import { EmailsField } from '../../../ui/EmailsField';
 import { useDepartments, useStaff, useTags, useTicketTypes, type Named } from './lookups';
+import { autoDirInput, UserText } from '../../../ui/UserText';
+import { userTextChips, userTextOption } from '../../../ui/userTextOptions';
 
 export interface TicketOptions {
   departmentId: string;
@@ -47,7 +49,7 @@ export function NewTicketOptions({ value, onChange, field }: Props) {
           .filter((d) => d.active)
           .map((d) => (
             <MenuItem key={d.id} value={d.id}>
-              {d.name}
+              <UserText>{d.name}</UserText>
             </MenuItem>
           ))}
       </TextField>
@@ -64,7 +66,7 @@ export function NewTicketOptions({ value, onChange, field }: Props) {
           .filter((ty) => ty.active)
           .map((ty) => (
             <MenuItem key={ty.id} value={ty.id}>
-              {ty.name}
+              <UserText>{ty.name}</UserText>
             </MenuItem>
           ))}
       </TextField>
@@ -102,8 +104,17 @@ export function NewTicketOptions({ value, onChange, field }: Props) {
         value={value.assignees}
         onChange={(_, v) => set('assignees', v)}
         getOptionLabel={(o) => o.name}
+        renderOption={userTextOption((o) => o.name)}
+        renderValue={userTextChips((o) => o.name)}
         isOptionEqualToValue={(a, b) => a.id === b.id}
-        renderInput={(params) => <TextField {...params} label={t('agentNew.assignees')} {...field('assigneeIds')} />}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label={t('agentNew.assignees')}
+            {...field('assigneeIds')}
+            slotProps={{ htmlInput: { ...params.inputProps, ...autoDirInput } }}
+          />
+        )}
       />
       <Autocomplete
         multiple
@@ -111,15 +122,15 @@ export function NewTicketOptions({ value, onChange, field }: Props) {
         options={(tags.data?.items ?? []).map((tg) => tg.name)}
         value={value.tags}
         onChange={(_, v) => set('tags', (v as string[]).map((s) => s.trim()).filter(Boolean))}
-        renderValue={(vals, getItemProps) =>
-          vals.map((v, i) => <Chip {...getItemProps({ index: i })} key={v} size="small" label={v} />)
-        }
+        renderOption={userTextOption((o: string) => o)}
+        renderValue={userTextChips((v: string) => v)}
         renderInput={(params) => (
           <TextField
             {...params}
             label={t('agentNew.tags')}
             {...field('tags')}
             helperText={field('tags').helperText ?? t('agentNew.tagsHint')}
+            slotProps={{ htmlInput: { ...params.inputProps, ...autoDirInput } }}
           />
         )}
       />

@@ -1,5 +1,6 @@
-import { Chip, Stack } from '@mui/material';
+import { Chip } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { ScrollRow } from '../../../ui/ScrollRow';
 import { filtersToParams, parseFilters, type CenterFilters } from './filters';
 
 /** Preset views; each is a set of filters over the default queue. */
@@ -31,12 +32,12 @@ export function QuickViews({
   const key = (f: CenterFilters) => filtersToParams({ ...f, page: 1 }).toString();
   const current = key(filters);
   return (
-    <Stack
+    // One row that scrolls sideways on a phone, its hidden end faded out.
+    <ScrollRow
       component="nav"
       aria-label={t('center.quickViews')}
-      direction="row"
-      spacing={1}
-      sx={{ mb: 2, overflowX: 'auto', pb: 0.5 }}
+      data-testid="quick-views"
+      sx={{ mb: { xs: 1, md: 2 } }}
     >
       {QUICK_VIEWS.filter((v) => canDelete || v.id !== 'deleted').map((v) => {
         const target = presetFilters(v.patch, filters);
@@ -53,6 +54,6 @@ export function QuickViews({
           />
         );
       })}
-    </Stack>
+    </ScrollRow>
   );
 }

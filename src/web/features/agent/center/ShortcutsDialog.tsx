@@ -25,6 +25,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       keyHeader={t('center.keys.key')}
       actionHeader={t('center.keys.does')}
       shortcuts={shortcuts}
+      note={t('center.keys.anyLayout')}
     />
   );
 }

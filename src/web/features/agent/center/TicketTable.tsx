@@ -15,6 +15,8 @@ import { useTranslation } from 'react-i18next';
 import type { ItemOf } from '../../../app/api';
 import { useFormat } from '../../../ui/format';
 import { PriorityFlag, StatusChip } from '../../../ui/ticket-bits';
+import { SnippetLine } from '../../../ui/SearchSnippet';
+import { UserText } from '../../../ui/UserText';
 import { Assignees, Requester, rowBackground, SubjectLink, UpdatedText, WaitingText } from './cells';
 import type { Sort } from './filters';
 import type { ListViewProps } from './listView';
@@ -178,11 +180,14 @@ export function TicketTable({
                     linkRef={(el) => (linkRefs.current[i] = el)}
                     onFocus={() => onFocusRow(i)}
                   />
+                  <SnippetLine subject={ticket.subject} snippet={ticket.snippet} />
                 </TableCell>
                 <TableCell sx={{ minWidth: 140 }}>
                   <Requester ticket={ticket} />
                 </TableCell>
-                <TableCell>{ticket.department.name}</TableCell>
+                <TableCell>
+                  <UserText>{ticket.department.name}</UserText>
+                </TableCell>
                 <TableCell>
                   <StatusChip status={ticket.status} />
                 </TableCell>

@@ -3,6 +3,8 @@ import { Autocomplete, TextField } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, type ItemOf } from '../../../app/api';
+import { autoDirInput } from '../../../ui/UserText';
+import { userTextOption } from '../../../ui/userTextOptions';
 
 type User = ItemOf<'listUsers'>;
 
@@ -44,6 +46,7 @@ export function UserPicker({ role, label, value, onChange, error, helperText, re
       options={search.data?.items ?? []}
       filterOptions={(x) => x}
       getOptionLabel={describe}
+      renderOption={userTextOption(describe)}
       isOptionEqualToValue={(a, b) => a.id === b.id}
       loading={search.isFetching}
       noOptionsText={t('agentNew.noPeople')}
@@ -55,7 +58,7 @@ export function UserPicker({ role, label, value, onChange, error, helperText, re
           required={required}
           error={error}
           helperText={helperText}
-          slotProps={{ htmlInput: { ...params.inputProps, 'data-testid': testId } }}
+          slotProps={{ htmlInput: { ...params.inputProps, ...autoDirInput, 'data-testid': testId } }}
         />
       )}
     />

@@ -3,7 +3,10 @@ import PushPin from '@mui/icons-material/PushPin';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ItemOf } from '../../../app/api';
+import { Fragment } from 'react';
 import { useFormat } from '../../../ui/format';
+import { SubjectText } from '../../../ui/SearchSnippet';
+import { UserText } from '../../../ui/UserText';
 import type { Change } from './useLiveChanges';
 
 type TTicketListItem = ItemOf<'listTickets'>;
@@ -48,13 +51,15 @@ export function Requester({ ticket }: { ticket: TTicketListItem }) {
   const { t } = useTranslation();
   return (
     <Box sx={{ minWidth: 0 }}>
-      <Typography variant="body2" component="bdi" sx={{ mr: 0.5 }}>
+      <Typography variant="body2" component="bdi" dir="auto" sx={{ mr: 0.5 }}>
         {ticket.requester.name || t('center.noRequester')}
       </Typography>
       {ticket.requester.name && (
-        <Typography variant="caption" color="text.secondary" component="span">
-          ({t(`center.level.${ticket.requester.level}`)})
-        </Typography>
+        <Tooltip title={t(`bits.levelHint.${ticket.requester.level}`)} describeChild enterTouchDelay={300}>
+          <Typography variant="caption" color="text.secondary" component="span">
+            ({t(`center.level.${ticket.requester.level}`)})
+          </Typography>
+        </Tooltip>
       )}
       {ticket.requester.email && (
         <Typography variant="caption" color="text.secondary" component="div" sx={{ wordBreak: 'break-all' }} dir="ltr">
@@ -75,7 +80,12 @@ export function Assignees({ ticket }: { ticket: TTicketListItem }) {
     );
   return (
     <Typography variant="body2" component="span">
-      {ticket.assignees.map((a) => a.name).join(t('center.separator'))}
+      {ticket.assignees.map((a, i) => (
+        <Fragment key={a.id}>
+          {i > 0 && t('center.separator')}
+          <UserText>{a.name}</UserText>
+        </Fragment>
+      ))}
     </Typography>
   );
 }
@@ -113,7 +123,7 @@ export function SubjectLink({
           wordBreak: 'break-word',
         }}
       >
-        {ticket.subject}
+        <SubjectText subject={ticket.subject} snippet={ticket.snippet} />
       </Typography>
       {change && (
         // info.dark: white on the default info blue is 3.85:1, below WCAG AA for small text.
@@ -127,7 +137,13 @@ export function SubjectLink({
       {ticket.deleted && <Chip size="small" color="error" variant="outlined" label={t('center.deleted')} />}
       {ticket.internal && <Chip size="small" variant="outlined" label={t('center.internal')} />}
       {ticket.tags.map((tag) => (
-        <Chip key={tag} size="small" variant="outlined" label={tag} sx={{ height: 20, fontSize: 11 }} />
+        <Chip
+          key={tag}
+          size="small"
+          variant="outlined"
+          label={<UserText>{tag}</UserText>}
+          sx={{ height: 20, fontSize: 11 }}
+        />
       ))}
     </Stack>
   );

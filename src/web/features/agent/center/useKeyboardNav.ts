@@ -12,6 +12,14 @@ interface Options {
   showHelp: () => void;
 }
 
+/** The single-key shortcuts by physical key (KeyboardEvent.code), whatever the keyboard layout. */
+const LETTERS: Partial<Record<string, 'next' | 'previous' | 'select' | 'search'>> = {
+  KeyJ: 'next',
+  KeyK: 'previous',
+  KeyX: 'select',
+  Slash: 'search',
+};
+
 /** Keys typed into a field (or a menu, a dialog) belong to it, not to the list. */
 function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -44,10 +52,20 @@ export function useKeyboardNav(o: Options) {
         link?.closest('tr,li')?.scrollIntoView({ block: 'nearest' });
         e.preventDefault();
       };
-      switch (e.key) {
-        case 'j':
+      // Letters and "/" by their physical key (event.code), so they work in the Persian layout
+      // too (where j is «ت», k «ن», x «ط»); Enter and the arrows are the same in every layout.
+      const help = e.key === '?' || e.key === '\u061F' || (e.shiftKey && e.code === 'Slash');
+      const key = help
+        ? 'help'
+        : ['ArrowDown', 'ArrowUp', 'Enter'].includes(e.key)
+          ? e.key
+          : e.shiftKey
+            ? undefined
+            : LETTERS[e.code];
+      switch (key) {
+        case 'next':
           return move(1);
-        case 'k':
+        case 'previous':
           return move(-1);
         case 'ArrowDown':
           return inList ? move(1) : undefined;
@@ -65,16 +83,16 @@ export function useKeyboardNav(o: Options) {
             open(focusIndex);
           }
           return;
-        case 'x':
+        case 'select':
           if (focusIndex >= 0) {
             e.preventDefault();
             toggle(focusIndex);
           }
           return;
-        case '/':
+        case 'search':
           e.preventDefault();
           return focusSearch();
-        case '?':
+        case 'help':
           e.preventDefault();
           return showHelp();
       }

@@ -1,11 +1,47 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useTheme } from '@mui/material';
+import { Box, Typography, useTheme } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../ui/format';
 import type { StatusPoint } from './useStatusSeries';
 
 const ORDER = ['active', 'pending', 'closed', 'locked'] as const;
 export const STATUS_COLORS = { active: '#0b5cad', pending: '#ed6c02', closed: '#9e9e9e', locked: '#7b1fa2' } as const;
+
+/**
+ * The legend, drawn by us rather than recharts: recharts spaces its items with left/right margins
+ * that run together in right-to-left pages. A swatch and its name, then a clear gap to the next
+ * one, in either direction; the text in the normal colour (grey text for "closed" would be too
+ * faint), the swatch carries the colour.
+ */
+function StatusLegend() {
+  const { t } = useTranslation();
+  return (
+    <Box
+      component="ul"
+      data-testid="status-legend"
+      sx={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        justifyContent: 'center',
+        columnGap: 3,
+        rowGap: 0.5,
+        listStyle: 'none',
+        p: 0,
+        m: 0,
+        pt: 1.5,
+      }}
+    >
+      {ORDER.map((s) => (
+        <Box component="li" key={s} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Box component="span" sx={{ width: 12, height: 12, borderRadius: 0.5, bgcolor: STATUS_COLORS[s] }} />
+          <Typography variant="body2" component="span">
+            {t(`status.${s}`)}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
 
 /** Stacked bars of the tickets created each day by their status; recharts stays in this chunk. */
 export default function StatusChart({ data }: { data: StatusPoint[] }) {
@@ -24,14 +60,12 @@ export default function StatusChart({ data }: { data: StatusPoint[] }) {
           orientation={rtl ? 'right' : 'left'}
           tickFormatter={(v: number) => f.number(v)}
           width={44}
-          tick={{ fontSize: 12 }}
+          // In a right-to-left page "start" is the text's right end: anchored there, the numbers
+          // of the right-hand axis would run back over the axis line and be cut.
+          tick={rtl ? { fontSize: 12, textAnchor: 'end' } : { fontSize: 12 }}
         />
         <Tooltip labelFormatter={(d) => day(String(d))} formatter={(v, name) => [f.number(Number(v)), name]} />
-        <Legend
-          itemSorter={(item) => ORDER.indexOf(item.dataKey as (typeof ORDER)[number])}
-          // Legend text in the series colour is too faint for grey (closed); the swatch carries the colour.
-          formatter={(value) => <span style={{ color: theme.palette.text.primary }}>{value}</span>}
-        />
+        <Legend content={() => <StatusLegend />} />
         {ORDER.map((s) => (
           <Bar
             key={s}

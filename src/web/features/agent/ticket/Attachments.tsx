@@ -3,6 +3,7 @@ import AttachFile from '@mui/icons-material/AttachFile';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../ui/format';
 import type { TMessage } from './types';
+import { UserText } from '../../../ui/UserText';
 
 /** C6: each attachment downloads by its name and shows its size. */
 export function Attachments({ items }: { items: TMessage['attachments'] }) {
@@ -20,7 +21,7 @@ export function Attachments({ items }: { items: TMessage['attachments'] }) {
         <Stack component="li" key={a.id} direction="row" spacing={0.5} alignItems="center">
           <AttachFile fontSize="small" aria-hidden sx={{ color: 'text.secondary' }} />
           <MuiLink href={a.url} download={a.name} sx={{ overflowWrap: 'anywhere' }} data-testid="attachment-link">
-            {a.name}
+            <UserText>{a.name}</UserText>
           </MuiLink>
           <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
             {t('ticket.attachmentSize', { size: f.bytes(a.size) })}

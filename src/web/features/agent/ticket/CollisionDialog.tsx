@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../ui/format';
 import { MessageBody } from './MessageBody';
 import type { TMessage } from './types';
+import { UserText } from '../../../ui/UserText';
 
 interface Props {
   messages: TMessage[];
@@ -55,7 +56,7 @@ export function CollisionDialog({ messages, sending, onSendAnyway, onReview }: P
               data-testid="collision-message"
             >
               <Typography variant="subtitle2" component="h3">
-                {m.author.name} · {t(`ticket.level.${m.author.level}`)}
+                <UserText>{m.author.name}</UserText> · {t(`ticket.level.${m.author.level}`)}
                 {m.kind === 'note' && ` · ${t('ticket.internalNoteLabel')}`}
               </Typography>
               <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>

@@ -5,6 +5,7 @@ import { useFormat } from '../../../ui/format';
 import { EmptyState, QueryView } from '../../../ui/states';
 import { describeEvent, type Names } from './eventText';
 import { useAgents, useDepartments, useEvents, useTicketTypes, useViews } from './queries';
+import { UserText } from '../../../ui/UserText';
 
 /** C21, C22: what happened to the ticket and who opened it, newest first. */
 export function LogsPanel({ ticketNumber }: { ticketNumber: number }) {
@@ -68,7 +69,7 @@ export function LogsPanel({ ticketNumber }: { ticketNumber: number }) {
                       <ListItemText
                         primary={
                           <>
-                            <strong>
+                            <strong dir="auto">
                               {e.actor.id === null && !e.actor.name ? t('ticket.level.system') : e.actor.name}
                             </strong>{' '}
                             {describeEvent(e, t, names)}
@@ -93,7 +94,7 @@ export function LogsPanel({ ticketNumber }: { ticketNumber: number }) {
                   {items.map((v, i) => (
                     <ListItem key={`${v.user.id}-${v.viewedAt}-${i}`} disableGutters divider>
                       <ListItemText
-                        primary={v.user.name}
+                        primary={<UserText>{v.user.name}</UserText>}
                         secondary={<time dateTime={v.viewedAt}>{f.date(v.viewedAt)}</time>}
                       />
                       {v.byAdmin && <Chip size="small" label={t('ticket.byAdmin')} />}

@@ -69,7 +69,7 @@ export function MessageItem({ ticketNumber, message: m, own }: Props) {
         </Avatar>
         <Box sx={{ flexGrow: 1, minWidth: 0 }}>
           <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap' }}>
-            <Typography variant="subtitle2" component="h3">
+            <Typography variant="subtitle2" component="h3" dir="auto">
               {m.author.name || t('ticket.level.system')}
             </Typography>
             <Chip size="small" label={t(`ticket.level.${m.author.level}`)} sx={{ height: 20 }} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../app/api';
 import { RichEditor } from '../../../ui/RichEditor';
 import { FormError, fieldErrors } from '../../../ui/form';
+import { useDiscardGuard } from '../../../ui/useDiscardGuard';
 import { DirectionSwitch } from './DirectionSwitch';
 import { ticketKey } from './queries';
 import type { Direction, TMessage } from './types';
@@ -32,27 +33,37 @@ export function NoteEditDialog({
     },
   });
   const errs = fieldErrors(save.error);
+  const guard = useDiscardGuard(onClose, { dirty: body !== message.body || direction !== message.direction });
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="note-edit-title">
-      <DialogTitle id="note-edit-title">{t('ticket.editNote')}</DialogTitle>
-      <DialogContent>
-        <FormError error={save.error} shown={['body']} />
-        <DirectionSwitch value={direction} onChange={setDirection} />
-        <RichEditor
-          value={body}
-          onChange={setBody}
-          label={t('ticket.noteBody')}
-          dir={direction}
-          {...errs.field('body')}
-          autoFocus
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" disabled={!body || save.isPending} onClick={() => save.mutate()}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <>
+      <Dialog
+        open
+        onClose={save.isPending ? undefined : guard.requestClose}
+        fullWidth
+        maxWidth="md"
+        aria-labelledby="note-edit-title"
+      >
+        <DialogTitle id="note-edit-title">{t('ticket.editNote')}</DialogTitle>
+        <DialogContent>
+          <FormError error={save.error} shown={['body']} />
+          <DirectionSwitch value={direction} onChange={setDirection} />
+          <RichEditor
+            value={body}
+            onChange={setBody}
+            label={t('ticket.noteBody')}
+            dir={direction}
+            {...errs.field('body')}
+            autoFocus
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
+          <Button variant="contained" disabled={!body || save.isPending} onClick={() => save.mutate()}>
+            {t('common.save')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      {guard.confirm}
+    </>
   );
 }

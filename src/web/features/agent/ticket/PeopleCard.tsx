@@ -8,6 +8,7 @@ import { isStaff, useMe } from '../../../app/session';
 import { FormError } from '../../../ui/form';
 import { ticketKey } from './queries';
 import type { TTicket } from './types';
+import { UserText } from '../../../ui/UserText';
 
 function Names({ label, items, empty }: { label: string; items: { id: string; name: string }[]; empty: string }) {
   return (
@@ -18,7 +19,7 @@ function Names({ label, items, empty }: { label: string; items: { id: string; na
       {items.length ? (
         <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}>
           {items.map((i) => (
-            <Chip key={i.id} size="small" label={i.name} />
+            <Chip key={i.id} size="small" label={<UserText>{i.name}</UserText>} />
           ))}
         </Stack>
       ) : (

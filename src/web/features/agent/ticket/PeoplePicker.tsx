@@ -46,7 +46,7 @@ export function PeoplePicker({
           label={label}
           error={error}
           helperText={helperText}
-          inputProps={{ ...params.inputProps, 'data-testid': testId }}
+          inputProps={{ ...params.inputProps, dir: 'auto', 'data-testid': testId }}
         />
       )}
     />

@@ -1,14 +1,11 @@
-import { Box, Checkbox, FormControlLabel, Grid, MenuItem, TextField, Typography } from '@mui/material';
+import { Box, Checkbox, FormControlLabel, Grid, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../app/api';
 import { AttachmentPicker } from '../../../ui/AttachmentPicker';
-import { STATUSES } from '../../../ui/ticket-bits';
 import type { fieldErrors } from '../../../ui/form';
 import { EmailChips } from './EmailChips';
-import type { TStatus } from './types';
 
 export interface ReplyOptionValues {
-  statusAfter: TStatus;
   cc: string[];
   bcc: string[];
   signature: boolean;
@@ -29,7 +26,7 @@ interface Props {
 const firstError = (errors: Props['errors'], name: string) =>
   Object.entries(errors.fields).find(([k]) => k === name || k.startsWith(`${name}.`))?.[1];
 
-/** What goes with a reply: status after it (C9), copies (C15), signature (A9) and files (C6). */
+/** What goes with a reply: copies (C15), signature (A9) and files (C6); the status after it is chosen by the send button (C9). */
 export function ReplyOptions({ kind, value, onChange, signatureText, maxMb, maxFiles, onBusyChange, errors }: Props) {
   const { t } = useTranslation();
   const reply = kind === 'reply';
@@ -37,32 +34,8 @@ export function ReplyOptions({ kind, value, onChange, signatureText, maxMb, maxF
     <Box sx={{ mt: 2 }}>
       <Grid container spacing={2}>
         {reply && (
-          <Grid size={{ xs: 12, sm: 4 }}>
-            <TextField
-              select
-              fullWidth
-              size="small"
-              label={t('ticket.statusAfter')}
-              value={value.statusAfter}
-              onChange={(e) => onChange({ statusAfter: e.target.value as TStatus })}
-              {...errors.field('statusAfter')}
-              slotProps={{
-                select: {
-                  SelectDisplayProps: { 'data-testid': 'reply-status-after' } as React.HTMLAttributes<HTMLDivElement>,
-                },
-              }}
-            >
-              {STATUSES.map((s) => (
-                <MenuItem key={s} value={s}>
-                  {t(`status.${s}`)}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Grid>
-        )}
-        {reply && (
           <>
-            <Grid size={{ xs: 12, sm: 4 }}>
+            <Grid size={{ xs: 12, sm: 6 }}>
               <EmailChips
                 label={t('ticket.cc')}
                 value={value.cc}
@@ -71,7 +44,7 @@ export function ReplyOptions({ kind, value, onChange, signatureText, maxMb, maxF
                 testId="reply-cc"
               />
             </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
+            <Grid size={{ xs: 12, sm: 6 }}>
               <EmailChips
                 label={t('ticket.bcc')}
                 value={value.bcc}

@@ -6,6 +6,8 @@ const KEYS: Array<[string[], string]> = [
   [['k', '['], 'prev'],
   [['r'], 'reply'],
   [['n'], 'note'],
+  [['Ctrl + Enter', '⌘ + Enter'], 'send'],
+  [['Ctrl + Shift + Enter', '⌘ + Shift + Enter'], 'sendClose'],
   [['Esc'], 'leave'],
   [['?'], 'help'],
 ];
@@ -21,6 +23,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       keyHeader={t('ticket.shortcuts.key')}
       actionHeader={t('ticket.shortcuts.action')}
       shortcuts={shortcuts}
+      note={t('ticket.shortcuts.anyLayout')}
     />
   );
 }

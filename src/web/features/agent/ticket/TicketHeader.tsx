@@ -7,8 +7,9 @@ import LocalOffer from '@mui/icons-material/LocalOffer';
 import KeyboardOutlined from '@mui/icons-material/KeyboardOutlined';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PriorityFlag, StatusChip } from '../../../ui/ticket-bits';
+import { LevelChip, PriorityFlag, StatusChip } from '../../../ui/ticket-bits';
 import { useFormat } from '../../../ui/format';
+import { UserText } from '../../../ui/UserText';
 import type { TTicket } from './types';
 
 interface Props {
@@ -112,7 +113,7 @@ export function TicketHeader({ ticket, listUrl, prev, next, onHelp }: Props) {
         <Box component="span" sx={{ color: 'text.secondary' }} dir="ltr">
           {t('ticket.numberLabel', { n: f.digits(ticket.number) })}
         </Box>{' '}
-        {ticket.subject}
+        <UserText>{ticket.subject}</UserText>
       </Typography>
 
       <Stack direction="row" spacing={1} alignItems="center" sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
@@ -128,7 +129,7 @@ export function TicketHeader({ ticket, listUrl, prev, next, onHelp }: Props) {
           <Chip size="small" color="secondary" variant="outlined" label={t('ticket.internalTicket')} />
         )}
         {ticket.tags.map((tag) => (
-          <Chip key={tag} size="small" icon={<LocalOffer />} label={tag} variant="outlined" />
+          <Chip key={tag} size="small" icon={<LocalOffer />} label={<UserText>{tag}</UserText>} variant="outlined" />
         ))}
       </Stack>
 
@@ -151,8 +152,7 @@ export function TicketHeader({ ticket, listUrl, prev, next, onHelp }: Props) {
         }}
       >
         <Fact label={t('ticket.requester')}>
-          {r.name}{' '}
-          <Chip size="small" label={t(`ticket.level.${r.level}`)} sx={{ height: 20 }} data-testid="requester-level" />
+          <UserText>{r.name}</UserText> <LevelChip level={r.level} sx={{ height: 20 }} data-testid="requester-level" />
           {r.email && (
             <Typography
               variant="body2"
@@ -164,11 +164,18 @@ export function TicketHeader({ ticket, listUrl, prev, next, onHelp }: Props) {
             </Typography>
           )}
         </Fact>
-        <Fact label={t('ticket.department')}>{ticket.department.name}</Fact>
-        <Fact label={t('ticket.type')}>{ticket.type?.name ?? t('common.none')}</Fact>
+        <Fact label={t('ticket.department')}>
+          <UserText>{ticket.department.name}</UserText>
+        </Fact>
+        <Fact label={t('ticket.type')}>{ticket.type ? <UserText>{ticket.type.name}</UserText> : t('common.none')}</Fact>
         <Fact label={t('ticket.assignees')}>
           {ticket.assignees.length
-            ? ticket.assignees.map((a) => a.name).join(t('ticket.listSeparator'))
+            ? ticket.assignees.map((a, i) => (
+                <span key={a.id}>
+                  {i > 0 && t('ticket.listSeparator')}
+                  <UserText>{a.name}</UserText>
+                </span>
+              ))
             : t('ticket.unassigned')}
         </Fact>
         <Fact label={t('ticket.created')}>{f.date(ticket.createdAt)}</Fact>

@@ -15,8 +15,10 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../app/api';
 import { can, useMe } from '../../../app/session';
 import { FormError, fieldErrors } from '../../../ui/form';
+import { useDiscardGuard } from '../../../ui/useDiscardGuard';
 import { ticketKey, useAgents, useDepartments } from './queries';
 import type { TTicket, TUpdateTicket } from './types';
+import { isolate, UserText } from '../../../ui/UserText';
 
 const KEEP = 'keep';
 const NONE = 'none';
@@ -51,70 +53,78 @@ export function TransferDialog({ ticket, onClose }: { ticket: TTicket; onClose: 
     },
   });
   const errs = fieldErrors(save.error);
+  const guard = useDiscardGuard(onClose, { dirty: departmentId !== '' || assignee !== KEEP });
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="transfer-title"
-      data-testid="transfer-dialog"
-    >
-      <DialogTitle id="transfer-title">{t('ticket.transfer')}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>
-          {t('ticket.transferHint', { department: ticket.department.name })}
-        </DialogContentText>
-        <FormError error={save.error} shown={['departmentId', 'assigneeIds']} />
-        <Stack spacing={2}>
-          <TextField
-            select
-            fullWidth
-            label={t('ticket.newDepartment')}
-            value={departmentId}
-            onChange={(e) => setDepartmentId(e.target.value)}
-            {...errs.field('departmentId')}
-            data-testid="transfer-department"
-          >
-            {(departments.data ?? [])
-              .filter((d) => d.active && d.id !== ticket.department.id)
-              .map((d) => (
-                <MenuItem key={d.id} value={d.id}>
-                  {d.name}
-                </MenuItem>
-              ))}
-          </TextField>
-          {canAssign && (
+    <>
+      <Dialog
+        open
+        onClose={save.isPending ? undefined : guard.requestClose}
+        fullWidth
+        maxWidth="sm"
+        aria-labelledby="transfer-title"
+        data-testid="transfer-dialog"
+      >
+        <DialogTitle id="transfer-title">{t('ticket.transfer')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>
+            {t('ticket.transferHint', { department: isolate(ticket.department.name) })}
+          </DialogContentText>
+          <FormError error={save.error} shown={['departmentId', 'assigneeIds']} />
+          <Stack spacing={2}>
             <TextField
               select
               fullWidth
-              label={t('ticket.transferAssignee')}
-              value={assignee}
-              onChange={(e) => setAssignee(e.target.value)}
-              {...errs.field('assigneeIds')}
+              label={t('ticket.newDepartment')}
+              value={departmentId}
+              onChange={(e) => setDepartmentId(e.target.value)}
+              {...errs.field('departmentId')}
+              data-testid="transfer-department"
             >
-              <MenuItem value={KEEP}>{t('ticket.keepAssignees')}</MenuItem>
-              <MenuItem value={NONE}>{t('ticket.unassigned')}</MenuItem>
-              {agentOptions.map((a) => (
-                <MenuItem key={a.id} value={a.id}>
-                  {inTarget(a.id) ? t('ticket.agentInDepartment', { name: a.name }) : a.name}
-                </MenuItem>
-              ))}
+              {(departments.data ?? [])
+                .filter((d) => d.active && d.id !== ticket.department.id)
+                .map((d) => (
+                  <MenuItem key={d.id} value={d.id}>
+                    <UserText>{d.name}</UserText>
+                  </MenuItem>
+                ))}
             </TextField>
-          )}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button
-          variant="contained"
-          disabled={!departmentId || save.isPending}
-          onClick={() => save.mutate()}
-          data-testid="transfer-save"
-        >
-          {t('ticket.transferDo')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+            {canAssign && (
+              <TextField
+                select
+                fullWidth
+                label={t('ticket.transferAssignee')}
+                value={assignee}
+                onChange={(e) => setAssignee(e.target.value)}
+                {...errs.field('assigneeIds')}
+              >
+                <MenuItem value={KEEP}>{t('ticket.keepAssignees')}</MenuItem>
+                <MenuItem value={NONE}>{t('ticket.unassigned')}</MenuItem>
+                {agentOptions.map((a) => (
+                  <MenuItem key={a.id} value={a.id}>
+                    {inTarget(a.id) ? (
+                      t('ticket.agentInDepartment', { name: isolate(a.name) })
+                    ) : (
+                      <UserText>{a.name}</UserText>
+                    )}
+                  </MenuItem>
+                ))}
+              </TextField>
+            )}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
+          <Button
+            variant="contained"
+            disabled={!departmentId || save.isPending}
+            onClick={() => save.mutate()}
+            data-testid="transfer-save"
+          >
+            {t('ticket.transferDo')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      {guard.confirm}
+    </>
   );
 }

@@ -17,6 +17,15 @@ function isTyping(el: EventTarget | null): boolean {
 }
 
 /**
+ * Whether a dialog, menu or list box of `selector` is open. One that is closing does not count:
+ * MUI keeps it in the page, marked aria-hidden, until its exit animation ends (a quarter of a
+ * second), and a key pressed then is meant for the page.
+ */
+function overlayOpen(selector: string): boolean {
+  return [...document.querySelectorAll(selector)].some((el) => !el.closest('[aria-hidden="true"]'));
+}
+
+/**
  * Single-key shortcuts of the ticket page. They never fire while the person types or while a
  * dialog or menu is open, so they cannot eat a letter meant for a field.
  */
@@ -32,7 +41,7 @@ export function useTicketShortcuts(handlers: ShortcutHandlers, editorRoot: () =>
         root &&
         e.target instanceof Node &&
         root.contains(e.target) &&
-        !document.querySelector('[role="dialog"], [role="listbox"]')
+        !overlayOpen('[role="dialog"], [role="listbox"]')
       ) {
         e.preventDefault();
         ref.current.leave();
@@ -40,7 +49,7 @@ export function useTicketShortcuts(handlers: ShortcutHandlers, editorRoot: () =>
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.key === 'Escape') return;
-      if (isTyping(e.target) || document.querySelector('[role="dialog"], [role="menu"], [role="listbox"]')) return;
+      if (isTyping(e.target) || overlayOpen('[role="dialog"], [role="menu"], [role="listbox"]')) return;
       // Physical keys, so the shortcuts also work with the Persian keyboard layout.
       const byCode = {
         KeyJ: 'next',

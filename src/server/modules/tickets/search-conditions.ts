@@ -1,0 +1,75 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { normalizeMobile } from '../../../contracts/mobile';
+import { tickets } from '../../../db/schema';
+import type { Actor, Ctx } from '../../platform/context';
+import type { SnippetTerms } from './search-snippet';
+import { normalizeText, numberQueryOf, plainTsqueryOf, queryWords, tsqueryOf } from './search-text';
+
+/** People whose tickets a name search reaches at most (a common first name matches many). */
+export const MAX_REQUESTERS = 500;
+
+/** What `q` asks of the ticket list (list-tickets.ts). */
+export interface TicketSearch {
+  /** The condition on `tickets` (text, and for staff the requester). */
+  match: SQL;
+  /** A bare number: this ticket comes first, before the texts that hold the number. */
+  number: number | null;
+  /** What the snippets mark. */
+  terms: SnippetTerms;
+}
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
+const EMAILISH = /^[a-z0-9._%+@-]{3,}$/;
+
+/**
+ * The search conditions for `q`. Every branch is one an index serves (docs/queries.md):
+ * - the text: `search_public` (subject and replies) and, for staff, `search_notes` (GIN), and
+ *   `subject_norm like` (trigram) for a part of a word; a bare number is looked up as a whole
+ *   word, and ticket `number` itself is the caller's (first on the page);
+ * - staff only, the requester: people whose name or username has the words (GIN on
+ *   users_search_gin), whose e-mail or alternate e-mail is the query (users_email_uq,
+ *   users_alternate_emails_gin) or whose mobile it is in any writing (users_mobile_uq) — their
+ *   tickets through tickets_requester_idx —, and the ticket's requester e-mail (members' and
+ *   guests') starting with the query (tickets_email_idx). A guest's name is in the public text.
+ * Customers see only their own tickets, so for them the requester is never searched.
+ */
+export function ticketSearch(ctx: Ctx, actor: Actor, staff: boolean, q: string): TicketSearch {
+  const asNumber = numberQueryOf(q);
+  const text: SQL[] = [];
+  let terms: SnippetTerms;
+  if (asNumber) {
+    const tsq = sql`to_tsquery('simple', ${`'${asNumber.digits}'`})`;
+    text.push(sql`${tickets.searchPublic} @@ ${tsq}`);
+    if (staff) text.push(sql`${tickets.searchNotes} @@ ${tsq}`);
+    terms = { digits: asNumber.digits };
+  } else {
+    const words = queryWords(q);
+    const tsq = tsqueryOf(q);
+    const norm = normalizeText(q);
+    text.push(sql`${tickets.subjectNorm} like ${`%${escapeLike(norm)}%`}`);
+    if (tsq) text.push(sql`${tickets.searchPublic} @@ ${tsq}`);
+    if (tsq && staff) text.push(sql`${tickets.searchNotes} @@ ${tsq}`);
+    terms = { words };
+    if (staff) text.push(...requesterConditions(ctx, q, words));
+  }
+  return { match: sql`(${sql.join(text, sql` or `)})`, number: asNumber?.number ?? null, terms };
+}
+
+function requesterConditions(ctx: Ctx, q: string, words: string[]): SQL[] {
+  const people: SQL[] = [];
+  const nameQuery = plainTsqueryOf(words);
+  if (nameQuery) people.push(sql`to_tsvector('simple', search_norm(u.name || ' ' || u.username)) @@ ${nameQuery}`);
+  const email = q.trim().toLowerCase();
+  if (email.includes('@') && !/\s/.test(email)) {
+    people.push(sql`(lower(u.email) = ${email} and u.deleted_at is null and u.email is not null)`);
+    people.push(sql`u.alternate_emails @> array[${email}]::text[]`);
+  }
+  const mobile = normalizeMobile(q);
+  if (mobile) people.push(sql`(u.mobile = ${mobile} and u.deleted_at is null and u.mobile is not null)`);
+  const out: SQL[] = [];
+  if (people.length)
+    out.push(sql`${tickets.requesterId} = any(array(select u.id from users u
+      where u.workspace_id = ${ctx.workspaceId} and (${sql.join(people, sql` or `)}) limit ${MAX_REQUESTERS}))`);
+  if (EMAILISH.test(email)) out.push(sql`${tickets.requesterEmail} like ${`${escapeLike(email)}%`}`);
+  return out;
+}
