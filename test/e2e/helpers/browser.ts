@@ -63,18 +63,20 @@ export async function newPerson(
   browser: Browser,
   baseURL: string,
   screen: 'desktop' | 'phone' = 'desktop',
+  /** Another screen size than these tests' default for the kind, and another wait for elements. */
+  opts: { viewport?: { width: number; height: number }; timeout?: number } = {},
 ): Promise<Person> {
   const phone = screen === 'phone';
   const context = await browser.newContext({
     baseURL,
-    viewport: phone ? PHONE : DESKTOP,
+    viewport: opts.viewport ?? (phone ? PHONE : DESKTOP),
     isMobile: phone,
     hasTouch: phone,
     deviceScaleFactor: 1,
     timezoneId: 'Asia/Tehran',
     reducedMotion: 'reduce',
   });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(opts.timeout ?? 15_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
