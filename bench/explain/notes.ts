@@ -49,7 +49,7 @@ long tail of rare words, which are cheap to find and to count.) Since issue 14, 
 their requester: people whose name or username has the words (\`users_search_gin\`, an InitPlan run once,
 at most 500 people) and their tickets by \`tickets_requester_idx\`; and each row of the page brings a
 snippet (SubPlan: the newest visible message of the ticket that matches, \`messages_ticket_idx\` backwards,
-evaluated for the page's rows only). Migration 0015 raises the statistics sample of both vectors to 1,000,
+evaluated for the page's rows only, its regular expression once per message: a lateral with \`offset 0\`). Migration 0015 raises the statistics sample of both vectors to 1,000,
 so a rare word or number (outside the most common lexemes) is estimated at a few rows: the GIN indexes and a
 sort of the rows found, not a walk through the sort index (2.7 s → 0.2 ms for a number no ticket holds, at
 1,000,000 tickets).`,
@@ -123,6 +123,12 @@ npm run bench:explain -- --database-url postgres://…/pishkhan_100k --also post
 
 No query in the table reads \`tickets\` with a Seq Scan. Where a count is expensive, it is because it has to
 count many rows: all the tickets of a workspace, a common tag, a common word.
+
+A list's total, when the process does not already know it (count-cache.ts keeps one for 10 s), is read in
+the page's own statement (an InitPlan: \`(select count(*) from (… limit cap + 1) as capped)\`): one round
+trip, not two. So the first column is the page with its count, as a page is first read; a refresh within
+10 s reads the page alone. A bare number's ticket and the tickets whose text holds it are one statement too
+(\`union all\`).
 
 `;
 }

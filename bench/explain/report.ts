@@ -101,10 +101,14 @@ export function report(r: {
   const big = r.also ? ` at ${r.also.tickets.toLocaleString('en')}` : '';
   const head = r.also
     ? [
-        '| query | page ms | count ms | total | indexes read | page ms' + big + ' | count ms' + big + ' |',
+        '| query | page and count ms | count apart ms | total | indexes read | page and count ms' +
+          big +
+          ' | count apart ms' +
+          big +
+          ' |',
         '|---|---:|---:|---:|---|---:|---:|',
       ]
-    : ['| query | page ms | count ms | total | indexes read |', '|---|---:|---:|---:|---|'];
+    : ['| query | page and count ms | count apart ms | total | indexes read |', '|---|---:|---:|---:|---|'];
   const row = (e: Explained, i: number) => {
     const idx = [...new Set(e.statements.flatMap((s) => s.indexes))]
       .filter((x) => x.startsWith('tickets'))

@@ -18,6 +18,19 @@ function of(owner: object, workspaceId: number) {
   return m;
 }
 
+/** The count kept for `key`, while it is fresh. */
+export function freshCount<T>(owner: object, workspaceId: number, key: string, now: number): T | undefined {
+  const hit = of(owner, workspaceId).get(key);
+  return hit && now - hit.at <= COUNT_TTL_MS ? (hit.value as T) : undefined;
+}
+
+/** Keeps a count just made (by `count` below, or read along with a page: list-tickets.ts). */
+export function rememberCount(owner: object, workspaceId: number, key: string, now: number, value: unknown) {
+  const m = of(owner, workspaceId);
+  if (m.size >= MAX_ENTRIES) m.clear();
+  m.set(key, { value, at: now });
+}
+
 export async function cachedCount<T>(
   owner: object,
   workspaceId: number,
@@ -25,12 +38,10 @@ export async function cachedCount<T>(
   now: number,
   count: () => Promise<T>,
 ): Promise<T> {
-  const m = of(owner, workspaceId);
-  const hit = m.get(key);
-  if (hit && now - hit.at <= COUNT_TTL_MS) return hit.value as T;
+  const hit = freshCount<T>(owner, workspaceId, key, now);
+  if (hit !== undefined) return hit;
   const value = await count();
-  if (m.size >= MAX_ENTRIES) m.clear();
-  m.set(key, { value, at: now });
+  rememberCount(owner, workspaceId, key, now, value);
   return value;
 }
 

@@ -9,7 +9,7 @@ import { offsetOf, pageOf } from '../../platform/pagination';
 export const COUNT_CAP = 1000;
 import { isStaffActor, requireTicketAccess, TICKET_COLUMNS, visibleTo, type TicketRow } from './ticket-access';
 import { lookupsFor, toListItem } from './ticket-mapper';
-import { cachedCount } from './count-cache';
+import { freshCount, rememberCount } from './count-cache';
 import { ticketSearch, type TicketSearch } from './search-conditions';
 import { snippetColumn, snippetsOf } from './search-snippet';
 import { addDays, isDay, startOfDay, workspaceTimeZone } from './workspace-days';
@@ -106,42 +106,56 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
   const countKey = `${actor.id}:${cap}:${JSON.stringify(filters)}`;
   // A bare number (issue 14): the ticket with that number leads the list, whatever the sort, and
   // the tickets whose text holds the number follow in the list's order. It is read apart (one
-  // row by tickets_number_uq, with every other filter) so that the others keep the plan of any
-  // search; theirs start one row earlier on every page after the first.
+  // row by tickets_number_uq, with every other filter; `union all` in the same statement) so that
+  // the others keep the plan of any search; theirs start one row earlier on every page after the
+  // first.
   const exactNumber = search?.number ?? null;
   const offset = offsetOf(input);
+  const readFrom = exactNumber === null ? offset : Math.max(0, offset - 1);
   const columns = pageColumns(ctx, search, staff);
-  const [exact, fetched, counted] = await Promise.all([
+  // The total, when it is not known, is read with the page: one statement, not two.
+  const owner = ctx.deps.database;
+  const now = Date.now();
+  const known = freshCount<number>(owner, ctx.workspaceId, countKey, now);
+  const countQuery = ctx.db
+    .select({ one: sql`1` })
+    .from(tickets)
+    .where(where)
+    .limit(cap + 1);
+  const page = ctx.db
+    .select({
+      ...columns,
+      counted:
+        known === undefined
+          ? sql<number | null>`(select count(*)::int from (${countQuery}) as capped)`
+          : sql<number | null>`null::int`,
+    })
+    .from(tickets)
+    .where(where)
+    .orderBy(...order)
+    .limit(exactNumber === null ? input.pageSize : input.pageSize + 1)
+    .offset(readFrom);
+  const read =
     exactNumber === null
-      ? Promise.resolve([] as PageRow[])
-      : ctx.db
-          .select(columns)
+      ? await page
+      : await ctx.db
+          .select({ ...columns, counted: sql<number | null>`null::int` })
           .from(tickets)
-          .where(and(inWorkspace(tickets, ctx), ...conds, eq(tickets.number, exactNumber))),
-    ctx.db
-      .select(columns)
-      .from(tickets)
-      .where(where)
-      .orderBy(...order)
-      .limit(exactNumber === null ? input.pageSize : input.pageSize + 1)
-      .offset(exactNumber === null ? offset : Math.max(0, offset - 1)),
-    cachedCount(ctx.deps.database, ctx.workspaceId, countKey, Date.now(), async () => {
-      const [{ n }] = await ctx.db.select({ n: count() }).from(
-        ctx.db
-          .select({ one: sql`1` })
-          .from(tickets)
-          .where(where)
-          .limit(cap + 1)
-          .as('capped'),
-      );
-      return Number(n);
-    }),
-  ]);
-  const rows = exactNumber === null ? fetched : numberFirst(exact[0], fetched, offset, input.pageSize);
+          .where(and(inWorkspace(tickets, ctx), ...conds, eq(tickets.number, exactNumber)))
+          .unionAll(page);
+  const exact = exactNumber === null ? undefined : read.find((r) => r.number === exactNumber);
+  const fetched = exact ? read.filter((r) => r !== exact) : read;
+  let counted = known ?? fetched.find((r) => r.counted !== null)?.counted ?? null;
+  if (counted === null) {
+    // No row came back to carry the count: none at all from the start, else count on its own.
+    counted = readFrom === 0 ? 0 : Number((await ctx.db.select({ n: count() }).from(countQuery.as('capped')))[0].n);
+  }
+  if (known === undefined) rememberCount(owner, ctx.workspaceId, countKey, now, counted);
+  const rows = exactNumber === null ? fetched : numberFirst(exact, fetched, offset, input.pageSize);
   const lookups = await lookupsFor(ctx, rows);
   const snippets = search ? snippetsOf(rows, search.terms) : undefined;
-  const total = Number(counted) + (exact.length ? 1 : 0);
-  const isExact = Number(counted) <= cap;
+  const total = counted + (exact ? 1 : 0);
+  const isExact = counted <= cap;
   return {
     ...pageOf(
       rows.map((r) => {
