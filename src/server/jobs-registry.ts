@@ -1,7 +1,9 @@
 import type { AppDeps } from './platform/context';
 import type { JobDefinition, QueueSpec } from './platform/jobs';
 import { authJobs } from './modules/auth';
+import { billingJobs } from './modules/billing';
 import { mailJobs } from './modules/mail';
+import { notificationsJobs } from './modules/notifications';
 import { peopleJobs } from './modules/people';
 import { ticketsJobs } from './modules/tickets';
 import { workspacesJobs } from './modules/workspaces';
@@ -13,6 +15,8 @@ export const JOBS: readonly JobDefinition[] = [
   ...ticketsJobs(),
   ...mailJobs(),
   ...peopleJobs(),
+  ...notificationsJobs(),
+  ...billingJobs(),
 ];
 
 /** The queues created (or updated) at start, with their settings; `jobs.send` refuses any other. */

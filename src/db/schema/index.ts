@@ -6,3 +6,4 @@ export * from './tickets';
 export * from './mail';
 export * from './idempotency';
 export * from './sign-in';
+export * from './notifications';

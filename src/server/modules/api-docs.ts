@@ -1,9 +1,11 @@
 import type { ApiDocs, TagDoc } from '../platform/http/api-docs';
 import { authApiDocs } from './auth';
+import { billingApiDocs } from './billing';
 import { catalogApiDocs } from './catalog';
 import { departmentsApiDocs } from './departments';
 import { liveApiDocs } from './live';
 import { mailApiDocs } from './mail';
+import { notificationsApiDocs, pushApiDocs } from './notifications';
 import { peopleApiDocs } from './people';
 import { settingsApiDocs } from './settings';
 import { ticketsApiDocs } from './tickets';
@@ -18,6 +20,9 @@ export const apiDocs: ApiDocs = merge([
   settingsApiDocs,
   ticketsApiDocs,
   liveApiDocs,
+  notificationsApiDocs,
+  pushApiDocs,
+  billingApiDocs,
 ]);
 
 function merge(parts: ApiDocs[]): ApiDocs {
@@ -73,4 +78,14 @@ export const apiTags: TagDoc[] = [
       'What needs no sign-in: the guest form and guest tickets (by number and access key), public settings and images.',
   },
   { name: 'live', description: 'Server-sent events: ticket changes as they happen, for the caller’s visible tickets.' },
+  {
+    name: 'notifications',
+    description:
+      'In-app notifications (the bell), each person’s notification settings and filter, and the log of every e-mail, SMS and push sent.',
+  },
+  {
+    name: 'sms',
+    description: 'The workspace’s SMS gateway (Kavenegar, SMS.ir, Melipayamak, Ghasedak) and a test message.',
+  },
+  { name: 'billing', description: 'The SMS credit: balance, price per part, the ledger, grants and use per day.' },
 ];

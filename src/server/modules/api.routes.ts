@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes } from './auth';
+import { billingRoutes } from './billing';
 import { catalogRoutes } from './catalog';
 import { departmentsRoutes } from './departments';
 import { liveRoutes } from './live';
 import { mailRoutes } from './mail';
+import { notificationsRoutes, pushRoutes } from './notifications';
 import { meRoutes, peopleRoutes, usersRoutes } from './people';
 import { settingsRoutes } from './settings';
 import { attachmentsRoutes, publicTicketsRoutes, ticketsRoutes } from './tickets';
@@ -22,4 +24,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(attachmentsRoutes);
   await app.register(publicTicketsRoutes);
   await app.register(liveRoutes);
+  await app.register(billingRoutes);
+  await app.register(pushRoutes);
+  await app.register(notificationsRoutes);
 };

@@ -45,6 +45,16 @@ const EnvObject = z.object({
   WEB_DIR: z.string().min(1).optional(),
   MAIL_TLS_CA_FILE: z.string().min(1).optional(),
   ALLOW_PRIVATE_NETWORK_TARGETS: bool.default(false),
+  // The platform's own SMS gateway (sign-up codes, admin links, workspaces without their own).
+  SMS_PROVIDER: z.enum(['kavenegar', 'smsir', 'melipayamak', 'ghasedak', 'log']).optional(),
+  SMS_API_KEY: z.string().min(1).optional(),
+  SMS_SENDER: z.string().min(1).optional(),
+  SMS_USERNAME: z.string().min(1).optional(),
+  SMS_PASSWORD: z.string().min(1).optional(),
+  SMS_KAVENEGAR_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  SMS_SMSIR_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  SMS_MELIPAYAMAK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  SMS_GHASEDAK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 const ENV_KEYS = Object.keys(EnvObject.shape);
 const EnvSchema = EnvObject.refine((e) => !!e.ADMIN_USERNAME === !!e.ADMIN_PASSWORD, {
@@ -79,6 +89,16 @@ export interface Config {
    * after name lookup, so the server cannot be used to probe its own network.
    */
   allowPrivateNetworkTargets: boolean;
+  /** The platform's SMS gateway; without one, messages go to DATA_DIR/outbox/sms.log. */
+  sms: {
+    provider: 'kavenegar' | 'smsir' | 'melipayamak' | 'ghasedak' | 'log';
+    apiKey?: string;
+    sender: string;
+    username?: string;
+    password?: string;
+    /** Base addresses that replace the vendors' own (tests, proxies). */
+    urls: Partial<Record<'kavenegar' | 'smsir' | 'melipayamak' | 'ghasedak', string>>;
+  };
 }
 
 export class ConfigError extends Error {
@@ -121,6 +141,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : undefined,
     mailTlsCaFile: e.MAIL_TLS_CA_FILE ? resolve(e.MAIL_TLS_CA_FILE) : undefined,
     allowPrivateNetworkTargets: e.ALLOW_PRIVATE_NETWORK_TARGETS,
+    sms: {
+      provider: e.SMS_PROVIDER ?? 'log',
+      apiKey: e.SMS_API_KEY,
+      sender: e.SMS_SENDER ?? '',
+      username: e.SMS_USERNAME,
+      password: e.SMS_PASSWORD,
+      urls: {
+        kavenegar: e.SMS_KAVENEGAR_URL,
+        smsir: e.SMS_SMSIR_URL,
+        melipayamak: e.SMS_MELIPAYAMAK_URL,
+        ghasedak: e.SMS_GHASEDAK_URL,
+      },
+    },
   };
 }
 

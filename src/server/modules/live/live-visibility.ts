@@ -36,6 +36,8 @@ export function viewerOf(workspaceId: number, actor: Actor, groupIds: number[]):
  */
 export function mayReceive(v: LiveViewer, e: LiveEvent): boolean {
   if (e.w !== v.workspaceId) return false;
+  // A notification is its addressees' alone, whatever the ticket.
+  if (e.u) return e.u.includes(v.userId);
   if (v.role === 'customer') {
     // Delivery of a reply by mail is shown to staff only (the message's `delivery`).
     if (!v.ticketAccess || e.i || e.k === 'note' || e.type === 'message.delivery') return false;

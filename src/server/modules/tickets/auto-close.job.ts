@@ -107,7 +107,9 @@ async function closeBatch(deps: AppDeps, workspaceId: number, cutoff: Date, days
     );
     for (const row of rows) {
       await notifyLive(ctx, row, 'ticket.updated', {}, participants.get(row.id) ?? []);
-      await queueNotification(ctx, row.id, 'ticket.updated');
+      await queueNotification(ctx, row.id, 'ticket.updated', {
+        changes: { status: { from: 'pending', to: 'closed' } },
+      });
     }
     await flushOutbox(ctx);
     return rows.length;

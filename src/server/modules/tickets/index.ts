@@ -2,13 +2,21 @@
 export { ticketsRoutes } from './tickets.routes';
 export { attachmentsRoutes } from './attachments.routes';
 export { publicTicketsRoutes } from './public-tickets.routes';
-export { ticketsJobs } from './jobs';
+export { dropStaleNotifications, ticketsJobs, type TicketNotification } from './jobs';
 export { addMessage } from './add-message';
 export { createTicket } from './create-ticket';
 export { updateTicket } from './update-ticket';
 export { TICKET_COLUMNS, seesAllDepartments, type TicketRow } from './ticket-access';
 export { attachmentUrl, ticketDetails } from './ticket-details';
-export { EVENTS_CHANNEL, announce, flushOutbox, logTicketEvent, notifyLive, type LiveEvent } from './ticket-events';
+export {
+  EVENTS_CHANNEL,
+  NOTIFY_QUEUE,
+  announce,
+  flushOutbox,
+  logTicketEvent,
+  notifyLive,
+  type LiveEvent,
+} from './ticket-events';
 // The one write path (issue 11): every writer of tickets — HTTP, guests, mail intake, .eml import.
 export { appendMessage, lockTicket, statusAfterMessage, TicketLocked } from './write/append-message';
 export { changeTicket, setFollowing, type TicketChange } from './write/change-ticket';

@@ -5,7 +5,7 @@ import { AUTO_CLOSE_QUEUE, autoCloseTickets } from './auto-close.job';
 import { guestLinkJob } from './guest-link-mail.job';
 import { searchReindexJob } from './search-reindex';
 import { queryRows } from '../../platform/db/database';
-import { NOTIFY_QUEUE, type LiveType } from './ticket-events';
+import { NOTIFY_QUEUE, type LiveType, type NotableChanges } from './ticket-events';
 
 const DAY_MS = 86_400_000;
 
@@ -16,14 +16,10 @@ export interface TicketNotification {
   type: LiveType;
   kind?: 'reply' | 'note';
   messageId?: number;
+  /** Who did it (null: a guest, intake of an unknown sender, the system). Absent in old jobs. */
+  actorId?: number | null;
+  changes?: NotableChanges;
 }
-
-/**
- * `notify.ticket` is queued with every ticket change (`announce`). Until notifications are
- * sent (by mail, SMS, web push), the handler completes the jobs so the queue does not grow;
- * they are taken in large batches since each costs nothing.
- */
-export const notifyTicket = (_deps: AppDeps) => async (_job: TicketNotification) => {};
 
 /** Jobs older than a day would notify about stale changes: they are dropped at start. */
 export async function dropStaleNotifications(deps: AppDeps): Promise<number> {
@@ -46,16 +42,6 @@ export const ticketsJobs = (): JobDefinition[] => [
     schedule: '41 * * * *',
     // Hourly, in bounded batches that may add up to minutes; the next hour's run continues.
     queueOptions: { expireInSeconds: 600 },
-  }),
-  defineJob<TicketNotification>({
-    queue: NOTIFY_QUEUE,
-    handler: notifyTicket,
-    options: { batchSize: 200, pollingIntervalSeconds: 1 },
-    queueOptions: { expireInSeconds: 30, retryDelay: 2 },
-    prepare: async (deps) => {
-      const dropped = await dropStaleNotifications(deps);
-      if (dropped) deps.log.info({ dropped, queue: NOTIFY_QUEUE }, 'stale notification jobs dropped');
-    },
   }),
   // F4 (issue 14): a guest's tracking link by mail, after the guest form and when asked again.
   guestLinkJob(),

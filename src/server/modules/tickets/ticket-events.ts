@@ -12,7 +12,8 @@ export const NOTIFY_QUEUE = 'notify.ticket';
 const MAX_IDS = 200;
 
 /** `message.delivery`: how mailing a reply went (F3) — the ticket page refreshes, lists do not flag it. */
-export type LiveType = 'ticket.created' | 'ticket.updated' | 'message.created' | 'message.delivery';
+export type LiveType =
+  'ticket.created' | 'ticket.updated' | 'message.created' | 'message.delivery' | 'notification.created';
 
 /**
  * What travels over LISTEN/NOTIFY to every server process: enough to decide, per connected
@@ -31,6 +32,7 @@ export interface LiveEvent {
   k?: 'reply' | 'note'; // message kind
   m?: number; // message id
   by?: number | null; // actor
+  u?: number[]; // addressed to these people only (a notification for their bell)
 }
 
 /** Writes an event-log row (C21) in the caller's transaction. */
@@ -82,14 +84,23 @@ export async function notifyLive(
   forgetCounts(ctx.deps.database, ticket.workspaceId);
 }
 
+/** What a change did that people are told of (notifications/recipients.ts). */
+export interface NotableChanges {
+  status?: { from: string; to: string };
+  /** People newly assigned. */
+  assigned?: number[];
+  /** The department it moved to. */
+  transferredTo?: number;
+}
+
 /** The lasting half: a notification job, delivered later with retries. */
 export async function queueNotification(
   ctx: Ctx,
   ticketId: number,
   type: LiveType,
-  extra: { kind?: 'reply' | 'note'; messageId?: number } = {},
+  extra: { kind?: 'reply' | 'note'; messageId?: number; changes?: NotableChanges } = {},
 ) {
-  const data = { workspaceId: ctx.workspaceId, ticketId, type, ...extra };
+  const data = { workspaceId: ctx.workspaceId, ticketId, type, actorId: ctx.actor?.id ?? null, ...extra };
   if (ctx.outbox) ctx.outbox.jobs.push({ name: NOTIFY_QUEUE, data });
   else await ctx.deps.jobs.send(NOTIFY_QUEUE, data, { executor: ctx.db });
 }
@@ -120,8 +131,9 @@ export async function announce(
   ctx: Ctx,
   ticket: TicketRow,
   type: LiveType,
-  extra: { kind?: 'reply' | 'note'; messageId?: number } = {},
+  extra: { kind?: 'reply' | 'note'; messageId?: number; changes?: NotableChanges } = {},
 ) {
-  await notifyLive(ctx, ticket, type, extra);
+  const { changes, ...live } = extra;
+  await notifyLive(ctx, ticket, type, live);
   await queueNotification(ctx, ticket.id, type, extra);
 }

@@ -1492,6 +1492,306 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the SMS credit
+         * @description Needs the settings.manage or billing.manage permission (administrators hold both). Answers the balance in toman (currency IRT), the price of one SMS part, whether charging is on, the low-balance mark and lowBalance: true while charging is on and the balance is under the mark (show a banner). With charging off (the self-hosted default) SMS are recorded with their parts and price but never refused for credit.
+         */
+        get: operations["getCredit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change SMS charging, price or low-balance mark
+         * @description Administrators only; in a self-hosted install the administrator manages the credit (a cloud mode, where the platform operator does, is not offered yet). Only the fields sent change (at least one): charging on or off, pricePerSms (toman per SMS part, 1 or more) and lowBalanceThreshold (toman). The change is written to the audit log. Turning charging on while the balance is under the mark mails the administrators one warning.
+         */
+        patch: operations["updateCredit"];
+        trace?: never;
+    };
+    "/api/v1/billing/credit/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add SMS credit
+         * @description Administrators only; in a self-hosted install the administrator manages the credit (a cloud mode, where the platform operator does, is not offered yet). Adds amount toman (a whole number from 1 to 10^12) to the balance, e.g. credit bought from the SMS vendor, with a note; written to the ledger as a grant (with who granted it) and to the audit log. Answers the credit as GET does. A balance that would pass 10^15 is refused with 400.
+         */
+        post: operations["grantCredit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/credit/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the credit ledger
+         * @description Needs the settings.manage or billing.manage permission (administrators hold both). The ledger of the credit, newest first, paged: top-ups, grants, SMS charges (negative amounts) and refunds, each with the balance after it, its reference and note.
+         */
+        get: operations["listCreditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/credit/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SMS spending per day
+         * @description Needs the settings.manage or billing.manage permission (administrators hold both). For the last `days` days (1–366, default 30) of the workspace's time zone, up to today, one item per day (also days without any): SMS parts charged and toman spent, refunds subtracted.
+         */
+        get: operations["getCreditUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/push-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the Web Push public key
+         * @description Public: no sign-in needed. Answers the installation’s VAPID public key (RFC 8292, base64url of the uncompressed P-256 point), which a browser passes as `applicationServerKey` to `PushManager.subscribe()`. The key is made once per installation and never changes by itself. Like every public operation it answers for the workspace of the host name or the x-workspace header: 404 when that workspace is unknown.
+         */
+        get: operations["getPushKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/push-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my browsers that receive push notifications
+         * @description Any signed-in person: their own Web Push subscriptions in this workspace, newest first (at most 20), each with the push service’s host, the browser’s user agent when it registered, and when a notification last reached it. The endpoint itself and its keys are never answered.
+         */
+        get: operations["listPushSubscriptions"];
+        put?: never;
+        /**
+         * Register this browser for push notifications
+         * @description Any signed-in person. Send the browser’s `PushSubscription.toJSON()`: `endpoint` must be an https URL; `keys.p256dh` the base64url of a 65-byte P-256 public key and `keys.auth` of 16 bytes (400 otherwise). Registering an endpoint that is already registered — by the caller or by someone who used the browser before — updates that one subscription and gives it to the caller, with the same id. A person keeps at most 20 subscriptions: registering one more drops the oldest. Answers the subscription’s id (201).
+         */
+        post: operations["createPushSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/push-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop push notifications to one of my browsers
+         * @description Any signed-in person, for their own subscriptions only: someone else’s, or a missing one, is 404. The browser stops receiving notifications from this workspace (answers 204).
+         */
+        delete: operations["deletePushSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my notification settings
+         * @description Any signed-in person. The filter on senders (seed 004: `all`, `blacklist` — everyone but userIds — or `whitelist` — only userIds; an empty whitelist silences every sender; it applies to events caused by customers and guests), the channels (e-mail, SMS, Web Push; in-app notifications are always kept) and the events wanted. Defaults until changed: every channel and, for staff, every staff event.
+         */
+        get: operations["getNotificationSettings"];
+        /**
+         * Change my notification settings
+         * @description Any signed-in person. Any part may be sent (filter, channels, events, or single booleans of them); what is left out stays. The people of a filter must be people of this workspace (400 otherwise).
+         */
+        put: operations["updateNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my notification filter
+         * @description Any signed-in person: the filter of the notification settings alone, with the channels.
+         */
+        get: operations["getNotificationFilter"];
+        /**
+         * Set my notification filter
+         * @description Any signed-in person: mode and userIds replace the filter; channels, when sent, change those channels. A whitelist with no people silences every customer and guest.
+         */
+        put: operations["updateNotificationFilter"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my notifications
+         * @description Any signed-in person: their in-app notifications (the bell), newest first, paged; `unread=true` for the unread ones only. `unread` in the answer is the unread count (up to 1,000). New ones arrive live as `notification.created` events on the event stream.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read
+         * @description Any signed-in person: `{ ids }` marks those of their own notifications read, `{ all: true }` every one. Answers how many changed and the unread count left.
+         */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List outgoing notifications
+         * @description Needs the settings.manage permission (administrators). Every e-mail, SMS and Web Push notification the workspace sent or tried to, newest first: to whom, status (queued, sent, delivered, failed, skipped) with the reason (filter, no_credit, no_address, the vendor's error code), attempts, and for SMS its parts, price and vendor. Filter by channel, status (repeatable) and ticket number.
+         */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms-gateway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the SMS gateway
+         * @description Needs the settings.manage permission (administrators). The workspace's SMS vendor (Kavenegar, SMS.ir, Melipayamak, Ghasedak, or log for development), its sender line and whether customers get status SMS. Secrets are never answered: hasApiKey and hasPassword say whether they are set. configured: false when the workspace uses the platform's gateway.
+         */
+        get: operations["getSmsGateway"];
+        /**
+         * Set the SMS gateway
+         * @description Needs the settings.manage permission (administrators). Secrets are write-only and kept sealed: left out or null keeps the stored one (for the same vendor), an empty string clears it. Kavenegar, SMS.ir and Ghasedak need apiKey; Melipayamak username and password. Written to the audit log (without secrets).
+         */
+        put: operations["putSmsGateway"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms-gateway/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test SMS
+         * @description Needs the settings.manage permission (administrators). Sends one short message to the mobile number now, through the workspace's gateway, and answers what the vendor said (its error code such as invalid_key, no_vendor_credit, invalid_number). The message is recorded in the deliveries log and paid from the SMS credit like any other (skipped with no_credit when charging is on and the balance is short).
+         */
+        post: operations["testSmsGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -7048,6 +7348,818 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balance: number;
+                        pricePerSms: number;
+                        /** @enum {string} */
+                        currency: "IRT";
+                        lowBalance: boolean;
+                        lowBalanceThreshold: number;
+                        charging: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "charging": true,
+                 *       "pricePerSms": 190,
+                 *       "lowBalanceThreshold": 19000
+                 *     }
+                 */
+                "application/json": {
+                    charging?: boolean;
+                    pricePerSms?: number;
+                    lowBalanceThreshold?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balance: number;
+                        pricePerSms: number;
+                        /** @enum {string} */
+                        currency: "IRT";
+                        lowBalance: boolean;
+                        lowBalanceThreshold: number;
+                        charging: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    grantCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 500000,
+                 *       "note": "Kavenegar invoice 1403-118"
+                 *     }
+                 */
+                "application/json": {
+                    amount: number;
+                    /** @default  */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balance: number;
+                        pricePerSms: number;
+                        /** @enum {string} */
+                        currency: "IRT";
+                        lowBalance: boolean;
+                        lowBalanceThreshold: number;
+                        charging: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listCreditEntries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "topup" | "grant" | "sms" | "refund";
+                            amount: number;
+                            balanceAfter: number;
+                            reference: string | null;
+                            note: string | null;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCreditUsage: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            day: string;
+                            parts: number;
+                            amount: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPushKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        publicKey: string;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPushSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            host: string;
+                            userAgent: string | null;
+                            createdAt: string;
+                            lastSuccessAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createPushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "endpoint": "https://fcm.googleapis.com/fcm/send/dXJsLXNhZmUtZW5kcG9pbnQ",
+                 *       "keys": {
+                 *         "p256dh": "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+                 *         "auth": "tBHItJI5svbpez7KI4CCXg"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uri */
+                    endpoint: string;
+                    keys: {
+                        p256dh: string;
+                        auth: string;
+                    };
+                    expirationTime?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deletePushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        filter: {
+                            /** @enum {string} */
+                            mode: "all" | "blacklist" | "whitelist";
+                            userIds: string[];
+                        };
+                        channels: {
+                            email: boolean;
+                            sms: boolean;
+                            push: boolean;
+                        };
+                        events: {
+                            ticketCreated: boolean;
+                            customerReplied: boolean;
+                            agentReplied: boolean;
+                            assigned: boolean;
+                            transferred: boolean;
+                            mentioned: boolean;
+                            slaWarning: boolean;
+                            slaBreached: boolean;
+                            statusChanged: boolean;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "mode": "whitelist",
+                 *         "userIds": [
+                 *           "12"
+                 *         ]
+                 *       },
+                 *       "channels": {
+                 *         "sms": false
+                 *       },
+                 *       "events": {
+                 *         "customerReplied": true
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    filter?: {
+                        /** @enum {string} */
+                        mode: "all" | "blacklist" | "whitelist";
+                        userIds?: (number | string)[];
+                    };
+                    channels?: {
+                        email?: boolean;
+                        sms?: boolean;
+                        push?: boolean;
+                    };
+                    events?: {
+                        ticketCreated?: boolean;
+                        customerReplied?: boolean;
+                        agentReplied?: boolean;
+                        assigned?: boolean;
+                        transferred?: boolean;
+                        mentioned?: boolean;
+                        slaWarning?: boolean;
+                        slaBreached?: boolean;
+                        statusChanged?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        filter: {
+                            /** @enum {string} */
+                            mode: "all" | "blacklist" | "whitelist";
+                            userIds: string[];
+                        };
+                        channels: {
+                            email: boolean;
+                            sms: boolean;
+                            push: boolean;
+                        };
+                        events: {
+                            ticketCreated: boolean;
+                            customerReplied: boolean;
+                            agentReplied: boolean;
+                            assigned: boolean;
+                            transferred: boolean;
+                            mentioned: boolean;
+                            slaWarning: boolean;
+                            slaBreached: boolean;
+                            statusChanged: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNotificationFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "all" | "blacklist" | "whitelist";
+                        userIds: string[];
+                        channels: {
+                            email: boolean;
+                            sms: boolean;
+                            push: boolean;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateNotificationFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "blacklist",
+                 *       "userIds": [
+                 *         "34"
+                 *       ],
+                 *       "channels": {
+                 *         "email": true,
+                 *         "sms": false,
+                 *         "push": true
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    mode: "all" | "blacklist" | "whitelist";
+                    userIds?: (number | string)[];
+                    channels?: {
+                        email?: boolean;
+                        sms?: boolean;
+                        push?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "all" | "blacklist" | "whitelist";
+                        userIds: string[];
+                        channels: {
+                            email: boolean;
+                            sms: boolean;
+                            push: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                unread?: boolean | ("true" | "false");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            event: string;
+                            ticketNumber: number | null;
+                            title: string;
+                            body: string;
+                            createdAt: string;
+                            readAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        unread: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "all": true
+                 *     }
+                 */
+                "application/json": {
+                    ids: (number | string)[];
+                } | {
+                    /** @enum {boolean} */
+                    all: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                        unread: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                channel?: "email" | "sms" | "push";
+                status?: string | string[];
+                ticketNumber?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "push";
+                            to: string;
+                            event: string;
+                            ticketNumber: number | null;
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "delivered" | "failed" | "skipped";
+                            reason: string | null;
+                            attempts: number;
+                            parts: number | null;
+                            price: number | null;
+                            provider: string | null;
+                            createdAt: string;
+                            sentAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSmsGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        provider: "kavenegar" | "smsir" | "melipayamak" | "ghasedak" | "log";
+                        sender: string;
+                        username: string | null;
+                        hasApiKey: boolean;
+                        hasPassword: boolean;
+                        customerStatusSms: boolean;
+                        configured: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putSmsGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "provider": "kavenegar",
+                 *       "sender": "10004346",
+                 *       "apiKey": "…",
+                 *       "customerStatusSms": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    provider: "kavenegar" | "smsir" | "melipayamak" | "ghasedak" | "log";
+                    /** @default  */
+                    sender?: string;
+                    apiKey?: string | null;
+                    username?: string | null;
+                    password?: string | null;
+                    customerStatusSms?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        provider: "kavenegar" | "smsir" | "melipayamak" | "ghasedak" | "log";
+                        sender: string;
+                        username: string | null;
+                        hasApiKey: boolean;
+                        hasPassword: boolean;
+                        customerStatusSms: boolean;
+                        configured: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    testSmsGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mobile": "09121234567"
+                 *     }
+                 */
+                "application/json": {
+                    mobile: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        /** @enum {string} */
+                        status: "sent" | "failed" | "skipped";
+                        message: string;
+                        code: string | null;
+                        deliveryId: string;
+                        parts: number;
+                        price: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -94,7 +94,10 @@ export async function appendMessage(
   if (announce) {
     const extra = { kind: m.kind, messageId: made.message.id };
     await notifyLive(tx, made.row, 'message.created', extra);
-    await queueNotification(tx, ticket.id, 'message.created', extra);
+    await queueNotification(tx, ticket.id, 'message.created', {
+      ...extra,
+      ...(moved ? { changes: { status: { from: ticket.status, to: changes.status! } } } : {}),
+    });
   }
   return made;
 }

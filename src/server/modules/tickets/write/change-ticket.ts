@@ -5,7 +5,7 @@ import type { Ctx } from '../../../platform/context';
 import { inWorkspace } from '../../../platform/db/scope';
 import { normalizeText } from '../search-text';
 import { TICKET_COLUMNS, type TicketRow } from '../ticket-access';
-import { announce, logTicketEvent } from '../ticket-events';
+import { announce, logTicketEvent, type NotableChanges } from '../ticket-events';
 import { rebuildSearch } from './search-index';
 
 /** What may change on a ticket; absent fields stay as they are. Ids already validated. */
@@ -123,8 +123,18 @@ export async function changeTicket(
     .returning(TICKET_COLUMNS)) as TicketRow[];
   if (set.subject !== undefined || bodyChanged) await rebuildSearch(tx, row, { public: true });
   for (const [kind, data] of events) await logTicketEvent(tx, ticket.id, kind, data);
-  if (events.length) await announce(tx, row, 'ticket.updated');
+  if (events.length) await announce(tx, row, 'ticket.updated', { changes: notable(ticket, row) });
   return { row, changed: events.length > 0 };
+}
+
+/** What of a change people are told of: a new status, new assignees, a new department. */
+function notable(before: TicketRow, after: TicketRow): NotableChanges | undefined {
+  const c: NotableChanges = {};
+  if (before.status !== after.status) c.status = { from: before.status, to: after.status };
+  const added = after.assigneeIds.filter((id) => !before.assigneeIds.includes(id));
+  if (added.length) c.assigned = added.map(Number);
+  if (before.departmentId !== after.departmentId) c.transferredTo = Number(after.departmentId);
+  return Object.keys(c).length ? c : undefined;
 }
 
 /** Replaces the followers or the people it is shared with (the caller holds the row lock). */

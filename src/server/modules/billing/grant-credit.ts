@@ -1,0 +1,32 @@
+import { MAX_BALANCE, type TCredit, type TGrantCredit } from '../../../contracts/billing';
+import { withTx, type Ctx } from '../../platform/context';
+import { Forbidden, InvalidField } from '../../platform/errors';
+import { requireActor } from '../../platform/http/access';
+import { audit } from '../audit';
+import { addEntry, creditView, ensureAccount, raiseBalance } from './credit.repo';
+
+/**
+ * `POST /billing/credit/grant`: adds credit by hand — in a self-hosted install the admin records
+ * credit bought from the SMS vendor. (Cloud mode, where only the platform operator grants, is
+ * not modelled yet: every install is self-hosted.) The balance, the ledger row (`grant`, by
+ * whom, with the note) and the audit row commit together; a grant that lifts the balance to the
+ * low mark or above re-arms the low-balance warning.
+ */
+export async function grantCredit({ ctx, input }: { ctx: Ctx; input: TGrantCredit }): Promise<TCredit> {
+  const actor = requireActor(ctx);
+  if (actor.role !== 'admin') throw Forbidden();
+  return withTx(ctx, async (tx) => {
+    await ensureAccount(tx);
+    const account = await raiseBalance(tx, input.amount);
+    if (!account) throw InvalidField('amount', 'validation.too_big', { max: MAX_BALANCE });
+    const entry = await addEntry(tx, {
+      kind: 'grant',
+      amount: input.amount,
+      balanceAfter: account.balance,
+      note: input.note || null,
+      createdById: actor.id,
+    });
+    await audit(tx, 'credit.granted', 'credit_entry', entry!.id, { amount: input.amount, balance: account.balance });
+    return creditView(account);
+  });
+}

@@ -1,0 +1,7 @@
+/** Public surface of the billing module: the SMS credit (I2). */
+export { billingRoutes } from './billing.routes';
+export { billingApiDocs } from './billing.api-docs';
+export { billingJobs } from './jobs';
+export { chargeSms, type ChargeSmsInput, type ChargeSmsResult } from './charge-sms';
+export { refundSms, type RefundSmsResult } from './refund-sms';
+export { LOW_CREDIT_QUEUE, type LowCreditJob } from './low-balance';

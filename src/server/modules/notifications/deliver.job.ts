@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import { idArray } from './sql-ids';
+import type { TChannel } from '../../../contracts/notifications';
+import type { AppDeps, Ctx } from '../../platform/context';
+import { queryRows } from '../../platform/db/database';
+import { defineJob } from '../../platform/jobs';
+import { sendEmailDelivery } from './email-channel';
+import { sendPushDelivery } from './push-channel';
+import { sendSmsDelivery } from './sms-channel';
+import { openPayload } from './payload';
+import { MAX_ATTEMPTS, type DeliveryRow, type Outcome } from './delivery-types';
+
+export type { DeliveryPayload, DeliveryRow, Outcome } from './delivery-types';
+
+export const DELIVER_QUEUE = 'notify.deliver';
+/** Deliveries one job carries: a fan-out to 200 agents is 4 jobs per channel. */
+export const DELIVERIES_PER_JOB = 50;
+export interface DeliverJob {
+  workspaceId: number;
+  channel: TChannel;
+  ids: number[];
+}
+
+/** Queues the sending of deliveries in the caller's transaction, a job per channel and chunk. */
+export async function queueDeliveries(tx: Ctx, items: { id: number; channel: TChannel }[]) {
+  const jobs: { name: string; data: DeliverJob }[] = [];
+  for (const channel of ['email', 'sms', 'push'] as const) {
+    const ids = items.filter((i) => i.channel === channel).map((i) => i.id);
+    for (let i = 0; i < ids.length; i += DELIVERIES_PER_JOB)
+      jobs.push({
+        name: DELIVER_QUEUE,
+        data: { workspaceId: tx.workspaceId, channel, ids: ids.slice(i, i + DELIVERIES_PER_JOB) },
+      });
+  }
+  if (jobs.length) await tx.deps.jobs.insertMany(jobs, { executor: tx.db });
+}
+
+/**
+ * The `notify.deliver` handler: takes the job's deliveries that are still `queued` (one
+ * statement, counting the attempt), sends each through its channel and records the outcome.
+ * Those to try again stay `queued` and go in a new job that starts later; a retry of this job
+ * (its worker died) finds the sent and given-up ones no longer queued and leaves them alone.
+ */
+export const deliver = (deps: AppDeps) => async (job: DeliverJob) => {
+  const ctx: Ctx = {
+    workspaceId: Number(job.workspaceId),
+    actor: null,
+    db: deps.database.db,
+    inTx: false,
+    locale: 'fa',
+    ip: '',
+    requestId: 'job:notify-deliver',
+    deps,
+  };
+  const rows = await queryRows<Record<string, unknown>>(
+    ctx.db,
+    sql`update deliveries set attempts = attempts + 1, updated_at = ${deps.clock.now()}
+      where workspace_id = ${ctx.workspaceId} and id = any(${idArray(job.ids)}) and status = 'queued'
+      returning id, workspace_id, channel, user_id, "to", ticket_number, attempts, price, sealed_payload`,
+  );
+  const started = performance.now();
+  const again: number[] = [];
+  for (const r of rows) {
+    // Past the budget the rest wait for the next job: a job must end well within its expiry.
+    if (performance.now() - started > BUDGET_MS) {
+      again.push(Number(r.id));
+      continue;
+    }
+    const payload = openPayload(deps, r.sealed_payload as string | null);
+    const row: DeliveryRow = {
+      id: Number(r.id),
+      workspaceId: Number(r.workspace_id),
+      channel: r.channel as TChannel,
+      userId: r.user_id === null ? null : Number(r.user_id),
+      to: String(r.to),
+      ticketNumber: r.ticket_number === null ? null : Number(r.ticket_number),
+      attempts: Number(r.attempts),
+      price: r.price === null ? null : Number(r.price),
+      payload: payload!,
+    };
+    let out: Outcome;
+    if (!payload || payload.kind !== row.channel) out = { status: 'failed', reason: 'unreadable' };
+    else {
+      try {
+        out = await sendOne(ctx, row);
+      } catch (e) {
+        deps.log.warn(
+          { deliveryId: row.id, channel: row.channel, error: (e as Error).message?.slice(0, 200) },
+          'delivery failed',
+        );
+        out = { status: 'retry', reason: 'error' };
+      }
+    }
+    if (out.status === 'retry' && row.attempts >= MAX_ATTEMPTS) out = { status: 'failed', reason: out.reason };
+    if (out.status === 'retry') again.push(row.id);
+    await record(ctx, row, out);
+  }
+  // Those to try again go in a later job, further off with each attempt (30 s … 40 min).
+  if (again.length) {
+    const attempt = Math.max(1, ...rows.filter((r) => again.includes(Number(r.id))).map((r) => Number(r.attempts)));
+    await deps.jobs.send<DeliverJob>(
+      DELIVER_QUEUE,
+      { workspaceId: ctx.workspaceId, channel: job.channel, ids: again },
+      { startAfter: RETRY_AFTER_S[Math.min(attempt, RETRY_AFTER_S.length) - 1] },
+    );
+  }
+};
+
+/** Seconds before the next try, by the attempt that just failed. */
+const RETRY_AFTER_S = [30, 120, 600, 2400];
+/** A job sends for at most this long; its expiry (30 s) is what brings back a dead worker's. */
+const BUDGET_MS = 20_000;
+
+function sendOne(ctx: Ctx, row: DeliveryRow): Promise<Outcome> {
+  if (row.channel === 'email') return sendEmailDelivery(ctx, row);
+  if (row.channel === 'sms') return sendSmsDelivery(ctx, row);
+  return sendPushDelivery(ctx, row);
+}
+
+async function record(ctx: Ctx, row: DeliveryRow, out: Outcome) {
+  const now = ctx.deps.clock.now();
+  if (out.status === 'retry') {
+    await ctx.db.execute(sql`update deliveries set reason = ${out.reason}, updated_at = ${now} where id = ${row.id}`);
+    return;
+  }
+  const ok = out.status === 'sent' || out.status === 'delivered' ? out : null;
+  const reason = ok ? null : (out as { reason: string }).reason;
+  await ctx.db.execute(sql`update deliveries set status = ${out.status},
+    reason = ${reason},
+    provider = coalesce(${ok?.provider ?? null}, provider),
+    provider_ref = coalesce(${ok?.providerRef ?? null}, provider_ref),
+    "to" = coalesce(${ok?.to ?? null}, "to"),
+    sent_at = ${ok ? now : null}, sealed_payload = null, updated_at = ${now}
+    where id = ${row.id}`);
+}
+
+export const deliverJob = () =>
+  defineJob<DeliverJob>({
+    queue: DELIVER_QUEUE,
+    handler: deliver,
+    // Up to 50 sends a job, for at most BUDGET_MS; a dead worker's job is taken again within a minute.
+    options: { batchSize: 4, concurrency: 4, pollingIntervalSeconds: 1 },
+    queueOptions: { expireInSeconds: 30, retryDelay: 2 },
+  });

@@ -1,0 +1,7 @@
+/** Public surface of the notifications module (issue 15: G1–G3, C23). */
+export { notificationsRoutes } from './notifications.routes';
+export { notificationsJobs } from './jobs';
+export { pushApiDocs, pushRoutes } from './push';
+export { notificationsApiDocs } from './notifications.api-docs';
+export { pollSmsStatus } from './sms-status.job';
+export { DELIVER_QUEUE } from './deliver.job';

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { JOBS } from '../../src/server/jobs-registry';
+import { queryRows } from '../../src/server/platform/db/database';
+import type { TestApp } from './test-app';
+
+const QUEUES = ['notify.ticket', 'notify.deliver'];
+
+/**
+ * Runs this workspace's notification jobs as the worker would (the registry's own handlers),
+ * until none is left — the tests' stand-in for a running worker, without taking other files'
+ * jobs from the shared queue. Jobs a handler queues for later (retries) run too.
+ */
+export async function drainNotifications(t: TestApp, workspaceId: number, rounds = 10): Promise<number> {
+  let ran = 0;
+  for (let i = 0; i < rounds; i++) {
+    let round = 0;
+    for (const queue of QUEUES) {
+      const { rows } = (await t.deps.database.executeSql(
+        `delete from pgboss.job where name = $1 and state in ('created', 'retry')
+          and (data->>'workspaceId')::bigint = $2 returning id, data`,
+        [queue, workspaceId],
+      )) as { rows: { id: string; data: unknown }[] };
+      const def = JOBS.find((j) => j.queue === queue)!;
+      const handle = def.handler(t.deps) as (data: unknown, job: { id: string; name: string }) => Promise<void>;
+      for (const r of rows) await handle(r.data, { id: r.id, name: queue });
+      round += rows.length;
+    }
+    ran += round;
+    if (!round) return ran;
+  }
+  throw new Error('notification jobs did not settle');
+}
+
+/** The deliver jobs waiting for this workspace (how many, and how many deliveries each carries). */
+export async function deliverJobs(t: TestApp, workspaceId: number) {
+  return queryRows<{ channel: string; n: number }>(
+    t.deps.database.db,
+    sql`select data->>'channel' as channel, jsonb_array_length(data->'ids') as n from pgboss.job
+      where name = 'notify.deliver' and (data->>'workspaceId')::bigint = ${workspaceId}`,
+  );
+}
+
+export interface DeliveryRow {
+  id: string;
+  channel: string;
+  user_id: string | null;
+  to: string;
+  event: string;
+  ticket_number: number | null;
+  status: string;
+  reason: string | null;
+  parts: number | null;
+  price: number | null;
+  sealed_payload: string | null;
+}
+
+export const deliveriesOf = async (t: TestApp, workspaceId: number, ticketNumber?: number) =>
+  (
+    await queryRows<DeliveryRow>(
+      t.deps.database.db,
+      sql`select id, channel, user_id, "to", event, ticket_number, status, reason, parts, price, sealed_payload
+      from deliveries where workspace_id = ${workspaceId}
+      ${ticketNumber === undefined ? sql`` : sql`and ticket_number = ${ticketNumber}`} order by id`,
+    )
+  ).map((d) => ({ ...d, id: String(d.id), user_id: d.user_id === null ? null : String(d.user_id) }));
+
+export const notificationsOf = (t: TestApp, workspaceId: number, ticketNumber: number) =>
+  queryRows<{ user_id: string; event: string; title: string; body: string }>(
+    t.deps.database.db,
+    sql`select user_id, event, title, body from notifications
+      where workspace_id = ${workspaceId} and ticket_number = ${ticketNumber} order by id`,
+  );
+
+/** Who (user ids) got an in-app notification of `event` on the ticket. */
+export async function toldOf(t: TestApp, workspaceId: number, ticketNumber: number, event: string) {
+  const rows = await notificationsOf(t, workspaceId, ticketNumber);
+  return rows
+    .filter((r) => r.event === event)
+    .map((r) => String(r.user_id))
+    .sort();
+}
+
+export function expectSameMembers(actual: string[], expected: string[]) {
+  expect([...actual].sort()).toEqual([...expected].sort());
+}
