@@ -3,6 +3,8 @@ import { expect } from 'vitest';
 import { JOBS } from '../../src/server/jobs-registry';
 import { queryRows } from '../../src/server/platform/db/database';
 import type { TestApp } from './test-app';
+import { sealPayload } from '../../src/server/modules/notifications/payload';
+import type { DeliveryPayload } from '../../src/server/modules/notifications/delivery-types';
 
 const QUEUES = ['notify.ticket', 'notify.deliver'];
 
@@ -83,4 +85,13 @@ export async function toldOf(t: TestApp, workspaceId: number, ticketNumber: numb
 
 export function expectSameMembers(actual: string[], expected: string[]) {
   expect([...actual].sort()).toEqual([...expected].sort());
+}
+
+/** Gives deliveries written by a test their sealed message, as the fan-out would. */
+export async function sealPayloads(t: TestApp, ids: number[], payload: DeliveryPayload) {
+  const sealed = sealPayload(t.deps, payload);
+  await t.deps.database.executeSql('update deliveries set sealed_payload = $1 where id = any($2::bigint[])', [
+    sealed,
+    ids,
+  ]);
 }

@@ -32,6 +32,14 @@ export const authApiDocs: ApiDocs = {
     errors: [404, 429],
     example: { mobile: '09121234567' },
   },
+  'POST /auth/admin-link': {
+    operationId: 'requestAdminLink',
+    summary: 'Send the administrator a sign-in link by SMS',
+    description:
+      'Public (A3). When an active administrator has this mobile, sends them by SMS a link to the sign-in page with the code tab open and the mobile filled in; they then sign in with a one-time code (POST /auth/otp/request and /auth/otp/verify). The answer (202) is the same whether or not such an administrator exists. Limited to 10 requests per hour per address and 3 per 10 minutes per mobile (429). Sent through the workspace’s SMS gateway, recorded in the deliveries log.',
+    errors: [404, 429],
+    example: { mobile: '09121234567' },
+  },
   'POST /auth/otp/verify': {
     operationId: 'verifySignInCode',
     summary: 'Sign in or finish signing up with an SMS code',

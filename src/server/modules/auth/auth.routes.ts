@@ -14,6 +14,7 @@ import {
 } from '../../../contracts/auth';
 import { register, requestOtp } from './register';
 import { verifyOtp } from './verify-otp';
+import { requestAdminLink } from './admin-link';
 import { access } from '../../platform/http/access';
 import { actorFromSession, SESSION_COOKIE, SESSION_TTL_MS } from '../../platform/auth/resolve-actor';
 import { actorCacheOf } from '../../platform/auth/actor-cache';
@@ -59,6 +60,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/otp/request',
     { config: { access: access.public() }, schema: { tags, body: ZOtpRequest, response: { 202: ZOtpSent } } },
     async (req, reply) => reply.code(202).send(await requestOtp({ ctx: req.ctx, input: req.body })),
+  );
+  app.post(
+    '/auth/admin-link',
+    {
+      config: { access: access.public() },
+      schema: { tags, body: ZOtpRequest, response: { 202: z.object({ mobile: z.string(), sent: z.literal(true) }) } },
+    },
+    async (req, reply) => reply.code(202).send(await requestAdminLink({ ctx: req.ctx, input: req.body })),
   );
   app.post(
     '/auth/otp/verify',

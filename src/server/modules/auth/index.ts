@@ -4,3 +4,4 @@ export { authJobs } from './jobs';
 /** The SMS outbox: other modules queue texts (sealed) the way sign-in codes go. */
 export { SMS_QUEUE, smsSealer, type SmsJob } from './otp';
 export { authApiDocs } from './auth.api-docs';
+export { queueAdminLink } from './admin-link';

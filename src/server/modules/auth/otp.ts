@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context';
 import { createSealer, safeEqual, sha256 } from '../../platform/crypto';
 import { inWorkspace } from '../../platform/db/scope';
 import { t } from '../../platform/i18n';
+import { sendSmsNow } from '../notifications';
 import { getSettings } from '../settings';
 
 export const OTP_TTL_SECONDS = 300;
@@ -17,6 +18,8 @@ export interface SmsJob {
   to: string;
   /** The text sealed with SECRET_KEY: it carries a code, which the job table must not hold in clear. */
   sealedText: string;
+  /** What it is, for the deliveries log: 'otp' (default), 'contact_code', 'admin_link'. */
+  event?: string;
 }
 
 export const smsSealer = (secretKey: string) => createSealer(secretKey, 'sms');
@@ -81,9 +84,13 @@ export async function consumeOtp(ctx: Ctx, mobile: string, code: string) {
   return row;
 }
 
-/** Worker side: opens the sealed text and hands it to the gateway. */
+/**
+ * Worker side: opens the sealed text and sends it through the workspace's SMS gateway (or the
+ * platform's), recorded in the deliveries log and paid from the SMS credit.
+ */
 export function sendSms(deps: Ctx['deps']) {
   return async (job: SmsJob) => {
-    await deps.sms.send(job.to, smsSealer(deps.config.secretKey).open(job.sealedText));
+    const text = smsSealer(deps.config.secretKey).open(job.sealedText);
+    await sendSmsNow(deps, { workspaceId: Number(job.workspaceId), to: job.to, text, event: job.event ?? 'otp' });
   };
 }

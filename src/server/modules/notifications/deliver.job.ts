@@ -117,7 +117,8 @@ function sendOne(ctx: Ctx, row: DeliveryRow): Promise<Outcome> {
   return sendPushDelivery(ctx, row);
 }
 
-async function record(ctx: Ctx, row: DeliveryRow, out: Outcome) {
+/** Writes a delivery's outcome; a final one clears its sealed message. */
+export async function record(ctx: Ctx, row: DeliveryRow, out: Outcome) {
   const now = ctx.deps.clock.now();
   if (out.status === 'retry') {
     await ctx.db.execute(sql`update deliveries set reason = ${out.reason}, updated_at = ${now} where id = ${row.id}`);

@@ -5,3 +5,4 @@ export { pushApiDocs, pushRoutes } from './push';
 export { notificationsApiDocs } from './notifications.api-docs';
 export { pollSmsStatus } from './sms-status.job';
 export { DELIVER_QUEUE } from './deliver.job';
+export { sendSmsNow } from './send-sms-now';

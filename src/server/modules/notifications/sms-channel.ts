@@ -1,15 +1,10 @@
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { withTx, type Ctx } from '../../platform/context';
 import { chargeSms, refundSms } from '../billing';
 import { MAX_ATTEMPTS, type DeliveryRow, type Outcome } from './delivery-types';
-import { createSmsClient } from './sms';
+import { smsClientFor } from './sms-client';
 import { smsParts } from './sms/parts';
 import { sendingAccount } from './sms-settings';
-
-/** The outbox file of the `log` gateway (development), never the application log. */
-export const smsLogFile = (ctx: Pick<Ctx, 'deps'>) =>
-  join(ctx.deps.config.dataDir.startsWith('memory://') ? '.' : ctx.deps.config.dataDir, 'outbox', 'sms.log');
 
 /**
  * One SMS (G3, I2): paid from the credit before it goes (parts × price; with charging on and
@@ -38,7 +33,7 @@ export async function sendSmsDelivery(ctx: Ctx, row: DeliveryRow): Promise<Outco
     }
   }
   const account = await sendingAccount(ctx);
-  const client = createSmsClient(account, { logFile: smsLogFile(ctx) });
+  const client = smsClientFor(ctx, account);
   const r = await client.send(row.to, p.text);
   if (r.ok) return { status: 'sent', provider: account.provider, providerRef: r.providerRef };
   if (r.retryable && row.attempts < MAX_ATTEMPTS) return { status: 'retry', reason: r.code };

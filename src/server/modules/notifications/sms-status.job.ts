@@ -2,9 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps, Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { defineJob } from '../../platform/jobs';
-import { createSmsClient } from './sms';
+import { smsClientFor } from './sms-client';
 import { sendingAccount } from './sms-settings';
-import { smsLogFile } from './sms-channel';
 
 export const SMS_STATUS_QUEUE = 'notify.sms-status';
 /** Messages asked about per workspace and run; vendors take batches of ids. */
@@ -44,11 +43,7 @@ export async function pollSmsStatus(deps: AppDeps): Promise<number> {
       requestId: 'job:sms-status',
       deps,
     };
-    const client = createSmsClient(await sendingAccount(ctx), {
-      logFile: smsLogFile(ctx),
-      timeoutMs: 5000,
-      retries: 0,
-    });
+    const client = smsClientFor(ctx, await sendingAccount(ctx), { timeoutMs: 5000, retries: 0 });
     for (let i = 0; i < list.length; i += BATCH) {
       const part = list.slice(i, i + BATCH);
       const states = await client.status(part.map((p) => p.ref)).catch(() => new Map<string, string>());

@@ -6,9 +6,8 @@ import { requirePermission } from '../../platform/http/access';
 import { t } from '../../platform/i18n';
 import { chargeSms, refundSms } from '../billing';
 import { getSettings } from '../settings';
-import { createSmsClient } from './sms';
+import { smsClientFor } from './sms-client';
 import { smsParts } from './sms/parts';
-import { smsLogFile } from './sms-channel';
 import { sendingAccount } from './sms-settings';
 
 /**
@@ -55,7 +54,7 @@ export async function testSms({ ctx, input }: { ctx: Ctx; input: { mobile: strin
     return { ...base, ok: false, status: 'skipped', code: 'no_credit', message: t(ctx.locale, 'errors.no_credit') };
   }
   const account = await sendingAccount(ctx);
-  const r = await createSmsClient(account, { logFile: smsLogFile(ctx), retries: 0 }).send(input.mobile, text);
+  const r = await smsClientFor(ctx, account, { retries: 0 }).send(input.mobile, text);
   if (r.ok) {
     await finish('sent', null, { provider: account.provider, ref: r.providerRef });
     return {

@@ -66,7 +66,12 @@ export async function issueContactCode(ctx: Ctx, userId: number, kind: ContactKi
   } else {
     const settings = await getSettings(ctx);
     const text = t(ctx.locale, 'sms.contact_code', { title: settings.title, code, minutes: CONTACT_CODE_TTL_MINUTES });
-    const job: SmsJob = { workspaceId: ctx.workspaceId, to: value, sealedText: smsSealer(secret).seal(text) };
+    const job: SmsJob = {
+      workspaceId: ctx.workspaceId,
+      to: value,
+      sealedText: smsSealer(secret).seal(text),
+      event: 'contact_code',
+    };
     await ctx.deps.jobs.send(SMS_QUEUE, job, { executor: ctx.db });
   }
   await audit(ctx, 'user.contact_change_requested', 'user', userId, { kind });

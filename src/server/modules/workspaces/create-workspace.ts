@@ -1,3 +1,4 @@
+import { queueAdminLink } from '../auth';
 import { settings, users, workspaces } from '../../../db/schema';
 import { ZSettings, type Settings } from '../../../contracts/settings';
 import type { AppDeps, Ctx } from '../../platform/context';
@@ -43,6 +44,12 @@ export async function createWorkspace(deps: AppDeps, input: NewWorkspace, execut
         updatedAt: now,
       })
       .returning();
+    // A3: the first administrator, when they gave a mobile, gets the sign-in link by SMS.
+    if (admin.mobile)
+      await queueAdminLink(
+        { workspaceId: ws.id, actor: null, db, inTx: true, locale: 'fa', ip: '', requestId: 'workspace:create', deps },
+        admin.mobile,
+      );
     return { workspace: ws, admin };
   };
   return executor ? run(executor) : deps.database.db.transaction((tx) => run(tx));

@@ -4,6 +4,7 @@ export const OPERATIONS = {
   login: { method: 'POST', path: '/api/v1/auth/login' },
   register: { method: 'POST', path: '/api/v1/auth/register' },
   requestSignInCode: { method: 'POST', path: '/api/v1/auth/otp/request' },
+  requestAdminLink: { method: 'POST', path: '/api/v1/auth/admin-link' },
   verifySignInCode: { method: 'POST', path: '/api/v1/auth/otp/verify' },
   logout: { method: 'POST', path: '/api/v1/auth/logout' },
   getMe: { method: 'GET', path: '/api/v1/auth/me' },

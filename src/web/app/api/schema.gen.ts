@@ -60,6 +60,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/admin-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the administrator a sign-in link by SMS
+         * @description Public (A3). When an active administrator has this mobile, sends them by SMS a link to the sign-in page with the code tab open and the mobile filled in; they then sign in with a one-time code (POST /auth/otp/request and /auth/otp/verify). The answer (202) is the same whether or not such an administrator exists. Limited to 10 requests per hour per address and 3 per 10 minutes per mobile (429). Sent through the workspace’s SMS gateway, recorded in the deliveries log.
+         */
+        post: operations["requestAdminLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/otp/verify": {
         parameters: {
             query?: never;
@@ -2085,6 +2105,45 @@ export interface operations {
                     "application/json": {
                         mobile: string;
                         expiresInSeconds: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    requestAdminLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mobile": "09121234567"
+                 *     }
+                 */
+                "application/json": {
+                    mobile: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mobile: string;
+                        /** @enum {boolean} */
+                        sent: true;
                     };
                 };
             };

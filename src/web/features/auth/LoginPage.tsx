@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box, Button, Divider, Link as MuiLink, Stack, Tab, Tabs, TextField } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { isStaff, useMe, usePublicSettings } from '../../app/session';
@@ -17,7 +17,9 @@ export default function LoginPage() {
   const me = useMe();
   const settings = usePublicSettings();
   const after = useAfterSignIn();
-  const [tab, setTab] = useState<'password' | 'otp'>('password');
+  // The administrator's link by SMS (A3) opens the code tab with the mobile filled in.
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState<'password' | 'otp'>(params.get('tab') === 'otp' ? 'otp' : 'password');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useMutation({ mutationFn: () => call('login', { body: { login, password } }), onSuccess: after });
@@ -73,7 +75,7 @@ export default function LoginPage() {
           </Stack>
         </form>
       ) : (
-        <OtpForm />
+        <OtpForm initialMobile={params.get('mobile') ?? ''} />
       )}
       <Stack direction="row" justifyContent="space-between" flexWrap="wrap" sx={{ mt: 2, gap: 1 }}>
         <MuiLink component={Link} to="/forgot-password">
