@@ -18,6 +18,8 @@ export const ZCredit = z.object({
   lowBalance: z.boolean(),
   lowBalanceThreshold: z.number().int(),
   charging: z.boolean(),
+  /** One-time sign-in codes are sent free and never skipped for credit. */
+  codesExempt: z.boolean(),
 });
 export type TCredit = z.infer<typeof ZCredit>;
 
@@ -32,6 +34,7 @@ export const ZUpdateCredit = patchOf(
     charging: z.boolean(),
     pricePerSms: z.number().int().min(1).max(1_000_000),
     lowBalanceThreshold: z.number().int().min(0).max(MAX_GRANT),
+    codesExempt: z.boolean(),
   }),
 );
 export type TUpdateCredit = z.infer<typeof ZUpdateCredit>;

@@ -162,6 +162,7 @@ describe('SMS credit (I2)', () => {
       lowBalance: false,
       lowBalanceThreshold: 1900,
       charging: false,
+      codesExempt: false,
     });
     const agent = (await makeUser(t, w.admin, w.slug, { role: 'agent' })).client;
     expect((await agent.post('billing/credit/grant', { amount: 1000 })).statusCode).toBe(403);

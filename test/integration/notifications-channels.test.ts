@@ -228,6 +228,29 @@ describe('sign-in messages by SMS', () => {
   });
 });
 
+describe('sign-in codes and the credit', () => {
+  const codeTo = async (mobile: string) => {
+    expect((await new Client(t, { slug }).post('auth/otp/request', { mobile })).statusCode).toBe(202);
+    const runSms = JOBS.find((j) => j.queue === 'sms.send')!.handler(t.deps) as (d: unknown) => Promise<void>;
+    const { rows } = (await t.deps.database.executeSql(
+      "delete from pgboss.job where name = 'sms.send' and (data->>'workspaceId')::bigint = $1 returning data",
+      [workspaceId],
+    )) as { rows: { data: unknown }[] };
+    for (const r of rows) await runSms(r.data);
+    return (await admin.get('deliveries?channel=sms')).json().items[0];
+  };
+
+  it('are skipped without credit, unless the admin exempts them', async () => {
+    await admin.patch('billing/credit', { charging: true });
+    expect((await admin.get('billing/credit')).json().balance).toBe(0);
+    expect(await codeTo('09351230002')).toMatchObject({ event: 'otp', status: 'skipped', reason: 'no_credit' });
+    expect((await admin.patch('billing/credit', { codesExempt: true })).json()).toMatchObject({ codesExempt: true });
+    expect(await codeTo('09351230002')).toMatchObject({ event: 'otp', status: 'sent', price: 0 });
+    expect(sms('09351230002')).toHaveLength(1);
+    await admin.patch('billing/credit', { charging: false, codesExempt: false });
+  });
+});
+
 describe('fan-out', () => {
   it('200 agents of one department are a bounded number of jobs', async () => {
     const dept = (await admin.post('departments', { name: 'Big' })).json();

@@ -164,6 +164,8 @@ export const creditAccounts = pgTable(
     balance: bigint({ mode: 'number' }).notNull().default(0),
     pricePerSms: integer().notNull().default(190),
     charging: boolean().notNull().default(false),
+    /** One-time sign-in codes go out even without credit (and cost nothing) when set. */
+    codesExempt: boolean().notNull().default(false),
     lowBalance: bigint({ mode: 'number' }).notNull().default(1900),
     /** Set when the low-balance mail went out; cleared when the balance rises above the mark. */
     lowNotifiedAt: tstz(),

@@ -14,7 +14,7 @@ export const billingApiDocs: ApiDocs = {
   'PATCH /billing/credit': {
     operationId: 'updateCredit',
     summary: 'Change SMS charging, price or low-balance mark',
-    description: `${selfHosted} Only the fields sent change (at least one): charging on or off, pricePerSms (toman per SMS part, 1 or more) and lowBalanceThreshold (toman). The change is written to the audit log. Turning charging on while the balance is under the mark mails the administrators one warning.`,
+    description: `${selfHosted} Only the fields sent change (at least one): charging on or off, pricePerSms (toman per SMS part, 1 or more), lowBalanceThreshold (toman) and codesExempt (one-time sign-in codes and the admin's sign-in link sent free, never skipped for credit). The change is written to the audit log. Turning charging on while the balance is under the mark mails the administrators one warning.`,
     example: { charging: true, pricePerSms: 190, lowBalanceThreshold: 19000 },
   },
   'POST /billing/credit/grant': {

@@ -11,6 +11,8 @@ export interface ChargeSmsInput {
   parts: number;
   /** Shown in the ledger (e.g. the event that sent it). */
   reference?: string | null;
+  /** A one-time sign-in code: free when the account says codes are exempt. */
+  code?: boolean;
 }
 
 export interface ChargeSmsResult {
@@ -38,6 +40,10 @@ export async function chargeSms(ctx: Ctx, input: ChargeSmsInput): Promise<Charge
   const { parts, deliveryId } = input;
   if (!Number.isSafeInteger(parts) || parts < 1) throw new Error(`chargeSms: parts must be a whole number ≥ 1`);
   return withTx(ctx, async (tx) => {
+    if (input.code) {
+      const account = await readAccount(tx);
+      if (account.codesExempt) return { charged: false, price: 0, balance: account.balance };
+    }
     const price = sql`${creditAccounts.pricePerSms} * ${parts}`;
     const [debited] = await tx.db
       .update(creditAccounts)

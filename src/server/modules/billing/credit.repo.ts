@@ -35,6 +35,7 @@ export const creditView = (a: AccountRow): TCredit => ({
   lowBalance: isLow(a),
   lowBalanceThreshold: a.lowBalance,
   charging: a.charging,
+  codesExempt: a.codesExempt,
 });
 
 export interface EntryInput {

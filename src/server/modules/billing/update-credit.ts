@@ -29,6 +29,7 @@ export async function updateCredit({ ctx, input }: { ctx: Ctx; input: TUpdateCre
         ...(input.charging !== undefined && { charging: input.charging }),
         ...(input.pricePerSms !== undefined && { pricePerSms: input.pricePerSms }),
         ...(input.lowBalanceThreshold !== undefined && { lowBalance: input.lowBalanceThreshold }),
+        ...(input.codesExempt !== undefined && { codesExempt: input.codesExempt }),
         lowNotifiedAt: sql`case when not ${charging} or ${a.balance} >= ${low} then null else ${a.lowNotifiedAt} end`,
         updatedAt: tx.deps.clock.now(),
       })

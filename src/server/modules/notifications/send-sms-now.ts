@@ -50,7 +50,7 @@ export async function sendSmsNow(
     price: null,
     payload: { kind: 'sms' as const, text: m.text },
   };
-  const out = await sendSmsDelivery(ctx, row);
+  const out = await sendSmsDelivery(ctx, row, { code: m.event === 'otp' || m.event === 'admin_link' });
   await record(ctx, row, out);
   if (out.status === 'failed' && (out.reason === 'timeout' || out.reason === 'unavailable'))
     throw new Error(`SMS ${m.event} not sent (${out.reason}); the job tries again`);

@@ -12,7 +12,7 @@ import { sendingAccount } from './sms-settings';
  * platform's, refunded when the vendor refuses it or it is given up. Paid once: a retry finds
  * the price recorded and does not charge again.
  */
-export async function sendSmsDelivery(ctx: Ctx, row: DeliveryRow): Promise<Outcome> {
+export async function sendSmsDelivery(ctx: Ctx, row: DeliveryRow, opts: { code?: boolean } = {}): Promise<Outcome> {
   const p = row.payload;
   if (p.kind !== 'sms') return { status: 'failed', reason: 'unreadable' };
   const { parts } = smsParts(p.text);
@@ -22,6 +22,7 @@ export async function sendSmsDelivery(ctx: Ctx, row: DeliveryRow): Promise<Outco
         deliveryId: row.id,
         parts,
         reference: row.ticketNumber ? `#${row.ticketNumber}` : null,
+        code: opts.code,
       });
       if (c.reason !== 'no_credit')
         await tx.db.execute(sql`update deliveries set parts = ${parts}, price = ${c.price} where id = ${row.id}`);

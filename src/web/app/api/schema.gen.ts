@@ -1531,7 +1531,7 @@ export type paths = {
         head?: never;
         /**
          * Change SMS charging, price or low-balance mark
-         * @description Administrators only; in a self-hosted install the administrator manages the credit (a cloud mode, where the platform operator does, is not offered yet). Only the fields sent change (at least one): charging on or off, pricePerSms (toman per SMS part, 1 or more) and lowBalanceThreshold (toman). The change is written to the audit log. Turning charging on while the balance is under the mark mails the administrators one warning.
+         * @description Administrators only; in a self-hosted install the administrator manages the credit (a cloud mode, where the platform operator does, is not offered yet). Only the fields sent change (at least one): charging on or off, pricePerSms (toman per SMS part, 1 or more), lowBalanceThreshold (toman) and codesExempt (one-time sign-in codes and the admin's sign-in link sent free, never skipped for credit). The change is written to the audit log. Turning charging on while the balance is under the mark mails the administrators one warning.
          */
         patch: operations["updateCredit"];
         trace?: never;
@@ -7433,6 +7433,7 @@ export interface operations {
                         lowBalance: boolean;
                         lowBalanceThreshold: number;
                         charging: boolean;
+                        codesExempt: boolean;
                     };
                 };
             };
@@ -7461,6 +7462,7 @@ export interface operations {
                     charging?: boolean;
                     pricePerSms?: number;
                     lowBalanceThreshold?: number;
+                    codesExempt?: boolean;
                 };
             };
         };
@@ -7479,6 +7481,7 @@ export interface operations {
                         lowBalance: boolean;
                         lowBalanceThreshold: number;
                         charging: boolean;
+                        codesExempt: boolean;
                     };
                 };
             };
@@ -7525,6 +7528,7 @@ export interface operations {
                         lowBalance: boolean;
                         lowBalanceThreshold: number;
                         charging: boolean;
+                        codesExempt: boolean;
                     };
                 };
             };

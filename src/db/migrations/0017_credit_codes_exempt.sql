@@ -1,0 +1,1 @@
+ALTER TABLE "credit_accounts" ADD COLUMN "codes_exempt" boolean DEFAULT false NOT NULL;
