@@ -93,6 +93,8 @@ export const ZTicket = ZTicketListItem.omit({ snippet: true }).extend({
   lastReplyAt: z.string().nullable(),
   unansweredFor: z.number().int().nullable(),
   followers: z.array(ZRef),
+  /** The reader's own choice on this ticket: false after "don't notify me" (C23). */
+  notifyMe: z.boolean(),
   attachments: z.array(ZAttachment),
   noteCount: z.number().int().optional(),
   closedAt: z.string().nullable(),

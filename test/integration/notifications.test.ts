@@ -198,7 +198,11 @@ describe("each person's settings", () => {
   it('"don\'t notify me" on one ticket is honoured', async () => {
     const { number } = await openTicket(alice.client, { departmentId: support.id });
     await drain();
-    expect((await fa.client.patch(`tickets/${number}`, { notify: false })).statusCode).toBe(200);
+    const muted = await fa.client.patch(`tickets/${number}`, { notify: false });
+    expect(muted.statusCode).toBe(200);
+    expect(muted.json().notifyMe).toBe(false);
+    expect((await fa.client.get(`tickets/${number}`)).json().notifyMe).toBe(false);
+    expect((await en.client.get(`tickets/${number}`)).json().notifyMe).toBe(true);
     await alice.client.post(`tickets/${number}/messages`, { body: '<p>و حالا؟</p>', kind: 'reply' });
     await drain();
     const told = await toldOf(t, workspaceId, number, 'customerReplied');

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { files, messages, ticketParticipants, users } from '../../../db/schema';
 import type { TTicket } from '../../../contracts/tickets';
 import { inParallel, type Ctx } from '../../platform/context';
@@ -42,7 +42,7 @@ export async function ticketDetails(
   } = {},
 ): Promise<TTicket> {
   const staff = isStaffActor(ctx.actor!);
-  const [lookups, [first], followers] = await inParallel(
+  const [lookups, [first], people] = await inParallel(
     ctx,
     () => lookupsFor(ctx, [row]),
     async () =>
@@ -55,20 +55,33 @@ export async function ticketDetails(
             .orderBy(asc(messages.id))
             .limit(1),
     async () =>
-      known.followers ??
-      ctx.db
-        .select({ id: users.id, name: users.name, username: users.username })
-        .from(ticketParticipants)
-        .innerJoin(users, eq(users.id, ticketParticipants.userId))
-        .where(
-          inWorkspace(
-            ticketParticipants,
-            ctx,
-            eq(ticketParticipants.ticketId, row.id),
-            eq(ticketParticipants.kind, 'follower'),
-          ),
-        ),
+      known.followers
+        ? known.followers.map((f) => ({ ...f, kind: 'follower', notify: null }))
+        : ctx.db
+            .select({
+              id: users.id,
+              name: users.name,
+              username: users.username,
+              kind: ticketParticipants.kind,
+              notify: ticketParticipants.notify,
+            })
+            .from(ticketParticipants)
+            .innerJoin(users, eq(users.id, ticketParticipants.userId))
+            .where(
+              inWorkspace(
+                ticketParticipants,
+                ctx,
+                eq(ticketParticipants.ticketId, row.id),
+                or(
+                  eq(ticketParticipants.kind, 'follower'),
+                  // The reader's own "don't notify me" (C23) comes with the same query.
+                  and(eq(ticketParticipants.kind, 'notify_pref'), eq(ticketParticipants.userId, ctx.actor!.id)),
+                ),
+              ),
+            ),
   );
+  const followers = people.filter((p) => p.kind === 'follower');
+  const notifyMe = people.find((p) => p.kind === 'notify_pref')?.notify !== false;
   const attachments = first ? ((await attachmentsOf(ctx, [first.id])).get(first.id) ?? []) : [];
   const type = row.typeId ? { id: String(row.typeId), name: lookups.types.get(row.typeId) ?? '' } : null;
   const now = ctx.deps.clock.now().getTime();
@@ -85,6 +98,7 @@ export async function ticketDetails(
         ? Math.max(0, Math.floor((now - row.waitingSince.getTime()) / 1000))
         : null,
     followers: staff ? followers.map((f) => ({ id: String(f.id), name: f.name || f.username })) : [],
+    notifyMe,
     attachments,
     closedAt: iso(row.closedAt),
     deletedAt: iso(row.deletedAt),

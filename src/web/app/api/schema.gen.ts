@@ -5068,6 +5068,7 @@ export interface operations {
                             id: string;
                             name: string;
                         }[];
+                        notifyMe: boolean;
                         attachments: {
                             id: string;
                             name: string;
@@ -6013,6 +6014,7 @@ export interface operations {
                             id: string;
                             name: string;
                         }[];
+                        notifyMe: boolean;
                         attachments: {
                             id: string;
                             name: string;
@@ -6151,6 +6153,7 @@ export interface operations {
                             id: string;
                             name: string;
                         }[];
+                        notifyMe: boolean;
                         attachments: {
                             id: string;
                             name: string;
@@ -6290,6 +6293,7 @@ export interface operations {
                             id: string;
                             name: string;
                         }[];
+                        notifyMe: boolean;
                         attachments: {
                             id: string;
                             name: string;
@@ -6399,6 +6403,7 @@ export interface operations {
                             id: string;
                             name: string;
                         }[];
+                        notifyMe: boolean;
                         attachments: {
                             id: string;
                             name: string;
@@ -6481,6 +6486,7 @@ export interface operations {
                             id: string;
                             name: string;
                         }[];
+                        notifyMe: boolean;
                         attachments: {
                             id: string;
                             name: string;
@@ -6563,6 +6569,7 @@ export interface operations {
                             id: string;
                             name: string;
                         }[];
+                        notifyMe: boolean;
                         attachments: {
                             id: string;
                             name: string;
