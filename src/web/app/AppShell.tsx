@@ -33,9 +33,14 @@ import AccountTree from '@mui/icons-material/AccountTree';
 import Settings from '@mui/icons-material/Settings';
 import Email from '@mui/icons-material/Email';
 import OpenInNew from '@mui/icons-material/OpenInNew';
+import Sms from '@mui/icons-material/Sms';
+import AccountBalanceWallet from '@mui/icons-material/AccountBalanceWallet';
+import Outbox from '@mui/icons-material/Outbox';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../contracts/permissions';
+import { LowCreditBanner } from '../features/notifications/LowCreditBanner';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { API_DOCS_URL } from '../features/profile/api-docs';
 import { Banners } from './Banners';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -106,6 +111,14 @@ export function AppShell() {
             { to: '/admin/org-units', label: t('nav.orgUnits'), icon: <AccountTree />, perms: ['catalog.manage'] },
             { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: <Email />, perms: ['mailboxes.manage'] },
             { to: '/admin/settings', label: t('nav.settings'), icon: <Settings />, perms: ['settings.manage'] },
+            { to: '/admin/sms-gateway', label: t('nav.smsGateway'), icon: <Sms />, perms: ['settings.manage'] },
+            {
+              to: '/admin/sms-credit',
+              label: t('nav.smsCredit'),
+              icon: <AccountBalanceWallet />,
+              perms: ['settings.manage', 'billing.manage'],
+            },
+            { to: '/admin/deliveries', label: t('nav.deliveries'), icon: <Outbox />, perms: ['settings.manage'] },
           ],
         },
       ]
@@ -176,6 +189,7 @@ export function AppShell() {
             <UserText>{settings.data?.title ?? t('app.name')}</UserText>
           </Typography>
           <LanguageSwitch />
+          <NotificationBell me={me} />
           <IconButton
             color="inherit"
             aria-label={t('nav.account', { name: me.user.name })}
@@ -243,6 +257,7 @@ export function AppShell() {
         <Toolbar />
         <div>
           <Banners />
+          <LowCreditBanner me={me} />
         </div>
         <Box
           component="main"

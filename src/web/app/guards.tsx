@@ -31,4 +31,5 @@ export const ADMIN_PERMISSIONS = [
   'groups.manage',
   'catalog.manage',
   'settings.manage',
+  'billing.manage',
 ] as const;

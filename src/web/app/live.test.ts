@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openLiveStream, type LiveSource } from './live';
+import { addLiveListener, openLiveStream, removeLiveListener, type LiveEvent, type LiveSource } from './live';
 
 /** An EventSource stand-in: the test plays the server's frames and the browser's states. */
 class FakeSource implements LiveSource {
@@ -49,6 +49,22 @@ describe('the live events client', () => {
     const stop = openLiveStream(qc, () => (sources.push(new FakeSource()), sources.at(-1)!));
     sources[0].emit('message.created', { type: 'message.created', number: 7, messageId: '3' });
     expect(stale()).toEqual(['tickets', 'ticket', 'dashboard']);
+    stop();
+  });
+
+  it('a notification for this person refreshes the bell only, and reaches the listeners', () => {
+    const { qc, stale } = screens();
+    qc.setQueryData(['notifications', 'bell'], { unread: 0 });
+    const heard: LiveEvent[] = [];
+    const listen = (e: LiveEvent) => heard.push(e);
+    addLiveListener(listen);
+    const sources: FakeSource[] = [];
+    const stop = openLiveStream(qc, () => (sources.push(new FakeSource()), sources.at(-1)!));
+    sources[0].emit('notification.created', { type: 'notification.created', number: 7 });
+    expect(stale()).toEqual([]);
+    expect(qc.getQueryState(['notifications', 'bell'])?.isInvalidated).toBe(true);
+    expect(heard).toEqual([{ type: 'notification.created', number: 7 }]);
+    removeLiveListener(listen);
     stop();
   });
 

@@ -3,7 +3,14 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { operationUrl } from './api/urls';
 
 export interface LiveEvent {
-  type: 'ticket.created' | 'ticket.updated' | 'message.created' | 'message.delivery' | 'resync' | string;
+  type:
+    | 'ticket.created'
+    | 'ticket.updated'
+    | 'message.created'
+    | 'message.delivery'
+    | 'notification.created'
+    | 'resync'
+    | string;
   number?: number;
   messageId?: string;
 }
@@ -11,7 +18,7 @@ export interface LiveEvent {
 type Listener = (e: LiveEvent) => void;
 const listeners = new Set<Listener>();
 
-/** Subscribes a component to live ticket events (new tickets, replies, changes, and `resync`). */
+/** Subscribes a component to live events (new tickets, replies, changes, notifications, and `resync`). */
 export function useLiveEvent(listener: Listener) {
   useEffect(() => {
     listeners.add(listener);
@@ -19,7 +26,15 @@ export function useLiveEvent(listener: Listener) {
   }, [listener]);
 }
 
+/** The same outside React (tests). */
+export const addLiveListener = (listener: Listener) => void listeners.add(listener);
+export const removeLiveListener = (listener: Listener) => void listeners.delete(listener);
+
 const TICKET_EVENTS = ['ticket.created', 'ticket.updated', 'message.created', 'message.delivery'];
+/** A notification for the signed-in person's bell (the server sends it to its addressee only). */
+export const NOTIFICATION_EVENT = 'notification.created';
+/** The queries of the bell and the notifications page (features/notifications). */
+export const NOTIFICATIONS_KEY = ['notifications'] as const;
 /** After the browser gave up on the stream (an error answer such as 503), a new one after this long. */
 export const REOPEN_AFTER_MS = 5000;
 const CLOSED = 2; // EventSource.CLOSED
@@ -38,6 +53,9 @@ export interface LiveSource {
 export function applyLiveEvent(qc: QueryClient, e: LiveEvent) {
   if (e.type === 'resync') {
     void qc.invalidateQueries();
+  } else if (e.type === NOTIFICATION_EVENT) {
+    // Only the bell and the notifications page: the ticket's own events refresh the rest.
+    void qc.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
   } else {
     // A reply's mail delivery changes only that ticket's thread, nothing in lists or counters.
     if (e.type !== 'message.delivery') {
@@ -77,7 +95,7 @@ export function openLiveStream(qc: QueryClient, create: () => LiveSource, reopen
       heard = true;
     });
     source.addEventListener('resync', () => applyLiveEvent(qc, { type: 'resync' }));
-    for (const type of TICKET_EVENTS) source.addEventListener(type, handle);
+    for (const type of [...TICKET_EVENTS, NOTIFICATION_EVENT]) source.addEventListener(type, handle);
     source.addEventListener('error', () => {
       if (stopped || source.readyState !== CLOSED) return;
       source.close();

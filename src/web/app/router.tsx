@@ -54,6 +54,7 @@ export const routes: RouteObject[] = [
           { path: '/portal/tickets', ...page(() => import('../features/portal/MyTicketsPage')) },
           { path: '/portal/tickets/:number', ...page(() => import('../features/portal/PortalTicketPage')) },
           { path: '/profile', ...page(() => import('../features/profile/ProfilePage')) },
+          { path: '/notifications', ...page(() => import('../features/notifications/NotificationsPage')) },
           {
             element: <RequireSignIn staff />,
             children: [
@@ -76,6 +77,9 @@ export const routes: RouteObject[] = [
               { path: '/admin/org-units', ...page(() => import('../features/admin/OrgUnitsPage')) },
               { path: '/admin/mailboxes', ...page(() => import('../features/admin/MailboxesPage')) },
               { path: '/admin/settings', ...page(() => import('../features/admin/SettingsPage')) },
+              { path: '/admin/sms-gateway', ...page(() => import('../features/admin/SmsGatewayPage')) },
+              { path: '/admin/sms-credit', ...page(() => import('../features/admin/SmsCreditPage')) },
+              { path: '/admin/deliveries', ...page(() => import('../features/admin/DeliveriesPage')) },
             ],
           },
         ],

@@ -22,6 +22,13 @@ export interface NoticeText {
 const SUBJECT_MAX = 60;
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
+/**
+ * A name or subject inside a sentence of the other direction (a Latin name in a Persian
+ * sentence) is isolated (FSI … PDI), so the sentence keeps its order; SMS go without (old
+ * phones show the marks as boxes).
+ */
+const isolate = (s: string) => `\u2068${s}\u2069`;
+
 /** The title, body and SMS of a notice in the reader's language. */
 export function noticeText(n: Notice, locale: Locale, f: TextFacts, reader: 'staff' | 'member' | 'guest'): NoticeText {
   const status = n.event === 'statusChanged' ? t(locale, `notify.status.${f.ticket.status}`) : '';
@@ -34,9 +41,15 @@ export function noticeText(n: Notice, locale: Locale, f: TextFacts, reader: 'sta
     status,
     workspace: f.workspace,
   };
-  const key = n.ack ? 'ticketCreated.ack' : n.event;
-  const title = n.ack ? t(locale, 'notify.ticketCreated.ack_title', params) : t(locale, `notify.${key}.title`, params);
-  const body = n.ack ? t(locale, 'notify.ticketCreated.ack_body', params) : t(locale, `notify.${key}.body`, params);
+  const shown = {
+    ...params,
+    subject: isolate(params.subject),
+    sender: isolate(params.sender),
+    department: isolate(params.department),
+    excerpt: isolate(params.excerpt),
+  };
+  const title = t(locale, n.ack ? 'notify.ticketCreated.ack_title' : `notify.${n.event}.title`, shown);
+  const body = t(locale, n.ack ? 'notify.ticketCreated.ack_body' : `notify.${n.event}.body`, shown);
   const path = reader === 'staff' ? `/agent/tickets/${f.ticket.number}` : `/portal/tickets/${f.ticket.number}`;
   return {
     title,

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Paper, Stack, Typography } from '@mui/material';
+import { NotifyMeSwitch } from '../../ui/NotifyMeSwitch';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../app/api';
 import { useFormat } from '../../ui/format';
@@ -63,6 +64,9 @@ export function TicketDetails({ ticket }: { ticket: ResponseOf<'getTicket'> }) {
           <Row label={t('portal.ticket.unansweredFor')}>{f.duration(ticket.unansweredFor)}</Row>
         )}
         {ticket.closedAt && <Row label={t('portal.ticket.closedAt')}>{when(ticket.closedAt)}</Row>}
+      </Box>
+      <Box sx={{ mt: 1 }}>
+        <NotifyMeSwitch number={ticket.number} notifyMe={ticket.notifyMe} />
       </Box>
     </Paper>
   );

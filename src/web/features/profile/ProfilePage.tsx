@@ -5,8 +5,13 @@ import { ApiTokensCard } from './ApiTokensCard';
 import { PreferencesCard } from './PreferencesCard';
 import { ProfileCard } from './ProfileCard';
 import { PasswordCard } from './PasswordCard';
+import { NotificationFilterCard } from '../notifications/NotificationFilterCard';
+import { NotificationSettingsCard } from '../notifications/NotificationSettingsCard';
 
-/** The person's own profile: language and digits, name and contacts, signature, avatar, password; staff's API tokens. */
+/**
+ * The person's own profile: language and digits, name and contacts, signature, avatar, password;
+ * notifications (events and channels, this browser's push; staff's filter of senders); staff's API tokens.
+ */
 export default function ProfilePage() {
   const { t } = useTranslation();
   const me = useMe().data!;
@@ -18,6 +23,8 @@ export default function ProfilePage() {
       <PreferencesCard />
       <ProfileCard me={me} />
       <PasswordCard />
+      <NotificationSettingsCard me={me} />
+      {isStaff(me) && <NotificationFilterCard />}
       {isStaff(me) && <ApiTokensCard />}
     </Stack>
   );

@@ -9,6 +9,7 @@ import { FormError } from '../../../ui/form';
 import { ticketKey } from './queries';
 import type { TTicket } from './types';
 import { UserText } from '../../../ui/UserText';
+import { NotifyMeSwitch } from '../../../ui/NotifyMeSwitch';
 
 function Names({ label, items, empty }: { label: string; items: { id: string; name: string }[]; empty: string }) {
   return (
@@ -73,6 +74,7 @@ export function PeopleCard({ ticket }: { ticket: TTicket }) {
             {following ? t('ticket.unfollow') : t('ticket.follow')}
           </Button>
         )}
+        {!ticket.deleted && <NotifyMeSwitch number={ticket.number} notifyMe={ticket.notifyMe} />}
       </Stack>
     </Paper>
   );
