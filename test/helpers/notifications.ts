@@ -95,3 +95,14 @@ export async function sealPayloads(t: TestApp, ids: number[], payload: DeliveryP
     ids,
   ]);
 }
+
+/** Runs this workspace's queued `sms.send` jobs (sign-in codes, admin links) as the worker would. */
+export async function runSmsJobs(t: TestApp, workspaceId: number): Promise<number> {
+  const run = JOBS.find((j) => j.queue === 'sms.send')!.handler(t.deps) as (d: unknown) => Promise<void>;
+  const { rows } = (await t.deps.database.executeSql(
+    "delete from pgboss.job where name = 'sms.send' and (data->>'workspaceId')::bigint = $1 returning data",
+    [workspaceId],
+  )) as { rows: { data: unknown }[] };
+  for (const r of rows) await run(r.data);
+  return rows.length;
+}

@@ -16,7 +16,14 @@ import {
   type TestApp,
 } from '../helpers/test-app';
 import { openTicket } from '../helpers/tickets';
-import { deliveriesOf, deliverJobs, drainNotifications, sealPayloads, toldOf } from '../helpers/notifications';
+import {
+  deliveriesOf,
+  deliverJobs,
+  drainNotifications,
+  runSmsJobs,
+  sealPayloads,
+  toldOf,
+} from '../helpers/notifications';
 
 /** Issue 15: the channels end to end — a real SMS vendor protocol, Web Push, the credit, the bell. */
 let t: TestApp;
@@ -215,12 +222,7 @@ describe('sign-in messages by SMS', () => {
     const other = await anon.post('auth/admin-link', { mobile: '09351230002' }); // a customer's
     expect(other.statusCode).toBe(202);
     expect(other.json()).toEqual({ mobile: '09351230002', sent: true });
-    const runSms = JOBS.find((j) => j.queue === 'sms.send')!.handler(t.deps) as (d: unknown) => Promise<void>;
-    const { rows } = (await t.deps.database.executeSql(
-      "delete from pgboss.job where name = 'sms.send' and (data->>'workspaceId')::bigint = $1 returning data",
-      [workspaceId],
-    )) as { rows: { data: unknown }[] };
-    for (const r of rows) await runSms(r.data);
+    await runSmsJobs(t, workspaceId);
     expect(sms('09121239999').at(-1)!.text).toContain('/login?tab=otp&mobile=09121239999');
     expect(sms('09351230002')).toHaveLength(0);
     const log = (await admin.get('deliveries?channel=sms')).json().items;
@@ -231,12 +233,7 @@ describe('sign-in messages by SMS', () => {
 describe('sign-in codes and the credit', () => {
   const codeTo = async (mobile: string) => {
     expect((await new Client(t, { slug }).post('auth/otp/request', { mobile })).statusCode).toBe(202);
-    const runSms = JOBS.find((j) => j.queue === 'sms.send')!.handler(t.deps) as (d: unknown) => Promise<void>;
-    const { rows } = (await t.deps.database.executeSql(
-      "delete from pgboss.job where name = 'sms.send' and (data->>'workspaceId')::bigint = $1 returning data",
-      [workspaceId],
-    )) as { rows: { data: unknown }[] };
-    for (const r of rows) await runSms(r.data);
+    await runSmsJobs(t, workspaceId);
     return (await admin.get('deliveries?channel=sms')).json().items[0];
   };
 

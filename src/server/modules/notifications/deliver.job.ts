@@ -9,6 +9,7 @@ import { sendPushDelivery } from './push-channel';
 import { sendSmsDelivery } from './sms-channel';
 import { openPayload } from './payload';
 import { MAX_ATTEMPTS, type DeliveryRow, type Outcome } from './delivery-types';
+import { jobCtx } from './job-ctx';
 
 export type { DeliveryPayload, DeliveryRow, Outcome } from './delivery-types';
 
@@ -42,16 +43,7 @@ export async function queueDeliveries(tx: Ctx, items: { id: number; channel: TCh
  * (its worker died) finds the sent and given-up ones no longer queued and leaves them alone.
  */
 export const deliver = (deps: AppDeps) => async (job: DeliverJob) => {
-  const ctx: Ctx = {
-    workspaceId: Number(job.workspaceId),
-    actor: null,
-    db: deps.database.db,
-    inTx: false,
-    locale: 'fa',
-    ip: '',
-    requestId: 'job:notify-deliver',
-    deps,
-  };
+  const ctx = jobCtx(deps, Number(job.workspaceId), 'job:notify-deliver');
   const rows = await queryRows<Record<string, unknown>>(
     ctx.db,
     sql`update deliveries set attempts = attempts + 1, updated_at = ${deps.clock.now()}

@@ -24,6 +24,7 @@ import { passesFilter, settingsOf } from './settings.repo';
 import { smsSettingsOf } from './sms-settings';
 import { noticeText, type TextFacts } from './texts';
 import { sealPayload } from './payload';
+import { jobCtx } from './job-ctx';
 
 type NewDelivery = typeof deliveries.$inferInsert & { payload?: DeliveryPayload };
 
@@ -34,16 +35,7 @@ type NewDelivery = typeof deliveries.$inferInsert & { payload?: DeliveryPayload 
  * 200 agents is a few jobs, not 600). A retried job writes nothing twice: it all commits or not.
  */
 export const notifyTicket = (deps: AppDeps) => async (job: TicketNotification) => {
-  const ctx: Ctx = {
-    workspaceId: Number(job.workspaceId),
-    actor: null,
-    db: deps.database.db,
-    inTx: false,
-    locale: 'fa',
-    ip: '',
-    requestId: 'job:notify',
-    deps,
-  };
+  const ctx = jobCtx(deps, Number(job.workspaceId), 'job:notify');
   const ticket = await loadTicket(ctx, Number(job.ticketId));
   if (!ticket || ticket.deleted) return;
   const actorId = job.actorId == null ? null : Number(job.actorId);

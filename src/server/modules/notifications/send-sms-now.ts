@@ -1,8 +1,9 @@
 import { deliveries } from '../../../db/schema';
-import type { AppDeps, Ctx } from '../../platform/context';
+import type { AppDeps } from '../../platform/context';
 import { record } from './deliver.job';
 import type { Outcome } from './delivery-types';
 import { sendSmsDelivery } from './sms-channel';
+import { jobCtx } from './job-ctx';
 
 /**
  * An SMS that cannot wait for the notification fan-out — a one-time sign-in code (A2), a
@@ -15,16 +16,7 @@ export async function sendSmsNow(
   deps: AppDeps,
   m: { workspaceId: number; to: string; text: string; event: string; userId?: number | null },
 ): Promise<Outcome> {
-  const ctx: Ctx = {
-    workspaceId: m.workspaceId,
-    actor: null,
-    db: deps.database.db,
-    inTx: false,
-    locale: 'fa',
-    ip: '',
-    requestId: `job:sms-${m.event}`,
-    deps,
-  };
+  const ctx = jobCtx(deps, m.workspaceId, `job:sms-${m.event}`);
   const [made] = await ctx.db
     .insert(deliveries)
     .values({

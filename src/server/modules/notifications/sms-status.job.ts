@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { AppDeps, Ctx } from '../../platform/context';
+import type { AppDeps } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { defineJob } from '../../platform/jobs';
 import { smsClientFor } from './sms-client';
 import { sendingAccount } from './sms-settings';
+import { jobCtx } from './job-ctx';
 
 export const SMS_STATUS_QUEUE = 'notify.sms-status';
 /** Messages asked about per workspace and run; vendors take batches of ids. */
@@ -33,16 +34,7 @@ export async function pollSmsStatus(deps: AppDeps): Promise<number> {
   for (const [workspaceId, list] of byWorkspace) {
     // The next minute's run goes on where this one stopped: a run ends well within its expiry.
     if (performance.now() - started > 20_000) break;
-    const ctx: Ctx = {
-      workspaceId,
-      actor: null,
-      db: deps.database.db,
-      inTx: false,
-      locale: 'fa',
-      ip: '',
-      requestId: 'job:sms-status',
-      deps,
-    };
+    const ctx = jobCtx(deps, workspaceId, 'job:sms-status');
     const client = smsClientFor(ctx, await sendingAccount(ctx), { timeoutMs: 5000, retries: 0 });
     for (let i = 0; i < list.length; i += BATCH) {
       const part = list.slice(i, i + BATCH);
