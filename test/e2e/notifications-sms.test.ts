@@ -1,20 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Person } from './helpers/browser';
-import {
-  chooseOption,
-  overflow,
-  settled,
-  shotFromTop,
-  shotViewport,
-  softA11y,
-  switchLanguage,
-  tr,
-  webEnv,
-  type Lang,
-} from './helpers/flows';
-import { signedInPerson } from './helpers/people';
-import { ApiClient, startServer, type E2EServer } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import { chooseOption, settled, shotFromTop, shotViewport, switchLanguage, tr, type Lang } from './helpers/flows';
+import { fits, useNotifyWorld } from './helpers/notify-setup';
 
 /**
  * Issue 15, the notification screens, (c) (the bell and the profile are in notifications.test.ts):
@@ -26,36 +12,8 @@ import { ApiClient, startServer, type E2EServer } from './helpers/server';
 const LANGS: Lang[] = ['fa', 'en'];
 
 describe('notifications: the SMS gateway, the deliveries log and the SMS credit', () => {
-  let server: E2EServer;
-  let browser: Browser;
-  let admin: ApiClient;
-  const people: Person[] = [];
-  const a11y = softA11y();
-  afterEach(() => a11y.assertNone());
-
-  async function person(who: string, screen: 'desktop' | 'phone' = 'desktop'): Promise<Person> {
-    await (await ApiClient.login(server.base, who)).patch('/me', { locale: 'fa' });
-    const p = await signedInPerson(browser, server.base, who, screen);
-    people.push(p);
-    return p;
-  }
-
-  /** The page fits the phone's width (nothing sticks out sideways). */
-  async function fits(page: Page, what: string) {
-    const o = await overflow(page);
-    expect(o.by, `${what} is ${o.by}px too wide: ${o.culprits.join(', ')}`).toBeLessThanOrEqual(1);
-  }
-
-  beforeAll(async () => {
-    server = await startServer({ env: webEnv() });
-    browser = await launchBrowser();
-    admin = await ApiClient.login(server.base, 'admin');
-  });
-  afterAll(async () => {
-    for (const p of people) await p.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const w = useNotifyWorld();
+  const { a11y, person } = w;
 
   it('(c) the admin sends a test SMS through the `log` gateway and finds it in the deliveries log; the credit', async () => {
     const desk = await person('admin');
@@ -72,7 +30,7 @@ describe('notifications: the SMS gateway, the deliveries log and the SMS credit'
       .getByTestId('admin-notice')
       .filter({ hasText: tr('fa', 'admin.sms.saved') })
       .waitFor();
-    const gateway = await admin.get<{ provider: string; sender: string; configured: boolean }>('/sms-gateway');
+    const gateway = await w.admin.get<{ provider: string; sender: string; configured: boolean }>('/sms-gateway');
     expect(gateway).toMatchObject({ provider: 'log', sender: '10008663', configured: true });
 
     await page.getByTestId('sms-test-mobile').fill('۰۹۱۲۱۲۳۴۵۶۷');
@@ -115,11 +73,13 @@ describe('notifications: the SMS gateway, the deliveries log and the SMS credit'
     await page.getByTestId('credit-grant-note').fill('خرید بستهٔ پیامک / SMS bundle');
     await page.getByTestId('credit-grant-submit').click();
     await page.getByTestId('admin-notice').waitFor();
-    await expect.poll(async () => (await admin.get<{ balance: number }>('/billing/credit')).balance).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await w.admin.get<{ balance: number }>('/billing/credit')).balance)
+      .toBeGreaterThan(0);
     await page.getByText('خرید بستهٔ پیامک / SMS bundle').waitFor();
-    await admin.patch('/billing/credit', { charging: true, lowBalanceThreshold: 10_000_000 });
+    await w.admin.patch('/billing/credit', { charging: true, lowBalanceThreshold: 10_000_000 });
     // Charged now: a second test message shows in the use per day.
-    expect(await admin.post('/sms-gateway/test', { mobile: '09351234567' })).toMatchObject({ ok: true });
+    expect(await w.admin.post('/sms-gateway/test', { mobile: '09351234567' })).toMatchObject({ ok: true });
     await page.reload();
     await settled(page);
     await page.getByTestId('credit-low').waitFor();

@@ -1,23 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Person } from './helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   faDigits,
   liveStreamConnected,
   markDocument,
-  overflow,
   sameDocument,
   settled,
   shotFromTop,
   shotViewport,
-  softA11y,
   switchLanguage,
   tr,
-  webEnv,
   type Lang,
 } from './helpers/flows';
-import { signedInPerson } from './helpers/people';
-import { ApiClient, startServer, type E2EServer } from './helpers/server';
+import { fits, useNotifyWorld } from './helpers/notify-setup';
+import { ApiClient } from './helpers/server';
 
 /**
  * Issue 15, the notification screens: (a) the top bar's bell counts a customer's new ticket
@@ -49,41 +44,20 @@ const AGENT = 'bellagent';
 const SUBJECTS = { fa: 'چاپگر اتاق ۲۱۲ روشن نمی‌شود', en: 'Cannot print from the library laptop' };
 
 describe('notifications: the bell, the profile settings and filter, the SMS admin pages', () => {
-  let server: E2EServer;
-  let browser: Browser;
-  let admin: ApiClient;
+  const w = useNotifyWorld();
+  const { a11y, person } = w;
   let agent: ApiClient;
   let ali: ApiClient;
   let john: ApiClient;
   let departmentId = '';
   let aliId = '';
-  const people: Person[] = [];
-  const a11y = softA11y();
-  afterEach(() => a11y.assertNone());
-
-  async function person(who: string, screen: 'desktop' | 'phone' = 'desktop'): Promise<Person> {
-    // Each test starts in Persian, whatever an earlier one left on the account.
-    await (await ApiClient.login(server.base, who)).patch('/me', { locale: 'fa' });
-    const p = await signedInPerson(browser, server.base, who, screen);
-    people.push(p);
-    return p;
-  }
-
-  /** The page fits the phone's width (nothing sticks out sideways). */
-  async function fits(page: Page, what: string) {
-    const o = await overflow(page);
-    expect(o.by, `${what} is ${o.by}px too wide: ${o.culprits.join(', ')}`).toBeLessThanOrEqual(1);
-  }
 
   beforeAll(async () => {
-    server = await startServer({ env: webEnv() });
-    browser = await launchBrowser();
-    admin = await ApiClient.login(server.base, 'admin');
-    ali = await ApiClient.login(server.base, 'ali');
-    john = await ApiClient.login(server.base, 'john');
+    ali = await ApiClient.login(w.server.base, 'ali');
+    john = await ApiClient.login(w.server.base, 'john');
     // An agent of its own (the default access level) in a department of its own: the demo's
     // tickets (whose notify jobs may still be running) concern neither, only this test's do.
-    const made = await admin.post<{ id: string }>('/users', {
+    const made = await w.admin.post<{ id: string }>('/users', {
       role: 'agent',
       username: AGENT,
       name: 'نگار زنگوله‌چی',
@@ -91,20 +65,15 @@ describe('notifications: the bell, the profile settings and filter, the SMS admi
       password: 'demo1234',
     });
     departmentId = (
-      await admin.post<{ id: string }>('/departments', {
+      await w.admin.post<{ id: string }>('/departments', {
         name: 'چاپ و تکثیر',
         description: 'چاپگرها و دستگاه‌های کپی',
         agentIds: [made.id],
       })
     ).id;
-    agent = await ApiClient.login(server.base, AGENT);
-    const found = await admin.get<Page_<{ id: string; username: string }>>('/users', { role: 'customer', q: 'ali' });
+    agent = await ApiClient.login(w.server.base, AGENT);
+    const found = await w.admin.get<Page_<{ id: string; username: string }>>('/users', { role: 'customer', q: 'ali' });
     aliId = found.items.find((u) => u.username === 'ali')!.id;
-  });
-  afterAll(async () => {
-    for (const p of people) await p.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   const openTicket = (as: ApiClient, subject: string) =>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Stack, TextField } from '@mui/material';
+import { Stack, TextField } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
@@ -10,6 +10,7 @@ import { autoDirInput } from '../../ui/UserText';
 import { CREDIT_KEY } from '../notifications/LowCreditBanner';
 import { Notice, useNotice } from './Notice';
 import { SettingsSection } from './SettingsSection';
+import { SubmitButton } from './SubmitButton';
 
 /** Adds credit (a self-hosted install records what it bought from its SMS vendor), with a note for the ledger. */
 export function CreditGrantForm() {
@@ -61,17 +62,9 @@ export function CreditGrantForm() {
             slotProps={{ htmlInput: { ...autoDirInput, maxLength: 500, 'data-testid': 'credit-grant-note' } }}
           />
         </Stack>
-        <Box>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={!(Number(amount) > 0)}
-            loading={grant.isPending}
-            data-testid="credit-grant-submit"
-          >
-            {t('credit.grant.submit')}
-          </Button>
-        </Box>
+        <SubmitButton disabled={!(Number(amount) > 0)} loading={grant.isPending} testId="credit-grant-submit">
+          {t('credit.grant.submit')}
+        </SubmitButton>
       </Stack>
       <Notice notice={n.notice} onClose={n.clear} />
     </SettingsSection>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, type BodyOf, type ResponseOf } from '../../app/api';
@@ -16,6 +16,7 @@ import { CreditUsage } from './CreditUsage';
 import { LabelledSwitch } from './LabelledSwitch';
 import { Notice, useNotice } from './Notice';
 import { SettingsSection } from './SettingsSection';
+import { SubmitButton } from './SubmitButton';
 
 type Credit = ResponseOf<'getCredit'>;
 
@@ -176,17 +177,9 @@ function CreditSettings({ saved }: { saved: Credit }) {
             slotProps={{ htmlInput: { 'data-testid': 'credit-threshold' } }}
           />
         </Stack>
-        <Box>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={!dirty}
-            loading={save.isPending}
-            data-testid="credit-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Box>
+        <SubmitButton disabled={!dirty} loading={save.isPending} testId="credit-save">
+          {t('common.save')}
+        </SubmitButton>
       </Stack>
       <Notice notice={n.notice} onClose={n.clear} />
     </SettingsSection>

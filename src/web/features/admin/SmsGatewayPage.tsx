@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Chip, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Box, Chip, MenuItem, Stack, TextField } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, type BodyOf, type ResponseOf } from '../../app/api';
@@ -10,6 +10,7 @@ import { LabelledSwitch } from './LabelledSwitch';
 import { Notice, useNotice } from './Notice';
 import { SettingsSection } from './SettingsSection';
 import { SmsTestBox } from './SmsTestBox';
+import { SubmitButton } from './SubmitButton';
 
 type Gateway = ResponseOf<'getSmsGateway'>;
 type Provider = Gateway['provider'];
@@ -89,15 +90,6 @@ function GatewayForm({ saved }: { saved: Gateway }) {
     },
   });
   const fe = fieldErrors(save.error);
-  const secretState = (on: boolean) => (
-    <Chip
-      size="small"
-      variant="outlined"
-      color={on ? 'success' : 'default'}
-      label={on ? t('admin.sms.secretSet') : t('admin.sms.secretNotSet')}
-    />
-  );
-  const secretHint = (on: boolean) => (on ? t('admin.sms.keepHint') : t('admin.sms.enterHint'));
 
   return (
     <SettingsSection id="gateway" title={t('admin.sms.gateway')} hint={t('admin.sms.gatewayHint')}>
@@ -142,21 +134,16 @@ function GatewayForm({ saved }: { saved: Gateway }) {
             />
           </Stack>
           {needs.includes('apiKey') && (
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-              <TextField
-                fullWidth
-                type="password"
-                autoComplete="off"
-                label={t('admin.sms.apiKey')}
-                value={draft.apiKey}
-                onChange={(e) => set('apiKey', e.target.value)}
-                {...fe.field('apiKey', secretHint(samePlace && saved.hasApiKey))}
-                slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'sms-api-key' } }}
-              />
-              <Box sx={{ pt: 2 }} data-testid="sms-api-key-state">
-                {secretState(samePlace && saved.hasApiKey)}
-              </Box>
-            </Stack>
+            <SecretField
+              label={t('admin.sms.apiKey')}
+              value={draft.apiKey}
+              onChange={(v) => set('apiKey', v)}
+              stored={samePlace && saved.hasApiKey}
+              error={fe.fields.apiKey}
+              autoComplete="off"
+              ltr
+              testId="sms-api-key"
+            />
           )}
           {needs.includes('username') && (
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
@@ -169,21 +156,15 @@ function GatewayForm({ saved }: { saved: Gateway }) {
                 {...fe.field('username')}
                 slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'sms-username' } }}
               />
-              <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', width: '100%' }}>
-                <TextField
-                  fullWidth
-                  type="password"
-                  autoComplete="new-password"
-                  label={t('admin.sms.password')}
-                  value={draft.password}
-                  onChange={(e) => set('password', e.target.value)}
-                  {...fe.field('password', secretHint(samePlace && saved.hasPassword))}
-                  slotProps={{ htmlInput: { 'data-testid': 'sms-password' } }}
-                />
-                <Box sx={{ pt: 2 }} data-testid="sms-password-state">
-                  {secretState(samePlace && saved.hasPassword)}
-                </Box>
-              </Stack>
+              <SecretField
+                label={t('admin.sms.password')}
+                value={draft.password}
+                onChange={(v) => set('password', v)}
+                stored={samePlace && saved.hasPassword}
+                error={fe.fields.password}
+                autoComplete="new-password"
+                testId="sms-password"
+              />
             </Stack>
           )}
           {draft.provider === 'log' && <Alert severity="info">{t('admin.sms.logHint')}</Alert>}
@@ -194,14 +175,62 @@ function GatewayForm({ saved }: { saved: Gateway }) {
             onChange={(v) => set('customerStatusSms', v)}
             testId="sms-customer-status"
           />
-          <Box>
-            <Button type="submit" variant="contained" loading={save.isPending} data-testid="sms-save">
-              {t('common.save')}
-            </Button>
-          </Box>
+          <SubmitButton loading={save.isPending} testId="sms-save">
+            {t('common.save')}
+          </SubmitButton>
         </Stack>
       </Box>
       <Notice notice={n.notice} onClose={n.clear} />
     </SettingsSection>
+  );
+}
+
+/**
+ * A write-only secret (API key, password): the field, empty to keep what is stored, and beside it
+ * whether the vendor has one stored (`${testId}-state`).
+ */
+function SecretField({
+  label,
+  value,
+  onChange,
+  stored,
+  error,
+  autoComplete,
+  ltr = false,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  stored: boolean;
+  /** The server's error for the field, shown instead of the hint. */
+  error?: string;
+  autoComplete: string;
+  ltr?: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', width: '100%' }}>
+      <TextField
+        fullWidth
+        type="password"
+        autoComplete={autoComplete}
+        label={label}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        error={!!error}
+        helperText={error ?? (stored ? t('admin.sms.keepHint') : t('admin.sms.enterHint'))}
+        slotProps={{ htmlInput: { dir: ltr ? 'ltr' : undefined, 'data-testid': testId } }}
+      />
+      <Box sx={{ pt: 2 }} data-testid={`${testId}-state`}>
+        <Chip
+          size="small"
+          variant="outlined"
+          color={stored ? 'success' : 'default'}
+          label={stored ? t('admin.sms.secretSet') : t('admin.sms.secretNotSet')}
+        />
+      </Box>
+    </Stack>
   );
 }

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import {
   Alert,
   Box,
-  Button,
   Card,
   CardContent,
   FormControl,
@@ -16,10 +15,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, type ItemOf } from '../../app/api';
-import { fieldErrors, FormError } from '../../ui/form';
+import { fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { QueryView } from '../../ui/states';
 import { UserPicker } from '../admin/UserPicker';
+import { SaveForm } from './SaveForm';
 import { SETTINGS_KEY, useNotificationSettings, type NotificationSettings } from './settings-queries';
 
 type User = ItemOf<'listUsers'>;
@@ -128,14 +128,16 @@ function FilterForm({
     mode !== savedMode || chosen.length !== people.length || chosen.some((u) => !people.some((p) => p.id === u.id));
 
   return (
-    <Box
-      component="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setDone(false);
-        save.mutate({ mode, userIds: ids });
-      }}
+    <SaveForm
+      onSave={() => save.mutate({ mode, userIds: ids })}
+      error={save.error}
+      shown={['filter.userIds']}
+      saved={done && !save.isPending}
+      savedText={t('notifyFilter.saved', { mode: t(`notifyFilter.modes.${mode}`) })}
+      onDismiss={() => setDone(false)}
+      dirty={dirty}
+      saving={save.isPending}
+      testId="filter"
     >
       <FormControl>
         <FormLabel id="filter-mode-label">{t('notifyFilter.mode')}</FormLabel>
@@ -184,23 +186,6 @@ function FilterForm({
           )}
         </Stack>
       )}
-      <Box sx={{ mt: 2 }}>
-        <FormError error={save.error} shown={['filter.userIds']} />
-        {done && !save.isPending && (
-          <Alert
-            severity="success"
-            role="status"
-            sx={{ mb: 2 }}
-            onClose={() => setDone(false)}
-            data-testid="filter-saved"
-          >
-            {t('notifyFilter.saved', { mode: t(`notifyFilter.modes.${mode}`) })}
-          </Alert>
-        )}
-        <Button type="submit" variant="contained" disabled={!dirty} loading={save.isPending} data-testid="filter-save">
-          {t('common.save')}
-        </Button>
-      </Box>
-    </Box>
+    </SaveForm>
   );
 }

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Card,
@@ -22,10 +21,10 @@ import Remove from '@mui/icons-material/Remove';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isStaff, type Me } from '../../app/session';
-import { FormError } from '../../ui/form';
 import { QueryView } from '../../ui/states';
 import { visuallyHidden } from './NotificationItem';
 import { PushToggle } from './PushToggle';
+import { SaveForm } from './SaveForm';
 import {
   CHANNELS,
   eventsFor,
@@ -142,12 +141,8 @@ function SettingsForm({ me, saved }: { me: Me; saved: NotificationSettings }) {
     );
 
   return (
-    <Box
-      component="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setDone(false);
+    <SaveForm
+      onSave={() => {
         const body = {
           channels: draft.channels,
           events: Object.fromEntries(events.map((ev) => [ev, draft.events[ev]])),
@@ -156,6 +151,23 @@ function SettingsForm({ me, saved }: { me: Me; saved: NotificationSettings }) {
           onSuccess: (next) => (setDraft({ channels: next.channels, events: next.events }), setDone(true)),
         });
       }}
+      error={save.error}
+      saved={done && !dirty}
+      savedText={t('notifySettings.saved')}
+      onDismiss={() => setDone(false)}
+      dirty={dirty}
+      saving={save.isPending}
+      actions={
+        dirty && (
+          <Button
+            onClick={() => (setDraft({ channels: saved.channels, events: saved.events }), save.reset())}
+            disabled={save.isPending}
+          >
+            {t('notifySettings.discard')}
+          </Button>
+        )
+      }
+      testId="notify"
     >
       {narrow ? (
         <Stack spacing={2}>
@@ -236,39 +248,6 @@ function SettingsForm({ me, saved }: { me: Me; saved: NotificationSettings }) {
           {t('notifySettings.customerSmsNote')}
         </Typography>
       )}
-      <Box sx={{ mt: 2 }}>
-        <FormError error={save.error} />
-        {done && !dirty && (
-          <Alert
-            severity="success"
-            role="status"
-            sx={{ mb: 2 }}
-            onClose={() => setDone(false)}
-            data-testid="notify-saved"
-          >
-            {t('notifySettings.saved')}
-          </Alert>
-        )}
-        <Stack direction="row" spacing={1}>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={!dirty}
-            loading={save.isPending}
-            data-testid="notify-save"
-          >
-            {t('common.save')}
-          </Button>
-          {dirty && (
-            <Button
-              onClick={() => (setDraft({ channels: saved.channels, events: saved.events }), save.reset())}
-              disabled={save.isPending}
-            >
-              {t('notifySettings.discard')}
-            </Button>
-          )}
-        </Stack>
-      </Box>
-    </Box>
+    </SaveForm>
   );
 }

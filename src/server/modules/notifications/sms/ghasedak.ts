@@ -33,19 +33,8 @@
  * 11 delivered to the provider, 12 blacklisted, 13 not delivered, 14 delivered, 15 blocked,
  * 16 failed, 17 processing.
  */
-import {
-  callVendor,
-  chunks,
-  notVendorAnswer,
-  refused,
-  statusFailure,
-  statusRefused,
-  trimBase,
-  unreachable,
-  type SmsHttpOptions,
-  type VendorAnswer,
-} from './http';
-import type { SmsClient, SmsErrorCode, SmsSendResult, SmsVendorStatus } from './types';
+import { chunks, jsonPost, trimBase, vendorApi, type SmsHttpOptions, type VendorAnswer } from './http';
+import type { SmsClient, SmsErrorCode, SmsVendorStatus } from './types';
 
 export const GHASEDAK_URL = 'https://gateway.ghasedak.me/rest/api/v1/WebService';
 
@@ -90,34 +79,21 @@ function field(item: unknown, name: string): unknown {
 export function ghasedakClient(apiKey: string, sender: string, baseUrl: string, http: SmsHttpOptions): SmsClient {
   const base = trimBase(baseUrl);
   const headers = { apikey: apiKey, accept: 'application/json' };
+  const api = vendorApi('Ghasedak', http, envelope);
 
   return {
     provider: 'ghasedak',
-    async send(to, text): Promise<SmsSendResult> {
-      const call = await callVendor('Ghasedak', http, {
-        url: `${base}/SendSingleSMS`,
-        init: {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            lineNumber: sender,
-            receptor: to,
-            message: text,
-            clientReferenceId: null,
-            udh: false,
-          }),
-        },
+    async send(to, text) {
+      const body = { lineNumber: sender, receptor: to, message: text, clientReferenceId: null, udh: false };
+      return api.send(jsonPost(`${base}/SendSingleSMS`, headers, body), (env) => {
+        const message = `${env.statusCode}: ${env.message}`;
+        if (env.isSuccess && env.statusCode === 200) {
+          const id = field(env.data, 'messageId');
+          return { ok: true, providerRef: id != null && id !== '' ? String(id) : null };
+        }
+        if (env.statusCode >= 500) return api.refused('unavailable', message, true);
+        return api.refused(ERRORS[env.statusCode] ?? 'rejected', message);
       });
-      if (!call.ok) return unreachable(call);
-      const env = envelope(call.answer);
-      if (!env) return notVendorAnswer('Ghasedak', call.answer);
-      const message = `${env.statusCode}: ${env.message}`;
-      if (env.isSuccess && env.statusCode === 200) {
-        const id = field(env.data, 'messageId');
-        return { ok: true, providerRef: id != null && id !== '' ? String(id) : null };
-      }
-      if (env.statusCode >= 500) return refused('unavailable', message, http.secrets, true);
-      return refused(ERRORS[env.statusCode] ?? 'rejected', message, http.secrets);
     },
 
     async status(refs) {
@@ -125,18 +101,11 @@ export function ghasedakClient(apiKey: string, sender: string, baseUrl: string, 
       for (const batch of chunks(refs, 100)) {
         const query = new URLSearchParams({ Type: '1' });
         for (const id of batch) query.append('Ids', id);
-        const call = await callVendor('Ghasedak', http, {
-          url: `${base}/CheckSmsStatus?${query}`,
-          init: { method: 'GET', headers },
-        });
-        if (!call.ok) throw statusFailure(call);
-        const env = envelope(call.answer);
-        if (!env) throw statusRefused('unavailable', `Ghasedak answered HTTP ${call.answer.status}`, http.secrets);
+        const env = await api.ask({ url: `${base}/CheckSmsStatus?${query}`, init: { method: 'GET', headers } });
         if (!env.isSuccess)
-          throw statusRefused(
+          throw api.statusRefused(
             env.statusCode === 400 ? 'rejected' : (ERRORS[env.statusCode] ?? 'rejected'),
             `${env.statusCode}: ${env.message}`,
-            http.secrets,
           );
         for (const item of Array.isArray(env.data) ? env.data : []) {
           const id = field(item, 'messageId');

@@ -28,6 +28,11 @@ export interface VendorAnswer {
 export type VendorCall =
   { ok: true; answer: VendorAnswer } | { ok: false; code: 'timeout' | 'unavailable'; message: string };
 
+export interface VendorRequest {
+  url: string;
+  init: RequestInit;
+}
+
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRIES = 2;
 export const DEFAULT_RETRY_DELAY_MS = 500;
@@ -42,7 +47,7 @@ const MAX_BODY = 256 * 1024;
 export async function callVendor(
   vendor: string,
   opts: SmsHttpOptions,
-  request: { url: string; init: RequestInit },
+  request: VendorRequest,
   transient: (answer: VendorAnswer) => boolean = (a) => a.status >= 500,
 ): Promise<VendorCall> {
   let failure: VendorCall & { ok: false } = { ok: false, code: 'unavailable', message: `${vendor}: no answer` };
@@ -59,6 +64,62 @@ export async function callVendor(
     }
   }
   return failure;
+}
+
+/** A form-encoded POST that asks for JSON back (Kavenegar, Melipayamak). */
+export function formPost(url: string, form: Record<string, string>): VendorRequest {
+  return {
+    url,
+    init: {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams(form).toString(),
+    },
+  };
+}
+
+/** A JSON POST with the vendor's own headers (SMS.ir, Ghasedak). */
+export function jsonPost(url: string, headers: Record<string, string>, body: unknown): VendorRequest {
+  return {
+    url,
+    init: { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  };
+}
+
+/**
+ * One vendor as its client talks to it: each call goes through callVendor, and `parse` reads the
+ * answer in the vendor's format (null when it is not: a proxy's error page, an empty body).
+ * `send` hands a parsed answer to the vendor's `judge` and turns every other outcome into a failed
+ * send; `ask` (for status()) returns the parsed answer or throws SmsStatusError. `refused` and
+ * `statusRefused` are the module's own, with the account's secrets already given.
+ */
+export function vendorApi<T>(
+  vendor: string,
+  opts: SmsHttpOptions,
+  parse: (answer: VendorAnswer) => T | null,
+  transient?: (answer: VendorAnswer) => boolean,
+) {
+  return {
+    async send(
+      request: VendorRequest,
+      judge: (body: T, answer: VendorAnswer) => SmsSendResult,
+    ): Promise<SmsSendResult> {
+      const call = await callVendor(vendor, opts, request, transient);
+      if (!call.ok) return unreachable(call);
+      const body = parse(call.answer);
+      return body ? judge(body, call.answer) : notVendorAnswer(vendor, call.answer);
+    },
+    async ask(request: VendorRequest): Promise<T> {
+      const call = await callVendor(vendor, opts, request, transient);
+      if (!call.ok) throw statusFailure(call);
+      const body = parse(call.answer);
+      if (!body) throw statusRefused('unavailable', `${vendor} answered HTTP ${call.answer.status}`, opts.secrets);
+      return body;
+    },
+    refused: (code: SmsErrorCode, message: string, retryable = false) =>
+      refused(code, message, opts.secrets, retryable),
+    statusRefused: (code: SmsErrorCode, message: string) => statusRefused(code, message, opts.secrets),
+  };
 }
 
 /** A failed send, with secrets removed from the vendor's words. */

@@ -26,19 +26,8 @@
  * Entry status (delivery): 1 queued, 2 scheduled, 4 and 5 sent to the operator, 6 send error,
  * 10 delivered, 11 undelivered, 13 cancelled, 14 blocked (blacklist), 100 unknown message id.
  */
-import {
-  callVendor,
-  chunks,
-  notVendorAnswer,
-  refused,
-  statusFailure,
-  statusRefused,
-  trimBase,
-  unreachable,
-  type SmsHttpOptions,
-  type VendorAnswer,
-} from './http';
-import type { SmsClient, SmsErrorCode, SmsSendResult, SmsVendorStatus } from './types';
+import { chunks, formPost, trimBase, vendorApi, type SmsHttpOptions, type VendorAnswer } from './http';
+import type { SmsClient, SmsErrorCode, SmsVendorStatus } from './types';
 
 export const KAVENEGAR_URL = 'https://api.kavenegar.com/v1';
 
@@ -86,52 +75,30 @@ function transient(answer: VendorAnswer) {
 
 export function kavenegarClient(apiKey: string, sender: string, baseUrl: string, http: SmsHttpOptions): SmsClient {
   const base = `${trimBase(baseUrl)}/${encodeURIComponent(apiKey)}/sms`;
-  const post = (method: string, form: Record<string, string>) =>
-    callVendor(
-      'Kavenegar',
-      http,
-      {
-        url: `${base}/${method}.json`,
-        init: {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-          body: new URLSearchParams(form).toString(),
-        },
-      },
-      transient,
-    );
+  const api = vendorApi('Kavenegar', http, body, transient);
 
   return {
     provider: 'kavenegar',
-    async send(to, text): Promise<SmsSendResult> {
+    async send(to, text) {
       const form: Record<string, string> = { receptor: to, message: text };
       if (sender) form.sender = sender;
-      const call = await post('send', form);
-      if (!call.ok) return unreachable(call);
-      const b = body(call.answer);
-      if (!b) return notVendorAnswer('Kavenegar', call.answer);
-      const { status, message } = b.return;
-      if (status === 200) {
-        const entry = Array.isArray(b.entries) ? (b.entries[0] as { messageid?: unknown } | undefined) : undefined;
-        return { ok: true, providerRef: entry?.messageid != null ? String(entry.messageid) : null };
-      }
-      if (BUSY.has(status)) return refused('unavailable', `${status}: ${message}`, http.secrets, true);
-      return refused(ERRORS[status] ?? 'rejected', `${status}: ${message}`, http.secrets);
+      return api.send(formPost(`${base}/send.json`, form), (b) => {
+        const { status, message } = b.return;
+        if (status === 200) {
+          const entry = Array.isArray(b.entries) ? (b.entries[0] as { messageid?: unknown } | undefined) : undefined;
+          return { ok: true, providerRef: entry?.messageid != null ? String(entry.messageid) : null };
+        }
+        if (BUSY.has(status)) return api.refused('unavailable', `${status}: ${message}`, true);
+        return api.refused(ERRORS[status] ?? 'rejected', `${status}: ${message}`);
+      });
     },
 
     async status(refs) {
       const out = new Map<string, SmsVendorStatus>();
       for (const batch of chunks(refs, 500)) {
-        const call = await post('status', { messageid: batch.join(',') });
-        if (!call.ok) throw statusFailure(call);
-        const b = body(call.answer);
-        if (!b) throw statusRefused('unavailable', `Kavenegar answered HTTP ${call.answer.status}`, http.secrets);
+        const b = await api.ask(formPost(`${base}/status.json`, { messageid: batch.join(',') }));
         if (b.return.status !== 200)
-          throw statusRefused(
-            ERRORS[b.return.status] ?? 'rejected',
-            `${b.return.status}: ${b.return.message}`,
-            http.secrets,
-          );
+          throw api.statusRefused(ERRORS[b.return.status] ?? 'rejected', `${b.return.status}: ${b.return.message}`);
         for (const e of Array.isArray(b.entries) ? b.entries : []) {
           const { messageid, status } = e as { messageid?: unknown; status?: unknown };
           const mapped = typeof status === 'number' ? DELIVERY[status] : undefined;

@@ -24,18 +24,8 @@
  * 5 unknown error, 8 reached the telecom, 16 did not reach the telecom, 35 blacklist, 100 unknown,
  * 200 sent, 300 filtered, 400 in the send list, 500 not accepted.
  */
-import {
-  callVendor,
-  notVendorAnswer,
-  refused,
-  statusFailure,
-  statusRefused,
-  trimBase,
-  unreachable,
-  type SmsHttpOptions,
-  type VendorAnswer,
-} from './http';
-import type { SmsClient, SmsErrorCode, SmsSendResult, SmsVendorStatus } from './types';
+import { formPost, trimBase, vendorApi, type SmsHttpOptions, type VendorAnswer } from './http';
+import type { SmsClient, SmsErrorCode, SmsVendorStatus } from './types';
 
 export const MELIPAYAMAK_URL = 'https://rest.payamak-panel.com/api/SendSMS';
 
@@ -85,45 +75,34 @@ export function melipayamakClient(
   http: SmsHttpOptions,
 ): SmsClient {
   const base = trimBase(baseUrl);
-  const post = (method: string, form: Record<string, string>) =>
-    callVendor('Melipayamak', http, {
-      url: `${base}/${method}`,
-      init: {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: new URLSearchParams({ username, password, ...form }).toString(),
-      },
-    });
+  const api = vendorApi('Melipayamak', http, parse);
+  const request = (method: string, form: Record<string, string>) =>
+    formPost(`${base}/${method}`, { username, password, ...form });
 
   return {
     provider: 'melipayamak',
-    async send(to, text): Promise<SmsSendResult> {
-      const call = await post('SendSMS', { to, from: sender, text, isflash: 'false' });
-      if (!call.ok) return unreachable(call);
-      const a = parse(call.answer);
-      if (!a) return notVendorAnswer('Melipayamak', call.answer);
-      const message = `${a.StrRetStatus} (${a.RetStatus}, ${a.Value})`;
-      // A recId is a long number; the refusal codes are short ones.
-      if (a.RetStatus === 1 && /^\d{3,}$/.test(a.Value)) return { ok: true, providerRef: a.Value };
-      if (a.RetStatus === INVALID_DATA || a.StrRetStatus === 'InvalidData')
-        return refused('invalid_number', message, http.secrets);
-      const code = /^-?\d{1,2}$/.test(a.Value) ? Number(a.Value) : a.RetStatus;
-      if (code === UPDATING) return refused('unavailable', message, http.secrets, true);
-      return refused(ERRORS[code] ?? 'rejected', message, http.secrets);
+    async send(to, text) {
+      return api.send(request('SendSMS', { to, from: sender, text, isflash: 'false' }), (a) => {
+        const message = `${a.StrRetStatus} (${a.RetStatus}, ${a.Value})`;
+        // A recId is a long number; the refusal codes are short ones.
+        if (a.RetStatus === 1 && /^\d{3,}$/.test(a.Value)) return { ok: true, providerRef: a.Value };
+        if (a.RetStatus === INVALID_DATA || a.StrRetStatus === 'InvalidData')
+          return api.refused('invalid_number', message);
+        const code = /^-?\d{1,2}$/.test(a.Value) ? Number(a.Value) : a.RetStatus;
+        if (code === UPDATING) return api.refused('unavailable', message, true);
+        return api.refused(ERRORS[code] ?? 'rejected', message);
+      });
     },
 
     async status(refs) {
       const out = new Map<string, SmsVendorStatus>();
       for (const ref of refs) {
         if (!/^\d+$/.test(ref)) continue;
-        const call = await post('GetDeliveries2', { recId: ref });
-        if (!call.ok) throw statusFailure(call);
-        const a = parse(call.answer);
-        if (!a) throw statusRefused('unavailable', `Melipayamak answered HTTP ${call.answer.status}`, http.secrets);
+        const a = await api.ask(request('GetDeliveries2', { recId: ref }));
         if (a.RetStatus !== 1) {
           if (a.RetStatus === INVALID_DATA) continue; // not a recId it knows
           const code = /^-?\d{1,2}$/.test(a.Value) ? Number(a.Value) : a.RetStatus;
-          throw statusRefused(ERRORS[code] ?? 'rejected', `${a.StrRetStatus} (${a.RetStatus})`, http.secrets);
+          throw api.statusRefused(ERRORS[code] ?? 'rejected', `${a.StrRetStatus} (${a.RetStatus})`);
         }
         const mapped = /^\d+$/.test(a.Value) ? DELIVERY[Number(a.Value)] : undefined;
         if (mapped) out.set(ref, mapped);

@@ -28,18 +28,8 @@
  *
  * Mobiles are sent as 9xxxxxxxxx, the form of the documentation's examples (it also accepts 09…).
  */
-import {
-  callVendor,
-  notVendorAnswer,
-  refused,
-  statusFailure,
-  statusRefused,
-  trimBase,
-  unreachable,
-  type SmsHttpOptions,
-  type VendorAnswer,
-} from './http';
-import type { SmsClient, SmsErrorCode, SmsSendResult, SmsVendorStatus } from './types';
+import { jsonPost, trimBase, vendorApi, type SmsHttpOptions, type VendorAnswer } from './http';
+import type { SmsClient, SmsErrorCode, SmsVendorStatus } from './types';
 
 export const SMSIR_URL = 'https://api.sms.ir/v1';
 
@@ -83,45 +73,34 @@ function envelope(answer: VendorAnswer): Envelope | null {
 export function smsirClient(apiKey: string, sender: string, baseUrl: string, http: SmsHttpOptions): SmsClient {
   const base = trimBase(baseUrl);
   const headers = { 'x-api-key': apiKey, accept: 'application/json' };
+  const api = vendorApi('SMS.ir', http, envelope);
 
   return {
     provider: 'smsir',
-    async send(to, text): Promise<SmsSendResult> {
+    async send(to, text) {
       // The line is a number in SMS.ir's JSON (30004505000017 is below 2^53).
       const lineNumber = /^\d{1,15}$/.test(sender) ? Number(sender) : sender;
-      const call = await callVendor('SMS.ir', http, {
-        url: `${base}/send/bulk`,
-        init: {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify({ lineNumber, messageText: text, mobiles: [to.slice(1)], sendDateTime: null }),
-        },
+      const body = { lineNumber, messageText: text, mobiles: [to.slice(1)], sendDateTime: null };
+      return api.send(jsonPost(`${base}/send/bulk`, headers, body), (env, answer) => {
+        const message = `${env.status}: ${env.message}`;
+        if (env.status === 1) {
+          const ids = (env.data as { messageIds?: unknown[] } | null)?.messageIds;
+          return { ok: true, providerRef: Array.isArray(ids) && ids[0] != null ? String(ids[0]) : null };
+        }
+        if (env.status === RATE_LIMITED || answer.status === 429) return api.refused('unavailable', message, true);
+        if (answer.status === 401 && !ERRORS[env.status]) return api.refused('invalid_key', message);
+        return api.refused(ERRORS[env.status] ?? 'rejected', message);
       });
-      if (!call.ok) return unreachable(call);
-      const env = envelope(call.answer);
-      if (!env) return notVendorAnswer('SMS.ir', call.answer);
-      const message = `${env.status}: ${env.message}`;
-      if (env.status === 1) {
-        const ids = (env.data as { messageIds?: unknown[] } | null)?.messageIds;
-        return { ok: true, providerRef: Array.isArray(ids) && ids[0] != null ? String(ids[0]) : null };
-      }
-      if (env.status === RATE_LIMITED || call.answer.status === 429)
-        return refused('unavailable', message, http.secrets, true);
-      if (call.answer.status === 401 && !ERRORS[env.status]) return refused('invalid_key', message, http.secrets);
-      return refused(ERRORS[env.status] ?? 'rejected', message, http.secrets);
     },
 
     async status(refs) {
       const out = new Map<string, SmsVendorStatus>();
       for (const ref of refs) {
         if (!/^\d+$/.test(ref)) continue; // not an SMS.ir message id
-        const call = await callVendor('SMS.ir', http, { url: `${base}/send/${ref}`, init: { method: 'GET', headers } });
-        if (!call.ok) throw statusFailure(call);
-        const env = envelope(call.answer);
-        if (!env) throw statusRefused('unavailable', `SMS.ir answered HTTP ${call.answer.status}`, http.secrets);
+        const env = await api.ask({ url: `${base}/send/${ref}`, init: { method: 'GET', headers } });
         if (env.status === NOT_FOUND) continue;
         if (env.status !== 1)
-          throw statusRefused(ERRORS[env.status] ?? 'rejected', `${env.status}: ${env.message}`, http.secrets);
+          throw api.statusRefused(ERRORS[env.status] ?? 'rejected', `${env.status}: ${env.message}`);
         const state = (env.data as { deliveryState?: unknown } | null)?.deliveryState;
         out.set(ref, typeof state === 'number' ? (DELIVERY[state] ?? 'pending') : 'pending');
       }

@@ -1,6 +1,7 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Box, Typography, useTheme } from '@mui/material';
+import { Bar, Legend, Tooltip } from 'recharts';
+import { Box, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { DayBarChart, SHORT_DAY } from '../../../ui/DayBarChart';
 import { useFormat } from '../../../ui/format';
 import type { StatusPoint } from './useStatusSeries';
 
@@ -47,36 +48,23 @@ function StatusLegend() {
 export default function StatusChart({ data }: { data: StatusPoint[] }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const theme = useTheme();
-  const rtl = theme.direction === 'rtl';
-  const day = (d: string) => f.day(d, { month: 'short', day: 'numeric' });
   return (
-    <ResponsiveContainer width="100%" height={280}>
-      <BarChart data={data} margin={{ top: 12, right: 12, left: 12, bottom: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="date" tickFormatter={day} reversed={rtl} tick={{ fontSize: 12 }} minTickGap={8} />
-        <YAxis
-          allowDecimals={false}
-          orientation={rtl ? 'right' : 'left'}
-          tickFormatter={(v: number) => f.number(v)}
-          width={44}
-          // In a right-to-left page "start" is the text's right end: anchored there, the numbers
-          // of the right-hand axis would run back over the axis line and be cut.
-          tick={rtl ? { fontSize: 12, textAnchor: 'end' } : { fontSize: 12 }}
+    <DayBarChart data={data} dayKey="date" height={280}>
+      <Tooltip
+        labelFormatter={(d) => f.day(String(d), SHORT_DAY)}
+        formatter={(v, name) => [f.number(Number(v)), name]}
+      />
+      <Legend content={() => <StatusLegend />} />
+      {ORDER.map((s) => (
+        <Bar
+          key={s}
+          dataKey={s}
+          name={t(`status.${s}`)}
+          stackId="s"
+          fill={STATUS_COLORS[s]}
+          isAnimationActive={false}
         />
-        <Tooltip labelFormatter={(d) => day(String(d))} formatter={(v, name) => [f.number(Number(v)), name]} />
-        <Legend content={() => <StatusLegend />} />
-        {ORDER.map((s) => (
-          <Bar
-            key={s}
-            dataKey={s}
-            name={t(`status.${s}`)}
-            stackId="s"
-            fill={STATUS_COLORS[s]}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+      ))}
+    </DayBarChart>
   );
 }
