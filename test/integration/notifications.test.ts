@@ -108,6 +108,10 @@ describe('a new ticket', () => {
     expect(unisolated(toSara.parsed.subject)).toBe(`تیکت جدید #${faDigits(number)}: چاپگر طبقهٔ دوم`);
     expect(unisolated(toEric.parsed.subject)).toBe(`New ticket #${number}: چاپگر طبقهٔ دوم`);
     expect(toEric.parsed.text).toContain(`/agent/tickets/${number}`);
+    // The Persian readers of the same text share one SMTP message; none sees the others' address.
+    expect([...toSara.envelope.to].sort()).toEqual([`pari@${slug}.test`, `sara@${slug}.test`]);
+    expect(toSara.raw.toString()).not.toMatch(/^(To|Cc|Bcc):.*(sara|pari)@/im);
+    expect(toEric.envelope.to).toEqual([`eric@${slug}.test`]);
     const root = `<ticket.${workspaceId}.${number}@${slug}.test>`;
     for (const m of [toSara, toEric]) {
       expect(m.parsed.inReplyTo).toBe(root);

@@ -26,6 +26,11 @@ export interface MailMessage {
   references?: string[];
   /** Extra headers (Auto-Submitted, X-Pishkhan-Ticket…). */
   headers?: Record<string, string>;
+  /**
+   * Deliver to these addresses instead of `to`/`cc`/`bcc` (the SMTP envelope): one message for
+   * many readers of the same text, none of whom sees the others (notifications).
+   */
+  envelopeTo?: string[];
   attachments?: MailAttachment[];
 }
 
@@ -34,8 +39,13 @@ export interface MailMessage {
  * through a department's or the system mailbox (`transportMailer`). `close` frees a pooled
  * connection when the mailer was made for one job.
  */
+/** What the server said of the recipients: those it refused (the message went to the rest). */
+export interface SendResult {
+  rejected: string[];
+}
+
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+  send(message: MailMessage): Promise<SendResult | void>;
   close?(): void;
 }
 
@@ -55,6 +65,7 @@ function toNodemailer(m: MailMessage, from: string) {
     references: m.references?.length ? m.references : undefined,
     headers: m.headers,
     attachments: m.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+    envelope: m.envelopeTo?.length ? { from: m.from ?? from, to: m.envelopeTo } : undefined,
   };
 }
 
@@ -68,7 +79,12 @@ export function transportMailer(options: string | SMTPTransport.Options | SMTPPo
   const transport = nodemailer.createTransport(options);
   return {
     async send(m) {
-      await transport.sendMail(toNodemailer(m, from));
+      const info = await transport.sendMail(toNodemailer(m, from));
+      return {
+        rejected: ((info.rejected ?? []) as (string | { address: string })[]).map((r) =>
+          typeof r === 'string' ? r : r.address,
+        ),
+      };
     },
     close() {
       transport.close();

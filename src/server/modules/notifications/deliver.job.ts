@@ -4,7 +4,7 @@ import type { TChannel } from '../../../contracts/notifications';
 import type { AppDeps, Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { defineJob } from '../../platform/jobs';
-import { sendEmailDelivery } from './email-channel';
+import { sendEmailDeliveries } from './email-channel';
 import { sendPushDelivery } from './push-channel';
 import { sendSmsDelivery } from './sms-channel';
 import { openPayload } from './payload';
@@ -50,14 +50,7 @@ export const deliver = (deps: AppDeps) => async (job: DeliverJob) => {
       where workspace_id = ${ctx.workspaceId} and id = any(${idArray(job.ids)}) and status = 'queued'
       returning id, workspace_id, channel, user_id, "to", ticket_number, attempts, price, sealed_payload`,
   );
-  const started = performance.now();
-  const again: number[] = [];
-  for (const r of rows) {
-    // Past the budget the rest wait for the next job: a job must end well within its expiry.
-    if (performance.now() - started > BUDGET_MS) {
-      again.push(Number(r.id));
-      continue;
-    }
+  const items = rows.map((r) => {
     const payload = openPayload(deps, r.sealed_payload as string | null);
     const row: DeliveryRow = {
       id: Number(r.id),
@@ -70,22 +63,23 @@ export const deliver = (deps: AppDeps) => async (job: DeliverJob) => {
       price: r.price === null ? null : Number(r.price),
       payload: payload!,
     };
-    let out: Outcome;
-    if (!payload || payload.kind !== row.channel) out = { status: 'failed', reason: 'unreadable' };
-    else {
-      try {
-        out = await sendOne(ctx, row);
-      } catch (e) {
-        deps.log.warn(
-          { deliveryId: row.id, channel: row.channel, error: (e as Error).message?.slice(0, 200) },
-          'delivery failed',
-        );
-        out = { status: 'retry', reason: 'error' };
-      }
+    return { row, readable: !!payload && payload.kind === row.channel };
+  });
+  const started = performance.now();
+  const again: number[] = [];
+  for (const unit of unitsOf(items)) {
+    // Past the budget the rest wait for the next job: a job must end well within its expiry.
+    if (performance.now() - started > BUDGET_MS) {
+      again.push(...unit.map((u) => u.id));
+      continue;
     }
-    if (out.status === 'retry' && row.attempts >= MAX_ATTEMPTS) out = { status: 'failed', reason: out.reason };
-    if (out.status === 'retry') again.push(row.id);
-    await record(ctx, row, out);
+    const outs = await sendUnit(ctx, unit);
+    for (const row of unit) {
+      let out = outs.get(row.id)!;
+      if (out.status === 'retry' && row.attempts >= MAX_ATTEMPTS) out = { status: 'failed', reason: out.reason };
+      if (out.status === 'retry') again.push(row.id);
+      await record(ctx, row, out);
+    }
   }
   // Those to try again go in a later job, further off with each attempt (30 s … 40 min).
   if (again.length) {
@@ -103,10 +97,49 @@ const RETRY_AFTER_S = [30, 120, 600, 2400];
 /** A job sends for at most this long; its expiry (30 s) is what brings back a dead worker's. */
 const BUDGET_MS = 20_000;
 
-function sendOne(ctx: Ctx, row: DeliveryRow): Promise<Outcome> {
-  if (row.channel === 'email') return sendEmailDelivery(ctx, row);
-  if (row.channel === 'sms') return sendSmsDelivery(ctx, row);
-  return sendPushDelivery(ctx, row);
+/** Recipients of one notification mail at most (its SMTP envelope). */
+const MAIL_GROUP = 50;
+
+/**
+ * What goes out together: e-mails of the very same text (one ticket's event, one language) as
+ * one message with its readers in the envelope — 50 agents of a department are one SMTP
+ * message, not 50; every other delivery alone. Unreadable ones are units of their own.
+ */
+function unitsOf(items: { row: DeliveryRow; readable: boolean }[]): DeliveryRow[][] {
+  const units: DeliveryRow[][] = [];
+  const groups = new Map<string, DeliveryRow[]>();
+  for (const { row, readable } of items) {
+    if (!readable || row.channel !== 'email') {
+      units.push([row]);
+      continue;
+    }
+    const key = JSON.stringify(row.payload);
+    const group = groups.get(key);
+    if (group && group.length < MAIL_GROUP) group.push(row);
+    else {
+      const fresh = [row];
+      groups.set(key, fresh);
+      units.push(fresh);
+    }
+  }
+  return units;
+}
+
+async function sendUnit(ctx: Ctx, unit: DeliveryRow[]): Promise<Map<number, Outcome>> {
+  const first = unit[0];
+  if (!first.payload || first.payload.kind !== first.channel)
+    return new Map([[first.id, { status: 'failed', reason: 'unreadable' }]]);
+  try {
+    if (first.channel === 'email') return await sendEmailDeliveries(ctx, unit);
+    const out = first.channel === 'sms' ? await sendSmsDelivery(ctx, first) : await sendPushDelivery(ctx, first);
+    return new Map([[first.id, out]]);
+  } catch (e) {
+    ctx.deps.log.warn(
+      { deliveryIds: unit.map((u) => u.id), channel: first.channel, error: (e as Error).message?.slice(0, 200) },
+      'delivery failed',
+    );
+    return new Map(unit.map((u) => [u.id, { status: 'retry', reason: 'error' } as Outcome]));
+  }
 }
 
 /** Writes a delivery's outcome; a final one clears its sealed message. */

@@ -52,8 +52,9 @@ export function pooledSmtpMailer(
         sweepLater(pools);
       }
       pooled.lastUsed = performance.now();
-      await pooled.mailer.send(message);
+      const result = await pooled.mailer.send(message);
       pooled.lastUsed = performance.now();
+      return result;
     },
   };
 }
