@@ -74,12 +74,14 @@ export const deliver = (deps: AppDeps) => async (job: DeliverJob) => {
       continue;
     }
     const outs = await sendUnit(ctx, unit);
-    for (const row of unit) {
+    const done = unit.map((row) => {
       let out = outs.get(row.id)!;
       if (out.status === 'retry' && row.attempts >= MAX_ATTEMPTS) out = { status: 'failed', reason: out.reason };
       if (out.status === 'retry') again.push(row.id);
-      await record(ctx, row, out);
-    }
+      return { row, out };
+    });
+    if (done.length === 1) await record(ctx, done[0].row, done[0].out);
+    else await recordAll(ctx, done);
   }
   // Those to try again go in a later job, further off with each attempt (30 s … 40 min).
   if (again.length) {
@@ -158,6 +160,33 @@ export async function record(ctx: Ctx, row: DeliveryRow, out: Outcome) {
     "to" = coalesce(${ok?.to ?? null}, "to"),
     sent_at = ${ok ? now : null}, sealed_payload = null, updated_at = ${now}
     where id = ${row.id}`);
+}
+
+/**
+ * The outcomes of a unit (a mail to 50 readers) in one statement instead of one per reader —
+ * the same columns as `record`; a retry stays `queued` with its reason and keeps its message.
+ */
+async function recordAll(ctx: Ctx, done: { row: DeliveryRow; out: Outcome }[]) {
+  const now = ctx.deps.clock.now();
+  const values = done.map(({ row, out }) => {
+    const ok = out.status === 'sent' || out.status === 'delivered' ? out : null;
+    return {
+      id: row.id,
+      status: out.status === 'retry' ? 'queued' : out.status,
+      reason: ok ? null : (out as { reason: string }).reason,
+      provider: ok?.provider ?? null,
+      provider_ref: ok?.providerRef ?? null,
+      to: ok?.to ?? null,
+    };
+  });
+  await ctx.db.execute(sql`update deliveries d set status = v.status, reason = v.reason,
+    provider = coalesce(v.provider, d.provider), provider_ref = coalesce(v.provider_ref, d.provider_ref),
+    "to" = coalesce(v."to", d."to"),
+    sent_at = case when v.status in ('sent', 'delivered') then ${now}::timestamptz when v.status = 'queued' then d.sent_at end,
+    sealed_payload = case when v.status = 'queued' then d.sealed_payload end, updated_at = ${now}
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      as v(id bigint, status text, reason text, provider text, provider_ref text, "to" text)
+    where d.workspace_id = ${ctx.workspaceId} and d.id = v.id`);
 }
 
 export const deliverJob = () =>
