@@ -64,6 +64,7 @@ afterAll(async () => {
 describe('the bell', () => {
   it('lists the unread, marks read by id or all, and never touches anyone else’s', async () => {
     const a = await openTicket(alice.client, { departmentId: support.id });
+    await drain();
     const b = await openTicket(alice.client, { departmentId: support.id });
     await drain();
     const list = await agent.client.get('notifications?unread=true');
