@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { TNotificationEvent } from '../../../contracts/notifications';
 
 /** Every status of a delivery (contracts/notifications.ts), in the order of its life. */
 export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'skipped'] as const;
@@ -44,18 +45,26 @@ export function reasonText(t: TFunction, reason: string): string {
   return reason;
 }
 
-const EVENTS = new Set([
-  'ticketCreated',
-  'customerReplied',
-  'agentReplied',
-  'assigned',
-  'transferred',
-  'mentioned',
-  'slaWarning',
-  'slaBreached',
-  'statusChanged',
-  'test',
-]);
+/**
+ * Notification events (every one: the type checks the list is complete), and the messages sent
+ * outside notifications (the admin's test, sign-in and contact codes, the admin's sign-in link).
+ */
+const KNOWN: Record<TNotificationEvent | 'test' | 'otp' | 'contact_code' | 'admin_link', true> = {
+  ticketCreated: true,
+  customerReplied: true,
+  agentReplied: true,
+  assigned: true,
+  transferred: true,
+  mentioned: true,
+  slaWarning: true,
+  slaBreached: true,
+  statusChanged: true,
+  test: true,
+  otp: true,
+  contact_code: true,
+  admin_link: true,
+};
+const EVENTS = new Set(Object.keys(KNOWN));
 
 /** What a delivery was about: a notification event, a test message, or the server's own name for it. */
 export const eventText = (t: TFunction, event: string): string =>
