@@ -40,9 +40,10 @@ export const notifyTicket = (deps: AppDeps) => async (job: TicketNotification) =
   if (!ticket || ticket.deleted) return;
   const actorId = job.actorId == null ? null : Number(job.actorId);
   const actor = actorId ? ((await peopleOf(ctx, [actorId])).get(actorId) ?? null) : null;
-  const notices = (await noticesFor(ctx, job, ticket, actor)).filter((n) => n.people.length || n.guestEmail);
+  // Followers and who muted the ticket: one query, for who is told and who is not.
+  const { followers, muted } = await participantsOf(ctx, ticket.id);
+  const notices = (await noticesFor(ctx, job, ticket, actor, followers)).filter((n) => n.people.length || n.guestEmail);
   if (!notices.length) return;
-  const { muted } = await participantsOf(ctx, ticket.id);
   const people = await peopleOf(
     ctx,
     notices.flatMap((n) => n.people),

@@ -141,9 +141,9 @@ export async function noticesFor(
   job: TicketNotification,
   ticket: NoticeTicket,
   actor: Person | null,
+  followers: number[],
 ): Promise<Notice[]> {
   const byCustomer = !actor || actor.role === 'customer';
-  const { followers } = await participantsOf(ctx, ticket.id);
   const need = [ticket.departmentId, ...(job.changes?.transferredTo ? [job.changes.transferredTo] : [])];
   const staffOf = await departmentStaff(ctx, need);
   const handlers = () => (ticket.assigneeIds.length ? ticket.assigneeIds : (staffOf.get(ticket.departmentId) ?? []));
