@@ -10,6 +10,14 @@ describe('normalizeTextMapped', () => {
     'ΣΟΦΟΣ',
     '😀 emoji نمی‌شود',
     '',
+    // One character for each (the quick path): ZWNJ between letters, folded letters and digits.
+    'Reset my VPN نمی‌شود ۱۲۳ كيك ٤٥ Éclair',
+    'a\u200Cb',
+    // Not one for each: a ZWNJ at an end or beside a space, two spaces, a diacritic.
+    '\u200Cنمی',
+    'نمی \u200Cشود',
+    'a  b',
+    'مُ',
   ];
   it('gives the text normalizeText gives, and where each of its characters came from', () => {
     for (const s of samples) {

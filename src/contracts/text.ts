@@ -43,12 +43,36 @@ const isDiacritic = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670 
 const MAP_CODES = new Map(Object.entries(MAP).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
 
 /**
+ * Text whose normalised form has one character for each of its own (most text a snippet is cut
+ * from: single spaces, no diacritics, letters whose lower case is one letter): anything else is
+ * normalised character by character. A test, not a match with nested repetition: linear in any input.
+ */
+const NOT_ONE_TO_ONE_INSIDE =
+  /[^\x20-\x7E\u00C0-\u00FF\u0600-\u063F\u0641-\u064A\u0660-\u066F\u0671-\u06FF\u200C\u200D]|[ \u200C\u200D][ \u200C\u200D]/;
+const isGap = (c: number) => c === 0x20 || c === 0x200c || c === 0x200d;
+const oneToOne = (s: string) =>
+  !s.length || (!isGap(s.charCodeAt(0)) && !isGap(s.charCodeAt(s.length - 1)) && !NOT_ONE_TO_ONE_INSIDE.test(s));
+const FOLD_ONE = /[\u06F0-\u06F9\u0660-\u0669يىكۀة\u200C\u200D]/g;
+const foldOne = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(code - 0x06f0 + 0x30);
+  if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 0x30);
+  return MAP[c] ?? ' ';
+};
+let identityMap: number[] = [];
+const identity = (n: number) => {
+  if (identityMap.length < n) identityMap = Array.from({ length: Math.max(n, 2 * identityMap.length) }, (_, k) => k);
+  return identityMap.slice(0, n);
+};
+
+/**
  * normalizeText, with where each character of the result came from: `map[i]` is the offset in
  * `input` of the character that gave `text[i]` (search snippets mark words found in the
  * normalised text on the original one). One pass over character codes, no regular expression
  * per character: a page of search results runs it over every snippet's message.
  */
 export function normalizeTextMapped(input: string): { text: string; map: number[] } {
+  if (oneToOne(input)) return { text: input.toLowerCase().replace(FOLD_ONE, foldOne), map: identity(input.length) };
   // Lower-casing that depends on the letters around (Greek final sigma) is the whole string's.
   if (input.includes('\u03a3')) {
     const whole = normalizeText(input);

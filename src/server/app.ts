@@ -2,7 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import { serializerCompiler } from 'fastify-type-provider-zod';
+import { responseSerializerCompiler } from './platform/http/serializer';
 import type { AppDeps } from './platform/context';
 import type { Access } from './platform/http/access';
 import { installErrorHandling } from './platform/http/error-handler';
@@ -57,7 +57,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setValidatorCompiler(zodValidatorCompiler);
   acceptEmptyJsonBodies(app);
   refuseInvalidText(app);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.decorate('routeTable', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/v1');

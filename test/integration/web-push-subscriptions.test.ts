@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, pushSubscriptions } from '../../src/db/schema';
 import { vapidKeys } from '../../src/server/modules/notifications/push';
@@ -98,7 +98,8 @@ describe('subscriptions', () => {
     const audited = await t.deps.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, 'push_subscription'), eq(auditLog.entityId, id)));
+      .where(and(eq(auditLog.entity, 'push_subscription'), eq(auditLog.entityId, id)))
+      .orderBy(asc(auditLog.id));
     expect(audited.map((a) => a.action)).toEqual(['push_subscription.created', 'push_subscription.deleted']);
   });
 

@@ -2,10 +2,29 @@ import { inArray, sql } from 'drizzle-orm';
 import { tags } from '../../../db/schema';
 import type { TTicketListItem } from '../../../contracts/tickets';
 import type { Ctx } from '../../platform/context';
-import { queryRows } from '../../platform/db/database';
+import { preparedStatement } from '../../platform/db/prepared';
 import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
 import type { TicketRow } from './ticket-access';
+
+type Named = {
+  k: string;
+  id: number;
+  name: string;
+  username: string | null;
+  email: string | null;
+  role: string | null;
+};
+
+/** The names behind a page's ids: users, departments, tags, groups and ticket types. */
+const namesQuery = preparedStatement<Named>(
+  'ticket_page_names',
+  `select 'u' as k, id, name, username, email, role::text from users where workspace_id = $1 and id = any($2::bigint[])
+   union all select 'd', id, name, null, null, null from departments where workspace_id = $1 and id = any($3::bigint[])
+   union all select 't', id, name, null, null, null from tags where workspace_id = $1 and id = any($4::bigint[])
+   union all select 'g', id, name, null, null, null from groups where workspace_id = $1 and id = any($5::bigint[])
+   union all select 'y', id, name, null, null, null from ticket_types where workspace_id = $1 and id = any($6::bigint[])`,
+);
 
 /** Names of everything a page of tickets refers to, fetched in one query for the whole page. */
 export async function lookupsFor(
@@ -25,31 +44,16 @@ export async function lookupsFor(
     if (r.requesterGroupId) groupIds.add(r.requesterGroupId);
     if (r.typeId) typeIds.add(r.typeId);
   }
-  // One round trip for every kind of name, whatever the page holds.
-  const ws = ctx.workspaceId;
-  const part = (kind: string, table: string, ids: Set<number>, extra = 'null, null, null') =>
-    ids.size
-      ? sql`select ${kind} as k, id, name, ${sql.raw(extra)} from ${sql.raw(table)} where workspace_id = ${ws} and id in (${sql.join(
-          [...ids].map((i) => sql`${i}`),
-          sql`, `,
-        )})`
-      : null;
-  const parts = [
-    part('u', 'users', userIds, 'username, email, role::text'),
-    part('d', 'departments', depIds),
-    part('t', 'tags', tagIds),
-    part('g', 'groups', groupIds),
-    part('y', 'ticket_types', typeIds),
-  ].filter((p): p is NonNullable<typeof p> => p !== null);
-  type Named = {
-    k: string;
-    id: number;
-    name: string;
-    username: string | null;
-    email: string | null;
-    role: string | null;
-  };
-  const named = parts.length ? await queryRows<Named>(ctx.db, sql.join(parts, sql` union all `)) : [];
+  // One round trip for every kind of name, whatever the page holds, in a statement of one shape
+  // (each list an array, empty or not) that is prepared once per connection.
+  const named = await namesQuery(ctx.db, [
+    ctx.workspaceId,
+    [...userIds],
+    [...depIds],
+    [...tagIds],
+    [...groupIds],
+    [...typeIds],
+  ]);
   const of = (k: string) => named.filter((r) => r.k === k).map((r) => ({ ...r, id: Number(r.id) }));
   const u = of('u').map((r) => ({
     id: r.id,

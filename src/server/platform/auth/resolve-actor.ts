@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Permission, Role } from '../../../contracts/permissions';
 import { PERMISSIONS } from '../../../contracts/permissions';
 import type { Actor } from '../context';
-import { queryRows, type Db } from '../db/database';
+import type { Db } from '../db/database';
 import { sha256 } from '../crypto';
+import { preparedStatement } from '../db/prepared';
 import type { Locale } from '../i18n';
 
 export const SESSION_COOKIE = 'pk_session';
@@ -46,9 +47,28 @@ interface Row {
 }
 
 // One query: the user, its access level's permissions and its departments.
-const USER_COLUMNS = sql`u.id, u.workspace_id, u.role, u.name, u.username, u.ticket_access, u.locale,
+const USER_COLUMNS_TEXT = `u.id, u.workspace_id, u.role, u.name, u.username, u.ticket_access, u.locale,
   al.permissions,
   array(select da.department_id::int from department_agents da where da.user_id = u.id order by 1) as department_ids`;
+
+/** Every request with an API token runs this, prepared as the session's. */
+const tokenQuery = preparedStatement<Row & { token_id: number; last_used_at: Date | null }>(
+  'actor_from_token',
+  `select ${USER_COLUMNS_TEXT}, t.id as token_id, t.last_used_at, t.scopes, t.expires_at
+    from api_tokens t join users u on u.id = t.user_id and u.workspace_id = t.workspace_id
+    left join access_levels al on al.id = u.access_level_id and al.workspace_id = u.workspace_id
+    where t.token_hash = $1 and (t.expires_at is null or t.expires_at > $2) and u.deleted_at is null and u.active`,
+);
+
+/** Every request with a cookie runs this: prepared, planned once per connection. */
+const sessionQuery = preparedStatement<Row>(
+  'actor_from_session',
+  `select ${USER_COLUMNS_TEXT}, s.csrf_token, s.id as session_id, s.last_seen_at, s.created_at, s.expires_at
+    from sessions s join users u on u.id = s.user_id and u.workspace_id = s.workspace_id
+    left join access_levels al on al.id = u.access_level_id and al.workspace_id = u.workspace_id
+    where s.id = $1 and s.expires_at > $2 and s.created_at > $3
+      and u.deleted_at is null and u.active`,
+);
 
 function toActor(row: Row, via: Actor['via']): Actor {
   const perms = new Set<Permission>();
@@ -76,14 +96,7 @@ function toActor(row: Row, via: Actor['via']): Actor {
 /** Finds the session behind a cookie value; extends it when due. Null when unknown or expired. */
 export async function actorFromSession(db: Db, cookie: string, now: Date): Promise<Resolved | null> {
   const id = sha256(cookie);
-  const r = await queryRows<Row>(
-    db,
-    sql`select ${USER_COLUMNS}, s.csrf_token, s.id as session_id, s.last_seen_at, s.created_at, s.expires_at
-    from sessions s join users u on u.id = s.user_id and u.workspace_id = s.workspace_id
-    left join access_levels al on al.id = u.access_level_id and al.workspace_id = u.workspace_id
-    where s.id = ${id} and s.expires_at > ${now} and s.created_at > ${new Date(now.getTime() - SESSION_MAX_AGE_MS)}
-      and u.deleted_at is null and u.active`,
-  );
+  const r = await sessionQuery(db, [id, now, new Date(now.getTime() - SESSION_MAX_AGE_MS)]);
   const row = r[0];
   if (!row) return null;
   const created = new Date(row.created_at!);
@@ -104,13 +117,7 @@ export async function actorFromSession(db: Db, cookie: string, now: Date): Promi
 export async function actorFromToken(db: Db, token: string, now: Date): Promise<Resolved | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const hash = sha256(token);
-  const r = await queryRows<Row & { token_id: number; last_used_at: Date | null }>(
-    db,
-    sql`select ${USER_COLUMNS}, t.id as token_id, t.last_used_at, t.scopes, t.expires_at
-    from api_tokens t join users u on u.id = t.user_id and u.workspace_id = t.workspace_id
-    left join access_levels al on al.id = u.access_level_id and al.workspace_id = u.workspace_id
-    where t.token_hash = ${hash} and (t.expires_at is null or t.expires_at > ${now}) and u.deleted_at is null and u.active`,
-  );
+  const r = await tokenQuery(db, [hash, now]);
   const row = r[0];
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
