@@ -7,7 +7,7 @@ import { offsetOf, pageOf } from '../../platform/pagination';
 
 /** Lists are counted exactly up to here (see ZTicketPage). */
 export const COUNT_CAP = 1000;
-import { isStaffActor, requireTicketAccess, TICKET_COLUMNS, visibleTo, type TicketRow } from './ticket-access';
+import { isStaffActor, LIST_COLUMNS, requireTicketAccess, visibleTo, type ListRow } from './ticket-access';
 import { lookupsFor, toListItem } from './ticket-mapper';
 import { freshCount, rememberCount } from './count-cache';
 import { ticketSearch, type TicketSearch } from './search-conditions';
@@ -117,6 +117,10 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
   const owner = ctx.deps.database;
   const now = Date.now();
   const known = freshCount<number>(owner, ctx.workspaceId, countKey, now);
+  // A number is found in few tickets, and each number is searched about once: its total comes
+  // from the page itself when the page is not full, and is counted apart only when it is.
+  const countLater = exactNumber !== null;
+  const limit = exactNumber === null ? input.pageSize : input.pageSize + 1;
   const countQuery = ctx.db
     .select({ one: sql`1` })
     .from(tickets)
@@ -126,29 +130,35 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
     .select({
       ...columns,
       counted:
-        known === undefined
+        known === undefined && !countLater
           ? sql<number | null>`(select count(*)::int from (${countQuery}) as capped)`
           : sql<number | null>`null::int`,
     })
     .from(tickets)
     .where(where)
     .orderBy(...order)
-    .limit(exactNumber === null ? input.pageSize : input.pageSize + 1)
+    .limit(limit)
     .offset(readFrom);
   const read =
     exactNumber === null
       ? await page
       : await ctx.db
-          .select({ ...columns, counted: sql<number | null>`null::int` })
+          // The ticket found by its number shows its subject: it matched by number, not by text,
+          // and its message lookup would cost a fifth of the whole statement.
+          .select({ ...columns, snippetHtml: sql<string | null>`null::text`, counted: sql<number | null>`null::int` })
           .from(tickets)
           .where(and(inWorkspace(tickets, ctx), ...conds, eq(tickets.number, exactNumber)))
           .unionAll(page);
   const exact = exactNumber === null ? undefined : read.find((r) => r.number === exactNumber);
   const fetched = exact ? read.filter((r) => r !== exact) : read;
   let counted = known ?? fetched.find((r) => r.counted !== null)?.counted ?? null;
+  if (counted === null && countLater && fetched.length < limit) counted = readFrom + fetched.length;
   if (counted === null) {
     // No row came back to carry the count: none at all from the start, else count on its own.
-    counted = readFrom === 0 ? 0 : Number((await ctx.db.select({ n: count() }).from(countQuery.as('capped')))[0].n);
+    counted =
+      readFrom === 0 && !countLater
+        ? 0
+        : Number((await ctx.db.select({ n: count() }).from(countQuery.as('capped')))[0].n);
   }
   if (known === undefined) rememberCount(owner, ctx.workspaceId, countKey, now, counted);
   const rows = exactNumber === null ? fetched : numberFirst(exact, fetched, offset, input.pageSize);
@@ -171,7 +181,7 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
 }
 
 /** A row of a page: the ticket, and with a search the HTML its snippet is cut from. */
-type PageRow = TicketRow & { snippetHtml: string | null };
+type PageRow = ListRow & { snippetHtml: string | null };
 
 /**
  * The columns of a page's rows; with a search, also the HTML each snippet is cut from. The
@@ -181,7 +191,7 @@ type PageRow = TicketRow & { snippetHtml: string | null };
  */
 function pageColumns(ctx: Ctx, search: TicketSearch | null, staff: boolean) {
   return {
-    ...TICKET_COLUMNS,
+    ...LIST_COLUMNS,
     // Written out in full: inside a subquery a bare "id" would be the message's.
     snippetHtml: search
       ? snippetColumn(ctx, sql.raw('"tickets"."id"'), search.terms, staff)

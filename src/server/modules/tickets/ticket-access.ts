@@ -11,6 +11,34 @@ const { searchPublic: _sp, searchNotes: _sn, ...ticketColumns } = getTableColumn
 export const TICKET_COLUMNS = ticketColumns;
 export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchPublic' | 'searchNotes'>;
 
+/**
+ * What a list shows of each ticket (toListItem) and no more: a page reads, sends and parses 19
+ * columns instead of 34 (no cc/bcc arrays, no five more timestamps to make dates of).
+ */
+export const LIST_COLUMNS = {
+  id: tickets.id,
+  number: tickets.number,
+  subject: tickets.subject,
+  status: tickets.status,
+  priority: tickets.priority,
+  departmentId: tickets.departmentId,
+  typeId: tickets.typeId,
+  requesterId: tickets.requesterId,
+  requesterGroupId: tickets.requesterGroupId,
+  guestName: tickets.guestName,
+  guestEmail: tickets.guestEmail,
+  assigneeIds: tickets.assigneeIds,
+  tagIds: tickets.tagIds,
+  messageCount: tickets.messageCount,
+  waitingSince: tickets.waitingSince,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  pinned: tickets.pinned,
+  internal: tickets.internal,
+  deletedAt: tickets.deletedAt,
+};
+export type ListRow = Pick<TicketRow, keyof typeof LIST_COLUMNS>;
+
 /** Agents see their departments' tickets unless `tickets.view_all`; admins see all. */
 export const seesAllDepartments = (actor: Actor) => actor.role === 'admin' || actor.permissions.has('tickets.view_all');
 

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { preparedStatement } from '../../platform/db/prepared';
 import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
-import type { TicketRow } from './ticket-access';
+import type { ListRow, TicketRow } from './ticket-access';
 
 type Named = {
   k: string;
@@ -75,7 +75,7 @@ export type Lookups = Awaited<ReturnType<typeof lookupsFor>>;
 
 const displayName = (u: { name: string; username: string }) => u.name || u.username;
 
-export function toListItem(r: TicketRow, l: Lookups): TTicketListItem {
+export function toListItem(r: ListRow, l: Lookups): TTicketListItem {
   const requester = r.requesterId ? l.users.get(r.requesterId) : undefined;
   return {
     number: r.number,
