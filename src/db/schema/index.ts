@@ -7,3 +7,4 @@ export * from './mail';
 export * from './idempotency';
 export * from './sign-in';
 export * from './notifications';
+export * from './calendars';

@@ -3,6 +3,7 @@ import { authApiDocs } from './auth';
 import { billingApiDocs } from './billing';
 import { catalogApiDocs } from './catalog';
 import { departmentsApiDocs } from './departments';
+import { calendarsApiDocs } from './calendars';
 import { liveApiDocs } from './live';
 import { mailApiDocs } from './mail';
 import { notificationsApiDocs, pushApiDocs } from './notifications';
@@ -15,6 +16,7 @@ export const apiDocs: ApiDocs = merge([
   authApiDocs,
   peopleApiDocs,
   departmentsApiDocs,
+  calendarsApiDocs,
   catalogApiDocs,
   mailApiDocs,
   settingsApiDocs,
@@ -53,6 +55,11 @@ export const apiTags: TagDoc[] = [
     description: 'The caller’s own API tokens for integrations: create (shown once), list, revoke.',
   },
   { name: 'departments', description: 'Where tickets are routed: departments with their agents, groups and manager.' },
+  {
+    name: 'calendars',
+    description:
+      'Business calendars: working windows per weekday in a time zone, official Iranian holidays (fixed and estimated lunar), and the working-minutes arithmetic of timers and SLAs.',
+  },
   { name: 'ticket-types', description: 'The kinds of request a ticket can be (incident, request, question…).' },
   { name: 'tags', description: 'Free labels on tickets.' },
   { name: 'org-units', description: 'The organisation’s units (faculties, offices) that customers belong to.' },

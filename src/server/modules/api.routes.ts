@@ -3,6 +3,7 @@ import { authRoutes } from './auth';
 import { billingRoutes } from './billing';
 import { catalogRoutes } from './catalog';
 import { departmentsRoutes } from './departments';
+import { calendarsRoutes } from './calendars';
 import { liveRoutes } from './live';
 import { mailRoutes } from './mail';
 import { notificationsRoutes, pushRoutes } from './notifications';
@@ -17,6 +18,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(usersRoutes);
   await app.register(peopleRoutes);
   await app.register(departmentsRoutes);
+  await app.register(calendarsRoutes);
   await app.register(catalogRoutes);
   await app.register(mailRoutes);
   await app.register(settingsRoutes);

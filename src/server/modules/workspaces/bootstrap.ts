@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { addDefaultAccessLevels } from '../people';
+import { addDefaultCalendars } from '../calendars';
 import { createWorkspace } from './create-workspace';
 import { DEMO_PASSWORD, seedDemo } from './demo-data';
 
@@ -30,6 +31,8 @@ export async function bootstrap(deps: AppDeps): Promise<BootstrapResult> {
     if (existing.length) {
       const upgraded = await addDefaultAccessLevels(tx, deps.clock.now(), 'missing');
       if (upgraded.length) deps.log.info({ workspaces: upgraded.length }, 'default access levels added');
+      const calendared = await addDefaultCalendars(tx, deps.clock.now(), 'missing');
+      if (calendared.length) deps.log.info({ workspaces: calendared.length }, 'default business calendars added');
       return { created: false, upgraded };
     }
     const generated = !config.admin && !config.demo ? randomBytes(12).toString('base64url') : undefined;

@@ -5,6 +5,7 @@ import type { AppDeps, Ctx } from '../../platform/context';
 import { hashPassword } from '../../platform/crypto';
 import type { Executor } from '../../platform/db/database';
 import { addDefaultAccessLevels } from '../people';
+import { addDefaultCalendars } from '../calendars';
 
 export interface NewWorkspace {
   slug: string;
@@ -16,7 +17,7 @@ export interface NewWorkspace {
 
 /**
  * Creates a workspace with its settings document, its default access levels (the default one
- * in the settings) and first admin, in one transaction. Used by the first start, by demo data,
+ * in the settings), its default business calendar and first admin, in one transaction. Used by the first start, by demo data,
  * by cloud sign-up (I1) and by tests.
  */
 export async function createWorkspace(deps: AppDeps, input: NewWorkspace, executor?: Executor) {
@@ -30,6 +31,7 @@ export async function createWorkspace(deps: AppDeps, input: NewWorkspace, execut
     const doc = ZSettings.parse({ title: input.name, ...(input.settings ?? {}) });
     await db.insert(settings).values({ workspaceId: ws.id, data: doc, updatedAt: now });
     await addDefaultAccessLevels(db, now, { workspaceId: ws.id });
+    await addDefaultCalendars(db, now, { workspaceId: ws.id });
     const [admin] = await db
       .insert(users)
       .values({

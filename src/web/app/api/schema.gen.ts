@@ -584,6 +584,98 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List business calendars
+         * @description Staff. The workspace’s business calendars, the default first, each with its working week (local wall-clock windows per weekday in its time zone) and its holidays (fixed Jalali, estimated lunar awaiting confirmation, or manual). Paged.
+         */
+        get: operations["listCalendars"];
+        put?: never;
+        /**
+         * Create a business calendar
+         * @description Needs settings.manage. timezone defaults to Asia/Tehran and week to the Iranian week (Saturday–Wednesday 08:00–16:00, Thursday 08:00–12:00, Friday off). Windows are "HH:MM" pairs, start before end ("24:00" allowed as an end), in order and not overlapping; a week without any working time is refused. departmentId gives the calendar to a department (one calendar per department). The workspace’s first calendar is its default; isDefault moves the default here.
+         */
+        post: operations["createCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a business calendar
+         * @description Staff. One calendar with its week and holidays (404 for another workspace’s).
+         */
+        get: operations["getCalendar"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a business calendar
+         * @description Needs settings.manage. The default calendar cannot be deleted (409): make another one the default first.
+         */
+        delete: operations["deleteCalendar"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a business calendar
+         * @description Needs settings.manage. Any of name, timezone, week, holidays (the whole list: those left out are removed — this is how a lunar holiday is confirmed or moved a day), departmentId, isDefault: true.
+         */
+        patch: operations["updateCalendar"];
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/holidays/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a Jalali year’s official holidays
+         * @description Needs settings.manage. Adds the official holidays of Iran for jalaliYear: the solar ones computed exactly (confirmed), the lunar ones estimated from the Umm al-Qura calendar of ICU (unconfirmed, for an admin to confirm or move). Holidays already there on the same day with the same name are kept as they are; answers how many were added and the calendar.
+         */
+        post: operations["importHolidays"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add working minutes to an instant
+         * @description Staff. When workingMinutes of the calendar’s working time have passed since from (an instant with its offset): counting starts at from inside a working window, else at the next window’s start; holidays are skipped; an amount that runs out at a window’s end is due at that end. The arithmetic every workflow timer and SLA uses.
+         */
+        post: operations["calendarDue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ticket-types": {
         parameters: {
             query?: never;
@@ -3769,6 +3861,648 @@ export interface operations {
                         agentIds: string[];
                         createdAt: string;
                         updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listCalendars: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            timezone: string;
+                            week: {
+                                sat: [
+                                    string,
+                                    string
+                                ][];
+                                sun: [
+                                    string,
+                                    string
+                                ][];
+                                mon: [
+                                    string,
+                                    string
+                                ][];
+                                tue: [
+                                    string,
+                                    string
+                                ][];
+                                wed: [
+                                    string,
+                                    string
+                                ][];
+                                thu: [
+                                    string,
+                                    string
+                                ][];
+                                fri: [
+                                    string,
+                                    string
+                                ][];
+                            };
+                            holidays: {
+                                date: string;
+                                name: string;
+                                /** @enum {string} */
+                                source: "fixed" | "lunar" | "manual";
+                                confirmed: boolean;
+                            }[];
+                            isDefault: boolean;
+                            departmentId: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "تقویم واحد فناوری اطلاعات",
+                 *       "timezone": "Asia/Tehran",
+                 *       "week": {
+                 *         "sat": [
+                 *           [
+                 *             "08:00",
+                 *             "16:00"
+                 *           ]
+                 *         ],
+                 *         "sun": [
+                 *           [
+                 *             "08:00",
+                 *             "16:00"
+                 *           ]
+                 *         ],
+                 *         "mon": [
+                 *           [
+                 *             "08:00",
+                 *             "16:00"
+                 *           ]
+                 *         ],
+                 *         "tue": [
+                 *           [
+                 *             "08:00",
+                 *             "16:00"
+                 *           ]
+                 *         ],
+                 *         "wed": [
+                 *           [
+                 *             "08:00",
+                 *             "16:00"
+                 *           ]
+                 *         ],
+                 *         "thu": [
+                 *           [
+                 *             "08:00",
+                 *             "12:00"
+                 *           ]
+                 *         ],
+                 *         "fri": []
+                 *       },
+                 *       "holidays": [
+                 *         {
+                 *           "date": "2026-03-21",
+                 *           "name": "جشن نوروز",
+                 *           "source": "fixed",
+                 *           "confirmed": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @default Asia/Tehran */
+                    timezone?: string;
+                    /**
+                     * @default {
+                     *       "sat": [
+                     *         [
+                     *           "08:00",
+                     *           "16:00"
+                     *         ]
+                     *       ],
+                     *       "sun": [
+                     *         [
+                     *           "08:00",
+                     *           "16:00"
+                     *         ]
+                     *       ],
+                     *       "mon": [
+                     *         [
+                     *           "08:00",
+                     *           "16:00"
+                     *         ]
+                     *       ],
+                     *       "tue": [
+                     *         [
+                     *           "08:00",
+                     *           "16:00"
+                     *         ]
+                     *       ],
+                     *       "wed": [
+                     *         [
+                     *           "08:00",
+                     *           "16:00"
+                     *         ]
+                     *       ],
+                     *       "thu": [
+                     *         [
+                     *           "08:00",
+                     *           "12:00"
+                     *         ]
+                     *       ],
+                     *       "fri": []
+                     *     }
+                     */
+                    week?: {
+                        sat: [
+                            string,
+                            string
+                        ][];
+                        sun: [
+                            string,
+                            string
+                        ][];
+                        mon: [
+                            string,
+                            string
+                        ][];
+                        tue: [
+                            string,
+                            string
+                        ][];
+                        wed: [
+                            string,
+                            string
+                        ][];
+                        thu: [
+                            string,
+                            string
+                        ][];
+                        fri: [
+                            string,
+                            string
+                        ][];
+                    };
+                    /** @default [] */
+                    holidays?: {
+                        date: string;
+                        name: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        source?: "fixed" | "lunar" | "manual";
+                        /** @default true */
+                        confirmed?: boolean;
+                    }[];
+                    /** @default false */
+                    isDefault?: boolean;
+                    departmentId?: (number | string) | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        timezone: string;
+                        week: {
+                            sat: [
+                                string,
+                                string
+                            ][];
+                            sun: [
+                                string,
+                                string
+                            ][];
+                            mon: [
+                                string,
+                                string
+                            ][];
+                            tue: [
+                                string,
+                                string
+                            ][];
+                            wed: [
+                                string,
+                                string
+                            ][];
+                            thu: [
+                                string,
+                                string
+                            ][];
+                            fri: [
+                                string,
+                                string
+                            ][];
+                        };
+                        holidays: {
+                            date: string;
+                            name: string;
+                            /** @enum {string} */
+                            source: "fixed" | "lunar" | "manual";
+                            confirmed: boolean;
+                        }[];
+                        isDefault: boolean;
+                        departmentId: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        timezone: string;
+                        week: {
+                            sat: [
+                                string,
+                                string
+                            ][];
+                            sun: [
+                                string,
+                                string
+                            ][];
+                            mon: [
+                                string,
+                                string
+                            ][];
+                            tue: [
+                                string,
+                                string
+                            ][];
+                            wed: [
+                                string,
+                                string
+                            ][];
+                            thu: [
+                                string,
+                                string
+                            ][];
+                            fri: [
+                                string,
+                                string
+                            ][];
+                        };
+                        holidays: {
+                            date: string;
+                            name: string;
+                            /** @enum {string} */
+                            source: "fixed" | "lunar" | "manual";
+                            confirmed: boolean;
+                        }[];
+                        isDefault: boolean;
+                        departmentId: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    timezone?: string;
+                    week?: {
+                        sat: [
+                            string,
+                            string
+                        ][];
+                        sun: [
+                            string,
+                            string
+                        ][];
+                        mon: [
+                            string,
+                            string
+                        ][];
+                        tue: [
+                            string,
+                            string
+                        ][];
+                        wed: [
+                            string,
+                            string
+                        ][];
+                        thu: [
+                            string,
+                            string
+                        ][];
+                        fri: [
+                            string,
+                            string
+                        ][];
+                    };
+                    holidays?: {
+                        date: string;
+                        name: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        source?: "fixed" | "lunar" | "manual";
+                        /** @default true */
+                        confirmed?: boolean;
+                    }[];
+                    /** @enum {boolean} */
+                    isDefault?: true;
+                    departmentId?: (number | string) | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        timezone: string;
+                        week: {
+                            sat: [
+                                string,
+                                string
+                            ][];
+                            sun: [
+                                string,
+                                string
+                            ][];
+                            mon: [
+                                string,
+                                string
+                            ][];
+                            tue: [
+                                string,
+                                string
+                            ][];
+                            wed: [
+                                string,
+                                string
+                            ][];
+                            thu: [
+                                string,
+                                string
+                            ][];
+                            fri: [
+                                string,
+                                string
+                            ][];
+                        };
+                        holidays: {
+                            date: string;
+                            name: string;
+                            /** @enum {string} */
+                            source: "fixed" | "lunar" | "manual";
+                            confirmed: boolean;
+                        }[];
+                        isDefault: boolean;
+                        departmentId: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    importHolidays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "jalaliYear": 1405
+                 *     }
+                 */
+                "application/json": {
+                    jalaliYear: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        added: number;
+                        calendar: {
+                            id: string;
+                            name: string;
+                            timezone: string;
+                            week: {
+                                sat: [
+                                    string,
+                                    string
+                                ][];
+                                sun: [
+                                    string,
+                                    string
+                                ][];
+                                mon: [
+                                    string,
+                                    string
+                                ][];
+                                tue: [
+                                    string,
+                                    string
+                                ][];
+                                wed: [
+                                    string,
+                                    string
+                                ][];
+                                thu: [
+                                    string,
+                                    string
+                                ][];
+                                fri: [
+                                    string,
+                                    string
+                                ][];
+                            };
+                            holidays: {
+                                date: string;
+                                name: string;
+                                /** @enum {string} */
+                                source: "fixed" | "lunar" | "manual";
+                                confirmed: boolean;
+                            }[];
+                            isDefault: boolean;
+                            departmentId: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    calendarDue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from": "2026-03-17T14:00:00+03:30",
+                 *       "workingMinutes": 4320
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: date-time */
+                    from: string;
+                    workingMinutes: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        due: string;
                     };
                 };
             };

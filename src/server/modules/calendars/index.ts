@@ -1,0 +1,5 @@
+/** Public surface of the business calendars module (K2, E3). */
+export { calendarsRoutes } from './calendars.routes';
+export { calendarsApiDocs } from './calendars.api-docs';
+export { addDefaultCalendars } from './default-calendar';
+export { addWorkingMinutes, workingMinutesBetween, type WorkCalendar } from './working-time';
