@@ -36,6 +36,7 @@ import OpenInNew from '@mui/icons-material/OpenInNew';
 import Sms from '@mui/icons-material/Sms';
 import AccountBalanceWallet from '@mui/icons-material/AccountBalanceWallet';
 import Outbox from '@mui/icons-material/Outbox';
+import EventNote from '@mui/icons-material/EventNote';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../contracts/permissions';
@@ -111,6 +112,7 @@ export function AppShell() {
             { to: '/admin/org-units', label: t('nav.orgUnits'), icon: <AccountTree />, perms: ['catalog.manage'] },
             { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: <Email />, perms: ['mailboxes.manage'] },
             { to: '/admin/settings', label: t('nav.settings'), icon: <Settings />, perms: ['settings.manage'] },
+            { to: '/admin/calendars', label: t('nav.calendars'), icon: <EventNote />, perms: ['settings.manage'] },
             { to: '/admin/sms-gateway', label: t('nav.smsGateway'), icon: <Sms />, perms: ['settings.manage'] },
             {
               to: '/admin/sms-credit',

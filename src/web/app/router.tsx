@@ -77,6 +77,7 @@ export const routes: RouteObject[] = [
               { path: '/admin/org-units', ...page(() => import('../features/admin/OrgUnitsPage')) },
               { path: '/admin/mailboxes', ...page(() => import('../features/admin/MailboxesPage')) },
               { path: '/admin/settings', ...page(() => import('../features/admin/SettingsPage')) },
+              { path: '/admin/calendars', ...page(() => import('../features/admin/calendars/CalendarsPage')) },
               { path: '/admin/sms-gateway', ...page(() => import('../features/admin/SmsGatewayPage')) },
               { path: '/admin/sms-credit', ...page(() => import('../features/admin/SmsCreditPage')) },
               { path: '/admin/deliveries', ...page(() => import('../features/admin/DeliveriesPage')) },
