@@ -90,7 +90,8 @@ It is written by \`bench/explain.ts\`; do not edit it by hand (the notes live in
 ${r.notes.map((n) => `  - ${n};`).join('\n')}
   - the admin is the workspace's first admin.
 - Each statement runs once to warm the cache, then is explained five times; the median run is shown.
-  Times are the server's execution times (without the network), on 2 cores;
+  Times are the server's execution times (without the network), measured ${new Date().toISOString().slice(0, 10)} on 2 cores —
+  they follow the machine, so compare the rows of one run, not runs of different days;
   ${r.version.replace(/ on .*/, '')}, default settings (shared_buffers 128 MB, work_mem 4 MB, jit on).
 - Page size 25 (the API's default); every list sorts pinned tickets first.
 
