@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ZIdInput, ZPageQuery } from './common';
 import { ZTimeZone } from './settings';
+import { IRANIAN_WEEK, WEEKDAYS, type TWeekday } from './work-week';
 
 /** Business calendars (K2, E3): api.md "Service catalogue, workflows, calendars and SLAs". */
 
-export const WEEKDAYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
-export type TWeekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type TWeekday } from './work-week';
 
 const ZClock = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'validation.clock_time');
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -30,16 +30,8 @@ export const ZWeek = z.object(
 );
 export type TWeek = z.infer<typeof ZWeek>;
 
-/** The Iranian working week: Saturday–Wednesday 08:00–16:00, Thursday 08:00–12:00, Friday off. */
-export const DEFAULT_WEEK: TWeek = {
-  sat: [['08:00', '16:00']],
-  sun: [['08:00', '16:00']],
-  mon: [['08:00', '16:00']],
-  tue: [['08:00', '16:00']],
-  wed: [['08:00', '16:00']],
-  thu: [['08:00', '12:00']],
-  fri: [],
-};
+/** The Iranian working week (work-week.ts), a fresh copy each time: a default zod hands out. */
+export const DEFAULT_WEEK = (): TWeek => structuredClone(IRANIAN_WEEK) as TWeek;
 
 /** A Gregorian calendar date that exists (2025-02-30 does not). */
 export const ZDay = z
@@ -124,7 +116,10 @@ export const ZImportedHolidays = z.object({ added: z.number().int(), calendar: Z
 export const ZInstant = z.iso.datetime({ offset: true, message: 'validation.instant' });
 
 export const ZDueQuery = z.object({
-  from: ZInstant,
+  from: ZInstant.refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 1970 && year <= 2200;
+  }, 'validation.instant_range'),
   /** Up to five years of working minutes. */
   workingMinutes: z
     .number()

@@ -210,6 +210,11 @@ describe('due: adding working minutes', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['from', 'workingMinutes']);
+    const far = await new Client(t, { ...agent.s, lang: 'en' }).post(`calendars/${cal.id}/due`, {
+      from: '0001-01-01T00:00:00Z',
+      workingMinutes: 5,
+    });
+    expect(far.json().error.fields.from).toBe('Choose a date between 1970 and 2200.');
   });
 });
 

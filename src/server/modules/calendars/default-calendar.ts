@@ -37,7 +37,7 @@ export async function addDefaultCalendars(
         workspaceId,
         name: NAME[locale],
         timezone: 'Asia/Tehran',
-        week: DEFAULT_WEEK,
+        week: DEFAULT_WEEK(),
         isDefault: true,
         createdAt: now,
         updatedAt: now,

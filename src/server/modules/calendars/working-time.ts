@@ -1,3 +1,4 @@
+import { IRANIAN_WEEK } from '../../../contracts/work-week';
 import {
   assertInstantInRange,
   assertTimeZone,
@@ -48,15 +49,9 @@ export interface WorkCalendar {
 }
 
 /** Saturday–Wednesday 08:00–16:00, Thursday 08:00–12:00, Friday off. */
-export const DEFAULT_IRAN_WEEK: Record<Weekday, TimeWindow[]> = deepFreeze({
-  sat: [['08:00', '16:00']],
-  sun: [['08:00', '16:00']],
-  mon: [['08:00', '16:00']],
-  tue: [['08:00', '16:00']],
-  wed: [['08:00', '16:00']],
-  thu: [['08:00', '12:00']],
-  fri: [],
-});
+export const DEFAULT_IRAN_WEEK: Record<Weekday, TimeWindow[]> = deepFreeze(
+  structuredClone(IRANIAN_WEEK) as Record<Weekday, TimeWindow[]>,
+);
 
 /** Weekday names by Date#getUTCDay number. */
 const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

@@ -1,5 +1,6 @@
 import type { ItemOf } from '../../../app/api';
 import { latinDigits } from '../../../ui/format';
+import { IRANIAN_WEEK as IRANIAN_WORK_WEEK, WEEKDAYS as WEEK_ORDER } from '../../../../contracts/work-week';
 
 /** A business calendar as the API gives it (K2), and its parts. */
 export type Calendar = ItemOf<'listCalendars'>;
@@ -11,18 +12,10 @@ export type TimeWindow = [string, string];
 export const CALENDARS_KEY = ['admin', 'calendars'] as const;
 
 /** The days of the week, Saturday first (the Iranian week, in both languages). */
-export const WEEKDAYS: Weekday[] = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'];
+export const WEEKDAYS: Weekday[] = [...WEEK_ORDER];
 
 /** The Iranian working week: Saturday–Wednesday 08:00–16:00, Thursday 08:00–12:00, Friday off. */
-export const IRANIAN_WEEK: Week = {
-  sat: [['08:00', '16:00']],
-  sun: [['08:00', '16:00']],
-  mon: [['08:00', '16:00']],
-  tue: [['08:00', '16:00']],
-  wed: [['08:00', '16:00']],
-  thu: [['08:00', '12:00']],
-  fri: [],
-};
+export const IRANIAN_WEEK = IRANIAN_WORK_WEEK as Week;
 
 /** A Saturday (2025-03-22) and the six days after it: weekday names come from the date formatter. */
 export const WEEKDAY_SAMPLE: Record<Weekday, string> = {
