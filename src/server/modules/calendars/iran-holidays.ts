@@ -142,6 +142,9 @@ function lunarMatches(hijri: CalendarDay, next: CalendarDay): HolidayRule[] {
   );
 }
 
+/** A year's list, computed once: walking a year through ICU takes ~9 ms, and every new workspace asks for two. */
+const byYear = new Map<number, readonly OfficialHoliday[]>();
+
 /**
  * The official holidays of a Jalali year, sorted by date (solar before lunar on the same day).
  *
@@ -152,6 +155,12 @@ function lunarMatches(hijri: CalendarDay, next: CalendarDay): HolidayRule[] {
  */
 export function officialHolidays(jalaliYear: number): OfficialHoliday[] {
   checkYear(jalaliYear);
+  let list = byYear.get(jalaliYear);
+  if (!list) byYear.set(jalaliYear, (list = computeHolidays(jalaliYear)));
+  return list.map((h) => ({ ...h, name: { ...h.name } }));
+}
+
+function computeHolidays(jalaliYear: number): OfficialHoliday[] {
   const holidays: OfficialHoliday[] = [];
   const start = firstOfFarvardin(jalaliYear).getTime();
   let hijri = partsOf(umalqura, new Date(start));
