@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZBool, ZEmail, ZId, ZIdInput, ZIdParam, ZList, ZPageQuery } from './common';
 import { ZTimeZone } from './settings';
+import { ZTicketWorkflow } from './catalogue';
 
 export const ZStatus = z.enum(['active', 'pending', 'closed', 'locked']);
 export const ZPriority = z.enum(['urgent', 'high', 'medium', 'low']);
@@ -8,14 +9,26 @@ export const ZDirection = z.enum(['rtl', 'ltr', 'auto']);
 export const ZMessageKind = z.enum(['reply', 'note']);
 export type TStatus = z.infer<typeof ZStatus>;
 
-/** A ticket's number in a path: digits, optionally written with a leading '#'. */
-export const ZNumberParams = z.object({
+/**
+ * A ticket in a path: its number (digits, optionally with a leading '#') or, for a request of a
+ * desk, its key (`SETIRAN-30`, any letter case). A number is given as a number, a key as the
+ * upper-cased string.
+ */
+export type TicketRef = number | string;
+export const ZTicketRef = z
+  .string()
+  .regex(/^(#?[1-9]\d{0,9}|[A-Za-z]{2,10}-[1-9]\d{0,9})$/)
+  .transform((v): TicketRef => (/^#?\d+$/.test(v) ? Number(v.replace('#', '')) : v.toUpperCase()));
+export const ZNumberParams = z.object({ number: ZTicketRef });
+/** A guest's ticket in a path: by number only (guests' tickets have no desk key). */
+export const ZGuestNumberParams = z.object({
   number: z
     .string()
     .regex(/^#?[1-9]\d{0,9}$/)
     .transform((v) => Number(v.replace('#', ''))),
 });
 export const ZNumberAndIdParams = ZNumberParams.extend({ id: ZIdParam });
+export const ZGuestNumberAndIdParams = ZGuestNumberParams.extend({ id: ZIdParam });
 
 const ZEmails = z.array(ZEmail).max(20);
 /** Rich text from the editor: sanitised on the server before it is stored. */
@@ -57,6 +70,11 @@ export const ZTicketListItem = z.object({
   internal: z.boolean(),
   tags: z.array(z.string()),
   deleted: z.boolean(),
+  /** A desk request's key (`SETIRAN-30`); null for other tickets. */
+  key: z.string().nullable().optional(),
+  /** A desk request's type and workflow status (E2, E4); null for other tickets. */
+  requestType: ZTicketWorkflow.requestType,
+  workflowStatus: ZTicketWorkflow.workflowStatus,
   /** Only when the list was searched (`q`). */
   snippet: ZSnippet.optional(),
 });
@@ -99,6 +117,7 @@ export const ZTicket = ZTicketListItem.omit({ snippet: true }).extend({
   noteCount: z.number().int().optional(),
   closedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
+  ...ZTicketWorkflow,
 });
 export type TTicket = z.infer<typeof ZTicket>;
 
@@ -208,6 +227,21 @@ export const ZMessage = z.object({
   editedAt: z.string().nullable(),
   /** Staff only: how mailing this reply to the requester went (F3); null when it is not mailed. */
   delivery: ZDelivery.nullable().optional(),
+  /**
+   * E2: the workflow step this message records (its body is the comment given with it, maybe
+   * empty): render as «وضعیت درخواست شما تغییر کرد به …» / the step's name in the reader's language.
+   */
+  transition: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      from: z.string(),
+      to: z.string(),
+      toName: z.string(),
+      customerLabel: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 export type TMessage = z.infer<typeof ZMessage>;
 

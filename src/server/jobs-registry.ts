@@ -2,6 +2,7 @@ import type { AppDeps } from './platform/context';
 import type { JobDefinition, QueueSpec } from './platform/jobs';
 import { authJobs } from './modules/auth';
 import { billingJobs } from './modules/billing';
+import { catalogueJobs } from './modules/catalogue';
 import { mailJobs } from './modules/mail';
 import { notificationsJobs } from './modules/notifications';
 import { peopleJobs } from './modules/people';
@@ -17,6 +18,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...peopleJobs(),
   ...notificationsJobs(),
   ...billingJobs(),
+  ...catalogueJobs(),
 ];
 
 /** The queues created (or updated) at start, with their settings; `jobs.send` refuses any other. */

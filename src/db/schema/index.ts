@@ -8,3 +8,4 @@ export * from './idempotency';
 export * from './sign-in';
 export * from './notifications';
 export * from './calendars';
+export * from './catalogue';

@@ -93,9 +93,28 @@ export const tickets = pgTable(
     closedAt: tstz(),
     deletedAt: tstz(),
     deletedById: ref(),
+    /** E1/E4: a request of a desk, numbered per desk (its key is `<desk key>-<desk_number>`). */
+    deskId: ref(),
+    deskNumber: integer(),
+    requestTypeId: ref(),
+    /** The request form's values by field key, as checked against the request type's fields. */
+    values: jsonb(),
+    /** E2: the key of the workflow status the request is in. */
+    workflowStatus: text(),
   },
   (t) => [
     uniqueIndex('tickets_number_uq').on(t.workspaceId, t.number),
+    uniqueIndex('tickets_desk_number_uq')
+      .on(t.workspaceId, t.deskId, t.deskNumber)
+      .where(sql`${t.deskId} is not null`),
+    // "My requests" by request type (E4): a requester's few tickets of one type, newest first.
+    index('tickets_request_type_idx')
+      .on(t.workspaceId, t.requestTypeId, t.requesterId, t.createdAt)
+      .where(sql`${t.requestTypeId} is not null`),
+    // Form values are searchable by field (`values @> '{"amount": …}'`).
+    index('tickets_values_gin')
+      .using('gin', sql`${t.values} jsonb_path_ops`)
+      .where(sql`${t.values} is not null`),
     // Lists sort pinned first, then by their key (list-tickets.ts); the key columns follow that
     // ORDER BY exactly, so that a page is read in order and stops after pageSize rows
     // (docs/queries.md shows the plans).
@@ -182,6 +201,11 @@ export const messages = pgTable(
     deliveryError: text(),
     deliveryAttempts: integer().notNull().default(0),
     deliveryAt: tstz(),
+    /**
+     * E2: the workflow step this message records — `{ id, name, from, to, toName, customerLabel }`
+     * — its body being the comment given with it (or empty). Rendered in the reader's language.
+     */
+    transition: jsonb(),
   },
   (t) => [
     index('messages_ticket_idx').on(t.ticketId, t.id),

@@ -4,6 +4,7 @@ import { billingApiDocs } from './billing';
 import { catalogApiDocs } from './catalog';
 import { departmentsApiDocs } from './departments';
 import { calendarsApiDocs } from './calendars';
+import { catalogueApiDocs } from './catalogue';
 import { liveApiDocs } from './live';
 import { mailApiDocs } from './mail';
 import { notificationsApiDocs, pushApiDocs } from './notifications';
@@ -17,6 +18,7 @@ export const apiDocs: ApiDocs = merge([
   peopleApiDocs,
   departmentsApiDocs,
   calendarsApiDocs,
+  catalogueApiDocs,
   catalogApiDocs,
   mailApiDocs,
   settingsApiDocs,
@@ -59,6 +61,11 @@ export const apiTags: TagDoc[] = [
     name: 'calendars',
     description:
       'Business calendars: working windows per weekday in a time zone, official Iranian holidays (fixed and estimated lunar), and the working-minutes arithmetic of timers and SLAs.',
+  },
+  {
+    name: 'catalogue',
+    description:
+      'The service catalogue: desks with keys, request types with forms and workflows, requests numbered per desk, workflow transitions and their working-time timers.',
   },
   { name: 'ticket-types', description: 'The kinds of request a ticket can be (incident, request, question…).' },
   { name: 'tags', description: 'Free labels on tickets.' },

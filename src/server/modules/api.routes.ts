@@ -4,6 +4,7 @@ import { billingRoutes } from './billing';
 import { catalogRoutes } from './catalog';
 import { departmentsRoutes } from './departments';
 import { calendarsRoutes } from './calendars';
+import { catalogueRoutes } from './catalogue';
 import { liveRoutes } from './live';
 import { mailRoutes } from './mail';
 import { notificationsRoutes, pushRoutes } from './notifications';
@@ -19,6 +20,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(peopleRoutes);
   await app.register(departmentsRoutes);
   await app.register(calendarsRoutes);
+  await app.register(catalogueRoutes);
   await app.register(catalogRoutes);
   await app.register(mailRoutes);
   await app.register(settingsRoutes);

@@ -3,3 +3,4 @@ export { calendarsRoutes } from './calendars.routes';
 export { calendarsApiDocs } from './calendars.api-docs';
 export { addDefaultCalendars } from './default-calendar';
 export { addWorkingMinutes, workingMinutesBetween, type WorkCalendar } from './working-time';
+export { workCalendarFor } from './calendar-for';

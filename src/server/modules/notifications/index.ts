@@ -6,3 +6,4 @@ export { notificationsApiDocs } from './notifications.api-docs';
 export { pollSmsStatus } from './sms-status.job';
 export { DELIVER_QUEUE } from './deliver.job';
 export { sendSmsNow } from './send-sms-now';
+export { jobCtx } from './job-ctx';

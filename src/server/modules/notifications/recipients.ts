@@ -144,7 +144,11 @@ export async function noticesFor(
   followers: number[],
 ): Promise<Notice[]> {
   const byCustomer = !actor || actor.role === 'customer';
-  const need = [ticket.departmentId, ...(job.changes?.transferredTo ? [job.changes.transferredTo] : [])];
+  const need = [
+    ticket.departmentId,
+    ...(job.changes?.transferredTo ? [job.changes.transferredTo] : []),
+    ...(job.changes?.notifyDepartments ?? []),
+  ];
   const staffOf = await departmentStaff(ctx, need);
   const handlers = () => (ticket.assigneeIds.length ? ticket.assigneeIds : (staffOf.get(ticket.departmentId) ?? []));
   const requester = (event: TNotificationEvent, extra: Partial<Notice> = {}): Notice[] => {
@@ -184,6 +188,9 @@ export async function noticesFor(
         people: ticket.assigneeIds.length ? ticket.assigneeIds : moved,
       });
     }
+    // A workflow step's `notify` action (E2): the department's people hear of the new status.
+    for (const dep of c.notifyDepartments ?? [])
+      out.push({ event: 'statusChanged', audience: 'staff', people: staffOf.get(dep) ?? [] });
     if (c.status) {
       if (byCustomer && actor)
         out.push({ event: 'statusChanged', audience: 'staff', people: [...ticket.assigneeIds, ...followers] });

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { TicketRef } from '../../../contracts/tickets';
 import { users } from '../../../db/schema';
 import type { TCreateMessage, TMessage } from '../../../contracts/tickets';
 import { withTx, type Ctx } from '../../platform/context';
@@ -29,7 +30,7 @@ export async function addMessage({
   input,
 }: {
   ctx: Ctx;
-  number: number;
+  number: TicketRef;
   input: TCreateMessage;
 }): Promise<TMessage> {
   const pre = await findVisibleTicket(ctx, number);

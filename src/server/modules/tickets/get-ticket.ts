@@ -1,4 +1,5 @@
 import { desc, eq, gt } from 'drizzle-orm';
+import type { TicketRef } from '../../../contracts/tickets';
 import { ticketViews } from '../../../db/schema';
 import type { TTicket } from '../../../contracts/tickets';
 import type { Ctx } from '../../platform/context';
@@ -10,7 +11,7 @@ import { ticketDetails } from './ticket-details';
 const VIEW_DEDUP_MS = 60_000;
 
 /** D4, and the view log (C22): each opening of the page by a signed-in person is recorded. */
-export async function getTicket({ ctx, number }: { ctx: Ctx; number: number }): Promise<TTicket> {
+export async function getTicket({ ctx, number }: { ctx: Ctx; number: TicketRef }): Promise<TTicket> {
   const actor = ctx.actor!;
   const row = await findVisibleTicket(ctx, number, { includeDeleted: true });
   const now = ctx.deps.clock.now();

@@ -6,8 +6,19 @@ export { dropStaleNotifications, ticketsJobs, type TicketNotification } from './
 export { addMessage } from './add-message';
 export { createTicket } from './create-ticket';
 export { updateTicket } from './update-ticket';
-export { TICKET_COLUMNS, seesAllDepartments, type TicketRow } from './ticket-access';
+export {
+  LIST_COLUMNS,
+  TICKET_COLUMNS,
+  findVisibleTicket,
+  visibleTo,
+  isStaffActor,
+  requireTicketAccess,
+  seesAllDepartments,
+  type ListRow,
+  type TicketRow,
+} from './ticket-access';
 export { attachmentUrl, ticketDetails } from './ticket-details';
+export { lookupsFor, toListItem } from './ticket-mapper';
 export {
   EVENTS_CHANNEL,
   NOTIFY_QUEUE,

@@ -56,6 +56,7 @@ export async function toMessages(
       attachments: attachments.get(r.id) ?? [],
       createdAt: iso(r.createdAt)!,
       editedAt: iso(r.editedAt),
+      transition: (r.transition as TMessage['transition']) ?? null,
     };
   });
 }

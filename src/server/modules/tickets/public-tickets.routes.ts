@@ -5,8 +5,8 @@ import {
   ZGuestReply,
   ZGuestTicket,
   ZMessage,
-  ZNumberAndIdParams,
-  ZNumberParams,
+  ZGuestNumberAndIdParams,
+  ZGuestNumberParams,
   ZTrackingQuery,
   ZUpload,
 } from '../../../contracts/tickets';
@@ -37,7 +37,7 @@ export const publicTicketsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/tickets/:number',
     {
       config: pub,
-      schema: { tags, params: ZNumberParams, querystring: ZTrackingQuery, response: { 200: ZGuestTicket } },
+      schema: { tags, params: ZGuestNumberParams, querystring: ZTrackingQuery, response: { 200: ZGuestTicket } },
     },
     (req) => getGuestTicket({ ctx: req.ctx, number: req.params.number, code: req.query.code }),
   );
@@ -47,7 +47,7 @@ export const publicTicketsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: pub,
       schema: {
         tags,
-        params: ZNumberParams,
+        params: ZGuestNumberParams,
         querystring: ZTrackingQuery,
         body: ZGuestReply,
         response: { 201: ZMessage },
@@ -62,7 +62,7 @@ export const publicTicketsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/public/tickets/:number/resend-link',
-    { config: pub, schema: { tags, params: ZNumberParams, body: ZGuestLinkResend } },
+    { config: pub, schema: { tags, params: ZGuestNumberParams, body: ZGuestLinkResend } },
     async (req, reply) => {
       await resendGuestLink({ ctx: req.ctx, number: req.params.number, input: req.body });
       return reply.code(202).send();
@@ -70,7 +70,7 @@ export const publicTicketsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/public/tickets/:number/attachments/:id',
-    { config: pub, schema: { tags, params: ZNumberAndIdParams, querystring: ZTrackingQuery } },
+    { config: pub, schema: { tags, params: ZGuestNumberAndIdParams, querystring: ZTrackingQuery } },
     (req, reply) =>
       downloadGuestAttachment({
         ctx: req.ctx,

@@ -1,3 +1,4 @@
+import type { TicketRef } from '../../../contracts/tickets';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { messages, ticketEvents, ticketViews, users } from '../../../db/schema';
@@ -13,7 +14,7 @@ import { editMessage, removeMessage } from './write/edit-message';
 import { threadOf, toMessages } from './message-mapper';
 
 /** The thread (D4). Internal notes are never part of it for customers. */
-export async function listMessages({ ctx, number }: { ctx: Ctx; number: number }): Promise<{ items: TMessage[] }> {
+export async function listMessages({ ctx, number }: { ctx: Ctx; number: TicketRef }): Promise<{ items: TMessage[] }> {
   const ticket = await findVisibleTicket(ctx, number, { includeDeleted: true });
   const staff = isStaffActor(ctx.actor!);
   return { items: await toMessages(ctx, await threadOf(ctx, ticket.id, { staff }), { staff }) };
@@ -23,7 +24,7 @@ export async function listMessages({ ctx, number }: { ctx: Ctx; number: number }
  * C12: a note can be changed or removed by its author only; replies are part of the record.
  * Runs in the caller's transaction with the ticket row locked.
  */
-async function ownNote(tx: Ctx, number: number, id: number) {
+async function ownNote(tx: Ctx, number: TicketRef, id: number) {
   const ticket = await findVisibleTicket(tx, number, { forUpdate: true });
   if (!isStaffActor(tx.actor!)) throw NotFound();
   const [m] = await tx.db
@@ -43,7 +44,7 @@ export async function editNote({
   input,
 }: {
   ctx: Ctx;
-  number: number;
+  number: TicketRef;
   id: number;
   input: z.infer<typeof ZUpdateMessage>;
 }) {
@@ -56,7 +57,7 @@ export async function editNote({
   });
 }
 
-export async function deleteNote({ ctx, number, id }: { ctx: Ctx; number: number; id: number }) {
+export async function deleteNote({ ctx, number, id }: { ctx: Ctx; number: TicketRef; id: number }) {
   await withTx(ctx, async (tx) => {
     const { ticket, m } = await ownNote(tx, number, id);
     await removeMessage(tx, ticket, m);
@@ -69,7 +70,7 @@ export async function listEvents({
   number,
 }: {
   ctx: Ctx;
-  number: number;
+  number: TicketRef;
 }): Promise<{ items: z.infer<typeof ZTicketEvent>[] }> {
   if (!can(ctx.actor, 'tickets.view_logs')) throw Forbidden();
   const ticket = await findVisibleTicket(ctx, number, { includeDeleted: true });
@@ -96,7 +97,7 @@ export async function listViews({
   number,
 }: {
   ctx: Ctx;
-  number: number;
+  number: TicketRef;
 }): Promise<{ items: z.infer<typeof ZTicketView>[] }> {
   if (!can(ctx.actor, 'tickets.view_logs')) throw Forbidden();
   const ticket = await findVisibleTicket(ctx, number, { includeDeleted: true });

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import { tickets } from '../../../db/schema';
 import type { Permission } from '../../../contracts/permissions';
+import type { TicketRef } from '../../../contracts/tickets';
 import type { Actor, Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { Forbidden, NotFound } from '../../platform/errors';
@@ -36,6 +37,10 @@ export const LIST_COLUMNS = {
   pinned: tickets.pinned,
   internal: tickets.internal,
   deletedAt: tickets.deletedAt,
+  deskId: tickets.deskId,
+  deskNumber: tickets.deskNumber,
+  requestTypeId: tickets.requestTypeId,
+  workflowStatus: tickets.workflowStatus,
 };
 export type ListRow = Pick<TicketRow, keyof typeof LIST_COLUMNS>;
 
@@ -74,10 +79,25 @@ export function requireTicketAccess(ctx: Ctx): Actor {
   return actor;
 }
 
-/** The ticket with this number if the actor may see it; otherwise 404, as if it did not exist. */
+/**
+ * The condition for one ticket by its number or, for a desk request, its key (`SETIRAN-30`,
+ * upper-cased by the contract's ZTicketRef): the desk's key index and the per-desk number index.
+ */
+export function ticketRefCondition(ctx: Ctx, ref: TicketRef): SQL {
+  if (typeof ref === 'number') return eq(tickets.number, ref);
+  const dash = ref.lastIndexOf('-');
+  const key = ref.slice(0, dash);
+  const n = Number(ref.slice(dash + 1));
+  return and(
+    eq(tickets.deskId, sql`(select d.id from desks d where d.workspace_id = ${ctx.workspaceId} and d.key = ${key})`),
+    eq(tickets.deskNumber, n),
+  )!;
+}
+
+/** The ticket with this number or key if the actor may see it; otherwise 404, as if it did not exist. */
 export async function findVisibleTicket(
   ctx: Ctx,
-  number: number,
+  number: TicketRef,
   opts: { includeDeleted?: boolean; forUpdate?: boolean } = {},
 ): Promise<TicketRow> {
   const actor = requireTicketAccess(ctx);
@@ -85,7 +105,7 @@ export async function findVisibleTicket(
   const q = ctx.db
     .select(TICKET_COLUMNS)
     .from(tickets)
-    .where(and(inWorkspace(tickets, ctx, eq(tickets.number, number), deleted), visibleTo(actor)));
+    .where(and(inWorkspace(tickets, ctx, ticketRefCondition(ctx, number), deleted), visibleTo(actor)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   if (!row) throw NotFound('errors.ticket_not_found');
   return row;

@@ -6,6 +6,7 @@ import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
 import { isStaffActor, type TicketRow } from './ticket-access';
 import { lookupsFor, toListItem } from './ticket-mapper';
+import { requestExtras } from '../catalogue';
 
 export const attachmentUrl = (id: number) => `/api/v1/attachments/${id}`;
 
@@ -42,7 +43,7 @@ export async function ticketDetails(
   } = {},
 ): Promise<TTicket> {
   const staff = isStaffActor(ctx.actor!);
-  const [lookups, [first], people] = await inParallel(
+  const [lookups, [first], people, extras] = await inParallel(
     ctx,
     () => lookupsFor(ctx, [row]),
     async () =>
@@ -79,6 +80,7 @@ export async function ticketDetails(
                 ),
               ),
             ),
+    () => requestExtras(ctx, row),
   );
   const followers = people.filter((p) => p.kind === 'follower');
   const notifyMe = people.find((p) => p.kind === 'notify_pref')?.notify !== false;
@@ -102,5 +104,6 @@ export async function ticketDetails(
     attachments,
     closedAt: iso(row.closedAt),
     deletedAt: iso(row.deletedAt),
+    ...extras,
   };
 }

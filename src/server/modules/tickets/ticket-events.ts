@@ -91,6 +91,8 @@ export interface NotableChanges {
   assigned?: number[];
   /** The department it moved to. */
   transferredTo?: number;
+  /** Departments to tell (a workflow step's `notify` action, E2). */
+  notifyDepartments?: number[];
 }
 
 /** The lasting half: a notification job, delivered later with retries. */

@@ -1,3 +1,4 @@
+import type { TicketRef } from '../../../contracts/tickets';
 import type { TStatus } from '../../../contracts/tickets';
 import { withTx, type Ctx } from '../../platform/context';
 import { AppError, Forbidden, InvalidField } from '../../platform/errors';
@@ -6,7 +7,7 @@ import { findVisibleTicket, isStaffActor, type TicketRow } from './ticket-access
 import { changeTicket, setFollowing } from './write/change-ticket';
 
 /** C11: soft delete. An agent cannot delete a ticket it created itself. */
-export async function deleteTicket({ ctx, number }: { ctx: Ctx; number: number }) {
+export async function deleteTicket({ ctx, number }: { ctx: Ctx; number: TicketRef }) {
   const actor = ctx.actor!;
   if (!isStaffActor(actor) || !can(actor, 'tickets.delete')) throw Forbidden();
   await withTx(ctx, async (tx) => {
@@ -16,7 +17,7 @@ export async function deleteTicket({ ctx, number }: { ctx: Ctx; number: number }
   });
 }
 
-export async function restoreTicket({ ctx, number }: { ctx: Ctx; number: number }) {
+export async function restoreTicket({ ctx, number }: { ctx: Ctx; number: TicketRef }) {
   const actor = ctx.actor!;
   if (!isStaffActor(actor) || !can(actor, 'tickets.delete')) throw Forbidden();
   await withTx(ctx, async (tx) => {
@@ -27,7 +28,7 @@ export async function restoreTicket({ ctx, number }: { ctx: Ctx; number: number 
 }
 
 /** C13: the agent takes the ticket, joining any assignees already on it. */
-export async function assignToMe({ ctx, number }: { ctx: Ctx; number: number }): Promise<TicketRow> {
+export async function assignToMe({ ctx, number }: { ctx: Ctx; number: TicketRef }): Promise<TicketRow> {
   const actor = ctx.actor!;
   if (!isStaffActor(actor)) throw Forbidden();
   return withTx(ctx, async (tx) => {
@@ -38,7 +39,7 @@ export async function assignToMe({ ctx, number }: { ctx: Ctx; number: number }):
 }
 
 /** Sets a status directly (bulk and lock): keeps the waiting clock and closing time right. */
-export async function setStatus(ctx: Ctx, number: number, status: TStatus) {
+export async function setStatus(ctx: Ctx, number: TicketRef, status: TStatus) {
   if (!['active', 'pending', 'closed', 'locked'].includes(status)) throw InvalidField('value', 'validation.invalid');
   const ticket = await findVisibleTicket(ctx, number, { forUpdate: true });
   await changeTicket(ctx, ticket, { status });
@@ -48,7 +49,7 @@ export async function setStatus(ctx: Ctx, number: number, status: TStatus) {
  * C13: the signed-in staff member follows a ticket they may see, or stops following it. Only
  * their own participation row changes, under the ticket's row lock: nobody else's follow is lost.
  */
-export async function followTicket({ ctx, number, on }: { ctx: Ctx; number: number; on: boolean }) {
+export async function followTicket({ ctx, number, on }: { ctx: Ctx; number: TicketRef; on: boolean }) {
   const actor = ctx.actor!;
   if (!isStaffActor(actor)) throw Forbidden();
   return withTx(ctx, async (tx) => {

@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { tags } from '../../../db/schema';
 import type { TTicketListItem } from '../../../contracts/tickets';
+import type { TWorkflow } from '../../../contracts/catalogue';
 import type { Ctx } from '../../platform/context';
 import { preparedStatement } from '../../platform/db/prepared';
 import { inWorkspace } from '../../platform/db/scope';
@@ -16,27 +17,46 @@ type Named = {
   role: string | null;
 };
 
-/** The names behind a page's ids: users, departments, tags, groups and ticket types. */
+/**
+ * The names behind a page's ids: users, departments, tags, groups, ticket types, and for desk
+ * requests (E4) the desks' keys and the request types' names and workflows.
+ */
 const namesQuery = preparedStatement<Named>(
   'ticket_page_names',
   `select 'u' as k, id, name, username, email, role::text from users where workspace_id = $1 and id = any($2::bigint[])
    union all select 'd', id, name, null, null, null from departments where workspace_id = $1 and id = any($3::bigint[])
    union all select 't', id, name, null, null, null from tags where workspace_id = $1 and id = any($4::bigint[])
    union all select 'g', id, name, null, null, null from groups where workspace_id = $1 and id = any($5::bigint[])
-   union all select 'y', id, name, null, null, null from ticket_types where workspace_id = $1 and id = any($6::bigint[])`,
+   union all select 'y', id, name, null, null, null from ticket_types where workspace_id = $1 and id = any($6::bigint[])
+   union all select 'k', id, key, null, null, null from desks where workspace_id = $1 and id = any($7::bigint[])
+   union all select 'r', id, name, desk_id::text, workflow::text, null from request_types where workspace_id = $1 and id = any($8::bigint[])`,
 );
 
 /** Names of everything a page of tickets refers to, fetched in one query for the whole page. */
 export async function lookupsFor(
   ctx: Ctx,
-  rows: Pick<TicketRow, 'departmentId' | 'requesterId' | 'assigneeIds' | 'tagIds' | 'requesterGroupId' | 'typeId'>[],
+  rows: Pick<
+    TicketRow,
+    | 'departmentId'
+    | 'requesterId'
+    | 'assigneeIds'
+    | 'tagIds'
+    | 'requesterGroupId'
+    | 'typeId'
+    | 'deskId'
+    | 'requestTypeId'
+  >[],
 ) {
   const userIds = new Set<number>();
   const depIds = new Set<number>();
   const tagIds = new Set<number>();
   const groupIds = new Set<number>();
   const typeIds = new Set<number>();
+  const deskIds = new Set<number>();
+  const requestTypeIds = new Set<number>();
   for (const r of rows) {
+    if (r.deskId) deskIds.add(r.deskId);
+    if (r.requestTypeId) requestTypeIds.add(r.requestTypeId);
     depIds.add(r.departmentId);
     if (r.requesterId) userIds.add(r.requesterId);
     r.assigneeIds.forEach((a) => userIds.add(a));
@@ -53,6 +73,8 @@ export async function lookupsFor(
     [...tagIds],
     [...groupIds],
     [...typeIds],
+    [...deskIds],
+    [...requestTypeIds],
   ]);
   const of = (k: string) => named.filter((r) => r.k === k).map((r) => ({ ...r, id: Number(r.id) }));
   const u = of('u').map((r) => ({
@@ -69,6 +91,10 @@ export async function lookupsFor(
     tags: new Map(t.map((x) => [x.id, x.name])),
     groups: new Map(g.map((x) => [x.id, x.name])),
     types: new Map(ty.map((x) => [x.id, x.name])),
+    deskKeys: new Map(of('k').map((x) => [x.id, x.name])),
+    requestTypes: new Map(
+      of('r').map((x) => [x.id, { name: x.name, deskId: x.username!, workflow: JSON.parse(x.email!) as TWorkflow }]),
+    ),
   };
 }
 export type Lookups = Awaited<ReturnType<typeof lookupsFor>>;
@@ -105,6 +131,27 @@ export function toListItem(r: ListRow, l: Lookups): TTicketListItem {
     internal: r.internal,
     tags: r.tagIds.map((t) => l.tags.get(t)).filter((x): x is string => !!x),
     deleted: r.deletedAt !== null,
+    ...requestOf(r, l),
+  };
+}
+
+/** E4: a desk request's key, request type and workflow status; nulls for other tickets. */
+function requestOf(r: ListRow, l: Lookups) {
+  if (!r.requestTypeId) return { key: null, requestType: null, workflowStatus: null };
+  const type = l.requestTypes.get(r.requestTypeId);
+  const deskKey = r.deskId ? l.deskKeys.get(r.deskId) : undefined;
+  const status = type?.workflow.statuses.find((s) => s.key === r.workflowStatus);
+  return {
+    key: deskKey && r.deskNumber ? `${deskKey}-${r.deskNumber}` : null,
+    requestType: type ? { id: String(r.requestTypeId), name: type.name, deskId: type.deskId } : null,
+    workflowStatus: status
+      ? {
+          key: status.key,
+          name: status.name,
+          customerLabel: status.customerLabel || status.name,
+          category: status.category,
+        }
+      : null,
   };
 }
 

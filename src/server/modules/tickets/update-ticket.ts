@@ -1,4 +1,5 @@
 import { eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { TicketRef } from '../../../contracts/tickets';
 import { departments, ticketTypes, users } from '../../../db/schema';
 import type { TTicket, TUpdateTicket } from '../../../contracts/tickets';
 import type { Permission } from '../../../contracts/permissions';
@@ -71,7 +72,7 @@ export async function updateTicket({
   input,
 }: {
   ctx: Ctx;
-  number: number;
+  number: TicketRef;
   input: TUpdateTicket;
 }): Promise<TTicket> {
   const actor = ctx.actor!;

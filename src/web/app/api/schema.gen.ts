@@ -676,6 +676,154 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List service desks
+         * @description Signed in. Staff see every desk; requesters the visible ones. Ordered by position. Paged.
+         */
+        get: operations["listDesks"];
+        put?: never;
+        /**
+         * Create a service desk
+         * @description Needs catalog.manage. key is 2–10 letters A–Z (upper-cased), unique in the workspace: it prefixes the keys of the desk’s requests (SETIRAN-30), numbered per desk. departmentId is where its requests go unless a request type names another.
+         */
+        post: operations["createDesk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a service desk
+         * @description Signed in; a hidden desk only for staff.
+         */
+        get: operations["getDesk"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a service desk
+         * @description Needs catalog.manage. Refused (409) while the desk has requests — hide it instead; removes its request types.
+         */
+        delete: operations["deleteDesk"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a service desk
+         * @description Needs catalog.manage. The key may change only while the desk has no requests (keys given out keep working).
+         */
+        patch: operations["updateDesk"];
+        trace?: never;
+    };
+    "/api/v1/desks/{id}/request-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a desk’s request types
+         * @description Signed in. Staff see all; requesters the visible ones of a visible desk. Each with its form fields and workflow.
+         */
+        get: operations["listRequestTypes"];
+        put?: never;
+        /**
+         * Create a request type
+         * @description Needs catalog.manage. fields: the form (kinds text, longtext, number, money, phone, mobile, email, select (with options), orgUnit, date, priority; required; help). workflow: statuses (key, name, customerLabel, category open|pending|closed), the initial status, transitions (from statuses, to, who requester|agent|department, needsComment, needsAttachment, timer in working minutes whose expiry takes another transition starting where this one leads, actions transfer|sms|notify). Every reference is checked; errors name their path (workflow.transitions.0.timer.onExpiry).
+         */
+        post: operations["createRequestType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a request type
+         * @description Signed in; for requesters only a visible one of a visible desk.
+         */
+        get: operations["getRequestType"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a request type
+         * @description Needs catalog.manage. No new requests of it; its requests keep their form, values and workflow.
+         */
+        delete: operations["deleteRequestType"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a request type
+         * @description Needs catalog.manage. A new workflow may not drop a status that requests are in (validation.status_in_use names it and how many).
+         */
+        patch: operations["updateRequestType"];
+        trace?: never;
+    };
+    "/api/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My requests
+         * @description Signed in. The caller’s desk requests, newest first — a customer’s own and those shared with them; staff’s own — filtered by requestTypeId and deskId. Items carry key, requestType and workflowStatus.
+         */
+        get: operations["listMyRequests"];
+        put?: never;
+        /**
+         * Make a request
+         * @description Signed in (the caller is the requester). values by field key, each checked by its kind (Persian digits and thousands separators accepted in numbers; orgUnit by id; mobile normalised); errors per field under values.<key>. Answers the ticket, with its key (SETIRAN-31), values, workflow status, the transitions the caller may take, and running timers.
+         */
+        post: operations["createRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/transitions/{transitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a workflow transition
+         * @description Signed in. :number is the ticket’s number or key. Refused with invalid (nothing changed) when the transition does not start from the current status (fields.transitionId), the caller is not its who, or a needed comment or attachment is missing (fields.comment, fields.attachmentIds). The step, its actor and its comment go into the thread and the event log; actions run; timers start over.
+         */
+        post: operations["takeTransition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ticket-types": {
         parameters: {
             query?: never;
@@ -4513,6 +4661,1274 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listDesks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            key: string;
+                            name: string;
+                            description: string;
+                            departmentId: string;
+                            visible: boolean;
+                            position: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createDesk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "key": "SETIRAN",
+                 *       "name": "شارژ پنل پیامکی",
+                 *       "description": "",
+                 *       "departmentId": "2",
+                 *       "visible": true
+                 *     }
+                 */
+                "application/json": {
+                    key: string;
+                    name: string;
+                    /** @default  */
+                    description?: string;
+                    departmentId: number | string;
+                    /** @default true */
+                    visible?: boolean;
+                    /** @default 0 */
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        key: string;
+                        name: string;
+                        description: string;
+                        departmentId: string;
+                        visible: boolean;
+                        position: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDesk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        key: string;
+                        name: string;
+                        description: string;
+                        departmentId: string;
+                        visible: boolean;
+                        position: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteDesk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateDesk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key?: string;
+                    name?: string;
+                    /** @default  */
+                    description?: string;
+                    departmentId?: number | string;
+                    /** @default true */
+                    visible?: boolean;
+                    /** @default 0 */
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        key: string;
+                        name: string;
+                        description: string;
+                        departmentId: string;
+                        visible: boolean;
+                        position: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRequestTypes: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            deskId: string;
+                            name: string;
+                            description: string;
+                            icon: string | null;
+                            departmentId: string | null;
+                            /** @enum {string} */
+                            defaultPriority: "urgent" | "high" | "medium" | "low";
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                                options?: string[];
+                                /** @default false */
+                                required: boolean;
+                                /** @default  */
+                                help: string;
+                            }[];
+                            workflow: {
+                                initial: string;
+                                statuses: {
+                                    key: string;
+                                    name: string;
+                                    /** @default  */
+                                    customerLabel: string;
+                                    /** @enum {string} */
+                                    category: "open" | "pending" | "closed";
+                                }[];
+                                /** @default [] */
+                                transitions: {
+                                    id: string;
+                                    name: string;
+                                    from: string[];
+                                    to: string;
+                                    /** @enum {string} */
+                                    who: "requester" | "agent" | "department";
+                                    /** @default false */
+                                    needsAttachment: boolean;
+                                    /** @default false */
+                                    needsComment: boolean;
+                                    timer?: {
+                                        workingMinutes: number;
+                                        calendarId?: string | null;
+                                        onExpiry: string;
+                                    } | null;
+                                    /** @default [] */
+                                    actions: ({
+                                        /** @enum {string} */
+                                        kind: "transfer";
+                                        departmentId?: string | null;
+                                        agentId?: string | null;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "sms";
+                                        /** @enum {string} */
+                                        to: "requester";
+                                        text: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "notify";
+                                        departmentId: string;
+                                    })[];
+                                }[];
+                            };
+                            position: number;
+                            visible: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createRequestType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "درخواست شارژ مبلغ پنل پیامکی",
+                 *       "defaultPriority": "medium",
+                 *       "fields": [
+                 *         {
+                 *           "key": "amount",
+                 *           "label": "مبلغ به تومان",
+                 *           "kind": "money",
+                 *           "required": true,
+                 *           "help": "مبلغی که می‌خواهید شارژ شود"
+                 *         },
+                 *         {
+                 *           "key": "unit",
+                 *           "label": "واحد سازمانی",
+                 *           "kind": "orgUnit",
+                 *           "required": true,
+                 *           "help": ""
+                 *         }
+                 *       ],
+                 *       "workflow": {
+                 *         "initial": "new",
+                 *         "statuses": [
+                 *           {
+                 *             "key": "new",
+                 *             "name": "اعلام مبلغ درخواستی",
+                 *             "customerLabel": "",
+                 *             "category": "open"
+                 *           },
+                 *           {
+                 *             "key": "invoice_requested",
+                 *             "name": "دریافت فاکتور از شرکت",
+                 *             "customerLabel": "",
+                 *             "category": "pending"
+                 *           },
+                 *           {
+                 *             "key": "escalated",
+                 *             "name": "پیگیری واحد فناوری اطلاعات",
+                 *             "customerLabel": "",
+                 *             "category": "open"
+                 *           }
+                 *         ],
+                 *         "transitions": [
+                 *           {
+                 *             "id": "request_invoice",
+                 *             "name": "صدور فاکتور",
+                 *             "from": [
+                 *               "new"
+                 *             ],
+                 *             "to": "invoice_requested",
+                 *             "who": "requester",
+                 *             "timer": {
+                 *               "workingMinutes": 4320,
+                 *               "onExpiry": "no_invoice"
+                 *             }
+                 *           },
+                 *           {
+                 *             "id": "no_invoice",
+                 *             "name": "عدم صدور فاکتور تا ۷۲ ساعت کاری",
+                 *             "from": [
+                 *               "invoice_requested"
+                 *             ],
+                 *             "to": "escalated",
+                 *             "who": "requester",
+                 *             "actions": [
+                 *               {
+                 *                 "kind": "transfer",
+                 *                 "departmentId": "3"
+                 *               }
+                 *             ]
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    description?: string;
+                    icon?: string | null;
+                    departmentId?: (number | string) | null;
+                    /**
+                     * @default medium
+                     * @enum {string}
+                     */
+                    defaultPriority?: "urgent" | "high" | "medium" | "low";
+                    /** @default [] */
+                    fields?: {
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                        options?: string[];
+                        /** @default false */
+                        required?: boolean;
+                        /** @default  */
+                        help?: string;
+                    }[];
+                    /**
+                     * @default {
+                     *       "initial": "open",
+                     *       "statuses": [
+                     *         {
+                     *           "key": "open",
+                     *           "name": "Open",
+                     *           "customerLabel": "",
+                     *           "category": "open"
+                     *         }
+                     *       ],
+                     *       "transitions": []
+                     *     }
+                     */
+                    workflow?: {
+                        initial: string;
+                        statuses: {
+                            key: string;
+                            name: string;
+                            /** @default  */
+                            customerLabel?: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        }[];
+                        /** @default [] */
+                        transitions?: {
+                            id: string;
+                            name: string;
+                            from: string[];
+                            to: string;
+                            /** @enum {string} */
+                            who: "requester" | "agent" | "department";
+                            /** @default false */
+                            needsAttachment?: boolean;
+                            /** @default false */
+                            needsComment?: boolean;
+                            timer?: {
+                                workingMinutes: number;
+                                calendarId?: string | null;
+                                onExpiry: string;
+                            } | null;
+                            /** @default [] */
+                            actions?: ({
+                                /** @enum {string} */
+                                kind: "transfer";
+                                departmentId?: string | null;
+                                agentId?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "sms";
+                                /** @enum {string} */
+                                to: "requester";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "notify";
+                                departmentId: string;
+                            })[];
+                        }[];
+                    };
+                    /** @default 0 */
+                    position?: number;
+                    /** @default true */
+                    visible?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deskId: string;
+                        name: string;
+                        description: string;
+                        icon: string | null;
+                        departmentId: string | null;
+                        /** @enum {string} */
+                        defaultPriority: "urgent" | "high" | "medium" | "low";
+                        fields: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        workflow: {
+                            initial: string;
+                            statuses: {
+                                key: string;
+                                name: string;
+                                /** @default  */
+                                customerLabel: string;
+                                /** @enum {string} */
+                                category: "open" | "pending" | "closed";
+                            }[];
+                            /** @default [] */
+                            transitions: {
+                                id: string;
+                                name: string;
+                                from: string[];
+                                to: string;
+                                /** @enum {string} */
+                                who: "requester" | "agent" | "department";
+                                /** @default false */
+                                needsAttachment: boolean;
+                                /** @default false */
+                                needsComment: boolean;
+                                timer?: {
+                                    workingMinutes: number;
+                                    calendarId?: string | null;
+                                    onExpiry: string;
+                                } | null;
+                                /** @default [] */
+                                actions: ({
+                                    /** @enum {string} */
+                                    kind: "transfer";
+                                    departmentId?: string | null;
+                                    agentId?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "sms";
+                                    /** @enum {string} */
+                                    to: "requester";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "notify";
+                                    departmentId: string;
+                                })[];
+                            }[];
+                        };
+                        position: number;
+                        visible: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRequestType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deskId: string;
+                        name: string;
+                        description: string;
+                        icon: string | null;
+                        departmentId: string | null;
+                        /** @enum {string} */
+                        defaultPriority: "urgent" | "high" | "medium" | "low";
+                        fields: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        workflow: {
+                            initial: string;
+                            statuses: {
+                                key: string;
+                                name: string;
+                                /** @default  */
+                                customerLabel: string;
+                                /** @enum {string} */
+                                category: "open" | "pending" | "closed";
+                            }[];
+                            /** @default [] */
+                            transitions: {
+                                id: string;
+                                name: string;
+                                from: string[];
+                                to: string;
+                                /** @enum {string} */
+                                who: "requester" | "agent" | "department";
+                                /** @default false */
+                                needsAttachment: boolean;
+                                /** @default false */
+                                needsComment: boolean;
+                                timer?: {
+                                    workingMinutes: number;
+                                    calendarId?: string | null;
+                                    onExpiry: string;
+                                } | null;
+                                /** @default [] */
+                                actions: ({
+                                    /** @enum {string} */
+                                    kind: "transfer";
+                                    departmentId?: string | null;
+                                    agentId?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "sms";
+                                    /** @enum {string} */
+                                    to: "requester";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "notify";
+                                    departmentId: string;
+                                })[];
+                            }[];
+                        };
+                        position: number;
+                        visible: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteRequestType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateRequestType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @default  */
+                    description?: string;
+                    icon?: string | null;
+                    departmentId?: (number | string) | null;
+                    /**
+                     * @default medium
+                     * @enum {string}
+                     */
+                    defaultPriority?: "urgent" | "high" | "medium" | "low";
+                    /** @default [] */
+                    fields?: {
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                        options?: string[];
+                        /** @default false */
+                        required?: boolean;
+                        /** @default  */
+                        help?: string;
+                    }[];
+                    /**
+                     * @default {
+                     *       "initial": "open",
+                     *       "statuses": [
+                     *         {
+                     *           "key": "open",
+                     *           "name": "Open",
+                     *           "customerLabel": "",
+                     *           "category": "open"
+                     *         }
+                     *       ],
+                     *       "transitions": []
+                     *     }
+                     */
+                    workflow?: {
+                        initial: string;
+                        statuses: {
+                            key: string;
+                            name: string;
+                            /** @default  */
+                            customerLabel?: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        }[];
+                        /** @default [] */
+                        transitions?: {
+                            id: string;
+                            name: string;
+                            from: string[];
+                            to: string;
+                            /** @enum {string} */
+                            who: "requester" | "agent" | "department";
+                            /** @default false */
+                            needsAttachment?: boolean;
+                            /** @default false */
+                            needsComment?: boolean;
+                            timer?: {
+                                workingMinutes: number;
+                                calendarId?: string | null;
+                                onExpiry: string;
+                            } | null;
+                            /** @default [] */
+                            actions?: ({
+                                /** @enum {string} */
+                                kind: "transfer";
+                                departmentId?: string | null;
+                                agentId?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "sms";
+                                /** @enum {string} */
+                                to: "requester";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "notify";
+                                departmentId: string;
+                            })[];
+                        }[];
+                    };
+                    /** @default 0 */
+                    position?: number;
+                    /** @default true */
+                    visible?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deskId: string;
+                        name: string;
+                        description: string;
+                        icon: string | null;
+                        departmentId: string | null;
+                        /** @enum {string} */
+                        defaultPriority: "urgent" | "high" | "medium" | "low";
+                        fields: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        workflow: {
+                            initial: string;
+                            statuses: {
+                                key: string;
+                                name: string;
+                                /** @default  */
+                                customerLabel: string;
+                                /** @enum {string} */
+                                category: "open" | "pending" | "closed";
+                            }[];
+                            /** @default [] */
+                            transitions: {
+                                id: string;
+                                name: string;
+                                from: string[];
+                                to: string;
+                                /** @enum {string} */
+                                who: "requester" | "agent" | "department";
+                                /** @default false */
+                                needsAttachment: boolean;
+                                /** @default false */
+                                needsComment: boolean;
+                                timer?: {
+                                    workingMinutes: number;
+                                    calendarId?: string | null;
+                                    onExpiry: string;
+                                } | null;
+                                /** @default [] */
+                                actions: ({
+                                    /** @enum {string} */
+                                    kind: "transfer";
+                                    departmentId?: string | null;
+                                    agentId?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "sms";
+                                    /** @enum {string} */
+                                    to: "requester";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "notify";
+                                    departmentId: string;
+                                })[];
+                            }[];
+                        };
+                        position: number;
+                        visible: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMyRequests: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                requestTypeId?: number | string;
+                deskId?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            priority: "urgent" | "high" | "medium" | "low";
+                            department: {
+                                id: string;
+                                name: string;
+                            };
+                            requester: {
+                                id: string | null;
+                                name: string;
+                                email: string | null;
+                                /** @enum {string} */
+                                level: "member" | "guest" | "agent";
+                            };
+                            assignees: {
+                                id: string;
+                                name: string;
+                            }[];
+                            messageCount: number;
+                            waitingSince: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            pinned: boolean;
+                            internal: boolean;
+                            tags: string[];
+                            deleted: boolean;
+                            key?: string | null;
+                            requestType?: {
+                                id: string;
+                                name: string;
+                                deskId: string;
+                            } | null;
+                            workflowStatus?: {
+                                key: string;
+                                name: string;
+                                customerLabel: string;
+                                /** @enum {string} */
+                                category: "open" | "pending" | "closed";
+                            } | null;
+                            snippet?: {
+                                text: string;
+                                marks: [
+                                    number,
+                                    number
+                                ][];
+                            };
+                        }[];
+                        total: number;
+                        totalExact: boolean;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) chosen by the client. A retry with the same key and body gets the first answer again instead of creating a second record; the same key with another body is refused with 409. Keys are kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "requestTypeId": "4",
+                 *       "values": {
+                 *         "fullName": "نیلوفر زعفرانی",
+                 *         "unit": "7",
+                 *         "amount": "۱۰٬۰۰۰٬۰۰۰"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    requestTypeId: number | string;
+                    /** @default {} */
+                    values?: {
+                        [key: string]: string | number | boolean | null;
+                    };
+                    subject?: string;
+                    /** @default [] */
+                    attachmentIds?: string[];
+                    /**
+                     * @default auto
+                     * @enum {string}
+                     */
+                    direction?: "rtl" | "ltr" | "auto";
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: number;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed" | "locked";
+                        /** @enum {string} */
+                        priority: "urgent" | "high" | "medium" | "low";
+                        department: {
+                            id: string;
+                            name: string;
+                        };
+                        requester: {
+                            id: string | null;
+                            name: string;
+                            email: string | null;
+                            /** @enum {string} */
+                            level: "member" | "guest" | "agent";
+                        };
+                        assignees: {
+                            id: string;
+                            name: string;
+                        }[];
+                        messageCount: number;
+                        waitingSince: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        pinned: boolean;
+                        internal: boolean;
+                        tags: string[];
+                        deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
+                        body: string;
+                        /** @enum {string} */
+                        direction: "rtl" | "ltr" | "auto";
+                        type: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        cc: string[];
+                        bcc?: string[];
+                        lastReplyAt: string | null;
+                        unansweredFor: number | null;
+                        followers: {
+                            id: string;
+                            name: string;
+                        }[];
+                        notifyMe: boolean;
+                        attachments: {
+                            id: string;
+                            name: string;
+                            size: number;
+                            contentType: string;
+                            url: string;
+                        }[];
+                        noteCount?: number;
+                        closedAt: string | null;
+                        deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    takeTransition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+                transitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": "فاکتور پرداخت شد",
+                 *       "attachmentIds": [
+                 *         "up_…"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    comment?: string;
+                    /** @default [] */
+                    attachmentIds?: string[];
+                    /**
+                     * @default auto
+                     * @enum {string}
+                     */
+                    direction?: "rtl" | "ltr" | "auto";
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: number;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed" | "locked";
+                        /** @enum {string} */
+                        priority: "urgent" | "high" | "medium" | "low";
+                        department: {
+                            id: string;
+                            name: string;
+                        };
+                        requester: {
+                            id: string | null;
+                            name: string;
+                            email: string | null;
+                            /** @enum {string} */
+                            level: "member" | "guest" | "agent";
+                        };
+                        assignees: {
+                            id: string;
+                            name: string;
+                        }[];
+                        messageCount: number;
+                        waitingSince: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        pinned: boolean;
+                        internal: boolean;
+                        tags: string[];
+                        deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
+                        body: string;
+                        /** @enum {string} */
+                        direction: "rtl" | "ltr" | "auto";
+                        type: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        cc: string[];
+                        bcc?: string[];
+                        lastReplyAt: string | null;
+                        unansweredFor: number | null;
+                        followers: {
+                            id: string;
+                            name: string;
+                        }[];
+                        notifyMe: boolean;
+                        attachments: {
+                            id: string;
+                            name: string;
+                            size: number;
+                            contentType: string;
+                            url: string;
+                        }[];
+                        noteCount?: number;
+                        closedAt: string | null;
+                        deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listTicketTypes: {
         parameters: {
             query?: never;
@@ -5787,6 +7203,19 @@ export interface operations {
                         internal: boolean;
                         tags: string[];
                         deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -5813,6 +7242,31 @@ export interface operations {
                         noteCount?: number;
                         closedAt: string | null;
                         deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
                     };
                 };
             };
@@ -6613,6 +8067,19 @@ export interface operations {
                             internal: boolean;
                             tags: string[];
                             deleted: boolean;
+                            key?: string | null;
+                            requestType?: {
+                                id: string;
+                                name: string;
+                                deskId: string;
+                            } | null;
+                            workflowStatus?: {
+                                key: string;
+                                name: string;
+                                customerLabel: string;
+                                /** @enum {string} */
+                                category: "open" | "pending" | "closed";
+                            } | null;
                             snippet?: {
                                 text: string;
                                 marks: [
@@ -6733,6 +8200,19 @@ export interface operations {
                         internal: boolean;
                         tags: string[];
                         deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -6759,6 +8239,31 @@ export interface operations {
                         noteCount?: number;
                         closedAt: string | null;
                         deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
                     };
                 };
             };
@@ -6872,6 +8377,19 @@ export interface operations {
                         internal: boolean;
                         tags: string[];
                         deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -6898,6 +8416,31 @@ export interface operations {
                         noteCount?: number;
                         closedAt: string | null;
                         deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
                     };
                 };
             };
@@ -7012,6 +8555,19 @@ export interface operations {
                         internal: boolean;
                         tags: string[];
                         deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -7038,6 +8594,31 @@ export interface operations {
                         noteCount?: number;
                         closedAt: string | null;
                         deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
                     };
                 };
             };
@@ -7122,6 +8703,19 @@ export interface operations {
                         internal: boolean;
                         tags: string[];
                         deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -7148,6 +8742,31 @@ export interface operations {
                         noteCount?: number;
                         closedAt: string | null;
                         deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
                     };
                 };
             };
@@ -7205,6 +8824,19 @@ export interface operations {
                         internal: boolean;
                         tags: string[];
                         deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -7231,6 +8863,31 @@ export interface operations {
                         noteCount?: number;
                         closedAt: string | null;
                         deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
                     };
                 };
             };
@@ -7288,6 +8945,19 @@ export interface operations {
                         internal: boolean;
                         tags: string[];
                         deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -7314,6 +8984,31 @@ export interface operations {
                         noteCount?: number;
                         closedAt: string | null;
                         deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
                     };
                 };
             };
@@ -7373,6 +9068,14 @@ export interface operations {
                                 error: string | null;
                                 attempts: number;
                                 at: string | null;
+                            } | null;
+                            transition?: {
+                                id: string;
+                                name: string;
+                                from: string;
+                                to: string;
+                                toName: string;
+                                customerLabel: string;
                             } | null;
                         }[];
                     };
@@ -7472,6 +9175,14 @@ export interface operations {
                             error: string | null;
                             attempts: number;
                             at: string | null;
+                        } | null;
+                        transition?: {
+                            id: string;
+                            name: string;
+                            from: string;
+                            to: string;
+                            toName: string;
+                            customerLabel: string;
                         } | null;
                     };
                 };
@@ -7574,6 +9285,14 @@ export interface operations {
                             error: string | null;
                             attempts: number;
                             at: string | null;
+                        } | null;
+                        transition?: {
+                            id: string;
+                            name: string;
+                            from: string;
+                            to: string;
+                            toName: string;
+                            customerLabel: string;
                         } | null;
                     };
                 };
@@ -7972,6 +9691,14 @@ export interface operations {
                                 attempts: number;
                                 at: string | null;
                             } | null;
+                            transition?: {
+                                id: string;
+                                name: string;
+                                from: string;
+                                to: string;
+                                toName: string;
+                                customerLabel: string;
+                            } | null;
                         }[];
                     };
                 };
@@ -8052,6 +9779,14 @@ export interface operations {
                             error: string | null;
                             attempts: number;
                             at: string | null;
+                        } | null;
+                        transition?: {
+                            id: string;
+                            name: string;
+                            from: string;
+                            to: string;
+                            toName: string;
+                            customerLabel: string;
                         } | null;
                     };
                 };

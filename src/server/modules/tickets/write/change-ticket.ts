@@ -27,6 +27,10 @@ export interface TicketChange {
   sharedWithIds?: number[];
   /** The actor's own "don't notify me" (C23). */
   notify?: boolean;
+  /** E2: a workflow step — the new workflow status, and what the event log records of it. */
+  transition?: { to: string; event: Record<string, unknown> };
+  /** E2: departments whose people are told of this change (a workflow step's `notify` action). */
+  notifyDepartments?: number[];
 }
 
 type Event = [kind: string, data: Record<string, unknown>];
@@ -84,6 +88,10 @@ export async function changeTicket(
     set.closedAt = c.status === 'closed' ? now : null;
     set.waitingSince = c.status === 'active' ? (ticket.waitingSince ?? now) : null;
   }
+  if (c.transition) {
+    set.workflowStatus = c.transition.to;
+    events.unshift(['transition', c.transition.event]);
+  }
   if (c.deleted !== undefined && c.deleted !== !!ticket.deletedAt) {
     Object.assign(set, c.deleted ? { deletedAt: now, deletedById: actorId } : { deletedAt: null, deletedById: null });
     events.push([c.deleted ? 'deleted' : 'restored', {}]);
@@ -123,13 +131,14 @@ export async function changeTicket(
     .returning(TICKET_COLUMNS)) as TicketRow[];
   if (set.subject !== undefined || bodyChanged) await rebuildSearch(tx, row, { public: true });
   for (const [kind, data] of events) await logTicketEvent(tx, ticket.id, kind, data);
-  if (events.length) await announce(tx, row, 'ticket.updated', { changes: notable(ticket, row) });
+  if (events.length) await announce(tx, row, 'ticket.updated', { changes: notable(ticket, row, c.notifyDepartments) });
   return { row, changed: events.length > 0 };
 }
 
 /** What of a change people are told of: a new status, new assignees, a new department. */
-function notable(before: TicketRow, after: TicketRow): NotableChanges | undefined {
+function notable(before: TicketRow, after: TicketRow, notifyDepartments?: number[]): NotableChanges | undefined {
   const c: NotableChanges = {};
+  if (notifyDepartments?.length) c.notifyDepartments = notifyDepartments;
   if (before.status !== after.status) c.status = { from: before.status, to: after.status };
   const added = after.assigneeIds.filter((id) => !before.assigneeIds.includes(id));
   if (added.length) c.assigned = added.map(Number);

@@ -20,6 +20,8 @@ export interface NewMessage {
   attachmentIds?: string[];
   /** The e-mail Message-ID (no angle brackets) of a mail taken in or sent out. */
   emailMessageId?: string | null;
+  /** E2: the workflow step this message records (its body is the step's comment). */
+  transition?: Record<string, string> | null;
   /** Ticket columns to change along with the counters and search text. */
   ticketChanges?: Partial<typeof tickets.$inferInsert>;
 }
@@ -43,6 +45,7 @@ export async function insertMessageRow(ctx: Ctx, ticketId: number | SQL, m: NewM
       cc: m.cc ?? [],
       bcc: m.bcc ?? [],
       emailMessageId: m.emailMessageId ?? null,
+      transition: m.transition ?? null,
       createdAt: ctx.deps.clock.now(),
     })
     .returning();

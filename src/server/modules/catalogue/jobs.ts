@@ -1,0 +1,14 @@
+import { defineJob, type JobDefinition } from '../../platform/jobs';
+import { workflowTimerHandler } from './fire-workflow-timer';
+import { WORKFLOW_TIMER_QUEUE, type WorkflowTimerJob } from './workflow-timers';
+
+// A function, not a constant: modules import each other, and the registry reads this after all have loaded.
+export const catalogueJobs = (): JobDefinition[] => [
+  // Many timers may fall due in the same minute (a holiday's end): batches, several at a time.
+  defineJob<WorkflowTimerJob>({
+    queue: WORKFLOW_TIMER_QUEUE,
+    handler: workflowTimerHandler,
+    options: { batchSize: 50, concurrency: 8, pollingIntervalSeconds: 2 },
+    queueOptions: { expireInSeconds: 120, retryDelay: 5 },
+  }),
+];
