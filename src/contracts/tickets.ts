@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZBool, ZEmail, ZId, ZIdInput, ZIdParam, ZList, ZPageQuery } from './common';
 import { ZTimeZone } from './settings';
 import { ZTicketWorkflow } from './catalogue';
+import { ZTicketSla } from './sla';
 
 export const ZStatus = z.enum(['active', 'pending', 'closed', 'locked']);
 export const ZPriority = z.enum(['urgent', 'high', 'medium', 'low']);
@@ -75,6 +76,8 @@ export const ZTicketListItem = z.object({
   /** A desk request's type and workflow status (E2, E4); null for other tickets. */
   requestType: ZTicketWorkflow.requestType,
   workflowStatus: ZTicketWorkflow.workflowStatus,
+  /** E3: the SLA's due times and state (the list's countdown chip); null without a policy. */
+  sla: ZTicketSla.optional(),
   /** Only when the list was searched (`q`). */
   snippet: ZSnippet.optional(),
 });
@@ -196,6 +199,8 @@ export const ZListTicketsQuery = ZPageQuery.extend({
   includeDeleted: ZBool.optional(),
   deletedOnly: ZBool.optional(),
   internal: ZBool.optional(),
+  /** E3: tickets whose SLA is in warning (a due time is near) or breached (a target was missed). */
+  sla: z.enum(['warning', 'breached']).optional(),
   pinnedFirst: ZBool.default(true),
   sort: ZTicketSort.optional(),
 });

@@ -3,6 +3,7 @@ import type { JobDefinition, QueueSpec } from './platform/jobs';
 import { authJobs } from './modules/auth';
 import { billingJobs } from './modules/billing';
 import { catalogueJobs } from './modules/catalogue';
+import { slaJobs } from './modules/sla';
 import { mailJobs } from './modules/mail';
 import { notificationsJobs } from './modules/notifications';
 import { peopleJobs } from './modules/people';
@@ -19,6 +20,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...notificationsJobs(),
   ...billingJobs(),
   ...catalogueJobs(),
+  ...slaJobs(),
 ];
 
 /** The queues created (or updated) at start, with their settings; `jobs.send` refuses any other. */

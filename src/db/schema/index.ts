@@ -9,3 +9,4 @@ export * from './sign-in';
 export * from './notifications';
 export * from './calendars';
 export * from './catalogue';
+export * from './sla';

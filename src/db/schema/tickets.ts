@@ -101,6 +101,24 @@ export const tickets = pgTable(
     values: jsonb(),
     /** E2: the key of the workflow status the request is in. */
     workflowStatus: text(),
+    /** E3: the SLA policy that applies (first match by position) and its running due times. */
+    slaPolicyId: ref(),
+    slaFirstResponseDue: tstz(),
+    slaNextResponseDue: tstz(),
+    slaResolutionDue: tstz(),
+    /** The nearest running due time, and when its warning comes (the timers' instants). */
+    slaNextDue: tstz(),
+    slaWarnAt: tstz(),
+    /** While pending with a pausing policy: since when; the working minutes paused before. */
+    slaPausedAt: tstz(),
+    slaPausedMinutes: integer().notNull().default(0),
+    /** Targets missed so far: 'firstResponse' | 'nextResponse' | 'resolution'. */
+    slaBreached: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** 'ok' | 'warning' | 'breached' | 'paused' | 'met'; null without a policy. */
+    slaState: text(),
   },
   (t) => [
     uniqueIndex('tickets_number_uq').on(t.workspaceId, t.number),
@@ -111,6 +129,10 @@ export const tickets = pgTable(
     index('tickets_request_type_idx')
       .on(t.workspaceId, t.requestTypeId, t.requesterId, t.createdAt)
       .where(sql`${t.requestTypeId} is not null`),
+    // The sla=warning|breached filters (E3): few tickets, read in the queue's order.
+    index('tickets_sla_state_idx')
+      .on(t.workspaceId, t.slaState, t.pinned.desc().nullsFirst(), t.waitingSince.asc().nullsLast(), t.id)
+      .where(sql`${t.deletedAt} is null and ${t.slaState} in ('warning', 'breached')`),
     // Form values are searchable by field (`values @> '{"amount": …}'`).
     index('tickets_values_gin')
       .using('gin', sql`${t.values} jsonb_path_ops`)

@@ -5,6 +5,7 @@ import { catalogApiDocs } from './catalog';
 import { departmentsApiDocs } from './departments';
 import { calendarsApiDocs } from './calendars';
 import { catalogueApiDocs } from './catalogue';
+import { slaApiDocs } from './sla';
 import { liveApiDocs } from './live';
 import { mailApiDocs } from './mail';
 import { notificationsApiDocs, pushApiDocs } from './notifications';
@@ -19,6 +20,7 @@ export const apiDocs: ApiDocs = merge([
   departmentsApiDocs,
   calendarsApiDocs,
   catalogueApiDocs,
+  slaApiDocs,
   catalogApiDocs,
   mailApiDocs,
   settingsApiDocs,
@@ -66,6 +68,11 @@ export const apiTags: TagDoc[] = [
     name: 'catalogue',
     description:
       'The service catalogue: desks with keys, request types with forms and workflows, requests numbered per desk, workflow transitions and their working-time timers.',
+  },
+  {
+    name: 'sla',
+    description:
+      'SLA policies: first response, next response and resolution targets in working minutes on a business calendar, warnings, pauses while pending, and breach actions.',
   },
   { name: 'ticket-types', description: 'The kinds of request a ticket can be (incident, request, question…).' },
   { name: 'tags', description: 'Free labels on tickets.' },

@@ -5,6 +5,7 @@ import { catalogRoutes } from './catalog';
 import { departmentsRoutes } from './departments';
 import { calendarsRoutes } from './calendars';
 import { catalogueRoutes } from './catalogue';
+import { slaRoutes } from './sla';
 import { liveRoutes } from './live';
 import { mailRoutes } from './mail';
 import { notificationsRoutes, pushRoutes } from './notifications';
@@ -21,6 +22,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(departmentsRoutes);
   await app.register(calendarsRoutes);
   await app.register(catalogueRoutes);
+  await app.register(slaRoutes);
   await app.register(catalogRoutes);
   await app.register(mailRoutes);
   await app.register(settingsRoutes);

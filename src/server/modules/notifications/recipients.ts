@@ -188,6 +188,10 @@ export async function noticesFor(
         people: ticket.assigneeIds.length ? ticket.assigneeIds : moved,
       });
     }
+    // E3: an SLA warning or breach reaches the handlers (assignees, else the department) and
+    // the people the policy names.
+    if (c.sla)
+      out.push({ event: c.sla.event, audience: 'staff', people: [...new Set([...handlers(), ...c.sla.people])] });
     // A workflow step's `notify` action (E2): the department's people hear of the new status.
     for (const dep of c.notifyDepartments ?? [])
       out.push({ event: 'statusChanged', audience: 'staff', people: staffOf.get(dep) ?? [] });

@@ -26,6 +26,7 @@ export {
   flushOutbox,
   logTicketEvent,
   notifyLive,
+  queueNotification,
   type LiveEvent,
 } from './ticket-events';
 // The one write path (issue 11): every writer of tickets — HTTP, guests, mail intake, .eml import.

@@ -80,6 +80,7 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
   if (input.requesterId) conds.push(eq(tickets.requesterId, Number(input.requesterId)));
   if (input.typeId) conds.push(eq(tickets.typeId, Number(input.typeId)));
   if (input.internal !== undefined && staff) conds.push(eq(tickets.internal, input.internal));
+  if (input.sla && staff) conds.push(eq(tickets.slaState, input.sla));
   conds.push(...(await createdRange(ctx, input)));
   if (input.email)
     conds.push(

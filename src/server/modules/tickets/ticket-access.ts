@@ -41,6 +41,14 @@ export const LIST_COLUMNS = {
   deskNumber: tickets.deskNumber,
   requestTypeId: tickets.requestTypeId,
   workflowStatus: tickets.workflowStatus,
+  slaPolicyId: tickets.slaPolicyId,
+  slaFirstResponseDue: tickets.slaFirstResponseDue,
+  slaNextResponseDue: tickets.slaNextResponseDue,
+  slaResolutionDue: tickets.slaResolutionDue,
+  slaNextDue: tickets.slaNextDue,
+  slaPausedAt: tickets.slaPausedAt,
+  slaBreached: tickets.slaBreached,
+  slaState: tickets.slaState,
 };
 export type ListRow = Pick<TicketRow, keyof typeof LIST_COLUMNS>;
 

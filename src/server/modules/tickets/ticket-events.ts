@@ -93,6 +93,8 @@ export interface NotableChanges {
   transferredTo?: number;
   /** Departments to tell (a workflow step's `notify` action, E2). */
   notifyDepartments?: number[];
+  /** E3: an SLA warning or breach; `people` besides the ticket's handlers (a policy's notify list). */
+  sla?: { event: 'slaWarning' | 'slaBreached'; people: number[]; targets?: string[] };
 }
 
 /** The lasting half: a notification job, delivered later with retries. */

@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { tags } from '../../../db/schema';
 import type { TTicketListItem } from '../../../contracts/tickets';
 import type { TWorkflow } from '../../../contracts/catalogue';
+import type { TSlaTarget, TTicketSla } from '../../../contracts/sla';
 import type { Ctx } from '../../platform/context';
 import { preparedStatement } from '../../platform/db/prepared';
 import { inWorkspace } from '../../platform/db/scope';
@@ -132,6 +133,22 @@ export function toListItem(r: ListRow, l: Lookups): TTicketListItem {
     tags: r.tagIds.map((t) => l.tags.get(t)).filter((x): x is string => !!x),
     deleted: r.deletedAt !== null,
     ...requestOf(r, l),
+    sla: slaOf(r),
+  };
+}
+
+/** E3: the SLA's due times and state; null when no policy applies. */
+function slaOf(r: ListRow): TTicketSla {
+  if (!r.slaPolicyId) return null;
+  return {
+    policyId: String(r.slaPolicyId),
+    firstResponseDue: iso(r.slaFirstResponseDue),
+    nextResponseDue: iso(r.slaNextResponseDue),
+    resolutionDue: iso(r.slaResolutionDue),
+    paused: r.slaPausedAt !== null,
+    breached: r.slaBreached as TSlaTarget[],
+    state: (r.slaState ?? 'ok') as NonNullable<TTicketSla>['state'],
+    nextDue: iso(r.slaNextDue),
   };
 }
 

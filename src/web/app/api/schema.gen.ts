@@ -824,6 +824,58 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SLA policies
+         * @description Staff. In matching order (position): the first whose conditions all hold applies to a ticket.
+         */
+        get: operations["listSlaPolicies"];
+        put?: never;
+        /**
+         * Create an SLA policy
+         * @description Needs settings.manage. targets in working minutes on calendarId (default: the workspace’s default calendar): firstResponse (until the first agent reply), nextResponse (from a requester’s message after an agent reply until the next agent reply), resolution (until closed). warnBefore working minutes before each due time a warning goes to the handlers; pauseWhilePending stops the clocks while the ticket waits for the requester. onBreach: transfer, assign, raise priority one step, notify staff. Open tickets are recomputed after the change.
+         */
+        post: operations["createSlaPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an SLA policy
+         * @description Staff. One policy with its conditions, targets and breach actions (404 for another workspace’s).
+         */
+        get: operations["getSlaPolicy"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove an SLA policy
+         * @description Needs settings.manage. Its tickets fall to the next matching policy, or none.
+         */
+        delete: operations["deleteSlaPolicy"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an SLA policy
+         * @description Needs settings.manage. Open tickets are recomputed after the change.
+         */
+        patch: operations["updateSlaPolicy"];
+        trace?: never;
+    };
     "/api/v1/ticket-types": {
         parameters: {
             query?: never;
@@ -5615,6 +5667,17 @@ export interface operations {
                                 /** @enum {string} */
                                 category: "open" | "pending" | "closed";
                             } | null;
+                            sla?: {
+                                policyId: string;
+                                firstResponseDue: string | null;
+                                nextResponseDue: string | null;
+                                resolutionDue: string | null;
+                                paused: boolean;
+                                breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                                /** @enum {string} */
+                                state: "ok" | "warning" | "breached" | "paused" | "met";
+                                nextDue: string | null;
+                            } | null;
                             snippet?: {
                                 text: string;
                                 marks: [
@@ -5724,6 +5787,17 @@ export interface operations {
                             customerLabel: string;
                             /** @enum {string} */
                             category: "open" | "pending" | "closed";
+                        } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
                         } | null;
                         body: string;
                         /** @enum {string} */
@@ -5868,6 +5942,17 @@ export interface operations {
                             /** @enum {string} */
                             category: "open" | "pending" | "closed";
                         } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -5919,6 +6004,356 @@ export interface operations {
                             transitionId: string;
                             dueAt: string;
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSlaPolicies: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            position: number;
+                            conditions: {
+                                departmentIds?: string[];
+                                priorities?: ("urgent" | "high" | "medium" | "low")[];
+                                requestTypeIds?: string[];
+                                typeIds?: string[];
+                            };
+                            calendarId: string | null;
+                            targets: {
+                                firstResponse?: number | null;
+                                nextResponse?: number | null;
+                                resolution?: number | null;
+                            };
+                            warnBefore: number;
+                            pauseWhilePending: boolean;
+                            onBreach: {
+                                transferToDepartmentId?: string | null;
+                                assignToId?: string | null;
+                                /** @default false */
+                                raisePriority: boolean;
+                                /** @default [] */
+                                notify: string[];
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "فوری‌ها",
+                 *       "position": 0,
+                 *       "conditions": {
+                 *         "priorities": [
+                 *           "urgent",
+                 *           "high"
+                 *         ]
+                 *       },
+                 *       "targets": {
+                 *         "firstResponse": 60,
+                 *         "nextResponse": 120,
+                 *         "resolution": 960
+                 *       },
+                 *       "warnBefore": 30,
+                 *       "pauseWhilePending": true,
+                 *       "onBreach": {
+                 *         "raisePriority": true,
+                 *         "notify": [
+                 *           "12"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @default 0 */
+                    position?: number;
+                    /** @default {} */
+                    conditions?: {
+                        departmentIds?: string[];
+                        priorities?: ("urgent" | "high" | "medium" | "low")[];
+                        requestTypeIds?: string[];
+                        typeIds?: string[];
+                    };
+                    calendarId?: (number | string) | null;
+                    targets: {
+                        firstResponse?: number | null;
+                        nextResponse?: number | null;
+                        resolution?: number | null;
+                    };
+                    /** @default 30 */
+                    warnBefore?: number;
+                    /** @default true */
+                    pauseWhilePending?: boolean;
+                    /**
+                     * @default {
+                     *       "raisePriority": false,
+                     *       "notify": []
+                     *     }
+                     */
+                    onBreach?: {
+                        transferToDepartmentId?: string | null;
+                        assignToId?: string | null;
+                        /** @default false */
+                        raisePriority?: boolean;
+                        /** @default [] */
+                        notify?: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        position: number;
+                        conditions: {
+                            departmentIds?: string[];
+                            priorities?: ("urgent" | "high" | "medium" | "low")[];
+                            requestTypeIds?: string[];
+                            typeIds?: string[];
+                        };
+                        calendarId: string | null;
+                        targets: {
+                            firstResponse?: number | null;
+                            nextResponse?: number | null;
+                            resolution?: number | null;
+                        };
+                        warnBefore: number;
+                        pauseWhilePending: boolean;
+                        onBreach: {
+                            transferToDepartmentId?: string | null;
+                            assignToId?: string | null;
+                            /** @default false */
+                            raisePriority: boolean;
+                            /** @default [] */
+                            notify: string[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        position: number;
+                        conditions: {
+                            departmentIds?: string[];
+                            priorities?: ("urgent" | "high" | "medium" | "low")[];
+                            requestTypeIds?: string[];
+                            typeIds?: string[];
+                        };
+                        calendarId: string | null;
+                        targets: {
+                            firstResponse?: number | null;
+                            nextResponse?: number | null;
+                            resolution?: number | null;
+                        };
+                        warnBefore: number;
+                        pauseWhilePending: boolean;
+                        onBreach: {
+                            transferToDepartmentId?: string | null;
+                            assignToId?: string | null;
+                            /** @default false */
+                            raisePriority: boolean;
+                            /** @default [] */
+                            notify: string[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @default 0 */
+                    position?: number;
+                    /** @default {} */
+                    conditions?: {
+                        departmentIds?: string[];
+                        priorities?: ("urgent" | "high" | "medium" | "low")[];
+                        requestTypeIds?: string[];
+                        typeIds?: string[];
+                    };
+                    calendarId?: (number | string) | null;
+                    targets?: {
+                        firstResponse?: number | null;
+                        nextResponse?: number | null;
+                        resolution?: number | null;
+                    };
+                    /** @default 30 */
+                    warnBefore?: number;
+                    /** @default true */
+                    pauseWhilePending?: boolean;
+                    /**
+                     * @default {
+                     *       "raisePriority": false,
+                     *       "notify": []
+                     *     }
+                     */
+                    onBreach?: {
+                        transferToDepartmentId?: string | null;
+                        assignToId?: string | null;
+                        /** @default false */
+                        raisePriority?: boolean;
+                        /** @default [] */
+                        notify?: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        position: number;
+                        conditions: {
+                            departmentIds?: string[];
+                            priorities?: ("urgent" | "high" | "medium" | "low")[];
+                            requestTypeIds?: string[];
+                            typeIds?: string[];
+                        };
+                        calendarId: string | null;
+                        targets: {
+                            firstResponse?: number | null;
+                            nextResponse?: number | null;
+                            resolution?: number | null;
+                        };
+                        warnBefore: number;
+                        pauseWhilePending: boolean;
+                        onBreach: {
+                            transferToDepartmentId?: string | null;
+                            assignToId?: string | null;
+                            /** @default false */
+                            raisePriority: boolean;
+                            /** @default [] */
+                            notify: string[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
                     };
                 };
             };
@@ -7216,6 +7651,17 @@ export interface operations {
                             /** @enum {string} */
                             category: "open" | "pending" | "closed";
                         } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -8021,6 +8467,7 @@ export interface operations {
                 includeDeleted?: boolean | ("true" | "false");
                 deletedOnly?: boolean | ("true" | "false");
                 internal?: boolean | ("true" | "false");
+                sla?: "warning" | "breached";
                 pinnedFirst?: boolean | ("true" | "false");
                 sort?: "waiting" | "-waiting" | "created" | "-created" | "number" | "-number" | "subject" | "-subject" | "status" | "-status" | "department" | "-department" | "email" | "-email" | "priority" | "-priority" | "updated" | "-updated";
             };
@@ -8079,6 +8526,17 @@ export interface operations {
                                 customerLabel: string;
                                 /** @enum {string} */
                                 category: "open" | "pending" | "closed";
+                            } | null;
+                            sla?: {
+                                policyId: string;
+                                firstResponseDue: string | null;
+                                nextResponseDue: string | null;
+                                resolutionDue: string | null;
+                                paused: boolean;
+                                breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                                /** @enum {string} */
+                                state: "ok" | "warning" | "breached" | "paused" | "met";
+                                nextDue: string | null;
                             } | null;
                             snippet?: {
                                 text: string;
@@ -8212,6 +8670,17 @@ export interface operations {
                             customerLabel: string;
                             /** @enum {string} */
                             category: "open" | "pending" | "closed";
+                        } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
                         } | null;
                         body: string;
                         /** @enum {string} */
@@ -8389,6 +8858,17 @@ export interface operations {
                             customerLabel: string;
                             /** @enum {string} */
                             category: "open" | "pending" | "closed";
+                        } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
                         } | null;
                         body: string;
                         /** @enum {string} */
@@ -8568,6 +9048,17 @@ export interface operations {
                             /** @enum {string} */
                             category: "open" | "pending" | "closed";
                         } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -8716,6 +9207,17 @@ export interface operations {
                             /** @enum {string} */
                             category: "open" | "pending" | "closed";
                         } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -8837,6 +9339,17 @@ export interface operations {
                             /** @enum {string} */
                             category: "open" | "pending" | "closed";
                         } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
+                        } | null;
                         body: string;
                         /** @enum {string} */
                         direction: "rtl" | "ltr" | "auto";
@@ -8957,6 +9470,17 @@ export interface operations {
                             customerLabel: string;
                             /** @enum {string} */
                             category: "open" | "pending" | "closed";
+                        } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
                         } | null;
                         body: string;
                         /** @enum {string} */

@@ -7,6 +7,7 @@ import { AppError, NotFound } from '../../../platform/errors';
 import { TICKET_COLUMNS, type TicketRow } from '../ticket-access';
 import { logTicketEvent, notifyLive, queueNotification } from '../ticket-events';
 import { insertMessage, type MessageRow, type NewMessage } from './message-row';
+import { queueSlaChecks, slaChanges } from '../../sla';
 
 /** C4: a locked ticket takes no message, from anyone, by any way. */
 export const TicketLocked = () => new AppError('locked', { key: 'errors.ticket_locked' });
@@ -78,10 +79,13 @@ export async function appendMessage(
   const now = tx.deps.clock.now();
   const changes = m.kind === 'note' || by === 'system' ? null : statusAfterMessage(ticket, by, statusAfter, now);
   const moved = !!changes && changes.status !== ticket.status;
+  // E3: a reply answers or starts SLA clocks; a status move pauses or resumes them.
+  const sla = changes ? await slaChanges(tx, { ...ticket, ...changes }, now) : null;
   const made = await insertMessage(tx, ticket, {
     ...message,
-    ticketChanges: changes ? { ...changes, ...(moved ? { statusChangedAt: now } : {}) } : undefined,
+    ticketChanges: changes ? { ...changes, ...(moved ? { statusChangedAt: now } : {}), ...sla } : undefined,
   });
+  await queueSlaChecks(tx, ticket.id, ticket, sla, now);
   await logTicketEvent(tx, ticket.id, m.kind === 'note' ? 'note_added' : 'replied', {
     messageId: String(made.message.id),
     ...(via ? { via } : {}),

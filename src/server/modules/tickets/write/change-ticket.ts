@@ -7,6 +7,7 @@ import { normalizeText } from '../search-text';
 import { TICKET_COLUMNS, type TicketRow } from '../ticket-access';
 import { announce, logTicketEvent, type NotableChanges } from '../ticket-events';
 import { rebuildSearch } from './search-index';
+import { queueSlaChecks, slaChanges } from '../../sla';
 
 /** What may change on a ticket; absent fields stay as they are. Ids already validated. */
 export interface TicketChange {
@@ -124,11 +125,15 @@ export async function changeTicket(
       on conflict (ticket_id, user_id, kind) do update set notify = excluded.notify`);
   }
   if (!events.length && c.notify === undefined) return { row: ticket, changed: false };
+  // E3: what decides the SLA (policy match, pause, closing) may have moved.
+  const slaMoves = ['status', 'departmentId', 'priority', 'typeId'].some((k) => k in set);
+  const sla = slaMoves ? await slaChanges(tx, { ...ticket, ...set } as TicketRow, now) : null;
   const [row] = (await tx.db
     .update(tickets)
-    .set({ ...set, updatedAt: now })
+    .set({ ...set, ...sla, updatedAt: now })
     .where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id)))
     .returning(TICKET_COLUMNS)) as TicketRow[];
+  await queueSlaChecks(tx, ticket.id, ticket, sla, now);
   if (set.subject !== undefined || bodyChanged) await rebuildSearch(tx, row, { public: true });
   for (const [kind, data] of events) await logTicketEvent(tx, ticket.id, kind, data);
   if (events.length) await announce(tx, row, 'ticket.updated', { changes: notable(ticket, row, c.notifyDepartments) });

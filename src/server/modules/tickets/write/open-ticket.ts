@@ -7,6 +7,7 @@ import { normalizeText, tsvectorOf } from '../search-text';
 import { TICKET_COLUMNS, type TicketRow } from '../ticket-access';
 import { logTicketEvent, notifyLive, queueNotification } from '../ticket-events';
 import { insertMessageRow, type MessageRow, type NewMessage } from './message-row';
+import { queueSlaChecks, slaChanges } from '../../sla';
 
 /**
  * Takes the next number of the workspace. The counter's row lock serialises concurrent
@@ -72,6 +73,25 @@ export async function openTicket(
     ...event,
   });
   await queueNotification(ctx, id, 'ticket.created', { kind: 'reply', messageId: message.id });
+  // E3: its SLA from the start (computed before the number is taken: nothing of it needs the lock).
+  const sla = await slaChanges(
+    ctx,
+    {
+      status: t.status,
+      departmentId: t.departmentId,
+      priority: t.priority,
+      typeId: t.typeId ?? null,
+      requestTypeId: t.requestTypeId ?? null,
+      createdAt: now,
+      lastAgentReplyAt: t.lastAgentReplyAt ?? null,
+      waitingSince: t.status === 'active' ? now : null,
+      slaPolicyId: null,
+      slaPausedAt: null,
+      slaPausedMinutes: 0,
+      slaBreached: [],
+    },
+    now,
+  );
   const number = await nextTicketNumber(ctx);
   const [row] = (await ctx.db
     .insert(tickets)
@@ -97,8 +117,10 @@ export async function openTicket(
       lastMessageAt: isNote ? null : now,
       createdAt: now,
       updatedAt: now,
+      ...sla,
     })
     .returning(TICKET_COLUMNS)) as TicketRow[];
+  await queueSlaChecks(ctx, id, {}, sla, now);
   await notifyLive(ctx, row, 'ticket.created', { kind: 'reply', messageId: message.id }, []);
   return { row, message };
 }
