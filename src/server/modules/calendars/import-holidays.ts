@@ -7,6 +7,7 @@ import { NotFound } from '../../platform/errors';
 import { requirePermission } from '../../platform/http/access';
 import type { Locale } from '../../platform/i18n';
 import { audit } from '../audit';
+import { queueSlaRecompute } from '../sla';
 import { addHolidays, calendarOut, findCalendar } from './calendars.repo';
 import { officialHolidays } from './iran-holidays';
 
@@ -31,6 +32,8 @@ export async function importHolidays({ ctx, id, jalaliYear }: { ctx: Ctx; id: nu
       .set({ updatedAt: tx.deps.clock.now() })
       .where(inWorkspace(calendars, tx, eq(calendars.id, id)));
     await audit(tx, 'calendar.holidays_imported', 'calendar', id, { jalaliYear, added });
+    // E3: due times on this calendar move with it.
+    await queueSlaRecompute(tx);
     return { added, calendar: await calendarOut(tx, id) };
   });
 }

@@ -7,6 +7,7 @@ import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
 import { requirePermission } from '../../platform/http/access';
 import { audit } from '../audit';
+import { queueSlaRecompute } from '../sla';
 import { calendarOut, checkDepartment, findCalendar, makeDefault, setHolidays } from './calendars.repo';
 import { checkWeek } from './check-week';
 
@@ -33,6 +34,8 @@ export async function updateCalendar({
     if (isDefault) await makeDefault(tx, id);
     if (holidays) await setHolidays(tx, id, holidays);
     await audit(tx, 'calendar.updated', 'calendar', id, { fields: Object.keys(input) });
+    // E3: due times on this calendar move with it.
+    await queueSlaRecompute(tx);
     return calendarOut(tx, id);
   });
 }

@@ -6,3 +6,7 @@ export { requestExtras } from './request-extras';
 export { fireWorkflowTimer } from './fire-workflow-timer';
 export { WORKFLOW_TIMER_QUEUE } from './workflow-timers';
 export { setiranRequestType, INVOICE_WAIT_MINUTES } from './setiran';
+export { createDesk } from './create-desk';
+export { createRequestType } from './create-request-type';
+export { createRequest } from './create-request';
+export { takeTransition } from './take-transition';

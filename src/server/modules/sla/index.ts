@@ -6,3 +6,4 @@ export { queueSlaChecks, slaChanges, SLA_CHECK_QUEUE } from './sla-write';
 export { queueSlaRecompute, recomputeSla } from './recompute-sla';
 export { checkSla } from './check-sla';
 export { computeSla, matchPolicy, type SlaFields, type SlaPolicyRule, type SlaTicket } from './compute-sla';
+export { createSlaPolicy } from './write-policies';

@@ -6,6 +6,7 @@ import { createDepartment } from '../departments';
 import { createTicketType, createTag, createOrgUnit } from '../catalog';
 import { systemCtx } from './create-workspace';
 import { seedDemoTickets } from './demo-tickets';
+import { seedDemoCatalogue } from './demo-catalogue';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -74,7 +75,10 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
     ctx,
     input: { name: 'گروه مهندسی کامپیوتر', parentId: Number(faculty.id), active: true, position: 1 },
   });
-  await createOrgUnit({ ctx, input: { name: 'معاونت اداری و مالی', parentId: null, active: true, position: 2 } });
+  const adminUnit = await createOrgUnit({
+    ctx,
+    input: { name: 'معاونت اداری و مالی', parentId: null, active: true, position: 2 },
+  });
   await createOrgUnit({ ctx, input: { name: 'کتابخانه مرکزی', parentId: null, active: true, position: 3 } });
 
   const customer = (
@@ -192,5 +196,10 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
     ctx,
     { sara, reza, maryam, ali, zahra, john, agentPermissions: full.permissions },
     { support: support.id, finance: finance.id, sales: sales.id, internal: internal.id },
+  );
+  await seedDemoCatalogue(
+    ctx,
+    { ali, zahra, john, sara },
+    { support: support.id, finance: finance.id, unitId: adminUnit.id },
   );
 }
