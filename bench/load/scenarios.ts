@@ -102,7 +102,9 @@ export type ScenarioName =
   | 'search-phrase'
   | 'search-number'
   | 'ticket-page'
-  | 'dashboard';
+  | 'dashboard'
+  | 'queue-sla-warning'
+  | 'queue-sla-breached';
 
 export const SCENARIOS: ScenarioName[] = [
   'create-ticket',
@@ -116,6 +118,8 @@ export const SCENARIOS: ScenarioName[] = [
   'search-number',
   'ticket-page',
   'dashboard',
+  'queue-sla-warning',
+  'queue-sla-breached',
 ];
 
 /** The request each scenario repeats. */
@@ -178,5 +182,10 @@ export function requestFor(name: ScenarioName, f: Fixture): LoadRequest {
     }
     case 'dashboard':
       return { path: '/api/v1/dashboard', headers: f.agent };
+    // Issue 16: the SLA filters (bench:sla-setup first), against queue-first-page.
+    case 'queue-sla-warning':
+      return { path: '/api/v1/tickets?sla=warning', headers: f.agent };
+    case 'queue-sla-breached':
+      return { path: '/api/v1/tickets?sla=breached', headers: f.agent };
   }
 }

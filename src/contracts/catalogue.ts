@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIdInput, ZPageQuery } from './common';
+import { ZId, ZIdInput, ZPageQuery, patchOf } from './common';
 
 /**
  * The service catalogue (E1–E5): desks with keys, request types with forms and workflows.
@@ -37,10 +37,8 @@ export const ZCreateDesk = z.object({
   visible: z.boolean().default(true),
   position: z.number().int().min(0).max(10_000).default(0),
 });
-export const ZUpdateDesk = ZCreateDesk.partial().refine(
-  (v) => Object.values(v).some((x) => x !== undefined),
-  'validation.empty_patch',
-);
+/** Only what is sent changes: no defaults are filled in (patchOf). */
+export const ZUpdateDesk = patchOf(ZCreateDesk);
 export type TCreateDesk = z.infer<typeof ZCreateDesk>;
 export type TUpdateDesk = z.infer<typeof ZUpdateDesk>;
 
@@ -204,10 +202,8 @@ export const ZCreateRequestType = z.object({
   position: z.number().int().min(0).max(10_000).default(0),
   visible: z.boolean().default(true),
 });
-export const ZUpdateRequestType = ZCreateRequestType.partial().refine(
-  (v) => Object.values(v).some((x) => x !== undefined),
-  'validation.empty_patch',
-);
+/** Only what is sent changes: no defaults are filled in (patchOf). */
+export const ZUpdateRequestType = patchOf(ZCreateRequestType);
 export type TCreateRequestType = z.infer<typeof ZCreateRequestType>;
 export type TUpdateRequestType = z.infer<typeof ZUpdateRequestType>;
 

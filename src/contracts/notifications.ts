@@ -44,6 +44,8 @@ export const ZNotificationSettings = z.object({
   filter: ZNotificationFilter,
   channels: ZChannels,
   events: ZEvents,
+  /** E3: no e-mail, SMS or push outside working hours; they wait for the next working minute (the bell does not). */
+  workingHoursOnly: z.boolean(),
 });
 export type TNotificationSettings = z.infer<typeof ZNotificationSettings>;
 
@@ -53,6 +55,7 @@ export const ZNotificationSettingsInput = z
     filter: z.object({ mode: ZFilterMode, userIds: z.array(ZIdInput).max(MAX_FILTER_PEOPLE).default([]) }).optional(),
     channels: ZChannels.partial().optional(),
     events: ZEvents.partial().optional(),
+    workingHoursOnly: z.boolean().optional(),
   })
   .strict();
 export type TNotificationSettingsInput = z.infer<typeof ZNotificationSettingsInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIdInput, ZPageQuery } from './common';
+import { ZId, ZIdInput, ZPageQuery, patchOf } from './common';
 
 /** SLA policies (E3, K3): api.md "Service catalogue, workflows, calendars and SLAs". */
 
@@ -61,10 +61,8 @@ export const ZCreateSlaPolicy = z.object({
   pauseWhilePending: z.boolean().default(true),
   onBreach: ZOnBreach.default({ raisePriority: false, notify: [] }),
 });
-export const ZUpdateSlaPolicy = ZCreateSlaPolicy.partial().refine(
-  (v) => Object.values(v).some((x) => x !== undefined),
-  'validation.empty_patch',
-);
+/** Only what is sent changes: no defaults are filled in (patchOf). */
+export const ZUpdateSlaPolicy = patchOf(ZCreateSlaPolicy);
 export type TCreateSlaPolicy = z.infer<typeof ZCreateSlaPolicy>;
 export type TUpdateSlaPolicy = z.infer<typeof ZUpdateSlaPolicy>;
 

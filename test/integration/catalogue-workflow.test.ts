@@ -134,6 +134,17 @@ describe('desks and request types', () => {
     expect((await admin.get(`desks/${desk.id}/request-types`)).json().total).toBe(1);
   });
 
+  it('a PATCH changes only what it sends (no defaults filled in)', async () => {
+    const hidden = await admin.patch(`request-types/${rt.id}`, { visible: false });
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    expect(hidden.json().workflow.transitions).toHaveLength(6);
+    expect(hidden.json().fields).toHaveLength(7);
+    expect((await admin.patch(`request-types/${rt.id}`, { visible: true })).json().visible).toBe(true);
+    await admin.patch(`desks/${desk.id}`, { description: 'شرح' });
+    const renamed = (await admin.patch(`desks/${desk.id}`, { name: 'شارژ پنل پیامکی' })).json();
+    expect(renamed).toMatchObject({ description: 'شرح', visible: true, key: 'SETIRAN' });
+  });
+
   it('customers and agents cannot write the catalogue', async () => {
     expect((await customer.client.post('desks', { key: 'ABC', name: 'x', departmentId: finance.id })).statusCode).toBe(
       403,

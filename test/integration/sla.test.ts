@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOBS } from '../../src/server/jobs-registry';
 import { jobCtx } from '../../src/server/modules/notifications';
 import { checkSla, recomputeSla } from '../../src/server/modules/sla';
 import { drainNotifications, toldOf } from '../helpers/notifications';
@@ -76,8 +77,18 @@ beforeAll(async () => {
   ({ slug, workspaceId } = await newWorkspace(t));
   admin = await signIn(t, slug, 'admin', ADMIN_PASSWORD);
   support = (await admin.post('departments', { name: 'پشتیبانی فنی' })).json();
-  agent = await makeUser(t, admin, slug, { role: 'agent', name: 'کارشناس', departmentIds: [support.id] });
-  lead = await makeUser(t, admin, slug, { role: 'agent', name: 'سرپرست', departmentIds: [support.id] });
+  agent = await makeUser(t, admin, slug, {
+    role: 'agent',
+    name: 'کارشناس',
+    departmentIds: [support.id],
+    email: 'agent@sla.test',
+  });
+  lead = await makeUser(t, admin, slug, {
+    role: 'agent',
+    name: 'سرپرست',
+    departmentIds: [support.id],
+    email: 'lead@sla.test',
+  });
   customer = await makeUser(t, admin, slug, { role: 'customer', name: 'مشتری' });
   calendarId = (await admin.post('calendars', { name: 'بدون تعطیلی' })).json().id;
   other = await signIn(t, (await newWorkspace(t)).slug, 'admin', ADMIN_PASSWORD);
@@ -235,12 +246,52 @@ describe('pause while pending, next response, met', () => {
   });
 });
 
+describe('working hours only', () => {
+  it('a person who asks gets no e-mail, SMS or push at night: they wait for the next working minute; the bell does not', async () => {
+    const set = await lead.client.put('me/notification-settings', { workingHoursOnly: true });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().workingHoursOnly).toBe(true);
+    // Sunday 22:00 in Tehran: the next working minute is Monday 08:00.
+    t.clock.set(at('2026-12-06T22:00:00'));
+    await reloginAll();
+    const made = await open();
+    // The fan-out only (not the deliveries, which drainNotifications would also send).
+    const fanOut = JOBS.find((j) => j.queue === 'notify.ticket')!.handler(t.deps) as (
+      d: unknown,
+      j: unknown,
+    ) => Promise<void>;
+    const { rows: queued } = (await t.deps.database.executeSql(
+      `delete from pgboss.job where name = 'notify.ticket' and (data->>'workspaceId')::bigint = $1 returning id, data`,
+      [workspaceId],
+    )) as { rows: { id: string; data: unknown }[] };
+    for (const q of queued) await fanOut(q.data, { id: q.id, name: 'notify.ticket' });
+    expect(await toldOf(t, workspaceId, made.number, 'ticketCreated')).toEqual(
+      expect.arrayContaining([agent.id, lead.id]),
+    );
+    const { rows } = (await t.deps.database.executeSql(
+      `select d.user_id::text as user, j.start_after from deliveries d
+         join pgboss.job j on j.name = 'notify.deliver' and j.data->'ids' @> to_jsonb(d.id)
+        where d.workspace_id = $1 and d.ticket_number = $2 and d.event = 'ticketCreated'`,
+      [workspaceId, made.number],
+    )) as { rows: { user: string; start_after: Date }[] };
+    const leads = rows.filter((r) => r.user === lead.id);
+    expect(leads.length).toBeGreaterThan(0);
+    for (const r of leads) expect(new Date(r.start_after).toISOString()).toBe(iso('2026-12-07T08:00:00'));
+    const others = rows.filter((r) => r.user === agent.id);
+    expect(others.length).toBeGreaterThan(0);
+    for (const r of others) expect(new Date(r.start_after).getTime()).toBeLessThan(at('2026-12-07T00:00:00').getTime());
+  });
+});
+
 describe('recomputing', () => {
   it('a policy change moves the due times of open tickets', async () => {
     t.clock.set(at('2026-12-06T11:00:00'));
     const made = await open();
     expect(made.sla.firstResponseDue).toBe(iso('2026-12-06T12:00:00'));
-    expect((await admin.patch(`sla-policies/${policy.id}`, { targets: { firstResponse: 240 } })).statusCode).toBe(200);
+    const patched = await admin.patch(`sla-policies/${policy.id}`, { targets: { firstResponse: 240 } });
+    expect(patched.statusCode).toBe(200);
+    // Only what was sent changed.
+    expect(patched.json()).toMatchObject({ warnBefore: 15, position: 10, onBreach: { raisePriority: true } });
     expect(await recomputeSla(ctx())).toBeGreaterThan(0);
     const r = (await agent.client.get(`tickets/${made.number}`)).json();
     expect(r.sla.firstResponseDue).toBe(iso('2026-12-06T15:00:00'));

@@ -41,6 +41,8 @@ export const notificationSettings = pgTable(
     channels: jsonb().notNull().default({}),
     /** { ticketCreated, customerReplied, … }: booleans. */
     events: jsonb().notNull().default({}),
+    /** E3: e-mail, SMS and push wait for working time (the calendar of the ticket's department). */
+    workingHoursOnly: boolean().notNull().default(false),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],

@@ -2,5 +2,11 @@
 export { calendarsRoutes } from './calendars.routes';
 export { calendarsApiDocs } from './calendars.api-docs';
 export { addDefaultCalendars } from './default-calendar';
-export { addWorkingMinutes, workingMinutesBetween, type WorkCalendar } from './working-time';
+export {
+  addWorkingMinutes,
+  isWorkingInstant,
+  nextWorkingStart,
+  workingMinutesBetween,
+  type WorkCalendar,
+} from './working-time';
 export { workCalendarFor } from './calendar-for';

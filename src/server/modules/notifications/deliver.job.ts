@@ -23,7 +23,11 @@ export interface DeliverJob {
 }
 
 /** Queues the sending of deliveries in the caller's transaction, a job per channel and chunk. */
-export async function queueDeliveries(tx: Ctx, items: { id: number; channel: TChannel }[]) {
+export async function queueDeliveries(
+  tx: Ctx,
+  items: { id: number; channel: TChannel }[],
+  opts: { startAfter?: Date } = {},
+) {
   const jobs: { name: string; data: DeliverJob }[] = [];
   for (const channel of ['email', 'sms', 'push'] as const) {
     const ids = items.filter((i) => i.channel === channel).map((i) => i.id);
@@ -33,7 +37,10 @@ export async function queueDeliveries(tx: Ctx, items: { id: number; channel: TCh
         data: { workspaceId: tx.workspaceId, channel, ids: ids.slice(i, i + DELIVERIES_PER_JOB) },
       });
   }
-  if (jobs.length) await tx.deps.jobs.insertMany(jobs, { executor: tx.db });
+  if (!jobs.length) return;
+  if (!opts.startAfter) return tx.deps.jobs.insertMany(jobs, { executor: tx.db });
+  // Held for working time (E3): each job waits for its instant.
+  for (const j of jobs) await tx.deps.jobs.send(j.name, j.data, { executor: tx.db, startAfter: opts.startAfter });
 }
 
 /**

@@ -4,7 +4,12 @@ import { requireActor } from '../../platform/http/access';
 import { settingsOf, type EffectiveSettings } from './settings.repo';
 
 export function settingsView(s: EffectiveSettings): TNotificationSettings {
-  return { filter: { mode: s.mode, userIds: s.userIds.map(String) }, channels: s.channels, events: s.events };
+  return {
+    filter: { mode: s.mode, userIds: s.userIds.map(String) },
+    channels: s.channels,
+    events: s.events,
+    workingHoursOnly: s.workingHoursOnly,
+  };
 }
 
 export async function mySettings(ctx: Ctx): Promise<EffectiveSettings> {

@@ -25,6 +25,7 @@ import { smsSettingsOf } from './sms-settings';
 import { noticeText, type TextFacts } from './texts';
 import { sealPayload } from './payload';
 import { jobCtx } from './job-ctx';
+import { isWorkingInstant, nextWorkingStart, workCalendarFor } from '../calendars';
 
 type NewDelivery = typeof deliveries.$inferInsert & { payload?: DeliveryPayload };
 
@@ -141,18 +142,38 @@ export const notifyTicket = (deps: AppDeps) => async (job: TicketNotification) =
       };
     });
     const written = rows.length
-      ? await tx.db
-          .insert(deliveries)
-          .values(rows)
-          .returning({ id: deliveries.id, channel: deliveries.channel, status: deliveries.status })
+      ? await tx.db.insert(deliveries).values(rows).returning({
+          id: deliveries.id,
+          channel: deliveries.channel,
+          status: deliveries.status,
+          userId: deliveries.userId,
+        })
       : [];
-    await queueDeliveries(
-      tx,
-      written.filter((w) => w.status === 'queued').map((w) => ({ id: Number(w.id), channel: w.channel as TChannel })),
-    );
+    const queued = written.filter((w) => w.status === 'queued');
+    // E3: people who asked for working hours only get their e-mail, SMS and push when work starts.
+    const waitUntil = await quietUntil(tx, ticket.departmentId, now, [
+      ...new Set(
+        queued.filter((w) => w.userId && settings.get(Number(w.userId))?.workingHoursOnly).map((w) => Number(w.userId)),
+      ),
+    ]);
+    const item = (w: (typeof queued)[number]) => ({ id: Number(w.id), channel: w.channel as TChannel });
+    const waits = (w: (typeof queued)[number]) =>
+      waitUntil !== null && w.userId !== null && settings.get(Number(w.userId))!.workingHoursOnly;
+    await queueDeliveries(tx, queued.filter((w) => !waits(w)).map(item));
+    if (waitUntil) await queueDeliveries(tx, queued.filter(waits).map(item), { startAfter: waitUntil });
     await announceBell(tx, ticket.number, [...new Set(made.map((m) => Number(m.userId)))]);
   });
 };
+
+/**
+ * When the deliveries of people who want working hours only may go: null when it is working
+ * time now (or nobody asked), else the next working minute of the ticket's department's calendar.
+ */
+async function quietUntil(ctx: Ctx, departmentId: number, now: Date, people: number[]): Promise<Date | null> {
+  if (!people.length) return null;
+  const cal = await workCalendarFor(ctx, { departmentId });
+  return isWorkingInstant(cal, now) ? null : nextWorkingStart(cal, now);
+}
 
 /** The channels a person gets a delivery on for this notice. */
 function wanted(

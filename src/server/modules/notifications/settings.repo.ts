@@ -17,6 +17,7 @@ export interface EffectiveSettings {
   userIds: number[];
   channels: TChannels;
   events: TEvents;
+  workingHoursOnly: boolean;
 }
 
 /** Staff hear of customers' events; customers of what staff do to their tickets. */
@@ -35,6 +36,7 @@ export function defaultSettings(role: Role): EffectiveSettings {
     events: Object.fromEntries(
       NOTIFICATION_EVENTS.map((e) => [e, staff ? e !== 'agentReplied' : CUSTOMER_EVENTS.has(e)]),
     ) as TEvents,
+    workingHoursOnly: false,
   };
 }
 
@@ -58,6 +60,7 @@ export function mergeSettings(role: Role, row: StoredRow | undefined): Effective
     userIds: row.filterUserIds.map(Number),
     channels: pickBooleans(d.channels, row.channels),
     events: pickBooleans(d.events, row.events),
+    workingHoursOnly: row.workingHoursOnly,
   };
 }
 
@@ -85,6 +88,7 @@ export async function saveSettings(ctx: Ctx, userId: number, s: EffectiveSetting
     filterUserIds: s.userIds,
     channels: s.channels,
     events: s.events,
+    workingHoursOnly: s.workingHoursOnly,
     updatedAt: now,
   };
   await ctx.db

@@ -45,6 +45,7 @@ export async function updateNotificationSettings({
     userIds: input.filter ? await checkPeople(ctx, input.filter.userIds) : cur.userIds,
     channels: { ...cur.channels, ...stripUndefined(input.channels) },
     events: { ...cur.events, ...stripUndefined(input.events) },
+    workingHoursOnly: input.workingHoursOnly ?? cur.workingHoursOnly,
   }));
   return settingsView(s);
 }

@@ -4888,12 +4888,9 @@ export interface operations {
                 "application/json": {
                     key?: string;
                     name?: string;
-                    /** @default  */
                     description?: string;
                     departmentId?: number | string;
-                    /** @default true */
                     visible?: boolean;
-                    /** @default 0 */
                     position?: number;
                 };
             };
@@ -5428,16 +5425,11 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
-                    /** @default  */
                     description?: string;
                     icon?: string | null;
                     departmentId?: (number | string) | null;
-                    /**
-                     * @default medium
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     defaultPriority?: "urgent" | "high" | "medium" | "low";
-                    /** @default [] */
                     fields?: {
                         key: string;
                         label: string;
@@ -5449,20 +5441,6 @@ export interface operations {
                         /** @default  */
                         help?: string;
                     }[];
-                    /**
-                     * @default {
-                     *       "initial": "open",
-                     *       "statuses": [
-                     *         {
-                     *           "key": "open",
-                     *           "name": "Open",
-                     *           "customerLabel": "",
-                     *           "category": "open"
-                     *         }
-                     *       ],
-                     *       "transitions": []
-                     *     }
-                     */
                     workflow?: {
                         initial: string;
                         statuses: {
@@ -5509,9 +5487,7 @@ export interface operations {
                             })[];
                         }[];
                     };
-                    /** @default 0 */
                     position?: number;
-                    /** @default true */
                     visible?: boolean;
                 };
             };
@@ -6283,9 +6259,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
-                    /** @default 0 */
                     position?: number;
-                    /** @default {} */
                     conditions?: {
                         departmentIds?: string[];
                         priorities?: ("urgent" | "high" | "medium" | "low")[];
@@ -6298,16 +6272,8 @@ export interface operations {
                         nextResponse?: number | null;
                         resolution?: number | null;
                     };
-                    /** @default 30 */
                     warnBefore?: number;
-                    /** @default true */
                     pauseWhilePending?: boolean;
-                    /**
-                     * @default {
-                     *       "raisePriority": false,
-                     *       "notify": []
-                     *     }
-                     */
                     onBreach?: {
                         transferToDepartmentId?: string | null;
                         assignToId?: string | null;
@@ -10775,6 +10741,7 @@ export interface operations {
                             slaBreached: boolean;
                             statusChanged: boolean;
                         };
+                        workingHoursOnly: boolean;
                     };
                 };
             };
@@ -10830,6 +10797,7 @@ export interface operations {
                         slaBreached?: boolean;
                         statusChanged?: boolean;
                     };
+                    workingHoursOnly?: boolean;
                 };
             };
         };
@@ -10862,6 +10830,7 @@ export interface operations {
                             slaBreached: boolean;
                             statusChanged: boolean;
                         };
+                        workingHoursOnly: boolean;
                     };
                 };
             };

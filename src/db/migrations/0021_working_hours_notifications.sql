@@ -1,0 +1,1 @@
+ALTER TABLE "notification_settings" ADD COLUMN "working_hours_only" boolean DEFAULT false NOT NULL;
