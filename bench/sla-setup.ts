@@ -141,7 +141,8 @@ async function main() {
       ];
       values.forEach((v, k) => cols[k].push(v));
       for (const at of [f.slaWarnAt, f.slaNextDue])
-        if (at && at > now) jobs.push({ name: 'sla.check', data: { workspaceId: wsId, ticketId: Number(r.id) }, startAfter: at });
+        if (at && at > now)
+          jobs.push({ name: 'sla.check', data: { workspaceId: wsId, ticketId: Number(r.id) }, startAfter: at });
       if (values[8] !== null) timers.push({ ticket: Number(r.id), due: values[9] as Date });
     }
     await db.query(

@@ -73,7 +73,8 @@ async function main() {
   let last = -1;
   for (;;) {
     const n = (await db.query(pendingSql, [QUEUE])).rows[0].n as number;
-    if (n !== last) process.stdout.write(`\r${n.toLocaleString('en-US')} left · ${((Date.now() - started) / 1000).toFixed(1)} s   `);
+    if (n !== last)
+      process.stdout.write(`\r${n.toLocaleString('en-US')} left · ${((Date.now() - started) / 1000).toFixed(1)} s   `);
     last = n;
     if (n === 0) break;
     if (Date.now() - started > 600_000) throw new Error('still not done after 10 minutes');
@@ -96,10 +97,10 @@ async function main() {
           )
         ).rows[0].n;
   const failed = (
-    await db.query(`select count(*)::int as n from pgboss.job where name = $1 and state = 'failed' and created_on >= $2`, [
-      QUEUE,
-      now,
-    ])
+    await db.query(
+      `select count(*)::int as n from pgboss.job where name = $1 and state = 'failed' and created_on >= $2`,
+      [QUEUE, now],
+    )
   ).rows[0].n;
   const result = {
     scenario: `timer-burst-${KIND}`,
@@ -115,7 +116,10 @@ async function main() {
   console.log(`\n${JSON.stringify(result)}`);
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   const stamp = now.toISOString().replace(/[:T]/g, '-').slice(0, 19);
-  writeFileSync(new URL(`./results/${stamp}-timer-burst-${KIND}.json`, import.meta.url), JSON.stringify(result, null, 2));
+  writeFileSync(
+    new URL(`./results/${stamp}-timer-burst-${KIND}.json`, import.meta.url),
+    JSON.stringify(result, null, 2),
+  );
   await boss.stop({ graceful: false });
   await db.end();
 }
