@@ -45,6 +45,11 @@ async function main() {
   ).rows.map((r) => r.d as string);
   const calendar: WorkCalendar = { timezone: cal.timezone, week: cal.week, holidays: new Set(holidays) };
 
+  // pg-boss makes its schema on start (a database the server never ran on has none yet).
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 2 });
+  await boss.start();
+  for (const name of ['workflow.timer', 'sla.check']) if (!(await boss.getQueue(name))) await boss.createQueue(name);
+
   // Start over: the policy, the desk and its requests' columns, the timers and their jobs.
   await db.query('delete from sla_policies where workspace_id = $1', [wsId]);
   await db.query(
@@ -86,6 +91,18 @@ async function main() {
     [wsId, desk.id, rt.name, JSON.stringify(rt.fields), JSON.stringify(rt.workflow)],
   );
 
+  // The seed leaves about 5% open; reopen the newest closed ones until `--open` are open.
+  const { n: open } = await one<{ n: number }>(
+    `select count(*)::int as n from tickets where workspace_id = $1 and deleted_at is null and status in ('active', 'pending')`,
+    [wsId],
+  );
+  if (open < OPEN)
+    await db.query(
+      `update tickets set status = 'active', closed_at = null, waiting_since = coalesce(last_customer_reply_at, created_at)
+        where id in (select id from tickets where workspace_id = $1 and deleted_at is null and status = 'closed'
+                      order by id desc limit $2)`,
+      [wsId, OPEN - open],
+    );
   const rows = (
     await db.query(
       `select id, status, department_id, priority, type_id, created_at, last_agent_reply_at, waiting_since
@@ -95,8 +112,6 @@ async function main() {
     )
   ).rows;
   const now = new Date();
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 2 });
-  await boss.start();
   let done = 0;
   let requests = 0;
   const states = new Map<string, number>();

@@ -39,11 +39,14 @@ async function main() {
   let ids: number[];
   let jobs: PgBoss.JobInsert[];
   if (KIND === 'sla') {
-    // Open tickets not yet answered or breached: their first response falls due now.
+    // Open tickets not yet answered: their first response falls due now.
     const rows = await db.query(
-      `update tickets set sla_first_response_due = $3, sla_next_due = $3, sla_state = 'warning'
+      // Opened long enough ago that the first response is overdue by the policy's own arithmetic
+      // (the check recomputes from the row), its due time recorded as just now.
+      `update tickets set sla_first_response_due = $3, sla_next_due = $3, sla_state = 'warning', sla_breached = '{}',
+              created_at = $3::timestamptz - interval '30 days'
         where id in (select id from tickets where workspace_id = $1 and sla_policy_id is not null
-                       and sla_state in ('ok', 'warning') and status = 'active' and last_agent_reply_at is null
+                       and status = 'active' and last_agent_reply_at is null
                        and deleted_at is null order by id limit $2)
         returning id`,
       [wsId, COUNT, new Date(now.getTime() - 1000)],

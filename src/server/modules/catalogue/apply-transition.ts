@@ -1,6 +1,6 @@
 import type { TField, TTransition, TWorkflow } from '../../../contracts/catalogue';
 import type { Ctx } from '../../platform/context';
-import { appendMessage, changeTicket, type TicketRow } from '../tickets';
+import { changeTicket, TicketLocked, type TicketRow } from '../tickets';
 import type { StoredValues } from './form-values';
 import { statusOf, TICKET_STATUS_OF } from './workflow';
 import { notifiedDepartments, queueRequesterSms, transferChanges } from './workflow-actions';
@@ -30,6 +30,7 @@ export async function applyTransition(
   t: TTransition,
   step: StepInput,
 ): Promise<TicketRow> {
+  if (ticket.status === 'locked') throw TicketLocked();
   const from = statusOf(rt.workflow, ticket.workflowStatus);
   const to = statusOf(rt.workflow, t.to)!;
   const record = {
@@ -40,36 +41,39 @@ export async function applyTransition(
     toName: to.name,
     customerLabel: to.customerLabel || to.name,
   };
-  const { row: afterMessage, message } = await appendMessage(tx, ticket, {
-    kind: 'reply',
-    by: 'system',
-    authorKind: step.authorKind,
-    authorName: step.authorName,
-    bodyHtml: step.bodyHtml,
-    direction: step.direction,
-    attachmentIds: step.attachmentIds,
-    transition: record,
-    // The change below announces the step once, with everything it moved.
-    announce: false,
-  });
   const values = (ticket.values ?? {}) as StoredValues;
-  const { row } = await changeTicket(tx, afterMessage, {
-    status: TICKET_STATUS_OF[to.category],
-    ...transferChanges(t.actions),
-    transition: {
-      to: to.key,
-      event: {
-        transitionId: t.id,
-        name: t.name,
-        from: from?.key ?? null,
-        fromName: from?.name ?? null,
+  // The step's entry in the thread goes in with the change: one new version of the row.
+  const { row } = await changeTicket(
+    tx,
+    ticket,
+    {
+      status: TICKET_STATUS_OF[to.category],
+      ...transferChanges(t.actions),
+      transition: {
         to: to.key,
-        toName: to.name,
-        messageId: String(message.id),
+        event: {
+          transitionId: t.id,
+          name: t.name,
+          from: from?.key ?? null,
+          fromName: from?.name ?? null,
+          to: to.key,
+          toName: to.name,
+        },
+      },
+      notifyDepartments: notifiedDepartments(t.actions),
+    },
+    {
+      withMessage: {
+        kind: 'reply',
+        authorKind: step.authorKind,
+        authorName: step.authorName,
+        bodyHtml: step.bodyHtml,
+        direction: step.direction,
+        attachmentIds: step.attachmentIds,
+        transition: record,
       },
     },
-    notifyDepartments: notifiedDepartments(t.actions),
-  });
+  );
   await queueRequesterSms(tx, row, t.actions, rt.fields, values);
   await restartWorkflowTimers(tx, row, t);
   return row;

@@ -8,7 +8,7 @@ export const catalogueJobs = (): JobDefinition[] => [
   defineJob<WorkflowTimerJob>({
     queue: WORKFLOW_TIMER_QUEUE,
     handler: workflowTimerHandler,
-    options: { batchSize: 50, concurrency: 8, pollingIntervalSeconds: 2 },
-    queueOptions: { expireInSeconds: 120, retryDelay: 5 },
+    options: { batchSize: 100, concurrency: 10, pollingIntervalSeconds: 2 },
+    queueOptions: { expireInSeconds: 30, retryDelay: 3 },
   }),
 ];

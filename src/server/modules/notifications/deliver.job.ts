@@ -40,7 +40,8 @@ export async function queueDeliveries(
   if (!jobs.length) return;
   if (!opts.startAfter) return tx.deps.jobs.insertMany(jobs, { executor: tx.db });
   // Held for working time (E3): each job waits for its instant.
-  for (const j of jobs) await tx.deps.jobs.send(j.name, j.data, { executor: tx.db, startAfter: opts.startAfter });
+  for (const j of jobs)
+    await tx.deps.jobs.send(DELIVER_QUEUE, j.data, { executor: tx.db, startAfter: opts.startAfter });
 }
 
 /**

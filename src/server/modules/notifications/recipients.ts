@@ -201,5 +201,11 @@ export async function noticesFor(
       else out.push(...requester('statusChanged'));
     }
   }
-  return out;
+  // One change, one notice per staff member: the first that names them (a workflow step that
+  // both transfers to a department and notifies it tells its people once). The requester's
+  // notices stay as they are (a reply and the status it set are told together on purpose).
+  const told = new Set<number>();
+  const once = (n: Notice): Notice =>
+    n.audience === 'staff' ? { ...n, people: n.people.filter((id) => !told.has(id) && (told.add(id), true)) } : n;
+  return out.map(once).filter((n) => n.audience !== 'staff' || n.people.length);
 }

@@ -4,11 +4,17 @@ import type { TOnBreach, TSlaTarget } from '../../../contracts/sla';
 import { withTx, type AppDeps, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { jobCtx } from '../notifications';
-import { changeTicket, lockTicket, queueNotification, type TicketChange, type TicketRow } from '../tickets';
-import { computeSla, matchPolicy, newlyBreached } from './compute-sla';
-import { slaPolicyById } from './sla-policies.repo';
+import {
+  changeTicket,
+  lockTicket,
+  logTicketEvent,
+  queueNotification,
+  type TicketChange,
+  type TicketRow,
+} from '../tickets';
+import { computeSla, matchPolicy, newlyBreached, type SlaFields } from './compute-sla';
 import { slaRules } from './sla-rules';
-import { queueSlaChecks, type SlaCheckJob } from './sla-write';
+import { nextCheckAt, queueSlaChecks, sendCheck, type SlaCheckJob } from './sla-write';
 
 const RAISED: Record<string, TicketRow['priority']> = {
   low: 'medium',
@@ -44,29 +50,54 @@ export async function checkSla(ctx: Ctx, ticketId: number): Promise<SlaCheckOutc
     const moved = (Object.keys(fields) as (keyof typeof fields)[]).some(
       (k) => JSON.stringify(fields[k]) !== JSON.stringify(ticket[k]),
     );
+    // The check after this one (a warning's job queues the due time's).
+    const next = nextCheckAt(fields, now);
+    if (next && outcome !== 'nothing') await sendCheck(tx, ticket.id, next);
     if (!moved && outcome === 'nothing') return 'nothing';
-    const [row] = (await tx.db
+    if (outcome === 'breached') {
+      await breach(tx, ticket, fields, missed, policy?.onBreach);
+      return outcome;
+    }
+    await tx.db
       .update(tickets)
       .set(fields)
-      .where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id)))
-      .returning()) as TicketRow[];
-    await queueSlaChecks(tx, ticket.id, ticket, fields, now);
-    if (outcome === 'breached') await breach(tx, row, missed, (await slaPolicyById(tx, fields.slaPolicyId!))?.onBreach);
+      .where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id)));
+    if (outcome === 'nothing') await queueSlaChecks(tx, ticket.id, ticket, fields, now);
     if (outcome === 'warned')
-      await queueNotification(tx, row.id, 'ticket.updated', { changes: { sla: { event: 'slaWarning', people: [] } } });
+      await queueNotification(tx, ticket.id, 'ticket.updated', {
+        changes: { sla: { event: 'slaWarning', people: [] } },
+      });
     return outcome === 'nothing' ? 'updated' : outcome;
   });
 }
 
-async function breach(tx: Ctx, row: TicketRow, missed: TSlaTarget[], onBreach: TOnBreach | undefined) {
+/**
+ * A breach: the missed targets recorded with the policy's actions (transfer, assign, raise
+ * priority) in one UPDATE of the ticket (through `changeTicket`, which logs and announces the
+ * actions), an `sla_breached` event, and the handlers and the named people told.
+ */
+async function breach(
+  tx: Ctx,
+  ticket: TicketRow,
+  fields: SlaFields,
+  missed: TSlaTarget[],
+  onBreach: TOnBreach | undefined,
+) {
   const change: TicketChange = {};
   if (onBreach?.transferToDepartmentId) change.departmentId = Number(onBreach.transferToDepartmentId);
   if (onBreach?.assignToId) change.assigneeIds = [Number(onBreach.assignToId)];
-  if (onBreach?.raisePriority && row.priority !== 'urgent') change.priority = RAISED[row.priority];
-  const people = (onBreach?.notify ?? []).map(Number);
-  if (Object.keys(change).length) await changeTicket(tx, row, change);
-  await queueNotification(tx, row.id, 'ticket.updated', {
-    changes: { sla: { event: 'slaBreached', people, targets: missed } },
+  if (onBreach?.raisePriority && ticket.priority !== 'urgent') change.priority = RAISED[ticket.priority];
+  const { changed } = Object.keys(change).length
+    ? await changeTicket(tx, { ...ticket, ...fields }, change, { alsoSet: fields })
+    : { changed: false };
+  if (!changed)
+    await tx.db
+      .update(tickets)
+      .set(fields)
+      .where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id)));
+  await logTicketEvent(tx, ticket.id, 'sla_breached', { targets: missed });
+  await queueNotification(tx, ticket.id, 'ticket.updated', {
+    changes: { sla: { event: 'slaBreached', people: (onBreach?.notify ?? []).map(Number), targets: missed } },
   });
 }
 

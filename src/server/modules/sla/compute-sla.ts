@@ -1,4 +1,4 @@
-import type { TSlaConditions, TSlaTarget, TSlaTargets } from '../../../contracts/sla';
+import type { TOnBreach, TSlaConditions, TSlaTarget, TSlaTargets } from '../../../contracts/sla';
 import { addWorkingMinutes, workingMinutesBetween, type WorkCalendar } from '../calendars';
 
 /** A policy as the arithmetic needs it. */
@@ -9,6 +9,8 @@ export interface SlaPolicyRule {
   warnBefore: number;
   pauseWhilePending: boolean;
   calendar: WorkCalendar;
+  /** What a breach does (check-sla.ts); not part of the arithmetic. */
+  onBreach?: TOnBreach;
 }
 
 /** What of a ticket decides its SLA. */
@@ -111,8 +113,10 @@ export function computeSla(t: SlaTicket, policy: SlaPolicyRule | undefined, now:
     live && t.status === 'active' && t.lastAgentReplyAt && t.waitingSince && t.waitingSince > t.lastAgentReplyAt;
   const next = waitingAgain ? clock('nextResponse', t.waitingSince!, 0) : null;
   const resolution = live ? clock('resolution', t.createdAt, pausedMinutes) : null;
-  const nextDue = minDate(running.map((r) => r.due));
-  const warnAt = minDate(running.map((r) => r.warn));
+  // The instants still ahead of the timers: a target already missed waits for nothing more.
+  const pending = running.filter((r) => !breached.includes(r.target));
+  const nextDue = minDate(pending.map((r) => r.due));
+  const warnAt = minDate(pending.map((r) => r.warn));
   let state: 'ok' | 'warning' | 'breached' | 'paused' | 'met';
   if (!open) state = 'met';
   else if (breached.length || (nextDue && nextDue <= now)) state = 'breached';

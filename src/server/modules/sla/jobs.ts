@@ -10,11 +10,12 @@ export const slaJobs = (): JobDefinition[] => [
     queue: SLA_CHECK_QUEUE,
     handler: slaCheckHandler,
     options: { batchSize: 100, concurrency: 8, pollingIntervalSeconds: 2 },
-    queueOptions: { expireInSeconds: 300, retryDelay: 5 },
+    queueOptions: { expireInSeconds: 30, retryDelay: 3 },
   }),
+  // A walk over every open ticket (batches of 500, each committed): long, and safe to run again.
   defineJob<SlaRecomputeJob>({
     queue: SLA_RECOMPUTE_QUEUE,
     handler: slaRecomputeHandler,
-    queueOptions: { expireInSeconds: 1800, retryDelay: 30 },
+    queueOptions: { expireInSeconds: 600, retryDelay: 30 },
   }),
 ];

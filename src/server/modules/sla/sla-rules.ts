@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import { slaPolicies } from '../../../db/schema';
-import type { TSlaConditions, TSlaTargets } from '../../../contracts/sla';
+import type { TOnBreach, TSlaConditions, TSlaTargets } from '../../../contracts/sla';
 import type { Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { workCalendarFor } from '../calendars';
@@ -52,5 +52,6 @@ async function load(ctx: Ctx): Promise<SlaPolicyRule[]> {
     warnBefore: r.warnBefore,
     pauseWhilePending: r.pauseWhilePending,
     calendar: calendars.get(r.calendarId)!,
+    onBreach: r.onBreach as TOnBreach,
   }));
 }

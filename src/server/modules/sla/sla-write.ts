@@ -45,10 +45,17 @@ export async function slaChanges(
   return Object.keys(diff).length ? diff : null;
 }
 
+/** The next instant an SLA check has something to do after `now`: the warning, else the due time. */
+export function nextCheckAt(f: Partial<SlaFields>, now: Date): Date | null {
+  const future = [f.slaWarnAt, f.slaNextDue].filter((d): d is Date => !!d && d > now);
+  return future.length ? future.reduce((a, b) => (a < b ? a : b)) : null;
+}
+
 /**
- * Queues the SLA timer jobs for the instants a write moved: the warning and the nearest due
- * time, each a pg-boss job at that instant in the write's transaction. A job whose instant has
- * since moved finds nothing to do (it recomputes from the row), so nothing is cancelled.
+ * Queues the SLA timer job for the nearest instant a write moved — the warning, else the due
+ * time — as one pg-boss job at that instant, in the write's transaction; the check at that
+ * instant queues the one after it. A job whose instant has since moved finds nothing to do (it
+ * recomputes from the row), so nothing is cancelled.
  */
 export async function queueSlaChecks(
   ctx: Ctx,
@@ -57,11 +64,15 @@ export async function queueSlaChecks(
   changes: Partial<SlaFields> | null,
   now: Date,
 ) {
-  if (!changes) return;
-  const job: SlaCheckJob = { workspaceId: ctx.workspaceId, ticketId };
-  for (const k of ['slaWarnAt', 'slaNextDue'] as const) {
-    const at = changes[k];
-    if (at && at > now && !same(before[k], at))
-      await ctx.deps.jobs.send(SLA_CHECK_QUEUE, job, { executor: ctx.db, startAfter: at });
-  }
+  if (!changes || !('slaWarnAt' in changes || 'slaNextDue' in changes)) return;
+  const at = nextCheckAt({ ...pick(before), ...changes }, now);
+  if (!at || same(at, nextCheckAt(before, now))) return;
+  await sendCheck(ctx, ticketId, at);
 }
+
+export async function sendCheck(ctx: Ctx, ticketId: number, at: Date) {
+  const job: SlaCheckJob = { workspaceId: ctx.workspaceId, ticketId };
+  await ctx.deps.jobs.send(SLA_CHECK_QUEUE, job, { executor: ctx.db, startAfter: at });
+}
+
+const pick = (f: Partial<SlaFields>): Partial<SlaFields> => ({ slaWarnAt: f.slaWarnAt, slaNextDue: f.slaNextDue });

@@ -7,6 +7,9 @@ import { normalizeText } from '../search-text';
 import { TICKET_COLUMNS, type TicketRow } from '../ticket-access';
 import { announce, logTicketEvent, type NotableChanges } from '../ticket-events';
 import { rebuildSearch } from './search-index';
+import { insertMessageRow, type MessageRow, type NewMessage } from './message-row';
+import { htmlToText } from '../../../platform/html';
+import { tsvectorOf } from '../search-text';
 import { queueSlaChecks, slaChanges } from '../../sla';
 
 /** What may change on a ticket; absent fields stay as they are. Ids already validated. */
@@ -46,8 +49,17 @@ export async function changeTicket(
   tx: Ctx,
   ticket: TicketRow,
   c: TicketChange,
-  opts: { self?: boolean } = {},
-): Promise<{ row: TicketRow; changed: boolean }> {
+  opts: {
+    self?: boolean;
+    /** Columns written with the change (an SLA breach's record), logged by the caller. */
+    alsoSet?: Partial<typeof tickets.$inferInsert>;
+    /**
+     * A reply that goes with the change (a workflow step's entry, E2): stored, counted and made
+     * searchable in the change's own UPDATE — one new version of the row, not two.
+     */
+    withMessage?: NewMessage;
+  } = {},
+): Promise<{ row: TicketRow; changed: boolean; message?: MessageRow }> {
   const now = tx.deps.clock.now();
   const actorId = tx.actor?.id ?? null;
   const set: Partial<typeof tickets.$inferInsert> = {};
@@ -124,20 +136,31 @@ export async function changeTicket(
       values (${tx.workspaceId}, ${ticket.id}, ${actorId}, 'notify_pref', ${c.notify}, ${now})
       on conflict (ticket_id, user_id, kind) do update set notify = excluded.notify`);
   }
-  if (!events.length && c.notify === undefined) return { row: ticket, changed: false };
+  if (!events.length && c.notify === undefined && !opts.withMessage) return { row: ticket, changed: false };
+  let message: MessageRow | undefined;
+  if (opts.withMessage) {
+    message = await insertMessageRow(tx, ticket.id, opts.withMessage);
+    const text = htmlToText(opts.withMessage.bodyHtml);
+    Object.assign(set as Record<string, unknown>, {
+      messageCount: sql`${tickets.messageCount} + 1`,
+      lastMessageAt: now,
+      ...(text ? { searchPublic: sql`${tickets.searchPublic} || ${tsvectorOf(text)}` } : {}),
+    });
+    if (c.transition) c.transition.event.messageId = String(message.id);
+  }
   // E3: what decides the SLA (policy match, pause, closing) may have moved.
   const slaMoves = ['status', 'departmentId', 'priority', 'typeId'].some((k) => k in set);
   const sla = slaMoves ? await slaChanges(tx, { ...ticket, ...set } as TicketRow, now) : null;
   const [row] = (await tx.db
     .update(tickets)
-    .set({ ...set, ...sla, updatedAt: now })
+    .set({ ...opts.alsoSet, ...set, ...sla, updatedAt: now })
     .where(inWorkspace(tickets, tx, eq(tickets.id, ticket.id)))
     .returning(TICKET_COLUMNS)) as TicketRow[];
   await queueSlaChecks(tx, ticket.id, ticket, sla, now);
   if (set.subject !== undefined || bodyChanged) await rebuildSearch(tx, row, { public: true });
   for (const [kind, data] of events) await logTicketEvent(tx, ticket.id, kind, data);
   if (events.length) await announce(tx, row, 'ticket.updated', { changes: notable(ticket, row, c.notifyDepartments) });
-  return { row, changed: events.length > 0 };
+  return { row, changed: events.length > 0, message };
 }
 
 /** What of a change people are told of: a new status, new assignees, a new department. */
