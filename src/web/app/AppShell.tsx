@@ -37,6 +37,10 @@ import Sms from '@mui/icons-material/Sms';
 import AccountBalanceWallet from '@mui/icons-material/AccountBalanceWallet';
 import Outbox from '@mui/icons-material/Outbox';
 import EventNote from '@mui/icons-material/EventNote';
+import Timer from '@mui/icons-material/Timer';
+import SupportAgent from '@mui/icons-material/SupportAgent';
+import Storefront from '@mui/icons-material/Storefront';
+import ListAlt from '@mui/icons-material/ListAlt';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../contracts/permissions';
@@ -113,6 +117,8 @@ export function AppShell() {
             { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: <Email />, perms: ['mailboxes.manage'] },
             { to: '/admin/settings', label: t('nav.settings'), icon: <Settings />, perms: ['settings.manage'] },
             { to: '/admin/calendars', label: t('nav.calendars'), icon: <EventNote />, perms: ['settings.manage'] },
+            { to: '/admin/sla', label: t('nav.sla'), icon: <Timer />, perms: ['settings.manage'] },
+            { to: '/admin/desks', label: t('nav.desks'), icon: <SupportAgent />, perms: ['catalog.manage'] },
             { to: '/admin/sms-gateway', label: t('nav.smsGateway'), icon: <Sms />, perms: ['settings.manage'] },
             {
               to: '/admin/sms-credit',
@@ -131,6 +137,8 @@ export function AppShell() {
             { to: '/portal', label: t('nav.dashboard'), icon: <Dashboard /> },
             { to: '/portal/new', label: t('nav.newTicket'), icon: <AddCircleOutline /> },
             { to: '/portal/tickets', label: t('nav.myTickets'), icon: <Inbox /> },
+            { to: '/portal/desks', label: t('nav.serviceDesks'), icon: <Storefront /> },
+            { to: '/portal/requests', label: t('nav.myRequests'), icon: <ListAlt /> },
           ],
         },
       ];

@@ -53,6 +53,12 @@ export const routes: RouteObject[] = [
           { path: '/portal/new', ...page(() => import('../features/portal/NewTicketPage')) },
           { path: '/portal/tickets', ...page(() => import('../features/portal/MyTicketsPage')) },
           { path: '/portal/tickets/:number', ...page(() => import('../features/portal/PortalTicketPage')) },
+          { path: '/portal/desks', ...page(() => import('../features/catalogue/CataloguePage')) },
+          {
+            path: '/portal/desks/:deskId/request-types/:id',
+            ...page(() => import('../features/catalogue/RequestFormPage')),
+          },
+          { path: '/portal/requests', ...page(() => import('../features/catalogue/MyRequestsPage')) },
           { path: '/profile', ...page(() => import('../features/profile/ProfilePage')) },
           { path: '/notifications', ...page(() => import('../features/notifications/NotificationsPage')) },
           {
@@ -78,6 +84,12 @@ export const routes: RouteObject[] = [
               { path: '/admin/mailboxes', ...page(() => import('../features/admin/MailboxesPage')) },
               { path: '/admin/settings', ...page(() => import('../features/admin/SettingsPage')) },
               { path: '/admin/calendars', ...page(() => import('../features/admin/calendars/CalendarsPage')) },
+              { path: '/admin/sla', ...page(() => import('../features/admin/sla/SlaPoliciesPage')) },
+              { path: '/admin/desks', ...page(() => import('../features/admin/catalogue/DesksPage')) },
+              {
+                path: '/admin/desks/:deskId/request-types/:id',
+                ...page(() => import('../features/admin/catalogue/RequestTypePage')),
+              },
               { path: '/admin/sms-gateway', ...page(() => import('../features/admin/SmsGatewayPage')) },
               { path: '/admin/sms-credit', ...page(() => import('../features/admin/SmsCreditPage')) },
               { path: '/admin/deliveries', ...page(() => import('../features/admin/DeliveriesPage')) },

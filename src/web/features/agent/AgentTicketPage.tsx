@@ -16,14 +16,26 @@ import { ShortcutsDialog } from './ticket/ShortcutsDialog';
 import { useMessages, useTicket } from './ticket/queries';
 import { neighbours, readTicketNav } from './ticket/ticketNav';
 import { useTicketShortcuts } from './ticket/useShortcuts';
+import { RequestValuesCard } from '../catalogue/RequestValuesCard';
+import { TicketRefResolver } from '../catalogue/TicketRefResolver';
+import { WorkflowPanel } from '../catalogue/WorkflowPanel';
 
 /** D4 and C9–C22: one ticket as an agent sees it — thread, reply box, actions and logs. */
 export default function AgentTicketPage() {
+  // A number, or a desk request's key (SETIRAN-3).
   const { number: raw } = useParams();
-  const n = Number(String(raw ?? '').replace('#', ''));
-  if (!Number.isInteger(n) || n < 1) return <NotFoundPage />;
-  // A fresh page per ticket: drafts, dialogs and tabs never leak from one ticket into the next.
-  return <TicketView key={n} number={n} />;
+  return (
+    <TicketRefResolver raw={raw}>
+      {(n) =>
+        n < 1 ? (
+          <NotFoundPage />
+        ) : (
+          // A fresh page per ticket: drafts, dialogs and tabs never leak from one ticket into the next.
+          <TicketView key={n} number={n} />
+        )
+      }
+    </TicketRefResolver>
+  );
 }
 
 function TicketView({ number }: { number: number }) {
@@ -81,6 +93,8 @@ function TicketView({ number }: { number: number }) {
               </Grid>
               <Grid size={{ xs: 12, md: 4 }} component="aside" aria-label={t('ticket.sidePanel')}>
                 <Stack spacing={2}>
+                  <WorkflowPanel ticket={tk} number={number} forRequester={false} />
+                  <RequestValuesCard ticket={tk} />
                   <TicketActions ticket={tk} />
                   <PeopleCard ticket={tk} />
                   {can(me, 'tickets.view_logs') && <LogsPanel ticketNumber={number} />}

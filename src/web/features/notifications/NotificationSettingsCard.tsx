@@ -35,7 +35,7 @@ import {
   type NotificationSettings,
 } from './settings-queries';
 
-type Draft = Pick<NotificationSettings, 'channels' | 'events'>;
+type Draft = Pick<NotificationSettings, 'channels' | 'events' | 'workingHoursOnly'>;
 
 /**
  * Profile → notifications (G1, G3): which events to hear of (rows) and by which channels
@@ -82,12 +82,18 @@ function SettingsForm({ me, saved }: { me: Me; saved: NotificationSettings }) {
   const theme = useTheme();
   const narrow = useMediaQuery(theme.breakpoints.down('sm'));
   const events = eventsFor(me);
-  const [draft, setDraft] = useState<Draft>({ channels: saved.channels, events: saved.events });
+  const initial = (s: NotificationSettings): Draft => ({
+    channels: s.channels,
+    events: s.events,
+    workingHoursOnly: s.workingHoursOnly,
+  });
+  const [draft, setDraft] = useState<Draft>(initial(saved));
   const [done, setDone] = useState(false);
   const save = useSaveNotificationSettings();
   const dirty =
     CHANNELS.some((c) => draft.channels[c] !== saved.channels[c]) ||
-    events.some((e) => draft.events[e] !== saved.events[e]);
+    events.some((e) => draft.events[e] !== saved.events[e]) ||
+    draft.workingHoursOnly !== saved.workingHoursOnly;
   const setChannel = (c: ChannelName, on: boolean) => {
     setDone(false);
     setDraft((d) => ({ ...d, channels: { ...d.channels, [c]: on } }));
@@ -146,9 +152,10 @@ function SettingsForm({ me, saved }: { me: Me; saved: NotificationSettings }) {
         const body = {
           channels: draft.channels,
           events: Object.fromEntries(events.map((ev) => [ev, draft.events[ev]])),
+          workingHoursOnly: draft.workingHoursOnly,
         };
         save.mutate(body, {
-          onSuccess: (next) => (setDraft({ channels: next.channels, events: next.events }), setDone(true)),
+          onSuccess: (next) => (setDraft(initial(next)), setDone(true)),
         });
       }}
       error={save.error}
@@ -159,10 +166,7 @@ function SettingsForm({ me, saved }: { me: Me; saved: NotificationSettings }) {
       saving={save.isPending}
       actions={
         dirty && (
-          <Button
-            onClick={() => (setDraft({ channels: saved.channels, events: saved.events }), save.reset())}
-            disabled={save.isPending}
-          >
+          <Button onClick={() => (setDraft(initial(saved)), save.reset())} disabled={save.isPending}>
             {t('notifySettings.discard')}
           </Button>
         )
@@ -248,6 +252,24 @@ function SettingsForm({ me, saved }: { me: Me; saved: NotificationSettings }) {
           {t('notifySettings.customerSmsNote')}
         </Typography>
       )}
+      <FormControlLabel
+        sx={{ mt: 2, alignItems: 'flex-start' }}
+        control={
+          <Switch
+            checked={draft.workingHoursOnly}
+            onChange={(e) => (setDone(false), setDraft((d) => ({ ...d, workingHoursOnly: e.target.checked })))}
+            slotProps={{ input: { 'data-testid': 'notify-working-hours' } as object }}
+          />
+        }
+        label={
+          <Box sx={{ pt: 1 }}>
+            <Typography variant="body2">{t('notifySettings.workingHoursOnly')}</Typography>
+            <Typography variant="caption" color="text.secondary">
+              {t('notifySettings.workingHoursOnlyHelp')}
+            </Typography>
+          </Box>
+        }
+      />
     </SaveForm>
   );
 }

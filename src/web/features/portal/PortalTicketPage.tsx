@@ -4,22 +4,29 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../app/api';
 import { useMe, usePublicSettings } from '../../app/session';
-import { useFormat } from '../../ui/format';
 import { EmptyState, ErrorState, Loading, QueryView } from '../../ui/states';
 import { PriorityFlag, StatusChip } from '../../ui/ticket-bits';
 import { AttachmentLinks } from '../../ui/thread/AttachmentLinks';
-import { MessageThread } from '../../ui/thread/MessageThread';
 import { UserText } from '../../ui/UserText';
 import { ReplyComposer, type ReplyInput } from '../../ui/thread/ReplyComposer';
+import { RequestThread } from '../catalogue/RequestThread';
+import { RequestValuesCard } from '../catalogue/RequestValuesCard';
+import { TicketRefResolver } from '../catalogue/TicketRefResolver';
+import { TicketRefText } from '../catalogue/TicketRefText';
+import { WorkflowPanel } from '../catalogue/WorkflowPanel';
 import { CloseTicketButton } from './CloseTicketButton';
 import { TicketDetails } from './TicketDetails';
 
 /** D4: one ticket of the customer: its details, the thread, a reply form and "close". Live via the shell's SSE. */
 export default function PortalTicketPage() {
+  // The address names the ticket by its number or, for a desk request, by its key (SETIRAN-3).
+  const raw = useParams().number;
+  return <TicketRefResolver raw={raw}>{(number) => <PortalTicket key={number} number={number} />}</TicketRefResolver>;
+}
+
+function PortalTicket({ number }: { number: number }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const qc = useQueryClient();
-  const number = Number(useParams().number?.replace('#', ''));
   const me = useMe().data;
   const settings = usePublicSettings();
   const valid = Number.isInteger(number) && number > 0;
@@ -70,7 +77,7 @@ export default function PortalTicketPage() {
     <Stack spacing={2}>
       <Box>
         <Typography variant="body2" color="text.secondary" data-testid="ticket-number">
-          {t('portal.ticket.number', { n: f.digits(tk.number) })}
+          <TicketRefText ticket={tk} />
         </Typography>
         <Stack
           direction={{ xs: 'column', sm: 'row' }}
@@ -81,7 +88,9 @@ export default function PortalTicketPage() {
           <Typography variant="h5" component="h1" dir="auto" sx={{ overflowWrap: 'anywhere' }}>
             {tk.subject}
           </Typography>
-          {mine && (tk.status === 'active' || tk.status === 'pending') && <CloseTicketButton number={number} />}
+          {mine && !tk.workflowStatus && (tk.status === 'active' || tk.status === 'pending') && (
+            <CloseTicketButton number={number} />
+          )}
         </Stack>
         <Stack direction="row" alignItems="center" useFlexGap sx={{ mt: 1, flexWrap: 'wrap', columnGap: 2, rowGap: 1 }}>
           <Box data-testid="ticket-status" data-status={tk.status}>
@@ -96,7 +105,10 @@ export default function PortalTicketPage() {
           </Typography>
         </Stack>
       </Box>
-      {tk.status === 'pending' && <Alert severity="warning">{t('portal.ticket.pendingHint')}</Alert>}
+      {tk.status === 'pending' && !tk.workflowStatus && (
+        <Alert severity="warning">{t('portal.ticket.pendingHint')}</Alert>
+      )}
+      <WorkflowPanel ticket={tk} number={number} forRequester />
 
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 8 }}>
@@ -106,7 +118,7 @@ export default function PortalTicketPage() {
                 {t('portal.ticket.thread')}
               </Typography>
               <QueryView query={messages} rows={3}>
-                {(data) => <MessageThread messages={data.items} />}
+                {(data) => <RequestThread messages={data.items} />}
               </QueryView>
             </Box>
             <Paper
@@ -144,6 +156,7 @@ export default function PortalTicketPage() {
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <Stack spacing={2}>
+            <RequestValuesCard ticket={tk} />
             <TicketDetails ticket={tk} />
             {files.length > 0 && (
               <Paper variant="outlined" component="section" aria-labelledby="files-heading" sx={{ p: 2 }}>

@@ -171,6 +171,15 @@ export function MoreFilters({ filters, update, reset }: Props) {
         <MenuItem value="include">{t('center.deletedInclude')}</MenuItem>
         <MenuItem value="only">{t('center.deletedOnly')}</MenuItem>
       </TextField>
+      <Pick
+        label={t('center.sla')}
+        value={filters.sla}
+        onChange={(sla) => update({ sla: sla as CenterFilters['sla'] })}
+        testId="filter-sla"
+      >
+        <MenuItem value="warning">{t('center.slaWarning')}</MenuItem>
+        <MenuItem value="breached">{t('center.slaBreached')}</MenuItem>
+      </Pick>
       <Box sx={{ display: 'flex', alignItems: 'center' }}>
         <Button onClick={reset} data-testid="filter-reset">
           {t('center.resetFilters')}

@@ -1,5 +1,7 @@
 import { Chip } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../../app/api';
 import { ScrollRow } from '../../../ui/ScrollRow';
 import { filtersToParams, parseFilters, type CenterFilters } from './filters';
 
@@ -8,6 +10,7 @@ export const QUICK_VIEWS: Array<{ id: string; patch: Partial<CenterFilters> }> =
   { id: 'queue', patch: {} },
   { id: 'mine', patch: { assignee: 'me' } },
   { id: 'unassigned', patch: { assignee: 'none', status: ['active'] } },
+  { id: 'slaRisk', patch: { sla: 'warning' } },
   { id: 'pending', patch: { status: ['pending'] } },
   { id: 'closed', patch: { status: ['closed'] } },
   { id: 'all', patch: { status: [] } },
@@ -29,6 +32,13 @@ export function QuickViews({
   canDelete: boolean;
 }) {
   const { t } = useTranslation();
+  // "SLA at risk" only where SLA policies exist.
+  const sla = useQuery({
+    queryKey: ['sla-policies', { pageSize: 1 }],
+    queryFn: ({ signal }) => call('listSlaPolicies', { query: { pageSize: 1 }, signal }),
+    staleTime: 5 * 60_000,
+  });
+  const hasSla = (sla.data?.total ?? 0) > 0 || filters.sla !== '';
   const key = (f: CenterFilters) => filtersToParams({ ...f, page: 1 }).toString();
   const current = key(filters);
   return (
@@ -39,7 +49,7 @@ export function QuickViews({
       data-testid="quick-views"
       sx={{ mb: { xs: 1, md: 2 } }}
     >
-      {QUICK_VIEWS.filter((v) => canDelete || v.id !== 'deleted').map((v) => {
+      {QUICK_VIEWS.filter((v) => (canDelete || v.id !== 'deleted') && (hasSla || v.id !== 'slaRisk')).map((v) => {
         const target = presetFilters(v.patch, filters);
         const on = key(target) === current;
         return (

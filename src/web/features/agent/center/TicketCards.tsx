@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../ui/format';
 import { SnippetLine, SubjectText } from '../../../ui/SearchSnippet';
 import { PriorityFlag, StatusChip } from '../../../ui/ticket-bits';
+import { SlaChip } from '../../sla/SlaChip';
 import { rowBackground } from './cells';
 import type { ListViewProps } from './listView';
 
@@ -116,6 +117,12 @@ export function TicketCards({
               {ticket.internal && (
                 <>
                   {t('center.internal')}
+                  {sep}
+                </>
+              )}
+              {ticket.sla && (
+                <>
+                  <SlaChip sla={ticket.sla} now={now} dense />
                   {sep}
                 </>
               )}

@@ -17,6 +17,7 @@ import { useFormat } from '../../../ui/format';
 import { PriorityFlag, StatusChip } from '../../../ui/ticket-bits';
 import { SnippetLine } from '../../../ui/SearchSnippet';
 import { UserText } from '../../../ui/UserText';
+import { SlaChip } from '../../sla/SlaChip';
 import { Assignees, Requester, rowBackground, SubjectLink, UpdatedText, WaitingText } from './cells';
 import type { Sort } from './filters';
 import type { ListViewProps } from './listView';
@@ -94,6 +95,8 @@ export function TicketTable({
   const f = useFormat();
   const all = items.length > 0 && items.every((i) => selected.has(i.number));
   const some = items.some((i) => selected.has(i.number));
+  // The SLA column only where some ticket has a policy (most workspaces without SLAs see no change).
+  const withSla = items.some((i) => i.sla);
   const head = (col: string) => <SortHeader col={col} label={t(`center.col.${col}`)} sort={sort} onSort={onSort} />;
   return (
     <Box sx={{ overflowX: 'auto' }}>
@@ -133,6 +136,7 @@ export function TicketTable({
               </Box>
             </TableCell>
             {head('waiting')}
+            {withSla && <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('center.col.sla')}</TableCell>}
             {head('updated')}
           </TableRow>
         </TableHead>
@@ -198,6 +202,11 @@ export function TicketTable({
                 <TableCell>
                   <WaitingText since={ticket.waitingSince} now={now} />
                 </TableCell>
+                {withSla && (
+                  <TableCell sx={{ minWidth: 104 }}>
+                    {ticket.sla && <SlaChip sla={ticket.sla} now={now} wrap />}
+                  </TableCell>
+                )}
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   <UpdatedText iso={ticket.updatedAt} />
                 </TableCell>

@@ -43,6 +43,8 @@ export interface CenterFilters {
   email: string;
   q: string;
   deleted: '' | 'include' | 'only';
+  /** E3: only tickets whose SLA is in warning or breached ('' = any). */
+  sla: '' | 'warning' | 'breached';
   sort: Sort;
   pageSize: number;
   page: number;
@@ -65,6 +67,7 @@ export function parseFilters(p: URLSearchParams): CenterFilters {
   const page = Number(p.get('page'));
   const sort = p.get('sort') as Sort;
   const deleted = p.get('deleted');
+  const sla = p.get('sla');
   return {
     status,
     priority: PRIORITY_VALUES.filter((v) => p.getAll('priority').includes(v)),
@@ -77,6 +80,7 @@ export function parseFilters(p: URLSearchParams): CenterFilters {
     email: p.get('email') ?? '',
     q: p.get('q') ?? '',
     deleted: deleted === 'include' || deleted === 'only' ? deleted : '',
+    sla: sla === 'warning' || sla === 'breached' ? sla : '',
     sort: SORTS.includes(sort) ? sort : DEFAULT_SORT,
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : 25,
     page: Number.isInteger(page) && page > 0 ? page : 1,
@@ -99,6 +103,7 @@ export function filtersToParams(f: CenterFilters): URLSearchParams {
     ['email', f.email],
     ['q', f.q],
     ['deleted', f.deleted],
+    ['sla', f.sla],
   ];
   for (const [k, v] of single) if (v) p.set(k, v);
   if (f.sort !== DEFAULT_SORT) p.set('sort', f.sort);
@@ -122,6 +127,7 @@ export function toApiQuery(f: CenterFilters): QueryOf<'listTickets'> {
     q: f.q.trim() || undefined,
     includeDeleted: f.deleted === 'include' ? true : undefined,
     deletedOnly: f.deleted === 'only' ? true : undefined,
+    sla: f.sla || undefined,
     sort: f.sort,
     page: f.page,
     pageSize: f.pageSize,
@@ -166,5 +172,6 @@ export function activeFilterCount(f: CenterFilters): number {
     !!f.to,
     !!f.email,
     !!f.deleted,
+    !!f.sla,
   ].filter(Boolean).length;
 }

@@ -1,6 +1,7 @@
 import { Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, QueryView } from '../../../ui/states';
+import { TransitionActivity } from '../../catalogue/TransitionActivity';
 import { MessageItem } from './MessageItem';
 import type { useMessages } from './queries';
 
@@ -24,14 +25,18 @@ export function Thread({
         {(messages) =>
           messages.length ? (
             <Stack spacing={1.5} data-testid="thread">
-              {messages.map((m) => (
-                <MessageItem
-                  key={m.id}
-                  ticketNumber={ticketNumber}
-                  message={m}
-                  own={m.kind === 'note' && m.author.id === meId}
-                />
-              ))}
+              {messages.map((m) =>
+                m.transition ? (
+                  <TransitionActivity key={m.id} message={m} forRequester={false} />
+                ) : (
+                  <MessageItem
+                    key={m.id}
+                    ticketNumber={ticketNumber}
+                    message={m}
+                    own={m.kind === 'note' && m.author.id === meId}
+                  />
+                ),
+              )}
             </Stack>
           ) : (
             <EmptyState title={t('ticket.noMessages')} />

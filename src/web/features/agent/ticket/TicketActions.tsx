@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../app/api';
 import { can, useMe } from '../../../app/session';
 import { errorMessage } from '../../../ui/states';
+import { SlaFact } from '../../sla/SlaChip';
 import { EditFieldsDialog } from './EditFieldsDialog';
 import { TransferDialog } from './TransferDialog';
 import { ticketKey } from './queries';
@@ -69,6 +70,7 @@ export function TicketActions({ ticket }: { ticket: TTicket }) {
           {errorMessage(failure, t('errors.generic'))}
         </Alert>
       )}
+      <SlaFact sla={ticket.sla} />
       <Stack spacing={1}>
         {!ticket.deleted && (
           <Button

@@ -110,8 +110,8 @@ export function TicketHeader({ ticket, listUrl, prev, next, onHelp }: Props) {
       </Stack>
 
       <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>
-        <Box component="span" sx={{ color: 'text.secondary' }} dir="ltr">
-          {t('ticket.numberLabel', { n: f.digits(ticket.number) })}
+        <Box component="span" sx={{ color: 'text.secondary' }} dir="ltr" data-testid="ticket-ref">
+          {ticket.key ?? t('ticket.numberLabel', { n: f.digits(ticket.number) })}
         </Box>{' '}
         <UserText>{ticket.subject}</UserText>
       </Typography>

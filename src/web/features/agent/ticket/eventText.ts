@@ -9,6 +9,7 @@ export interface Names {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+const iso = (v: unknown) => `\u2068${str(v)}\u2069`;
 const list = (v: unknown) => (Array.isArray(v) ? v.map(str) : []);
 
 /**
@@ -81,6 +82,17 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: Names): strin
         ? t('ticket.events.followers_changed', { names: join(to.map(names.agent)) })
         : t('ticket.events.followers_cleared');
     }
+    case 'transition':
+      // E2: a workflow step (the names are the workflow's, as they were when it was taken).
+      // Names people typed, isolated inside the sentence so each keeps its own direction.
+      return d.fromName
+        ? t('ticket.events.transition', { name: iso(d.name), from: iso(d.fromName), to: iso(d.toName) })
+        : t('ticket.events.transition_to', { name: iso(d.name), to: iso(d.toName) });
+    case 'sla_breached':
+      // E3: the SLA targets a timer found missed.
+      return t('ticket.events.sla_breached', {
+        targets: join(list(d.targets).map((x) => t(`ticket.events.sla_target.${x}`))),
+      });
     case 'shared':
       return t('ticket.events.shared', { count: list(d.with).length, n: names.number(list(d.with).length) });
     default:
