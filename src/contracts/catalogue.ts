@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZIdInput, ZPageQuery, patchOf } from './common';
+import { FIELD_KINDS } from './field-kinds';
 
 /**
  * The service catalogue (E1–E5): desks with keys, request types with forms and workflows.
@@ -44,20 +45,7 @@ export type TUpdateDesk = z.infer<typeof ZUpdateDesk>;
 
 export const ZListDesksQuery = ZPageQuery.extend({ pageSize: ZPageQuery.shape.pageSize.default(100) });
 
-export const FIELD_KINDS = [
-  'text',
-  'longtext',
-  'number',
-  'money',
-  'phone',
-  'mobile',
-  'email',
-  'select',
-  'orgUnit',
-  'date',
-  'priority',
-] as const;
-export type TFieldKind = (typeof FIELD_KINDS)[number];
+export { FIELD_KINDS, type TFieldKind } from './field-kinds';
 
 /** A field's key: what `values` and `{{key}}` in an SMS text name it by. */
 export const ZFieldKey = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'validation.field_key');

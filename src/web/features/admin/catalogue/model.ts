@@ -25,23 +25,7 @@ export const DESKS_KEY = ['admin', 'desks'] as const;
 export const requestTypesKey = (deskId: string) => ['admin', 'desks', deskId, 'request-types'] as const;
 export const requestTypeKey = (id: string) => ['admin', 'request-types', id] as const;
 
-/** The 11 kinds of a form field, in the order the kind select offers them (the contract's FIELD_KINDS). */
-export const FIELD_KINDS = [
-  'text',
-  'longtext',
-  'number',
-  'money',
-  'phone',
-  'mobile',
-  'email',
-  'select',
-  'orgUnit',
-  'date',
-  'priority',
-] as const satisfies readonly TFieldKind[];
-// A kind added to the contract and missing here fails to compile.
-const everyKind: Record<Exclude<TFieldKind, (typeof FIELD_KINDS)[number]>, never> = {};
-void everyKind;
+export { FIELD_KINDS } from '../../../../contracts/field-kinds';
 
 export const PRIORITIES: Priority[] = ['urgent', 'high', 'medium', 'low'];
 export const STATUS_CATEGORIES: StatusCategory[] = ['open', 'pending', 'closed'];
