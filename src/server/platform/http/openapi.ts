@@ -98,7 +98,9 @@ export async function installOpenApi(app: FastifyInstance, apiDocs: ApiDocs, tag
     },
     uiConfig: {
       deepLinking: true,
-      docExpansion: 'list',
+      // Tags collapsed: with every one of 160-odd operations expanded at once, Swagger UI's first
+      // render stopped part-way through the first tag (no error); a reader opens the tag they need.
+      docExpansion: 'none',
       defaultModelsExpandDepth: 0,
       tryItOutEnabled: false,
       validatorUrl: null,
