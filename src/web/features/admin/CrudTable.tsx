@@ -49,6 +49,8 @@ interface Props<T> {
   /** Rows that cannot be deleted (one's own account) show no delete button. */
   canDelete?: (row: T) => boolean;
   extraActions?: (row: T) => ReactNode;
+  /** The edit and delete buttons' test ids, where a screen names them itself (default `admin-edit-<id>`). */
+  actionTestId?: (row: T, action: 'edit' | 'delete') => string;
   paging?: Paging;
 }
 
@@ -91,6 +93,7 @@ export function CrudTable<T>({
   onDelete,
   canDelete,
   extraActions,
+  actionTestId,
   paging,
 }: Props<T>) {
   const { t } = useTranslation();
@@ -107,7 +110,7 @@ export function CrudTable<T>({
             size="small"
             aria-label={t('admin.common.editItem', { name: rowName(row) })}
             onClick={() => onEdit(row)}
-            data-testid={`admin-edit-${getId(row)}`}
+            data-testid={actionTestId?.(row, 'edit') ?? `admin-edit-${getId(row)}`}
           >
             <Edit fontSize="small" />
           </IconButton>
@@ -119,7 +122,7 @@ export function CrudTable<T>({
             size="small"
             aria-label={t('admin.common.deleteItem', { name: rowName(row) })}
             onClick={() => onDelete(row)}
-            data-testid={`admin-delete-${getId(row)}`}
+            data-testid={actionTestId?.(row, 'delete') ?? `admin-delete-${getId(row)}`}
           >
             <DeleteOutline fontSize="small" />
           </IconButton>

@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import { Box, Button, Chip, IconButton, Stack, Tooltip, Typography } from '@mui/material';
+import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
-import DeleteOutline from '@mui/icons-material/DeleteOutline';
-import Edit from '@mui/icons-material/Edit';
 import { useTranslation } from 'react-i18next';
 import { isolate, UserText } from '../../../ui/UserText';
 import { CrudTable, type Column } from '../CrudTable';
@@ -80,34 +78,6 @@ export function StatusList({
     },
   ];
 
-  const actions = (s: StatusDraft) => {
-    const i = indexOf(s);
-    return (
-      <>
-        <Tooltip title={t('admin.common.editItem', { name: isolate(nameOf(s)) })}>
-          <IconButton
-            size="small"
-            aria-label={t('admin.common.editItem', { name: nameOf(s) })}
-            onClick={() => setEditing({ status: s, isNew: false })}
-            data-testid={`status-${i}-edit`}
-          >
-            <Edit fontSize="small" />
-          </IconButton>
-        </Tooltip>
-        <Tooltip title={t('admin.common.deleteItem', { name: isolate(nameOf(s)) })}>
-          <IconButton
-            size="small"
-            aria-label={t('admin.common.deleteItem', { name: nameOf(s) })}
-            onClick={() => onRemove(s)}
-            data-testid={`status-${i}-remove`}
-          >
-            <DeleteOutline fontSize="small" />
-          </IconButton>
-        </Tooltip>
-      </>
-    );
-  };
-
   return (
     <Stack spacing={1.5}>
       {listError && (
@@ -122,7 +92,9 @@ export function StatusList({
           getId={(s) => s.uid}
           rowName={nameOf}
           caption={t('admin.catalogue.statusesTitle')}
-          extraActions={actions}
+          onEdit={(s) => setEditing({ status: s, isNew: false })}
+          onDelete={onRemove}
+          actionTestId={(s, a) => `status-${indexOf(s)}-${a === 'edit' ? 'edit' : 'remove'}`}
         />
       )}
       <Box>

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { Box, Button, Chip, IconButton, Stack, Tooltip, Typography } from '@mui/material';
+import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
 import AttachFile from '@mui/icons-material/AttachFile';
 import ChatBubbleOutline from '@mui/icons-material/ChatBubbleOutline';
-import DeleteOutline from '@mui/icons-material/DeleteOutline';
-import Edit from '@mui/icons-material/Edit';
 import TimerOutlined from '@mui/icons-material/TimerOutlined';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../ui/format';
@@ -131,34 +129,6 @@ export function TransitionList({
     },
   ];
 
-  const actions = (x: TransitionDraft) => {
-    const i = indexOf(x);
-    return (
-      <>
-        <Tooltip title={t('admin.common.editItem', { name: isolate(nameOf(x)) })}>
-          <IconButton
-            size="small"
-            aria-label={t('admin.common.editItem', { name: nameOf(x) })}
-            onClick={() => setEditing({ transition: x, isNew: false })}
-            data-testid={`transition-${i}-edit`}
-          >
-            <Edit fontSize="small" />
-          </IconButton>
-        </Tooltip>
-        <Tooltip title={t('admin.common.deleteItem', { name: isolate(nameOf(x)) })}>
-          <IconButton
-            size="small"
-            aria-label={t('admin.common.deleteItem', { name: nameOf(x) })}
-            onClick={() => onRemove(x)}
-            data-testid={`transition-${i}-remove`}
-          >
-            <DeleteOutline fontSize="small" />
-          </IconButton>
-        </Tooltip>
-      </>
-    );
-  };
-
   return (
     <Stack spacing={1.5}>
       {listError && (
@@ -177,7 +147,9 @@ export function TransitionList({
           getId={(x) => x.uid}
           rowName={nameOf}
           caption={t('admin.catalogue.transitionsTitle')}
-          extraActions={actions}
+          onEdit={(x) => setEditing({ transition: x, isNew: false })}
+          onDelete={onRemove}
+          actionTestId={(x, a) => `transition-${indexOf(x)}-${a === 'edit' ? 'edit' : 'remove'}`}
         />
       )}
       <Box>
