@@ -1,4 +1,4 @@
-import { Box, Button, LinearProgress, Paper, Stack, Typography, useMediaQuery, useTheme } from '@mui/material';
+import { Box, Button, Paper, Stack, Typography, useMediaQuery, useTheme } from '@mui/material';
 import AddCircleOutline from '@mui/icons-material/AddCircleOutline';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useDesks, useMyRequests } from './queries';
 import { RequestFilters } from './RequestFilters';
 import { RequestCards, RequestTable } from './RequestList';
 import { useRequestListParams } from './request-list-params';
+import { ResultsPanel } from '../portal/ResultsPanel';
 
 /** E2: "my requests" — the person's desk requests with their key, type and workflow status. */
 export default function MyRequestsPage() {
@@ -47,16 +48,7 @@ export default function MyRequestsPage() {
       >
         <RequestFilters desks={deskList} filters={filters} update={update} />
       </Paper>
-      <Paper
-        variant="outlined"
-        sx={{ p: { xs: 1, sm: 2 }, position: 'relative' }}
-        component="section"
-        aria-label={t('catalogue.requests.results')}
-        aria-busy={query.isFetching}
-      >
-        {query.isFetching && !query.isPending && (
-          <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} aria-label={t('common.loading')} />
-        )}
+      <ResultsPanel label={t('catalogue.requests.results')} query={query}>
         <QueryView query={query} rows={4}>
           {(data) =>
             data.items.length === 0 ? (
@@ -91,7 +83,7 @@ export default function MyRequestsPage() {
             )
           }
         </QueryView>
-      </Paper>
+      </ResultsPanel>
     </Stack>
   );
 }

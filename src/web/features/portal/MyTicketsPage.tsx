@@ -1,4 +1,4 @@
-import { Box, Button, LinearProgress, Paper, Stack, Typography, useMediaQuery, useTheme } from '@mui/material';
+import { Box, Button, Paper, Stack, Typography, useMediaQuery, useTheme } from '@mui/material';
 import AddCircleOutline from '@mui/icons-material/AddCircleOutline';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useMyTickets } from './lookups';
 import { TicketCards } from './TicketCards';
 import { TicketFilters } from './TicketFilters';
 import { TicketTable } from './TicketTable';
+import { ResultsPanel } from './ResultsPanel';
 
 /** D3: the customer's tickets with every filter, search, sort and page size, kept in the address. */
 export default function MyTicketsPage() {
@@ -37,16 +38,7 @@ export default function MyTicketsPage() {
       <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 } }}>
         <TicketFilters filters={filters} update={update} clear={clear} />
       </Paper>
-      <Paper
-        variant="outlined"
-        sx={{ p: { xs: 1, sm: 2 }, position: 'relative' }}
-        component="section"
-        aria-label={t('portal.list.results')}
-        aria-busy={query.isFetching}
-      >
-        {query.isFetching && !query.isPending && (
-          <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} aria-label={t('common.loading')} />
-        )}
+      <ResultsPanel label={t('portal.list.results')} query={query}>
         <QueryView query={query} rows={5}>
           {(data) =>
             data.items.length === 0 ? (
@@ -78,7 +70,7 @@ export default function MyTicketsPage() {
             )
           }
         </QueryView>
-      </Paper>
+      </ResultsPanel>
     </Stack>
   );
 }
