@@ -54,6 +54,15 @@ export interface WorkOptions {
   /** How many jobs of a batch run at the same time (default 1: one after the other). */
   concurrency?: number;
   pollingIntervalSeconds?: number;
+  /**
+   * `deadline`: work that is due at an instant (timers, SLA checks). `background`: work set off by
+   * other work (notification fan-out, sending). In one process a background batch waits while
+   * deadline batches run — a burst of 10,000 timers is not slowed by the notices it causes —
+   * but never longer than half its queue's expiry, so it is not taken twice. Default: neither.
+   */
+  lane?: 'deadline' | 'background';
+  /** A background batch waits at most this long (default: half the queue's expiry). */
+  maxYieldSeconds?: number;
 }
 
 /**
@@ -97,7 +106,11 @@ export const QUEUE_DEFAULTS: Required<QueueOptions> = {
 };
 
 /** The default worker: one job at a time, polled every 2 s. */
-export const WORK_DEFAULTS: Required<WorkOptions> = { batchSize: 1, concurrency: 1, pollingIntervalSeconds: 2 };
+export const WORK_DEFAULTS: Required<Omit<WorkOptions, 'lane' | 'maxYieldSeconds'>> = {
+  batchSize: 1,
+  concurrency: 1,
+  pollingIntervalSeconds: 2,
+};
 
 /**
  * The longest a job can wait, after the worker that took it dies, before a worker takes it
@@ -125,6 +138,37 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
 }
 
+/**
+ * The deadline lane of one process: how many deadline batches are running and when the last
+ * ended. Between two batches of a burst the worker fetches again at once, so "busy" lasts a
+ * little past the end of a batch (`GRACE_MS`) and a background batch does not slip in between.
+ */
+export function createLanes(now: () => number = () => performance.now()) {
+  const GRACE_MS = 300;
+  const STEP_MS = 50;
+  let running = 0;
+  let lastEnd = -Infinity;
+  const busy = () => running > 0 || now() - lastEnd < GRACE_MS;
+  return {
+    busy,
+    async deadline<T>(fn: () => Promise<T>): Promise<T> {
+      running++;
+      try {
+        return await fn();
+      } finally {
+        running--;
+        lastEnd = now();
+      }
+    },
+    /** Waits until no deadline work runs, or `maxMs` have passed; returns the milliseconds waited. */
+    async yieldToDeadlines(maxMs: number): Promise<number> {
+      const start = now();
+      while (busy() && now() - start < maxMs) await new Promise((r) => setTimeout(r, STEP_MS));
+      return now() - start;
+    },
+  };
+}
+
 /** Thrown by `send`/`insertMany` for a queue no module registered: the job would never run. */
 export class UnregisteredQueueError extends Error {
   constructor(readonly queue: string) {
@@ -150,6 +194,8 @@ export function createJobs(database: Database, log: Logger, queues: readonly (st
   });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   let started = false;
+  const lanes = createLanes();
+  const expiryOf = new Map(specs.map((q) => [q.name, q.expireInSeconds ?? QUEUE_DEFAULTS.expireInSeconds]));
   return {
     boss,
     async start() {
@@ -183,19 +229,23 @@ export function createJobs(database: Database, log: Logger, queues: readonly (st
         name,
         { batchSize: o.batchSize, pollingIntervalSeconds: o.pollingIntervalSeconds },
         async (jobs) => {
+          if (o.lane === 'background')
+            await lanes.yieldToDeadlines((o.maxYieldSeconds ?? expiryOf.get(name)! / 2) * 1000);
           // A full batch means more are probably waiting: fetch again at once, not after the interval.
           if (jobs.length >= o.batchSize && workerId) boss.notifyWorker(workerId);
           // Each job succeeds or fails alone: a failed one is sent back to retry here, and
           // pg-boss completes the others (still active) when this returns.
-          await eachLimited(jobs, o.concurrency, async (job) => {
-            try {
-              await handler(job.data as never, { id: job.id, name: job.name });
-            } catch (e) {
-              const err = e instanceof Error ? e : new Error(String(e));
-              log.warn({ err, queue: name, jobId: job.id }, 'job failed; the queue retries it');
-              await boss.fail(name, job.id, { message: err.message, stack: err.stack ?? null });
-            }
-          });
+          const run = () =>
+            eachLimited(jobs, o.concurrency, async (job) => {
+              try {
+                await handler(job.data as never, { id: job.id, name: job.name });
+              } catch (e) {
+                const err = e instanceof Error ? e : new Error(String(e));
+                log.warn({ err, queue: name, jobId: job.id }, 'job failed; the queue retries it');
+                await boss.fail(name, job.id, { message: err.message, stack: err.stack ?? null });
+              }
+            });
+          await (o.lane === 'deadline' ? lanes.deadline(run) : run());
         },
       );
     },

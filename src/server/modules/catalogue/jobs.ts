@@ -8,7 +8,7 @@ export const catalogueJobs = (): JobDefinition[] => [
   defineJob<WorkflowTimerJob>({
     queue: WORKFLOW_TIMER_QUEUE,
     handler: workflowTimerHandler,
-    options: { batchSize: 100, concurrency: 10, pollingIntervalSeconds: 2 },
+    options: { lane: 'deadline', batchSize: 100, concurrency: 10, pollingIntervalSeconds: 2 },
     queueOptions: { expireInSeconds: 30, retryDelay: 3 },
   }),
 ];

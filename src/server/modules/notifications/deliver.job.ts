@@ -202,6 +202,7 @@ export const deliverJob = () =>
     queue: DELIVER_QUEUE,
     handler: deliver,
     // Up to 50 sends a job, for at most BUDGET_MS; a dead worker's job is taken again within a minute.
-    options: { batchSize: 4, concurrency: 4, pollingIntervalSeconds: 1 },
+    // Behind due timers, but sending may take BUDGET_MS itself: it waits for them at most 5 s.
+    options: { batchSize: 4, concurrency: 4, pollingIntervalSeconds: 1, lane: 'background', maxYieldSeconds: 5 },
     queueOptions: { expireInSeconds: 30, retryDelay: 2 },
   });

@@ -10,7 +10,8 @@ export const notificationsJobs = (): JobDefinition[] => [
   defineJob<TicketNotification>({
     queue: NOTIFY_QUEUE,
     handler: notifyTicket,
-    options: { batchSize: 20, concurrency: 4, pollingIntervalSeconds: 1 },
+    // Behind due timers and SLA checks (their burst causes the fan-out): see `lane`.
+    options: { batchSize: 20, concurrency: 4, pollingIntervalSeconds: 1, lane: 'background' },
     queueOptions: { expireInSeconds: 30, retryDelay: 2 },
     prepare: async (deps) => {
       const dropped = await dropStaleNotifications(deps);

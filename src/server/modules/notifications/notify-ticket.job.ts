@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { idArray } from './sql-ids';
-import { deliveries, notifications } from '../../../db/schema';
 import type { TChannel } from '../../../contracts/notifications';
 import { withTx, type AppDeps, type Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
@@ -22,12 +21,11 @@ import {
 } from './recipients';
 import { passesFilter, settingsOf } from './settings.repo';
 import { smsSettingsOf } from './sms-settings';
-import { noticeText, type TextFacts } from './texts';
+import { noticeText, type NoticeText, type TextFacts } from './texts';
+import { writeNotices, type DeliveryRowIn, type NoticeRow, type WrittenDelivery } from './write-notices';
 import { sealPayload } from './payload';
 import { jobCtx } from './job-ctx';
 import { isWorkingInstant, nextWorkingStart, workCalendarFor } from '../calendars';
-
-type NewDelivery = typeof deliveries.$inferInsert & { payload?: DeliveryPayload };
 
 /**
  * The `notify.ticket` handler (issue 15): one ticket change → who is told (recipients.ts) →
@@ -69,9 +67,31 @@ export const notifyTicket = (deps: AppDeps) => async (job: TicketNotification) =
   const byCustomer = !actor || actor.role === 'customer';
   const senderId = actor?.role === 'customer' ? actor.id : null;
 
-  const inApp: (typeof notifications.$inferInsert)[] = [];
-  const outs: { notice: number; user: number | null; d: NewDelivery }[] = [];
+  const inApp: NoticeRow[] = [];
+  const outs: DeliveryRowIn[] = [];
   const now = deps.clock.now();
+  // Everyone of a language and role reads the same text: made and sealed once per notice, not per person.
+  const memo = new Map<string, { text: NoticeText; sealed: Map<TChannel, string> }>();
+  const textOf = (ni: number, locale: Person['locale'], reader: 'staff' | 'member' | 'guest') => {
+    const key = `${ni}:${locale}:${reader}`;
+    let m = memo.get(key);
+    if (!m) memo.set(key, (m = { text: noticeText(notices[ni], locale, facts, reader), sealed: new Map() }));
+    return m;
+  };
+  const out = (
+    ni: number,
+    m: ReturnType<typeof textOf>,
+    c: TChannel,
+    p: Person,
+    userId: number | null,
+  ): DeliveryRowIn => {
+    const base = { userId, event: notices[ni].event, channel: c };
+    const to = addressOf(c, p);
+    if (c !== 'push' && !to) return { ...base, to, status: 'skipped', reason: 'no_address', sealedPayload: null };
+    let sealed = m.sealed.get(c);
+    if (!sealed) m.sealed.set(c, (sealed = sealPayload(deps, payloadOf(c, p.locale, m.text, ticket))));
+    return { ...base, to, status: 'queued', reason: null, sealedPayload: sealed };
+  };
   notices.forEach((n, ni) => {
     for (const id of new Set(n.people)) {
       const p = people.get(id);
@@ -80,39 +100,26 @@ export const notifyTicket = (deps: AppDeps) => async (job: TicketNotification) =
       if ((n.audience === 'staff') !== (p.role !== 'customer')) continue;
       const s = settings.get(id)!;
       if (!s.events[n.event]) continue;
-      const text = noticeText(n, p.locale, facts, n.audience === 'staff' ? 'staff' : 'member');
-      const base = {
-        workspaceId: ctx.workspaceId,
-        userId: id,
-        event: n.event,
-        ticketId: ticket.id,
-        ticketNumber: ticket.number,
-        createdAt: now,
-      };
       const filtered = n.audience === 'staff' && byCustomer && !passesFilter(s, senderId);
       const channels = wanted(n, p, s.channels, sms.customerStatusSms, pushers.has(id));
       if (filtered) {
         for (const c of channels)
           outs.push({
-            notice: ni,
-            user: id,
-            d: { ...base, channel: c, to: addressOf(c, p), status: 'skipped', reason: 'filter' },
+            userId: id,
+            event: n.event,
+            channel: c,
+            to: addressOf(c, p),
+            status: 'skipped',
+            reason: 'filter',
+            sealedPayload: null,
           });
         continue;
       }
-      inApp.push({ ...base, title: text.title, body: text.body, actorId });
-      for (const c of channels) outs.push({ notice: ni, user: id, d: delivery(base, c, p, text, ticket) });
+      const m = textOf(ni, p.locale, n.audience === 'staff' ? 'staff' : 'member');
+      inApp.push({ userId: id, event: n.event, title: m.text.title, body: m.text.body });
+      for (const c of channels) outs.push(out(ni, m, c, p, id));
     }
     if (n.guestEmail && !n.noEmail) {
-      const text = noticeText(n, ws.defaultLocale, facts, 'guest');
-      const base = {
-        workspaceId: ctx.workspaceId,
-        userId: null,
-        event: n.event,
-        ticketId: ticket.id,
-        ticketNumber: ticket.number,
-        createdAt: now,
-      };
       const guest: Person = {
         id: 0,
         role: 'customer',
@@ -121,47 +128,22 @@ export const notifyTicket = (deps: AppDeps) => async (job: TicketNotification) =
         mobile: null,
         locale: ws.defaultLocale,
       };
-      outs.push({ notice: ni, user: null, d: delivery(base, 'email', guest, text, ticket) });
+      outs.push(out(ni, textOf(ni, ws.defaultLocale, 'guest'), 'email', guest, null));
     }
   });
   if (!inApp.length && !outs.length) return;
   await withTx(ctx, async (tx) => {
-    const made = inApp.length
-      ? await tx.db
-          .insert(notifications)
-          .values(inApp)
-          .returning({ id: notifications.id, userId: notifications.userId, event: notifications.event })
-      : [];
-    const noteOf = new Map(made.map((m) => [`${m.userId}:${m.event}`, m.id]));
-    const rows = outs.map(({ d }) => {
-      const { payload, ...row } = d;
-      return {
-        ...row,
-        notificationId: row.userId ? (noteOf.get(`${row.userId}:${row.event}`) ?? null) : null,
-        sealedPayload: payload ? sealPayload(deps, payload) : null,
-      };
-    });
-    const written = rows.length
-      ? await tx.db.insert(deliveries).values(rows).returning({
-          id: deliveries.id,
-          channel: deliveries.channel,
-          status: deliveries.status,
-          userId: deliveries.userId,
-        })
-      : [];
+    const { notified, written } = await writeNotices(tx, ticket, actorId, now, inApp, outs);
     const queued = written.filter((w) => w.status === 'queued');
     // E3: people who asked for working hours only get their e-mail, SMS and push when work starts.
+    const waits = (w: WrittenDelivery) => w.userId !== null && !!settings.get(w.userId)?.workingHoursOnly;
     const waitUntil = await quietUntil(tx, ticket.departmentId, now, [
-      ...new Set(
-        queued.filter((w) => w.userId && settings.get(Number(w.userId))?.workingHoursOnly).map((w) => Number(w.userId)),
-      ),
+      ...new Set(queued.filter(waits).map((w) => w.userId!)),
     ]);
-    const item = (w: (typeof queued)[number]) => ({ id: Number(w.id), channel: w.channel as TChannel });
-    const waits = (w: (typeof queued)[number]) =>
-      waitUntil !== null && w.userId !== null && settings.get(Number(w.userId))!.workingHoursOnly;
-    await queueDeliveries(tx, queued.filter((w) => !waits(w)).map(item));
+    const item = (w: WrittenDelivery) => ({ id: w.id, channel: w.channel as TChannel });
+    await queueDeliveries(tx, queued.filter((w) => waitUntil === null || !waits(w)).map(item));
     if (waitUntil) await queueDeliveries(tx, queued.filter(waits).map(item), { startAfter: waitUntil });
-    await announceBell(tx, ticket.number, [...new Set(made.map((m) => Number(m.userId)))]);
+    await announceBell(tx, ticket.number, notified);
   });
 };
 
@@ -197,31 +179,20 @@ function addressOf(c: TChannel, p: Person): string {
   return '';
 }
 
-function delivery(
-  base: Omit<NewDelivery, 'channel' | 'to' | 'status'>,
-  c: TChannel,
-  p: Person,
-  text: ReturnType<typeof noticeText>,
-  ticket: NoticeTicket,
-): NewDelivery {
+function payloadOf(c: TChannel, locale: Person['locale'], text: NoticeText, ticket: NoticeTicket): DeliveryPayload {
   const number = ticket.number;
-  const to = addressOf(c, p);
-  if (c !== 'push' && !to) return { ...base, channel: c, to, status: 'skipped', reason: 'no_address' };
-  const payload: DeliveryPayload =
-    c === 'email'
-      ? {
-          kind: 'email',
-          locale: p.locale,
-          subject: text.title,
-          text: text.body,
-          url: text.url,
-          number,
-          departmentId: ticket.departmentId,
-        }
-      : c === 'sms'
-        ? { kind: 'sms', text: text.sms }
-        : { kind: 'push', title: text.title, body: text.body, url: text.url, tag: `ticket-${number}` };
-  return { ...base, channel: c, to, status: 'queued', payload };
+  if (c === 'email')
+    return {
+      kind: 'email',
+      locale,
+      subject: text.title,
+      text: text.body,
+      url: text.url,
+      number,
+      departmentId: ticket.departmentId,
+    };
+  if (c === 'sms') return { kind: 'sms', text: text.sms };
+  return { kind: 'push', title: text.title, body: text.body, url: text.url, tag: `ticket-${number}` };
 }
 
 /** People with at least one push subscription. */

@@ -9,7 +9,7 @@ export const slaJobs = (): JobDefinition[] => [
   defineJob<SlaCheckJob>({
     queue: SLA_CHECK_QUEUE,
     handler: slaCheckHandler,
-    options: { batchSize: 100, concurrency: 8, pollingIntervalSeconds: 2 },
+    options: { lane: 'deadline', batchSize: 100, concurrency: 8, pollingIntervalSeconds: 2 },
     queueOptions: { expireInSeconds: 30, retryDelay: 3 },
   }),
   // A walk over every open ticket (batches of 500, each committed): long, and safe to run again.
