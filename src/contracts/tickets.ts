@@ -141,6 +141,8 @@ export const ZCreateTicket = z.object({
   status: ZStatus.optional(),
   direction: ZDirection.default('auto'),
   assigneeIds: z.array(ZIdInput).max(20).optional(),
+  /** The knowledge base's suggestion session of the form it was written in (deflection numbers). */
+  kbSession: z.uuid().optional(),
 });
 export type TCreateTicket = z.infer<typeof ZCreateTicket>;
 
@@ -325,6 +327,7 @@ export const ZGuestCreate = z.object({
   departmentId: ZIdInput,
   attachmentIds: z.array(z.string().max(100)).max(3, 'validation.max_attachments').default([]),
   direction: ZDirection.default('auto'),
+  kbSession: z.uuid().optional(),
 });
 export const ZGuestCreated = z.object({ number: z.number().int(), trackingCode: z.string() });
 /** A missing or malformed code is just a wrong code: the action answers 404, never 400. */

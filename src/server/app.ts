@@ -15,6 +15,7 @@ import { healthRoutes } from './modules/health';
 import { apiRoutes } from './modules/api.routes';
 import { apiDocs, apiTags } from './modules/api-docs';
 import { webRoutes } from './modules/web';
+import { kbSiteRoutes } from './modules/kb';
 import { getSettings } from './modules/settings';
 
 export interface RouteEntry {
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await app.register(healthRoutes, { deps });
   await app.register(apiRoutes, { prefix: '/api/v1' });
+  await app.register(kbSiteRoutes);
   await webRoutes(app, deps.config.webDir);
   return app;
 }

@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './calendars';
 export * from './catalogue';
 export * from './sla';
+export * from './kb';

@@ -6,6 +6,7 @@ import { departmentsApiDocs } from './departments';
 import { calendarsApiDocs } from './calendars';
 import { catalogueApiDocs } from './catalogue';
 import { slaApiDocs } from './sla';
+import { kbApiDocs } from './kb';
 import { liveApiDocs } from './live';
 import { mailApiDocs } from './mail';
 import { notificationsApiDocs, pushApiDocs } from './notifications';
@@ -25,6 +26,7 @@ export const apiDocs: ApiDocs = merge([
   mailApiDocs,
   settingsApiDocs,
   ticketsApiDocs,
+  kbApiDocs,
   liveApiDocs,
   notificationsApiDocs,
   pushApiDocs,
@@ -68,6 +70,11 @@ export const apiTags: TagDoc[] = [
     name: 'catalogue',
     description:
       'The service catalogue: desks with keys, request types with forms and workflows, requests numbered per desk, workflow transitions and their working-time timers.',
+  },
+  {
+    name: 'kb',
+    description:
+      'The knowledge base for staff: groups and subgroups (only groups with the knowledge-base capability hold articles), articles with sanitised HTML, images, and the deflection numbers of suggestions.',
   },
   {
     name: 'sla',

@@ -6,6 +6,7 @@ import { departmentsRoutes } from './departments';
 import { calendarsRoutes } from './calendars';
 import { catalogueRoutes } from './catalogue';
 import { slaRoutes } from './sla';
+import { kbPublicRoutes, kbRoutes } from './kb';
 import { liveRoutes } from './live';
 import { mailRoutes } from './mail';
 import { notificationsRoutes, pushRoutes } from './notifications';
@@ -29,6 +30,8 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(ticketsRoutes);
   await app.register(attachmentsRoutes);
   await app.register(publicTicketsRoutes);
+  await app.register(kbRoutes);
+  await app.register(kbPublicRoutes);
   await app.register(liveRoutes);
   await app.register(billingRoutes);
   await app.register(pushRoutes);

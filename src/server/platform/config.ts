@@ -25,6 +25,7 @@ const EnvObject = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DB_POOL_SIZE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(500).default(10),
+  PUBLIC_READS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(600),
   LIVE_STREAMS_PER_PERSON: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).default(10),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -70,6 +71,8 @@ export interface Config {
   dbPoolSize: number;
   /** Live event streams one person may hold at once in one process (the next one gets 429). */
   liveStreamsPerPerson: number;
+  /** Public reads (help-centre search and suggestions) one address may make per minute, per process. */
+  publicReadsPerMinute?: number;
   publicUrl: string;
   secretKey: string;
   admin?: { username: string; password: string };
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     liveStreamsPerPerson: e.LIVE_STREAMS_PER_PERSON,
+    publicReadsPerMinute: e.PUBLIC_READS_PER_MINUTE,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secretKey: e.SECRET_KEY ?? persistentSecret(dataDir),
     admin:

@@ -110,6 +110,39 @@ function dataUriRefused(src: string | undefined): boolean {
 }
 
 const sanitize = (html: string) => sanitizeHtml(html, OPTIONS).replace(BARE_IMG, '').trim();
+
+/**
+ * Knowledge-base articles (H2) are written in the advanced editor: on top of rich text they keep
+ * a font family (names only: letters, spaces, commas, quotes — no url() or expressions) and size,
+ * table column widths, and a code block's language class.
+ */
+const SIZE = /^\d{1,3}(\.\d{1,2})?(px|pt|em|rem|%)$/;
+const ARTICLE_OPTIONS: sanitizeHtml.IOptions = {
+  ...OPTIONS,
+  allowedTags: [...(OPTIONS.allowedTags as string[]), 'colgroup', 'col', 'figure', 'figcaption'],
+  allowedAttributes: { ...OPTIONS.allowedAttributes, col: ['span'], img: ['src', 'alt', 'title', 'width', 'height'] },
+  allowedClasses: { code: [/^language-[a-z0-9+#-]{1,30}$/] },
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'col'],
+  allowedStyles: {
+    '*': {
+      ...OPTIONS.allowedStyles!['*'],
+      'font-family': [/^[\p{L}\p{N} ,'"-]{1,120}$/u],
+      'font-size': [SIZE],
+    },
+    col: { width: [SIZE], 'min-width': [SIZE] },
+    td: { width: [SIZE], 'min-width': [SIZE] },
+    th: { width: [SIZE], 'min-width': [SIZE] },
+    img: { width: [SIZE], height: [SIZE] },
+  },
+};
+export const ARTICLE_HTML_LIMITS = { maxChars: 500_000, maxDepth: 100, maxAttributes: 64, maxCost: 60_000 };
+
+/** Sanitises an article's body (refusing, like sanitizeRichText, what would make the parser slow). */
+export function sanitizeArticleHtml(html: string, field = 'body'): string {
+  const problem = richTextProblem(html, ARTICLE_HTML_LIMITS);
+  if (problem) throw InvalidField(field, `validation.rich_text_${problem}`);
+  return sanitizeHtml(html, ARTICLE_OPTIONS).replace(BARE_IMG, '').trim();
+}
 /** An image without any attribute: one whose `src` was refused (or that never had one). */
 const BARE_IMG = /<img \/>/g;
 

@@ -36,3 +36,6 @@ export { editMessage, removeMessage } from './write/edit-message';
 export { insertMessageRow, type MessageRow, type NewMessage } from './write/message-row';
 export { openTicket, type NewTicket } from './write/open-ticket';
 export { ticketsApiDocs } from './tickets.api-docs';
+// Search and snippets, shared with the knowledge base (the same Persian normalisation).
+export { queryWords, tsqueryTextOf } from './search-text';
+export { markTerms, messageRegexOf, oneLine, snippetOf, termPatterns } from './search-snippet';

@@ -10,6 +10,7 @@ import {
   ZTrackingQuery,
   ZUpload,
 } from '../../../contracts/tickets';
+import { linkSuggestSession } from '../kb';
 import { access } from '../../platform/http/access';
 import { addGuestMessage } from './add-guest-message';
 import { createGuestTicket } from './create-guest-ticket';
@@ -31,7 +32,11 @@ export const publicTicketsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/public/tickets',
     { config: { ...pub, idempotent: true }, schema: { tags, body: ZGuestCreate, response: { 201: ZGuestCreated } } },
-    async (req, reply) => reply.code(201).send(await createGuestTicket({ ctx: req.ctx, input: req.body })),
+    async (req, reply) => {
+      const created = await createGuestTicket({ ctx: req.ctx, input: req.body });
+      await linkSuggestSession(req.ctx, req.body.kbSession, created.number);
+      return reply.code(201).send(created);
+    },
   );
   app.get(
     '/public/tickets/:number',

@@ -19,6 +19,7 @@ import {
   ZUpdateMessage,
   ZUpdateTicket,
 } from '../../../contracts/tickets';
+import { linkSuggestSession } from '../kb';
 import { access } from '../../platform/http/access';
 import { addMessage } from './add-message';
 import { bulkTickets } from './bulk-tickets';
@@ -45,7 +46,12 @@ export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/tickets',
     { config: { ...signedIn, idempotent: true }, schema: { tags, body: ZCreateTicket, response: { 201: ZTicket } } },
-    async (req, reply) => reply.code(201).send(await createTicket({ ctx: req.ctx, input: req.body })),
+    async (req, reply) => {
+      const ticket = await createTicket({ ctx: req.ctx, input: req.body });
+      // H3: a form that was shown suggestions still sent its ticket (deflection numbers).
+      await linkSuggestSession(req.ctx, req.body.kbSession, ticket.number);
+      return reply.code(201).send(ticket);
+    },
   );
   app.post(
     '/tickets/bulk',

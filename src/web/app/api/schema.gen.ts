@@ -1784,6 +1784,286 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kb/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List knowledge-base groups
+         * @description Staff. Every group and subgroup (hidden ones too), top-level groups first, then by position; parentId narrows to one group’s subgroups. Each with its image URL and the number of articles directly in it. Paged (pageSize up to 100).
+         */
+        get: operations["listKbGroups"];
+        put?: never;
+        /**
+         * Create a knowledge-base group or subgroup
+         * @description Needs kb.manage. parentId makes it a subgroup of a top-level group (two levels). kb is the knowledge-base capability: only such groups hold articles. imageId is an image uploaded with POST /kb/images.
+         */
+        post: operations["createKbGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kb/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a knowledge-base group
+         * @description Needs kb.manage. Refused (409) while it has subgroups or articles: hide it instead.
+         */
+        delete: operations["deleteKbGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a knowledge-base group
+         * @description Needs kb.manage. Only the fields sent change. The capability cannot be taken from a group that holds articles (409); a group with subgroups cannot become a subgroup.
+         */
+        patch: operations["updateKbGroup"];
+        trace?: never;
+    };
+    "/api/v1/kb/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search knowledge-base articles
+         * @description Staff (hidden and internal articles too; agents use it to link articles in replies). q searches title, keywords, summary and text with Persian normalisation (ي/ی, ك/ک, digit scripts, ZWNJ), best match first; else newest first. Filters groupId, locale, visible, internal. Paged; rows without the body.
+         */
+        get: operations["listKbArticles"];
+        put?: never;
+        /**
+         * Create a knowledge-base article
+         * @description Needs kb.manage. The group must have the knowledge-base capability. body is HTML, sanitised (scripts, handlers and unsafe URLs removed; headings, lists, tables, links, code, images, font family and size, and dir per block kept). visible is off until turned on; internal articles are for staff only. slug is made from the title unless given (Persian allowed; -2, -3 when taken).
+         */
+        post: operations["createKbArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kb/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a knowledge-base article
+         * @description Staff. The article with its body, counters (views, helpful, not helpful), author and slug.
+         */
+        get: operations["getKbArticle"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a knowledge-base article
+         * @description Needs kb.manage. Removes the article and its votes; written to the audit log.
+         */
+        delete: operations["deleteKbArticle"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a knowledge-base article
+         * @description Needs kb.manage. Only the fields sent change; the slug stays when the title changes (links keep working) unless a new one is sent.
+         */
+        patch: operations["updateKbArticle"];
+        trace?: never;
+    };
+    "/api/v1/kb/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a knowledge-base image
+         * @description Needs kb.manage. One image in the multipart part "file": PNG, JPEG, WebP or GIF by its bytes (SVG refused), at most 2 MiB. Answers its id (a group’s imageId) and its public, unguessable URL (for <img src> in an article).
+         */
+        post: operations["uploadKbImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kb/deflection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the deflection numbers of suggestions
+         * @description Needs kb.manage or reports.view. For ticket forms first shown suggestions between from and to (days of the workspace time zone; the last 30 days by default): how many were shown suggestions, opened one, still sent a ticket, and avoided one (opened, and no ticket an hour later); the most opened articles.
+         */
+        get: operations["getKbDeflection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/kb/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the help centre’s groups
+         * @description Public: no sign-in needed; the workspace comes from the host name or the x-workspace header. Visible groups and subgroups in order, with their image URLs and published article counts.
+         */
+        get: operations["listPublicKbGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/kb/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List or search the help centre’s articles
+         * @description Public: no sign-in needed; the workspace comes from the host name or the x-workspace header. Only what the help centre shows: visible articles that are not internal, in a visible group whose parent (if any) is visible. q searches with the same Persian normalisation as ticket search and answers titleMarks and a snippet with marks (offsets of the matched words) to highlight; groupId narrows to a group. Paged. Searches are limited per address.
+         */
+        get: operations["listPublicKbArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/kb/articles/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a help-centre article
+         * @description Public: no sign-in needed; the workspace comes from the host name or the x-workspace header. Only what the help centre shows: visible articles that are not internal, in a visible group whose parent (if any) is visible. The slug in any spelling (ي/ی, digit scripts). Counts a view. suggestion: the ticket form’s suggestion session when opened from a suggestion (deflection numbers). myVote: this visitor’s vote.
+         */
+        get: operations["getPublicKbArticle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/kb/articles/{slug}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Say whether an article helped
+         * @description Public: no sign-in needed; the workspace comes from the host name or the x-workspace header. One vote per visitor per article (a signed-in person by account, anyone else by a cookie): voting again the other way moves the vote. Answers the counts. Limited per address.
+         */
+        post: operations["voteKbArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/kb/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest articles for a ticket being written
+         * @description Public: no sign-in needed; the workspace comes from the host name or the x-workspace header. Up to 5 published articles for q, what a person types as a ticket’s subject (from 3 letters; the last word as a prefix), the form’s locale first. session: a UUID the form makes once; the first time it is shown suggestions is counted, and the same session sent with the ticket (kbSession) counts it as sent. Limited per address.
+         */
+        get: operations["suggestKbArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/kb/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a knowledge-base image
+         * @description Public: no sign-in needed; the workspace comes from the host name or the x-workspace header. The image inline when v is the start of its content hash (the URL uploads answer); cached for a year.
+         */
+        get: operations["getKbImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/kb/sitemap.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the help centre’s sitemap
+         * @description Public: no sign-in needed; the workspace comes from the host name or the x-workspace header. The sitemaps.org XML of the help centre, its visible groups and published articles (also served at /sitemap.xml).
+         */
+        get: operations["getKbSitemap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/stream": {
         parameters: {
             query?: never;
@@ -8584,6 +8864,8 @@ export interface operations {
                      */
                     direction?: "rtl" | "ltr" | "auto";
                     assigneeIds?: (number | string)[];
+                    /** Format: uuid */
+                    kbSession?: string;
                 };
             };
         };
@@ -10093,6 +10375,8 @@ export interface operations {
                      * @enum {string}
                      */
                     direction?: "rtl" | "ltr" | "auto";
+                    /** Format: uuid */
+                    kbSession?: string;
                 };
             };
         };
@@ -10349,6 +10633,784 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listKbGroups: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                parentId?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            parentId: string | null;
+                            imageId: string | null;
+                            imageUrl: string | null;
+                            kb: boolean;
+                            position: number;
+                            visible: boolean;
+                            articles: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createKbGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "راهنمای ارسال تیکت",
+                 *       "parentId": null,
+                 *       "imageId": null,
+                 *       "kb": true,
+                 *       "position": 0,
+                 *       "visible": true
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    parentId?: (number | string) | null;
+                    imageId?: (number | string) | null;
+                    /** @default true */
+                    kb?: boolean;
+                    /** @default 0 */
+                    position?: number;
+                    /** @default true */
+                    visible?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        parentId: string | null;
+                        imageId: string | null;
+                        imageUrl: string | null;
+                        kb: boolean;
+                        position: number;
+                        visible: boolean;
+                        articles: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteKbGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateKbGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    parentId?: (number | string) | null;
+                    imageId?: (number | string) | null;
+                    kb?: boolean;
+                    position?: number;
+                    visible?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        parentId: string | null;
+                        imageId: string | null;
+                        imageUrl: string | null;
+                        kb: boolean;
+                        position: number;
+                        visible: boolean;
+                        articles: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listKbArticles: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                groupId?: number | string;
+                q?: string;
+                locale?: "fa" | "en";
+                visible?: "true" | "false";
+                internal?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            groupId: string;
+                            title: string;
+                            summary: string;
+                            keywords: string[];
+                            /** @enum {string} */
+                            locale: "fa" | "en";
+                            visible: boolean;
+                            internal: boolean;
+                            slug: string;
+                            views: number;
+                            helpful: number;
+                            notHelpful: number;
+                            authorId: string | null;
+                            authorName: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createKbArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "groupId": "1",
+                 *       "title": "مراحل ارسال تیکت",
+                 *       "body": "<h2>ایجاد تیکت</h2><p>از منوی «تیکت‌ها» گزینهٔ «ایجاد تیکت» را بزنید.</p>",
+                 *       "summary": "چگونه یک تیکت بفرستید",
+                 *       "keywords": [
+                 *         "تیکت",
+                 *         "ارسال"
+                 *       ],
+                 *       "locale": "fa",
+                 *       "visible": true,
+                 *       "internal": false
+                 *     }
+                 */
+                "application/json": {
+                    groupId: number | string;
+                    title: string;
+                    /** @default  */
+                    body?: string;
+                    /** @default  */
+                    summary?: string;
+                    keywords?: string | string[];
+                    /**
+                     * @default fa
+                     * @enum {string}
+                     */
+                    locale?: "fa" | "en";
+                    /** @default false */
+                    visible?: boolean;
+                    /** @default false */
+                    internal?: boolean;
+                    slug?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        groupId: string;
+                        title: string;
+                        body: string;
+                        summary: string;
+                        keywords: string[];
+                        /** @enum {string} */
+                        locale: "fa" | "en";
+                        visible: boolean;
+                        internal: boolean;
+                        slug: string;
+                        views: number;
+                        helpful: number;
+                        notHelpful: number;
+                        authorId: string | null;
+                        authorName: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getKbArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        groupId: string;
+                        title: string;
+                        body: string;
+                        summary: string;
+                        keywords: string[];
+                        /** @enum {string} */
+                        locale: "fa" | "en";
+                        visible: boolean;
+                        internal: boolean;
+                        slug: string;
+                        views: number;
+                        helpful: number;
+                        notHelpful: number;
+                        authorId: string | null;
+                        authorName: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteKbArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateKbArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    groupId?: number | string;
+                    title?: string;
+                    body?: string;
+                    summary?: string;
+                    keywords?: string | string[];
+                    /** @enum {string} */
+                    locale?: "fa" | "en";
+                    visible?: boolean;
+                    internal?: boolean;
+                    slug?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        groupId: string;
+                        title: string;
+                        body: string;
+                        summary: string;
+                        keywords: string[];
+                        /** @enum {string} */
+                        locale: "fa" | "en";
+                        visible: boolean;
+                        internal: boolean;
+                        slug: string;
+                        views: number;
+                        helpful: number;
+                        notHelpful: number;
+                        authorId: string | null;
+                        authorName: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    uploadKbImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The image.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getKbDeflection: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        shown: number;
+                        opened: number;
+                        ticketsSent: number;
+                        ticketsAvoided: number;
+                        topArticles: {
+                            slug: string;
+                            title: string;
+                            opened: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPublicKbGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            parentId: string | null;
+                            imageUrl: string | null;
+                            position: number;
+                            articles: number;
+                        }[];
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPublicKbArticles: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                groupId?: number | string;
+                locale?: "fa" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            slug: string;
+                            title: string;
+                            summary: string;
+                            groupId: string;
+                            /** @enum {string} */
+                            locale: "fa" | "en";
+                            updatedAt: string;
+                            titleMarks?: [
+                                number,
+                                number
+                            ][];
+                            snippet?: {
+                                text: string;
+                                marks: [
+                                    number,
+                                    number
+                                ][];
+                            } | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPublicKbArticle: {
+        parameters: {
+            query?: {
+                suggestion?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        title: string;
+                        body: string;
+                        summary: string;
+                        keywords: string[];
+                        /** @enum {string} */
+                        locale: "fa" | "en";
+                        group: {
+                            id: string;
+                            name: string;
+                            parentId: string | null;
+                        };
+                        parentGroup: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        views: number;
+                        helpful: number;
+                        notHelpful: number;
+                        authorName: string | null;
+                        updatedAt: string;
+                        myVote: ("helpful" | "notHelpful") | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    voteKbArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    helpful: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        helpful: number;
+                        notHelpful: number;
+                        /** @enum {string} */
+                        myVote: "helpful" | "notHelpful";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    suggestKbArticles: {
+        parameters: {
+            query?: {
+                q?: string;
+                locale?: "fa" | "en";
+                session?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            slug: string;
+                            title: string;
+                            summary: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getKbImage: {
+        parameters: {
+            query?: {
+                v?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getKbSitemap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -1,0 +1,37 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { normalizeText } from '../../../contracts/text';
+import { htmlToText } from '../../platform/html';
+import { oneLine } from '../tickets';
+
+const MAX_INDEXED_CHARS = 100_000;
+
+/** The body as one line of plain text (snippets are cut from it; the index reads it). */
+export const bodyTextOf = (html: string) => oneLine(htmlToText(html)).slice(0, MAX_INDEXED_CHARS);
+
+const vec = (text: string, weight: 'A' | 'B' | 'D'): SQL =>
+  sql`setweight(search_vector(${normalizeText(text).slice(0, MAX_INDEXED_CHARS)}), ${weight})`;
+
+/**
+ * The article's search vector: the same normalisation and word-part joins as ticket search
+ * (search_vector(), migration 0013), the title weighing most, then keywords and summary.
+ */
+export function articleVector(a: { title: string; keywords: string[]; summary: string; bodyText: string }): SQL {
+  return sql`(${vec(a.title, 'A')} || ${vec([...a.keywords, a.summary].join('\n'), 'B')} || ${vec(a.bodyText, 'D')})`;
+}
+
+/**
+ * A slug made from the title: letters of any script and digits, words joined by dashes
+ * (Persian slugs are kept Persian; ZWNJ and spaces become dashes), at most 80 characters.
+ */
+export function slugOf(title: string): string {
+  const words = normalizeText(title)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  let out = '';
+  for (const w of words) {
+    if ((out + '-' + w).length > 80) break;
+    out = out ? `${out}-${w}` : w;
+  }
+  return out || 'article';
+}

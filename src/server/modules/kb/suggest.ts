@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { kbArticles, kbSuggestSessions } from '../../../db/schema';
+import type { TKbSuggestion, ZKbSuggestQuery } from '../../../contracts/kb';
+import { normalizeText } from '../../../contracts/text';
+import type { Ctx } from '../../platform/context';
+import { kbQueryOf, matches, rank } from './kb-search';
+import { publicArticle } from './public-visibility';
+
+export const SUGGESTIONS = 5;
+/** Fewer letters than this suggest nothing (every article starts with some letter). */
+const MIN_CHARS = 3;
+
+/**
+ * Up to five published articles for what a person is typing as a ticket's subject (deflection,
+ * H3): the same search as the help centre, the last word a prefix, articles in the form's
+ * language first. With `session` (the form's id), the first time suggestions are shown is recorded.
+ */
+export async function suggestKbArticles({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: z.infer<typeof ZKbSuggestQuery>;
+}): Promise<{ items: TKbSuggestion[] }> {
+  if (normalizeText(input.q).replace(/\s/g, '').length < MIN_CHARS) return { items: [] };
+  const k = kbQueryOf(input.q);
+  if (!k) return { items: [] };
+  const rows = await ctx.db
+    .select({ slug: kbArticles.slug, title: kbArticles.title, summary: kbArticles.summary })
+    .from(kbArticles)
+    .where(sql`${publicArticle(ctx)} and ${matches(k)}`)
+    .orderBy(...(input.locale ? [sql`(${kbArticles.locale} = ${input.locale}) desc`] : []), rank(k), kbArticles.id)
+    .limit(SUGGESTIONS);
+  if (rows.length && input.session)
+    await ctx.db
+      .insert(kbSuggestSessions)
+      .values({ workspaceId: ctx.workspaceId, id: input.session, shownAt: ctx.deps.clock.now() })
+      .onConflictDoNothing();
+  return { items: rows };
+}
+
+/** A ticket sent from a form that was shown suggestions: it was not avoided. */
+export async function linkSuggestSession(ctx: Ctx, session: string | undefined, ticketNumber: number) {
+  if (!session) return;
+  await ctx.db.execute(
+    sql`update ${kbSuggestSessions}
+           set ticket_id = (select id from tickets where workspace_id = ${ctx.workspaceId} and number = ${ticketNumber})
+         where workspace_id = ${ctx.workspaceId} and id = ${session} and ticket_id is null`,
+  );
+}
