@@ -299,6 +299,14 @@ describe('suggestions and deflection (H3)', () => {
   it('up to 5 suggestions; shown, opened, sent and avoided are counted per form', async () => {
     for (let i = 0; i < 7; i++) await article({ title: `بازنشانی گذرواژه روش ${i + 1}` });
     expect(await suggestSlugs('با')).toEqual([]); // too short
+    // A subject that grows past the article's words keeps suggesting it.
+    const printer = await article({
+      title: 'راهنمای تنظیم چاپگر شبکه',
+      body: '<table><tr><td>مدل</td><td>درگاه</td></tr></table>',
+    });
+    expect(await suggestSlugs('چاپگر شبكه چاپ نمی‌کند')).toContain(printer.slug);
+    const cells = (await guest.get(`public/kb/articles?q=${encodeURIComponent('درگاه')}`)).json().items;
+    expect(cells.find((a: { slug: string }) => a.slug === printer.slug).snippet.text).toContain('مدل درگاه');
     expect(await suggestSlugs('گذرواژه باز')).toHaveLength(5);
     const sent = randomUUID();
     const avoided = randomUUID();

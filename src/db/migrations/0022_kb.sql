@@ -16,6 +16,7 @@ CREATE TABLE "kb_articles" (
 	"not_helpful" integer DEFAULT 0 NOT NULL,
 	"author_id" bigint,
 	"search" "tsvector" DEFAULT ''::tsvector NOT NULL,
+	"search_head" "tsvector" DEFAULT ''::tsvector NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

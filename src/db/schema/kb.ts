@@ -30,7 +30,8 @@ export const kbGroups = pgTable(
 
 /**
  * Articles (H2). `search` is the Persian-normalised vector of title (weight A), keywords and
- * summary (B) and body (D); `body_text` the body's plain text, for snippets. Views and votes
+ * summary (B) and body (D), what a search matches on; `search_head` the first two, what it ranks
+ * by; `body_text` the body's plain text, for snippets. Views and votes
  * are counters on the row; who voted is kb_votes.
  */
 export const kbArticles = pgTable(
@@ -58,6 +59,10 @@ export const kbArticles = pgTable(
     notHelpful: integer().notNull().default(0),
     authorId: ref().references(() => users.id),
     search: tsvector()
+      .notNull()
+      .default(sql`''::tsvector`),
+    /** Title (A), keywords and summary (B) alone: small enough to stay in the row, so ranking reads no TOAST. */
+    searchHead: tsvector()
       .notNull()
       .default(sql`''::tsvector`),
     createdAt: createdAt(),

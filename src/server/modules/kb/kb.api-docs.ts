@@ -91,7 +91,7 @@ export const kbApiDocs: ApiDocs = {
   'GET /public/kb/articles': {
     operationId: 'listPublicKbArticles',
     summary: 'List or search the help centre’s articles',
-    description: `${PUBLIC} ${SEES} q searches with the same Persian normalisation as ticket search and answers titleMarks and a snippet with marks (offsets of the matched words) to highlight; groupId narrows to a group. Paged. Searches are limited per address.`,
+    description: `${PUBLIC} ${SEES} q searches with the same Persian normalisation as ticket search and answers titleMarks and a snippet with marks (offsets of the matched words) to highlight; groupId narrows to a group and its subgroups. Paged; a search’s total counts up to 1,000. Searches are limited per address.`,
     errors: [429],
   },
   'GET /public/kb/articles/:slug': {

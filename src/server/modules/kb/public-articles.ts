@@ -4,10 +4,13 @@ import { kbArticles } from '../../../db/schema';
 import type { TPublicKbArticleRow, ZPublicKbArticlesQuery } from '../../../contracts/kb';
 import { inParallel, type Ctx } from '../../platform/context';
 import { iso } from '../../platform/pagination';
-import { highlight, kbQueryOf, matches, rank, snippetWindow } from './kb-search';
+import { COUNT_CAP, highlight, hits, hitsOn, kbQueryOf, rank, snippetWindow, withSearchPlan } from './kb-search';
 import { publicArticle } from './public-visibility';
 
-/** The help centre's article list and search: published articles only, best match first when searching. */
+/**
+ * The help centre's article list and search: published articles only, best match first when
+ * searching (a search's total counts up to COUNT_CAP).
+ */
 export async function listPublicKbArticles({
   ctx,
   input,
@@ -19,35 +22,46 @@ export async function listPublicKbArticles({
   const where = sql.join(
     [
       publicArticle(ctx),
-      input.groupId !== undefined ? eq(kbArticles.groupId, input.groupId) : undefined,
+      // A group's page lists its subgroups' articles too.
+      input.groupId !== undefined
+        ? sql`(${kbArticles.groupId} = ${input.groupId} or ${kbArticles.groupId} in
+            (select s.id from kb_groups s where s.workspace_id = ${ctx.workspaceId} and s.parent_id = ${input.groupId}))`
+        : undefined,
       input.locale ? eq(kbArticles.locale, input.locale) : undefined,
-      k ? matches(k) : undefined,
     ].filter((c) => c !== undefined),
     sql` and `,
   );
-  const [rows, [count]] = await inParallel(
-    ctx,
-    () =>
-      ctx.db
-        .select({
-          slug: kbArticles.slug,
-          title: kbArticles.title,
-          summary: kbArticles.summary,
-          groupId: kbArticles.groupId,
-          locale: kbArticles.locale,
-          updatedAt: kbArticles.updatedAt,
-          window: k ? snippetWindow(k) : sql<string | null>`null::text`,
-        })
-        .from(kbArticles)
-        .where(where)
-        .orderBy(...(k ? [rank(k)] : []), desc(kbArticles.updatedAt), desc(kbArticles.id))
-        .limit(input.pageSize)
-        .offset((input.page - 1) * input.pageSize),
-    () =>
-      ctx.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(kbArticles)
-        .where(where),
+  const [rows, [count]] = await withSearchPlan(ctx, k, (ctx) =>
+    inParallel(
+      ctx,
+      () =>
+        ctx.db
+          .select({
+            slug: kbArticles.slug,
+            title: kbArticles.title,
+            summary: kbArticles.summary,
+            groupId: kbArticles.groupId,
+            locale: kbArticles.locale,
+            updatedAt: kbArticles.updatedAt,
+            window: k ? snippetWindow(k) : sql<string | null>`null::text`,
+          })
+          .from(kbArticles)
+          .$dynamic()
+          .innerJoin(k ? hits(ctx.workspaceId, k) : sql`(select 1) hits`, k ? hitsOn : sql`true`)
+          .where(where)
+          .orderBy(...(k ? [rank(k)] : []), desc(kbArticles.updatedAt), desc(kbArticles.id))
+          .limit(input.pageSize)
+          .offset((input.page - 1) * input.pageSize),
+      () =>
+        ctx.db.select({ n: sql<number>`count(*)::int` }).from(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(kbArticles)
+            .where(where)
+            .limit(COUNT_CAP)
+            .as('capped'),
+        ),
+    ),
   );
   return {
     items: rows.map((r) => ({

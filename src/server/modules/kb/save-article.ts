@@ -8,7 +8,7 @@ import { InvalidField } from '../../platform/errors';
 import { sanitizeArticleHtml } from '../../platform/html';
 import { requirePermission } from '../../platform/http/access';
 import { audit } from '../audit';
-import { articleVector, bodyTextOf, slugOf } from './article-text';
+import { articleVectors, bodyTextOf, slugOf } from './article-text';
 import { findArticle, findGroup, toKbArticle, type KbArticleRow } from './kb.repo';
 
 /** H1: an article goes only into a group with the knowledge-base capability. */
@@ -62,7 +62,7 @@ async function authorName(tx: Ctx, id: number | null) {
 function texts(a: { title: string; body: string; summary: string; keywords: string[] }) {
   const bodyHtml = sanitizeArticleHtml(a.body);
   const bodyText = bodyTextOf(bodyHtml);
-  return { bodyHtml, bodyText, search: articleVector({ ...a, bodyText }) };
+  return { bodyHtml, bodyText, ...articleVectors({ ...a, bodyText }) };
 }
 
 export async function createKbArticle({ ctx, input }: { ctx: Ctx; input: TCreateKbArticle }): Promise<TKbArticle> {

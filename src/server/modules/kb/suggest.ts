@@ -4,7 +4,7 @@ import { kbArticles, kbSuggestSessions } from '../../../db/schema';
 import type { TKbSuggestion, ZKbSuggestQuery } from '../../../contracts/kb';
 import { normalizeText } from '../../../contracts/text';
 import type { Ctx } from '../../platform/context';
-import { kbQueryOf, matches, rank } from './kb-search';
+import { hits, hitsOn, kbQueryOf, rank, withSearchPlan } from './kb-search';
 import { publicArticle } from './public-visibility';
 
 export const SUGGESTIONS = 5;
@@ -24,14 +24,17 @@ export async function suggestKbArticles({
   input: z.infer<typeof ZKbSuggestQuery>;
 }): Promise<{ items: TKbSuggestion[] }> {
   if (normalizeText(input.q).replace(/\s/g, '').length < MIN_CHARS) return { items: [] };
-  const k = kbQueryOf(input.q);
+  const k = kbQueryOf(input.q, { any: true });
   if (!k) return { items: [] };
-  const rows = await ctx.db
-    .select({ slug: kbArticles.slug, title: kbArticles.title, summary: kbArticles.summary })
-    .from(kbArticles)
-    .where(sql`${publicArticle(ctx)} and ${matches(k)}`)
-    .orderBy(...(input.locale ? [sql`(${kbArticles.locale} = ${input.locale}) desc`] : []), rank(k), kbArticles.id)
-    .limit(SUGGESTIONS);
+  const rows = await withSearchPlan(ctx, k, (ctx) =>
+    ctx.db
+      .select({ slug: kbArticles.slug, title: kbArticles.title, summary: kbArticles.summary })
+      .from(kbArticles)
+      .innerJoin(hits(ctx.workspaceId, k), hitsOn)
+      .where(publicArticle(ctx))
+      .orderBy(...(input.locale ? [sql`(${kbArticles.locale} = ${input.locale}) desc`] : []), rank(k), kbArticles.id)
+      .limit(SUGGESTIONS),
+  );
   if (rows.length && input.session)
     await ctx.db
       .insert(kbSuggestSessions)

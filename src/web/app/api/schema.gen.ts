@@ -1953,7 +1953,7 @@ export type paths = {
         };
         /**
          * List or search the help centre’s articles
-         * @description Public: no sign-in needed; the workspace comes from the host name or the x-workspace header. Only what the help centre shows: visible articles that are not internal, in a visible group whose parent (if any) is visible. q searches with the same Persian normalisation as ticket search and answers titleMarks and a snippet with marks (offsets of the matched words) to highlight; groupId narrows to a group. Paged. Searches are limited per address.
+         * @description Public: no sign-in needed; the workspace comes from the host name or the x-workspace header. Only what the help centre shows: visible articles that are not internal, in a visible group whose parent (if any) is visible. q searches with the same Persian normalisation as ticket search and answers titleMarks and a snippet with marks (offsets of the matched words) to highlight; groupId narrows to a group and its subgroups. Paged; a search’s total counts up to 1,000. Searches are limited per address.
          */
         get: operations["listPublicKbArticles"];
         put?: never;
