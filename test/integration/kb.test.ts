@@ -374,3 +374,20 @@ describe('another workspace', () => {
     expect((await admin.get(`kb/articles/${a.id}`)).json().title).toBe(a.title);
   });
 });
+
+describe('the help centre is a public door', () => {
+  it('limits reads per address with a translated 429 and Retry-After', async () => {
+    const small = await createTestApp('postgres', { PUBLIC_READS_PER_MINUTE: '3' });
+    try {
+      const { slug: s } = await newWorkspace(small);
+      const visitor = new Client(small, { slug: s });
+      for (let i = 0; i < 3; i++) expect((await visitor.get('public/kb/suggest?q=چاپگر')).statusCode).toBe(200);
+      const refused = await visitor.get('public/kb/articles?q=چاپگر');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('rate_limited');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await small.close();
+    }
+  });
+});

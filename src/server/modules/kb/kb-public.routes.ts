@@ -29,7 +29,7 @@ const pub = { access: access.public() };
 const ZSlugParams = z.object({ slug: z.string().min(1).max(200) });
 
 const limits = new WeakMap<AppDeps, ReturnType<typeof createReadLimit>>();
-/** Search and suggestions are limited per address (in memory: see read-limit.ts). */
+/** Every help-centre read is limited per address (in memory: see read-limit.ts). */
 function readLimit(deps: AppDeps, ip: string) {
   let l = limits.get(deps);
   if (!l) limits.set(deps, (l = createReadLimit(deps.config.publicReadsPerMinute ?? 600)));
@@ -41,7 +41,10 @@ export const kbPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/kb/groups',
     { config: pub, schema: { tags, response: { 200: z.object({ items: z.array(ZPublicKbGroup) }) } } },
-    (req) => listPublicKbGroups({ ctx: req.ctx }),
+    (req) => {
+      readLimit(req.ctx.deps, req.ctx.ip);
+      return listPublicKbGroups({ ctx: req.ctx });
+    },
   );
   app.get(
     '/public/kb/articles',
@@ -50,7 +53,7 @@ export const kbPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, querystring: ZPublicKbArticlesQuery, response: { 200: ZPage(ZPublicKbArticleRow) } },
     },
     (req) => {
-      if (req.query.q) readLimit(req.ctx.deps, req.ctx.ip);
+      readLimit(req.ctx.deps, req.ctx.ip);
       return listPublicKbArticles({ ctx: req.ctx, input: req.query });
     },
   );
@@ -60,13 +63,15 @@ export const kbPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: pub,
       schema: { tags, params: ZSlugParams, querystring: ZPublicKbArticleQuery, response: { 200: ZPublicKbArticle } },
     },
-    (req) =>
-      getPublicKbArticle({
+    (req) => {
+      readLimit(req.ctx.deps, req.ctx.ip);
+      return getPublicKbArticle({
         ctx: req.ctx,
         slug: req.params.slug,
         visitor: visitorOf(req, null),
         suggestion: req.query.suggestion,
-      }),
+      });
+    },
   );
   app.post(
     '/public/kb/articles/:slug/feedback',
@@ -98,14 +103,18 @@ export const kbPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({ v: z.string().max(64).default('') }),
       },
     },
-    (req, reply) => sendKbImage({ ctx: req.ctx, id: req.params.id, v: req.query.v, reply }),
+    (req, reply) => {
+      readLimit(req.ctx.deps, req.ctx.ip);
+      return sendKbImage({ ctx: req.ctx, id: req.params.id, v: req.query.v, reply });
+    },
   );
-  app.get('/public/kb/sitemap.xml', { config: pub, schema: { tags } }, async (req, reply) =>
-    reply
+  app.get('/public/kb/sitemap.xml', { config: pub, schema: { tags } }, async (req, reply) => {
+    readLimit(req.ctx.deps, req.ctx.ip);
+    return reply
       .type('application/xml; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
-      .send(await sitemapXml(req.ctx, `${req.protocol}://${req.host}`)),
-  );
+      .send(await sitemapXml(req.ctx, `${req.protocol}://${req.host}`));
+  });
 };
 
 /**
