@@ -41,6 +41,8 @@ import Timer from '@mui/icons-material/Timer';
 import SupportAgent from '@mui/icons-material/SupportAgent';
 import Storefront from '@mui/icons-material/Storefront';
 import ListAlt from '@mui/icons-material/ListAlt';
+import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
+import HelpOutline from '@mui/icons-material/HelpOutline';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../contracts/permissions';
@@ -87,6 +89,7 @@ export function AppShell() {
             { to: '/agent', label: t('nav.dashboard'), icon: <Dashboard /> },
             { to: '/agent/tickets', label: t('nav.ticketCenter'), icon: <Inbox /> },
             { to: '/agent/new', label: t('nav.newTicket'), icon: <AddCircleOutline />, perms: ['tickets.create'] },
+            { to: '/agent/kb', label: t('nav.kb'), icon: <MenuBookOutlined /> },
           ],
         },
         {
@@ -139,6 +142,7 @@ export function AppShell() {
             { to: '/portal/tickets', label: t('nav.myTickets'), icon: <Inbox /> },
             { to: '/portal/desks', label: t('nav.serviceDesks'), icon: <Storefront /> },
             { to: '/portal/requests', label: t('nav.myRequests'), icon: <ListAlt /> },
+            { to: '/help', label: t('nav.help'), icon: <HelpOutline /> },
           ],
         },
       ];

@@ -7,7 +7,7 @@ import { usePublicSettings } from './session';
 import { SkipLink } from './SkipLink';
 import { UserText } from '../ui/UserText';
 
-/** Pages for people who are not signed in: sign-in, registration, the guest form and tracking. */
+/** Pages for people who are not signed in: sign-in, registration, the guest form and tracking, the help centre. */
 export function PublicLayout() {
   const { t } = useTranslation();
   const settings = usePublicSettings();
@@ -44,6 +44,9 @@ export function PublicLayout() {
           component="nav"
           aria-label={t('nav.public')}
         >
+          <Button component={Link} to="/help" size="small" data-testid="nav-help">
+            {t('nav.help')}
+          </Button>
           <Button component={Link} to="/login" size="small">
             {t('nav.login')}
           </Button>

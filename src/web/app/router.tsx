@@ -40,6 +40,9 @@ export const routes: RouteObject[] = [
           { path: '/guest/new', ...page(() => import('../features/guest/GuestNewTicketPage')) },
           { path: '/guest/track', ...page(() => import('../features/guest/GuestTrackPage')) },
           { path: '/guest/tickets/:number', ...page(() => import('../features/guest/GuestTicketPage')) },
+          { path: '/help', ...page(() => import('../features/kb/public/HelpHomePage')) },
+          { path: '/help/groups/:id', ...page(() => import('../features/kb/public/HelpGroupPage')) },
+          { path: '/help/articles/:slug', ...page(() => import('../features/kb/public/HelpArticlePage')) },
         ],
       },
       {
@@ -68,6 +71,9 @@ export const routes: RouteObject[] = [
               { path: '/agent/tickets', ...page(() => import('../features/agent/TicketCenter')) },
               { path: '/agent/new', ...page(() => import('../features/agent/AgentNewTicketPage')) },
               { path: '/agent/tickets/:number', ...page(() => import('../features/agent/AgentTicketPage')) },
+              { path: '/agent/kb', ...page(() => import('../features/kb/admin/KbAdminPage')) },
+              { path: '/agent/kb/articles/new', ...page(() => import('../features/kb/admin/ArticleEditorPage')) },
+              { path: '/agent/kb/articles/:id', ...page(() => import('../features/kb/admin/ArticleEditorPage')) },
             ],
           },
           {

@@ -9,6 +9,7 @@ import { can, useMe } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { EmptyState, ErrorState, QueryView } from '../../ui/states';
 import { CounterCard } from './dashboard/CounterCard';
+import { DeflectionCard } from './dashboard/DeflectionCard';
 import { SeriesTable } from './dashboard/SeriesTable';
 import { useStatusSeries } from './dashboard/useStatusSeries';
 
@@ -152,6 +153,7 @@ export default function AgentDashboard() {
           </Box>
         </CardContent>
       </Card>
+      {(can(me, 'kb.manage') || can(me, 'reports.view')) && <DeflectionCard />}
     </Box>
   );
 }

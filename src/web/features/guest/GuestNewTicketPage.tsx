@@ -2,7 +2,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert, Box, Button, Link as MuiLink, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import Send from '@mui/icons-material/Send';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { usePublicSettings } from '../../app/session';
@@ -11,6 +11,8 @@ import { fieldErrors, FormError } from '../../ui/form';
 import { RichEditor } from '../../ui/RichEditor';
 import { ErrorState, Loading } from '../../ui/states';
 import { autoDirInput, UserText } from '../../ui/UserText';
+import { KbSuggestions } from '../kb/public/KbSuggestions';
+import { useKbSuggestions } from '../kb/public/useKbSuggestions';
 import { GuestCreated } from './GuestCreated';
 
 const SHOWN = ['name', 'email', 'departmentId', 'subject', 'body', 'attachmentIds'];
@@ -25,7 +27,15 @@ export default function GuestNewTicketPage() {
     queryFn: () => call('listPublicDepartments'),
     enabled: open,
   });
-  const [form, setForm] = useState({ name: '', email: '', departmentId: '', subject: '' });
+  // "Still need help?" in the help centre opens this form with the article's title as the subject.
+  const [params] = useSearchParams();
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    departmentId: '',
+    subject: (params.get('subject') ?? '').slice(0, 250),
+  });
+  const kb = useKbSuggestions(form.subject);
   const [body, setBody] = useState('');
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [busy, setBusy] = useState(false);
@@ -36,6 +46,7 @@ export default function GuestNewTicketPage() {
           ...form,
           body,
           attachmentIds: uploads.map((u) => u.id),
+          ...(kb.kbSession ? { kbSession: kb.kbSession } : {}),
         },
       }),
   });
@@ -80,10 +91,16 @@ export default function GuestNewTicketPage() {
       <Typography variant="h5" component="h1">
         {t('guest.new.title')}
       </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>
+      <Typography color="text.secondary" sx={{ mb: 0.5 }}>
         {t('guest.new.intro')}{' '}
         <MuiLink component={Link} to="/guest/track">
           {t('guest.new.trackLink')}
+        </MuiLink>
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {t('kbPublic.guestHint')}{' '}
+        <MuiLink component={Link} to="/help" data-testid="guest-help-link">
+          {t('kbPublic.guestHintLink')}
         </MuiLink>
       </Typography>
       <Paper variant="outlined" component="form" onSubmit={submit} noValidate sx={{ p: { xs: 1.5, sm: 3 } }}>
@@ -142,6 +159,7 @@ export default function GuestNewTicketPage() {
             slotProps={{ htmlInput: { ...autoDirInput, maxLength: 250 } }}
             {...errs.field('subject')}
           />
+          <KbSuggestions items={kb.items} session={kb.session} />
           <RichEditor label={t('guest.new.body')} value={body} onChange={setBody} {...errs.field('body')} />
           {s.forms.guestAttachments && (
             <AttachmentPicker

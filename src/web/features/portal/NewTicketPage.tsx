@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import Send from '@mui/icons-material/Send';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { usePublicSettings } from '../../app/session';
@@ -12,6 +12,8 @@ import { RichEditor } from '../../ui/RichEditor';
 import { ErrorState, Loading } from '../../ui/states';
 import { PRIORITIES, PriorityFlag, type Priority } from '../../ui/ticket-bits';
 import { DirectionToggle, type TextDirection } from '../../ui/thread/DirectionToggle';
+import { KbSuggestions } from '../kb/public/KbSuggestions';
+import { useKbSuggestions } from '../kb/public/useKbSuggestions';
 import { useDepartments, useTicketTypes } from './lookups';
 import { autoDirInput, UserText } from '../../ui/UserText';
 
@@ -28,7 +30,10 @@ export default function NewTicketPage() {
   const [departmentId, setDepartmentId] = useState('');
   const [typeId, setTypeId] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
-  const [subject, setSubject] = useState('');
+  // "Still need help?" in the help centre opens this form with the article's title as the subject.
+  const [params] = useSearchParams();
+  const [subject, setSubject] = useState(() => (params.get('subject') ?? '').slice(0, 250));
+  const kb = useKbSuggestions(subject);
   const [body, setBody] = useState('');
   const [direction, setDirection] = useState<TextDirection>('auto');
   const [uploads, setUploads] = useState<Upload[]>([]);
@@ -52,6 +57,7 @@ export default function NewTicketPage() {
           body,
           direction,
           attachmentIds: uploads.map((u) => u.id),
+          ...(kb.kbSession ? { kbSession: kb.kbSession } : {}),
         },
       }),
     onSuccess: (ticket) => {
@@ -154,6 +160,7 @@ export default function NewTicketPage() {
             {...errs.field('subject')}
             data-testid="new-ticket-subject"
           />
+          <KbSuggestions items={kb.items} session={kb.session} />
           <RichEditor
             label={t('portal.new.body')}
             value={body}

@@ -1,5 +1,5 @@
 import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import { Alert, Box, Button, Paper, Snackbar, Tab, Tabs } from '@mui/material';
+import { Alert, Box, Button, Paper, Snackbar, Stack, Tab, Tabs } from '@mui/material';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import ReplyIcon from '@mui/icons-material/Reply';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +11,9 @@ import { FormError, fieldErrors } from '../../../ui/form';
 import { useFormat } from '../../../ui/format';
 import { DiscardDialog } from '../../../ui/useDiscardGuard';
 import { CollisionDialog } from './CollisionDialog';
+import { appendArticleLink } from './article-link';
 import { DirectionSwitch } from './DirectionSwitch';
+import { InsertArticleButton } from './InsertArticleButton';
 import { ReplyBar } from './ReplyBar';
 import { ReplyOptions, type ReplyOptionValues } from './ReplyOptions';
 import { SendButtons } from './SendButtons';
@@ -250,7 +252,10 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
               </Alert>
             )}
             {!isCollision && <FormError error={send.error} shown={['body', 'cc', 'bcc', 'attachmentIds']} />}
-            <DirectionSwitch value={direction} onChange={setDirection} />
+            <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', columnGap: 2, alignItems: 'center' }}>
+              <DirectionSwitch value={direction} onChange={setDirection} />
+              <InsertArticleButton forCustomer={!note} onInsert={(a) => setBody((b) => appendArticleLink(b, a))} />
+            </Stack>
             <Box data-testid="reply-editor" sx={{ scrollMarginTop: 80 }}>
               <RichEditor
                 id={EDITOR_ID}

@@ -1,0 +1,12 @@
+/** Read by screen readers, not shown (as ui's other "visually hidden" texts). */
+export const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  m: 0,
+  p: 0,
+  border: 0,
+} as const;
