@@ -73,6 +73,8 @@ export const kbArticles = pgTable(
     index('kb_articles_group_idx').on(t.workspaceId, t.groupId, t.id),
     index('kb_articles_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('kb_articles_search_gin').using('gin', t.search),
+    // Suggestions match any word of a growing subject in title, keywords and summary.
+    index('kb_articles_search_head_gin').using('gin', t.searchHead),
     // The help centre's lists: published articles of a workspace, newest first.
     index('kb_articles_public_idx')
       .on(t.workspaceId, t.groupId, t.updatedAt, t.id)

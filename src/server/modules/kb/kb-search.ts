@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { kbArticles } from '../../../db/schema';
-import { withTx, type Ctx } from '../../platform/context';
 import { markTerms, messageRegexOf, queryWords, snippetOf, termPatterns, tsqueryTextOf } from '../tickets';
 
 /**
@@ -10,7 +9,10 @@ import { markTerms, messageRegexOf, queryWords, snippetOf, termPatterns, tsquery
  */
 export interface KbQuery {
   words: string[];
+  /** Every word (each a prefix or one of its spellings). */
   tsquery: SQL;
+  /** Any of the words. */
+  anyQuery: SQL;
 }
 
 /**
@@ -27,12 +29,7 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-/**
- * `any`: an article with any of the words (suggestions: a subject grows — «چاپگر شبکه چاپ
- * نمی‌کند» — and the article about the printer should stay; those with more of the words rank
- * first). Otherwise every word must be found (the help centre's search).
- */
-export function kbQueryOf(q: string | undefined, opts: { any?: boolean } = {}): KbQuery | null {
+export function kbQueryOf(q: string | undefined): KbQuery | null {
   if (!q) return null;
   const all = queryWords(q);
   const content = all.filter((w) => !STOP_WORDS.has(w));
@@ -40,37 +37,36 @@ export function kbQueryOf(q: string | undefined, opts: { any?: boolean } = {}): 
   const text = tsqueryTextOf(words);
   if (!text) return null;
   // Between words the text has ` & ` only at the top level (a word's spellings are `|` in brackets).
-  const joined = opts.any ? text.split(' & ').join(' | ') : text;
-  return { words, tsquery: sql`to_tsquery('simple', ${joined})` };
+  const any = text.split(' & ').join(' | ');
+  return { words, tsquery: sql`to_tsquery('simple', ${text})`, anyQuery: sql`to_tsquery('simple', ${any})` };
 }
 
 /**
- * The articles that match, as a join source (`hits`): read from the GIN index on `search` (the
- * workspace is a filter, `+ 0`, so no b-tree is chosen instead), then each hit's row by its key.
- * A common word matches thousands: no row's large vector is fetched from TOAST, which a scan of
- * the table must do for every row — the planner does not count that cost (`withSearchPlan`).
+ * The articles that match, as a join source (`hits`): `kb_hits()` (migration 0023) reads them
+ * from the GIN index on `search` — a scan of the table would fetch every row's large vector from
+ * TOAST, which the planner does not count (a common word: 120 ms instead of 10) — and the caller
+ * fetches each hit's row by its key.
  */
 export const hits = (workspaceId: number, k: KbQuery): SQL =>
-  sql`(select m.id from kb_articles m where m.workspace_id + 0 = ${workspaceId} and m.search @@ ${k.tsquery} offset 0) hits`;
+  sql`kb_hits(${workspaceId}::bigint, ${k.tsquery}) as hits(id)`;
 export const hitsOn: SQL = sql`hits.id = ${kbArticles.id}`;
-/** The same as a condition (the staff's list, where a join would not fit its other joins). */
-export const isHit = (workspaceId: number, k: KbQuery): SQL =>
-  sql`${kbArticles.id} in (select m.id from kb_articles m where m.workspace_id + 0 = ${workspaceId} and m.search @@ ${k.tsquery})`;
 
 /**
- * Runs a search's statements in a transaction where the planner does not scan the table: its
- * estimate of `@@` over a scan leaves out fetching each row's vector from TOAST, which made a
- * common word take 120 ms instead of 20 through the index.
+ * Suggestions' hits: every word anywhere, or any word in title, keywords and summary — a subject
+ * grows past the article's words («چاپگر شبکه چاپ نمی‌کند») and the printer article should stay;
+ * the body is not searched word by word, where a common word is in thousands of articles.
  */
-export function withSearchPlan<T>(ctx: Ctx, k: KbQuery | null, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  if (!k) return fn(ctx);
-  return withTx(ctx, async (tx) => {
-    await tx.db.execute(sql`set local enable_seqscan = off`);
-    return fn(tx);
-  });
-}
+export const suggestionHits = (workspaceId: number, k: KbQuery): SQL =>
+  sql`kb_suggestion_hits(${workspaceId}::bigint, ${k.tsquery}, ${k.anyQuery}) as hits(id)`;
+
+/** The same as a condition (the staff's list, where a join would not fit its other joins). */
+export const isHit = (workspaceId: number, k: KbQuery): SQL =>
+  sql`${kbArticles.id} in (select kb_hits(${workspaceId}::bigint, ${k.tsquery}))`;
+
 /** Title matches (weight A) above keyword and summary ones; text-only matches newest first after them. */
 export const rank = (k: KbQuery): SQL => sql`ts_rank(${kbArticles.searchHead}, ${k.tsquery}) desc`;
+/** Suggestions: more of the words in title, keywords and summary first. */
+export const rankAny = (k: KbQuery): SQL => sql`ts_rank(${kbArticles.searchHead}, ${k.anyQuery}) desc`;
 
 /** A search's total is counted up to this many (a help centre shows a few pages; counting every match of a common word costs). */
 export const COUNT_CAP = 1000;

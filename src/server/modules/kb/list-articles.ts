@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ZListKbArticlesQuery } from '../../../contracts/kb';
 import { inParallel, type Ctx } from '../../platform/context';
 import { ARTICLE_ROW_COLUMNS, toKbArticleRow } from './kb.repo';
-import { isHit, kbQueryOf, rank, withSearchPlan } from './kb-search';
+import { isHit, kbQueryOf, rank } from './kb-search';
 
 /** Staff: every article (hidden and internal too), filtered, searched, newest first or best match first. */
 export async function listKbArticles({
@@ -24,24 +24,22 @@ export async function listKbArticles({
     input.internal ? eq(kbArticles.internal, input.internal === 'true') : undefined,
     k ? isHit(ctx.workspaceId, k) : undefined,
   );
-  const [rows, [count]] = await withSearchPlan(ctx, k, (ctx) =>
-    inParallel(
-      ctx,
-      () =>
-        ctx.db
-          .select({ ...ARTICLE_ROW_COLUMNS, authorName: users.name })
-          .from(kbArticles)
-          .leftJoin(users, eq(users.id, kbArticles.authorId))
-          .where(where)
-          .orderBy(...(k ? [rank(k)] : []), desc(kbArticles.updatedAt), desc(kbArticles.id))
-          .limit(input.pageSize)
-          .offset((input.page - 1) * input.pageSize),
-      () =>
-        ctx.db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(kbArticles)
-          .where(where),
-    ),
+  const [rows, [count]] = await inParallel(
+    ctx,
+    () =>
+      ctx.db
+        .select({ ...ARTICLE_ROW_COLUMNS, authorName: users.name })
+        .from(kbArticles)
+        .leftJoin(users, eq(users.id, kbArticles.authorId))
+        .where(where)
+        .orderBy(...(k ? [rank(k)] : []), desc(kbArticles.updatedAt), desc(kbArticles.id))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+    () =>
+      ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(kbArticles)
+        .where(where),
   );
   return {
     items: rows.map(({ authorName, ...r }) => toKbArticleRow(r, authorName)),

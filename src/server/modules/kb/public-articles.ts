@@ -2,14 +2,14 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { kbArticles } from '../../../db/schema';
 import type { TPublicKbArticleRow, ZPublicKbArticlesQuery } from '../../../contracts/kb';
-import { inParallel, type Ctx } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
 import { iso } from '../../platform/pagination';
-import { COUNT_CAP, highlight, hits, hitsOn, kbQueryOf, rank, snippetWindow, withSearchPlan } from './kb-search';
-import { publicArticle } from './public-visibility';
+import { COUNT_CAP, highlight, hits, hitsOn, kbQueryOf, rank, snippetWindow } from './kb-search';
+import { publicArticleIn, publicGroupList } from './public-visibility';
 
 /**
  * The help centre's article list and search: published articles only, best match first when
- * searching (a search's total counts up to COUNT_CAP).
+ * searching (a list's total counts up to COUNT_CAP; a search's is exact).
  */
 export async function listPublicKbArticles({
   ctx,
@@ -19,9 +19,10 @@ export async function listPublicKbArticles({
   input: z.infer<typeof ZPublicKbArticlesQuery>;
 }): Promise<{ items: TPublicKbArticleRow[]; total: number; page: number; pageSize: number }> {
   const k = kbQueryOf(input.q);
+  const groups = await publicGroupList(ctx);
   const where = sql.join(
     [
-      publicArticle(ctx),
+      publicArticleIn(ctx, groups),
       // A group's page lists its subgroups' articles too.
       input.groupId !== undefined
         ? sql`(${kbArticles.groupId} = ${input.groupId} or ${kbArticles.groupId} in
@@ -31,38 +32,38 @@ export async function listPublicKbArticles({
     ].filter((c) => c !== undefined),
     sql` and `,
   );
-  const [rows, [count]] = await withSearchPlan(ctx, k, (ctx) =>
-    inParallel(
-      ctx,
-      () =>
-        ctx.db
-          .select({
-            slug: kbArticles.slug,
-            title: kbArticles.title,
-            summary: kbArticles.summary,
-            groupId: kbArticles.groupId,
-            locale: kbArticles.locale,
-            updatedAt: kbArticles.updatedAt,
-            window: k ? snippetWindow(k) : sql<string | null>`null::text`,
-          })
-          .from(kbArticles)
-          .$dynamic()
-          .innerJoin(k ? hits(ctx.workspaceId, k) : sql`(select 1) hits`, k ? hitsOn : sql`true`)
-          .where(where)
-          .orderBy(...(k ? [rank(k)] : []), desc(kbArticles.updatedAt), desc(kbArticles.id))
-          .limit(input.pageSize)
-          .offset((input.page - 1) * input.pageSize),
-      () =>
-        ctx.db.select({ n: sql<number>`count(*)::int` }).from(
-          ctx.db
-            .select({ one: sql`1` })
-            .from(kbArticles)
-            .where(where)
-            .limit(COUNT_CAP)
-            .as('capped'),
-        ),
-    ),
-  );
+  const from = () =>
+    ctx.db
+      .select({ one: sql`1` })
+      .from(kbArticles)
+      .$dynamic()
+      .innerJoin(k ? hits(ctx.workspaceId, k) : sql`(select 1) hits`, k ? hitsOn : sql`true`)
+      .where(where);
+  const { rows, total } = await (async () => {
+    const rows = await ctx.db
+      .select({
+        slug: kbArticles.slug,
+        title: kbArticles.title,
+        summary: kbArticles.summary,
+        groupId: kbArticles.groupId,
+        locale: kbArticles.locale,
+        updatedAt: kbArticles.updatedAt,
+        window: k ? snippetWindow(k) : sql<string | null>`null::text`,
+        // A search reads every hit to rank them: counting them there costs nothing more.
+        total: k ? sql<number>`count(*) over ()` : sql<number>`null::int`,
+      })
+      .from(kbArticles)
+      .$dynamic()
+      .innerJoin(k ? hits(ctx.workspaceId, k) : sql`(select 1) hits`, k ? hitsOn : sql`true`)
+      .where(where)
+      .orderBy(...(k ? [rank(k)] : []), desc(kbArticles.updatedAt), desc(kbArticles.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize);
+    if (k && rows.length) return { rows, total: Number(rows[0].total) };
+    // A list (or a page past a search's end): counted, up to COUNT_CAP.
+    const [c] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(from().limit(COUNT_CAP).as('capped'));
+    return { rows, total: Number(c.n) };
+  })();
   return {
     items: rows.map((r) => ({
       slug: r.slug,
@@ -73,7 +74,7 @@ export async function listPublicKbArticles({
       updatedAt: iso(r.updatedAt)!,
       ...(k ? highlight(k, r.title, r.window, r.summary) : {}),
     })),
-    total: Number(count.n),
+    total,
     page: input.page,
     pageSize: input.pageSize,
   };

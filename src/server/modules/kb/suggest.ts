@@ -4,8 +4,8 @@ import { kbArticles, kbSuggestSessions } from '../../../db/schema';
 import type { TKbSuggestion, ZKbSuggestQuery } from '../../../contracts/kb';
 import { normalizeText } from '../../../contracts/text';
 import type { Ctx } from '../../platform/context';
-import { hits, hitsOn, kbQueryOf, rank, withSearchPlan } from './kb-search';
-import { publicArticle } from './public-visibility';
+import { hitsOn, kbQueryOf, rankAny, suggestionHits } from './kb-search';
+import { publicArticleIn, publicGroupList } from './public-visibility';
 
 export const SUGGESTIONS = 5;
 /** Fewer letters than this suggest nothing (every article starts with some letter). */
@@ -13,8 +13,8 @@ const MIN_CHARS = 3;
 
 /**
  * Up to five published articles for what a person is typing as a ticket's subject (deflection,
- * H3): the same search as the help centre, the last word a prefix, articles in the form's
- * language first. With `session` (the form's id), the first time suggestions are shown is recorded.
+ * H3): the help centre's search, or any of the words in title, keywords and summary
+ * (`suggestionHits`), those with more of the words first, articles in the form's language first. With `session` (the form's id), the first time suggestions are shown is recorded.
  */
 export async function suggestKbArticles({
   ctx,
@@ -24,23 +24,36 @@ export async function suggestKbArticles({
   input: z.infer<typeof ZKbSuggestQuery>;
 }): Promise<{ items: TKbSuggestion[] }> {
   if (normalizeText(input.q).replace(/\s/g, '').length < MIN_CHARS) return { items: [] };
-  const k = kbQueryOf(input.q, { any: true });
+  const k = kbQueryOf(input.q);
   if (!k) return { items: [] };
-  const rows = await withSearchPlan(ctx, k, (ctx) =>
-    ctx.db
-      .select({ slug: kbArticles.slug, title: kbArticles.title, summary: kbArticles.summary })
-      .from(kbArticles)
-      .innerJoin(hits(ctx.workspaceId, k), hitsOn)
-      .where(publicArticle(ctx))
-      .orderBy(...(input.locale ? [sql`(${kbArticles.locale} = ${input.locale}) desc`] : []), rank(k), kbArticles.id)
-      .limit(SUGGESTIONS),
-  );
-  if (rows.length && input.session)
+  const groups = await publicGroupList(ctx);
+  const rows = await ctx.db
+    .select({ slug: kbArticles.slug, title: kbArticles.title, summary: kbArticles.summary })
+    .from(kbArticles)
+    .innerJoin(suggestionHits(ctx.workspaceId, k), hitsOn)
+    .where(publicArticleIn(ctx, groups))
+    .orderBy(...(input.locale ? [sql`(${kbArticles.locale} = ${input.locale}) desc`] : []), rankAny(k), kbArticles.id)
+    .limit(SUGGESTIONS);
+  if (rows.length && input.session && !recorded(ctx.workspaceId, input.session))
     await ctx.db
       .insert(kbSuggestSessions)
       .values({ workspaceId: ctx.workspaceId, id: input.session, shownAt: ctx.deps.clock.now() })
       .onConflictDoNothing();
   return { items: rows };
+}
+
+/**
+ * Sessions this process has recorded lately: a form calls on every pause in its subject, and only
+ * the first call writes (the row says when suggestions were first shown); the rest skip the statement.
+ */
+const RECENT_MAX = 10_000;
+const recent = new Set<string>();
+function recorded(workspaceId: number, session: string): boolean {
+  const key = `${workspaceId}:${session}`;
+  if (recent.has(key)) return true;
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.add(key);
+  return false;
 }
 
 /** A ticket sent from a form that was shown suggestions: it was not avoided. */
