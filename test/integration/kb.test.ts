@@ -266,7 +266,9 @@ describe('Persian-aware search (same normalisation as ticket search)', () => {
     ])
       expect(await publicSlugs(q), q).toContain(a.slug);
     expect(await publicSlugs('نرم‌افزار')).not.toContain(a.slug);
-    const hit = (await guest.get(`public/kb/articles?q=${encodeURIComponent('كامپيوتر نمیشود')}`)).json().items[0];
+    const found = (await guest.get(`public/kb/articles?q=${encodeURIComponent('كامپيوتر نمیشود')}`)).json();
+    expect(found.total).toBe(1);
+    const hit = found.items[0];
     expect(hit.slug).toBe(a.slug);
     expect(hit.titleMarks).toEqual([[8, 16]]);
     expect(hit.snippet.text).toContain('نمی‌شود');
@@ -275,6 +277,11 @@ describe('Persian-aware search (same normalisation as ticket search)', () => {
     // The title ranks first: an article that only mentions the word in its text comes after.
     const mention = await article({ title: 'مقاله دیگر', body: '<p>درباره تنظیمات هم هست</p>' });
     expect((await publicSlugs('تنظیمات')).slice(0, 2)).toEqual([a.slug, mention.slug]);
+    const page2 = (await guest.get(`public/kb/articles?pageSize=1&page=2&q=${encodeURIComponent('تنظیمات')}`)).json();
+    expect(page2).toMatchObject({ total: 2, page: 2 });
+    expect(page2.items.map((i: { slug: string }) => i.slug)).toEqual([mention.slug]);
+    const past = (await guest.get(`public/kb/articles?pageSize=1&page=9&q=${encodeURIComponent('تنظیمات')}`)).json();
+    expect(past).toMatchObject({ total: 2, items: [] });
   });
 
   it('Persian slugs: made from the title, -2 when taken, found in any spelling; a custom slug is checked', async () => {
