@@ -7,7 +7,8 @@ import { NOTIFICATION_EVENT, useLiveEvent, type LiveEvent } from '../../app/live
 import type { Me } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/states';
-import { NotificationItem, useNow, visuallyHidden } from './NotificationItem';
+import { NotificationItem, useNow } from './NotificationItem';
+import { visuallyHidden } from '../../ui/visually-hidden';
 import { ticketPath, useBell, useMarkRead, type Notification } from './queries';
 
 /** More than this shows as "99+". */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
 import { noticeDir } from './notice-dir';
 import type { Notification } from './queries';
+import { visuallyHidden } from '../../ui/visually-hidden';
 
 const WEEK_SECONDS = 7 * 86_400;
 
@@ -127,16 +128,3 @@ export function NotificationItem({
     </ListItem>
   );
 }
-
-/** Read by screen readers, not shown (sizes in px: in `sx` a 1 would mean 100%). */
-export const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  p: 0,
-  m: '-1px',
-  border: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;

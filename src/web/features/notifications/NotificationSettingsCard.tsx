@@ -22,7 +22,7 @@ import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isStaff, type Me } from '../../app/session';
 import { QueryView } from '../../ui/states';
-import { visuallyHidden } from './NotificationItem';
+import { visuallyHidden } from '../../ui/visually-hidden';
 import { PushToggle } from './PushToggle';
 import { SaveForm } from './SaveForm';
 import {

@@ -1,6 +1,7 @@
-import { MenuItem, Pagination, PaginationItem, Stack, TextField, Typography } from '@mui/material';
+import { MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
+import { PageLinks } from '../../ui/PageLinks';
 import { PAGE_SIZES } from './listParams';
 
 interface Props {
@@ -30,19 +31,7 @@ export function ListPagination({ total, totalExact, page, pageSize, onPage, onPa
           ? t('portal.list.total', { count: total, n: f.number(total) })
           : t('portal.list.totalMore', { n: f.number(total) })}
       </Typography>
-      <Pagination
-        count={pages}
-        page={Math.min(page, pages)}
-        onChange={(_, p) => onPage(p)}
-        siblingCount={0}
-        color="primary"
-        getItemAriaLabel={(type, p, selected) =>
-          type === 'page'
-            ? t(selected ? 'portal.list.pageCurrent' : 'portal.list.pageN', { n: f.number(p ?? 0) })
-            : t(`portal.list.pageNav.${type}`)
-        }
-        renderItem={(item) => <PaginationItem {...item} page={item.page === null ? null : f.number(item.page)} />}
-      />
+      <PageLinks pages={pages} page={page} onPage={onPage} />
       <TextField
         select
         size="small"

@@ -29,6 +29,7 @@ import { API_DOCS_URL } from './api-docs';
 import { CreatedTokenDialog } from './CreatedTokenDialog';
 import { NewTokenDialog, type CreatedToken } from './NewTokenDialog';
 import { isolate } from '../../ui/UserText';
+import { visuallyHidden } from '../../ui/visually-hidden';
 
 type Token = ItemOf<'listApiTokens'>;
 const TOKENS_KEY = ['api-tokens'] as const;
@@ -134,19 +135,6 @@ export function ApiTokensCard() {
     </Card>
   );
 }
-
-/** Read by screen readers, not shown (sizes in px: in `sx` a 1 would mean 100%). */
-const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  p: 0,
-  m: '-1px',
-  border: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** One token: its name, the start of its secret, scopes and dates, and the revoke button. */
 function TokenRow({ token, onRevoke }: { token: Token; onRevoke: () => void }) {

@@ -8,16 +8,7 @@ import { STATUSES } from '../../../ui/ticket-bits';
 import { activeFilterCount, DEFAULT_SORT, DEFAULT_STATUS, SORTS, type CenterFilters, type Sort } from './filters';
 import { DebouncedText } from './DebouncedText';
 import { MoreFilters } from './MoreFilters';
-
-/** Read by screen readers, not shown. */
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
+import { visuallyHidden } from '../../../ui/visually-hidden';
 
 export const sortLabelKey = (s: Sort) => `center.sort.${s.startsWith('-') ? `${s.slice(1)}Desc` : `${s}Asc`}`;
 

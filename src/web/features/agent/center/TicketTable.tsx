@@ -21,18 +21,9 @@ import { SlaChip } from '../../sla/SlaChip';
 import { Assignees, Requester, rowBackground, SubjectLink, UpdatedText, WaitingText } from './cells';
 import type { Sort } from './filters';
 import type { ListViewProps } from './listView';
+import { visuallyHidden } from '../../../ui/visually-hidden';
 
 type TTicketListItem = ItemOf<'listTickets'>;
-
-/** Read by screen readers, not shown: the column shows an icon. */
-const SR_ONLY = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** Sortable columns: the sort a first click picks, and its opposite. */
 const SORTABLE: Record<string, [Sort, Sort]> = {
@@ -131,7 +122,7 @@ export function TicketTable({
                   aria-hidden
                 />
               </Tooltip>
-              <Box component="span" sx={SR_ONLY}>
+              <Box component="span" sx={visuallyHidden}>
                 {t('center.col.messages')}
               </Box>
             </TableCell>

@@ -20,6 +20,7 @@ import { SendButtons } from './SendButtons';
 import { ticketKey } from './queries';
 import { clearDraft, draftKey, useKeepDraft, useSavedDraft } from './useDraft';
 import type { Direction, TCreateMessage, TMessage, TStatus, TTicket } from './types';
+import { visuallyHidden } from '../../../ui/visually-hidden';
 
 export type ReplyKind = 'reply' | 'note';
 export interface ReplyBoxHandle {
@@ -38,15 +39,6 @@ interface Props {
   ref?: Ref<ReplyBoxHandle>;
 }
 
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  m: 0,
-} as const;
 const EDITOR_ID = 'reply-editor-input';
 const fresh = (): ReplyOptionValues => ({ cc: [], bcc: [], signature: true, attachments: [] });
 
@@ -195,7 +187,7 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
           ...(note && { borderColor: 'warning.main', borderStyle: 'dashed' }),
         }}
       >
-        <Box component="h2" id="reply-title" sx={VISUALLY_HIDDEN}>
+        <Box component="h2" id="reply-title" sx={visuallyHidden}>
           {note ? t('ticket.writeNote') : t('ticket.writeReply')}
         </Box>
         <Tabs

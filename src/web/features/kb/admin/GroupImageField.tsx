@@ -4,7 +4,8 @@ import Upload from '@mui/icons-material/Upload';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../ui/states';
-import { IMAGE_TYPES, imageProblem, uploadKbImage } from './api';
+import { imageProblem, uploadKbImage } from './api';
+import { ImageFileInput } from './ImageFileInput';
 import { GroupThumb } from './GroupThumb';
 
 /** A group's picture: sent at once through POST /kb/images; the group keeps its id when saved. */
@@ -47,17 +48,7 @@ export function GroupImageField({
           <GroupThumb url={url} size={72} />
         </Box>
         <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
-          <input
-            ref={input}
-            hidden
-            type="file"
-            accept={IMAGE_TYPES.join(',')}
-            onChange={(e) => {
-              void pick(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-            data-testid="kb-group-image-file"
-          />
+          <ImageFileInput ref={input} onFile={(f) => void pick(f)} testId="kb-group-image-file" />
           <Button
             variant="outlined"
             size="small"

@@ -1,5 +1,5 @@
 import { Box, Link as MuiLink, List, ListItem, Paper, Typography } from '@mui/material';
-import { visuallyHidden } from './visually-hidden';
+import { visuallyHidden } from '../../../ui/visually-hidden';
 import MenuBook from '@mui/icons-material/MenuBook';
 import OpenInNew from '@mui/icons-material/OpenInNew';
 import { useTranslation } from 'react-i18next';

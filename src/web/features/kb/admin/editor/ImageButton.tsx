@@ -4,7 +4,8 @@ import AddPhotoAlternateOutlined from '@mui/icons-material/AddPhotoAlternateOutl
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../../ui/states';
-import { IMAGE_TYPES, imageProblem, uploadKbImage } from '../api';
+import { imageProblem, uploadKbImage } from '../api';
+import { ImageFileInput } from '../ImageFileInput';
 import { ToolButton } from './ToolButton';
 
 /** Uploads a picture through POST /kb/images and puts it where the cursor is (`<img src=url>`). */
@@ -30,17 +31,7 @@ export function ImageButton({ editor, onProblem }: { editor: Editor; onProblem: 
   };
   return (
     <>
-      <input
-        ref={input}
-        hidden
-        type="file"
-        accept={IMAGE_TYPES.join(',')}
-        onChange={(e) => {
-          void send(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-        data-testid="kb-image-file"
-      />
+      <ImageFileInput ref={input} onFile={(f) => void send(f)} testId="kb-image-file" />
       <ToolButton
         name="image"
         label={busy ? t('editor.imageUploading') : t('editor.image')}

@@ -1,4 +1,4 @@
-/** Read by screen readers, not shown (as ui's other "visually hidden" texts). */
+/** Read by screen readers, not shown: the one "visually hidden" style of the app. */
 export const visuallyHidden = {
   position: 'absolute',
   width: '1px',
