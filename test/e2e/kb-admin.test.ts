@@ -1,82 +1,36 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shot, type Person } from './helpers/browser';
+import { overflow, richEditor, settled, shotViewport, softA11y, switchLanguage, tr, webEnv } from './helpers/flows';
 import {
-  overflow,
-  pngBytes,
-  richEditor,
-  settled,
-  shotViewport,
-  softA11y,
-  switchLanguage,
-  tr,
-  webEnv,
-} from './helpers/flows';
+  BIG,
+  COMMAND,
+  GROUP,
+  HEADING,
+  LINKED,
+  NO_KB,
+  STEPS,
+  SUBGROUP,
+  TITLE,
+  backInEditor,
+  isCall,
+  pick,
+  png,
+  type Article,
+  type Group,
+} from './helpers/kb-admin';
 import { signedInPerson } from './helpers/people';
 import { ApiClient, startServer, type E2EServer } from './helpers/server';
 
 /**
  * Issue 17, staff side (seed 001): in Persian, an admin makes a group with a picture and the
- * knowledge-base capability, a subgroup under it (with its own picture, from the group's
- * «لیست زیرگروه‌ها» and «+»), and writes an article in the full-screen editor (Ctrl+Shift+F): a
- * heading, a list, a bigger font, a left-to-right line, a table with a row added — turns
- * «وضعیت نمایش» on and saves. The article is in the list, the saved HTML (through the API) holds
- * what was written, and reopening shows it. A group without the capability cannot be picked for
- * an article; a refused save shows the server's message on its field; leaving with unsaved
- * changes asks first. An agent without `kb.manage` reads but cannot write. Screenshots in
- * Persian, English and on a phone.
+ * capability, a subgroup (its own picture, from «لیست زیرگروه‌ها» and «+»), and writes an article
+ * full screen (Ctrl+Shift+F): heading, list, bigger font, a left-to-right line, a table with a row
+ * added; turns «وضعیت نمایش» on and saves. The saved HTML (through the API) holds it, reopening
+ * shows it. A group without the capability cannot be picked; a refused save shows the server's
+ * message on its field; leaving unsaved asks first. An agent without `kb.manage` reads but cannot
+ * write. Screenshots in Persian, English and on a phone.
  */
-
-interface Group {
-  id: string;
-  name: string;
-  parentId: string | null;
-  imageId: string | null;
-  imageUrl: string | null;
-  kb: boolean;
-  visible: boolean;
-}
-interface Article {
-  id: string;
-  groupId: string;
-  title: string;
-  body: string;
-  visible: boolean;
-  internal: boolean;
-  slug: string;
-  keywords: string[];
-  locale: string;
-}
-
-const GROUP = 'شبکه و چاپگرها';
-const SUBGROUP = 'چاپگرهای شبکه';
-const NO_KB = 'اطلاعیه‌های داخلی';
-const TITLE = 'راهنمای تنظیم چاپگر شبکه';
-const HEADING = 'نصب راه‌انداز';
-const BIG = 'این راهنما برای ویندوز است';
-const STEPS = ['کابل شبکه را وصل کنید', 'نشانی چاپگر را وارد کنید'];
-const COMMAND = 'ping 192.168.1.20';
-const LINKED = 'صفحهٔ سازنده';
-
-const isCall = (path: RegExp, method: string) => (r: { url(): string; request(): { method(): string } }) =>
-  path.test(new URL(r.url()).pathname) && r.request().method() === method;
-
-const png = (name: string) => ({ name, mimeType: 'image/png', buffer: pngBytes(24) });
-
-/** Waits until the cursor is back in the editor (after a toolbar menu or dialog), so typing goes there. */
-async function backInEditor(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(`document.activeElement?.getAttribute('data-testid') === 'kb-body'`))
-    .toBe(true);
-}
-
-/** Picks an item (by test id) of a toolbar menu opened by its button (by test id); the cursor comes back. */
-async function pick(page: Page, button: string, item: string): Promise<void> {
-  await page.getByTestId(button).click();
-  await page.getByTestId(item).click();
-  await page.getByRole('menu').waitFor({ state: 'detached' });
-  await backInEditor(page);
-}
 
 describe('knowledge base: staff screens', () => {
   let server: E2EServer;
