@@ -29,12 +29,13 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-export function kbQueryOf(q: string | undefined): KbQuery | null {
+/** `typing`: a subject being typed — only its last word may be unfinished (a prefix). */
+export function kbQueryOf(q: string | undefined, opts: { typing?: boolean } = {}): KbQuery | null {
   if (!q) return null;
   const all = queryWords(q);
   const content = all.filter((w) => !STOP_WORDS.has(w));
   const words = content.length ? content : all;
-  const text = tsqueryTextOf(words);
+  const text = tsqueryTextOf(words, { prefixLastOnly: opts.typing });
   if (!text) return null;
   // Between words the text has ` & ` only at the top level (a word's spellings are `|` in brackets).
   const any = text.split(' & ').join(' | ');
@@ -51,22 +52,12 @@ export const hits = (workspaceId: number, k: KbQuery): SQL =>
   sql`kb_hits(${workspaceId}::bigint, ${k.tsquery}) as hits(id)`;
 export const hitsOn: SQL = sql`hits.id = ${kbArticles.id}`;
 
-/**
- * Suggestions' hits: every word anywhere, or any word in title, keywords and summary — a subject
- * grows past the article's words («چاپگر شبکه چاپ نمی‌کند») and the printer article should stay;
- * the body is not searched word by word, where a common word is in thousands of articles.
- */
-export const suggestionHits = (workspaceId: number, k: KbQuery): SQL =>
-  sql`kb_suggestion_hits(${workspaceId}::bigint, ${k.tsquery}, ${k.anyQuery}) as hits(id)`;
-
 /** The same as a condition (the staff's list, where a join would not fit its other joins). */
 export const isHit = (workspaceId: number, k: KbQuery): SQL =>
   sql`${kbArticles.id} in (select kb_hits(${workspaceId}::bigint, ${k.tsquery}))`;
 
 /** Title matches (weight A) above keyword and summary ones; text-only matches newest first after them. */
 export const rank = (k: KbQuery): SQL => sql`ts_rank(${kbArticles.searchHead}, ${k.tsquery}) desc`;
-/** Suggestions: more of the words in title, keywords and summary first. */
-export const rankAny = (k: KbQuery): SQL => sql`ts_rank(${kbArticles.searchHead}, ${k.anyQuery}) desc`;
 
 /** A search's total is counted up to this many (a help centre shows a few pages; counting every match of a common word costs). */
 export const COUNT_CAP = 1000;

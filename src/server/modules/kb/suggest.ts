@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { kbArticles, kbSuggestSessions } from '../../../db/schema';
+import { kbSuggestSessions } from '../../../db/schema';
 import type { TKbSuggestion, ZKbSuggestQuery } from '../../../contracts/kb';
 import { normalizeText } from '../../../contracts/text';
 import type { Ctx } from '../../platform/context';
-import { hitsOn, kbQueryOf, rankAny, suggestionHits } from './kb-search';
-import { publicArticleIn, publicGroupList } from './public-visibility';
+import { queryRows } from '../../platform/db/database';
+import { kbQueryOf } from './kb-search';
+import { publicGroupList } from './public-visibility';
 
 export const SUGGESTIONS = 5;
 /** Fewer letters than this suggest nothing (every article starts with some letter). */
@@ -24,16 +25,14 @@ export async function suggestKbArticles({
   input: z.infer<typeof ZKbSuggestQuery>;
 }): Promise<{ items: TKbSuggestion[] }> {
   if (normalizeText(input.q).replace(/\s/g, '').length < MIN_CHARS) return { items: [] };
-  const k = kbQueryOf(input.q);
+  const k = kbQueryOf(input.q, { typing: true });
   if (!k) return { items: [] };
   const groups = await publicGroupList(ctx);
-  const rows = await ctx.db
-    .select({ slug: kbArticles.slug, title: kbArticles.title, summary: kbArticles.summary })
-    .from(kbArticles)
-    .innerJoin(suggestionHits(ctx.workspaceId, k), hitsOn)
-    .where(publicArticleIn(ctx, groups))
-    .orderBy(...(input.locale ? [sql`(${kbArticles.locale} = ${input.locale}) desc`] : []), rankAny(k), kbArticles.id)
-    .limit(SUGGESTIONS);
+  const rows = await queryRows<TKbSuggestion>(
+    ctx.db,
+    sql`select slug, title, summary from kb_suggestions(${ctx.workspaceId}::bigint, ${k.tsquery}, ${k.anyQuery},
+          ${`{${groups.join(',')}}`}::bigint[], ${input.locale ?? null}::text, ${SUGGESTIONS})`,
+  );
   if (rows.length && input.session && !recorded(ctx.workspaceId, input.session))
     await ctx.db
       .insert(kbSuggestSessions)

@@ -76,12 +76,17 @@ export function joinedAlternatives(words: string[], i: number): string[] {
 
 const quoted = (w: string) => `'${w.replace(/'/g, "''")}'`;
 
-/** The text of the tsquery: every word (or one of its joins) as a prefix ("کامپی" finds "کامپیوتر"). */
-export function tsqueryTextOf(words: string[]): string | null {
+/**
+ * The text of the tsquery: every word (or one of its joins) as a prefix ("کامپی" finds
+ * "کامپیوتر"); with `prefixLastOnly`, only the last word.
+ */
+export function tsqueryTextOf(words: string[], opts: { prefixLastOnly?: boolean } = {}): string | null {
   if (!words.length) return null;
   return words
     .map((w, i) => {
-      const alts = [w, ...joinedAlternatives(words, i)].map((a) => `${quoted(a)}:*`);
+      // While a subject is typed, only its last word may be unfinished.
+      const prefix = !opts.prefixLastOnly || i === words.length - 1 ? ':*' : '';
+      const alts = [w, ...joinedAlternatives(words, i)].map((a) => `${quoted(a)}${prefix}`);
       return alts.length > 1 ? `(${alts.join(' | ')})` : alts[0];
     })
     .join(' & ');
