@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Paper, Stack, Typography } from '@mui/material';
+import { Stack } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useLocation, useNavigate } from 'react-router';
 import { ApiError, call } from '../../../app/api';
-import { FormError } from '../../../ui/form';
+import { SaveBar } from '../../../ui/SaveBar';
 import { DiscardDialog } from '../../../ui/useDiscardGuard';
 import type { Calendar } from '../calendars/model';
 import { Notice, useNotice } from '../Notice';
@@ -173,37 +173,16 @@ export function RequestTypeEditor({
             calendars={calendars}
           />
         </EditorSection>
-        <Paper
-          elevation={3}
-          sx={{
-            position: 'sticky',
-            bottom: 0,
-            zIndex: 2,
-            p: 1.5,
-            display: 'flex',
-            flexWrap: 'wrap',
-            gap: 1,
-            alignItems: 'center',
-          }}
-        >
-          {save.error ? (
-            <div style={{ flexBasis: '100%' }}>
-              <FormError error={save.error} shown={shown} />
-            </div>
-          ) : null}
-          <Typography variant="body2" color="text.secondary" role="status" sx={{ marginInlineEnd: 'auto' }}>
-            {dirty ? t('admin.catalogue.unsaved') : requestType ? t('admin.catalogue.allSaved') : ''}
-          </Typography>
-          <Button
-            type="submit"
-            variant="contained"
-            loading={save.isPending}
-            disabled={!!requestType && !dirty}
-            data-testid="rt-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Paper>
+        <SaveBar
+          error={save.error}
+          shown={shown}
+          pending={save.isPending}
+          saved={!!requestType}
+          dirty={dirty}
+          unsavedText={t('admin.catalogue.unsaved')}
+          savedText={t('admin.catalogue.allSaved')}
+          saveTestId="rt-save"
+        />
       </Stack>
       <Notice notice={n.notice} onClose={n.clear} />
       {blocker.state === 'blocked' && (

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Paper, Stack, TextField } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useLocation, useNavigate } from 'react-router';
 import { ApiError, call } from '../../../app/api';
-import { FormError, fieldErrors } from '../../../ui/form';
+import { fieldErrors } from '../../../ui/form';
+import { SaveBar } from '../../../ui/SaveBar';
 import { DiscardDialog } from '../../../ui/useDiscardGuard';
 import { Notice, useNotice } from '../../admin/Notice';
 import { articleKey, articlesKey, groupsKey, type KbArticle, type KbGroup } from './api';
@@ -152,43 +153,17 @@ export function ArticleForm({
             </Stack>
           </Paper>
         </Stack>
-        <Paper
-          elevation={3}
-          sx={{
-            position: 'sticky',
-            bottom: 0,
-            zIndex: 3,
-            p: 1.5,
-            display: 'flex',
-            flexWrap: 'wrap',
-            gap: 1,
-            alignItems: 'center',
-          }}
-        >
-          {save.error ? (
-            <Box sx={{ flexBasis: '100%' }}>
-              <FormError error={save.error} shown={SHOWN} />
-            </Box>
-          ) : null}
-          <Typography
-            variant="body2"
-            color="text.secondary"
-            role="status"
-            sx={{ marginInlineEnd: 'auto' }}
-            data-testid="kb-article-state"
-          >
-            {dirty ? t('kbAdmin.editor.unsaved') : current ? t('kbAdmin.editor.allSaved') : ''}
-          </Typography>
-          <Button
-            type="submit"
-            variant="contained"
-            loading={save.isPending}
-            disabled={!!current && !dirty}
-            data-testid="kb-article-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Paper>
+        <SaveBar
+          error={save.error}
+          shown={SHOWN}
+          pending={save.isPending}
+          saved={!!current}
+          dirty={dirty}
+          unsavedText={t('kbAdmin.editor.unsaved')}
+          savedText={t('kbAdmin.editor.allSaved')}
+          stateTestId="kb-article-state"
+          saveTestId="kb-article-save"
+        />
       </Stack>
       <Notice notice={n.notice} onClose={n.clear} />
       {blocker.state === 'blocked' && (
