@@ -5,6 +5,7 @@ import { queryRows } from '../../platform/db/database';
 import { Forbidden } from '../../platform/errors';
 import { can, requireActor } from '../../platform/http/access';
 import { getSettings } from '../settings';
+import { addDays, dayIn } from '../tickets';
 
 /** A form that opened a suggestion and sent nothing within this long avoided a ticket. */
 const AVOIDED_AFTER_MINUTES = 60;
@@ -57,17 +58,4 @@ export async function kbDeflection({
     ticketsAvoided: c.avoided,
     topArticles: top.map((t) => ({ slug: t.slug, title: t.title, opened: Number(t.opened) })),
   };
-}
-
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
-function dayIn(instant: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }

@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField, NotFound } from '../../platform/errors';
 import { iso } from '../../platform/pagination';
+import { idArray } from '../../platform/db/sql-ids';
 
 export type KbGroupRow = typeof kbGroups.$inferSelect;
 export type KbArticleRow = typeof kbArticles.$inferSelect;
@@ -115,7 +116,7 @@ export async function imageShas(ctx: Ctx, ids: (number | null)[]): Promise<Map<n
     .where(
       and(
         eq(files.workspaceId, ctx.workspaceId),
-        sql`${files.id} = any(${`{${want.join(',')}}`}::bigint[])`,
+        sql`${files.id} = any(${idArray(want)})`,
         eq(files.purpose, 'kb_image'),
       ),
     );
@@ -131,7 +132,7 @@ export async function articleCounts(ctx: Ctx, groupIds: number[], publicOnly: bo
     .where(
       and(
         eq(kbArticles.workspaceId, ctx.workspaceId),
-        sql`${kbArticles.groupId} = any(${`{${groupIds.join(',')}}`}::bigint[])`,
+        sql`${kbArticles.groupId} = any(${idArray(groupIds)})`,
         publicOnly ? sql`${kbArticles.visible} and not ${kbArticles.internal}` : undefined,
       ),
     )

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { kbArticles, kbGroups } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
+import { idArray } from '../../platform/db/sql-ids';
 
 /**
  * What the help centre may show (H3): a visible group whose parent (if any) is visible too, and
@@ -28,4 +29,4 @@ export async function publicGroupList(ctx: Ctx): Promise<number[]> {
  */
 export const publicArticleIn = (ctx: Ctx, groupIds: number[]): SQL =>
   sql`${kbArticles.workspaceId} = ${ctx.workspaceId} and ${kbArticles.visible} and not ${kbArticles.internal}
-    and ${kbArticles.groupId} = any(${`{${groupIds.join(',')}}`}::bigint[])`;
+    and ${kbArticles.groupId} = any(${idArray(groupIds)})`;

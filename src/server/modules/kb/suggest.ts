@@ -7,6 +7,7 @@ import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { kbQueryOf } from './kb-search';
 import { publicGroupList } from './public-visibility';
+import { idArray } from '../../platform/db/sql-ids';
 
 export const SUGGESTIONS = 5;
 /** Fewer letters than this suggest nothing (every article starts with some letter). */
@@ -31,7 +32,7 @@ export async function suggestKbArticles({
   const rows = await queryRows<TKbSuggestion>(
     ctx.db,
     sql`select slug, title, summary from kb_suggestions(${ctx.workspaceId}::bigint, ${k.tsquery}, ${k.anyQuery},
-          ${`{${groups.join(',')}}`}::bigint[], ${input.locale ?? null}::text, ${SUGGESTIONS})`,
+          ${idArray(groups)}, ${input.locale ?? null}::text, ${SUGGESTIONS})`,
   );
   if (rows.length && input.session && !recorded(ctx.workspaceId, input.session))
     await ctx.db

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { idArray } from './sql-ids';
+import { idArray } from '../../platform/db/sql-ids';
 import type { TChannel } from '../../../contracts/notifications';
 import type { AppDeps, Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { idArray } from './sql-ids';
+import { idArray } from '../../platform/db/sql-ids';
 import type { Role } from '../../../contracts/permissions';
 import type { TNotificationEvent } from '../../../contracts/notifications';
 import type { Ctx } from '../../platform/context';

@@ -39,3 +39,4 @@ export { ticketsApiDocs } from './tickets.api-docs';
 // Search and snippets, shared with the knowledge base (the same Persian normalisation).
 export { queryWords, tsqueryTextOf } from './search-text';
 export { markTerms, messageRegexOf, oneLine, snippetOf, termPatterns } from './search-snippet';
+export { addDays, dayIn } from './workspace-days';
