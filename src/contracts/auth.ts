@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ZEmail, ZMobile, ZPassword, ZUsername } from './common';
 import { ZPermission, ZUser } from './people';
+import { ZMeTwoFactor } from './two-factor';
 
 export const ZLogin = z.object({
   login: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(200),
+  /** K11: the authenticator's six digits, or a recovery code, when two-factor sign-in is on. */
+  code: z.string().trim().max(20).optional(),
 });
 
 export const ZMe = z.object({
@@ -12,6 +15,8 @@ export const ZMe = z.object({
   workspace: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   permissions: z.array(ZPermission),
   csrfToken: z.string().nullable(),
+  /** K11: the web app sends staff whom the workspace requires it of, and who lack it, to set it up. */
+  twoFactor: ZMeTwoFactor,
 });
 
 /**

@@ -23,6 +23,8 @@ export const ZUser = z.object({
   signature: z.string(),
   avatarUrl: z.string().nullable(),
   locale: ZLocale,
+  /** A5: the directory this person signs in with (their password is the directory's); null for a local account. */
+  directoryId: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -70,6 +70,16 @@ export const ZSettings = z.object({
   // A6
   /** The access level an agent created without one gets; null: none (the agent only reads). */
   defaultAccessLevelId: ZId.nullable().default(null),
+  // A5, K11
+  /** The organisation's own site for forgotten directory passwords, linked from the sign-in page. */
+  passwordResetUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^$|^https?:\/\/\S+$/, 'validation.url')
+    .default(''),
+  /** Who must use two-factor sign-in: nobody, admins, or all staff (admins and agents). */
+  twoFactorRequired: z.enum(['off', 'admins', 'staff']).default('off'),
 });
 export type Settings = z.infer<typeof ZSettings>;
 
@@ -97,6 +107,8 @@ export const ZPublicSettings = z.object({
   defaultLocale: z.enum(['fa', 'en']),
   persianDigits: z.boolean(),
   timeZone: z.string(),
+  /** Where people reset a directory password; empty when not set. */
+  passwordResetUrl: z.string(),
   forms: z.object({ guestTickets: z.boolean(), guestAttachments: z.boolean(), registration: z.boolean() }),
   limits: z.object({ memberMaxUploadMb: z.number(), guestMaxUploadMb: z.number(), attachmentsPerMessage: z.number() }),
 });

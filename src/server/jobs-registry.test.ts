@@ -82,11 +82,13 @@ describe('job registry', () => {
     // Long runs that are scheduled again anyway: the mailbox fetch (its lease lasts five
     // minutes, and it is not retried) and the hourly maintenance jobs.
     // The SLA recompute walks every open ticket after a policy or calendar change; run again, it redoes it.
+    // A directory sync reads a whole directory; the next minute's schedule starts it again.
     const LONG: Record<string, number> = {
       'mail.fetch': 300,
       'tickets.auto-close': 600,
       'maintenance.cleanup': 600,
       'sla.recompute': 600,
+      'directories.sync': 600,
     };
     for (const def of JOBS) {
       const expire = def.queueOptions?.expireInSeconds ?? QUEUE_DEFAULTS.expireInSeconds;

@@ -5,6 +5,7 @@ import { billingJobs } from './modules/billing';
 import { catalogueJobs } from './modules/catalogue';
 import { slaJobs } from './modules/sla';
 import { mailJobs } from './modules/mail';
+import { directoriesJobs } from './modules/directories';
 import { notificationsJobs } from './modules/notifications';
 import { peopleJobs } from './modules/people';
 import { ticketsJobs } from './modules/tickets';
@@ -16,6 +17,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...workspacesJobs(),
   ...ticketsJobs(),
   ...mailJobs(),
+  ...directoriesJobs(),
   ...peopleJobs(),
   ...notificationsJobs(),
   ...billingJobs(),

@@ -52,6 +52,7 @@ const ADMIN_PAGES = [
   { slug: 'tags', path: '/admin/tags', title: 'admin.tags.title' },
   { slug: 'org-units', path: '/admin/org-units', title: 'admin.orgUnits.title' },
   { slug: 'mailboxes', path: '/admin/mailboxes', title: 'admin.mailboxes.title' },
+  { slug: 'directories', path: '/admin/directories', title: 'admin.directories.title' },
   { slug: 'settings', path: '/admin/settings', title: 'admin.settings.pageTitle' },
 ] as const;
 

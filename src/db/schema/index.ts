@@ -11,3 +11,4 @@ export * from './calendars';
 export * from './catalogue';
 export * from './sla';
 export * from './kb';
+export * from './directories';

@@ -1,7 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, tstz, updatedAt } from './columns';
 import { workspaceFk } from './workspaces';
+import { directories } from './directories';
 
 export const userRole = pgEnum('user_role', ['admin', 'agent', 'customer']);
 export const groupKind = pgEnum('group_kind', ['customer', 'agent']);
@@ -51,6 +63,24 @@ export const users = pgTable(
     failedLogins: integer().notNull().default(0),
     lockedUntil: tstz(),
     lastLoginAt: tstz(),
+    /** A5: the directory this person signs in with (their local password is then never used). */
+    directoryId: ref().references(() => directories.id, { onDelete: 'set null' }),
+    /** The entry's stable id there (entryUUID / objectGUID, else its DN). */
+    directoryUid: text(),
+    directoryDn: text(),
+    /** Deactivated because the directory disabled or dropped the entry: the directory may reactivate it (never a manual deactivation). */
+    directoryDisabled: boolean().notNull().default(false),
+    /** K11: the TOTP secret (sealed) once two-factor sign-in is on; a pending one while setting up. */
+    totpSecretSealed: text(),
+    totpPendingSealed: text(),
+    totpEnabledAt: tstz(),
+    /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+    totpLastStep: bigint({ mode: 'number' }),
+    /** sha256 of the unused recovery codes. */
+    recoveryCodeHashes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: tstz(),
@@ -67,6 +97,9 @@ export const users = pgTable(
       .where(sql`${t.deletedAt} is null and ${t.mobile} is not null`),
     index('users_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
     index('users_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    uniqueIndex('users_directory_uid_uq')
+      .on(t.workspaceId, t.directoryId, t.directoryUid)
+      .where(sql`${t.directoryId} is not null and ${t.deletedAt} is null`),
     index('users_alternate_emails_gin').using('gin', t.alternateEmails),
     // Ticket search by the requester's name (list-tickets.ts): the words of the name and the
     // username, Persian-folded by search_norm() — the SQL twin of normalizeText (migration 0013).

@@ -1,8 +1,9 @@
 import type { ApiDocs, TagDoc } from '../platform/http/api-docs';
-import { authApiDocs } from './auth';
+import { authApiDocs, twoFactorApiDocs } from './auth';
 import { billingApiDocs } from './billing';
 import { catalogApiDocs } from './catalog';
 import { departmentsApiDocs } from './departments';
+import { directoriesApiDocs } from './directories';
 import { calendarsApiDocs } from './calendars';
 import { catalogueApiDocs } from './catalogue';
 import { slaApiDocs } from './sla';
@@ -17,8 +18,10 @@ import { ticketsApiDocs } from './tickets';
 /** Every module's operation texts, merged; a key used twice fails at start-up. */
 export const apiDocs: ApiDocs = merge([
   authApiDocs,
+  twoFactorApiDocs,
   peopleApiDocs,
   departmentsApiDocs,
+  directoriesApiDocs,
   calendarsApiDocs,
   catalogueApiDocs,
   slaApiDocs,
@@ -61,6 +64,11 @@ export const apiTags: TagDoc[] = [
     description: 'The caller’s own API tokens for integrations: create (shown once), list, revoke.',
   },
   { name: 'departments', description: 'Where tickets are routed: departments with their agents, groups and manager.' },
+  {
+    name: 'directories',
+    description:
+      'Directory sign-in: LDAP and Active Directory servers people sign in with, tried in order; group mappings to role, access level and departments; a connection test naming the failing stage and a scheduled sync that deactivates, never deletes.',
+  },
   {
     name: 'calendars',
     description:

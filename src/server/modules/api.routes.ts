@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { authRoutes } from './auth';
+import { authRoutes, twoFactorRoutes } from './auth';
 import { billingRoutes } from './billing';
 import { catalogRoutes } from './catalog';
 import { departmentsRoutes } from './departments';
+import { directoriesRoutes } from './directories';
 import { calendarsRoutes } from './calendars';
 import { catalogueRoutes } from './catalogue';
 import { slaRoutes } from './sla';
@@ -17,10 +18,12 @@ import { attachmentsRoutes, publicTicketsRoutes, ticketsRoutes } from './tickets
 /** Every module's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
+  await app.register(twoFactorRoutes);
   await app.register(meRoutes);
   await app.register(usersRoutes);
   await app.register(peopleRoutes);
   await app.register(departmentsRoutes);
+  await app.register(directoriesRoutes);
   await app.register(calendarsRoutes);
   await app.register(catalogueRoutes);
   await app.register(slaRoutes);

@@ -37,6 +37,8 @@ export interface Actor {
   scopes?: readonly string[];
   /** For an API token: when it stops working (a token never mints one outliving it). */
   expiresAt?: Date | null;
+  /** K11: two-factor sign-in is on for this person (the request context enforces the workspace's rule). */
+  twoFactor?: boolean;
 }
 
 /**

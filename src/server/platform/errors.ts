@@ -15,7 +15,11 @@ export type ErrorCode =
   | 'too_large'
   | 'unsupported_media_type'
   | 'ip_not_allowed'
+  | 'two_factor_required'
+  | 'two_factor_invalid'
+  | 'two_factor_setup_required'
   | 'suspended'
+  | 'directory_unavailable'
   | 'database_unavailable'
   | 'internal';
 
@@ -31,7 +35,14 @@ const STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   unsupported_media_type: 415,
   ip_not_allowed: 403,
+  // K11: a sign-in that needs the authenticator's code, or got a wrong one; staff who must
+  // turn two-factor sign-in on before anything else.
+  two_factor_required: 401,
+  two_factor_invalid: 401,
+  two_factor_setup_required: 403,
   suspended: 503,
+  // A5: the admin's "sync now" could not reach or search the directory.
+  directory_unavailable: 502,
   database_unavailable: 503,
   internal: 500,
 };

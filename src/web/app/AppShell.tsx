@@ -32,6 +32,7 @@ import LocalOffer from '@mui/icons-material/LocalOffer';
 import AccountTree from '@mui/icons-material/AccountTree';
 import Settings from '@mui/icons-material/Settings';
 import Email from '@mui/icons-material/Email';
+import Dns from '@mui/icons-material/Dns';
 import OpenInNew from '@mui/icons-material/OpenInNew';
 import Sms from '@mui/icons-material/Sms';
 import AccountBalanceWallet from '@mui/icons-material/AccountBalanceWallet';
@@ -52,7 +53,7 @@ import { API_DOCS_URL } from '../features/profile/api-docs';
 import { Banners } from './Banners';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useLiveStream } from './live';
-import { can, isStaff, useMe, usePublicSettings, useSignOut } from './session';
+import { can, isAdmin, isStaff, useMe, usePublicSettings, useSignOut } from './session';
 import { SkipLink } from './SkipLink';
 import { UserText } from '../ui/UserText';
 
@@ -64,6 +65,8 @@ interface NavItem {
   icon: ReactNode;
   /** Shown only to people holding one of these permissions (admins hold all). */
   perms?: Permission[];
+  /** Shown only to admins (their API answers no one else). */
+  adminOnly?: boolean;
 }
 
 /** The frame of every signed-in page: top bar, navigation by role, banners, live updates. */
@@ -118,6 +121,7 @@ export function AppShell() {
             { to: '/admin/tags', label: t('nav.tags'), icon: <LocalOffer />, perms: ['catalog.manage'] },
             { to: '/admin/org-units', label: t('nav.orgUnits'), icon: <AccountTree />, perms: ['catalog.manage'] },
             { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: <Email />, perms: ['mailboxes.manage'] },
+            { to: '/admin/directories', label: t('nav.directories'), icon: <Dns />, adminOnly: true },
             { to: '/admin/settings', label: t('nav.settings'), icon: <Settings />, perms: ['settings.manage'] },
             { to: '/admin/calendars', label: t('nav.calendars'), icon: <EventNote />, perms: ['settings.manage'] },
             { to: '/admin/sla', label: t('nav.sla'), icon: <Timer />, perms: ['settings.manage'] },
@@ -147,7 +151,7 @@ export function AppShell() {
         },
       ];
 
-  const visible = (i: NavItem) => !i.perms || i.perms.some((p) => can(me, p));
+  const visible = (i: NavItem) => (!i.adminOnly || isAdmin(me)) && (!i.perms || i.perms.some((p) => can(me, p)));
   const isCurrent = (to: string) =>
     location.pathname === to || (to !== '/agent' && to !== '/portal' && location.pathname.startsWith(`${to}/`));
   const nav = (

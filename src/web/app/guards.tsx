@@ -18,6 +18,8 @@ export function RequireSignIn({ children, staff, admin }: { children?: ReactNode
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // K11: the workspace requires two-factor sign-in of this person, who has not turned it on yet.
+  if (me.data.twoFactor.required && !me.data.twoFactor.enabled) return <Navigate to="/two-factor-setup" replace />;
   if (staff && !isStaff(me.data)) return <ForbiddenPage />;
   if (admin && !ADMIN_PERMISSIONS.some((p) => can(me.data, p))) return <ForbiddenPage />;
   return children ? <>{children}</> : <Outlet />;

@@ -5,17 +5,25 @@ import { prefixer } from 'stylis';
 import rtlPlugin from 'stylis-plugin-rtl';
 import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
 import { enUS, faIR } from '@mui/material/locale';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { dirOf } from '../ui/i18n/i18n';
 import { ApiError } from './api';
 import { DisplayPrefsProvider } from './prefs';
-import { usePublicSettings } from './session';
+import { ME_KEY, usePublicSettings } from './session';
 import '@fontsource/vazirmatn/400.css';
 import '@fontsource/vazirmatn/500.css';
 import '@fontsource/vazirmatn/700.css';
 
 export const queryClient = new QueryClient({
+  // K11: once the workspace requires two-factor sign-in of someone already using the app, every
+  // call answers two_factor_setup_required: asking /auth/me again lets the guard send them to set it up.
+  queryCache: new QueryCache({
+    onError: (err) => {
+      if (err instanceof ApiError && err.code === 'two_factor_setup_required')
+        void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    },
+  }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,

@@ -36,6 +36,8 @@ export const routes: RouteObject[] = [
           { path: '/register', ...page(() => import('../features/auth/RegisterPage')) },
           { path: '/forgot-password', ...page(() => import('../features/auth/ForgotPasswordPage')) },
           { path: '/reset-password', ...page(() => import('../features/auth/ResetPasswordPage')) },
+          // K11: staff held until they turn on two-factor sign-in (guards.tsx sends them here).
+          { path: '/two-factor-setup', ...page(() => import('../features/profile/TwoFactorSetupPage')) },
           { path: '/guest', element: <Navigate to="/guest/new" replace /> },
           { path: '/guest/new', ...page(() => import('../features/guest/GuestNewTicketPage')) },
           { path: '/guest/track', ...page(() => import('../features/guest/GuestTrackPage')) },
@@ -88,6 +90,8 @@ export const routes: RouteObject[] = [
               { path: '/admin/tags', ...page(() => import('../features/admin/TagsPage')) },
               { path: '/admin/org-units', ...page(() => import('../features/admin/OrgUnitsPage')) },
               { path: '/admin/mailboxes', ...page(() => import('../features/admin/MailboxesPage')) },
+              { path: '/admin/directories', ...page(() => import('../features/directories/DirectoriesPage')) },
+              { path: '/admin/directories/:id', ...page(() => import('../features/directories/DirectoryPage')) },
               { path: '/admin/settings', ...page(() => import('../features/admin/SettingsPage')) },
               { path: '/admin/calendars', ...page(() => import('../features/admin/calendars/CalendarsPage')) },
               { path: '/admin/sla', ...page(() => import('../features/admin/sla/SlaPoliciesPage')) },

@@ -44,8 +44,10 @@ function freePort(): Promise<number> {
  * (set KEEP_E2E_DB=1 to keep it for a look).
  */
 export async function startServer(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<E2EServer> {
-  if (!existsSync(`${ROOT}dist/web/index.html`))
-    throw new Error('dist/web is missing: build the web app first (npm run build:web, or npx vite build).');
+  // A private build (WEB_DIR, from E2E_WEB_DIR) serves instead of dist/web: that one must exist.
+  const webDir = options.env?.WEB_DIR ?? `${ROOT}dist/web`;
+  if (!existsSync(`${webDir}/index.html`))
+    throw new Error(`${webDir} is missing: build the web app first (npm run build:web, or npx vite build).`);
   const database = `pishkhan_e2e_${process.pid}_${++started}`;
   await recreateDatabase(database);
   const dataDir = mkdtempSync(join(tmpdir(), 'pishkhan-e2e-'));

@@ -6,9 +6,17 @@ export const authApiDocs: ApiDocs = {
     operationId: 'login',
     summary: 'Sign in with a password',
     description:
-      "Public. The login may be the username (any case), the e-mail address or the mobile number in any common spelling; on success the answer is the same as GET /auth/me and an httpOnly session cookie (pk_session, 30 days) is set, whose writes need the returned csrfToken in the x-csrf-token header. A wrong password and an unknown account both answer 401; a disabled account 403, and staff outside the workspace's allowed IP addresses 403 (ip_not_allowed). After 5 failures for one account from one address, that address must wait 1 s, then 2, 4 ... up to 15 minutes between tries (429 with Retry-After), and one address may fail at most 30 times per 10 minutes whatever the account; other addresses are not affected.",
+      "Public. The login may be the username (any case), the e-mail address or the mobile number in any common spelling; on success the answer is the same as GET /auth/me and an httpOnly session cookie (pk_session, 30 days) is set, whose writes need the returned csrfToken in the x-csrf-token header. Directory (LDAP / Active Directory) accounts sign in here too: for them, and for a login no local account has, the directories decide the password. A wrong password and an unknown account both answer 401; a disabled account 403, and staff outside the workspace's allowed IP addresses 403 (ip_not_allowed). With two-factor sign-in on (K11), a right password without code answers 401 two_factor_required: send the same login and password again with code, the authenticator's six digits (one step of 30 s either side, each step accepted once) or a recovery code (each works once); a wrong or used code answers 401 two_factor_invalid. Both count as failed tries below. After 5 failures for one account from one address, that address must wait 1 s, then 2, 4 ... up to 15 minutes between tries (429 with Retry-After), and one address may fail at most 30 times per 10 minutes whatever the account; other addresses are not affected.",
     errors: [401, 403, 404, 429],
     example: { login: 'm.ahmadi', password: 'correct horse battery' },
+  },
+  'POST /auth/ldap': {
+    operationId: 'loginWithDirectory',
+    summary: 'Sign in with a directory account',
+    description:
+      'Public. As POST /auth/login, for directory (LDAP / Active Directory) accounts only: the directories are asked in order, the directory decides the password (nothing of it is stored) and the account is created or updated from the entry and its groups. POST /auth/login accepts directory accounts too. A wrong password, an unknown, ambiguous or role-less account, a local account and an unreachable directory all answer the same 401; an account disabled in the directory 403. The same sign-in limits apply (429).',
+    errors: [401, 403, 429],
+    example: { username: 'ali.rezaei', password: 'directory password' },
   },
   'POST /auth/register': {
     operationId: 'register',
@@ -44,7 +52,7 @@ export const authApiDocs: ApiDocs = {
     operationId: 'verifySignInCode',
     summary: 'Sign in or finish signing up with an SMS code',
     description:
-      'Public. Checks the code sent by POST /auth/register or POST /auth/otp/request (Persian or Arabic digits are accepted): a registration code creates the customer now, a sign-in code signs in the account with that mobile. Either way the answer and the session cookie are those of POST /auth/login. A wrong code answers 400 and counts against that code, which dies after 5 wrong guesses, and against the account from this address as wrong passwords do (429 with Retry-After); a disabled account or staff outside the allowed IP addresses get 403.',
+      'Public. Checks the code sent by POST /auth/register or POST /auth/otp/request (Persian or Arabic digits are accepted): a registration code creates the customer now, a sign-in code signs in the account with that mobile. Either way the answer and the session cookie are those of POST /auth/login. A wrong code answers 400 and counts against that code, which dies after 5 wrong guesses, and against the account from this address as wrong passwords do (429 with Retry-After); a disabled account or staff outside the allowed IP addresses get 403, and so does an account with two-factor sign-in on (it signs in with POST /auth/login and a code).',
     errors: [403, 404, 429],
     example: { mobile: '09121234567', code: '482913' },
   },
@@ -58,7 +66,7 @@ export const authApiDocs: ApiDocs = {
     operationId: 'getMe',
     summary: 'Get the signed-in person',
     description:
-      'Signed in (session or API token). The person, its workspace, its effective permissions and, for a cookie session, the CSRF token that every write made with the cookie must send in the x-csrf-token header (null with an API token). Answers 401 when not signed in; use GET /auth/session to ask without an error.',
+      'Signed in (session or API token). The person, its workspace, its effective permissions and, for a cookie session, the CSRF token that every write made with the cookie must send in the x-csrf-token header (null with an API token), and twoFactor: whether the person has two-factor sign-in on and whether the workspace requires it of them (while required and off, every other call but sign-in, sign-out, the session and /me/two-factor answers 403 two_factor_setup_required). Answers 401 when not signed in; use GET /auth/session to ask without an error.',
   },
   'GET /auth/session': {
     operationId: 'getSession',

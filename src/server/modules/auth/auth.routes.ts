@@ -12,6 +12,7 @@ import {
   ZResetPassword,
   ZSessionState,
 } from '../../../contracts/auth';
+import { ZDirectoryLogin } from '../../../contracts/directories';
 import { register, requestOtp } from './register';
 import { verifyOtp } from './verify-otp';
 import { requestAdminLink } from './admin-link';
@@ -50,6 +51,22 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: access.public() }, schema: { tags, body: ZLogin, response: { 200: ZMe } } },
     async (req, reply) =>
       startSession(req, reply, await login({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] })),
+  );
+  // A5: the same sign-in for directory accounts only (a local account is refused alike).
+  app.post(
+    '/auth/ldap',
+    { config: { access: access.public() }, schema: { tags, body: ZDirectoryLogin, response: { 200: ZMe } } },
+    async (req, reply) =>
+      startSession(
+        req,
+        reply,
+        await login({
+          ctx: req.ctx,
+          input: { login: req.body.username, password: req.body.password, code: req.body.code },
+          userAgent: req.headers['user-agent'],
+          directoryOnly: true,
+        }),
+      ),
   );
   app.post(
     '/auth/register',

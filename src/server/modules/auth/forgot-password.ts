@@ -38,7 +38,9 @@ export async function forgotPassword({
   // One mail per account per window however the login is written; more requests answer the same
   // and send nothing, as for an unknown account (which is counted alike).
   if (!(await countHit(ctx, `forgot:${accountKey}`, 1, RESET_MAIL_WINDOW_SECONDS))) return;
-  if (!user || !user.active || !user.email) return;
+  // A directory account's password is the directory's: the sign-in page links to the
+  // organisation's own password site (settings.passwordResetUrl) instead.
+  if (!user || !user.active || !user.email || user.directoryId) return;
   const token = randomToken(32);
   const now = ctx.deps.clock.now();
   await withTx(ctx, async (tx) => {

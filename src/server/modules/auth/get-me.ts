@@ -7,6 +7,7 @@ import { queryRows } from '../../platform/db/database';
 import { requireActor } from '../../platform/http/access';
 import { NotFound } from '../../platform/errors';
 import { findUser, userWithLinks } from '../people';
+import { meTwoFactor } from './two-factor';
 
 /** The signed-in person, its workspace and permissions, and the CSRF token for cookie calls. */
 export async function getMe({ ctx, csrfToken }: { ctx: Ctx; csrfToken: string | null }): Promise<z.infer<typeof ZMe>> {
@@ -19,6 +20,7 @@ export async function getMe({ ctx, csrfToken }: { ctx: Ctx; csrfToken: string | 
     workspace: { id: String(ws.id), slug: ws.slug, name: ws.name },
     permissions: [...actor.permissions].sort(),
     csrfToken,
+    twoFactor: await meTwoFactor(ctx, row),
   };
 }
 

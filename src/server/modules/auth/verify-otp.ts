@@ -59,10 +59,12 @@ export async function verifyOtp({
       await audit({ ...tx, actor: null }, 'user.registered', 'user', userId, { username: p.username });
     } else {
       const [u] = await tx.db
-        .select({ id: users.id, role: users.role, active: users.active })
+        .select({ id: users.id, role: users.role, active: users.active, totpEnabledAt: users.totpEnabledAt })
         .from(users)
         .where(and(inWorkspace(users, tx, eq(users.mobile, input.mobile)), isNull(users.deletedAt)));
       if (!u || !u.active) throw Forbidden('errors.account_disabled');
+      // K11: an SMS code is one factor; with two-factor sign-in on, only password and code sign in.
+      if (u.totpEnabledAt) throw Forbidden('errors.two_factor_use_password');
       if (u.role !== 'customer') {
         const settings = await getSettings(tx);
         if (!ipMatcher(settings.allowedIps)(tx.ip))

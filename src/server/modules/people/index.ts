@@ -6,7 +6,16 @@ export { createAccessLevel, updateAccessLevel } from './access-levels';
 export { addDefaultAccessLevels, DEFAULT_ACCESS_LEVELS } from './default-levels';
 export { createUser } from './create-user';
 export { createGroup, findGroup, groupMemberIds } from './groups';
-export { checkUnique, findByLogin, findUser, userWithLinks, type UserRow } from './users.repo';
+export {
+  checkUnique,
+  findByLogin,
+  findUser,
+  lockActiveAdmins,
+  replaceDepartments,
+  userWithLinks,
+  type UserRow,
+} from './users.repo';
+export { defaultAccessLevelId } from './default-levels';
 export { endSessionsAndTokens } from './revoke-access';
 export { peopleJobs } from './jobs';
 export { peopleApiDocs } from './people.api-docs';

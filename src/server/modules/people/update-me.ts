@@ -38,6 +38,9 @@ export async function updateMe({ ctx, input }: { ctx: Ctx; input: TUpdateMe }): 
   if (!row) throw NotFound();
   const { currentPassword, newPassword: np, password: pw, email, mobile, ...plain } = input;
   const newPassword = np ?? pw;
+  // A5: a directory account's password is the directory's; a local one would never be used.
+  if (newPassword && row.directoryId)
+    throw InvalidField(np ? 'newPassword' : 'password', 'validation.directory_password');
   const emailChanged = email !== undefined && email !== row.email;
   const mobileChanged = mobile !== undefined && mobile !== row.mobile;
   if (emailChanged || mobileChanged || newPassword) await checkCurrentPassword(ctx, row, currentPassword);
@@ -90,6 +93,7 @@ export async function changePassword({
   await hitRateLimit(ctx, `password:user:${actor.id}`, 10, 600);
   const row = await findUser(ctx, actor.id);
   if (!row) throw NotFound();
+  if (row.directoryId) throw InvalidField('newPassword', 'validation.directory_password');
   if (!(await verifyPassword(input.currentPassword, row.passwordHash)))
     throw InvalidField('currentPassword', 'validation.current_password');
   const passwordHash = await hashPassword(input.newPassword);

@@ -29,6 +29,7 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
   if (ctx.actor!.id === id && input.role && input.role !== current.role)
     throw InvalidField('role', 'validation.cannot_change_own_role');
   if (ctx.actor!.id === id && input.active === false) throw InvalidField('active', 'validation.cannot_disable_self');
+  if (input.password && current.directoryId) throw InvalidField('password', 'validation.directory_password');
   await checkUserRefs(ctx, input, role);
   await checkUnique(ctx, input, id);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;

@@ -29,6 +29,7 @@ export function toUser(row: UserRow, departmentIds: number[] = [], groupIds: num
     signature: row.signature,
     avatarUrl: row.avatarFileId ? `/api/v1/users/${row.id}/avatar?v=${row.avatarFileId}` : null,
     locale: row.locale === 'en' ? 'en' : 'fa',
+    directoryId: row.directoryId === null ? null : String(row.directoryId),
     lastLoginAt: iso(row.lastLoginAt),
     createdAt: iso(row.createdAt)!,
     updatedAt: iso(row.updatedAt)!,

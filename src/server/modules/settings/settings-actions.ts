@@ -98,6 +98,7 @@ export async function getPublicSettings({ ctx }: { ctx: Ctx }): Promise<z.infer<
     contact: s.contact,
     defaultLocale: s.defaultLocale,
     persianDigits: s.persianDigits,
+    passwordResetUrl: s.passwordResetUrl,
     timeZone: s.timeZone,
     forms: {
       guestTickets: s.guestFormEnabled,

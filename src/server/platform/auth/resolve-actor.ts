@@ -44,11 +44,12 @@ interface Row {
   created_at?: Date;
   expires_at?: Date | null;
   scopes?: string[] | null;
+  two_factor?: boolean;
 }
 
 // One query: the user, its access level's permissions and its departments.
 const USER_COLUMNS_TEXT = `u.id, u.workspace_id, u.role, u.name, u.username, u.ticket_access, u.locale,
-  al.permissions,
+  u.totp_enabled_at is not null as two_factor, al.permissions,
   array(select da.department_id::int from department_agents da where da.user_id = u.id order by 1) as department_ids`;
 
 /** Every request with an API token runs this, prepared as the session's. */
@@ -87,6 +88,7 @@ function toActor(row: Row, via: Actor['via']): Actor {
     locale: (row.locale === 'en' ? 'en' : 'fa') as Locale,
     via,
     sessionId: row.session_id,
+    twoFactor: row.two_factor === true,
     ...(via === 'token'
       ? { scopes: row.scopes ?? ['api'], expiresAt: row.expires_at ? new Date(row.expires_at) : null }
       : {}),

@@ -37,11 +37,14 @@ export interface TagDoc {
 /** The statuses an operation may document, each with the one error schema. */
 export const ERROR_RESPONSES = {
   400: ['BadRequest', 'The request is malformed or a field is invalid (`invalid`); `fields` names each bad field.'],
-  401: ['Unauthorized', 'Not signed in, or the session or token has ended (`unauthorized`).'],
+  401: [
+    'Unauthorized',
+    'Not signed in, or the session or token has ended (`unauthorized`); at sign-in, a two-factor code is needed (`two_factor_required`) or was wrong (`two_factor_invalid`).',
+  ],
   402: ['LimitReached', 'A plan or quota limit was reached (`limit_reached`).'],
   403: [
     'Forbidden',
-    'Signed in but not allowed (`forbidden`), a missing or wrong `x-csrf-token` on a cookie session, or an address outside the allowed list (`ip_not_allowed`).',
+    'Signed in but not allowed (`forbidden`), a missing or wrong `x-csrf-token` on a cookie session, an address outside the allowed list (`ip_not_allowed`), or staff who must turn on two-factor sign-in first (`two_factor_setup_required`).',
   ],
   404: ['NotFound', 'Nothing with that identifier in this workspace, or not visible to the caller (`not_found`).'],
   409: ['Conflict', 'The request conflicts with the current state (`conflict`), or an `Idempotency-Key` was reused.'],
@@ -49,6 +52,10 @@ export const ERROR_RESPONSES = {
   415: ['UnsupportedMediaType', 'The file type is not accepted (`unsupported_media_type`).'],
   423: ['Locked', 'The ticket is locked by staff (`locked`).'],
   429: ['RateLimited', 'Too many requests (`rate_limited`); `Retry-After` says how many seconds to wait.'],
+  502: [
+    'DirectoryUnavailable',
+    'A directory server the workspace set up could not be reached or searched (`directory_unavailable`); `details.stage` names where it stopped.',
+  ],
   503: [
     'Unavailable',
     'The database is unreachable (`database_unavailable`) or the workspace is suspended (`suspended`); retry later.',
@@ -230,7 +237,7 @@ const ERROR_SCHEMA = {
         code: {
           type: 'string',
           description:
-            'Stable machine-readable code: invalid, unauthorized, forbidden, not_found, conflict, limit_reached, rate_limited, locked, too_large, unsupported_media_type, ip_not_allowed, suspended, database_unavailable, internal.',
+            'Stable machine-readable code: invalid, unauthorized, forbidden, not_found, conflict, limit_reached, rate_limited, locked, too_large, unsupported_media_type, ip_not_allowed, two_factor_required, two_factor_invalid, two_factor_setup_required, suspended, directory_unavailable, database_unavailable, internal.',
           example: 'not_found',
         },
         message: {

@@ -23,12 +23,19 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 const OPEN_WHEN_SUSPENDED = /^\/api\/v1\/(public\/|auth\/)/;
 const PUBLIC_WRITE = /^\/api\/v1\/public\//;
+/**
+ * K11: what staff who must turn two-factor sign-in on may still reach before they do: sign-in
+ * and session routes (logout, /auth/me), public pages and the two-factor setup itself.
+ */
+const OPEN_WITHOUT_TWO_FACTOR = /^\/api\/v1\/(auth\/|public\/|me\/two-factor(\/|$))/;
 
 /** What the request context enforces of a workspace's settings (J1, A8). */
 export interface WorkspaceRules {
   suspended: boolean;
   suspensionMessage: string;
   allowedIps: string[];
+  /** K11: whose sign-in needs a second factor: nobody, admins, or all staff. */
+  twoFactorRequired?: 'off' | 'admins' | 'staff';
 }
 
 /**
@@ -114,6 +121,12 @@ export function installRequestContext(
         if (!allowed) allowCache.set(key, (allowed = ipMatcher(settings.allowedIps)));
         if (!allowed(ctx.ip)) throw new AppError('ip_not_allowed', { key: 'errors.ip_not_allowed' });
       }
+      const needsTwoFactor =
+        settings.twoFactorRequired === 'staff'
+          ? isStaff(ctx.actor)
+          : settings.twoFactorRequired === 'admins' && ctx.actor.role === 'admin';
+      if (needsTwoFactor && !ctx.actor.twoFactor && !OPEN_WITHOUT_TWO_FACTOR.test(url))
+        throw new AppError('two_factor_setup_required', { key: 'errors.two_factor_setup_required' });
       if (settings.suspended && ctx.actor.role !== 'admin' && !OPEN_WHEN_SUSPENDED.test(url)) {
         throw new AppError('suspended', { key: 'errors.suspended' }, undefined, {
           message: settings.suspensionMessage,

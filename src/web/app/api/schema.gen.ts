@@ -11,9 +11,29 @@ export type paths = {
         put?: never;
         /**
          * Sign in with a password
-         * @description Public. The login may be the username (any case), the e-mail address or the mobile number in any common spelling; on success the answer is the same as GET /auth/me and an httpOnly session cookie (pk_session, 30 days) is set, whose writes need the returned csrfToken in the x-csrf-token header. A wrong password and an unknown account both answer 401; a disabled account 403, and staff outside the workspace's allowed IP addresses 403 (ip_not_allowed). After 5 failures for one account from one address, that address must wait 1 s, then 2, 4 ... up to 15 minutes between tries (429 with Retry-After), and one address may fail at most 30 times per 10 minutes whatever the account; other addresses are not affected.
+         * @description Public. The login may be the username (any case), the e-mail address or the mobile number in any common spelling; on success the answer is the same as GET /auth/me and an httpOnly session cookie (pk_session, 30 days) is set, whose writes need the returned csrfToken in the x-csrf-token header. Directory (LDAP / Active Directory) accounts sign in here too: for them, and for a login no local account has, the directories decide the password. A wrong password and an unknown account both answer 401; a disabled account 403, and staff outside the workspace's allowed IP addresses 403 (ip_not_allowed). With two-factor sign-in on (K11), a right password without code answers 401 two_factor_required: send the same login and password again with code, the authenticator's six digits (one step of 30 s either side, each step accepted once) or a recovery code (each works once); a wrong or used code answers 401 two_factor_invalid. Both count as failed tries below. After 5 failures for one account from one address, that address must wait 1 s, then 2, 4 ... up to 15 minutes between tries (429 with Retry-After), and one address may fail at most 30 times per 10 minutes whatever the account; other addresses are not affected.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/ldap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a directory account
+         * @description Public. As POST /auth/login, for directory (LDAP / Active Directory) accounts only: the directories are asked in order, the directory decides the password (nothing of it is stored) and the account is created or updated from the entry and its groups. POST /auth/login accepts directory accounts too. A wrong password, an unknown, ambiguous or role-less account, a local account and an unreachable directory all answer the same 401; an account disabled in the directory 403. The same sign-in limits apply (429).
+         */
+        post: operations["loginWithDirectory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -91,7 +111,7 @@ export type paths = {
         put?: never;
         /**
          * Sign in or finish signing up with an SMS code
-         * @description Public. Checks the code sent by POST /auth/register or POST /auth/otp/request (Persian or Arabic digits are accepted): a registration code creates the customer now, a sign-in code signs in the account with that mobile. Either way the answer and the session cookie are those of POST /auth/login. A wrong code answers 400 and counts against that code, which dies after 5 wrong guesses, and against the account from this address as wrong passwords do (429 with Retry-After); a disabled account or staff outside the allowed IP addresses get 403.
+         * @description Public. Checks the code sent by POST /auth/register or POST /auth/otp/request (Persian or Arabic digits are accepted): a registration code creates the customer now, a sign-in code signs in the account with that mobile. Either way the answer and the session cookie are those of POST /auth/login. A wrong code answers 400 and counts against that code, which dies after 5 wrong guesses, and against the account from this address as wrong passwords do (429 with Retry-After); a disabled account or staff outside the allowed IP addresses get 403, and so does an account with two-factor sign-in on (it signs in with POST /auth/login and a code).
          */
         post: operations["verifySignInCode"];
         delete?: never;
@@ -129,7 +149,7 @@ export type paths = {
         };
         /**
          * Get the signed-in person
-         * @description Signed in (session or API token). The person, its workspace, its effective permissions and, for a cookie session, the CSRF token that every write made with the cookie must send in the x-csrf-token header (null with an API token). Answers 401 when not signed in; use GET /auth/session to ask without an error.
+         * @description Signed in (session or API token). The person, its workspace, its effective permissions and, for a cookie session, the CSRF token that every write made with the cookie must send in the x-csrf-token header (null with an API token), and twoFactor: whether the person has two-factor sign-in on and whether the workspace requires it of them (while required and off, every other call but sign-in, sign-out, the session and /me/two-factor answers 403 two_factor_setup_required). Answers 401 when not signed in; use GET /auth/session to ask without an error.
          */
         get: operations["getMe"];
         put?: never;
@@ -195,6 +215,130 @@ export type paths = {
          */
         post: operations["resetPassword"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my two-factor sign-in state
+         * @description Staff (admins and agents; 403 for customers). Whether two-factor sign-in (TOTP, RFC 6238) is on and since when, whether the workspace requires it of the caller’s role (settings.twoFactorRequired), and how many unused recovery codes are left.
+         */
+        get: operations["getMyTwoFactor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up two-factor sign-in
+         * @description Staff. Needs the current password (400 on password when missing or wrong; 10 tries per 10 minutes, then 429). A directory account, or one without a password, sends none and may set up only within 10 minutes of signing in (403 otherwise: sign in again). Makes a new secret, kept as pending until POST /me/two-factor/enable confirms a code from it, and answers it in base32, as an otpauth:// URL (issuer: the workspace title, label: the username) and as a QR code (SVG). 409 when two-factor sign-in is already on.
+         */
+        post: operations["setupMyTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor sign-in on
+         * @description Staff. The six digits the authenticator shows for the pending secret (Persian or Arabic digits accepted; one step of 30 s either side). Turns two-factor sign-in on and answers ten recovery codes, shown this once: each signs in once instead of a code. A wrong code answers 400 on code; 10 code checks per 10 minutes (429). 409 without a pending setup or when already on.
+         */
+        post: operations["enableMyTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor sign-in off
+         * @description Staff. Needs a current code from the authenticator or an unused recovery code (400 on code when wrong or already used; 10 checks per 10 minutes, 429). Refused with 403 while the workspace requires two-factor sign-in of the caller’s role; 409 when it is off. Answers 204.
+         */
+        post: operations["disableMyTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make new recovery codes
+         * @description Staff with two-factor sign-in on (409 otherwise). Needs a current code (400 on code when wrong; 10 checks per 10 minutes, 429). Ten new recovery codes replace all the old ones, used or not, and are shown this once.
+         */
+        post: operations["renewMyRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a person’s two-factor sign-in state
+         * @description Admins. Whether two-factor sign-in is on for this person, since when, and how many recovery codes are left; never the secret. 404 for an id of another workspace.
+         */
+        get: operations["getUserTwoFactor"];
+        put?: never;
+        post?: never;
+        /**
+         * Turn off a person’s two-factor sign-in
+         * @description Admins, for someone who lost their authenticator and their recovery codes: clears the secret and the recovery codes, recorded in the audit log. The person then signs in with the password alone and, where the workspace requires two-factor sign-in, must set it up again before using anything else. One’s own is turned off with POST /me/two-factor/disable (403 here). Answers 204.
+         */
+        delete: operations["resetUserTwoFactor"];
         options?: never;
         head?: never;
         patch?: never;
@@ -578,6 +722,98 @@ export type paths = {
          * @description Needs departments.manage. Every current member of the agent group becomes an agent of the department (those already in it stay; nobody is removed). The group is not linked: people added to it later are not added to the department. An unknown group or a customer group answers 400 on groupId. Answers the updated department.
          */
         post: operations["assignDepartmentGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List directories
+         * @description Admins only (a group mapping can make someone an admin). The LDAP / Active Directory servers people sign in with, in the order they are tried, each with its active people, last sync report and error. The service account password is never answered: bindPasswordSet says whether one is stored.
+         */
+        get: operations["listDirectories"];
+        put?: never;
+        /**
+         * Add a directory
+         * @description Admins only (a group mapping can make someone an admin). url is ldap:// (with startTls for STARTTLS) or ldaps://; caCert is the PEM of a private CA; verifyTls stays on unless you must. userFilter names {login}, which is escaped per RFC 4515. groupMappings give the members of a group a role, an access level (agents) and departments; people in no mapped group get defaultRole ("none": no account). activeDirectory refuses accounts disabled in userAccountControl; nestedGroups (AD) follows nested groups. A directory on a private network needs ALLOW_PRIVATE_NETWORK_TARGETS=true on the server. Synced every syncIntervalMinutes (0: never; sign-in still creates and updates accounts).
+         */
+        post: operations["createDirectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a directory
+         * @description Admins only (a group mapping can make someone an admin). One directory with its mappings, people and last sync.
+         */
+        get: operations["getDirectory"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a directory
+         * @description Admins only (a group mapping can make someone an admin). Its people keep their accounts, tickets and history, as local accounts without a password.
+         */
+        delete: operations["deleteDirectory"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a directory
+         * @description Admins only (a group mapping can make someone an admin). Only the fields sent change. bindPassword replaces the stored one; an empty string removes it (anonymous bind); leaving it out keeps it.
+         */
+        patch: operations["updateDirectory"];
+        trace?: never;
+    };
+    "/api/v1/directories/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a directory
+         * @description Admins only (a group mapping can make someone an admin). Connects as sign-in does and answers the stage reached — dns, connect, tls, bind, search, or done — with a message in the caller's language and the server's own words, and up to ten people the filter finds with the role each would get. Changes nothing.
+         */
+        post: operations["testDirectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directories/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync a directory now, or preview it
+         * @description Admins only (a group mapping can make someone an admin). Creates and updates the accounts of everyone the filter finds, and deactivates (never deletes) accounts whose entry is gone, disabled or left without a role; they come back with their entry. dryRun: true answers the same counts and writes nothing. A search that finds nobody while the directory has people deactivates no one (502). The outcome is kept as the directory's last sync.
+         */
+        post: operations["syncDirectory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2402,7 +2638,7 @@ export type components = {
         Error: {
             error: {
                 /**
-                 * @description Stable machine-readable code: invalid, unauthorized, forbidden, not_found, conflict, limit_reached, rate_limited, locked, too_large, unsupported_media_type, ip_not_allowed, suspended, database_unavailable, internal.
+                 * @description Stable machine-readable code: invalid, unauthorized, forbidden, not_found, conflict, limit_reached, rate_limited, locked, too_large, unsupported_media_type, ip_not_allowed, two_factor_required, two_factor_invalid, two_factor_setup_required, suspended, directory_unavailable, database_unavailable, internal.
                  * @example not_found
                  */
                 code: string;
@@ -2432,7 +2668,7 @@ export type components = {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Not signed in, or the session or token has ended (`unauthorized`). */
+        /** @description Not signed in, or the session or token has ended (`unauthorized`); at sign-in, a two-factor code is needed (`two_factor_required`) or was wrong (`two_factor_invalid`). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -2450,7 +2686,7 @@ export type components = {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Signed in but not allowed (`forbidden`), a missing or wrong `x-csrf-token` on a cookie session, or an address outside the allowed list (`ip_not_allowed`). */
+        /** @description Signed in but not allowed (`forbidden`), a missing or wrong `x-csrf-token` on a cookie session, an address outside the allowed list (`ip_not_allowed`), or staff who must turn on two-factor sign-in first (`two_factor_setup_required`). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2513,6 +2749,15 @@ export type components = {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description A directory server the workspace set up could not be reached or searched (`directory_unavailable`); `details.stage` names where it stopped. */
+        DirectoryUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The database is unreachable (`database_unavailable`) or the workspace is suspended (`suspended`); retry later. */
         Unavailable: {
             headers: {
@@ -2548,6 +2793,7 @@ export interface operations {
                 "application/json": {
                     login: string;
                     password: string;
+                    code?: string;
                 };
             };
         };
@@ -2578,6 +2824,7 @@ export interface operations {
                             avatarUrl: string | null;
                             /** @enum {string} */
                             locale: "fa" | "en";
+                            directoryId: string | null;
                             lastLoginAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -2589,6 +2836,10 @@ export interface operations {
                         };
                         permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
                         csrfToken: string | null;
+                        twoFactor: {
+                            enabled: boolean;
+                            required: boolean;
+                        };
                     };
                 };
             };
@@ -2596,6 +2847,81 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    loginWithDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "ali.rezaei",
+                 *       "password": "directory password"
+                 *     }
+                 */
+                "application/json": {
+                    username: string;
+                    password: string;
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            /** @enum {string} */
+                            role: "admin" | "agent" | "customer";
+                            username: string;
+                            email: string | null;
+                            alternateEmails: string[];
+                            mobile: string | null;
+                            name: string;
+                            ticketAccess: boolean;
+                            active: boolean;
+                            departmentIds: string[];
+                            groupIds: string[];
+                            accessLevelId: string | null;
+                            orgUnitId: string | null;
+                            signature: string;
+                            avatarUrl: string | null;
+                            /** @enum {string} */
+                            locale: "fa" | "en";
+                            directoryId: string | null;
+                            lastLoginAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                        workspace: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        };
+                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                        csrfToken: string | null;
+                        twoFactor: {
+                            enabled: boolean;
+                            required: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -2773,6 +3099,7 @@ export interface operations {
                             avatarUrl: string | null;
                             /** @enum {string} */
                             locale: "fa" | "en";
+                            directoryId: string | null;
                             lastLoginAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -2784,6 +3111,10 @@ export interface operations {
                         };
                         permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
                         csrfToken: string | null;
+                        twoFactor: {
+                            enabled: boolean;
+                            required: boolean;
+                        };
                     };
                 };
             };
@@ -2851,6 +3182,7 @@ export interface operations {
                             avatarUrl: string | null;
                             /** @enum {string} */
                             locale: "fa" | "en";
+                            directoryId: string | null;
                             lastLoginAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -2862,6 +3194,10 @@ export interface operations {
                         };
                         permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
                         csrfToken: string | null;
+                        twoFactor: {
+                            enabled: boolean;
+                            required: boolean;
+                        };
                     };
                 };
             };
@@ -2907,6 +3243,7 @@ export interface operations {
                                 avatarUrl: string | null;
                                 /** @enum {string} */
                                 locale: "fa" | "en";
+                                directoryId: string | null;
                                 lastLoginAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
@@ -2918,6 +3255,10 @@ export interface operations {
                             };
                             permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
                             csrfToken: string | null;
+                            twoFactor: {
+                                enabled: boolean;
+                                required: boolean;
+                            };
                         } | null;
                     };
                 };
@@ -2999,6 +3340,244 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    getMyTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        enabledAt: string | null;
+                        required: boolean;
+                        recoveryCodesLeft: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setupMyTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "password": "my-current-password"
+                 *     }
+                 */
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secret: string;
+                        otpauthUrl: string;
+                        qrCodeSvg: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    enableMyTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "492039"
+                 *     }
+                 */
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    disableMyTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "492039"
+                 *     }
+                 */
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    renewMyRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "492039"
+                 *     }
+                 */
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getUserTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        enabledAt: string | null;
+                        recoveryCodesLeft: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resetUserTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     updateMe: {
         parameters: {
             query?: never;
@@ -3054,6 +3633,7 @@ export interface operations {
                         avatarUrl: string | null;
                         /** @enum {string} */
                         locale: "fa" | "en";
+                        directoryId: string | null;
                         lastLoginAt: string | null;
                         createdAt: string;
                         updatedAt: string;
@@ -3121,6 +3701,7 @@ export interface operations {
                         avatarUrl: string | null;
                         /** @enum {string} */
                         locale: "fa" | "en";
+                        directoryId: string | null;
                         lastLoginAt: string | null;
                         createdAt: string;
                         updatedAt: string;
@@ -3213,6 +3794,7 @@ export interface operations {
                         avatarUrl: string | null;
                         /** @enum {string} */
                         locale: "fa" | "en";
+                        directoryId: string | null;
                         lastLoginAt: string | null;
                         createdAt: string;
                         updatedAt: string;
@@ -3298,6 +3880,7 @@ export interface operations {
                             avatarUrl: string | null;
                             /** @enum {string} */
                             locale: "fa" | "en";
+                            directoryId: string | null;
                             lastLoginAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -3392,6 +3975,7 @@ export interface operations {
                         avatarUrl: string | null;
                         /** @enum {string} */
                         locale: "fa" | "en";
+                        directoryId: string | null;
                         lastLoginAt: string | null;
                         createdAt: string;
                         updatedAt: string;
@@ -3440,6 +4024,7 @@ export interface operations {
                         avatarUrl: string | null;
                         /** @enum {string} */
                         locale: "fa" | "en";
+                        directoryId: string | null;
                         lastLoginAt: string | null;
                         createdAt: string;
                         updatedAt: string;
@@ -3546,6 +4131,7 @@ export interface operations {
                         avatarUrl: string | null;
                         /** @enum {string} */
                         locale: "fa" | "en";
+                        directoryId: string | null;
                         lastLoginAt: string | null;
                         createdAt: string;
                         updatedAt: string;
@@ -4348,6 +4934,554 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listDirectories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            startTls: boolean;
+                            caCert: string | null;
+                            verifyTls: boolean;
+                            bindDn: string;
+                            bindPasswordSet: boolean;
+                            baseDn: string;
+                            userFilter: string;
+                            attributes: {
+                                username: string;
+                                name: string;
+                                email: string;
+                                mobile: string;
+                            };
+                            activeDirectory: boolean;
+                            nestedGroups: boolean;
+                            groupMappings: {
+                                groupDn: string;
+                                /** @enum {string} */
+                                role: "admin" | "agent" | "customer";
+                                accessLevelId: string | null;
+                                departmentIds: string[];
+                            }[];
+                            /** @enum {string} */
+                            defaultRole: "customer" | "none";
+                            syncIntervalMinutes: number;
+                            active: boolean;
+                            position: number;
+                            people: number;
+                            lastSyncAt: string | null;
+                            lastSyncReport: {
+                                created: number;
+                                updated: number;
+                                deactivated: number;
+                                unchanged: number;
+                                skipped: number;
+                                seen: number;
+                                durationMs: number;
+                                samples: {
+                                    username: string;
+                                    /** @enum {string} */
+                                    change: "created" | "updated" | "deactivated";
+                                }[];
+                            } | null;
+                            lastSyncError: string | null;
+                            nextSyncAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Active Directory دانشگاه",
+                 *       "url": "ldaps://dc1.example.ac.ir",
+                 *       "bindDn": "CN=helpdesk-reader,OU=Service,DC=example,DC=ac,DC=ir",
+                 *       "bindPassword": "service-account-password",
+                 *       "baseDn": "DC=example,DC=ac,DC=ir",
+                 *       "activeDirectory": true,
+                 *       "groupMappings": [
+                 *         {
+                 *           "groupDn": "CN=Helpdesk Agents,OU=Groups,DC=example,DC=ac,DC=ir",
+                 *           "role": "agent"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    url: string;
+                    /** @default false */
+                    startTls?: boolean;
+                    /** @default null */
+                    caCert?: string | null;
+                    /** @default true */
+                    verifyTls?: boolean;
+                    /** @default  */
+                    bindDn?: string;
+                    bindPassword?: string;
+                    baseDn: string;
+                    /** @default (&(objectClass=person)(|(sAMAccountName={login})(uid={login})(mail={login}))) */
+                    userFilter?: string;
+                    /**
+                     * @default {
+                     *       "username": "sAMAccountName",
+                     *       "name": "displayName",
+                     *       "email": "mail",
+                     *       "mobile": "mobile"
+                     *     }
+                     */
+                    attributes?: {
+                        /** @default sAMAccountName */
+                        username?: string;
+                        /** @default displayName */
+                        name?: string;
+                        /** @default mail */
+                        email?: string;
+                        /** @default mobile */
+                        mobile?: string;
+                    };
+                    /** @default false */
+                    activeDirectory?: boolean;
+                    /** @default false */
+                    nestedGroups?: boolean;
+                    /** @default [] */
+                    groupMappings?: {
+                        groupDn: string;
+                        /** @enum {string} */
+                        role: "admin" | "agent" | "customer";
+                        accessLevelId?: string | null;
+                        departmentIds?: string[];
+                    }[];
+                    /**
+                     * @default customer
+                     * @enum {string}
+                     */
+                    defaultRole?: "customer" | "none";
+                    /** @default 60 */
+                    syncIntervalMinutes?: number;
+                    /** @default true */
+                    active?: boolean;
+                    /** @default 0 */
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        url: string;
+                        startTls: boolean;
+                        caCert: string | null;
+                        verifyTls: boolean;
+                        bindDn: string;
+                        bindPasswordSet: boolean;
+                        baseDn: string;
+                        userFilter: string;
+                        attributes: {
+                            username: string;
+                            name: string;
+                            email: string;
+                            mobile: string;
+                        };
+                        activeDirectory: boolean;
+                        nestedGroups: boolean;
+                        groupMappings: {
+                            groupDn: string;
+                            /** @enum {string} */
+                            role: "admin" | "agent" | "customer";
+                            accessLevelId: string | null;
+                            departmentIds: string[];
+                        }[];
+                        /** @enum {string} */
+                        defaultRole: "customer" | "none";
+                        syncIntervalMinutes: number;
+                        active: boolean;
+                        position: number;
+                        people: number;
+                        lastSyncAt: string | null;
+                        lastSyncReport: {
+                            created: number;
+                            updated: number;
+                            deactivated: number;
+                            unchanged: number;
+                            skipped: number;
+                            seen: number;
+                            durationMs: number;
+                            samples: {
+                                username: string;
+                                /** @enum {string} */
+                                change: "created" | "updated" | "deactivated";
+                            }[];
+                        } | null;
+                        lastSyncError: string | null;
+                        nextSyncAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        url: string;
+                        startTls: boolean;
+                        caCert: string | null;
+                        verifyTls: boolean;
+                        bindDn: string;
+                        bindPasswordSet: boolean;
+                        baseDn: string;
+                        userFilter: string;
+                        attributes: {
+                            username: string;
+                            name: string;
+                            email: string;
+                            mobile: string;
+                        };
+                        activeDirectory: boolean;
+                        nestedGroups: boolean;
+                        groupMappings: {
+                            groupDn: string;
+                            /** @enum {string} */
+                            role: "admin" | "agent" | "customer";
+                            accessLevelId: string | null;
+                            departmentIds: string[];
+                        }[];
+                        /** @enum {string} */
+                        defaultRole: "customer" | "none";
+                        syncIntervalMinutes: number;
+                        active: boolean;
+                        position: number;
+                        people: number;
+                        lastSyncAt: string | null;
+                        lastSyncReport: {
+                            created: number;
+                            updated: number;
+                            deactivated: number;
+                            unchanged: number;
+                            skipped: number;
+                            seen: number;
+                            durationMs: number;
+                            samples: {
+                                username: string;
+                                /** @enum {string} */
+                                change: "created" | "updated" | "deactivated";
+                            }[];
+                        } | null;
+                        lastSyncError: string | null;
+                        nextSyncAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "position": 1,
+                 *       "syncIntervalMinutes": 30
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    url?: string;
+                    startTls?: boolean;
+                    caCert?: string | null;
+                    verifyTls?: boolean;
+                    bindDn?: string;
+                    bindPassword?: string;
+                    baseDn?: string;
+                    userFilter?: string;
+                    attributes?: {
+                        /** @default sAMAccountName */
+                        username?: string;
+                        /** @default displayName */
+                        name?: string;
+                        /** @default mail */
+                        email?: string;
+                        /** @default mobile */
+                        mobile?: string;
+                    };
+                    activeDirectory?: boolean;
+                    nestedGroups?: boolean;
+                    groupMappings?: {
+                        groupDn: string;
+                        /** @enum {string} */
+                        role: "admin" | "agent" | "customer";
+                        accessLevelId?: string | null;
+                        departmentIds?: string[];
+                    }[];
+                    /** @enum {string} */
+                    defaultRole?: "customer" | "none";
+                    syncIntervalMinutes?: number;
+                    active?: boolean;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        url: string;
+                        startTls: boolean;
+                        caCert: string | null;
+                        verifyTls: boolean;
+                        bindDn: string;
+                        bindPasswordSet: boolean;
+                        baseDn: string;
+                        userFilter: string;
+                        attributes: {
+                            username: string;
+                            name: string;
+                            email: string;
+                            mobile: string;
+                        };
+                        activeDirectory: boolean;
+                        nestedGroups: boolean;
+                        groupMappings: {
+                            groupDn: string;
+                            /** @enum {string} */
+                            role: "admin" | "agent" | "customer";
+                            accessLevelId: string | null;
+                            departmentIds: string[];
+                        }[];
+                        /** @enum {string} */
+                        defaultRole: "customer" | "none";
+                        syncIntervalMinutes: number;
+                        active: boolean;
+                        position: number;
+                        people: number;
+                        lastSyncAt: string | null;
+                        lastSyncReport: {
+                            created: number;
+                            updated: number;
+                            deactivated: number;
+                            unchanged: number;
+                            skipped: number;
+                            seen: number;
+                            durationMs: number;
+                            samples: {
+                                username: string;
+                                /** @enum {string} */
+                                change: "created" | "updated" | "deactivated";
+                            }[];
+                        } | null;
+                        lastSyncError: string | null;
+                        nextSyncAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    testDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        /** @enum {string} */
+                        stage: "dns" | "connect" | "tls" | "bind" | "search" | "done";
+                        message: string;
+                        sampleUsers: {
+                            dn: string;
+                            username: string;
+                            name: string;
+                            email: string | null;
+                            mobile: string | null;
+                            role: ("admin" | "agent" | "customer") | null;
+                            disabled: boolean;
+                        }[];
+                        durationMs: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    syncDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "dryRun": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @default false */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        updated: number;
+                        deactivated: number;
+                        unchanged: number;
+                        skipped: number;
+                        seen: number;
+                        durationMs: number;
+                        samples: {
+                            username: string;
+                            /** @enum {string} */
+                            change: "created" | "updated" | "deactivated";
+                        }[];
+                        dryRun: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            502: components["responses"]["DirectoryUnavailable"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -8048,6 +9182,13 @@ export interface operations {
                         autoCloseDays: number;
                         /** @default null */
                         defaultAccessLevelId: string | null;
+                        /** @default  */
+                        passwordResetUrl: string;
+                        /**
+                         * @default off
+                         * @enum {string}
+                         */
+                        twoFactorRequired: "off" | "admins" | "staff";
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -8102,6 +9243,9 @@ export interface operations {
                     importUnknownAddresses?: boolean;
                     autoCloseDays?: number;
                     defaultAccessLevelId?: string | null;
+                    passwordResetUrl?: string;
+                    /** @enum {string} */
+                    twoFactorRequired?: "off" | "admins" | "staff";
                     contact?: {
                         email?: string;
                         phone?: string;
@@ -8180,6 +9324,13 @@ export interface operations {
                         autoCloseDays: number;
                         /** @default null */
                         defaultAccessLevelId: string | null;
+                        /** @default  */
+                        passwordResetUrl: string;
+                        /**
+                         * @default off
+                         * @enum {string}
+                         */
+                        twoFactorRequired: "off" | "admins" | "staff";
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -8278,6 +9429,13 @@ export interface operations {
                         autoCloseDays: number;
                         /** @default null */
                         defaultAccessLevelId: string | null;
+                        /** @default  */
+                        passwordResetUrl: string;
+                        /**
+                         * @default off
+                         * @enum {string}
+                         */
+                        twoFactorRequired: "off" | "admins" | "staff";
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -8368,6 +9526,13 @@ export interface operations {
                         autoCloseDays: number;
                         /** @default null */
                         defaultAccessLevelId: string | null;
+                        /** @default  */
+                        passwordResetUrl: string;
+                        /**
+                         * @default off
+                         * @enum {string}
+                         */
+                        twoFactorRequired: "off" | "admins" | "staff";
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -8488,6 +9653,13 @@ export interface operations {
                         autoCloseDays: number;
                         /** @default null */
                         defaultAccessLevelId: string | null;
+                        /** @default  */
+                        passwordResetUrl: string;
+                        /**
+                         * @default off
+                         * @enum {string}
+                         */
+                        twoFactorRequired: "off" | "admins" | "staff";
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -8578,6 +9750,13 @@ export interface operations {
                         autoCloseDays: number;
                         /** @default null */
                         defaultAccessLevelId: string | null;
+                        /** @default  */
+                        passwordResetUrl: string;
+                        /**
+                         * @default off
+                         * @enum {string}
+                         */
+                        twoFactorRequired: "off" | "admins" | "staff";
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -8647,6 +9826,7 @@ export interface operations {
                         defaultLocale: "fa" | "en";
                         persianDigits: boolean;
                         timeZone: string;
+                        passwordResetUrl: string;
                         forms: {
                             guestTickets: boolean;
                             guestAttachments: boolean;

@@ -8,6 +8,7 @@ import { EmailsField } from '../../ui/EmailsField';
 import { fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { EntityDialog } from './EntityDialog';
+import { TwoFactorReset } from './TwoFactorReset';
 import {
   orgUnitTree,
   useAccessLevelsLookup,
@@ -316,6 +317,10 @@ export function PersonDialog({
         <MenuItem value="fa">{t('languages.fa')}</MenuItem>
         <MenuItem value="en">{t('languages.en')}</MenuItem>
       </TextField>
+      {/* K11: only admins may turn off someone else's two-factor sign-in. */}
+      {person && !self && person.role !== 'customer' && isAdmin(me) && (
+        <TwoFactorReset userId={person.id} name={person.name || person.username} />
+      )}
       <div>
         <FormControlLabel
           control={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} disabled={self} />}

@@ -138,6 +138,28 @@ export function SettingsSystem({ draft, set, fe, images }: SectionProps & { imag
           hint={t('admin.settings.customersCanRegisterHint')}
           error={fe.fields.customersCanRegister}
         />
+        <TextField
+          select
+          label={t('admin.settings.twoFactorRequired')}
+          value={draft.twoFactorRequired}
+          onChange={(e) => set('twoFactorRequired', e.target.value as Draft['twoFactorRequired'])}
+          {...fe.field('twoFactorRequired', t('admin.settings.twoFactorRequiredHint'))}
+          data-testid="settings-two-factor"
+        >
+          {(['off', 'admins', 'staff'] as const).map((v) => (
+            <MenuItem key={v} value={v}>
+              {t(`admin.settings.twoFactor_${v}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          type="url"
+          label={t('admin.settings.passwordResetUrl')}
+          value={draft.passwordResetUrl}
+          onChange={(e) => set('passwordResetUrl', e.target.value)}
+          {...fe.field('passwordResetUrl', t('admin.settings.passwordResetUrlHint'))}
+          slotProps={{ htmlInput: { dir: 'ltr', 'data-testid': 'settings-password-reset-url' } }}
+        />
       </SettingsSection>
 
       <SettingsSection id="language" title={t('admin.settings.languageSection')}>

@@ -32,6 +32,8 @@ const PLAIN_FIELDS = [
   'fetchAllDepartments',
   'importUnknownAddresses',
   'defaultAccessLevelId',
+  'twoFactorRequired',
+  'passwordResetUrl',
 ] as const satisfies ReadonlyArray<keyof SettingsPatch & keyof Draft>;
 // A setting added to the API but missing above fails here, instead of never being saved.
 type Unlisted = Exclude<keyof Draft, (typeof PLAIN_FIELDS)[number] | NumberField | 'allowedIps' | 'contact'>;

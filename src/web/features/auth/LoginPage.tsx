@@ -3,12 +3,13 @@ import { Box, Button, Divider, Link as MuiLink, Stack, Tab, Tabs, TextField } fr
 import { useMutation } from '@tanstack/react-query';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../app/api';
+import { ApiError, call } from '../../app/api';
 import { isStaff, useMe, usePublicSettings } from '../../app/session';
 import { FormError, fieldErrors } from '../../ui/form';
 import { Loading } from '../../ui/states';
 import { AuthCard } from './AuthCard';
 import { OtpForm } from './OtpForm';
+import { TwoFactorStep } from './TwoFactorStep';
 import { useAfterSignIn } from './useAfterSignIn';
 
 /** Sign-in by username/e-mail/mobile and password, or by an SMS code. */
@@ -22,7 +23,16 @@ export default function LoginPage() {
   const [tab, setTab] = useState<'password' | 'otp'>(params.get('tab') === 'otp' ? 'otp' : 'password');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const signIn = useMutation({ mutationFn: () => call('login', { body: { login, password } }), onSuccess: after });
+  // K11: a 401 two_factor_required after the password turns the form into the code step.
+  const [twoFactor, setTwoFactor] = useState<'no' | 'asked' | 'tried'>('no');
+  const signIn = useMutation({
+    mutationFn: (code?: string) =>
+      call('login', { body: { login, password, ...(code === undefined ? {} : { code }) } }),
+    onSuccess: after,
+    onError: (e) => {
+      if (e instanceof ApiError && e.code === 'two_factor_required') setTwoFactor((s) => (s === 'no' ? 'asked' : s));
+    },
+  });
   const errs = fieldErrors(signIn.error);
 
   if (me.isPending) return <Loading />;
@@ -33,12 +43,20 @@ export default function LoginPage() {
         <Tab value="password" label={t('auth.withPassword')} />
         <Tab value="otp" label={t('auth.withCode')} data-testid="login-tab-otp" />
       </Tabs>
-      {tab === 'password' ? (
+      {tab === 'password' && twoFactor !== 'no' ? (
+        <TwoFactorStep
+          // The answer that asked for the code is no error to show.
+          error={twoFactor === 'tried' ? signIn.error : null}
+          pending={signIn.isPending}
+          onSubmit={(code) => (setTwoFactor('tried'), signIn.mutate(code))}
+          onBack={() => (setTwoFactor('no'), signIn.reset())}
+        />
+      ) : tab === 'password' ? (
         <form
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            signIn.mutate();
+            signIn.mutate(undefined);
           }}
         >
           <FormError error={signIn.error} shown={['login', 'password']} />
@@ -81,6 +99,15 @@ export default function LoginPage() {
         <MuiLink component={Link} to="/forgot-password">
           {t('auth.forgot')}
         </MuiLink>
+        {settings.data?.passwordResetUrl && (
+          <MuiLink
+            href={settings.data.passwordResetUrl}
+            rel="noopener noreferrer"
+            data-testid="directory-password-reset"
+          >
+            {t('auth.forgotDirectory')}
+          </MuiLink>
+        )}
         {settings.data?.forms.registration && (
           <MuiLink component={Link} to="/register" data-testid="register-link">
             {t('auth.register')}

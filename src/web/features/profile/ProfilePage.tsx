@@ -5,12 +5,14 @@ import { ApiTokensCard } from './ApiTokensCard';
 import { PreferencesCard } from './PreferencesCard';
 import { ProfileCard } from './ProfileCard';
 import { PasswordCard } from './PasswordCard';
+import { TwoFactorCard } from './TwoFactorCard';
 import { NotificationFilterCard } from '../notifications/NotificationFilterCard';
 import { NotificationSettingsCard } from '../notifications/NotificationSettingsCard';
 
 /**
  * The person's own profile: language and digits, name and contacts, signature, avatar, password;
- * notifications (events and channels, this browser's push; staff's filter of senders); staff's API tokens.
+ * staff's two-factor sign-in; notifications (events and channels, this browser's push; staff's filter of senders);
+ * staff's API tokens.
  */
 export default function ProfilePage() {
   const { t } = useTranslation();
@@ -23,6 +25,7 @@ export default function ProfilePage() {
       <PreferencesCard />
       <ProfileCard me={me} />
       <PasswordCard />
+      {isStaff(me) && <TwoFactorCard username={me.user.username} />}
       <NotificationSettingsCard me={me} />
       {isStaff(me) && <NotificationFilterCard />}
       {isStaff(me) && <ApiTokensCard />}
