@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema';
 import { hashPassword } from '../../src/server/platform/crypto';
@@ -203,6 +204,39 @@ describe('refusals', () => {
     const back = await tryLogin(t, slug, p.uid, p.password);
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json().user).toMatchObject({ id: first.json().user.id, active: true, role: 'agent' });
+  });
+});
+
+describe('two-factor sign-in of a directory account', () => {
+  it('asks a directory agent with two-factor sign-in on for the code after the directory password', async () => {
+    const p = await newPerson(['helpdesk-agents']);
+    const session = clientOf(t, slug, await tryLogin(t, slug, p.uid, p.password));
+    // No local password to prove: set-up is open shortly after a directory sign-in.
+    const setup = await session.post('me/two-factor/setup', {});
+    expect(setup.statusCode, setup.body).toBe(200);
+    const totp = new TOTP({ secret: Secret.fromBase32(setup.json().secret) });
+    const codeNow = (offsetMs = 0) => totp.generate({ timestamp: t.clock.now().getTime() + offsetMs });
+    expect((await session.post('me/two-factor/enable', { code: codeNow() })).statusCode).toBe(200);
+    t.clock.advance(30_000);
+
+    const withoutCode = await tryLogin(t, slug, p.uid, p.password);
+    expect(withoutCode.statusCode).toBe(401);
+    expect(withoutCode.json().error.code).toBe('two_factor_required');
+    expect(hasSession(withoutCode)).toBe(false);
+    // A wrong directory password never reaches the code question.
+    const wrongPassword = await new Client(t, { slug, lang: 'en' }).post(
+      'auth/login',
+      { login: p.uid, password: 'not-the-password', code: codeNow() },
+      freshAddress(),
+    );
+    expect(wrongPassword.json().error.code).toBe('unauthorized');
+    const ok = await new Client(t, { slug }).post(
+      'auth/ldap',
+      { username: p.uid, password: p.password, code: codeNow() },
+      freshAddress(),
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().user.username).toBe(p.uid);
   });
 });
 

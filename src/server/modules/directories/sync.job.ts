@@ -1,4 +1,5 @@
-import type { AppDeps, Ctx } from '../../platform/context';
+import type { AppDeps } from '../../platform/context';
+import { jobCtx } from '../../platform/job-ctx';
 import { findDirectory } from './directories.repo';
 import { DirectoryFailure } from './ldap-connect';
 import { EmptyDirectory, recordSync, syncDirectory } from './sync-directory';
@@ -10,23 +11,12 @@ export interface SyncJob {
   directoryId: number;
 }
 
-const systemCtx = (deps: AppDeps, workspaceId: number): Ctx => ({
-  workspaceId,
-  actor: null,
-  db: deps.database.db,
-  inTx: false,
-  locale: 'fa',
-  ip: '',
-  requestId: 'job:directories.sync',
-  deps,
-});
-
 /**
  * The `directories.sync` handler: one scheduled sync. A directory that cannot be reached keeps
  * its people as they are, records the error for the admin page and is tried again next interval.
  */
 export const runSyncJob = (deps: AppDeps) => async (data: SyncJob) => {
-  const ctx = systemCtx(deps, Number(data.workspaceId));
+  const ctx = jobCtx(deps, Number(data.workspaceId), 'job:directories.sync');
   const dir = await findDirectory(ctx, Number(data.directoryId));
   if (!dir || !dir.active || dir.syncIntervalMinutes <= 0) return;
   try {

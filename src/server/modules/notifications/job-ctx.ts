@@ -1,13 +1,2 @@
-import type { AppDeps, Ctx } from '../../platform/context';
-
-/** The context a notification job acts in: the system of one workspace, no request, no actor. */
-export const jobCtx = (deps: AppDeps, workspaceId: number, requestId: string): Ctx => ({
-  workspaceId,
-  actor: null,
-  db: deps.database.db,
-  inTx: false,
-  locale: 'fa',
-  ip: '',
-  requestId,
-  deps,
-});
+/** The context a notification job acts in (the platform's job context). */
+export { jobCtx } from '../../platform/job-ctx';

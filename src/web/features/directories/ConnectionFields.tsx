@@ -2,7 +2,7 @@ import { Alert, Checkbox, FormControlLabel, Stack, TextField } from '@mui/materi
 import { useTranslation } from 'react-i18next';
 import { isLdaps } from './directory-form';
 import { plainInput, type PartProps } from './Section';
-import { Toggle } from './Toggle';
+import { LabelledSwitch } from '../admin/LabelledSwitch';
 
 /** Name, server address and TLS: how Pishkhan reaches the directory and whether it trusts it. */
 export function ConnectionFields({ form, set, fe }: PartProps) {
@@ -26,7 +26,7 @@ export function ConnectionFields({ form, set, fe }: PartProps) {
         {...fe.field('url', t('admin.directories.urlHint'))}
         slotProps={{ htmlInput: { ...plainInput.htmlInput, dir: 'ltr', 'data-testid': 'directory-url' } }}
       />
-      <Toggle
+      <LabelledSwitch
         label={t('admin.directories.startTls')}
         checked={!ldaps && form.startTls}
         onChange={(startTls) => set({ startTls })}
@@ -48,7 +48,7 @@ export function ConnectionFields({ form, set, fe }: PartProps) {
           input: { sx: { fontFamily: 'monospace', fontSize: 13 } },
         }}
       />
-      <Toggle
+      <LabelledSwitch
         label={t('admin.directories.verifyTls')}
         checked={form.verifyTls}
         onChange={(verifyTls) => set({ verifyTls })}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NumberField } from '../../ui/NumberField';
 import type { DefaultRole } from './directory-form';
 import type { PartProps } from './Section';
-import { Toggle } from './Toggle';
+import { LabelledSwitch } from '../admin/LabelledSwitch';
 
 /** Who may come in without a mapped group, how often the directory is synced, and whether it is used at all. */
 export function ScheduleFields({ form, set, fe }: PartProps) {
@@ -31,7 +31,7 @@ export function ScheduleFields({ form, set, fe }: PartProps) {
           sx={{ flex: 1 }}
         />
         <Stack sx={{ flex: 1 }}>
-          <Toggle
+          <LabelledSwitch
             label={t('admin.directories.activeLabel')}
             checked={form.active}
             onChange={(active) => set({ active })}

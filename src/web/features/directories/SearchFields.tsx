@@ -2,7 +2,7 @@ import { Box, Button, Stack, TextField, ToggleButton, ToggleButtonGroup, Typogra
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_USER_FILTER, PRESETS, presetOf, type Attributes, type Preset } from './directory-form';
 import { plainInput, type PartProps } from './Section';
-import { Toggle } from './Toggle';
+import { LabelledSwitch } from '../admin/LabelledSwitch';
 
 const ATTRS: Array<keyof Attributes> = ['username', 'name', 'email', 'mobile'];
 
@@ -40,7 +40,7 @@ export function SearchFields({ form, set, fe }: PartProps) {
         )}
       </Box>
       <Stack spacing={0.5}>
-        <Toggle
+        <LabelledSwitch
           label={t('admin.directories.activeDirectory')}
           checked={form.activeDirectory}
           // Nested groups are an Active Directory matter: switched off with it.
@@ -49,7 +49,7 @@ export function SearchFields({ form, set, fe }: PartProps) {
           error={fe.fields.activeDirectory}
           testId="directory-ad"
         />
-        <Toggle
+        <LabelledSwitch
           label={t('admin.directories.nestedGroups')}
           checked={form.activeDirectory && form.nestedGroups}
           onChange={(nestedGroups) => set({ nestedGroups })}

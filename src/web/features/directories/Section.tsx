@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Paper, Stack, Typography } from '@mui/material';
+import { Stack } from '@mui/material';
+import { EditorSection } from '../admin/catalogue/EditorSection';
 import type { fieldErrors } from '../../ui/form';
 import type { DirectoryForm } from './directory-form';
 
@@ -16,7 +17,7 @@ export interface PartProps {
  */
 export const plainInput = { htmlInput: { spellCheck: false, autoCapitalize: 'off' } } as const;
 
-/** One titled part of the directory editor (a level-2 heading under the page's title). */
+/** One titled part of the directory editor: the editors' section, its fields one under another. */
 export function Section({
   id,
   title,
@@ -29,24 +30,8 @@ export function Section({
   children: ReactNode;
 }) {
   return (
-    <Paper
-      variant="outlined"
-      component="section"
-      aria-labelledby={`directory-${id}`}
-      data-testid={`directory-section-${id}`}
-      sx={{ p: { xs: 1.5, sm: 2 } }}
-    >
-      <Typography variant="h6" component="h2" id={`directory-${id}`}>
-        {title}
-      </Typography>
-      {hint && (
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-          {hint}
-        </Typography>
-      )}
-      <Stack spacing={2} sx={{ mt: 2 }}>
-        {children}
-      </Stack>
-    </Paper>
+    <EditorSection idPrefix="directory" id={id} title={title} hint={hint}>
+      <Stack spacing={2}>{children}</Stack>
+    </EditorSection>
   );
 }
