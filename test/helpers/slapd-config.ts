@@ -65,6 +65,9 @@ rootpw ${c.adminPasswordHash}
 directory ${c.dbDir}
 index objectClass,uid,mail,sAMAccountName eq
 index member eq
+# Everyone else keeps slapd's default cap of 500 entries per search; the service account reads
+# the whole directory, page by page, as a directory admin sets it up for a sync.
+limits dn.exact="${READER_DN}" size=unlimited
 # memberOf on people, computed from the groupOfNames that list them (AD keeps it the same way).
 overlay dynlist
 dynlist-attrset groupOfURLs memberURL member+memberOf@groupOfNames

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { Client, InvalidCredentialsError, NoSuchObjectError } from 'ldapts';
+import { t, type Locale } from '../../platform/i18n';
 import { resolveTarget, TargetNotAllowed } from '../../platform/net-guard';
 
 /** Where a directory conversation stopped: the stages of a connection test, in order. */
@@ -11,7 +12,7 @@ export class DirectoryFailure extends Error {
   constructor(
     readonly stage: DirectoryStage,
     message: string,
-    readonly reason: 'not_allowed' | 'other' = 'other',
+    readonly reason: 'not_allowed' | 'size_limit' | 'other' = 'other',
   ) {
     super(message);
   }
@@ -114,6 +115,16 @@ export function searchFailure(e: unknown): DirectoryFailure {
   );
 }
 
+/**
+ * A failure's message in the admin's language: its stage or known reason, with the server's
+ * words (any other error: a sync that found nobody).
+ */
+export function failureMessage(locale: Locale, e: Error): string {
+  const detail = e.message.slice(0, 300);
+  if (!(e instanceof DirectoryFailure)) return t(locale, 'errors.directory_found_nobody', { detail });
+  const key = e.reason === 'other' ? `directories.test.failed_${e.stage}` : `directories.test.${e.reason}`;
+  return t(locale, key, { detail });
+}
 /** Binds as a person: true when the directory accepts the password, false when it refuses it. */
 export async function bindsAs(client: Client, dn: string, password: string): Promise<boolean> {
   // An empty password is an "unauthenticated bind" that many servers accept: never send one.

@@ -1,7 +1,7 @@
 import { NoSuchObjectError, type Client, type Entry } from 'ldapts';
 import type { DirectoryAttributeMap } from '../../../db/schema';
 import { escapeFilterValue, filterForEveryone, filterForLogin, normalizeDn } from './ldap-filter';
-import { searchFailure } from './ldap-connect';
+import { DirectoryFailure, searchFailure } from './ldap-connect';
 
 /** A person as a directory describes them, in the directory's words. */
 export interface DirectoryPerson {
@@ -115,7 +115,12 @@ export async function* everyone(client: Client, s: PeopleSearch, limit = 0): Asy
       yield page.searchEntries.map((e) => personOf(e, s));
   } catch (e) {
     // A sample asks for a few only: the server's "size limit exceeded" after them is expected.
-    if (limit && (e as { code?: number }).code === SIZE_LIMIT_EXCEEDED) return;
+    if ((e as { code?: number }).code === SIZE_LIMIT_EXCEEDED) {
+      if (limit) return;
+      // The server stopped a whole-directory search at its own cap: a partial list must not
+      // deactivate the rest, and the admin must raise the service account's limit.
+      throw new DirectoryFailure('search', (e as Error).message, 'size_limit');
+    }
     throw searchFailure(e);
   }
 }

@@ -11,6 +11,7 @@ import { openDirectory } from './ldap-connect';
 import { normalizeDn } from './ldap-filter';
 import { everyone, membersOfMappedGroups, type DirectoryPerson } from './ldap-people';
 import { placementOf } from './placement';
+import { accountsOfPage, alreadyTakenIn } from './sync-page';
 import { takeIn, type TakeInChange } from './take-in';
 
 const SAMPLES = 20;
@@ -23,7 +24,8 @@ export class EmptyDirectory extends Error {}
  * role their groups give; accounts of this directory whose entry is gone, disabled or left
  * without a role are deactivated — never deleted — and come back when their entry does. A
  * preview (`dryRun`) reads the same and writes nothing. Group membership is read once per
- * mapped group, not per person. A search that finds nobody while the directory has people
+ * mapped group, and the accounts once per page of 500, not per person: only the people who
+ * changed go through `takeIn`. A search that finds nobody while the directory has people
  * deactivates no one (EmptyDirectory).
  */
 export async function syncDirectory(
@@ -65,12 +67,19 @@ export async function syncDirectory(
       return set;
     };
     for await (const page of everyone(client, search)) {
+      const accounts = await accountsOfPage(
+        ctx,
+        dir.id,
+        page.map((p) => p.uid),
+      );
       for (const person of page) {
         report.seen++;
         seen.add(person.uid);
         const placement = placementOf(dir.groupMappings, groupsOf(person), dir.defaultRole);
-        const { change } = await takeIn(ctx, dir, person, placement, opts);
-        note(person.username, change);
+        const account = accounts.byUid.get(person.uid);
+        if (account && alreadyTakenIn(account, accounts.departments.get(account.id) ?? [], person, placement))
+          note(person.username, 'unchanged');
+        else note(person.username, (await takeIn(ctx, dir, person, placement, opts)).change);
       }
     }
   } finally {

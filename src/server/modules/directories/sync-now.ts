@@ -2,10 +2,9 @@ import type { z } from 'zod';
 import type { ZSyncResult } from '../../../contracts/directories';
 import type { Ctx } from '../../platform/context';
 import { AppError, NotFound } from '../../platform/errors';
-import { t } from '../../platform/i18n';
 import { audit } from '../audit';
 import { findDirectory, requireAdmin } from './directories.repo';
-import { DirectoryFailure } from './ldap-connect';
+import { DirectoryFailure, failureMessage } from './ldap-connect';
 import { EmptyDirectory, recordSync, syncDirectory } from './sync-directory';
 
 /**
@@ -40,14 +39,15 @@ export async function syncNow({
     if (!(e instanceof DirectoryFailure) && !(e instanceof EmptyDirectory)) throw e;
     if (!dryRun) await recordSync(ctx, dir, { error: e.message });
     const stage = e instanceof DirectoryFailure ? e.stage : 'search';
+    const reason = failureMessage(ctx.locale, e);
     throw new AppError(
       'directory_unavailable',
-      {
-        key: e instanceof EmptyDirectory ? 'errors.directory_found_nobody' : 'errors.directory_unavailable',
-        params: { detail: e.message.slice(0, 300) },
-      },
+      { key: 'errors.directory_sync_failed', params: { reason } },
       undefined,
-      { stage, message: t(ctx.locale, `directories.test.failed_${stage}`, { detail: e.message.slice(0, 300) }) },
+      {
+        stage,
+        message: reason,
+      },
     );
   }
 }

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context';
 import { t } from '../../platform/i18n';
 import { NotFound } from '../../platform/errors';
 import { connectionOf, findDirectory, requireAdmin, searchOf } from './directories.repo';
-import { DirectoryFailure, openDirectory } from './ldap-connect';
+import { DirectoryFailure, failureMessage, openDirectory } from './ldap-connect';
 import { everyone, mappedGroupsOf } from './ldap-people';
 import { placementOf } from './placement';
 
@@ -68,11 +68,7 @@ export async function testDirectory({ ctx, id }: { ctx: Ctx; id: number }): Prom
 }
 
 function failed(ctx: Ctx, e: unknown, fallback: DirectoryFailure['stage'] = 'connect') {
-  const stage = e instanceof DirectoryFailure ? e.stage : fallback;
-  const detail = (e instanceof Error ? e.message : String(e)).slice(0, 300);
-  const key =
-    e instanceof DirectoryFailure && e.reason === 'not_allowed'
-      ? 'directories.test.not_allowed'
-      : `directories.test.failed_${stage}`;
-  return { ok: false, stage, message: t(ctx.locale, key, { detail }), sampleUsers: [] };
+  const failure =
+    e instanceof DirectoryFailure ? e : new DirectoryFailure(fallback, e instanceof Error ? e.message : String(e));
+  return { ok: false, stage: failure.stage, message: failureMessage(ctx.locale, failure), sampleUsers: [] };
 }
