@@ -36,6 +36,7 @@ interface Directory {
   lastSyncReport: { created: number } | null;
 }
 interface User {
+  id: string;
   username: string;
   role: string;
   active: boolean;
@@ -239,6 +240,19 @@ describe('directories: the admin screens and sign-in with a directory password',
     await settled(page);
     await a11y.check(page, `directories list (${lang}, desktop)`);
     await shotFromTop(page, `directories-list-${lang}-desktop`);
+
+    // People: a directory account shows where its password lives, and no password field.
+    const saraAccount = (await account('sara'))!;
+    await page.goto('/admin/people');
+    await page.getByTestId('people-tab-agent').click();
+    await page.getByTestId(`admin-edit-${saraAccount.id}`).click();
+    const notice = page.getByRole('dialog').getByTestId('person-directory');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(tr(lang, 'admin.people.directoryAccount'));
+    expect(await page.getByTestId('person-password').count()).toBe(0);
+    await a11y.check(page, `a directory person's dialog (${lang}, desktop)`);
+    await shotViewport(page, `directories-person-${lang}-desktop`);
+    await page.keyboard.press('Escape');
 
     // The ordinary sign-in form, with directory passwords: sara lands among the agents, ali in the portal.
     const agent = await person(null);

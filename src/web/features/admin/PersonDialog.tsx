@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { Autocomplete, FormControlLabel, FormHelperText, MenuItem, Stack, Switch, TextField } from '@mui/material';
+import {
+  Alert,
+  Autocomplete,
+  FormControlLabel,
+  FormHelperText,
+  MenuItem,
+  Stack,
+  Switch,
+  TextField,
+} from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, type BodyOf } from '../../app/api';
@@ -224,14 +233,21 @@ export function PersonDialog({
           testId="person-alternate-emails"
         />
       )}
-      <TextField
-        type="password"
-        label={person ? t('admin.people.newPassword') : t('common.password')}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        {...fe.field('password', person ? t('admin.people.passwordKeep') : t('admin.people.passwordHint'))}
-        slotProps={{ htmlInput: { autoComplete: 'new-password', dir: 'ltr', 'data-testid': 'person-password' } }}
-      />
+      {person?.directoryId ? (
+        // A5: the directory decides this person's password; a local one would never be used.
+        <Alert severity="info" data-testid="person-directory">
+          {t('admin.people.directoryAccount')}
+        </Alert>
+      ) : (
+        <TextField
+          type="password"
+          label={person ? t('admin.people.newPassword') : t('common.password')}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          {...fe.field('password', person ? t('admin.people.passwordKeep') : t('admin.people.passwordHint'))}
+          slotProps={{ htmlInput: { autoComplete: 'new-password', dir: 'ltr', 'data-testid': 'person-password' } }}
+        />
+      )}
       {staff && (
         <Autocomplete
           multiple
