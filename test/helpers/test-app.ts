@@ -58,14 +58,14 @@ export async function createTestApp(driver: Driver = 'postgres', env: Record<str
   const clock = manualClock(new Date());
   const mailer = memoryMailer();
   const sms = memorySms();
-  // Files live on disk even when the database is in memory.
+  // Files live on disk even when the database is in memory; with S3_URL, createDeps picks the bucket.
   const deps = await createDeps(config, {
     queues: JOB_QUEUES,
     clock,
     mailer,
     sms,
     log: createLogger('info', sink),
-    storage: diskStorage(join(dataDir, 'files')),
+    storage: config.s3 ? undefined : diskStorage(join(dataDir, 'files')),
   });
   const app = await buildApp(deps);
   await app.ready();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseS3Url, type S3Config } from './s3/s3-url';
 
 /**
  * Configuration comes from the environment only. Each variable is validated and a bad one
@@ -56,6 +57,16 @@ const EnvObject = z.object({
   SMS_SMSIR_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SMS_MELIPAYAMAK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SMS_GHASEDAK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // Uploaded files in an S3-compatible bucket instead of DATA_DIR/files (several machines).
+  S3_URL: z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = parseS3Url(value);
+      if ('config' in parsed) return parsed.config;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    })
+    .optional(),
 });
 const ENV_KEYS = Object.keys(EnvObject.shape);
 const EnvSchema = EnvObject.refine((e) => !!e.ADMIN_USERNAME === !!e.ADMIN_PASSWORD, {
@@ -92,6 +103,8 @@ export interface Config {
    * after name lookup, so the server cannot be used to probe its own network.
    */
   allowPrivateNetworkTargets: boolean;
+  /** The bucket uploaded files go to (S3_URL); without it they are kept in DATA_DIR/files. */
+  s3?: S3Config;
   /** The platform's SMS gateway; without one, messages go to DATA_DIR/outbox/sms.log. */
   sms: {
     provider: 'kavenegar' | 'smsir' | 'melipayamak' | 'ghasedak' | 'log';
@@ -145,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : undefined,
     mailTlsCaFile: e.MAIL_TLS_CA_FILE ? resolve(e.MAIL_TLS_CA_FILE) : undefined,
     allowPrivateNetworkTargets: e.ALLOW_PRIVATE_NETWORK_TARGETS,
+    s3: e.S3_URL,
     sms: {
       provider: e.SMS_PROVIDER ?? 'log',
       apiKey: e.SMS_API_KEY,

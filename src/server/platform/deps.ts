@@ -9,6 +9,7 @@ import { migrate } from './db/migrate';
 import { createJobs, type QueueSpec } from './jobs';
 import { createLogger, type Logger } from './logger';
 import { outboxMailer, smtpMailer, type Mailer } from './mailer';
+import { s3Storage } from './s3/s3-storage';
 import { diskStorage, type FileStorage } from './storage';
 import { outboxSms, type SmsGateway } from './sms';
 
@@ -49,7 +50,7 @@ export async function createDeps(
       database,
       clock: over.clock ?? systemClock,
       jobs,
-      storage: over.storage ?? diskStorage(join(fileRoot, 'files')),
+      storage: over.storage ?? (config.s3 ? s3Storage(config.s3) : diskStorage(join(fileRoot, 'files'))),
       mailer:
         over.mailer ??
         (config.smtpUrl

@@ -29,6 +29,11 @@ export class SizeLimitError extends Error {
   }
 }
 
+/** A new object's key, `YYYY/MM/<32 hex>`: every store names objects alike, never after a client's name. */
+export function newStorageKey(now = new Date()): string {
+  return `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomBytes(16).toString('hex')}`;
+}
+
 export function diskStorage(root: string): FileStorage {
   const pathOf = (key: string) => {
     if (!/^[a-z0-9/]+$/.test(key)) throw new Error('bad storage key');
@@ -36,8 +41,7 @@ export function diskStorage(root: string): FileStorage {
   };
   return {
     async put(source, opts = {}) {
-      const now = new Date();
-      const key = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomBytes(16).toString('hex')}`;
+      const key = newStorageKey();
       const final = pathOf(key);
       const temp = `${final}.part`;
       await mkdir(dirname(final), { recursive: true });
@@ -69,4 +73,17 @@ export function diskStorage(root: string): FileStorage {
       await rm(pathOf(key), { force: true });
     },
   };
+}
+
+/**
+ * Reads an object, answering `missing()` (a 404, say) when it is not there — only then: a
+ * store that is down or refuses the keys is an error of its own, not a missing file.
+ */
+export async function getOr(storage: FileStorage, key: string, missing: () => Error): Promise<Readable> {
+  try {
+    return await storage.get(key);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') throw missing();
+    throw e;
+  }
 }

@@ -5,3 +5,5 @@ export { billingJobs } from './jobs';
 export { chargeSms, type ChargeSmsInput, type ChargeSmsResult } from './charge-sms';
 export { refundSms, type RefundSmsResult } from './refund-sms';
 export { LOW_CREDIT_QUEUE, type LowCreditJob } from './low-balance';
+/** The Zarinpal v4 client (issue 19): payments build on it. */
+export { createZarinpalClient, ZarinpalError } from './zarinpal';

@@ -4,6 +4,7 @@ import { files } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { NotFound } from '../../platform/errors';
+import { getOr } from '../../platform/storage';
 import { INVISIBLE } from './sniffed-upload';
 
 /** Streams a stored file of the caller's workspace, or 404. Callers check who may see it. */
@@ -19,9 +20,7 @@ export async function sendFile(
     .from(files)
     .where(inWorkspace(files, ctx, eq(files.id, fileId)));
   if (!row) throw NotFound();
-  const stream = await ctx.deps.storage.get(row.storageKey).catch(() => {
-    throw NotFound();
-  });
+  const stream = await getOr(ctx.deps.storage, row.storageKey, () => NotFound());
   return reply
     .header('content-type', row.contentType)
     .header('content-length', String(row.size))

@@ -11,6 +11,7 @@ import { audit } from '../../audit';
 import { findMailbox } from '../mailboxes.repo';
 import { importMessage } from './import-message';
 import { systemCtx } from './system-ctx';
+import { getOr } from '../../../platform/storage';
 
 type Row = typeof mailFetched.$inferSelect;
 const toQuarantined = (r: Row): TQuarantinedMail => ({
@@ -77,9 +78,7 @@ export async function downloadQuarantined({
   requirePermission(ctx, 'mailboxes.manage');
   const r = await entry(ctx, mailboxId, entryId);
   if (!r.rawStorageKey) throw NotFound();
-  const stream = await ctx.deps.storage.get(r.rawStorageKey).catch(() => {
-    throw NotFound();
-  });
+  const stream = await getOr(ctx.deps.storage, r.rawStorageKey, () => NotFound());
   return reply
     .header('content-type', 'message/rfc822')
     .header('x-content-type-options', 'nosniff')
