@@ -12,3 +12,4 @@ export * from './catalogue';
 export * from './sla';
 export * from './kb';
 export * from './directories';
+export * from './payments';

@@ -1,6 +1,6 @@
 import type { ApiDocs, TagDoc } from '../platform/http/api-docs';
 import { authApiDocs, twoFactorApiDocs } from './auth';
-import { billingApiDocs } from './billing';
+import { billingApiDocs, paymentsApiDocs } from './billing';
 import { catalogApiDocs } from './catalog';
 import { departmentsApiDocs } from './departments';
 import { directoriesApiDocs } from './directories';
@@ -34,6 +34,7 @@ export const apiDocs: ApiDocs = merge([
   notificationsApiDocs,
   pushApiDocs,
   billingApiDocs,
+  paymentsApiDocs,
 ]);
 
 function merge(parts: ApiDocs[]): ApiDocs {

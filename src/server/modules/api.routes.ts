@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes, twoFactorRoutes } from './auth';
-import { billingRoutes } from './billing';
+import { billingRoutes, paymentsRoutes } from './billing';
 import { catalogRoutes } from './catalog';
 import { departmentsRoutes } from './departments';
 import { directoriesRoutes } from './directories';
@@ -37,6 +37,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(kbPublicRoutes);
   await app.register(liveRoutes);
   await app.register(billingRoutes);
+  await app.register(paymentsRoutes);
   await app.register(pushRoutes);
   await app.register(notificationsRoutes);
 };

@@ -57,6 +57,11 @@ const EnvObject = z.object({
   SMS_SMSIR_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SMS_MELIPAYAMAK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SMS_GHASEDAK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // Online payments (cloud mode): Zarinpal's gateway; a test or a proxy replaces the address.
+  ZARINPAL_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('https://payment.zarinpal.com'),
+  ZARINPAL_MERCHANT_ID: z.string().trim().min(1).optional(),
   // Uploaded files in an S3-compatible bucket instead of DATA_DIR/files (several machines).
   S3_URL: z
     .string()
@@ -105,6 +110,8 @@ export interface Config {
   allowPrivateNetworkTargets: boolean;
   /** The bucket uploaded files go to (S3_URL); without it they are kept in DATA_DIR/files. */
   s3?: S3Config;
+  /** Zarinpal (online top-ups); without a merchant id online payment is off. Never logged. */
+  zarinpal: { url: string; merchantId?: string };
   /** The platform's SMS gateway; without one, messages go to DATA_DIR/outbox/sms.log. */
   sms: {
     provider: 'kavenegar' | 'smsir' | 'melipayamak' | 'ghasedak' | 'log';
@@ -159,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailTlsCaFile: e.MAIL_TLS_CA_FILE ? resolve(e.MAIL_TLS_CA_FILE) : undefined,
     allowPrivateNetworkTargets: e.ALLOW_PRIVATE_NETWORK_TARGETS,
     s3: e.S3_URL,
+    zarinpal: { url: e.ZARINPAL_URL.replace(/\/+$/, ''), merchantId: e.ZARINPAL_MERCHANT_ID },
     sms: {
       provider: e.SMS_PROVIDER ?? 'log',
       apiKey: e.SMS_API_KEY,

@@ -22,7 +22,7 @@ export interface OperationDoc {
   /** A non-JSON success answer: its media type (image/*, application/octet-stream, text/event-stream). */
   produces?: string;
   /** The success answer when the route declares no response schema (default: 200 for reads, 204 otherwise). */
-  success?: { status: 200 | 202 | 204; description: string };
+  success?: { status: 200 | 202 | 204 | 303; description: string };
   /** Deprecated operations keep working; the answer carries `Deprecation` and `Sunset` headers. */
   deprecated?: { since: string; sunset: string; use: string };
 }

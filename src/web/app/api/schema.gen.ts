@@ -2404,6 +2404,66 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/credit/top-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buy SMS credit online
+         * @description Administrators only. Opens a Zarinpal payment of amount toman (10,000 to 100,000,000) for SMS credit and answers the address of Zarinpal’s payment page; send the browser there. When the payer comes back the payment is verified once and the credit added once (see the callback); a payer who never comes back is credited by a job within about ten minutes. Refused with 400 when online payment is not set up on this server (no Zarinpal merchant) or Zarinpal refused the request, and with 429 after 10 top-ups in 10 minutes.
+         */
+        post: operations["topUpCredit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/callback/zarinpal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return from Zarinpal
+         * @description Public: Zarinpal sends the payer’s browser here with `Authority` and `Status`. Not for API clients. The payment is verified with Zarinpal once (parallel and repeated calls never credit twice) and the browser is redirected (303) to `/admin/billing?payment=ok|failed|pending|cancelled|unknown`: `pending` when Zarinpal did not answer (a job retries), `unknown` for an authority not of this workspace.
+         */
+        get: operations["zarinpalCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List online payments
+         * @description Administrators only. The workspace’s online payments, newest first, paged: amount in toman, state (created, verifying, paid, failed, cancelled), Zarinpal’s reference number and the masked card once paid.
+         */
+        get: operations["listPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/push-key": {
         parameters: {
             query?: never;
@@ -12810,6 +12870,110 @@ export interface operations {
                             parts: number;
                             amount: number;
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    topUpCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 500000
+                 *     }
+                 */
+                "application/json": {
+                    amount: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        paymentUrl: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    zarinpalCallback: {
+        parameters: {
+            query?: {
+                Authority?: string;
+                Status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the billing page with the outcome. */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            purpose: "credit" | "subscription";
+                            amount: number;
+                            /** @enum {string} */
+                            state: "created" | "verifying" | "paid" | "failed" | "cancelled";
+                            refId: string | null;
+                            cardPan: string | null;
+                            createdAt: string;
+                            verifiedAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
                     };
                 };
             };

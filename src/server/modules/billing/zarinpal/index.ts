@@ -2,7 +2,9 @@
 export { createZarinpalClient, DEFAULT_TIMEOUT_MS } from './zarinpal-client';
 export {
   MAX_AMOUNT_RIAL,
+  MAX_AMOUNT_TOMAN,
   MIN_AMOUNT_RIAL,
+  MIN_AMOUNT_TOMAN,
   ZARINPAL_URL,
   ZarinpalError,
   type PaymentRequested,
@@ -12,6 +14,7 @@ export {
   type UnverifiedPayment,
   type ZarinpalClient,
   type ZarinpalClientOptions,
+  type ZarinpalCurrency,
   type ZarinpalErrorKind,
   type ZarinpalOperation,
   type ZarinpalValidation,

@@ -86,6 +86,26 @@ describe('requestPayment', () => {
     await expect(zp.requestPayment({ ...ORDER, amount: 1_000_000_000 })).resolves.toHaveProperty('authority');
   });
 
+  it('sends Toman with currency IRT, within the Toman limits, and verifies in Toman', async () => {
+    for (const amount of [99, 100_000_001]) {
+      await expectKind(zp.requestPayment({ ...ORDER, amount, currency: 'IRT' }), 'invalid_request', null);
+      await expectKind(
+        zp.verifyPayment({ amount, authority: 'A'.padEnd(36, '0'), currency: 'IRT' }),
+        'invalid_request',
+        null,
+      );
+    }
+    await expectKind(zp.requestPayment({ ...ORDER, currency: 'USD' as never }), 'invalid_request', null);
+    expect(fake.calls).toMatchObject({ request: 0, verify: 0 });
+    const r = await zp.requestPayment({ ...ORDER, amount: 100, currency: 'IRT' });
+    expect(fake.requests.at(-1)!.json).toMatchObject({ amount: 100, currency: 'IRT' });
+    expect(fake.session(r.authority)).toMatchObject({ amount: 100, currency: 'IRT' });
+    fake.pay(r.authority);
+    const v = await zp.verifyPayment({ amount: 100, authority: r.authority, currency: 'IRT' });
+    expect(v.status).toBe('paid');
+    expect(fake.requests.at(-1)!.json).not.toHaveProperty('currency');
+  });
+
   it('refuses a bad callback, description, mobile or e-mail before any call', async () => {
     const bad: Partial<PaymentRequestInput>[] = [
       { callbackUrl: 'javascript:alert(1)' },

@@ -49,8 +49,10 @@ import { normalizeMobile } from '../../../../contracts/mobile';
 import { isObject, postJson, redact, toInteger, type ZarinpalHttp } from './zarinpal-http';
 import {
   MAX_AMOUNT_RIAL,
+  MAX_AMOUNT_TOMAN,
   MAX_DESCRIPTION,
   MIN_AMOUNT_RIAL,
+  MIN_AMOUNT_TOMAN,
   ZARINPAL_URL,
   ZarinpalError,
   type PaymentRequested,
@@ -60,6 +62,7 @@ import {
   type UnverifiedPayment,
   type ZarinpalClient,
   type ZarinpalClientOptions,
+  type ZarinpalCurrency,
   type ZarinpalErrorKind,
   type ZarinpalOperation,
 } from './zarinpal.types';
@@ -87,10 +90,11 @@ export function createZarinpalClient(options: ZarinpalClientOptions): ZarinpalCl
 
     async requestPayment(input) {
       const op = 'request';
+      const currency = checkedCurrency(op, input.currency);
       const body = {
         merchant_id: merchantId,
-        amount: checkedAmount(op, input.amount),
-        currency: 'IRR',
+        amount: checkedAmount(op, input.amount, currency),
+        currency,
         callback_url: checkedCallback(op, input.callbackUrl),
         description: checkedDescription(op, input.description),
         ...metadata(op, input),
@@ -114,7 +118,8 @@ export function createZarinpalClient(options: ZarinpalClientOptions): ZarinpalCl
       const op = 'verify';
       const body = {
         merchant_id: merchantId,
-        amount: checkedAmount(op, input.amount),
+        // The currency is the session's own; ours only sets the bounds checked here.
+        amount: checkedAmount(op, input.amount, checkedCurrency(op, input.currency)),
         authority: checkedAuthority(op, input.authority),
       };
       const { data, text } = await postJson(http, op, api('verify.json'), body);
@@ -177,13 +182,22 @@ function unexpected(op: ZarinpalOperation, message: string) {
   return new ZarinpalError({ kind: 'unexpected', operation: op, message: message.trim() });
 }
 
-/** Whole Rial within Zarinpal's limits, refused here so a wrong amount never reaches the gateway. */
-function checkedAmount(op: ZarinpalOperation, amount: unknown): number {
+function checkedCurrency(op: ZarinpalOperation, currency: unknown): ZarinpalCurrency {
+  if (currency === undefined || currency === 'IRR') return 'IRR';
+  if (currency === 'IRT') return 'IRT';
+  throw refused(op, 'the currency must be IRR or IRT');
+}
+
+/** A whole amount within Zarinpal's limits in its currency, refused here so a wrong amount never reaches the gateway. */
+function checkedAmount(op: ZarinpalOperation, amount: unknown, currency: ZarinpalCurrency): number {
+  const unit = currency === 'IRT' ? 'Toman' : 'Rial';
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) {
-    throw refused(op, 'the amount must be a whole number of Rial');
+    throw refused(op, `the amount must be a whole number of ${unit}`);
   }
-  if (amount < MIN_AMOUNT_RIAL) throw refused(op, `the amount must be at least ${MIN_AMOUNT_RIAL} Rial`);
-  if (amount > MAX_AMOUNT_RIAL) throw refused(op, `the amount must be at most ${MAX_AMOUNT_RIAL} Rial`);
+  const min = currency === 'IRT' ? MIN_AMOUNT_TOMAN : MIN_AMOUNT_RIAL;
+  const max = currency === 'IRT' ? MAX_AMOUNT_TOMAN : MAX_AMOUNT_RIAL;
+  if (amount < min) throw refused(op, `the amount must be at least ${min} ${unit}`);
+  if (amount > max) throw refused(op, `the amount must be at most ${max} ${unit}`);
   return amount;
 }
 

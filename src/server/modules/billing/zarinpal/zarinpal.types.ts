@@ -15,6 +15,13 @@ export const MIN_AMOUNT_RIAL = 1_000;
 /** Largest payment, in Rial: -41 "Maximum amount is 100,000,000 tomans." */
 export const MAX_AMOUNT_RIAL = 1_000_000_000;
 
+/** The same limits in Toman, for requests sent with `currency: 'IRT'` (1 Toman = 10 Rial). */
+export const MIN_AMOUNT_TOMAN = MIN_AMOUNT_RIAL / 10;
+export const MAX_AMOUNT_TOMAN = MAX_AMOUNT_RIAL / 10;
+
+/** IRR: Rial (Zarinpal's default); IRT: Toman. The amount of a request and of its verify are in it. */
+export type ZarinpalCurrency = 'IRR' | 'IRT';
+
 /** request.json refuses a longer description (-9, error list on zarinpal.com). */
 export const MAX_DESCRIPTION = 500;
 
@@ -29,8 +36,10 @@ export interface ZarinpalClientOptions {
 }
 
 export interface PaymentRequestInput {
-  /** Whole Rial, at least MIN_AMOUNT_RIAL. */
+  /** Whole Rial (at least MIN_AMOUNT_RIAL), or whole Toman with `currency: 'IRT'` (at least MIN_AMOUNT_TOMAN). */
   amount: number;
+  /** IRR by default. Verify later with the amount in the same unit. */
+  currency?: ZarinpalCurrency;
   /** Where Zarinpal sends the payer back, with `?Authority=…&Status=OK|NOK` added. */
   callbackUrl: string;
   description: string;
@@ -52,9 +61,11 @@ export interface PaymentRequested {
 }
 
 export interface PaymentVerifyInput {
-  /** The same whole Rial as requested: any other amount is -50. */
+  /** The same amount, in the same currency, as requested: any other amount is -50. */
   amount: number;
   authority: string;
+  /** The request's currency (IRR by default); not sent — Zarinpal keeps it — but it sets the bounds checked. */
+  currency?: ZarinpalCurrency;
 }
 
 export interface PaymentVerified {
