@@ -74,6 +74,8 @@ export const ZSyncReport = z.object({
   unchanged: z.number().int(),
   /** Entries without a usable username, or refused (no mapped group with defaultRole "none"). */
   skipped: z.number().int(),
+  /** Cloud mode: new or returning people left out because the plan's limit was reached (absent when none). */
+  limitReached: z.number().int().optional(),
   seen: z.number().int(),
   durationMs: z.number().int(),
   samples: z.array(z.object({ username: z.string(), change: z.enum(['created', 'updated', 'deactivated']) })),

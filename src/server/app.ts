@@ -17,6 +17,8 @@ import { apiDocs, apiTags } from './modules/api-docs';
 import { webRoutes } from './modules/web';
 import { kbSiteRoutes } from './modules/kb';
 import { getSettings } from './modules/settings';
+import { checkWorkspace } from './modules/cloud';
+import { createOperatorCheck } from './modules/operator';
 
 export interface RouteEntry {
   method: string;
@@ -97,12 +99,18 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: 1024 * 1024 * 1024 } });
   installErrorHandling(app);
-  installRequestContext(app, deps, getSettings);
+  // Cloud mode: expired workspaces turn read-only and suspended ones closed (self-hosted: no check at all).
+  installRequestContext(app, deps, {
+    rulesOf: getSettings,
+    ...(deps.config.cloud.enabled && { checkWorkspace }),
+    // Undefined without an operator (not cloud mode, or OPERATOR_* unset): operator routes answer 404.
+    checkOperator: createOperatorCheck(deps),
+  });
   installIdempotency(app, deps);
   await installOpenApi(app, apiDocs, apiTags);
 
   await app.register(healthRoutes, { deps });
-  await app.register(apiRoutes, { prefix: '/api/v1' });
+  await app.register(apiRoutes, { prefix: '/api/v1', cloud: deps.config.cloud.enabled });
   await app.register(kbSiteRoutes);
   await webRoutes(app, deps.config.webDir);
   return app;

@@ -3,6 +3,8 @@ import type { JobDefinition, QueueSpec } from './platform/jobs';
 import { authJobs } from './modules/auth';
 import { billingJobs } from './modules/billing';
 import { catalogueJobs } from './modules/catalogue';
+import { cloudJobs } from './modules/cloud';
+import { cloudSignupJobs } from './modules/cloud-signup';
 import { slaJobs } from './modules/sla';
 import { mailJobs } from './modules/mail';
 import { directoriesJobs } from './modules/directories';
@@ -23,6 +25,8 @@ export const JOBS: readonly JobDefinition[] = [
   ...billingJobs(),
   ...catalogueJobs(),
   ...slaJobs(),
+  ...cloudJobs(),
+  ...cloudSignupJobs(),
 ];
 
 /** The queues created (or updated) at start, with their settings; `jobs.send` refuses any other. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipart, png } from '../helpers/images';
 import { ADMIN_PASSWORD, Client, createTestApp, newWorkspace, signIn, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -83,6 +84,25 @@ describe('error shape', () => {
     expect(res.json().error.code).toBe('unsupported_media_type');
     const empty = await en.req('POST', 'departments', '', { headers: { 'content-type': 'application/json' } });
     expect(empty.statusCode).toBe(400);
+  });
+
+  it('a multipart body cut short or with another boundary is 400, for every upload door', async () => {
+    const good = multipart('a.png', png(4, 4), 'image/png');
+    const other = multipart('a.png', png(4, 4), 'image/png').headers;
+    const cut = good.payload.subarray(0, good.payload.length - 20);
+    for (const url of ['uploads', 'kb/images', 'tickets/import']) {
+      for (const [payload, headers] of [
+        [good.payload, other],
+        [cut, good.headers],
+      ] as const) {
+        const res = await en.req('POST', url, payload, { headers });
+        expect(res.statusCode, url).toBe(400);
+        expect(res.json().error.code).toBe('invalid');
+        expect(res.json().error.message).toMatch(/multipart form/);
+        noLeak(res.body);
+      }
+    }
+    expect(t.logs.join('')).not.toMatch(/Unexpected end of multipart data.*unhandled error/);
   });
 
   it('an unexpected failure is a generic 500 with no stack or SQL, and is logged', async () => {

@@ -26,6 +26,8 @@ export interface DirectorySyncReport {
   deactivated: number;
   unchanged: number;
   skipped: number;
+  /** Cloud mode: new or returning people left out because the plan's limit was reached. */
+  limitReached?: number;
   seen: number;
   durationMs: number;
   /** A few of the people changed, for the admin page: `username` and what happened. */

@@ -13,3 +13,4 @@ export * from './sla';
 export * from './kb';
 export * from './directories';
 export * from './payments';
+export * from './cloud';

@@ -3,6 +3,7 @@ import { bigint, index, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, tstz } from './columns';
 import { users } from './people';
 import { workspaceFk } from './workspaces';
+import { subscriptionPurchase } from './cloud';
 
 /** Where a payment stands: made at Zarinpal, being verified, and how it ended. */
 export type PaymentState = 'created' | 'verifying' | 'paid' | 'failed' | 'cancelled';
@@ -17,7 +18,7 @@ export const payments = pgTable(
   {
     id: id(),
     workspaceId: workspaceFk(),
-    /** 'credit' (SMS credit top-up); 'subscription' later. */
+    /** 'credit' (SMS credit top-up) or 'subscription' (a plan bought: plan_id, months, periods). */
     purpose: text().notNull(),
     amount: bigint({ mode: 'number' }).notNull(),
     /** Zarinpal's id of the payment session; the callback and the reconcile job find the row by it. */
@@ -34,6 +35,7 @@ export const payments = pgTable(
     createdAt: createdAt(),
     verifiedAt: tstz(),
     creditedAt: tstz(),
+    ...subscriptionPurchase,
   },
   (t) => [
     index('payments_list_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),

@@ -1,5 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, tstz } from './columns';
+import { createdAt, id, ref, tstz, workspaceRef } from './columns';
 import { workspaceFk } from './workspaces';
 
 const ws = workspaceFk;
@@ -48,7 +48,9 @@ export const auditLog = pgTable(
 export const rateLimits = pgTable(
   'rate_limits',
   {
-    workspaceId: ws(),
+    // No foreign key: workspace 0 holds the platform's own counters (cloud sign-up, the operator),
+    // which belong to no workspace. The hourly cleanup drops old windows of every workspace.
+    workspaceId: workspaceRef(),
     key: text().notNull(),
     windowStart: tstz().notNull(),
     count: integer().notNull().default(0),

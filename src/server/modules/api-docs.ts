@@ -2,6 +2,8 @@ import type { ApiDocs, TagDoc } from '../platform/http/api-docs';
 import { authApiDocs, twoFactorApiDocs } from './auth';
 import { billingApiDocs, paymentsApiDocs } from './billing';
 import { catalogApiDocs } from './catalog';
+import { cloudSignupApiDocs } from './cloud-signup';
+import { cloudApiDocs, cloudApiTag, subscriptionPaymentsApiDocs } from './cloud';
 import { departmentsApiDocs } from './departments';
 import { directoriesApiDocs } from './directories';
 import { calendarsApiDocs } from './calendars';
@@ -11,6 +13,7 @@ import { kbApiDocs } from './kb';
 import { liveApiDocs } from './live';
 import { mailApiDocs } from './mail';
 import { notificationsApiDocs, pushApiDocs } from './notifications';
+import { operatorApiDocs } from './operator';
 import { peopleApiDocs } from './people';
 import { settingsApiDocs } from './settings';
 import { ticketsApiDocs } from './tickets';
@@ -35,6 +38,10 @@ export const apiDocs: ApiDocs = merge([
   pushApiDocs,
   billingApiDocs,
   paymentsApiDocs,
+  cloudApiDocs,
+  subscriptionPaymentsApiDocs,
+  operatorApiDocs,
+  cloudSignupApiDocs,
 ]);
 
 function merge(parts: ApiDocs[]): ApiDocs {
@@ -125,4 +132,15 @@ export const apiTags: TagDoc[] = [
     description: 'The workspace’s SMS gateway (Kavenegar, SMS.ir, Melipayamak, Ghasedak) and a test message.',
   },
   { name: 'billing', description: 'The SMS credit: balance, price per part, the ledger, grants and use per day.' },
+  cloudApiTag,
+  {
+    name: 'operator',
+    description:
+      'The platform operator’s console (cloud mode): every workspace with its usage and revenue, suspension, SMS credit grants, plans, platform settings and payments.',
+  },
+  {
+    name: 'signup',
+    description:
+      'Cloud mode: an organisation signs up with its mobile and the address it wants, confirms an SMS code and gets its own helpdesk; and what the web app asks before it knows a workspace.',
+  },
 ];

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes, twoFactorRoutes } from './auth';
 import { billingRoutes, paymentsRoutes } from './billing';
 import { catalogRoutes } from './catalog';
+import { cloudSignupRoutes } from './cloud-signup';
+import { cloudRoutes, subscriptionPaymentsRoutes } from './cloud';
 import { departmentsRoutes } from './departments';
 import { directoriesRoutes } from './directories';
 import { calendarsRoutes } from './calendars';
@@ -11,12 +13,14 @@ import { kbPublicRoutes, kbRoutes } from './kb';
 import { liveRoutes } from './live';
 import { mailRoutes } from './mail';
 import { notificationsRoutes, pushRoutes } from './notifications';
+import { operatorRoutes } from './operator';
 import { meRoutes, peopleRoutes, usersRoutes } from './people';
 import { settingsRoutes } from './settings';
 import { attachmentsRoutes, publicTicketsRoutes, ticketsRoutes } from './tickets';
 
 /** Every module's routes under /api/v1. */
-export const apiRoutes: FastifyPluginAsync = async (app) => {
+/** `cloud`: cloud mode, where the payer's return from Zarinpal is outside any workspace. */
+export const apiRoutes: FastifyPluginAsync<{ cloud?: boolean }> = async (app, opts) => {
   await app.register(authRoutes);
   await app.register(twoFactorRoutes);
   await app.register(meRoutes);
@@ -37,7 +41,11 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(kbPublicRoutes);
   await app.register(liveRoutes);
   await app.register(billingRoutes);
-  await app.register(paymentsRoutes);
+  await app.register(paymentsRoutes, { cloud: opts.cloud });
+  await app.register(cloudRoutes);
+  await app.register(operatorRoutes);
+  await app.register(subscriptionPaymentsRoutes);
   await app.register(pushRoutes);
   await app.register(notificationsRoutes);
+  await app.register(cloudSignupRoutes);
 };

@@ -62,6 +62,20 @@ const EnvObject = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .default('https://payment.zarinpal.com'),
   ZARINPAL_MERCHANT_ID: z.string().trim().min(1).optional(),
+  // Cloud mode (issue 19): organisations sign up, pay for plans and are reached by host name.
+  CLOUD: bool.default(false),
+  CLOUD_DOMAIN: z
+    .string()
+    .regex(
+      /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
+      'must be a domain name such as helpdesk.example',
+    )
+    .optional(),
+  OPERATOR_USERNAME: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, 'must be 3-32 Latin letters, digits, _ . -')
+    .optional(),
+  OPERATOR_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
   // Uploaded files in an S3-compatible bucket instead of DATA_DIR/files (several machines).
   S3_URL: z
     .string()
@@ -77,7 +91,15 @@ const ENV_KEYS = Object.keys(EnvObject.shape);
 const EnvSchema = EnvObject.refine((e) => !!e.ADMIN_USERNAME === !!e.ADMIN_PASSWORD, {
   path: ['ADMIN_PASSWORD'],
   message: 'ADMIN_USERNAME and ADMIN_PASSWORD must be given together',
-});
+})
+  .refine((e) => !!e.OPERATOR_USERNAME === !!e.OPERATOR_PASSWORD, {
+    path: ['OPERATOR_PASSWORD'],
+    message: 'OPERATOR_USERNAME and OPERATOR_PASSWORD must be given together',
+  })
+  .refine((e) => !e.CLOUD || !!e.ZARINPAL_MERCHANT_ID, {
+    path: ['ZARINPAL_MERCHANT_ID'],
+    message: 'is required when CLOUD=true (plans and SMS credit are paid through Zarinpal)',
+  });
 
 export interface Config {
   port: number;
@@ -110,6 +132,13 @@ export interface Config {
   allowPrivateNetworkTargets: boolean;
   /** The bucket uploaded files go to (S3_URL); without it they are kept in DATA_DIR/files. */
   s3?: S3Config;
+  /**
+   * Cloud mode (issue 19): sign-up, plans and limits, read-only on expiry, the operator. Off
+   * (self-hosted), none of it applies and the administrator manages the SMS credit.
+   */
+  cloud: { enabled: boolean; domain?: string };
+  /** The platform operator's sign-in (cloud mode). Never logged. */
+  operator?: { username: string; password: string };
   /** Zarinpal (online top-ups); without a merchant id online payment is off. Never logged. */
   zarinpal: { url: string; merchantId?: string };
   /** The platform's SMS gateway; without one, messages go to DATA_DIR/outbox/sms.log. */
@@ -166,6 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailTlsCaFile: e.MAIL_TLS_CA_FILE ? resolve(e.MAIL_TLS_CA_FILE) : undefined,
     allowPrivateNetworkTargets: e.ALLOW_PRIVATE_NETWORK_TARGETS,
     s3: e.S3_URL,
+    cloud: { enabled: e.CLOUD, domain: e.CLOUD_DOMAIN },
+    operator:
+      e.OPERATOR_USERNAME && e.OPERATOR_PASSWORD
+        ? { username: e.OPERATOR_USERNAME, password: e.OPERATOR_PASSWORD }
+        : undefined,
     zarinpal: { url: e.ZARINPAL_URL.replace(/\/+$/, ''), merchantId: e.ZARINPAL_MERCHANT_ID },
     sms: {
       provider: e.SMS_PROVIDER ?? 'log',

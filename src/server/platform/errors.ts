@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'two_factor_invalid'
   | 'two_factor_setup_required'
   | 'suspended'
+  | 'subscription_expired'
   | 'directory_unavailable'
   | 'database_unavailable'
   | 'internal';
@@ -41,6 +42,8 @@ const STATUS: Record<ErrorCode, number> = {
   two_factor_invalid: 401,
   two_factor_setup_required: 403,
   suspended: 503,
+  // Cloud mode: the plan ended and its grace too; the workspace is read-only until it is paid.
+  subscription_expired: 402,
   // A5: the admin's "sync now" could not reach or search the directory.
   directory_unavailable: 502,
   database_unavailable: 503,

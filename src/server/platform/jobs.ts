@@ -169,6 +169,37 @@ export function createLanes(now: () => number = () => performance.now()) {
   };
 }
 
+/**
+ * Several processes starting together on an empty database (a fleet after a deploy,
+ * test/integration/many-processes.test.ts) race where pg-boss 10 does not expect it: a process
+ * that waited on another's schema install fails `CREATE SCHEMA IF NOT EXISTS` with a unique
+ * violation (and is left half-started), and two creating the same queue deadlock on its
+ * partition. The other process has then done (or is doing) the work: look again and go on.
+ */
+const RACE_CODES = new Set(['23505', '40P01', '42P06', '42P07', '42710']);
+const raced = (err: unknown) => RACE_CODES.has(String((err as { code?: unknown }).code));
+
+async function againIfRaced(fn: () => Promise<void>, tries = 5): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!raced(err) || i >= tries) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+    }
+  }
+}
+
+/** Installs pg-boss's schema before `boss.start()`, which then finds it (see `againIfRaced`). */
+async function installQueueSchema(database: Database) {
+  await againIfRaced(async () => {
+    const { rows } = await database.executeSql<{ installed: boolean }>(
+      "select exists (select 1 from pg_catalog.pg_tables where schemaname = 'pgboss' and tablename = 'version') as installed",
+    );
+    if (!rows[0].installed) await database.executeSql(PgBoss.getConstructionPlans('pgboss'));
+  });
+}
+
 /** Thrown by `send`/`insertMany` for a queue no module registered: the job would never run. */
 export class UnregisteredQueueError extends Error {
   constructor(readonly queue: string) {
@@ -200,12 +231,15 @@ export function createJobs(database: Database, log: Logger, queues: readonly (st
     boss,
     async start() {
       if (started) return;
+      await installQueueSchema(database);
       await boss.start();
       for (const spec of specs) {
         const options = { ...QUEUE_DEFAULTS, ...spec };
         // Existing installs get the current settings too (jobs already queued keep theirs).
-        if (await boss.getQueue(spec.name)) await boss.updateQueue(spec.name, options);
-        else await boss.createQueue(spec.name, options);
+        await againIfRaced(async () => {
+          if (await boss.getQueue(spec.name)) await boss.updateQueue(spec.name, options);
+          else await boss.createQueue(spec.name, options);
+        });
       }
       started = true;
     },

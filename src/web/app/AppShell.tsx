@@ -36,6 +36,7 @@ import Dns from '@mui/icons-material/Dns';
 import OpenInNew from '@mui/icons-material/OpenInNew';
 import Sms from '@mui/icons-material/Sms';
 import AccountBalanceWallet from '@mui/icons-material/AccountBalanceWallet';
+import Payments from '@mui/icons-material/Payments';
 import Outbox from '@mui/icons-material/Outbox';
 import EventNote from '@mui/icons-material/EventNote';
 import Timer from '@mui/icons-material/Timer';
@@ -133,6 +134,7 @@ export function AppShell() {
               icon: <AccountBalanceWallet />,
               perms: ['settings.manage', 'billing.manage'],
             },
+            { to: '/admin/billing', label: t('nav.billing'), icon: <Payments />, perms: ['billing.manage'] },
             { to: '/admin/deliveries', label: t('nav.deliveries'), icon: <Outbox />, perms: ['settings.manage'] },
           ],
         },

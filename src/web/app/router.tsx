@@ -5,9 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { AppShell } from './AppShell';
 import { PublicLayout } from './PublicLayout';
 import { RequireSignIn } from './guards';
-import { HomeRedirect } from './HomeRedirect';
+import { Home } from './Home';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
+import { WorkspaceGate } from './WorkspaceGate';
+import { BASENAME } from './workspace-path';
+import { PlatformLayout } from '../features/cloud/PlatformLayout';
 
 /** Every page is its own chunk: the first visit loads only the shell and the page it opens. */
 const page = (load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> => ({
@@ -27,8 +30,30 @@ export const routes: RouteObject[] = [
   {
     errorElement: <RouteError />,
     hydrateFallbackElement: <FirstLoad />,
+    // Under /w/<slug>: nothing shows before the session is known to be this workspace's.
+    element: <WorkspaceGate />,
     children: [
-      { path: '/', element: <HomeRedirect /> },
+      { path: '/', element: <Home /> },
+      // Cloud mode: the platform's sign-up, outside any workspace.
+      {
+        element: <PlatformLayout />,
+        children: [
+          { path: '/signup', ...page(() => import('../features/cloud/SignupPage')) },
+          { path: '/terms', ...page(() => import('../features/cloud/TermsPage')) },
+        ],
+      },
+      // Cloud mode: the platform operator's console, its own sign-in and frame, outside any workspace.
+      { path: '/operator/login', ...page(() => import('../features/operator/OperatorLoginPage')) },
+      {
+        path: '/operator',
+        ...page(() => import('../features/operator/OperatorLayout')),
+        children: [
+          { path: 'workspaces', ...page(() => import('../features/operator/WorkspacesPage')) },
+          { path: 'plans', ...page(() => import('../features/operator/PlansPage')) },
+          { path: 'settings', ...page(() => import('../features/operator/PlatformSettingsPage')) },
+          { path: 'payments', ...page(() => import('../features/operator/PaymentsPage')) },
+        ],
+      },
       {
         element: <PublicLayout />,
         children: [
@@ -102,6 +127,7 @@ export const routes: RouteObject[] = [
               },
               { path: '/admin/sms-gateway', ...page(() => import('../features/admin/SmsGatewayPage')) },
               { path: '/admin/sms-credit', ...page(() => import('../features/admin/SmsCreditPage')) },
+              { path: '/admin/billing', ...page(() => import('../features/billing/BillingPage')) },
               { path: '/admin/deliveries', ...page(() => import('../features/admin/DeliveriesPage')) },
             ],
           },
@@ -112,4 +138,5 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export const router = createBrowserRouter(routes);
+// Under /w/<slug> (cloud mode) the app runs below that prefix: links and redirects keep it.
+export const router = createBrowserRouter(routes, { basename: BASENAME });

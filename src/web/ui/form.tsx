@@ -1,6 +1,8 @@
 import { Alert } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api';
+import { paymentRequiredOf } from './payment-required';
+import { PaymentRequiredNotice } from './PaymentRequiredNotice';
 
 /**
  * The server's field errors for a form. `field('email')` gives the props that put the message
@@ -19,6 +21,9 @@ export function fieldErrors(error: unknown) {
 export function FormError({ error, shown = [] }: { error: unknown; shown?: string[] }) {
   const { t } = useTranslation();
   if (!error) return null;
+  // Cloud mode's 402s (a plan's limit, a read-only workspace) say how to get past them.
+  const paid = paymentRequiredOf(error);
+  if (paid) return <PaymentRequiredNotice info={paid} />;
   const fields = error instanceof ApiError ? error.fields : {};
   const others = Object.entries(fields).filter(([k]) => !shown.includes(k));
   const message = error instanceof ApiError ? error.message : t('errors.generic');

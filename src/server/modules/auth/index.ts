@@ -7,3 +7,5 @@ export { authApiDocs } from './auth.api-docs';
 /** K11: two-factor sign-in, registered beside the auth routes. */
 export { twoFactorApiDocs, twoFactorRoutes } from './two-factor';
 export { queueAdminLink } from './admin-link';
+/** A session for an account that just proved itself elsewhere (cloud sign-up). */
+export { createSession } from './sessions.repo';

@@ -8,6 +8,7 @@ import { AppError, Forbidden, InvalidField } from '../../platform/errors';
 import { ipMatcher } from '../../platform/ip-allow';
 import { guardSignIn } from '../../platform/rate-limit';
 import { audit } from '../audit';
+import { assertWithinLimit } from '../cloud';
 import { checkUnique } from '../people';
 import { getSettings, refuseWhenSuspended } from '../settings';
 import { resolveLogin } from './login';
@@ -41,6 +42,8 @@ export async function verifyOtp({
     if (otp.purpose === 'register') {
       const p = otp.payload as { username: string; name: string; email: string | null };
       await checkUnique(tx, { username: p.username, email: p.email, mobile: input.mobile });
+      // Cloud mode: a self sign-up is a new active customer, counted against the plan.
+      await assertWithinLimit(tx, 'customers');
       const [u] = await tx.db
         .insert(users)
         .values({

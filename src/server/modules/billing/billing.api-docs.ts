@@ -2,7 +2,7 @@ import type { ApiDocs } from '../../platform/http/api-docs';
 
 const readers = 'Needs the settings.manage or billing.manage permission (administrators hold both).';
 const selfHosted =
-  'Administrators only; in a self-hosted install the administrator manages the credit (a cloud mode, where the platform operator does, is not offered yet).';
+  'Administrators only; in a self-hosted install the administrator manages the credit. In cloud mode only the platform operator grants credit and sets the price (platform settings): this answers 403.';
 
 /** The OpenAPI texts of the billing module's operations (platform/http/api-docs.ts). */
 export const billingApiDocs: ApiDocs = {

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { creditAccounts } from '../../../db/schema';
 import { withTx, type Ctx } from '../../platform/context';
+import { getPlatformSettings } from '../cloud';
 import { addEntry, readAccount } from './credit.repo';
 import { afterCharge } from './low-balance';
 
@@ -11,7 +12,7 @@ export interface ChargeSmsInput {
   parts: number;
   /** Shown in the ledger (e.g. the event that sent it). */
   reference?: string | null;
-  /** A one-time sign-in code: free when the account says codes are exempt. */
+  /** A one-time sign-in code, the admin's link or a plan reminder: free when the account says codes are exempt, always in cloud mode. */
   code?: boolean;
 }
 
@@ -40,18 +41,23 @@ export async function chargeSms(ctx: Ctx, input: ChargeSmsInput): Promise<Charge
   const { parts, deliveryId } = input;
   if (!Number.isSafeInteger(parts) || parts < 1) throw new Error(`chargeSms: parts must be a whole number ≥ 1`);
   return withTx(ctx, async (tx) => {
+    // Cloud mode: the platform's own messages (codes, the admin's link, plan reminders) are the
+    // operator's cost, and every other SMS is paid — the workspace cannot switch charging off.
+    const cloud = tx.deps.config.cloud.enabled;
     if (input.code) {
       const account = await readAccount(tx);
-      if (account.codesExempt) return { charged: false, price: 0, balance: account.balance };
+      if (cloud || account.codesExempt) return { charged: false, price: 0, balance: account.balance };
     }
-    const price = sql`${creditAccounts.pricePerSms} * ${parts}`;
+    // Cloud mode: every workspace pays the operator's price (platform_settings.smsPrice), not its account's.
+    const unit = tx.deps.config.cloud.enabled ? (await getPlatformSettings(tx.db)).smsPrice : null;
+    const price = unit === null ? sql`${creditAccounts.pricePerSms} * ${parts}` : sql`${unit * parts}::bigint`;
     const [debited] = await tx.db
       .update(creditAccounts)
       .set({ balance: sql`${creditAccounts.balance} - ${price}`, updatedAt: tx.deps.clock.now() })
       .where(
         and(
           eq(creditAccounts.workspaceId, tx.workspaceId),
-          eq(creditAccounts.charging, true),
+          cloud ? sql`true` : eq(creditAccounts.charging, true),
           sql`${creditAccounts.balance} >= ${price}`,
         ),
       )
@@ -59,10 +65,10 @@ export async function chargeSms(ctx: Ctx, input: ChargeSmsInput): Promise<Charge
     if (!debited) {
       // Charging off, or the balance does not cover it (or no account yet: made here, charging off).
       const account = await readAccount(tx);
-      const result = { charged: false, price: account.pricePerSms * parts, balance: account.balance };
-      return account.charging ? { ...result, reason: 'no_credit' as const } : result;
+      const result = { charged: false, price: (unit ?? account.pricePerSms) * parts, balance: account.balance };
+      return account.charging || cloud ? { ...result, reason: 'no_credit' as const } : result;
     }
-    const charged = debited.pricePerSms * parts;
+    const charged = (unit ?? debited.pricePerSms) * parts;
     await addEntry(tx, {
       kind: 'sms',
       amount: -charged,

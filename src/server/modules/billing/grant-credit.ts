@@ -15,6 +15,8 @@ import { addEntry, creditView, ensureAccount, raiseBalance } from './credit.repo
 export async function grantCredit({ ctx, input }: { ctx: Ctx; input: TGrantCredit }): Promise<TCredit> {
   const actor = requireActor(ctx);
   if (actor.role !== 'admin') throw Forbidden();
+  // Cloud mode: the platform sells the SMS, so only its operator grants credit or sets the price.
+  if (ctx.deps.config.cloud.enabled) throw Forbidden('errors.credit_operator_only');
   return withTx(ctx, async (tx) => {
     await ensureAccount(tx);
     const account = await raiseBalance(tx, input.amount);

@@ -14,7 +14,7 @@ export const paymentsApiDocs: ApiDocs = {
     operationId: 'zarinpalCallback',
     summary: 'Return from Zarinpal',
     description:
-      'Public: Zarinpal sends the payer’s browser here with `Authority` and `Status`. Not for API clients. The payment is verified with Zarinpal once (parallel and repeated calls never credit twice) and the browser is redirected (303) to `/admin/billing?payment=ok|failed|pending|cancelled|unknown`: `pending` when Zarinpal did not answer (a job retries), `unknown` for an authority not of this workspace.',
+      'Public: Zarinpal sends the payer’s browser here with `Authority` and `Status`. Not for API clients. The payment is verified with Zarinpal once (parallel and repeated calls never credit twice) and the browser is redirected (303) to `/admin/billing?payment=ok|failed|pending|cancelled|unknown`: `pending` when Zarinpal did not answer (a job retries), `unknown` for an authority not of this workspace. Cloud mode: Zarinpal returns the payer to the platform’s address, which names no workspace; the payment is found by its authority and the browser is sent to its workspace’s own address (`https://<slug>.<domain>/admin/billing?payment=…`).',
     errors: [400],
     success: { status: 303, description: 'Redirect to the billing page with the outcome.' },
   },

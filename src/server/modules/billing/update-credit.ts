@@ -18,6 +18,8 @@ import { afterCharge } from './low-balance';
 export async function updateCredit({ ctx, input }: { ctx: Ctx; input: TUpdateCredit }): Promise<TCredit> {
   const actor = requireActor(ctx);
   if (actor.role !== 'admin') throw Forbidden();
+  // Cloud mode: the platform sells the SMS, so only its operator grants credit or sets the price.
+  if (ctx.deps.config.cloud.enabled) throw Forbidden('errors.credit_operator_only');
   return withTx(ctx, async (tx) => {
     await ensureAccount(tx);
     const a = creditAccounts;

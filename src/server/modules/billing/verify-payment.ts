@@ -3,6 +3,7 @@ import type { TPaymentOutcome } from '../../../contracts/payments';
 import { payments, type PaymentState } from '../../../db/schema';
 import { withTx, type Ctx } from '../../platform/context';
 import { audit } from '../audit';
+import { applySubscriptionPayment } from '../cloud';
 import { addEntry, ensureAccount, raiseBalance } from './credit.repo';
 import { ZarinpalError, type PaymentVerified, type ZarinpalClient } from './zarinpal';
 
@@ -63,7 +64,10 @@ export async function verifyAndCredit(
   return 'ok';
 }
 
-/** Marks the payment paid and adds its amount to the credit, in one transaction, at most once. */
+/**
+ * Marks the payment paid and adds its amount to the credit — or applies the plan it bought — in
+ * one transaction, at most once.
+ */
 async function credit(ctx: Ctx, p: PaymentRow, v: PaymentVerified) {
   const now = ctx.deps.clock.now();
   const paid = { state: 'paid' as const, refId: v.refId, cardPan: v.cardPan, fee: v.fee, verifiedAt: now };
@@ -75,6 +79,8 @@ async function credit(ctx: Ctx, p: PaymentRow, v: PaymentVerified) {
         .where(and(eq(payments.id, p.id), isNull(payments.creditedAt)))
         .returning();
       if (!row) return; // credited already (a parallel job run, a replay)
+      // A plan bought (cloud mode): applied once, under the same guard, instead of a credit.
+      if (p.purpose === 'subscription') return applySubscriptionPayment(tx, row);
       await ensureAccount(tx);
       const account = await raiseBalance(tx, p.amount);
       if (!account) throw new BalanceCap();
@@ -83,7 +89,8 @@ async function credit(ctx: Ctx, p: PaymentRow, v: PaymentVerified) {
         amount: p.amount,
         balanceAfter: account.balance,
         reference: `zarinpal ${v.refId ?? p.authority}`,
-        note: `payment ${p.id}`,
+        // The reference names the payment; a note would be shown untranslated in either language.
+        note: null,
         createdById: p.createdById,
       });
       await audit(tx, 'credit.topped_up', 'payment', p.id, { amount: p.amount, refId: v.refId, entryId: entry!.id });

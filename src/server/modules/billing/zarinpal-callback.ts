@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { TPaymentOutcome, TZarinpalCallback } from '../../../contracts/payments';
-import { payments } from '../../../db/schema';
+import { payments, workspaces } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
-import { outcomeOf, verifyAndCredit } from './verify-payment';
+import { outcomeOf, verifyAndCredit, type PaymentRow } from './verify-payment';
 import { zarinpalOf } from './zarinpal-of';
 
 /**
@@ -11,6 +11,10 @@ import { zarinpalOf } from './zarinpal-of';
  * to try a verify, and the money counts only when Zarinpal's verify says so. The payment is
  * looked up in the request's workspace; an unknown authority, or another workspace's, is
  * answered `unknown`. Every outcome is a redirect, never an error page.
+ *
+ * Cloud mode: the payer comes back to PUBLIC_URL, outside any workspace (the route is a platform
+ * one, `ctx.workspaceId` is 0). The authority is unique and Zarinpal's own, so it names the
+ * payment and with it the workspace the rest acts in; `slug` tells the route where to redirect.
  */
 export async function zarinpalCallback({
   ctx,
@@ -18,15 +22,32 @@ export async function zarinpalCallback({
 }: {
   ctx: Ctx;
   input: TZarinpalCallback;
-}): Promise<TPaymentOutcome> {
+}): Promise<{ outcome: TPaymentOutcome; slug: string | null }> {
   const authority = input.Authority.trim();
-  if (!authority) return 'unknown';
+  if (!authority) return { outcome: 'unknown', slug: null };
+  const anywhere = ctx.deps.config.cloud.enabled && ctx.workspaceId === 0;
   const [payment] = await ctx.db
     .select()
     .from(payments)
-    .where(and(eq(payments.workspaceId, ctx.workspaceId), eq(payments.authority, authority)));
-  if (!payment) return 'unknown';
+    .where(
+      anywhere
+        ? eq(payments.authority, authority)
+        : and(eq(payments.workspaceId, ctx.workspaceId), eq(payments.authority, authority)),
+    );
+  if (!payment) return { outcome: 'unknown', slug: null };
+  let slug: string | null = null;
+  if (anywhere) {
+    ctx = { ...ctx, workspaceId: payment.workspaceId };
+    const [ws] = await ctx.db
+      .select({ slug: workspaces.slug })
+      .from(workspaces)
+      .where(eq(workspaces.id, payment.workspaceId));
+    slug = ws?.slug ?? null;
+  }
+  return { outcome: await settle(ctx, payment, input), slug };
+}
 
+async function settle(ctx: Ctx, payment: PaymentRow, input: TZarinpalCallback): Promise<TPaymentOutcome> {
   if (input.Status !== 'OK') {
     // Cancelled on Zarinpal's page (NOK, or anything else): only a payment nobody verified yet.
     const [cancelled] = await ctx.db

@@ -22,6 +22,7 @@ import { Conflict, InvalidField, NotFound } from '../../platform/errors';
 import { isStaff, requireActor, requirePermission } from '../../platform/http/access';
 import { pageOf } from '../../platform/pagination';
 import { audit } from '../audit';
+import { assertWithinLimit } from '../cloud';
 import { findGroup, groupMemberIds } from '../people';
 import {
   addAgents,
@@ -67,6 +68,8 @@ export async function createDepartment({ ctx, input }: { ctx: Ctx; input: z.infe
   requirePermission(ctx, 'departments.manage');
   const agentIds = await checkStaff(ctx, input);
   return changingMembers(ctx, async (tx) => {
+    // Cloud mode: an active department counts against the plan.
+    if (input.active) await assertWithinLimit(tx, 'departments');
     const now = tx.deps.clock.now();
     const [row] = await tx.db
       .insert(departments)
@@ -99,9 +102,12 @@ export async function updateDepartment({
   input: z.infer<typeof ZUpdateDepartment>;
 }) {
   requirePermission(ctx, 'departments.manage');
-  if (!(await findDepartment(ctx, id))) throw NotFound();
+  const current = await findDepartment(ctx, id);
+  if (!current) throw NotFound();
   const agentIds = await checkStaff(ctx, input);
   return changingMembers(ctx, async (tx) => {
+    // Cloud mode: reactivating a department takes a place under the plan's limit again.
+    if (input.active && !current.active) await assertWithinLimit(tx, 'departments');
     const { agentIds: _ignored, ...fields } = input;
     await tx.db
       .update(departments)

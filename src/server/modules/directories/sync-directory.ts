@@ -45,7 +45,8 @@ export async function syncDirectory(
     samples: [],
   };
   const note = (username: string, change: TakeInChange) => {
-    if (change === 'unchanged' || change === 'skipped') report[change]++;
+    if (change === 'limit_reached') report.limitReached = (report.limitReached ?? 0) + 1;
+    else if (change === 'unchanged' || change === 'skipped') report[change]++;
     else {
       report[change]++;
       if (report.samples.length < SAMPLES) report.samples.push({ username, change });
@@ -79,7 +80,8 @@ export async function syncDirectory(
         const account = accounts.byUid.get(person.uid);
         if (account && alreadyTakenIn(account, accounts.departments.get(account.id) ?? [], person, placement))
           note(person.username, 'unchanged');
-        else note(person.username, (await takeIn(ctx, dir, person, placement, opts)).change);
+        else
+          note(person.username, (await takeIn(ctx, dir, person, placement, { ...opts, skipOverLimit: true })).change);
       }
     }
   } finally {

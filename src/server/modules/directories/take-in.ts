@@ -4,7 +4,9 @@ import { normalizeMobile } from '../../../contracts/mobile';
 import { withTx, type Ctx } from '../../platform/context';
 import { forgetActors } from '../../platform/auth/actor-cache';
 import { inWorkspace } from '../../platform/db/scope';
+import { AppError } from '../../platform/errors';
 import { audit } from '../audit';
+import { assertWithinLimit } from '../cloud';
 import { getSettings } from '../settings';
 import {
   defaultAccessLevelId,
@@ -17,7 +19,8 @@ import type { DirectoryRow } from './directories.repo';
 import type { DirectoryPerson } from './ldap-people';
 import type { Placement } from './placement';
 
-export type TakeInChange = 'created' | 'updated' | 'unchanged' | 'deactivated' | 'skipped';
+/** `limit_reached`: cloud mode, a new (or reactivated) person past the plan's limit, left out (`skipOverLimit`). */
+export type TakeInChange = 'created' | 'updated' | 'unchanged' | 'deactivated' | 'skipped' | 'limit_reached';
 
 /** The account linked to a directory entry, if any. */
 export async function linkedAccount(ctx: Ctx, directoryId: number, uid: string): Promise<UserRow | null> {
@@ -84,11 +87,20 @@ export async function takeIn(
   dir: DirectoryRow,
   person: DirectoryPerson,
   placement: Placement | null,
-  opts: { dryRun?: boolean } = {},
+  opts: { dryRun?: boolean; skipOverLimit?: boolean } = {},
 ): Promise<{ change: TakeInChange; user: UserRow | null }> {
   try {
     return await takeInOnce(ctx, dir, person, placement, opts);
   } catch (e) {
+    // Cloud mode: a sync leaves out whoever would pass the plan's limit (their transaction rolled
+    // back alone) and goes on with the others; a sign-in answers the 402 itself.
+    if (opts.skipOverLimit && e instanceof AppError && e.code === 'limit_reached') {
+      ctx.deps.log.warn(
+        { directoryId: dir.id, username: person.username, limit: e.details?.limit },
+        'directory person skipped: limit_reached',
+      );
+      return { change: 'limit_reached', user: null };
+    }
     // A sign-in and a sync (or two sign-ins) created the same person at once: the second
     // finds the first's account on its next look.
     const code =
@@ -166,6 +178,7 @@ async function takeInOnce(
     if (opts.dryRun) return { change: 'created', user: null };
     const locale = (await getSettings(ctx)).defaultLocale;
     return withTx(ctx, async (tx) => {
+      await assertWithinLimit(tx, staff ? 'agents' : 'customers');
       const now = tx.deps.clock.now();
       const [row] = await tx.db
         .insert(users)
@@ -201,6 +214,10 @@ async function takeInOnce(
       const admins = await lockActiveAdmins(tx);
       if (admins.includes(current.id) && admins.length <= 1) role = 'admin';
     }
+    // Cloud mode: a reactivated account, or one changing between staff and customer, takes a place.
+    const counted = (r: string, active: boolean) => (!active ? null : r === 'customer' ? 'customers' : 'agents');
+    const after = counted(role, current.active || reactivate);
+    if (after && after !== counted(current.role, current.active)) await assertWithinLimit(tx, after);
     const [row] = await tx.db
       .update(users)
       .set({

@@ -117,23 +117,32 @@ type Typed = Readable & { fileType?: { mime: string; ext: string } };
  */
 async function sniff(file: MultipartFile): Promise<Typed> {
   const source = file.file as Readable & { bytesRead?: number };
+  if (source.errored) throw source.errored;
   let onEnd = () => {};
+  let onError = (_e: Error) => {};
   const empty = new Promise<null>((resolve) => {
     onEnd = () => {
       if (!source.bytesRead) resolve(null);
     };
     source.once('end', onEnd);
   });
+  // A body cut short errors the part's stream; file-type would wait for bytes that never come.
+  const failed = new Promise<never>((_, reject) => {
+    onError = (e) => reject(e);
+    source.once('error', onError);
+  });
   try {
     // file-type's overloads pick the web-stream variant for a Busboy stream; it is a Node Readable.
     const typed = await Promise.race([
       fileTypeStream(source as never, { sampleSize: 4100 }) as unknown as Promise<Typed>,
       empty,
+      failed,
     ]);
     if (!typed) throw InvalidField('file', 'validation.file_empty');
     return typed;
   } finally {
     source.off('end', onEnd);
+    source.off('error', onError);
   }
 }
 

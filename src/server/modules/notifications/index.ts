@@ -7,3 +7,6 @@ export { pollSmsStatus } from './sms-status.job';
 export { DELIVER_QUEUE } from './deliver.job';
 export { sendSmsNow } from './send-sms-now';
 export { jobCtx } from './job-ctx';
+/** The platform's own gateway, for texts that belong to no workspace (cloud sign-up codes). */
+export { platformAccount } from './sms-settings';
+export { smsClientFor } from './sms-client';

@@ -42,7 +42,9 @@ export async function sendSmsNow(
     price: null,
     payload: { kind: 'sms' as const, text: m.text },
   };
-  const out = await sendSmsDelivery(ctx, row, { code: m.event === 'otp' || m.event === 'admin_link' });
+  const out = await sendSmsDelivery(ctx, row, {
+    code: m.event === 'otp' || m.event === 'admin_link' || m.event === 'subscription_reminder',
+  });
   await record(ctx, row, out);
   if (out.status === 'failed' && (out.reason === 'timeout' || out.reason === 'unavailable'))
     throw new Error(`SMS ${m.event} not sent (${out.reason}); the job tries again`);

@@ -3,6 +3,7 @@ import type { TCreateUser, TUser } from '../../../contracts/people';
 import { withTx, type Ctx } from '../../platform/context';
 import { hashPassword } from '../../platform/crypto';
 import { audit } from '../audit';
+import { assertWithinLimit } from '../cloud';
 import { defaultAccessLevelId } from './default-levels';
 import { assertCanAssignLevel, assertCanManageRole } from './manage-rules';
 import { checkUnique, checkUserRefs, replaceDepartments, replaceGroups, userWithLinks } from './users.repo';
@@ -23,6 +24,8 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: TCreateUser 
   // Nobody makes an agent with rights they do not hold themselves.
   if (input.role === 'agent') await assertCanAssignLevel(ctx, accessLevelId);
   return withTx(ctx, async (tx) => {
+    // Cloud mode: an active person counts against the plan (admins and agents alike, or customers).
+    if (input.active) await assertWithinLimit(tx, input.role === 'customer' ? 'customers' : 'agents');
     const [row] = await tx.db
       .insert(users)
       .values({

@@ -6,6 +6,7 @@ import { hashPassword } from '../../platform/crypto';
 import { inWorkspace } from '../../platform/db/scope';
 import { InvalidField, NotFound } from '../../platform/errors';
 import { audit } from '../audit';
+import { assertWithinLimit } from '../cloud';
 import { defaultAccessLevelId } from './default-levels';
 import { assertCanAssignLevel, assertCanManageRole, assertCanManageUser } from './manage-rules';
 import {
@@ -44,6 +45,11 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
   const out = await withTx(ctx, async (tx) => {
     const losingAdmin = current.role === 'admin' && (role !== 'admin' || input.active === false);
     if (losingAdmin) await assertNotLastAdmin(tx, id, role !== 'admin' ? 'role' : 'active');
+    // Cloud mode: reactivating someone, or making a customer staff (or staff a customer), takes a
+    // place under the plan's limit of what they become.
+    const counted = (r: string, active: boolean) => (!active ? null : r === 'customer' ? 'customers' : 'agents');
+    const after = counted(role, input.active ?? current.active);
+    if (after && after !== counted(current.role, current.active)) await assertWithinLimit(tx, after);
     const [row] = await tx.db
       .update(users)
       .set({

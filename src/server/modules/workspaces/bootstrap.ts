@@ -4,6 +4,7 @@ import type { AppDeps } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { addDefaultAccessLevels } from '../people';
 import { addDefaultCalendars } from '../calendars';
+import { ensureTrialPlan } from '../cloud';
 import { createWorkspace } from './create-workspace';
 import { DEMO_PASSWORD, seedDemo } from './demo-data';
 
@@ -27,6 +28,8 @@ export async function bootstrap(deps: AppDeps): Promise<BootstrapResult> {
   const { config, database } = deps;
   return database.db.transaction(async (tx) => {
     if (database.kind === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(727100002)`);
+    // Cloud mode: a sign-up always finds an active trial plan to start on (made once, under the lock).
+    if (config.cloud.enabled) await ensureTrialPlan(tx, deps.clock.now());
     const existing = await queryRows(tx, sql`select 1 from workspaces limit 1`);
     if (existing.length) {
       const upgraded = await addDefaultAccessLevels(tx, deps.clock.now(), 'missing');
@@ -35,6 +38,8 @@ export async function bootstrap(deps: AppDeps): Promise<BootstrapResult> {
       if (calendared.length) deps.log.info({ workspaces: calendared.length }, 'default business calendars added');
       return { created: false, upgraded };
     }
+    // Cloud mode: workspaces are made by sign-up; the platform itself has no default one.
+    if (config.cloud.enabled) return { created: false };
     const generated = !config.admin && !config.demo ? randomBytes(12).toString('base64url') : undefined;
     const admin = config.admin ?? { username: 'admin', password: generated ?? DEMO_PASSWORD };
     const { workspace, admin: row } = await createWorkspace(

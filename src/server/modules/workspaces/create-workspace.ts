@@ -6,6 +6,7 @@ import { hashPassword } from '../../platform/crypto';
 import type { Executor } from '../../platform/db/database';
 import { addDefaultAccessLevels } from '../people';
 import { addDefaultCalendars } from '../calendars';
+import { startTrialSubscription } from '../cloud';
 
 export interface NewWorkspace {
   slug: string;
@@ -46,6 +47,8 @@ export async function createWorkspace(deps: AppDeps, input: NewWorkspace, execut
         updatedAt: now,
       })
       .returning();
+    // Cloud mode: the trial starts with the workspace, in its transaction, so none is ever without a subscription.
+    if (deps.config.cloud.enabled) await startTrialSubscription(db, ws.id, admin.mobile ?? null, now);
     // A3: the first administrator, when they gave a mobile, gets the sign-in link by SMS.
     if (admin.mobile)
       await queueAdminLink(

@@ -8,12 +8,18 @@ import { Forbidden, Unauthorized } from '../errors';
  */
 export type Access =
   | { kind: 'public' }
+  /** Public and outside any workspace (cloud sign-up, the landing page's data). */
+  | { kind: 'platform' }
+  /** The platform operator (cloud mode), outside any workspace. */
+  | { kind: 'operator' }
   | { kind: 'signed_in' }
   | { kind: 'roles'; roles: Role[] }
   | { kind: 'permission'; permission: Permission; or?: Permission[] };
 
 export const access = {
   public: (): Access => ({ kind: 'public' }),
+  platform: (): Access => ({ kind: 'platform' }),
+  operator: (): Access => ({ kind: 'operator' }),
   signedIn: (): Access => ({ kind: 'signed_in' }),
   staff: (): Access => ({ kind: 'roles', roles: ['admin', 'agent'] }),
   admin: (): Access => ({ kind: 'roles', roles: ['admin'] }),
@@ -37,7 +43,9 @@ export function can(actor: Actor | null, permission: Permission): boolean {
 
 /** Throws 401 without an actor, 403 when the actor may not call the route. */
 export function checkAccess(rule: Access, actor: Actor | null): void {
-  if (rule.kind === 'public') return;
+  if (rule.kind === 'public' || rule.kind === 'platform') return;
+  // The operator is checked by the request context before any actor is looked up.
+  if (rule.kind === 'operator') return;
   if (!actor) throw Unauthorized();
   if (rule.kind === 'signed_in') return;
   if (rule.kind === 'roles' && !rule.roles.includes(actor.role)) throw Forbidden();

@@ -204,7 +204,7 @@ function describe(op: Operation, route: RouteInfo, entry: OperationDoc): Set<Err
 
   const statuses = new Set<ErrorStatus>(entry.errors ?? []);
   if (op.parameters?.length || op.requestBody || WRITE.has(method)) statuses.add(400);
-  if (route.access.kind !== 'public') {
+  if (route.access.kind !== 'public' && route.access.kind !== 'platform') {
     statuses.add(401);
     statuses.add(403);
   }
@@ -219,10 +219,13 @@ function describe(op: Operation, route: RouteInfo, entry: OperationDoc): Set<Err
 
 /**
  * Public operations need nothing. Others take a session cookie (writes also the CSRF token from
- * GET /auth/session) or an API token.
+ * GET /auth/session) or an API token. The operator's take the operator's cookie (writes also its
+ * CSRF token) or HTTP Basic auth with the operator's credentials.
  */
 function securityFor(rule: Access, write: boolean) {
-  if (rule.kind === 'public') return [];
+  if (rule.kind === 'public' || rule.kind === 'platform') return [];
+  if (rule.kind === 'operator')
+    return [write ? { operatorSession: [], csrfToken: [] } : { operatorSession: [] }, { operatorBasic: [] }];
   return [write ? { session: [], csrfToken: [] } : { session: [] }, { bearer: [] }];
 }
 
@@ -237,7 +240,7 @@ const ERROR_SCHEMA = {
         code: {
           type: 'string',
           description:
-            'Stable machine-readable code: invalid, unauthorized, forbidden, not_found, conflict, limit_reached, rate_limited, locked, too_large, unsupported_media_type, ip_not_allowed, two_factor_required, two_factor_invalid, two_factor_setup_required, suspended, directory_unavailable, database_unavailable, internal.',
+            'Stable machine-readable code: invalid, unauthorized, forbidden, not_found, conflict, limit_reached, rate_limited, locked, too_large, unsupported_media_type, ip_not_allowed, two_factor_required, two_factor_invalid, two_factor_setup_required, suspended, subscription_expired, directory_unavailable, database_unavailable, internal.',
           example: 'not_found',
         },
         message: {

@@ -15,6 +15,9 @@ const UNIQUE_FIELDS: Record<string, [string, string]> = {
   tags_name_uq: ['name', 'validation.name_taken'],
 };
 
+const BUSBOY_MESSAGES =
+  /^(Unexpected end of multipart data|Multipart: Boundary not found|Malformed part header|Part terminated early)/;
+
 function send(reply: FastifyReply, locale: Locale, err: AppError) {
   const fields = err.fields
     ? Object.fromEntries(Object.entries(err.fields).map(([k, m]) => [k, t(locale, m.key, m.params)]))
@@ -54,6 +57,10 @@ export function toAppError(err: unknown, context?: string): AppError {
       params: { mb: +(err.maxBytes / 1048576).toFixed(1) },
     });
   const e = err as FastifyError & { code?: string; constraint?: string };
+  // A multipart body that does not follow its own boundary (cut short, a wrong boundary):
+  // busboy throws plain Errors, recognised by their message. The client's fault, not ours.
+  if (!e.code && e instanceof Error && BUSBOY_MESSAGES.test(e.message))
+    return new AppError('invalid', { key: 'errors.multipart_malformed' });
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':

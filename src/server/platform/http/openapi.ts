@@ -76,6 +76,19 @@ export async function installOpenApi(app: FastifyInstance, apiDocs: ApiDocs, tag
             description:
               'With the session cookie, writes send this header; its value comes from GET /api/v1/auth/session.',
           },
+          operatorSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'pishkhan_operator',
+            description:
+              'The platform operator’s cookie (cloud mode), set by POST /api/v1/operator/login for 8 hours; writes send its CSRF token (from the login answer or GET /api/v1/operator/session) in x-csrf-token.',
+          },
+          operatorBasic: {
+            type: 'http',
+            scheme: 'basic',
+            description:
+              'The platform operator’s username and password (OPERATOR_USERNAME/OPERATOR_PASSWORD), for scripts; no CSRF token.',
+          },
         },
       },
     },

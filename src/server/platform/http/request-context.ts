@@ -38,18 +38,31 @@ export interface WorkspaceRules {
   twoFactorRequired?: 'off' | 'admins' | 'staff';
 }
 
+/** What the composition root gives the request context (the platform imports no module). */
+export interface RequestContextHooks {
+  /** The workspace's settings that the context enforces (settings module). */
+  rulesOf: (ctx: Ctx) => Promise<WorkspaceRules>;
+  /**
+   * Cloud mode: throws when the workspace may not take this request — suspended by the operator
+   * (503 `suspended`) or past its plan's grace (402 `subscription_expired`, reads still answered).
+   */
+  checkWorkspace?: (ctx: Ctx, request: { method: string; url: string }) => Promise<void>;
+  /** Operator routes: throws 401 unless the request carries the operator's sign-in. */
+  checkOperator?: (request: FastifyRequest) => Promise<void> | void;
+}
+
 /**
  * Builds `request.ctx` for every /api route in onRequest: language, workspace, actor (session
  * cookie or bearer token), then enforces CSRF, the route's access rule, the staff IP allow-list
  * and suspension — all before the body is read. `rulesOf` reads the workspace's settings (the
  * settings module's, given by the composition root: the platform imports no module).
  */
-export function installRequestContext(
-  app: FastifyInstance,
-  deps: AppDeps,
-  rulesOf: (ctx: Ctx) => Promise<WorkspaceRules>,
-) {
-  const workspaces = createWorkspaceResolver(deps.database.db);
+export function installRequestContext(app: FastifyInstance, deps: AppDeps, hooks: RequestContextHooks) {
+  const { rulesOf } = hooks;
+  const workspaces = createWorkspaceResolver(deps.database.db, {
+    cloud: deps.config.cloud.enabled,
+    cloudDomain: deps.config.cloud.domain,
+  });
   const allowCache = new Map<string, (ip: string) => boolean>();
   const actors = actorCacheOf(deps.database);
 
@@ -60,6 +73,26 @@ export function installRequestContext(
     const locale = localeFromHeader(request.headers['accept-language']);
     const now = deps.clock.now();
     const db = deps.database.db;
+    const rule = request.routeOptions.config.access as Access;
+
+    // Platform and operator routes belong to no workspace: no session, no workspace lookup.
+    if (rule.kind === 'platform' || rule.kind === 'operator') {
+      request.ctx = {
+        workspaceId: 0,
+        actor: null,
+        db,
+        inTx: false,
+        locale,
+        ip: request.ip,
+        requestId: String(request.id),
+        deps,
+      };
+      if (rule.kind === 'operator') {
+        if (!hooks.checkOperator) throw new AppError('not_found', { key: 'errors.not_found' });
+        await hooks.checkOperator(request);
+      }
+      return;
+    }
 
     let resolved: Resolved | null = null;
     const auth = request.headers.authorization;
@@ -94,7 +127,6 @@ export function installRequestContext(
     };
     request.ctx = ctx;
 
-    const rule = request.routeOptions.config.access as Access;
     // Public routes act as nobody in particular (guest forms ignore the session), so a forged
     // cross-site post gains nothing there; everywhere else a cookie write needs the token.
     if (ctx.actor?.via === 'session' && !SAFE_METHODS.has(request.method) && rule.kind !== 'public') {
@@ -105,6 +137,7 @@ export function installRequestContext(
     }
 
     checkAccess(rule, ctx.actor);
+    if (hooks.checkWorkspace) await hooks.checkWorkspace(ctx, { method: request.method, url });
 
     const guestWrite = PUBLIC_WRITE.test(url) && !SAFE_METHODS.has(request.method);
     if (ctx.actor || guestWrite) {

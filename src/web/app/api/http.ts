@@ -1,4 +1,5 @@
 import i18n from '../../ui/i18n/i18n';
+import { PATH_SLUG } from '../workspace-path';
 
 /** The error shape of every API failure (api.md, "Errors"). `fields` maps a field to its message. */
 export class ApiError extends Error {
@@ -20,6 +21,8 @@ export const getCsrfToken = () => csrfToken;
 
 export function baseHeaders(method: string): Record<string, string> {
   const headers: Record<string, string> = { 'accept-language': i18n.language || 'fa' };
+  // A page under /w/<slug> is that workspace's, whatever the host name says.
+  if (PATH_SLUG) headers['x-workspace'] = PATH_SLUG;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   return headers;
 }

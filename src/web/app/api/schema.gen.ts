@@ -2339,7 +2339,7 @@ export type paths = {
         head?: never;
         /**
          * Change SMS charging, price or low-balance mark
-         * @description Administrators only; in a self-hosted install the administrator manages the credit (a cloud mode, where the platform operator does, is not offered yet). Only the fields sent change (at least one): charging on or off, pricePerSms (toman per SMS part, 1 or more), lowBalanceThreshold (toman) and codesExempt (one-time sign-in codes and the admin's sign-in link sent free, never skipped for credit). The change is written to the audit log. Turning charging on while the balance is under the mark mails the administrators one warning.
+         * @description Administrators only; in a self-hosted install the administrator manages the credit. In cloud mode only the platform operator grants credit and sets the price (platform settings): this answers 403. Only the fields sent change (at least one): charging on or off, pricePerSms (toman per SMS part, 1 or more), lowBalanceThreshold (toman) and codesExempt (one-time sign-in codes and the admin's sign-in link sent free, never skipped for credit). The change is written to the audit log. Turning charging on while the balance is under the mark mails the administrators one warning.
          */
         patch: operations["updateCredit"];
         trace?: never;
@@ -2355,7 +2355,7 @@ export type paths = {
         put?: never;
         /**
          * Add SMS credit
-         * @description Administrators only; in a self-hosted install the administrator manages the credit (a cloud mode, where the platform operator does, is not offered yet). Adds amount toman (a whole number from 1 to 10^12) to the balance, e.g. credit bought from the SMS vendor, with a note; written to the ledger as a grant (with who granted it) and to the audit log. Answers the credit as GET does. A balance that would pass 10^15 is refused with 400.
+         * @description Administrators only; in a self-hosted install the administrator manages the credit. In cloud mode only the platform operator grants credit and sets the price (platform settings): this answers 403. Adds amount toman (a whole number from 1 to 10^12) to the balance, e.g. credit bought from the SMS vendor, with a note; written to the ledger as a grant (with who granted it) and to the audit log. Answers the credit as GET does. A balance that would pass 10^15 is refused with 400.
          */
         post: operations["grantCredit"];
         delete?: never;
@@ -2433,7 +2433,7 @@ export type paths = {
         };
         /**
          * Return from Zarinpal
-         * @description Public: Zarinpal sends the payer’s browser here with `Authority` and `Status`. Not for API clients. The payment is verified with Zarinpal once (parallel and repeated calls never credit twice) and the browser is redirected (303) to `/admin/billing?payment=ok|failed|pending|cancelled|unknown`: `pending` when Zarinpal did not answer (a job retries), `unknown` for an authority not of this workspace.
+         * @description Public: Zarinpal sends the payer’s browser here with `Authority` and `Status`. Not for API clients. The payment is verified with Zarinpal once (parallel and repeated calls never credit twice) and the browser is redirected (303) to `/admin/billing?payment=ok|failed|pending|cancelled|unknown`: `pending` when Zarinpal did not answer (a job retries), `unknown` for an authority not of this workspace. Cloud mode: Zarinpal returns the payer to the platform’s address, which names no workspace; the payment is found by its authority and the browser is sent to its workspace’s own address (`https://<slug>.<domain>/admin/billing?payment=…`).
          */
         get: operations["zarinpalCallback"];
         put?: never;
@@ -2456,6 +2456,278 @@ export type paths = {
          * @description Administrators only. The workspace’s online payments, newest first, paged: amount in toman, state (created, verifying, paid, failed, cancelled), Zarinpal’s reference number and the masked card once paid.
          */
         get: operations["listPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the plans on offer
+         * @description Cloud mode only (404 in a self-hosted install). Needs the billing.manage permission (administrators hold it). The platform's active plans in the operator's order: names (Persian and English), limits of agents (active admins and agents), customers and departments (null is unlimited), prices per period in toman, and which one is the free trial new workspaces start on.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the workspace's subscription
+         * @description Cloud mode only (404 in a self-hosted install). Needs the billing.manage permission (administrators hold it). The plan, its state computed from the clock — trial or active before endsAt, grace until graceEndsAt (still writable, show a banner), expired after it (read-only: writes answer 402 subscription_expired, except sign-in and billing), suspended by the operator — and the usage counted against the limits. suspensionMessage is the text to show while expired or suspended. A workspace made before cloud mode was turned on has no limits and never ends.
+         */
+        get: operations["getSubscription"];
+        put?: never;
+        /**
+         * Buy or renew a plan online
+         * @description Cloud mode, administrators only. Quotes `periods` periods of `months` months (one of the plan’s prices; a month is 30 days) and opens a Zarinpal payment of the amount; answers Zarinpal’s payment page (send the browser there) with the quote: `price` of the periods, `proration` credited for the unused whole days of the current paid plan when changing plans (at the price per day it was bought at), `amount` paid (price − proration, at least 1,000 toman) and the new `endsAt`. Nothing changes until the payment is verified (the Zarinpal callback, or the reconcile job within about ten minutes): the same plan is then extended from its end (or from now once ended), another plan starts at that moment. Refused with 400 for an unknown plan or period, when online payment is not set up or Zarinpal refused the request; 409 `conflict` when the plan’s limits are below what the workspace already uses (the message and `details.limit` name the limit); 429 after 10 payments in 10 minutes; 404 on a self-hosted server.
+         */
+        post: operations["buySubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the platform operator in
+         * @description Public; 404 unless cloud mode is on and the operator is configured. Compares username and password with OPERATOR_USERNAME/OPERATOR_PASSWORD in constant time and sets the `pishkhan_operator` cookie (HttpOnly, SameSite=Strict, Secure over HTTPS; sent only to /api/v1/operator) for 8 hours, however active. Answers the username and the CSRF token that writes send in `x-csrf-token`. Wrong credentials answer 401; 10 failures from one address lock it out for 15 minutes, and more than 20 tries in 10 minutes are refused — both 429 with Retry-After.
+         */
+        post: operations["operatorLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the platform operator out
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. Ends every cookie sign-in of the operator (in every browser) and clears the cookie. Basic auth keeps working.
+         */
+        post: operations["operatorLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the operator’s session
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. Answers the operator’s username and the CSRF token of the cookie sign-in (empty with Basic auth); 401 when not signed in.
+         */
+        get: operations["getOperatorSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every workspace
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. Every workspace of the platform, newest first, paged: slug, name, the owner’s mobile, plan, subscription state (trial, active, grace, expired, suspended; null without a subscription) and end, usage (active agents and admins, active customers, active departments, tickets), revenue (toman of paid payments of both purposes) and SMS credit balance. `q` matches the slug, the name or the owner’s mobile; `state` keeps one state. `totals` counts the workspaces matching and their revenue.
+         */
+        get: operations["listOperatorWorkspaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/workspaces/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a workspace
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. Suspends the workspace with an optional note: its people get 503 `suspended` until it is resumed. Written to the workspace’s audit log with the operator’s name. 409 for a workspace without a subscription.
+         */
+        post: operations["suspendWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/workspaces/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a suspended workspace
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. Lifts the operator’s suspension (and its note). Written to the workspace’s audit log. 409 for a workspace without a subscription.
+         */
+        post: operations["resumeWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/workspaces/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add SMS credit to a workspace
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. Adds amount toman (1 to 10^12) to the workspace’s SMS credit as a grant with the note, in its ledger (reference `operator:<username>`) and audit log. Answers the workspace’s credit as its GET /billing/credit does. A balance that would pass 10^15 is refused with 400.
+         */
+        post: operations["grantWorkspaceCredit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every plan
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. Every plan, inactive ones too, in display order (position, then id): names, limits (null is unlimited), prices per number of months, trial and its days.
+         */
+        get: operations["listOperatorPlans"];
+        put?: never;
+        /**
+         * Create a plan
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. A new plan: Persian and English names, limits of agents, customers and departments (null is unlimited), prices (toman per period of `months`; one price per number of months), trial and trial days, active, position. At most one active plan may be the trial: a second is refused with 409. Logged with the operator’s name.
+         */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a plan
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. Changes only the fields sent (`limits` and `prices` are replaced whole). Plans are never deleted — subscriptions and payments refer to them — but made inactive, and then no longer offered. A second active trial plan is refused with 409.
+         */
+        patch: operations["updatePlan"];
+        trace?: never;
+    };
+    "/api/v1/operator/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the platform settings
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. The platform’s settings: smsPrice (toman per SMS part), graceDays after a plan ends during which the workspace stays writable, reminderDays before the end, and the message shown while a workspace is read-only.
+         */
+        get: operations["getPlatformSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the platform settings
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. Changes only the fields sent; logged with the operator’s name.
+         */
+        patch: operations["updatePlatformSettings"];
+        trace?: never;
+    };
+    "/api/v1/operator/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every online payment
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. Online payments of every workspace (or of `workspaceId`), newest first, paged: purpose (credit or subscription), amount in toman, state, Zarinpal’s reference and masked card once paid, and the workspace’s id and slug.
+         */
+        get: operations["listOperatorPayments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2680,6 +2952,66 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/platform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What this server is
+         * @description Public, outside any workspace. `cloud` says whether organisations sign up here for their own helpdesk (cloud mode); `domain` is the domain workspaces are reached under as `<slug>.<domain>`, or null when they are reached at `/w/<slug>` (and always null self-hosted).
+         */
+        get: operations["getPlatform"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up an organisation
+         * @description Cloud mode only (404 otherwise); public, outside any workspace. Takes the organisation’s mobile, the address it wants (`slug`: 4–31 lower-case English letters, digits and dashes, starting with a letter) and its name, and the accepted terms; sends a six-digit code to the mobile by SMS, valid for `expiresIn` seconds. Nothing is created yet: the sign-up waits for POST /public/signup/verify, and asking again for the same mobile replaces it (after `resendIn` seconds). Refused with 400 for a reserved address, 409 when the address is already a helpdesk (field `slug`) or the mobile already owns one (field `mobile`: its owner signs in instead), and 429 with Retry-After before the resend wait is over, after 3 codes to one mobile in 10 minutes or 10 sign-ups from one address in an hour.
+         */
+        post: operations["startSignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/signup/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a sign-up
+         * @description Cloud mode only (404 otherwise); public, outside any workspace. With the code sent to the mobile, creates the workspace (its title the organisation’s name, its language the sign-up’s), its administrator (username = the address, with that mobile) and signs the administrator in: the answer sets the session cookie and carries the CSRF token and the workspace’s address (`url`). The administrator’s sign-in link is also sent by SMS. A wrong code answers 400 (field `code`); the fifth wrong code, an expired code or no waiting sign-up also answer 400 and the sign-up must be started again. 409 when the address or the mobile was taken since the code was sent; 429 after 30 tries from one address in 10 minutes.
+         */
+        post: operations["verifySignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -2698,7 +3030,7 @@ export type components = {
         Error: {
             error: {
                 /**
-                 * @description Stable machine-readable code: invalid, unauthorized, forbidden, not_found, conflict, limit_reached, rate_limited, locked, too_large, unsupported_media_type, ip_not_allowed, two_factor_required, two_factor_invalid, two_factor_setup_required, suspended, directory_unavailable, database_unavailable, internal.
+                 * @description Stable machine-readable code: invalid, unauthorized, forbidden, not_found, conflict, limit_reached, rate_limited, locked, too_large, unsupported_media_type, ip_not_allowed, two_factor_required, two_factor_invalid, two_factor_setup_required, suspended, subscription_expired, directory_unavailable, database_unavailable, internal.
                  * @example not_found
                  */
                 code: string;
@@ -5052,6 +5384,7 @@ export interface operations {
                                 deactivated: number;
                                 unchanged: number;
                                 skipped: number;
+                                limitReached?: number;
                                 seen: number;
                                 durationMs: number;
                                 samples: {
@@ -5203,6 +5536,7 @@ export interface operations {
                             deactivated: number;
                             unchanged: number;
                             skipped: number;
+                            limitReached?: number;
                             seen: number;
                             durationMs: number;
                             samples: {
@@ -5280,6 +5614,7 @@ export interface operations {
                             deactivated: number;
                             unchanged: number;
                             skipped: number;
+                            limitReached?: number;
                             seen: number;
                             durationMs: number;
                             samples: {
@@ -5427,6 +5762,7 @@ export interface operations {
                             deactivated: number;
                             unchanged: number;
                             skipped: number;
+                            limitReached?: number;
                             seen: number;
                             durationMs: number;
                             samples: {
@@ -5526,6 +5862,7 @@ export interface operations {
                         deactivated: number;
                         unchanged: number;
                         skipped: number;
+                        limitReached?: number;
                         seen: number;
                         durationMs: number;
                         samples: {
@@ -12983,6 +13320,755 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        nameEn: string;
+                        limits: {
+                            agents: number | null;
+                            customers: number | null;
+                            departments: number | null;
+                        };
+                        prices: {
+                            months: number;
+                            amount: number;
+                        }[];
+                        trial: boolean;
+                        trialDays: number;
+                        active: boolean;
+                        position: number;
+                    }[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: {
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                            limits: {
+                                agents: number | null;
+                                customers: number | null;
+                                departments: number | null;
+                            };
+                            prices: {
+                                months: number;
+                                amount: number;
+                            }[];
+                            trial: boolean;
+                            trialDays: number;
+                            active: boolean;
+                            position: number;
+                        };
+                        /** @enum {string} */
+                        state: "trial" | "active" | "grace" | "expired" | "suspended";
+                        endsAt: string;
+                        graceEndsAt: string;
+                        usage: {
+                            agents: number;
+                            customers: number;
+                            departments: number;
+                        };
+                        suspensionMessage: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    buySubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "planId": "2",
+                 *       "months": 12,
+                 *       "periods": 1
+                 *     }
+                 */
+                "application/json": {
+                    planId: number | string;
+                    months: number;
+                    /** @default 1 */
+                    periods?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        paymentUrl: string;
+                        price: number;
+                        proration: number;
+                        amount: number;
+                        endsAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    operatorLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "operator",
+                 *       "password": "a-long-operator-password"
+                 *     }
+                 */
+                "application/json": {
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        username: string;
+                        csrfToken: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    operatorLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOperatorSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        username: string;
+                        csrfToken: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOperatorWorkspaces: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: "trial" | "active" | "grace" | "expired" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            ownerMobile: string | null;
+                            createdAt: string;
+                            plan: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            state: ("trial" | "active" | "grace" | "expired" | "suspended") | null;
+                            endsAt: string | null;
+                            usage: {
+                                agents: number;
+                                customers: number;
+                                departments: number;
+                                tickets: number;
+                            };
+                            revenue: number;
+                            credit: number;
+                            suspendedAt: string | null;
+                            suspensionNote: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        totals: {
+                            workspaces: number;
+                            revenue: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    suspendWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Abuse report 1404-12"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resumeWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    grantWorkspaceCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 200000,
+                 *       "note": "Compensation for the outage of 1404-09-12"
+                 *     }
+                 */
+                "application/json": {
+                    amount: number;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balance: number;
+                        pricePerSms: number;
+                        /** @enum {string} */
+                        currency: "IRT";
+                        lowBalance: boolean;
+                        lowBalanceThreshold: number;
+                        charging: boolean;
+                        codesExempt: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOperatorPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        nameEn: string;
+                        limits: {
+                            agents: number | null;
+                            customers: number | null;
+                            departments: number | null;
+                        };
+                        prices: {
+                            months: number;
+                            amount: number;
+                        }[];
+                        trial: boolean;
+                        trialDays: number;
+                        active: boolean;
+                        position: number;
+                    }[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "پایه",
+                 *       "nameEn": "Basic",
+                 *       "limits": {
+                 *         "agents": 5,
+                 *         "customers": null,
+                 *         "departments": 3
+                 *       },
+                 *       "prices": [
+                 *         {
+                 *           "months": 1,
+                 *           "amount": 500000
+                 *         },
+                 *         {
+                 *           "months": 12,
+                 *           "amount": 5000000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    nameEn?: string;
+                    limits: {
+                        agents: number | null;
+                        customers: number | null;
+                        departments: number | null;
+                    };
+                    prices: {
+                        months: number;
+                        amount: number;
+                    }[];
+                    /** @default false */
+                    trial?: boolean;
+                    /** @default 14 */
+                    trialDays?: number;
+                    /** @default true */
+                    active?: boolean;
+                    /** @default 0 */
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        nameEn: string;
+                        limits: {
+                            agents: number | null;
+                            customers: number | null;
+                            departments: number | null;
+                        };
+                        prices: {
+                            months: number;
+                            amount: number;
+                        }[];
+                        trial: boolean;
+                        trialDays: number;
+                        active: boolean;
+                        position: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "active": false
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    nameEn?: string;
+                    limits?: {
+                        agents: number | null;
+                        customers: number | null;
+                        departments: number | null;
+                    };
+                    prices?: {
+                        months: number;
+                        amount: number;
+                    }[];
+                    trial?: boolean;
+                    trialDays?: number;
+                    active?: boolean;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        nameEn: string;
+                        limits: {
+                            agents: number | null;
+                            customers: number | null;
+                            departments: number | null;
+                        };
+                        prices: {
+                            months: number;
+                            amount: number;
+                        }[];
+                        trial: boolean;
+                        trialDays: number;
+                        active: boolean;
+                        position: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPlatformSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @default 190 */
+                        smsPrice: number;
+                        /** @default 7 */
+                        graceDays: number;
+                        /**
+                         * @default [
+                         *       7,
+                         *       1
+                         *     ]
+                         */
+                        reminderDays: number[];
+                        /** @default  */
+                        expiredMessage: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updatePlatformSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "graceDays": 7,
+                 *       "reminderDays": [
+                 *         7,
+                 *         1
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    smsPrice?: number;
+                    graceDays?: number;
+                    reminderDays?: number[];
+                    expiredMessage?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @default 190 */
+                        smsPrice: number;
+                        /** @default 7 */
+                        graceDays: number;
+                        /**
+                         * @default [
+                         *       7,
+                         *       1
+                         *     ]
+                         */
+                        reminderDays: number[];
+                        /** @default  */
+                        expiredMessage: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOperatorPayments: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                workspaceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            purpose: "credit" | "subscription";
+                            amount: number;
+                            /** @enum {string} */
+                            state: "created" | "verifying" | "paid" | "failed" | "cancelled";
+                            refId: string | null;
+                            cardPan: string | null;
+                            createdAt: string;
+                            verifiedAt: string | null;
+                            workspace: {
+                                id: string;
+                                slug: string;
+                            };
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getPushKey: {
         parameters: {
             query?: never;
@@ -13598,6 +14684,129 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cloud: boolean;
+                        domain: string | null;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    startSignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mobile": "09121234567",
+                 *       "slug": "acme-support",
+                 *       "organisation": "Acme",
+                 *       "acceptTerms": true,
+                 *       "locale": "fa"
+                 *     }
+                 */
+                "application/json": {
+                    mobile: string;
+                    slug: string;
+                    organisation: string;
+                    /** @enum {boolean} */
+                    acceptTerms: true;
+                    /** @enum {string} */
+                    locale?: "fa" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresIn: number;
+                        resendIn: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    verifySignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mobile": "09121234567",
+                 *       "code": "123456"
+                 *     }
+                 */
+                "application/json": {
+                    mobile: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspace: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            url: string;
+                        };
+                        user: {
+                            id: string;
+                            username: string;
+                            mobile: string;
+                        };
+                        csrfToken: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
+import { Box, Button, Stack } from '@mui/material';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, type BodyOf, type ResponseOf } from '../../app/api';
@@ -7,7 +8,10 @@ import { isAdmin, useMe } from '../../app/session';
 import { fieldErrors, FormError } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { NumberField } from '../../ui/NumberField';
+import { BILLING_PATH } from '../../ui/payment-required';
 import { QueryView } from '../../ui/states';
+import { CreditBalance } from '../billing/CreditBalance';
+import { usePlatform } from '../billing/queries';
 import { CREDIT_KEY } from '../notifications/LowCreditBanner';
 import { AdminPage } from './AdminPage';
 import { CreditGrantForm } from './CreditGrantForm';
@@ -30,52 +34,29 @@ export default function SmsCreditPage() {
   const me = useMe().data!;
   const credit = useQuery({ queryKey: CREDIT_KEY, queryFn: ({ signal }) => call('getCredit', { signal }) });
   const admin = isAdmin(me);
+  // Cloud mode: the price and charging are the platform operator's, and credit is bought, not granted.
+  const cloud = !!usePlatform().data?.cloud;
+  const manages = admin && !cloud;
   return (
     <AdminPage title={t('credit.title')} intro={t('credit.intro')}>
       <QueryView query={credit} rows={4}>
         {(data) => (
           <Stack spacing={2} sx={{ maxWidth: 1000 }}>
-            <Balance credit={data} />
-            {admin ? <CreditSettings saved={data} /> : <ReadOnlySettings credit={data} />}
-            {admin && <CreditGrantForm />}
+            <CreditBalance credit={data}>
+              {admin && (
+                <Button component={Link} to={BILLING_PATH} size="small" sx={{ mt: 1 }} data-testid="credit-buy-online">
+                  {t('billing.topUp.link')}
+                </Button>
+              )}
+            </CreditBalance>
+            {manages ? <CreditSettings saved={data} /> : <ReadOnlySettings credit={data} />}
+            {manages && <CreditGrantForm />}
             <CreditUsage />
             <CreditLedger />
           </Stack>
         )}
       </QueryView>
     </AdminPage>
-  );
-}
-
-function Balance({ credit }: { credit: Credit }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const toman = (n: number) => t('credit.toman', { n: f.number(n) });
-  const messages = credit.pricePerSms > 0 ? Math.floor(Math.max(0, credit.balance) / credit.pricePerSms) : 0;
-  return (
-    <Paper variant="outlined" component="section" aria-labelledby="credit-balance" sx={{ p: { xs: 2, sm: 3 } }}>
-      <Typography variant="h6" component="h2" id="credit-balance">
-        {t('credit.balance')}
-      </Typography>
-      <Typography
-        variant="h4"
-        component="p"
-        sx={{ mt: 1, fontWeight: 600, color: credit.lowBalance ? 'error.main' : 'text.primary' }}
-        data-testid="credit-balance"
-      >
-        {toman(credit.balance)}
-      </Typography>
-      <Typography variant="body2" color="text.secondary">
-        {credit.charging
-          ? t('credit.enoughFor', { count: messages, n: f.number(messages), price: toman(credit.pricePerSms) })
-          : t('credit.notCharging')}
-      </Typography>
-      {credit.lowBalance && (
-        <Alert severity="warning" sx={{ mt: 2 }} data-testid="credit-low">
-          {t('credit.lowText', { threshold: toman(credit.lowBalanceThreshold) })}
-        </Alert>
-      )}
-    </Paper>
   );
 }
 

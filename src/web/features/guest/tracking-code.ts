@@ -1,3 +1,4 @@
+import { appUrl } from '../../app/workspace-path';
 import { latinDigits } from '../../ui/format';
 
 /**
@@ -17,8 +18,7 @@ export function displayCode(typed: string): string {
 /** The guest ticket page's path, and its full address on this site (for copying). */
 export const guestTicketPath = (number: number, code: string) =>
   `/guest/tickets/${number}?code=${encodeURIComponent(code)}`;
-export const guestTicketUrl = (number: number, code: string) =>
-  `${window.location.origin}${guestTicketPath(number, code)}`;
+export const guestTicketUrl = (number: number, code: string) => appUrl(guestTicketPath(number, code));
 
 /**
  * Copies a text: the Clipboard API where the page may use it (HTTPS, localhost), else the old

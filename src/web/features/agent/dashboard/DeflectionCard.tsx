@@ -2,6 +2,7 @@ import { Box, Card, CardContent, Grid, Link as MuiLink, List, ListItem, Stack, T
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../app/api';
+import { appPath } from '../../../app/workspace-path';
 import { useFormat } from '../../../ui/format';
 import { EmptyState, QueryView } from '../../../ui/states';
 import { articlePath } from '../../kb/public/paths';
@@ -69,7 +70,12 @@ export function DeflectionCard() {
                     {d.topArticles.map((a) => (
                       <ListItem key={a.slug} disableGutters divider>
                         <Stack direction="row" spacing={2} sx={{ width: '100%', alignItems: 'baseline' }}>
-                          <MuiLink href={articlePath(a.slug)} target="_blank" rel="noopener" sx={{ flexGrow: 1 }}>
+                          <MuiLink
+                            href={appPath(articlePath(a.slug))}
+                            target="_blank"
+                            rel="noopener"
+                            sx={{ flexGrow: 1 }}
+                          >
                             <bdi dir="auto">{a.title}</bdi>
                           </MuiLink>
                           <Typography variant="body2" color="text.secondary" sx={{ flexShrink: 0 }}>

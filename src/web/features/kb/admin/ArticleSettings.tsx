@@ -3,6 +3,7 @@ import OpenInNew from '@mui/icons-material/OpenInNew';
 import { useTranslation } from 'react-i18next';
 import type { fieldErrors } from '../../../ui/form';
 import { LabelledSwitch } from '../../admin/LabelledSwitch';
+import { appPath } from '../../../app/workspace-path';
 import type { KbArticle, KbGroup } from './api';
 import { GroupPicker } from './GroupPicker';
 import { KeywordsField } from './KeywordsField';
@@ -77,7 +78,7 @@ export function ArticleSettings({
           {published ? (
             <Button
               size="small"
-              href={publicArticlePath(saved.slug)}
+              href={appPath(publicArticlePath(saved.slug))}
               target="_blank"
               rel="noopener"
               endIcon={<OpenInNew fontSize="small" />}

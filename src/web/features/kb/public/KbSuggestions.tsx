@@ -4,6 +4,7 @@ import MenuBook from '@mui/icons-material/MenuBook';
 import OpenInNew from '@mui/icons-material/OpenInNew';
 import { useTranslation } from 'react-i18next';
 import type { TKbSuggestion } from '../../../../contracts/kb';
+import { appPath } from '../../../app/workspace-path';
 import { articlePath } from './paths';
 
 /**
@@ -40,7 +41,7 @@ export function KbSuggestions({ items, session }: { items: TKbSuggestion[]; sess
             {items.slice(0, 5).map((a) => (
               <ListItem key={a.slug} disableGutters sx={{ display: 'block', py: 0.5, textAlign: 'start' }}>
                 <MuiLink
-                  href={articlePath(a.slug, session)}
+                  href={appPath(articlePath(a.slug, session))}
                   target="_blank"
                   rel="noopener"
                   data-testid="kb-suggestion"

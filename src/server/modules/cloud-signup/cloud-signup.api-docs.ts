@@ -1,0 +1,28 @@
+import type { ApiDocs } from '../../platform/http/api-docs';
+
+/** The OpenAPI texts of cloud sign-up (platform/http/api-docs.ts). */
+export const cloudSignupApiDocs: ApiDocs = {
+  'GET /public/platform': {
+    operationId: 'getPlatform',
+    summary: 'What this server is',
+    description:
+      'Public, outside any workspace. `cloud` says whether organisations sign up here for their own helpdesk (cloud mode); `domain` is the domain workspaces are reached under as `<slug>.<domain>`, or null when they are reached at `/w/<slug>` (and always null self-hosted).',
+    errors: [404],
+  },
+  'POST /public/signup': {
+    operationId: 'startSignup',
+    summary: 'Sign up an organisation',
+    description:
+      'Cloud mode only (404 otherwise); public, outside any workspace. Takes the organisation’s mobile, the address it wants (`slug`: 4–31 lower-case English letters, digits and dashes, starting with a letter) and its name, and the accepted terms; sends a six-digit code to the mobile by SMS, valid for `expiresIn` seconds. Nothing is created yet: the sign-up waits for POST /public/signup/verify, and asking again for the same mobile replaces it (after `resendIn` seconds). Refused with 400 for a reserved address, 409 when the address is already a helpdesk (field `slug`) or the mobile already owns one (field `mobile`: its owner signs in instead), and 429 with Retry-After before the resend wait is over, after 3 codes to one mobile in 10 minutes or 10 sign-ups from one address in an hour.',
+    errors: [409, 429],
+    example: { mobile: '09121234567', slug: 'acme-support', organisation: 'Acme', acceptTerms: true, locale: 'fa' },
+  },
+  'POST /public/signup/verify': {
+    operationId: 'verifySignup',
+    summary: 'Confirm a sign-up',
+    description:
+      'Cloud mode only (404 otherwise); public, outside any workspace. With the code sent to the mobile, creates the workspace (its title the organisation’s name, its language the sign-up’s), its administrator (username = the address, with that mobile) and signs the administrator in: the answer sets the session cookie and carries the CSRF token and the workspace’s address (`url`). The administrator’s sign-in link is also sent by SMS. A wrong code answers 400 (field `code`); the fifth wrong code, an expired code or no waiting sign-up also answer 400 and the sign-up must be started again. 409 when the address or the mobile was taken since the code was sent; 429 after 30 tries from one address in 10 minutes.',
+    errors: [409, 429],
+    example: { mobile: '09121234567', code: '123456' },
+  },
+};

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZPlatformInfo, ZSignup, ZSignupDone, ZSignupStarted, ZSignupVerify } from '../../../contracts/cloud';
+import { SESSION_COOKIE, SESSION_TTL_MS } from '../../platform/auth/resolve-actor';
+import { access } from '../../platform/http/access';
+import { getPlatform } from './get-platform';
+import { startSignup } from './start-signup';
+import { verifySignup } from './verify-signup';
+
+const tags = ['signup'];
+const platform = { access: access.platform() };
+
+/** Cloud sign-up (I1) and what the web app asks before it knows a workspace. */
+export const cloudSignupRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/public/platform', { config: platform, schema: { tags, response: { 200: ZPlatformInfo } } }, (req) =>
+    getPlatform({ ctx: req.ctx }),
+  );
+  app.post(
+    '/public/signup',
+    { config: platform, schema: { tags, body: ZSignup, response: { 202: ZSignupStarted } } },
+    async (req, reply) => reply.code(202).send(await startSignup({ ctx: req.ctx, input: req.body })),
+  );
+  app.post(
+    '/public/signup/verify',
+    { config: platform, schema: { tags, body: ZSignupVerify, response: { 201: ZSignupDone } } },
+    async (req, reply) => {
+      const done = await verifySignup({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] });
+      // The same cookie as a sign-in (auth.routes.ts startSession): the new admin is signed in.
+      reply.setCookie(SESSION_COOKIE, done.cookie, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.ctx.deps.config.publicUrl.startsWith('https:') || req.protocol === 'https',
+        path: '/',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      return reply.code(201).send({ workspace: done.workspace, user: done.user, csrfToken: done.csrfToken });
+    },
+  );
+};

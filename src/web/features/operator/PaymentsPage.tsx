@@ -1,0 +1,137 @@
+import { Chip, Stack, Typography } from '@mui/material';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { call, type ItemOf } from '../../app/api';
+import { useFormat } from '../../ui/format';
+import { EmptyState, QueryView } from '../../ui/states';
+import { AdminPage } from '../admin/AdminPage';
+import { CrudTable, type Column } from '../admin/CrudTable';
+
+type Payment = ItemOf<'listOperatorPayments'>;
+
+const STATE_COLORS: Record<Payment['state'], 'default' | 'info' | 'success' | 'error'> = {
+  created: 'default',
+  verifying: 'info',
+  paid: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
+
+/** Every online payment of the platform, newest first; or one workspace's (from its row's link). */
+export default function PaymentsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [params, setParams] = useSearchParams();
+  const workspaceId = /^[1-9]\d{0,15}$/.test(params.get('workspaceId') ?? '') ? params.get('workspaceId')! : undefined;
+  const slug = params.get('slug');
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = Number(params.get('pageSize')) || 25;
+  const update = (next: Record<string, string | null>) =>
+    setParams(
+      (p) => {
+        const out = new URLSearchParams(p);
+        for (const [k, v] of Object.entries(next))
+          if (v) out.set(k, v);
+          else out.delete(k);
+        return out;
+      },
+      { replace: true },
+    );
+  const list = useQuery({
+    queryKey: ['operator', 'payments', { workspaceId, page, pageSize }],
+    queryFn: ({ signal }) => call('listOperatorPayments', { query: { workspaceId, page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: Column<Payment>[] = [
+    {
+      key: 'when',
+      header: t('billing.payments.when'),
+      render: (p) => <span style={{ whiteSpace: 'nowrap' }}>{f.date(p.createdAt)}</span>,
+    },
+    {
+      key: 'workspace',
+      header: t('operator.workspaces.workspace'),
+      render: (p) => (
+        <Typography variant="body2" dir="ltr" component="span">
+          {p.workspace.slug}
+        </Typography>
+      ),
+    },
+    {
+      key: 'purpose',
+      header: t('billing.payments.purpose'),
+      render: (p) => t(`billing.payments.purposes.${p.purpose}`),
+    },
+    {
+      key: 'amount',
+      header: t('billing.payments.amount'),
+      render: (p) => <span style={{ whiteSpace: 'nowrap' }}>{t('credit.toman', { n: f.number(p.amount) })}</span>,
+    },
+    {
+      key: 'state',
+      header: t('billing.payments.state'),
+      render: (p) => (
+        <Chip
+          size="small"
+          variant="outlined"
+          color={STATE_COLORS[p.state]}
+          label={t(`billing.payments.states.${p.state}`)}
+        />
+      ),
+    },
+    {
+      key: 'ref',
+      header: t('billing.payments.refId'),
+      render: (p) => (
+        <Stack>
+          <Typography variant="body2" dir="ltr" component="span">
+            {p.refId ? f.digits(p.refId) : '—'}
+          </Typography>
+          {p.cardPan && (
+            <Typography variant="caption" color="text.secondary" dir="ltr" component="span">
+              {f.digits(p.cardPan)}
+            </Typography>
+          )}
+        </Stack>
+      ),
+    },
+  ];
+
+  return (
+    <AdminPage title={t('operator.payments.title')} intro={t('operator.payments.intro')}>
+      {workspaceId && (
+        <Stack direction="row">
+          <Chip
+            label={t('operator.payments.ofWorkspace', { slug: slug ?? workspaceId })}
+            onDelete={() => update({ workspaceId: null, slug: null, page: null })}
+            data-testid="operator-payments-filter"
+          />
+        </Stack>
+      )}
+      <QueryView query={list} rows={5}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState title={t('billing.payments.empty')} />
+          ) : (
+            <CrudTable
+              rows={data.items}
+              columns={columns}
+              getId={(p) => p.id}
+              rowName={(p) => p.id}
+              caption={t('operator.payments.title')}
+              paging={{
+                page,
+                pageSize,
+                total: data.total,
+                onPage: (p) => update({ page: p > 1 ? String(p) : null }),
+                onPageSize: (s) => update({ pageSize: String(s), page: null }),
+              }}
+            />
+          )
+        }
+      </QueryView>
+    </AdminPage>
+  );
+}
