@@ -75,11 +75,22 @@ export const ZSignupDone = z.object({
   /** The admin (username = the slug), signed in by the session cookie this answer sets. */
   user: z.object({ id: z.string(), username: z.string(), mobile: z.string() }),
   csrfToken: z.string(),
+  /**
+   * Where the browser goes next, signed in: the workspace's admin screens; with CLOUD_DOMAIN a
+   * one-time address on the workspace's own host that sets its session cookie there.
+   */
+  signInUrl: z.string(),
 });
+export const ZSignupHandoffQuery = z.object({ token: z.string().max(1000).default('') });
 export type TSignupDone = z.infer<typeof ZSignupDone>;
 
 /** GET /public/platform: cloud mode, and the domain workspaces live under (null: `/w/<slug>`). */
-export const ZPlatformInfo = z.object({ cloud: z.boolean(), domain: z.string().nullable() });
+export const ZPlatformInfo = z.object({
+  cloud: z.boolean(),
+  domain: z.string().nullable(),
+  /** Whether a workspace answers at this address (host name or x-workspace); always true self-hosted. */
+  workspace: z.boolean(),
+});
 export type TPlatformInfo = z.infer<typeof ZPlatformInfo>;
 
 /** What a plan allows; null is unlimited. */

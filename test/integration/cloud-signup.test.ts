@@ -95,8 +95,12 @@ async function signUp(app: TestApp, opts: { mobile?: string; slug?: string; orga
 
 describe('cloud sign-up (I1)', () => {
   it('tells the web app it runs in cloud mode, and under which domain', async () => {
-    expect((await visitor(t).get('public/platform')).json()).toEqual({ cloud: true, domain: null });
-    expect((await visitor(td).get('public/platform')).json()).toEqual({ cloud: true, domain: DOMAIN });
+    expect((await visitor(t).get('public/platform')).json()).toEqual({ cloud: true, domain: null, workspace: false });
+    expect((await visitor(td).get('public/platform')).json()).toEqual({
+      cloud: true,
+      domain: DOMAIN,
+      workspace: false,
+    });
   });
 
   it('makes the workspace and its signed-in admin after the SMS code; the admin link goes by SMS', async () => {
@@ -301,6 +305,19 @@ describe('cloud sign-up (I1)', () => {
     expect(res.json().user.mobile).toBe(mobile);
   });
 
+  it('a sign-up in English gets its workspace, its code and its admin link in English', async () => {
+    const v = visitor(t);
+    const mobile = newMobile();
+    const slug = newSlug();
+    await startOk(v, { mobile, slug, organisation: 'English Co', locale: 'en' });
+    const code = (await signupCode(t, mobile))!;
+    const res = await v.post('public/signup/verify', { mobile, code });
+    expect(res.statusCode, res.body).toBe(201);
+    const link = await adminLink(t, res.json().workspace.id, mobile);
+    expect(link).toContain(`/w/${slug}/login`);
+    expect(link).not.toMatch(/[\u0600-\u06ff]/);
+  });
+
   it('refuses, at verification, an address taken since the code was sent', async () => {
     const slug = newSlug();
     const a = visitor(t);
@@ -350,8 +367,54 @@ describe('cloud sign-up (I1)', () => {
     expect((await v.get('public/settings', { host: DOMAIN })).statusCode).toBe(404);
     expect((await visitor(t).get('public/settings', { host: 'pishkhan.test' })).statusCode).toBe(404);
     expect((await v.get('public/settings', { host: `nobody-here.${DOMAIN}` })).statusCode).toBe(404);
-    // The platform's own routes answer there.
-    expect((await v.get('public/platform', { host: DOMAIN })).statusCode).toBe(200);
+    // The platform's own routes answer there, and say whether a workspace answers at the address.
+    expect((await v.get('public/platform', { host: DOMAIN })).json().workspace).toBe(false);
+    expect((await v.get('public/platform', { host: `${slug}.${DOMAIN}` })).json().workspace).toBe(true);
+    expect((await v.get('public/platform', { 'x-workspace': slug })).json().workspace).toBe(true);
+  });
+
+  it('with CLOUD_DOMAIN, the sign-up hands its session over to the workspace’s own host, once', async () => {
+    const { body, slug } = await signUp(td, { organisation: 'Handoff Org' });
+    const signIn = new URL(body.signInUrl);
+    expect(signIn.origin).toBe(`http://${slug}.${DOMAIN}`);
+    expect(signIn.pathname).toBe('/api/v1/public/signup/handoff');
+    const path = signIn.pathname + signIn.search;
+    const host = { host: `${slug}.${DOMAIN}` };
+    // Another workspace's host does not take it.
+    const other = await signUp(td, { organisation: 'Other Org' });
+    const elsewhere = await td.app.inject({ method: 'GET', url: path, headers: { host: `${other.slug}.${DOMAIN}` } });
+    expect(elsewhere.statusCode).toBe(303);
+    expect(elsewhere.headers.location).toBe('/login');
+    expect(elsewhere.cookies).toHaveLength(0);
+    const res = await td.app.inject({ method: 'GET', url: path, headers: host });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/admin');
+    const cookie = res.cookies.find((c) => c.name === 'pk_session')!;
+    const me = await td.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { ...host, cookie: `pk_session=${cookie.value}` },
+    });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.username).toBe(slug);
+    // Used once; a forged token and an expired one lead to the sign-in page.
+    const again = await td.app.inject({ method: 'GET', url: path, headers: host });
+    expect(again.headers.location).toBe('/login');
+    const forged = await td.app.inject({
+      method: 'GET',
+      url: `${signIn.pathname}?token=v1.abc.def.ghi`,
+      headers: host,
+    });
+    expect(forged.headers.location).toBe('/login');
+    const late = await signUp(td, { organisation: 'Late Org' });
+    td.clock.advance(121_000);
+    const lateUrl = new URL(late.body.signInUrl);
+    const expired = await td.app.inject({
+      method: 'GET',
+      url: lateUrl.pathname + lateUrl.search,
+      headers: { host: `${late.slug}.${DOMAIN}` },
+    });
+    expect(expired.headers.location).toBe('/login');
   });
 });
 
@@ -372,6 +435,6 @@ describe('self-hosted', () => {
     });
     expect(res.statusCode).toBe(404);
     expect((await v.post('public/signup/verify', { mobile: newMobile(), code: '123456' })).statusCode).toBe(404);
-    expect((await v.get('public/platform')).json()).toEqual({ cloud: false, domain: null });
+    expect((await v.get('public/platform')).json()).toEqual({ cloud: false, domain: null, workspace: true });
   });
 });

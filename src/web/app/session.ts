@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Permission } from '../../contracts/permissions';
-import { call, setCsrfToken, type ResponseOf } from './api';
+import { ApiError, call, setCsrfToken, type ResponseOf } from './api';
+import { platformQuery } from './platform';
 import { applyLang, type Lang } from '../ui/i18n/i18n';
 
 export type Me = ResponseOf<'getMe'>;
@@ -82,9 +83,15 @@ export const can = (me: Me | null | undefined, p: Permission) =>
   !!me && (me.user.role === 'admin' || me.permissions.includes(p));
 
 export function usePublicSettings() {
+  const client = useQueryClient();
   return useQuery({
     queryKey: ['public-settings'],
-    queryFn: () => call('getPublicSettings'),
+    queryFn: async () => {
+      // On the cloud's own address no workspace answers: known from the platform, not from a 404.
+      const platform = await client.fetchQuery(platformQuery);
+      if (!platform.workspace) throw new ApiError(404, 'not_found', 'no workspace at this address');
+      return call('getPublicSettings');
+    },
     staleTime: 60_000,
   });
 }

@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZPlatformInfo, ZSignup, ZSignupDone, ZSignupStarted, ZSignupVerify } from '../../../contracts/cloud';
+import {
+  ZPlatformInfo,
+  ZSignup,
+  ZSignupDone,
+  ZSignupHandoffQuery,
+  ZSignupStarted,
+  ZSignupVerify,
+} from '../../../contracts/cloud';
+import { redeemHandoff } from './handoff';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../../platform/auth/resolve-actor';
 import { access } from '../../platform/http/access';
 import { getPlatform } from './get-platform';
@@ -12,7 +20,7 @@ const platform = { access: access.platform() };
 /** Cloud sign-up (I1) and what the web app asks before it knows a workspace. */
 export const cloudSignupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/public/platform', { config: platform, schema: { tags, response: { 200: ZPlatformInfo } } }, (req) =>
-    getPlatform({ ctx: req.ctx }),
+    getPlatform({ ctx: req.ctx, headers: req.headers }),
   );
   app.post(
     '/public/signup',
@@ -32,7 +40,26 @@ export const cloudSignupRoutes: FastifyPluginAsyncZod = async (app) => {
         path: '/',
         maxAge: SESSION_TTL_MS / 1000,
       });
-      return reply.code(201).send({ workspace: done.workspace, user: done.user, csrfToken: done.csrfToken });
+      return reply
+        .code(201)
+        .send({ workspace: done.workspace, user: done.user, csrfToken: done.csrfToken, signInUrl: done.signInUrl });
+    },
+  );
+  app.get(
+    '/public/signup/handoff',
+    { config: { access: access.public() }, schema: { tags, querystring: ZSignupHandoffQuery } },
+    async (req, reply) => {
+      const cookie = req.ctx.deps.config.cloud.enabled ? await redeemHandoff(req.ctx, req.query.token) : null;
+      // Used, expired or forged: the sign-in page, where the SMS link or a code signs them in.
+      if (!cookie) return reply.redirect('/login', 303);
+      reply.setCookie(SESSION_COOKIE, cookie, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.ctx.deps.config.publicUrl.startsWith('https:') || req.protocol === 'https',
+        path: '/',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      return reply.redirect('/admin', 303);
     },
   );
 };

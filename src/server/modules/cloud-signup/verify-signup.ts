@@ -8,6 +8,8 @@ import type { Locale } from '../../platform/i18n';
 import { addressKey, hitRateLimit } from '../../platform/rate-limit';
 import { audit } from '../audit';
 import { createSession } from '../auth';
+import { handoffToken } from './handoff';
+import { HANDOFF_PATH } from './handoff-path';
 import { createWorkspace, workspaceUrl } from '../workspaces';
 import { mobileHasWorkspace, refuseUnavailable, requireCloud, slugTaken, uniqueViolation } from './availability';
 import { SIGNUP_MAX_ATTEMPTS, signupCodeMatches } from './signup-code';
@@ -21,6 +23,7 @@ type Outcome =
   | {
       done: {
         workspace: { id: string; slug: string; name: string; url: string };
+        signInUrl: string;
         user: { id: string; username: string; mobile: string };
         cookie: string;
         csrfToken: string;
@@ -89,14 +92,14 @@ export async function verifySignup({ ctx, input, userAgent }: { ctx: Ctx; input:
         organisation: row.organisation,
         mobile: row.mobile,
       });
+      const url = workspaceUrl(tx.deps.config, workspace.slug);
+      const signInUrl = tx.deps.config.cloud.domain
+        ? `${url}${HANDOFF_PATH}?token=${encodeURIComponent(handoffToken(tx, { cookie: session.cookie, workspaceId: workspace.id }))}`
+        : `${url}/admin`;
       return {
         done: {
-          workspace: {
-            id: String(workspace.id),
-            slug: workspace.slug,
-            name: workspace.name,
-            url: workspaceUrl(tx.deps.config, workspace.slug),
-          },
+          workspace: { id: String(workspace.id), slug: workspace.slug, name: workspace.name, url },
+          signInUrl,
           user: { id: String(admin.id), username: admin.username, mobile: row.mobile },
           ...session,
           userId: admin.id,

@@ -52,7 +52,17 @@ export async function createWorkspace(deps: AppDeps, input: NewWorkspace, execut
     // A3: the first administrator, when they gave a mobile, gets the sign-in link by SMS.
     if (admin.mobile)
       await queueAdminLink(
-        { workspaceId: ws.id, actor: null, db, inTx: true, locale: 'fa', ip: '', requestId: 'workspace:create', deps },
+        {
+          workspaceId: ws.id,
+          actor: null,
+          db,
+          inTx: true,
+          // In the workspace's language (a cloud sign-up in English gets an English link).
+          locale: doc.defaultLocale,
+          ip: '',
+          requestId: 'workspace:create',
+          deps,
+        },
         admin.mobile,
       );
     return { workspace: ws, admin };

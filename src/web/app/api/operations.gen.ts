@@ -198,4 +198,5 @@ export const OPERATIONS = {
   getPlatform: { method: 'GET', path: '/api/v1/public/platform' },
   startSignup: { method: 'POST', path: '/api/v1/public/signup' },
   verifySignup: { method: 'POST', path: '/api/v1/public/signup/verify' },
+  redeemSignupHandoff: { method: 'GET', path: '/api/v1/public/signup/handoff' },
 } as const;

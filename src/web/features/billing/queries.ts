@@ -1,20 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, call } from '../../app/api';
+import { usePlatform } from '../../app/platform';
 import { PLANS_KEY, SUBSCRIPTION_KEY } from './billing';
 
-/**
- * Whether this server runs in cloud mode (plans, subscriptions): asked once per tab, so that a
- * self-hosted server is never asked for a subscription it has not got (a 404 in the console).
- */
-export function usePlatform(enabled = true) {
-  return useQuery({
-    queryKey: ['platform'],
-    queryFn: ({ signal }) => call('getPlatform', { signal }),
-    staleTime: Infinity,
-    retry: false,
-    enabled,
-  });
-}
+/** Cloud mode or not: the app's one query of the platform (also read by the SMS credit page). */
+export { usePlatform };
 
 /**
  * The workspace's plan, its state and usage — or null on a self-hosted server, which has no

@@ -47,7 +47,7 @@ export function SignupCodeStep({
   const seconds = useSecondsLeft(sent);
   const verify = useMutation({
     mutationFn: () => call('verifySignup', { body: { mobile: sent.body.mobile, code: latinDigits(code).trim() } }),
-    onSuccess: (done) => window.location.assign(`${done.workspace.url}/admin`),
+    onSuccess: (done) => window.location.assign(done.signInUrl),
   });
   const resend = useMutation({ mutationFn: () => onResend(sent.body), onSuccess: () => setCode('') });
   const errs = fieldErrors(verify.error);
