@@ -17,12 +17,13 @@ import { register, requestOtp } from './register';
 import { verifyOtp } from './verify-otp';
 import { requestAdminLink } from './admin-link';
 import { access } from '../../platform/http/access';
-import { actorFromSession, SESSION_COOKIE, SESSION_TTL_MS } from '../../platform/auth/resolve-actor';
+import { actorFromSession, SESSION_COOKIE } from '../../platform/auth/resolve-actor';
 import { actorCacheOf } from '../../platform/auth/actor-cache';
 import { getMe, sessionCsrf } from './get-me';
 import { login } from './login';
 import { deleteSession } from './sessions.repo';
 import { forgotPassword } from './forgot-password';
+import { setSessionCookie } from './session-cookie';
 import { resetPassword } from './reset-password';
 
 const tags = ['auth'];
@@ -34,13 +35,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     reply: FastifyReply,
     s: { cookie: string; csrfToken: string; userId: number },
   ) => {
-    reply.setCookie(SESSION_COOKIE, s.cookie, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.ctx.deps.config.publicUrl.startsWith('https:') || req.protocol === 'https',
-      path: '/',
-      maxAge: SESSION_TTL_MS / 1000,
-    });
+    setSessionCookie(req, reply, s.cookie);
     const resolved = await actorFromSession(req.ctx.deps.database.db, s.cookie, req.ctx.deps.clock.now());
     if (!resolved || resolved.actor.id !== s.userId) throw new Error('new session not found');
     return getMe({ ctx: { ...req.ctx, actor: resolved.actor }, csrfToken: s.csrfToken });

@@ -9,3 +9,4 @@ export { twoFactorApiDocs, twoFactorRoutes } from './two-factor';
 export { queueAdminLink } from './admin-link';
 /** A session for an account that just proved itself elsewhere (cloud sign-up). */
 export { createSession } from './sessions.repo';
+export { setSessionCookie } from './session-cookie';

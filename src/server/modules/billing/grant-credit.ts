@@ -7,8 +7,8 @@ import { addEntry, creditView, ensureAccount, raiseBalance } from './credit.repo
 
 /**
  * `POST /billing/credit/grant`: adds credit by hand — in a self-hosted install the admin records
- * credit bought from the SMS vendor. (Cloud mode, where only the platform operator grants, is
- * not modelled yet: every install is self-hosted.) The balance, the ledger row (`grant`, by
+ * credit bought from the SMS vendor. (In cloud mode only the platform operator grants, through
+ * `addGrant` from the operator module.) The balance, the ledger row (`grant`, by
  * whom, with the note) and the audit row commit together; a grant that lifts the balance to the
  * low mark or above re-arms the low-balance warning.
  */
@@ -18,17 +18,34 @@ export async function grantCredit({ ctx, input }: { ctx: Ctx; input: TGrantCredi
   // Cloud mode: the platform sells the SMS, so only its operator grants credit or sets the price.
   if (ctx.deps.config.cloud.enabled) throw Forbidden('errors.credit_operator_only');
   return withTx(ctx, async (tx) => {
-    await ensureAccount(tx);
-    const account = await raiseBalance(tx, input.amount);
-    if (!account) throw InvalidField('amount', 'validation.too_big', { max: MAX_BALANCE });
-    const entry = await addEntry(tx, {
-      kind: 'grant',
-      amount: input.amount,
-      balanceAfter: account.balance,
-      note: input.note || null,
-      createdById: actor.id,
-    });
-    await audit(tx, 'credit.granted', 'credit_entry', entry!.id, { amount: input.amount, balance: account.balance });
+    const account = await addGrant(tx, { amount: input.amount, note: input.note || null, createdById: actor.id });
     return creditView(account);
   });
+}
+
+/**
+ * A grant in the caller's transaction: the balance raised (400 past MAX_BALANCE), the ledger
+ * row and the audit row. Shared by the admin's grant and the platform operator's.
+ */
+export async function addGrant(
+  tx: Ctx,
+  g: { amount: number; note: string | null; reference?: string | null; createdById: number | null; by?: string },
+) {
+  await ensureAccount(tx);
+  const account = await raiseBalance(tx, g.amount);
+  if (!account) throw InvalidField('amount', 'validation.too_big', { max: MAX_BALANCE });
+  const entry = await addEntry(tx, {
+    kind: 'grant',
+    amount: g.amount,
+    balanceAfter: account.balance,
+    note: g.note,
+    reference: g.reference ?? null,
+    createdById: g.createdById,
+  });
+  await audit(tx, 'credit.granted', 'credit_entry', entry!.id, {
+    amount: g.amount,
+    balance: account.balance,
+    ...(g.by ? { operator: g.by } : {}),
+  });
+  return account;
 }

@@ -24,19 +24,17 @@ export async function listPayments({ ctx, input }: { ctx: Ctx; input: TPageQuery
         .offset(offsetOf(input)),
     () => ctx.db.select({ total: count() }).from(payments).where(where),
   );
-  // Whitelisted: the authority, the error text and who paid stay on the server.
-  return pageOf(
-    rows.map((r) => ({
-      id: String(r.id),
-      purpose: r.purpose === 'subscription' ? 'subscription' : 'credit',
-      amount: r.amount,
-      state: r.state,
-      refId: r.refId,
-      cardPan: r.cardPan,
-      createdAt: iso(r.createdAt)!,
-      verifiedAt: iso(r.verifiedAt),
-    })),
-    Number(total),
-    input,
-  );
+  return pageOf(rows.map(paymentView), Number(total), input);
 }
+
+/** A payment as the API shows it. Whitelisted: the authority, the error text and who paid stay on the server. */
+export const paymentView = (r: typeof payments.$inferSelect): TPayment => ({
+  id: String(r.id),
+  purpose: r.purpose === 'subscription' ? 'subscription' : 'credit',
+  amount: r.amount,
+  state: r.state,
+  refId: r.refId,
+  cardPan: r.cardPan,
+  createdAt: iso(r.createdAt)!,
+  verifiedAt: iso(r.verifiedAt),
+});

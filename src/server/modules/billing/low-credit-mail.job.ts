@@ -1,5 +1,6 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { creditAccounts, users } from '../../../db/schema';
+import { mailableAdmins } from '../people';
+import { eq } from 'drizzle-orm';
+import { creditAccounts } from '../../../db/schema';
 import type { AppDeps } from '../../platform/context';
 import { t, type Locale } from '../../platform/i18n';
 import { senderFor, systemCtx } from '../mail';
@@ -18,20 +19,7 @@ export const sendLowCreditMail = (deps: AppDeps) => async (data: LowCreditJob) =
   const ctx = systemCtx(deps, Number(data.workspaceId), 'job:low-credit');
   const [account] = await ctx.db.select().from(creditAccounts).where(eq(creditAccounts.workspaceId, ctx.workspaceId));
   if (!account || !isLow(account) || !account.lowNotifiedAt) return;
-  const admins = await ctx.db
-    .select({ email: users.email, name: users.name, username: users.username, locale: users.locale })
-    .from(users)
-    .where(
-      and(
-        eq(users.workspaceId, ctx.workspaceId),
-        eq(users.role, 'admin'),
-        eq(users.active, true),
-        isNull(users.deletedAt),
-        isNotNull(users.email),
-      ),
-    )
-    .orderBy(asc(users.id))
-    .limit(50);
+  const admins = await mailableAdmins(ctx);
   if (!admins.length) return;
   const title = (await getSettings(ctx)).title;
   const sender = await senderFor(ctx, null);

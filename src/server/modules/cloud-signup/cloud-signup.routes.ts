@@ -8,7 +8,7 @@ import {
   ZSignupVerify,
 } from '../../../contracts/cloud';
 import { redeemHandoff } from './handoff';
-import { SESSION_COOKIE, SESSION_TTL_MS } from '../../platform/auth/resolve-actor';
+import { setSessionCookie } from '../auth';
 import { access } from '../../platform/http/access';
 import { getPlatform } from './get-platform';
 import { startSignup } from './start-signup';
@@ -33,13 +33,7 @@ export const cloudSignupRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const done = await verifySignup({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] });
       // The same cookie as a sign-in (auth.routes.ts startSession): the new admin is signed in.
-      reply.setCookie(SESSION_COOKIE, done.cookie, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.ctx.deps.config.publicUrl.startsWith('https:') || req.protocol === 'https',
-        path: '/',
-        maxAge: SESSION_TTL_MS / 1000,
-      });
+      setSessionCookie(req, reply, done.cookie);
       return reply
         .code(201)
         .send({ workspace: done.workspace, user: done.user, csrfToken: done.csrfToken, signInUrl: done.signInUrl });
@@ -52,13 +46,7 @@ export const cloudSignupRoutes: FastifyPluginAsyncZod = async (app) => {
       const cookie = req.ctx.deps.config.cloud.enabled ? await redeemHandoff(req.ctx, req.query.token) : null;
       // Used, expired or forged: the sign-in page, where the SMS link or a code signs them in.
       if (!cookie) return reply.redirect('/login', 303);
-      reply.setCookie(SESSION_COOKIE, cookie, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.ctx.deps.config.publicUrl.startsWith('https:') || req.protocol === 'https',
-        path: '/',
-        maxAge: SESSION_TTL_MS / 1000,
-      });
+      setSessionCookie(req, reply, cookie);
       return reply.redirect('/admin', 303);
     },
   );

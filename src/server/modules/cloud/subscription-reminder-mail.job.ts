@@ -1,5 +1,6 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { users, workspaces } from '../../../db/schema';
+import { mailableAdmins } from '../people';
+import { eq } from 'drizzle-orm';
+import { workspaces } from '../../../db/schema';
 import type { AppDeps } from '../../platform/context';
 import { t } from '../../platform/i18n';
 import { senderFor, systemCtx } from '../mail';
@@ -23,20 +24,7 @@ export const sendReminderMail = (deps: AppDeps) => async (data: ReminderMailJob)
   const sub = await getSubscriptionRow(ctx.db, ctx.workspaceId);
   // Renewed since (the end moved), or a later stage took over while this waited: no longer true.
   if (!sub || sub.endsAt.toISOString() !== data.endsAt || sub.remindedStage !== data.stage) return;
-  const admins = await ctx.db
-    .select({ email: users.email, name: users.name, username: users.username })
-    .from(users)
-    .where(
-      and(
-        eq(users.workspaceId, ctx.workspaceId),
-        eq(users.role, 'admin'),
-        eq(users.active, true),
-        isNull(users.deletedAt),
-        isNotNull(users.email),
-      ),
-    )
-    .orderBy(asc(users.id))
-    .limit(50);
+  const admins = await mailableAdmins(ctx);
   if (!admins.length) return;
   const [ws] = await ctx.db
     .select({ slug: workspaces.slug })

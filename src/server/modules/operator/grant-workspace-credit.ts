@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { MAX_BALANCE, type TCredit } from '../../../contracts/billing';
+import type { TCredit } from '../../../contracts/billing';
 import type { ZOperatorCredit } from '../../../contracts/cloud';
 import { workspaces } from '../../../db/schema';
 import { withTx, type Ctx } from '../../platform/context';
-import { InvalidField, NotFound } from '../../platform/errors';
-import { audit } from '../audit';
-import { addEntry, creditView, ensureAccount, raiseBalance } from '../billing';
+import { NotFound } from '../../platform/errors';
+import { addGrant, creditView } from '../billing';
 import type { OperatorIdentity } from './operator-auth';
 
 /**
@@ -30,21 +29,12 @@ export async function grantWorkspaceCredit({
   const credit = await withTx({ ...ctx, workspaceId }, async (tx) => {
     const [ws] = await tx.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId));
     if (!ws) throw NotFound('errors.workspace_not_found');
-    await ensureAccount(tx);
-    const account = await raiseBalance(tx, input.amount);
-    if (!account) throw InvalidField('amount', 'validation.too_big', { max: MAX_BALANCE });
-    const entry = await addEntry(tx, {
-      kind: 'grant',
+    const account = await addGrant(tx, {
       amount: input.amount,
-      balanceAfter: account.balance,
       note: input.note,
       reference: `operator:${operator.username}`,
       createdById: null,
-    });
-    await audit(tx, 'credit.granted', 'credit_entry', entry!.id, {
-      amount: input.amount,
-      balance: account.balance,
-      operator: operator.username,
+      by: operator.username,
     });
     return creditView(account);
   });

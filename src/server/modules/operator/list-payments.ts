@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { ZOperatorPayment, ZOperatorPaymentsQuery } from '../../../contracts/cloud';
 import { payments, workspaces } from '../../../db/schema';
 import { inParallel, type Ctx } from '../../platform/context';
-import { iso, offsetOf, pageOf, type Page } from '../../platform/pagination';
+import { offsetOf, pageOf, type Page } from '../../platform/pagination';
+import { paymentView } from '../billing';
 
 type Query = z.infer<typeof ZOperatorPaymentsQuery>;
 
@@ -35,17 +36,7 @@ export async function listAllPayments({
   );
   // Whitelisted as in the workspace's own list: the authority and the gateway's error text stay here.
   return pageOf(
-    rows.map(({ p, slug }) => ({
-      id: String(p.id),
-      purpose: p.purpose === 'subscription' ? ('subscription' as const) : ('credit' as const),
-      amount: p.amount,
-      state: p.state,
-      refId: p.refId,
-      cardPan: p.cardPan,
-      createdAt: iso(p.createdAt)!,
-      verifiedAt: iso(p.verifiedAt),
-      workspace: { id: String(p.workspaceId), slug },
-    })),
+    rows.map(({ p, slug }) => ({ ...paymentView(p), workspace: { id: String(p.workspaceId), slug } })),
     Number(total),
     input,
   );

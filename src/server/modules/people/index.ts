@@ -19,3 +19,4 @@ export { defaultAccessLevelId } from './default-levels';
 export { endSessionsAndTokens } from './revoke-access';
 export { peopleJobs } from './jobs';
 export { peopleApiDocs } from './people.api-docs';
+export { mailableAdmins } from './mailable-admins';
