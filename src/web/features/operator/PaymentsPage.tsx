@@ -6,17 +6,10 @@ import { call, type ItemOf } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
 import { AdminPage } from '../admin/AdminPage';
-import { CrudTable, type Column } from '../admin/CrudTable';
+import { CrudTable } from '../admin/CrudTable';
+import { paymentColumns } from '../billing/payment-columns';
 
 type Payment = ItemOf<'listOperatorPayments'>;
-
-const STATE_COLORS: Record<Payment['state'], 'default' | 'info' | 'success' | 'error'> = {
-  created: 'default',
-  verifying: 'info',
-  paid: 'success',
-  failed: 'error',
-  cancelled: 'default',
-};
 
 /** Every online payment of the platform, newest first; or one workspace's (from its row's link). */
 export default function PaymentsPage() {
@@ -44,12 +37,7 @@ export default function PaymentsPage() {
     placeholderData: keepPreviousData,
   });
 
-  const columns: Column<Payment>[] = [
-    {
-      key: 'when',
-      header: t('billing.payments.when'),
-      render: (p) => <span style={{ whiteSpace: 'nowrap' }}>{f.date(p.createdAt)}</span>,
-    },
+  const columns = paymentColumns<Payment>(t, f, [
     {
       key: 'workspace',
       header: t('operator.workspaces.workspace'),
@@ -59,45 +47,7 @@ export default function PaymentsPage() {
         </Typography>
       ),
     },
-    {
-      key: 'purpose',
-      header: t('billing.payments.purpose'),
-      render: (p) => t(`billing.payments.purposes.${p.purpose}`),
-    },
-    {
-      key: 'amount',
-      header: t('billing.payments.amount'),
-      render: (p) => <span style={{ whiteSpace: 'nowrap' }}>{t('credit.toman', { n: f.number(p.amount) })}</span>,
-    },
-    {
-      key: 'state',
-      header: t('billing.payments.state'),
-      render: (p) => (
-        <Chip
-          size="small"
-          variant="outlined"
-          color={STATE_COLORS[p.state]}
-          label={t(`billing.payments.states.${p.state}`)}
-        />
-      ),
-    },
-    {
-      key: 'ref',
-      header: t('billing.payments.refId'),
-      render: (p) => (
-        <Stack>
-          <Typography variant="body2" dir="ltr" component="span">
-            {p.refId ? f.digits(p.refId) : '—'}
-          </Typography>
-          {p.cardPan && (
-            <Typography variant="caption" color="text.secondary" dir="ltr" component="span">
-              {f.digits(p.cardPan)}
-            </Typography>
-          )}
-        </Stack>
-      ),
-    },
-  ];
+  ]);
 
   return (
     <AdminPage title={t('operator.payments.title')} intro={t('operator.payments.intro')}>
