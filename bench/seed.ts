@@ -94,7 +94,8 @@ async function main() {
       console.log(`deleting workspace "${o.workspace}"…`);
       await database.db.execute(sql`delete from workspaces where id = ${existing[0].id}`);
     }
-    const deps = { database, clock: systemClock } as unknown as AppDeps;
+    // Only what createWorkspace reads: a self-hosted workspace (no trial subscription, no admin link).
+    const deps = { database, clock: systemClock, config: { cloud: { enabled: false } } } as unknown as AppDeps;
     const { workspace, admin } = await createWorkspace(deps, {
       slug: o.workspace,
       name: `Pishkhan bench (${o.tickets.toLocaleString('en')} tickets)`,

@@ -29,10 +29,10 @@ export interface LoadSummary {
   seconds: { people: number; tickets: number; indexes: number; vacuum: number; total: number };
 }
 
-const BULK_TABLES = ['tickets', 'messages', 'files', 'ticket_participants'];
+export const BULK_TABLES = ['tickets', 'messages', 'files', 'ticket_participants'];
 
 /** The secondary indexes and foreign keys of the bulk tables, as SQL that recreates them. */
-async function secondaryObjects(sink: Sink) {
+export async function secondaryObjects(sink: Sink) {
   const list = BULK_TABLES.map((t) => `'${t}'`).join(', ');
   const indexes = await sink.query<{ name: string; def: string }>(
     `select ci.relname as name, pg_get_indexdef(i.indexrelid) as def

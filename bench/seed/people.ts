@@ -62,12 +62,24 @@ async function insertReturning(sink: Sink, table: string, columns: string[], row
 export async function seedPeople(
   sink: Sink,
   forms: Forms,
-  opts: { seed: number; workspaceId: number; adminId: number; customers: number; start: number },
+  opts: {
+    seed: number;
+    workspaceId: number;
+    adminId: number;
+    customers: number;
+    start: number;
+    /** Agents (200 unless given; at least 19, one per public department). */
+    agents?: number;
+    /** USER_PASSWORD's hash, when many workspaces share one (scrypt costs ~0.1 s each). */
+    passwordHash?: string;
+  },
 ): Promise<World> {
   const rng = new Rng(opts.seed, 'people');
   const ws = opts.workspaceId;
   const created = opts.start;
-  const hash = await hashPassword(USER_PASSWORD);
+  const hash = opts.passwordHash ?? (await hashPassword(USER_PASSWORD));
+  const agentCount = opts.agents ?? 200;
+  if (agentCount < 19) throw new Error('seedPeople: at least 19 agents (one per public department)');
 
   const [seniorLevel, basicLevel] = await insertReturning(
     sink,
@@ -90,14 +102,15 @@ export async function seedPeople(
     ],
   );
 
-  // Agents: 200, three in every department first, the rest where the work is; a quarter in a
-  // second department; one in ten a senior with tickets.view_all (and the internal department).
+  // Agents: 200 by default, three in every department first (one each with fewer than 57), the
+  // rest where the work is; a quarter in a second department; one in ten a senior with
+  // tickets.view_all (and the internal department).
   const depWeights = DEPARTMENTS.map((_, i) => (i === INTERNAL_DEPARTMENT ? 0 : 1 / Math.pow(i + 1, 0.8)));
   const departmentFreq = new Weighted(depWeights);
-  const agentBase = await reserveIds(sink, 'users', 200);
+  const agentBase = await reserveIds(sink, 'users', agentCount);
   const agents: Agent[] = [];
   const agentRows = new CopyWriter();
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < agentCount; i++) {
     const [fa] = rng.pick(FA_FIRST);
     const [faLast] = rng.pick(FA_LAST);
     const name = `${fa} ${faLast}`;
@@ -164,7 +177,7 @@ export async function seedPeople(
       '',
       i === INTERNAL_DEPARTMENT ? 'internal' : i % 7 === 6 ? 'members' : 'all',
       i !== INTERNAL_DEPARTMENT,
-      agents[(i % 20) * 10].id,
+      agents[((i % 20) * 10) % agents.length].id,
     ]),
   );
   const agentsByDepartment: number[][] = DEPARTMENTS.map(() => []);
