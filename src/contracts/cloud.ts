@@ -140,6 +140,8 @@ export type TPlanInput = z.infer<typeof ZPlanInput>;
 // patchOf, not .partial(): zod 4 fills defaults inside .partial(), and a patch would reset them.
 export const ZPlanPatch = patchOf(ZPlanInput);
 export type TPlanPatch = z.infer<typeof ZPlanPatch>;
+/** `PATCH /operator/plans` (api.md's spelling): the plan named in the body. */
+export const ZPlanPatchWithId = ZPlanPatch.extend({ id: ZIdInput });
 
 export const ZUsage = z.object({
   agents: z.number().int(),

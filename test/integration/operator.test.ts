@@ -373,6 +373,12 @@ describe('plans and settings', () => {
     const all = (await op.get('plans')).json();
     expect(all.find((p: { id: string }) => p.id === plan.id)).toMatchObject({ active: false });
     expect((await op.patch('plans/999999999', { active: false })).statusCode).toBe(404);
+    // api.md's spelling: the id in the body.
+    const byBody = await op.patch('plans', { id: plan.id, position: 8 });
+    expect(byBody.statusCode, byBody.body).toBe(200);
+    expect(byBody.json()).toMatchObject({ id: plan.id, position: 8, active: false, limits: { customers: 10 } });
+    expect((await op.patch('plans', { id: '999999999', position: 1 })).statusCode).toBe(404);
+    expect((await op.patch('plans', { position: 1 })).statusCode).toBe(400);
     expect(
       (await op.post('plans', { name: 'x', limits: plan.limits, prices: [plan.prices[0], plan.prices[0]] })).statusCode,
     ).toBe(400);

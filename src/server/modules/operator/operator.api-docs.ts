@@ -78,6 +78,13 @@ export const operatorApiDocs: ApiDocs = {
     errors: [409],
     example: { active: false },
   },
+  'PATCH /operator/plans': {
+    operationId: 'updatePlanById',
+    summary: 'Change a plan (id in the body)',
+    description: `${who} The same as PATCH /operator/plans/{id}, with the plan's \`id\` in the body beside the fields to change. 404 for an unknown plan; a second active trial plan is refused with 409.`,
+    errors: [404, 409],
+    example: { id: '2', active: false },
+  },
   'GET /operator/settings': {
     operationId: 'getPlatformSettings',
     summary: 'Get the platform settings',

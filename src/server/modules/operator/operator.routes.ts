@@ -12,6 +12,7 @@ import {
   ZPlan,
   ZPlanInput,
   ZPlanPatch,
+  ZPlanPatchWithId,
   ZPlans,
   ZPlatformSettings,
   ZPlatformSettingsPatch,
@@ -102,6 +103,15 @@ export const operatorRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: op, schema: { tags, body: ZPlanInput, response: { 201: ZPlan } } },
     async (req, reply) =>
       reply.code(201).send(await createPlan({ ctx: req.ctx, operator: operatorOf(req), input: req.body })),
+  );
+  // api.md names `PATCH /operator/plans`; the plan's id then comes in the body.
+  app.patch(
+    '/operator/plans',
+    { config: op, schema: { tags, body: ZPlanPatchWithId, response: { 200: ZPlan } } },
+    (req) => {
+      const { id, ...input } = req.body;
+      return updatePlan({ ctx: req.ctx, operator: operatorOf(req), id, input });
+    },
   );
   app.patch(
     '/operator/plans/:id',

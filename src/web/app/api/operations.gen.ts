@@ -177,6 +177,7 @@ export const OPERATIONS = {
   grantWorkspaceCredit: { method: 'POST', path: '/api/v1/operator/workspaces/{id}/credit' },
   listOperatorPlans: { method: 'GET', path: '/api/v1/operator/plans' },
   createPlan: { method: 'POST', path: '/api/v1/operator/plans' },
+  updatePlanById: { method: 'PATCH', path: '/api/v1/operator/plans' },
   updatePlan: { method: 'PATCH', path: '/api/v1/operator/plans/{id}' },
   getPlatformSettings: { method: 'GET', path: '/api/v1/operator/settings' },
   updatePlatformSettings: { method: 'PATCH', path: '/api/v1/operator/settings' },

@@ -2669,7 +2669,11 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a plan (id in the body)
+         * @description The platform operator only (cloud mode with OPERATOR_USERNAME/OPERATOR_PASSWORD set; otherwise 404): the `pishkhan_operator` cookie of POST /operator/login (writes also send its CSRF token in `x-csrf-token`), or HTTP Basic auth with the operator’s credentials for scripts (no CSRF token). Wrong Basic credentials count towards the sign-in lock-out. The same as PATCH /operator/plans/{id}, with the plan's `id` in the body beside the fields to change. 404 for an unknown plan; a second active trial plan is refused with 409.
+         */
+        patch: operations["updatePlanById"];
         trace?: never;
     };
     "/api/v1/operator/plans/{id}": {
@@ -13843,6 +13847,76 @@ export interface operations {
         responses: {
             /** @description Done. */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        nameEn: string;
+                        limits: {
+                            agents: number | null;
+                            customers: number | null;
+                            departments: number | null;
+                        };
+                        prices: {
+                            months: number;
+                            amount: number;
+                        }[];
+                        trial: boolean;
+                        trialDays: number;
+                        active: boolean;
+                        position: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updatePlanById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "2",
+                 *       "active": false
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    nameEn?: string;
+                    limits?: {
+                        agents: number | null;
+                        customers: number | null;
+                        departments: number | null;
+                    };
+                    prices?: {
+                        months: number;
+                        amount: number;
+                    }[];
+                    trial?: boolean;
+                    trialDays?: number;
+                    active?: boolean;
+                    position?: number;
+                    id: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
