@@ -31,5 +31,6 @@ export const cloudSignupApiDocs: ApiDocs = {
     description:
       'Public; the workspace comes from the host name. Opened by the browser at the `signInUrl` of verifySignup when workspaces live under CLOUD_DOMAIN: a valid token (sealed, for this workspace, at most two minutes old, used once) sets the new administrator’s session cookie on this host and redirects (303) to /admin; anything else redirects to /login, where the SMS link or a one-time code signs them in.',
     errors: [404],
+    success: { status: 303, description: 'Redirect to /admin (signed in) or to /login.' },
   },
 };

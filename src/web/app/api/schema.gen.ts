@@ -14917,8 +14917,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done. */
-            200: {
+            /** @description Redirect to /admin (signed in) or to /login. */
+            303: {
                 headers: {
                     [name: string]: unknown;
                 };
