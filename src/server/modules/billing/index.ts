@@ -13,5 +13,5 @@ export { LOW_CREDIT_QUEUE, type LowCreditJob } from './low-balance';
 /** The Zarinpal v4 client (issue 19): payments build on it. */
 export { createZarinpalClient, ZarinpalError } from './zarinpal';
 /** Cloud subscriptions open their payments the way the top-up does, and the callback verifies both. */
-export { CALLBACK_PATH, requireZarinpal } from './zarinpal-of';
+export { CALLBACK_PATH, requireZarinpal, startZarinpalPayment } from './zarinpal-of';
 export { paymentView } from './list-payments';

@@ -1,13 +1,12 @@
 import type { TTopUp, TTopUpStarted } from '../../../contracts/payments';
 import { payments } from '../../../db/schema';
 import { withTx, type Ctx } from '../../platform/context';
-import { AppError, Forbidden } from '../../platform/errors';
+import { Forbidden } from '../../platform/errors';
 import { requireActor } from '../../platform/http/access';
 import { hitRateLimit } from '../../platform/rate-limit';
 import { t } from '../../platform/i18n';
 import { audit } from '../audit';
-import { ZarinpalError } from './zarinpal';
-import { CALLBACK_PATH, requireZarinpal } from './zarinpal-of';
+import { requireZarinpal, startZarinpalPayment } from './zarinpal-of';
 
 /** Payment sessions one admin may open per window: enough for retries, not for flooding Zarinpal. */
 const LIMIT = { hits: 10, windowSeconds: 600 };
@@ -20,22 +19,13 @@ const LIMIT = { hits: 10, windowSeconds: 600 };
 export async function topUpCredit({ ctx, input }: { ctx: Ctx; input: TTopUp }): Promise<TTopUpStarted> {
   const actor = requireActor(ctx);
   if (actor.role !== 'admin') throw Forbidden();
-  const zarinpal = requireZarinpal(ctx.deps);
+  requireZarinpal(ctx.deps); // 400 at once when online payment is not set up
   await hitRateLimit(ctx, `payments.top-up:${actor.id}`, LIMIT.hits, LIMIT.windowSeconds);
-  let started;
-  try {
-    started = await zarinpal.requestPayment({
-      amount: input.amount,
-      currency: 'IRT',
-      callbackUrl: `${ctx.deps.config.publicUrl}${CALLBACK_PATH}`,
-      description: t(ctx.locale, 'payments.credit_description', { amount: input.amount }),
-    });
-  } catch (e) {
-    if (!(e instanceof ZarinpalError)) throw e;
-    // The client's message never holds the merchant id, so it may be logged as it is.
-    ctx.deps.log.warn({ reqId: ctx.requestId, kind: e.kind, code: e.code }, e.message);
-    throw new AppError('invalid', { key: 'errors.payment_gateway_failed' });
-  }
+  const started = await startZarinpalPayment(
+    ctx,
+    input.amount,
+    t(ctx.locale, 'payments.credit_description', { amount: input.amount }),
+  );
   return withTx(ctx, async (tx) => {
     const [row] = await tx.db
       .insert(payments)

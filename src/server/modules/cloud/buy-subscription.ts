@@ -2,12 +2,12 @@ import { LIMIT_NAMES, type TBuySubscription, type TSubscriptionStarted } from '.
 import { MAX_TOP_UP } from '../../../contracts/payments';
 import { payments } from '../../../db/schema';
 import { withTx, type Ctx } from '../../platform/context';
-import { AppError, Conflict, Forbidden, InvalidField } from '../../platform/errors';
+import { Conflict, Forbidden, InvalidField } from '../../platform/errors';
 import { requireActor } from '../../platform/http/access';
 import { t } from '../../platform/i18n';
 import { hitRateLimit } from '../../platform/rate-limit';
 import { audit } from '../audit';
-import { CALLBACK_PATH, requireZarinpal, ZarinpalError } from '../billing';
+import { requireZarinpal, startZarinpalPayment } from '../billing';
 import { limitOf, usageOf } from './limits';
 import { requireCloud } from './list-plans';
 import { getPlan } from './plans.repo';
@@ -65,24 +65,16 @@ export async function buySubscription({
   });
   if (quote.amount > MAX_TOP_UP) throw InvalidField('periods', 'validation.payment_too_large', { max: MAX_TOP_UP });
 
-  const zarinpal = requireZarinpal(ctx.deps);
+  requireZarinpal(ctx.deps); // 400 at once when online payment is not set up
   await hitRateLimit(ctx, `payments.subscription:${actor.id}`, LIMIT.hits, LIMIT.windowSeconds);
-  let started;
-  try {
-    started = await zarinpal.requestPayment({
-      amount: quote.amount,
-      currency: 'IRT',
-      callbackUrl: `${ctx.deps.config.publicUrl}${CALLBACK_PATH}`,
-      description: t(ctx.locale, 'payments.subscription_description', {
-        plan: ctx.locale === 'en' && plan.nameEn ? plan.nameEn : plan.name,
-        months: input.months * input.periods,
-      }),
-    });
-  } catch (e) {
-    if (!(e instanceof ZarinpalError)) throw e;
-    ctx.deps.log.warn({ reqId: ctx.requestId, kind: e.kind, code: e.code }, e.message);
-    throw new AppError('invalid', { key: 'errors.payment_gateway_failed' });
-  }
+  const started = await startZarinpalPayment(
+    ctx,
+    quote.amount,
+    t(ctx.locale, 'payments.subscription_description', {
+      plan: ctx.locale === 'en' && plan.nameEn ? plan.nameEn : plan.name,
+      months: input.months * input.periods,
+    }),
+  );
   return withTx(ctx, async (tx) => {
     // What was bought rides on the payment: the verify applies exactly this, however late.
     const [row] = await tx.db
