@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TPlanLimits } from '../../src/contracts/cloud';
-import { chargeSms } from '../../src/server/modules/billing';
 import {
   clearSubscriptionCache,
   createPlan,
@@ -10,11 +9,11 @@ import {
   getTrialPlan,
 } from '../../src/server/modules/cloud';
 import { sendSms, type SmsJob } from '../../src/server/modules/auth/otp';
-import { systemCtx } from '../../src/server/modules/workspaces/create-workspace';
 import { queryRows } from '../../src/server/platform/db/database';
 import { addDirectory } from '../helpers/directory-fixtures';
 import { startFakeZarinpal, type FakeZarinpal } from '../helpers/fake-zarinpal';
 import { startSlapd } from '../helpers/slapd';
+import { expectLimit, person, workspaceOn as cloudWorkspaceOn } from '../helpers/cloud';
 import { ADMIN_PASSWORD, Client, createTestApp, newWorkspace, signIn, unique, type TestApp } from '../helpers/test-app';
 
 /**
@@ -42,43 +41,8 @@ afterAll(async () => {
 
 const run = <T>(q: SQL) => queryRows<T>(t.deps.database.db, q);
 
-/** A cloud workspace (its trial started by createWorkspace), moved onto a plan with `limits`. */
-async function workspaceOn(limits: Partial<TPlanLimits>) {
-  const w = await newWorkspace(t);
-  const plan = await createPlan(
-    t.deps.database.db,
-    {
-      name: 'آزمون',
-      nameEn: 'Test',
-      limits: { agents: null, customers: null, departments: null, ...limits },
-      prices: [{ months: 1, amount: 100_000 }],
-      trial: false,
-      trialDays: 14,
-      active: false,
-      position: 0,
-    },
-    t.clock.now(),
-  );
-  await run(sql`update subscriptions set plan_id = ${Number(plan.id)} where workspace_id = ${w.workspaceId}`);
-  clearSubscriptionCache();
-  const admin = await signIn(t, w.slug, 'admin', ADMIN_PASSWORD);
-  return { ...w, admin, planId: plan.id };
-}
-
-const person = (role: 'admin' | 'agent' | 'customer', extra: Record<string, unknown> = {}) => ({
-  role,
-  username: unique('u'),
-  password: 'user-password-1',
-  ...extra,
-});
-
-function expectLimit(res: { statusCode: number; json(): unknown }, limit: string, max: number) {
-  expect(res.statusCode, JSON.stringify(res.json())).toBe(402);
-  const { error } = res.json() as { error: { code: string; message: string; details: unknown } };
-  expect(error.code).toBe('limit_reached');
-  expect(error.details).toEqual({ limit, max, upgradeUrl: '/admin/billing' });
-  return error.message;
-}
+/** A cloud workspace on a plan of its own with `limits`. */
+const workspaceOn = (limits: Partial<TPlanLimits>) => cloudWorkspaceOn(t, limits);
 
 describe('plans and the trial subscription', () => {
   it('starts every new workspace on the trial plan, for its trial days, with its usage', async () => {
@@ -386,55 +350,5 @@ describe('read-only on expiry, suspension', () => {
     } finally {
       spy.mockRestore();
     }
-  });
-});
-
-describe('SMS credit in cloud mode', () => {
-  it('the workspace admin may not grant credit or set its price; the price is the platform’s', async () => {
-    const w = await workspaceOn({});
-    expect((await w.admin.patch('billing/credit', { pricePerSms: 1 })).statusCode).toBe(403);
-    expect((await w.admin.post('billing/credit/grant', { amount: 1000, note: 'x' })).statusCode).toBe(403);
-    const { smsPrice } = await getPlatformSettings(t.deps.database.db);
-    expect((await w.admin.get('billing/credit')).json().pricePerSms).toBe(smsPrice);
-
-    await run(
-      sql`insert into credit_accounts (workspace_id, balance, price_per_sms, charging) values (${w.workspaceId}, 100000, 1, true)
-        on conflict (workspace_id) do update set balance = 100000, price_per_sms = 1, charging = true`,
-    );
-    const paid = await chargeSms(systemCtx(t.deps, w.workspaceId, w.adminId), { deliveryId: 1, parts: 2 });
-    expect(paid).toEqual({ charged: true, price: 2 * smsPrice, balance: 100_000 - 2 * smsPrice });
-
-    // Charging cannot be off in cloud mode: an account row that says so still pays, an empty one
-    // is skipped for credit, and the platform's own messages (codes, links, reminders) are free.
-    const ctx = systemCtx(t.deps, w.workspaceId, w.adminId);
-    await run(
-      sql`update credit_accounts set charging = false, balance = ${smsPrice} where workspace_id = ${w.workspaceId}`,
-    );
-    expect(await chargeSms(ctx, { deliveryId: 2, parts: 1 })).toEqual({ charged: true, price: smsPrice, balance: 0 });
-    expect(await chargeSms(ctx, { deliveryId: 3, parts: 1 })).toMatchObject({ charged: false, reason: 'no_credit' });
-    expect(await chargeSms(ctx, { deliveryId: 4, parts: 1, code: true })).toEqual({
-      charged: false,
-      price: 0,
-      balance: 0,
-    });
-    expect((await w.admin.get('billing/credit')).json()).toMatchObject({
-      charging: true,
-      codesExempt: true,
-      balance: 0,
-    });
-  });
-});
-
-describe('self-hosted', () => {
-  it('has no subscription, no limits and no plans', async () => {
-    const w = await newWorkspace(self);
-    const admin = await signIn(self, w.slug, 'admin', ADMIN_PASSWORD);
-    const rows = await run(sql`select 1 from subscriptions where workspace_id = ${w.workspaceId}`);
-    expect(rows).toHaveLength(0);
-    for (let i = 0; i < 4; i++) expect((await admin.post('departments', { name: `بخش ${i}` })).statusCode).toBe(201);
-    for (let i = 0; i < 4; i++) expect((await admin.post('users', person('agent'))).statusCode).toBe(201);
-    expect((await admin.get('billing/plans')).statusCode).toBe(404);
-    expect((await admin.get('billing/subscription')).statusCode).toBe(404);
-    expect((await admin.patch('billing/credit', { pricePerSms: 200 })).statusCode).toBe(200);
   });
 });

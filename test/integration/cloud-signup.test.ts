@@ -1,9 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smsSealer, type SmsJob } from '../../src/server/modules/auth';
-import { sendSms } from '../../src/server/modules/auth/otp';
-import { sendSignupSms, type SignupSmsJob } from '../../src/server/modules/cloud-signup/signup-code';
 import { queryRows } from '../../src/server/platform/db/database';
+import {
+  adminLink,
+  newIp,
+  newMobile,
+  newSlug,
+  persian,
+  signUp,
+  signupCode,
+  startOk,
+  visitor,
+} from '../helpers/cloud-signup';
 import { Client, createTestApp, unique, type TestApp } from '../helpers/test-app';
 
 /** Cloud sign-up (issue 19, I1): an organisation gets its own helpdesk by mobile, address and SMS code. */
@@ -24,74 +32,6 @@ afterAll(async () => {
   await t?.close();
   await td?.close();
 });
-
-let seq = 0;
-/** A mobile nobody else in this run uses (the owner's mobile is unique across the platform). */
-const newMobile = () => `0935${String(process.pid % 1000).padStart(3, '0')}${String(seq++).padStart(4, '0')}`;
-/** An address of its own per test, so the per-address limits of one test do not reach another. */
-const newIp = () => `10.${(process.pid >> 8) % 250}.${process.pid % 250}.${(seq++ % 250) + 1}`;
-const newSlug = () =>
-  unique('org')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '')
-    .slice(0, 28);
-const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
-const persian = (s: string) => s.replace(/\d/g, (d) => PERSIAN[Number(d)]);
-
-/** A visitor of the platform from one address. */
-const visitor = (app: TestApp, ip = newIp(), lang = 'en') => {
-  const c = new Client(app, { lang });
-  return {
-    post: (url: string, body: unknown, headers: Record<string, string> = {}) =>
-      c.post(url, body, { remoteAddress: ip, headers }),
-    get: (url: string, headers: Record<string, string> = {}) => c.get(url, { remoteAddress: ip, headers }),
-  };
-};
-
-/** Runs the queued sign-up SMS to `mobile` through the worker; answers the last code it got. */
-async function signupCode(app: TestApp, mobile: string): Promise<string | null> {
-  const jobs = await app.deps.database.executeSql<{ id: string; data: SignupSmsJob }>(
-    "select id, data from pgboss.job where name = 'cloud.signup-sms' and state = 'created' and data->>'to' = $1",
-    [mobile],
-  );
-  for (const j of jobs.rows) {
-    await sendSignupSms(app.deps)(j.data);
-    await app.deps.database.executeSql("update pgboss.job set state = 'completed' where id = $1", [j.id]);
-  }
-  const last = app.sms.sent.filter((m) => m.to === mobile).at(-1);
-  return last ? /(\d{6})/.exec(last.text)![1] : null;
-}
-
-/** The admin-link SMS queued for the workspace: its text (opened from the sealed job), then sent. */
-async function adminLink(app: TestApp, workspaceId: string, mobile: string) {
-  const jobs = await app.deps.database.executeSql<{ id: string; data: SmsJob }>(
-    "select id, data from pgboss.job where name = 'sms.send' and state = 'created' and (data->>'workspaceId')::bigint = $1 and data->>'to' = $2",
-    [Number(workspaceId), mobile],
-  );
-  expect(jobs.rows).toHaveLength(1);
-  const text = smsSealer(app.deps.config.secretKey).open(jobs.rows[0].data.sealedText);
-  await sendSms(app.deps)(jobs.rows[0].data);
-  return text;
-}
-
-async function startOk(v: ReturnType<typeof visitor>, body: Record<string, unknown>) {
-  const res = await v.post('public/signup', { acceptTerms: true, organisation: 'Acme Co', ...body });
-  expect(res.statusCode, res.body).toBe(202);
-  return res.json() as { expiresIn: number; resendIn: number };
-}
-
-/** A whole sign-up: answers the verify response and what it made. */
-async function signUp(app: TestApp, opts: { mobile?: string; slug?: string; organisation?: string } = {}) {
-  const v = visitor(app);
-  const mobile = opts.mobile ?? newMobile();
-  const slug = opts.slug ?? newSlug();
-  await startOk(v, { mobile, slug, organisation: opts.organisation ?? `Org ${slug}` });
-  const code = await signupCode(app, mobile);
-  const res = await v.post('public/signup/verify', { mobile, code });
-  expect(res.statusCode, res.body).toBe(201);
-  const cookie = res.cookies.find((c) => c.name === 'pk_session')!;
-  return { res, body: res.json(), mobile, slug, cookie, v };
-}
 
 describe('cloud sign-up (I1)', () => {
   it('tells the web app it runs in cloud mode, and under which domain', async () => {
@@ -348,93 +288,5 @@ describe('cloud sign-up (I1)', () => {
         expect(theirs.statusCode).toBe(404);
       }
     }
-  });
-
-  it('reaches a workspace by x-workspace and by <slug>.<CLOUD_DOMAIN>; the bare platform has none', async () => {
-    const { body, slug, mobile } = await signUp(td, { organisation: 'Domain Org' });
-    expect(body.workspace.url).toBe(`http://${slug}.${DOMAIN}`);
-    expect(await adminLink(td, body.workspace.id, mobile)).toContain(
-      `http://${slug}.${DOMAIN}/login?tab=otp&mobile=${mobile}`,
-    );
-    const v = visitor(td);
-    const byHeader = await v.get('public/settings', { 'x-workspace': slug });
-    expect(byHeader.statusCode).toBe(200);
-    expect(byHeader.json().title).toBe('Domain Org');
-    const byHost = await v.get('public/settings', { host: `${slug}.${DOMAIN}` });
-    expect(byHost.statusCode).toBe(200);
-    expect(byHost.json().title).toBe('Domain Org');
-    // The apex (and PUBLIC_URL's host) is the platform: no workspace routes there.
-    expect((await v.get('public/settings', { host: DOMAIN })).statusCode).toBe(404);
-    expect((await visitor(t).get('public/settings', { host: 'pishkhan.test' })).statusCode).toBe(404);
-    expect((await v.get('public/settings', { host: `nobody-here.${DOMAIN}` })).statusCode).toBe(404);
-    // The platform's own routes answer there, and say whether a workspace answers at the address.
-    expect((await v.get('public/platform', { host: DOMAIN })).json().workspace).toBe(false);
-    expect((await v.get('public/platform', { host: `${slug}.${DOMAIN}` })).json().workspace).toBe(true);
-    expect((await v.get('public/platform', { 'x-workspace': slug })).json().workspace).toBe(true);
-  });
-
-  it('with CLOUD_DOMAIN, the sign-up hands its session over to the workspace’s own host, once', async () => {
-    const { body, slug } = await signUp(td, { organisation: 'Handoff Org' });
-    const signIn = new URL(body.signInUrl);
-    expect(signIn.origin).toBe(`http://${slug}.${DOMAIN}`);
-    expect(signIn.pathname).toBe('/api/v1/public/signup/handoff');
-    const path = signIn.pathname + signIn.search;
-    const host = { host: `${slug}.${DOMAIN}` };
-    // Another workspace's host does not take it.
-    const other = await signUp(td, { organisation: 'Other Org' });
-    const elsewhere = await td.app.inject({ method: 'GET', url: path, headers: { host: `${other.slug}.${DOMAIN}` } });
-    expect(elsewhere.statusCode).toBe(303);
-    expect(elsewhere.headers.location).toBe('/login');
-    expect(elsewhere.cookies).toHaveLength(0);
-    const res = await td.app.inject({ method: 'GET', url: path, headers: host });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/admin');
-    const cookie = res.cookies.find((c) => c.name === 'pk_session')!;
-    const me = await td.app.inject({
-      method: 'GET',
-      url: '/api/v1/auth/me',
-      headers: { ...host, cookie: `pk_session=${cookie.value}` },
-    });
-    expect(me.statusCode).toBe(200);
-    expect(me.json().user.username).toBe(slug);
-    // Used once; a forged token and an expired one lead to the sign-in page.
-    const again = await td.app.inject({ method: 'GET', url: path, headers: host });
-    expect(again.headers.location).toBe('/login');
-    const forged = await td.app.inject({
-      method: 'GET',
-      url: `${signIn.pathname}?token=v1.abc.def.ghi`,
-      headers: host,
-    });
-    expect(forged.headers.location).toBe('/login');
-    const late = await signUp(td, { organisation: 'Late Org' });
-    td.clock.advance(121_000);
-    const lateUrl = new URL(late.body.signInUrl);
-    const expired = await td.app.inject({
-      method: 'GET',
-      url: lateUrl.pathname + lateUrl.search,
-      headers: { host: `${late.slug}.${DOMAIN}` },
-    });
-    expect(expired.headers.location).toBe('/login');
-  });
-});
-
-describe('self-hosted', () => {
-  let s: TestApp;
-  beforeAll(async () => {
-    s = await createTestApp('postgres', { PUBLIC_URL });
-  });
-  afterAll(() => s?.close());
-
-  it('has no sign-up, and says it is not the cloud', async () => {
-    const v = visitor(s);
-    const res = await v.post('public/signup', {
-      mobile: newMobile(),
-      slug: newSlug(),
-      organisation: 'Org',
-      acceptTerms: true,
-    });
-    expect(res.statusCode).toBe(404);
-    expect((await v.post('public/signup/verify', { mobile: newMobile(), code: '123456' })).statusCode).toBe(404);
-    expect((await v.get('public/platform')).json()).toEqual({ cloud: false, domain: null, workspace: true });
   });
 });

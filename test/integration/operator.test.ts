@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace } from '../../src/server/modules/workspaces/create-workspace';
 import { queryRows } from '../../src/server/platform/db/database';
@@ -13,6 +12,7 @@ import {
   type Client,
   type TestApp,
 } from '../helpers/test-app';
+import { address, Operator, OPERATOR_CLOUD, OPERATOR_PASSWORD, OPERATOR_USER } from '../helpers/operator';
 
 /**
  * The platform operator (cloud mode, issue 19): sign-in, its limits and CSRF, Basic auth, the
@@ -20,52 +20,17 @@ import {
  * The database is shared with other test files running at the same time: every list is filtered
  * to this run's workspaces, and every address is this run's own.
  */
-const USER = 'operator';
-const PASSWORD = 'operator-pass-123';
-const CLOUD = { CLOUD: 'true', ZARINPAL_MERCHANT_ID: 'x', OPERATOR_USERNAME: USER, OPERATOR_PASSWORD: PASSWORD };
+const USER = OPERATOR_USER;
+const PASSWORD = OPERATOR_PASSWORD;
+const CLOUD = OPERATOR_CLOUD;
 
 let t: TestApp;
 const db = () => t.deps.database.db;
-/** An address of this run only, so that no earlier run's lock-out rows count. */
-const address = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-
-/** The operator talking to the API: a cookie and CSRF token, Basic auth, or nothing. */
-class Operator {
-  cookie?: string;
-  csrf?: string;
-  constructor(
-    readonly ip = address(),
-    readonly basic?: string,
-  ) {}
-
-  req(method: InjectOptions['method'], path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const h: Record<string, string> = { ...headers };
-    if (this.cookie) h.cookie = `pishkhan_operator=${this.cookie}`;
-    if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
-    if (this.basic) h.authorization = `Basic ${Buffer.from(this.basic).toString('base64')}`;
-    const opts: InjectOptions = { method, url: `/api/v1/operator/${path}`, headers: h, remoteAddress: this.ip };
-    if (body !== undefined) opts.payload = body as InjectOptions['payload'];
-    return t.app.inject(opts);
-  }
-  get = (path: string) => this.req('GET', path);
-  post = (path: string, body: unknown = {}, headers?: Record<string, string>) => this.req('POST', path, body, headers);
-  patch = (path: string, body: unknown) => this.req('PATCH', path, body);
-
-  async login(password = PASSWORD, username = USER): Promise<LightMyRequestResponse> {
-    const res = await this.post('login', { username, password });
-    if (res.statusCode === 200) {
-      this.cookie = res.cookies.find((c) => c.name === 'pishkhan_operator')!.value;
-      this.csrf = res.json().csrfToken;
-    }
-    return res;
-  }
-}
-
 let op: Operator;
 
 beforeAll(async () => {
   t = await createTestApp('postgres', CLOUD);
-  op = new Operator();
+  op = new Operator(t);
   expect((await op.login()).statusCode).toBe(200);
 });
 afterAll(() => t?.close());
@@ -98,7 +63,7 @@ describe('without an operator', () => {
 
 describe('signing in', () => {
   it('refuses a wrong password and accepts the right one with a strict, HttpOnly cookie', async () => {
-    const o = new Operator();
+    const o = new Operator(t);
     const wrong = await o.login('operator-pass-124');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('unauthorized');
@@ -119,7 +84,7 @@ describe('signing in', () => {
   });
 
   it('refuses a forged or expired cookie', async () => {
-    const o = new Operator();
+    const o = new Operator(t);
     await o.login();
     const [v, body, mac] = o.cookie!.split('.');
     const forged = JSON.parse(Buffer.from(body, 'base64url').toString());
@@ -138,7 +103,7 @@ describe('signing in', () => {
   });
 
   it('locks an address out for 15 minutes after 10 failures, whatever it sends then', async () => {
-    const o = new Operator();
+    const o = new Operator(t);
     for (let i = 1; i < 10; i++) expect((await o.login('wrong-password-000')).statusCode, `try ${i}`).toBe(401);
     const tenth = await o.login('wrong-password-000');
     expect(tenth.statusCode).toBe(429);
@@ -146,10 +111,10 @@ describe('signing in', () => {
     expect(Number(tenth.headers['retry-after'])).toBe(15 * 60);
     expect((await o.login()).statusCode).toBe(429);
     // Basic auth from the locked address is refused too.
-    const basic = new Operator(o.ip, `${USER}:${PASSWORD}`);
+    const basic = new Operator(t, o.ip, `${USER}:${PASSWORD}`);
     expect((await basic.get('workspaces')).statusCode).toBe(429);
     // Another address is not affected.
-    expect((await new Operator().login()).statusCode).toBe(200);
+    expect((await new Operator(t).login()).statusCode).toBe(200);
 
     t.clock.advance(15 * 60 * 1000 + 1000);
     const after = await o.login();
@@ -157,7 +122,7 @@ describe('signing in', () => {
   });
 
   it('needs the CSRF token for cookie writes', async () => {
-    const o = new Operator();
+    const o = new Operator(t);
     await o.login();
     const body = { name: unique('plan'), limits: { agents: 1, customers: 1, departments: 1 }, prices: [] };
     const without = await o.req('POST', 'plans', body, { 'x-csrf-token': '' });
@@ -169,7 +134,7 @@ describe('signing in', () => {
   });
 
   it('takes HTTP Basic auth for scripts, without a CSRF token', async () => {
-    const basic = new Operator(address(), `${USER}:${PASSWORD}`);
+    const basic = new Operator(t, address(), `${USER}:${PASSWORD}`);
     expect((await basic.get('workspaces')).statusCode).toBe(200);
     const session = await basic.get('session');
     expect(session.json()).toEqual({ username: USER, csrfToken: '' });
@@ -179,13 +144,13 @@ describe('signing in', () => {
       prices: [],
     });
     expect(created.statusCode, created.body).toBe(201);
-    const wrong = new Operator(address(), `${USER}:nope-nope-nope`);
+    const wrong = new Operator(t, address(), `${USER}:nope-nope-nope`);
     expect((await wrong.get('workspaces')).statusCode).toBe(401);
-    expect((await new Operator().get('workspaces')).statusCode).toBe(401);
+    expect((await new Operator(t).get('workspaces')).statusCode).toBe(401);
   });
 
   it('signing out ends the sign-in', async () => {
-    const o = new Operator();
+    const o = new Operator(t);
     await o.login();
     expect((await o.post('logout')).statusCode).toBe(204);
     expect((await o.get('session')).statusCode).toBe(401);
@@ -344,76 +309,5 @@ describe('workspaces', () => {
     for (const p of mine.json().items) expect(p.workspace).toEqual({ id: String(a.id), slug: a.slug });
     const all = await op.get('payments?pageSize=100');
     expect(all.json().total).toBeGreaterThanOrEqual(4);
-  });
-});
-
-describe('plans and settings', () => {
-  it('creates, changes only what is sent, and lists plans', async () => {
-    const name = unique('Basic');
-    const created = await op.post('plans', {
-      name,
-      nameEn: 'Basic',
-      limits: { agents: 5, customers: null, departments: 3 },
-      prices: [
-        { months: 12, amount: 5_000_000 },
-        { months: 1, amount: 500_000 },
-      ],
-      position: 7,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const plan = created.json();
-    expect(plan).toMatchObject({ name, trial: false, active: true, position: 7, limits: { customers: null } });
-
-    const patched = await op.patch(`plans/${plan.id}`, { active: false });
-    expect(patched.statusCode, patched.body).toBe(200);
-    expect(patched.json()).toEqual({ ...plan, active: false });
-    const limits = await op.patch(`plans/${plan.id}`, { limits: { agents: null, customers: 10, departments: 1 } });
-    expect(limits.json()).toMatchObject({ name, position: 7, limits: { agents: null, customers: 10 } });
-
-    const all = (await op.get('plans')).json();
-    expect(all.find((p: { id: string }) => p.id === plan.id)).toMatchObject({ active: false });
-    expect((await op.patch('plans/999999999', { active: false })).statusCode).toBe(404);
-    // api.md's spelling: the id in the body.
-    const byBody = await op.patch('plans', { id: plan.id, position: 8 });
-    expect(byBody.statusCode, byBody.body).toBe(200);
-    expect(byBody.json()).toMatchObject({ id: plan.id, position: 8, active: false, limits: { customers: 10 } });
-    expect((await op.patch('plans', { id: '999999999', position: 1 })).statusCode).toBe(404);
-    expect((await op.patch('plans', { position: 1 })).statusCode).toBe(400);
-    expect(
-      (await op.post('plans', { name: 'x', limits: plan.limits, prices: [plan.prices[0], plan.prices[0]] })).statusCode,
-    ).toBe(400);
-  });
-
-  it('keeps one active trial plan: a second one is refused with 409', async () => {
-    const trial = { limits: { agents: null, customers: null, departments: null }, prices: [], trial: true };
-    // Another test file may have made the trial plan already; either way one exists afterwards.
-    const first = await op.post('plans', { ...trial, name: unique('trial') });
-    expect([201, 409]).toContain(first.statusCode);
-    const second = await op.post('plans', { ...trial, name: unique('trial') }, { 'accept-language': 'en' });
-    expect(second.statusCode).toBe(409);
-    expect(second.json().error.code).toBe('conflict');
-    expect(second.json().error.message).toMatch(/trial/);
-
-    const plain = await op.post('plans', { ...trial, trial: false, name: unique('plain') });
-    const made = await op.patch(`plans/${plain.json().id}`, { trial: true });
-    expect(made.statusCode).toBe(409);
-    // An inactive trial plan is no second trial.
-    expect((await op.post('plans', { ...trial, active: false, name: unique('old trial') })).statusCode).toBe(201);
-  });
-
-  it('reads and changes the platform settings, only the fields sent', async () => {
-    const before = (await op.get('settings')).json();
-    expect(before).toMatchObject({ smsPrice: expect.any(Number), graceDays: expect.any(Number) });
-    const message = unique('Renew at billing ');
-    try {
-      const res = await op.patch('settings', { expiredMessage: message });
-      expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toEqual({ ...before, expiredMessage: message });
-      expect((await op.get('settings')).json()).toEqual({ ...before, expiredMessage: message });
-      expect((await op.patch('settings', { graceDays: 99 })).statusCode).toBe(400);
-      expect((await op.patch('settings', {})).statusCode).toBe(400);
-    } finally {
-      await op.patch('settings', { expiredMessage: before.expiredMessage });
-    }
   });
 });
