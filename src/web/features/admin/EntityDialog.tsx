@@ -27,10 +27,29 @@ interface Props {
   wide?: boolean;
   /** Whether the fields hold changes; left out, the dialog compares its fields with how they were. */
   dirty?: boolean;
+  /** The submit button's words (default "Save"), red for an action that takes something away. */
+  submitLabel?: string;
+  danger?: boolean;
+  /** The submit button off (the form is not complete yet). */
+  disabled?: boolean;
 }
 
 /** The create/edit form of an admin screen, full-screen on phones. */
-export function EntityDialog({ open, title, onClose, onSubmit, saving, error, shown, children, wide, dirty }: Props) {
+export function EntityDialog({
+  open,
+  title,
+  onClose,
+  onSubmit,
+  saving,
+  error,
+  shown,
+  children,
+  wide,
+  dirty,
+  submitLabel,
+  danger,
+  disabled,
+}: Props) {
   const { t } = useTranslation();
   // Esc, a click outside and Cancel ask before throwing changes away.
   const guard = useDiscardGuard(onClose, { dirty });
@@ -38,7 +57,7 @@ export function EntityDialog({ open, title, onClose, onSubmit, saving, error, sh
   const phone = useMediaQuery(theme.breakpoints.down('sm'));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!saving) onSubmit();
+    if (!saving && !disabled) onSubmit();
   };
   return (
     <>
@@ -60,8 +79,15 @@ export function EntityDialog({ open, title, onClose, onSubmit, saving, error, sh
             <Button onClick={guard.requestClose} disabled={saving}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" variant="contained" loading={saving} data-testid="admin-dialog-save">
-              {t('common.save')}
+            <Button
+              type="submit"
+              variant="contained"
+              color={danger ? 'error' : 'primary'}
+              loading={saving}
+              disabled={disabled}
+              data-testid="admin-dialog-save"
+            >
+              {submitLabel ?? t('common.save')}
             </Button>
           </DialogActions>
         </form>

@@ -1,7 +1,7 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useUrlParams } from './useUrlParams';
 import { call, type ItemOf } from '../../app/api';
 import { useFormat } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
@@ -15,22 +15,9 @@ type Payment = ItemOf<'listOperatorPayments'>;
 export default function PaymentsPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update } = useUrlParams();
   const workspaceId = /^[1-9]\d{0,15}$/.test(params.get('workspaceId') ?? '') ? params.get('workspaceId')! : undefined;
   const slug = params.get('slug');
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = Number(params.get('pageSize')) || 25;
-  const update = (next: Record<string, string | null>) =>
-    setParams(
-      (p) => {
-        const out = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(next))
-          if (v) out.set(k, v);
-          else out.delete(k);
-        return out;
-      },
-      { replace: true },
-    );
   const list = useQuery({
     queryKey: ['operator', 'payments', { workspaceId, page, pageSize }],
     queryFn: ({ signal }) => call('listOperatorPayments', { query: { workspaceId, page, pageSize }, signal }),

@@ -11,7 +11,7 @@ import { useFormat } from '../../ui/format';
 import { NumberField } from '../../ui/NumberField';
 import { autoDirInput } from '../../ui/UserText';
 import { LabelledSwitch } from '../admin/LabelledSwitch';
-import { OperatorDialog } from './OperatorDialog';
+import { EntityDialog } from '../admin/EntityDialog';
 import { bodyOf, formOf, LIMIT_NAMES, type PlanForm } from './plan-form';
 
 /** Creates or edits a plan: names, limits (each may be unlimited), prices per months, trial, order. */
@@ -46,7 +46,7 @@ export function PlanDialog({
   form.prices.forEach((_, i) => shown.push(`prices.${i}.months`, `prices.${i}.amount`));
 
   return (
-    <OperatorDialog
+    <EntityDialog
       open
       wide
       title={plan ? t('operator.plans.editTitle') : t('operator.plans.newTitle')}
@@ -196,6 +196,6 @@ export function PlanDialog({
         {...fe.field('position', t('admin.common.positionHint'))}
         sx={{ width: { sm: 220 } }}
       />
-    </OperatorDialog>
+    </EntityDialog>
   );
 }

@@ -12,7 +12,7 @@ import { fieldErrors } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { NumberField } from '../../ui/NumberField';
 import { autoDirInput, isolate } from '../../ui/UserText';
-import { OperatorDialog } from './OperatorDialog';
+import { EntityDialog } from '../admin/EntityDialog';
 
 type Workspace = ItemOf<'listOperatorWorkspaces'>;
 type Kind = 'suspend' | 'resume' | 'credit';
@@ -91,7 +91,7 @@ function SuspendDialog({ ws, onClose, onDone }: DialogProps) {
     () => (onClose(), onDone(t('operator.workspaces.suspended', { name: isolate(ws.name) }))),
   );
   return (
-    <OperatorDialog
+    <EntityDialog
       open
       danger
       title={t('operator.workspaces.suspendTitle', { name: isolate(ws.name) })}
@@ -112,7 +112,7 @@ function SuspendDialog({ ws, onClose, onDone }: DialogProps) {
         {...fieldErrors(save.error).field('note', t('operator.workspaces.noteHint'))}
         slotProps={{ htmlInput: { ...autoDirInput, maxLength: 500, 'data-testid': 'operator-suspend-note' } }}
       />
-    </OperatorDialog>
+    </EntityDialog>
   );
 }
 
@@ -123,7 +123,7 @@ function ResumeDialog({ ws, onClose, onDone }: DialogProps) {
     () => (onClose(), onDone(t('operator.workspaces.resumed', { name: isolate(ws.name) }))),
   );
   return (
-    <OperatorDialog
+    <EntityDialog
       open
       title={t('operator.workspaces.resumeTitle', { name: isolate(ws.name) })}
       submitLabel={t('operator.workspaces.resume')}
@@ -131,6 +131,7 @@ function ResumeDialog({ ws, onClose, onDone }: DialogProps) {
       onSubmit={() => save.mutate()}
       saving={save.isPending}
       error={save.error}
+      shown={[]}
     >
       <Typography variant="body2">{t('operator.workspaces.resumeHint')}</Typography>
       {ws.suspensionNote && (
@@ -138,7 +139,7 @@ function ResumeDialog({ ws, onClose, onDone }: DialogProps) {
           {ws.suspensionNote}
         </Typography>
       )}
-    </OperatorDialog>
+    </EntityDialog>
   );
 }
 
@@ -161,7 +162,7 @@ function CreditDialog({ ws, onClose, onDone }: DialogProps) {
   );
   const fe = fieldErrors(save.error);
   return (
-    <OperatorDialog
+    <EntityDialog
       open
       title={t('operator.workspaces.creditTitle', { name: isolate(ws.name) })}
       submitLabel={t('credit.grant.submit')}
@@ -191,6 +192,6 @@ function CreditDialog({ ws, onClose, onDone }: DialogProps) {
         {...fe.field('note', t('operator.workspaces.creditNoteHint'))}
         slotProps={{ htmlInput: { ...autoDirInput, maxLength: 500, 'data-testid': 'operator-credit-note' } }}
       />
-    </OperatorDialog>
+    </EntityDialog>
   );
 }

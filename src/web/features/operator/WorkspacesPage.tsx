@@ -1,7 +1,7 @@
 import { Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useUrlParams } from './useUrlParams';
 import { call, type ItemOf } from '../../app/api';
 import { DATE_ONLY, useFormat } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
@@ -20,24 +20,11 @@ export default function WorkspacesPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const n = useNotice();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update } = useUrlParams();
   const q = params.get('q') ?? '';
   const state = (STATES as readonly string[]).includes(params.get('state') ?? '')
     ? (params.get('state') as WorkspaceState)
     : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = Number(params.get('pageSize')) || 25;
-  const update = (next: Record<string, string | null>) =>
-    setParams(
-      (p) => {
-        const out = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(next))
-          if (v) out.set(k, v);
-          else out.delete(k);
-        return out;
-      },
-      { replace: true },
-    );
 
   const list = useQuery({
     queryKey: ['operator', 'workspaces', { q, state, page, pageSize }],
