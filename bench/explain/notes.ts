@@ -46,8 +46,8 @@ indexes below instead. The count has to find every match: a BitmapOr of the trig
 indexes, then one heap visit per candidate — its time grows with the number of matches. (The generated
 text draws on some 1,300 words, so every word is in a few percent of the tickets at least; real text has a
 long tail of rare words, which are cheap to find and to count.) Since issue 14, staff also find tickets by
-their requester: people whose name or username has the words (\`users_search_gin\`, an InitPlan run once,
-at most 500 people) and their tickets by \`tickets_requester_idx\`; and each row of the page brings a
+their requester: people whose name or username has the words (\`users_name_search_gin\`, keyed by workspace
+and word since migration 0028, an InitPlan run once, at most 500 people) and their tickets by \`tickets_requester_idx\`; and each row of the page brings a
 snippet (SubPlan: the newest visible message of the ticket that matches, \`messages_ticket_idx\` backwards,
 evaluated for the page's rows only, its regular expression once per message: a lateral with \`offset 0\`). Migration 0015 raises the statistics sample of both vectors to 1,000,
 so a rare word or number (outside the most common lexemes) is estimated at a few rows: the GIN indexes and a

@@ -23,8 +23,9 @@ export const TENANT_SCENARIOS: TenantScenario[] = [
  * Two searches added here, where a shared database could show: the runner's words are common
  * (`لطفا` is in a third of the tickets, `there` in 7%), so the planner walks the workspace's own
  * list index; a rarer word (`printer`, ~3%) and a first name (`رضا`, the requester search over
- * users_search_gin, whose names repeat in every workspace) make it use the GIN indexes, which
- * hold every workspace's rows.
+ * users_name_search_gin, a name that repeats in every workspace) make it use the GIN indexes:
+ * the tickets' hold every workspace's rows; the users' (since migration 0028) each workspace's
+ * under its own keys.
  */
 export const EXTRA_QUERIES = { 'search-printer': 'printer', 'search-name': 'رضا' } as const;
 export type TenantScenario = ScenarioName | keyof typeof EXTRA_QUERIES;

@@ -217,6 +217,29 @@ describe('the requester: name, e-mail, alternate e-mail, mobile (staff only)', (
   });
 });
 
+describe('the requester name index holds each workspace under its own prefix (migration 0028)', () => {
+  it("finds this workspace's people by name, never another's of the same name, quotes and all", async () => {
+    const other = await ticketWorld(t);
+    const mine = await makeUser(t, w.admin, w.slug, { role: 'customer', name: "Niamh O'Sullivan-Quill" });
+    const theirs = await makeUser(t, other.admin, other.slug, { role: 'customer', name: "Niamh O'Sullivan-Quill" });
+    const ticketOf = async (world: TicketWorld, requesterId: string) =>
+      (
+        await openTicket(world.agent.client, {
+          departmentId: world.support.id,
+          subject: 'Badge reader',
+          body: '<p>It beeps.</p>',
+          requesterId,
+        })
+      ).number as number;
+    const a = await ticketOf(w, mine.id);
+    const b = await ticketOf(other, theirs.id);
+    for (const q of ['niamh', "o'sullivan", 'sullivan-quill', 'Quill', "Niamh O'Sull"]) {
+      expect(await found(w.agent.client, q), q).toEqual([a]);
+      expect(await found(other.agent.client, q), q).toEqual([b]);
+    }
+  });
+});
+
 describe('an agent without the department', () => {
   it('finds none of its tickets by number, text, word parts or snippet', async () => {
     const tk = await open(w.alice.client, 'پرینتر نمی‌شود', '<p>فاکتور zebrafinch ۷۷۳۱</p>');

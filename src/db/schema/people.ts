@@ -101,9 +101,11 @@ export const users = pgTable(
       .on(t.workspaceId, t.directoryId, t.directoryUid)
       .where(sql`${t.directoryId} is not null and ${t.deletedAt} is null`),
     index('users_alternate_emails_gin').using('gin', t.alternateEmails),
-    // Ticket search by the requester's name (list-tickets.ts): the words of the name and the
-    // username, Persian-folded by search_norm() — the SQL twin of normalizeText (migration 0013).
-    index('users_search_gin').using('gin', sql`to_tsvector('simple', search_norm(${t.name} || ' ' || ${t.username}))`),
+    // Ticket search by the requester's name (search-conditions.ts): the words of the name and the
+    // username, Persian-folded by search_norm() (the SQL twin of normalizeText, migration 0013),
+    // each prefixed with the workspace id (migration 0028): a name's entries hold one workspace's
+    // people, so a common name in a thousand workspaces is read only in the asking one.
+    index('users_name_search_gin').using('gin', sql`users_name_vector(${t.workspaceId}, ${t.name}, ${t.username})`),
   ],
 );
 

@@ -27,8 +27,8 @@ const EMAILISH = /^[a-z0-9._%+@-]{3,}$/;
  *   `subject_norm like` (trigram) for a part of a word; a bare number is looked up as a whole
  *   word, and ticket `number` itself is the caller's (first on the page);
  * - staff only, the requester: people whose name or username has the words (GIN on
- *   users_search_gin), whose e-mail or alternate e-mail is the query (users_email_uq,
- *   users_alternate_emails_gin) or whose mobile it is in any writing (users_mobile_uq) — their
+ *   users_name_search_gin, reading this workspace's entries only), whose e-mail or alternate
+ *   e-mail is the query (users_email_uq, users_alternate_emails_gin) or whose mobile it is in any writing (users_mobile_uq) — their
  *   tickets through tickets_requester_idx —, and the ticket's requester e-mail (members' and
  *   guests') starting with the query (tickets_email_idx). A guest's name is in the public text.
  * Customers see only their own tickets, so for them the requester is never searched.
@@ -58,7 +58,12 @@ export function ticketSearch(ctx: Ctx, actor: Actor, staff: boolean, q: string):
 function requesterConditions(ctx: Ctx, q: string, words: string[]): SQL[] {
   const people: SQL[] = [];
   const nameQuery = plainTsqueryOf(words);
-  if (nameQuery) people.push(sql`to_tsvector('simple', search_norm(u.name || ' ' || u.username)) @@ ${nameQuery}`);
+  // Both sides carry the workspace's prefix (migration 0028): the index's entries for the name are
+  // this workspace's people only, however common the name is in others.
+  if (nameQuery)
+    people.push(
+      sql`users_name_vector(u.workspace_id, u.name, u.username) @@ workspace_lexemes(${ctx.workspaceId}::bigint, ${nameQuery})`,
+    );
   const email = q.trim().toLowerCase();
   if (email.includes('@') && !/\s/.test(email)) {
     people.push(sql`(lower(u.email) = ${email} and u.deleted_at is null and u.email is not null)`);
