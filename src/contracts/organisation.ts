@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { patchOf, ZBool, ZIdInput, ZPageQuery } from './common';
 
 export const ZUsage = z.enum(['all', 'members', 'internal']);
+/**
+ * Issue 20: how a new ticket without an assignee gets one — nobody (`manual`), the next present
+ * agent in turn (`round_robin`), or the present agent with the fewest open tickets (`least_open`).
+ */
+export const ZAssignmentMode = z.enum(['manual', 'round_robin', 'least_open']);
+export type TAssignmentMode = z.infer<typeof ZAssignmentMode>;
 
 export const ZDepartment = z.object({
   id: z.string(),
@@ -12,6 +18,7 @@ export const ZDepartment = z.object({
   usage: ZUsage,
   managerId: z.string().nullable(),
   agentIds: z.array(z.string()),
+  assignmentMode: ZAssignmentMode,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -25,6 +32,7 @@ export const ZCreateDepartment = z.object({
   usage: ZUsage.default('all'),
   managerId: ZIdInput.nullish(),
   agentIds: z.array(ZIdInput).max(2000).default([]),
+  assignmentMode: ZAssignmentMode.default('manual'),
 });
 export const ZUpdateDepartment = patchOf(ZCreateDepartment);
 

@@ -26,10 +26,27 @@ export const ZUser = z.object({
   /** A5: the directory this person signs in with (their password is the directory's); null for a local account. */
   directoryId: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  /** Issue 20: away now (switched on, and `awayUntil` not yet passed): automatic assignment skips them. */
+  away: z.boolean(),
+  /** When they are back by themselves (null: until switched off). */
+  awayUntil: z.string().nullable(),
+  /** Who gets what is assigned to them while they are away (when that person is present). */
+  substituteId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type TUser = z.infer<typeof ZUser>;
+
+/**
+ * Issue 20: the "away" switch (staff only). `away` false clears `awayUntil`; `substituteId` is
+ * kept for next time and only acts while away. `awayUntil` must lie ahead.
+ */
+export const ZAwayFields = z.object({
+  away: z.boolean(),
+  awayUntil: z.iso.datetime({ offset: true }).nullable(),
+  substituteId: ZIdInput.nullable(),
+});
+export type TAwayInput = Partial<z.infer<typeof ZAwayFields>>;
 
 const nullableText = (max: number) => z.string().trim().max(max);
 
@@ -56,7 +73,7 @@ export const ZCreateUser = z.object({
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
-export const ZUpdateUser = patchOf(ZCreateUser);
+export const ZUpdateUser = patchOf(ZCreateUser.extend(ZAwayFields.shape));
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 
 export const ZListUsersQuery = ZPageQuery.extend({
@@ -86,6 +103,7 @@ export const ZUpdateMe = patchOf(
     currentPassword: z.string().max(200),
     newPassword: ZPassword,
     password: ZPassword,
+    ...ZAwayFields.shape,
   }),
 );
 export type TUpdateMe = z.infer<typeof ZUpdateMe>;

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'reports.view',
   'mailboxes.manage',
   'billing.manage',
+  /** Shared canned responses (K6); everyone keeps personal ones. */
+  'canned.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

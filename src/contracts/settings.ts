@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIP } from './ip';
 import { patchShape, ZId } from './common';
+import { CSAT_DEFAULTS, ZCsatSettings } from './csat';
 
 /** An IPv4/IPv6 address or CIDR block. */
 const ZIpOrCidr = z
@@ -80,14 +81,18 @@ export const ZSettings = z.object({
     .default(''),
   /** Who must use two-factor sign-in: nobody, admins, or all staff (admins and agents). */
   twoFactorRequired: z.enum(['off', 'admins', 'staff']).default('off'),
+  // K5
+  /** Satisfaction surveys after a ticket closes: on or off, by e-mail and/or SMS, after a delay. */
+  csat: ZCsatSettings.default(() => ({ ...CSAT_DEFAULTS, channels: [...CSAT_DEFAULTS.channels] })),
 });
 export type Settings = z.infer<typeof ZSettings>;
 
 /** What an admin may change: every field optional; contact merges field by field. */
 export const ZSettingsPatch = z
   .object({
-    ...patchShape(ZSettings.omit({ contact: true })),
+    ...patchShape(ZSettings.omit({ contact: true, csat: true })),
     contact: z.object(patchShape(ZSettings.shape.contact.unwrap())).optional(),
+    csat: z.object(patchShape(ZCsatSettings)).optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'validation.empty_patch');
 

@@ -3,6 +3,8 @@ import { ZBool, ZEmail, ZId, ZIdInput, ZIdParam, ZList, ZPageQuery } from './com
 import { ZTimeZone } from './settings';
 import { ZTicketWorkflow } from './catalogue';
 import { ZTicketSla } from './sla';
+import { ZTicketCsat } from './csat';
+import { ZTicketMergeFields } from './ticket-merge';
 
 export const ZStatus = z.enum(['active', 'pending', 'closed', 'locked']);
 export const ZPriority = z.enum(['urgent', 'high', 'medium', 'low']);
@@ -121,6 +123,9 @@ export const ZTicket = ZTicketListItem.omit({ snippet: true }).extend({
   closedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
   ...ZTicketWorkflow,
+  ...ZTicketMergeFields,
+  /** K5: the satisfaction survey's answer (staff, and the requester for their own); null before. */
+  csat: ZTicketCsat.nullable(),
 });
 export type TTicket = z.infer<typeof ZTicket>;
 

@@ -19,6 +19,10 @@ import { kbSiteRoutes } from './modules/kb';
 import { getSettings } from './modules/settings';
 import { checkWorkspace } from './modules/cloud';
 import { createOperatorCheck } from './modules/operator';
+import { addTicketEventSink } from './modules/tickets';
+import { webhookTicketSink } from './modules/webhooks';
+import { csatSink } from './modules/csat';
+import { triggersSink } from './modules/automation';
 
 export interface RouteEntry {
   method: string;
@@ -107,6 +111,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     checkOperator: createOperatorCheck(deps),
   });
   installIdempotency(app, deps);
+  // K5: a closed ticket's satisfaction survey (a Set: building the app again adds it once).
+  addTicketEventSink(csatSink);
+  // K10: webhooks for ticket, message and SLA events (a Set: building the app again adds it once).
+  addTicketEventSink(webhookTicketSink);
+  // K7: triggers (a Set: building the app again adds it once).
+  addTicketEventSink(triggersSink);
   await installOpenApi(app, apiDocs, apiTags);
 
   await app.register(healthRoutes, { deps });

@@ -12,6 +12,7 @@ const ALLOWED: Record<string, string> = {
   'tickets/dashboard.ts': 'age of the in-process count cache (count-cache.ts)',
   'tickets/list-tickets.ts': 'age of the in-process count cache (count-cache.ts)',
   'sla/sla-rules.ts': 'age of the in-process SLA rules cache: real elapsed time, not business time',
+  'departments/auto-assign.ts': 'age of the in-process automatic-assignment cache: real elapsed time',
   'notifications/sms/log-client.ts': 'the development outbox line’s own time stamp (vendor clients take no clock)',
 };
 

@@ -1,8 +1,10 @@
 import type { AppDeps } from './platform/context';
 import type { JobDefinition, QueueSpec } from './platform/jobs';
 import { authJobs } from './modules/auth';
+import { automationJobs } from './modules/automation';
 import { billingJobs } from './modules/billing';
 import { catalogueJobs } from './modules/catalogue';
+import { csatJobs } from './modules/csat';
 import { cloudJobs } from './modules/cloud';
 import { cloudSignupJobs } from './modules/cloud-signup';
 import { slaJobs } from './modules/sla';
@@ -12,6 +14,7 @@ import { notificationsJobs } from './modules/notifications';
 import { peopleJobs } from './modules/people';
 import { ticketsJobs } from './modules/tickets';
 import { workspacesJobs } from './modules/workspaces';
+import { webhooksJobs } from './modules/webhooks';
 
 /** Every job of every module: the composition root of the background work. */
 export const JOBS: readonly JobDefinition[] = [
@@ -25,8 +28,11 @@ export const JOBS: readonly JobDefinition[] = [
   ...billingJobs(),
   ...catalogueJobs(),
   ...slaJobs(),
+  ...csatJobs(),
   ...cloudJobs(),
   ...cloudSignupJobs(),
+  ...webhooksJobs(),
+  ...automationJobs(),
 ];
 
 /** The queues created (or updated) at start, with their settings; `jobs.send` refuses any other. */

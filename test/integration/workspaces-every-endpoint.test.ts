@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomToken, sha256 } from '../../src/server/platform/crypto';
 import { multipart, png } from '../helpers/images';
 import {
   ADMIN_PASSWORD,
@@ -114,6 +115,13 @@ async function fill(marker: string): Promise<World> {
     departmentId: dept.id,
     attachmentIds: [upload.id],
   });
+  // K9: a second ticket linked with the first (DELETE …/links/{otherNumber}).
+  const linked = await post('tickets', {
+    subject: `${marker} linked`,
+    body: `<p>${marker}</p>`,
+    departmentId: dept.id,
+  });
+  await post(`tickets/${ticket.number}/links`, { number: linked.number, kind: 'related' });
   const messages = ok(await admin.get(`tickets/${ticket.number}/messages`), 'messages');
   const message = messages.items[0];
   const attachmentId: string = message.attachments?.[0]?.id ?? upload.id;
@@ -143,6 +151,34 @@ async function fill(marker: string): Promise<World> {
       auth: 'tBHItJI5svbpez7KI4CCXg',
     },
   });
+  const canned = await post('canned-responses', {
+    title: `${marker} canned`,
+    body: `<p>${marker} canned</p>`,
+    shortcut: marker.toLowerCase(),
+    shared: true,
+  });
+  // A public address literal: saving checks the host (https, no private network) without a DNS lookup.
+  const webhook = await post('webhooks', {
+    url: `https://93.184.215.14/${marker}`,
+    events: ['ticket.created'],
+    description: `${marker} webhook`,
+  });
+  // K7: a trigger (inactive: nothing runs in the probe's workspaces).
+  const trigger = await post('triggers', {
+    name: `${marker} trigger`,
+    active: false,
+    event: 'ticket.created',
+    conditions: [{ field: 'subject', op: 'contains', value: marker }],
+    actions: [{ kind: 'add_note', text: `${marker} note` }],
+  });
+  // K5: the ticket's satisfaction survey, its link's token known here (the job keeps only the hash).
+  const csatToken = randomToken(32);
+  await t.deps.database.executeSql(
+    `insert into csat_surveys (workspace_id, ticket_id, token_hash, sent_at)
+      select t.workspace_id, t.id, $1, now() from tickets t join workspaces w on w.id = t.workspace_id
+      where w.slug = $2 and t.number = $3`,
+    [sha256(csatToken), slug, ticket.number],
+  );
   await admin.patch('settings', { title: `${marker} title`, announcement: `${marker} announcement` });
 
   const byPrefix: [RegExp, Record<string, string>][] = [
@@ -161,6 +197,7 @@ async function fill(marker: string): Promise<World> {
     [/^\/org-units\//, { id: orgUnit.id }],
     [/^\/mailboxes\//, { id: mailbox.id, entryId: '1' }],
     [/^\/tickets\/\{number\}\/transitions/, { number: String(ticket.number), transitionId: 'finish' }],
+    [/^\/tickets\/\{number\}\/links\//, { number: String(ticket.number), otherNumber: String(linked.number) }],
     [/^\/tickets\//, { number: String(ticket.number), id: message.id }],
     [/^\/attachments\//, { id: attachmentId }],
     [/^\/public\/tickets\//, { number: String(ticket.number), id: attachmentId }],
@@ -169,6 +206,10 @@ async function fill(marker: string): Promise<World> {
     [/^\/public\/kb\/articles\//, { slug: article.slug }],
     [/^\/public\/kb\/images\//, { id: kbImage.id }],
     [/^\/me\/push-subscriptions\//, { id: push.id }],
+    [/^\/public\/csat\//, { token: csatToken }],
+    [/^\/canned-responses\//, { id: canned.id }],
+    [/^\/webhooks\//, { id: webhook.id, deliveryId: '1' }],
+    [/^\/triggers\//, { id: trigger.id }],
   ];
   const params = new Map<string, Record<string, string>>();
   for (const path of Object.keys(spec.paths)) {

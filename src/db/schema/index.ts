@@ -14,3 +14,4 @@ export * from './kb';
 export * from './directories';
 export * from './payments';
 export * from './cloud';
+export * from './team-tools';

@@ -19,6 +19,10 @@ export const departments = pgTable(
     visible: boolean().notNull().default(true),
     usage: departmentUsage().notNull().default('all'),
     managerId: ref().references(() => users.id, { onDelete: 'set null' }),
+    /** Issue 20: how new tickets get an agent — manual | round_robin | least_open. */
+    assignmentMode: text().notNull().default('manual'),
+    /** Round-robin: the agent who got the last ticket (the next goes to the one after, by id). */
+    assignmentLastUserId: ref(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -81,6 +81,10 @@ export const users = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Issue 20: away since (null: present) — automatic assignment skips them; optional substitute. */
+    awaySince: tstz(),
+    awayUntil: tstz(),
+    substituteId: ref(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: tstz(),

@@ -91,6 +91,10 @@ export const tickets = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     closedAt: tstz(),
+    /** Issue 20: the first reply by staff (reports' first response time). */
+    firstResponseAt: tstz(),
+    /** Issue 20: merged into that ticket (this one is closed and points there). */
+    mergedIntoId: ref(),
     deletedAt: tstz(),
     deletedById: ref(),
     /** E1/E4: a request of a desk, numbered per desk (its key is `<desk key>-<desk_number>`). */
@@ -169,6 +173,13 @@ export const tickets = pgTable(
       .where(sql`${t.deletedAt} is null`),
     // Newest first (-created, -updated): read backwards, pinned desc then time desc.
     index('tickets_created_idx').on(t.workspaceId, t.pinned, t.createdAt, t.id),
+    // Reports (issue 20): a date range of one workspace, created or closed.
+    index('tickets_report_created_idx')
+      .on(t.workspaceId, t.createdAt)
+      .where(sql`${t.deletedAt} is null`),
+    index('tickets_report_closed_idx')
+      .on(t.workspaceId, t.closedAt)
+      .where(sql`${t.deletedAt} is null and ${t.closedAt} is not null`),
     index('tickets_updated_idx').on(t.workspaceId, t.pinned, t.updatedAt, t.id),
     index('tickets_requester_idx').on(t.workspaceId, t.requesterId, t.createdAt),
     // Tickets opened for a customer group (C18), for its members' lists.

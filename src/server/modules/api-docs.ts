@@ -1,7 +1,10 @@
 import type { ApiDocs, TagDoc } from '../platform/http/api-docs';
 import { authApiDocs, twoFactorApiDocs } from './auth';
+import { triggersApiDocs, triggersApiTag } from './automation';
 import { billingApiDocs, paymentsApiDocs } from './billing';
+import { cannedResponsesApiDocs, cannedResponsesApiTag } from './canned-responses';
 import { catalogApiDocs } from './catalog';
+import { csatApiDocs, csatApiTag } from './csat';
 import { cloudSignupApiDocs } from './cloud-signup';
 import { cloudApiDocs, cloudApiTag, subscriptionPaymentsApiDocs } from './cloud';
 import { departmentsApiDocs } from './departments';
@@ -9,6 +12,7 @@ import { directoriesApiDocs } from './directories';
 import { calendarsApiDocs } from './calendars';
 import { catalogueApiDocs } from './catalogue';
 import { slaApiDocs } from './sla';
+import { reportsApiDocs } from './reports';
 import { kbApiDocs } from './kb';
 import { liveApiDocs } from './live';
 import { mailApiDocs } from './mail';
@@ -17,6 +21,7 @@ import { operatorApiDocs } from './operator';
 import { peopleApiDocs } from './people';
 import { settingsApiDocs } from './settings';
 import { ticketsApiDocs } from './tickets';
+import { webhooksApiDocs, webhooksApiTag } from './webhooks';
 
 /** Every module's operation texts, merged; a key used twice fails at start-up. */
 export const apiDocs: ApiDocs = merge([
@@ -28,10 +33,15 @@ export const apiDocs: ApiDocs = merge([
   calendarsApiDocs,
   catalogueApiDocs,
   slaApiDocs,
+  reportsApiDocs,
   catalogApiDocs,
+  cannedResponsesApiDocs,
   mailApiDocs,
+  webhooksApiDocs,
+  triggersApiDocs,
   settingsApiDocs,
   ticketsApiDocs,
+  csatApiDocs,
   kbApiDocs,
   liveApiDocs,
   notificationsApiDocs,
@@ -97,14 +107,22 @@ export const apiTags: TagDoc[] = [
     description:
       'SLA policies: first response, next response and resolution targets in working minutes on a business calendar, warnings, pauses while pending, and breach actions.',
   },
+  {
+    name: 'reports',
+    description:
+      'Reports on a date range: volume, first response and resolution times, SLA attainment, satisfaction, per day, agent and department; CSV and Excel exports.',
+  },
   { name: 'ticket-types', description: 'The kinds of request a ticket can be (incident, request, question…).' },
   { name: 'tags', description: 'Free labels on tickets.' },
   { name: 'org-units', description: 'The organisation’s units (faculties, offices) that customers belong to.' },
+  cannedResponsesApiTag,
   {
     name: 'mail',
     description:
       'Mailboxes per department: IMAP/POP3 intake, SMTP replies, connection tests, quarantine, importing a saved e-mail.',
   },
+  webhooksApiTag,
+  triggersApiTag,
   { name: 'settings', description: 'Workspace settings, logo and sign-in image (admins).' },
   {
     name: 'tickets',
@@ -121,6 +139,7 @@ export const apiTags: TagDoc[] = [
     description:
       'What needs no sign-in: the guest form and guest tickets (by number and access key), public settings and images.',
   },
+  csatApiTag,
   { name: 'live', description: 'Server-sent events: ticket changes as they happen, for the caller’s visible tickets.' },
   {
     name: 'notifications',

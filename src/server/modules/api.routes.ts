@@ -1,7 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes, twoFactorRoutes } from './auth';
+import { triggersRoutes } from './automation';
 import { billingRoutes, paymentsRoutes } from './billing';
+import { cannedResponsesRoutes } from './canned-responses';
 import { catalogRoutes } from './catalog';
+import { csatRoutes } from './csat';
 import { cloudSignupRoutes } from './cloud-signup';
 import { cloudRoutes, subscriptionPaymentsRoutes } from './cloud';
 import { departmentsRoutes } from './departments';
@@ -9,6 +12,7 @@ import { directoriesRoutes } from './directories';
 import { calendarsRoutes } from './calendars';
 import { catalogueRoutes } from './catalogue';
 import { slaRoutes } from './sla';
+import { reportsRoutes } from './reports';
 import { kbPublicRoutes, kbRoutes } from './kb';
 import { liveRoutes } from './live';
 import { mailRoutes } from './mail';
@@ -17,6 +21,7 @@ import { operatorRoutes } from './operator';
 import { meRoutes, peopleRoutes, usersRoutes } from './people';
 import { settingsRoutes } from './settings';
 import { attachmentsRoutes, publicTicketsRoutes, ticketsRoutes } from './tickets';
+import { webhooksRoutes } from './webhooks';
 
 /** Every module's routes under /api/v1. */
 /** `cloud`: cloud mode, where the payer's return from Zarinpal is outside any workspace. */
@@ -31,12 +36,17 @@ export const apiRoutes: FastifyPluginAsync<{ cloud?: boolean }> = async (app, op
   await app.register(calendarsRoutes);
   await app.register(catalogueRoutes);
   await app.register(slaRoutes);
+  await app.register(reportsRoutes);
   await app.register(catalogRoutes);
+  await app.register(cannedResponsesRoutes);
   await app.register(mailRoutes);
+  await app.register(webhooksRoutes);
+  await app.register(triggersRoutes);
   await app.register(settingsRoutes);
   await app.register(ticketsRoutes);
   await app.register(attachmentsRoutes);
   await app.register(publicTicketsRoutes);
+  await app.register(csatRoutes);
   await app.register(kbRoutes);
   await app.register(kbPublicRoutes);
   await app.register(liveRoutes);

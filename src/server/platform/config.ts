@@ -47,6 +47,9 @@ const EnvObject = z.object({
   WEB_DIR: z.string().min(1).optional(),
   MAIL_TLS_CA_FILE: z.string().min(1).optional(),
   ALLOW_PRIVATE_NETWORK_TARGETS: bool.default(false),
+  // Webhooks (K10): plain http (default: only when NODE_ENV is development or test) and private targets.
+  WEBHOOKS_ALLOW_HTTP: bool.optional(),
+  WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
   // The platform's own SMS gateway (sign-up codes, admin links, workspaces without their own).
   SMS_PROVIDER: z.enum(['kavenegar', 'smsir', 'melipayamak', 'ghasedak', 'log']).optional(),
   SMS_API_KEY: z.string().min(1).optional(),
@@ -130,6 +133,12 @@ export interface Config {
    * after name lookup, so the server cannot be used to probe its own network.
    */
   allowPrivateNetworkTargets: boolean;
+  /**
+   * Webhooks (K10): whether their URLs may be plain http (WEBHOOKS_ALLOW_HTTP; by default only
+   * when NODE_ENV is development or test) and reach private, loopback or link-local addresses
+   * (WEBHOOKS_ALLOW_PRIVATE), checked when saved and again at every send.
+   */
+  webhooks: { allowHttp: boolean; allowPrivate: boolean };
   /** The bucket uploaded files go to (S3_URL); without it they are kept in DATA_DIR/files. */
   s3?: S3Config;
   /**
@@ -194,6 +203,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : undefined,
     mailTlsCaFile: e.MAIL_TLS_CA_FILE ? resolve(e.MAIL_TLS_CA_FILE) : undefined,
     allowPrivateNetworkTargets: e.ALLOW_PRIVATE_NETWORK_TARGETS,
+    webhooks: {
+      allowHttp: e.WEBHOOKS_ALLOW_HTTP ?? ['development', 'test'].includes(env.NODE_ENV ?? ''),
+      allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE,
+    },
     s3: e.S3_URL,
     cloud: { enabled: e.CLOUD, domain: e.CLOUD_DOMAIN },
     operator:

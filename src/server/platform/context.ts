@@ -59,6 +59,11 @@ export interface Ctx {
    * the writer in one statement each before its transaction commits (`flushOutbox`).
    */
   outbox?: TxOutbox;
+  /**
+   * K7: a trigger acting (the system, no actor): how deep in a chain of triggers' own changes,
+   * the triggers already fired in it (loop protection), and the name the event log shows.
+   */
+  automation?: { depth: number; fired: number[]; name: string };
 }
 
 /** Jobs and NOTIFY payloads of one transaction, sent together at its end. */

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'limit_reached'
   | 'rate_limited'
   | 'locked'
+  | 'gone'
   | 'too_large'
   | 'unsupported_media_type'
   | 'ip_not_allowed'
@@ -33,6 +34,8 @@ const STATUS: Record<ErrorCode, number> = {
   limit_reached: 402,
   rate_limited: 429,
   locked: 423,
+  // A link that existed but has run out (K5: a satisfaction survey after 30 days).
+  gone: 410,
   too_large: 413,
   unsupported_media_type: 415,
   ip_not_allowed: 403,

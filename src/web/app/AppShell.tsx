@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import {
   AppBar,
   Avatar,
@@ -22,6 +22,7 @@ import {
 import MenuIcon from '@mui/icons-material/Menu';
 import Dashboard from '@mui/icons-material/Dashboard';
 import Inbox from '@mui/icons-material/Inbox';
+import QuickreplyOutlined from '@mui/icons-material/QuickreplyOutlined';
 import AddCircleOutline from '@mui/icons-material/AddCircleOutline';
 import People from '@mui/icons-material/People';
 import Security from '@mui/icons-material/Security';
@@ -44,7 +45,10 @@ import SupportAgent from '@mui/icons-material/SupportAgent';
 import Storefront from '@mui/icons-material/Storefront';
 import ListAlt from '@mui/icons-material/ListAlt';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
+import BarChart from '@mui/icons-material/BarChart';
 import HelpOutline from '@mui/icons-material/HelpOutline';
+import Webhook from '@mui/icons-material/Webhook';
+import Bolt from '@mui/icons-material/Bolt';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../contracts/permissions';
@@ -57,6 +61,10 @@ import { useLiveStream } from './live';
 import { can, isAdmin, isStaff, useMe, usePublicSettings, useSignOut } from './session';
 import { SkipLink } from './SkipLink';
 import { UserText } from '../ui/UserText';
+import { AwayChip } from '../ui/AwayChip';
+
+/** Issue 20: the "away" switch, loaded when opened (it carries the date picker). */
+const AwayDialog = lazy(() => import('../features/profile/AwayDialog').then((m) => ({ default: m.AwayDialog })));
 
 const DRAWER = 248;
 
@@ -79,6 +87,7 @@ export function AppShell() {
   const wide = useMediaQuery(theme.breakpoints.up('md'));
   const [open, setOpen] = useState(false);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const [awayOpen, setAwayOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
   const signOut = useSignOut();
@@ -94,6 +103,8 @@ export function AppShell() {
             { to: '/agent/tickets', label: t('nav.ticketCenter'), icon: <Inbox /> },
             { to: '/agent/new', label: t('nav.newTicket'), icon: <AddCircleOutline />, perms: ['tickets.create'] },
             { to: '/agent/kb', label: t('nav.kb'), icon: <MenuBookOutlined /> },
+            { to: '/agent/reports', label: t('nav.reports'), icon: <BarChart />, perms: ['reports.view'] },
+            { to: '/agent/canned-responses', label: t('nav.cannedResponses'), icon: <QuickreplyOutlined /> },
           ],
         },
         {
@@ -136,6 +147,8 @@ export function AppShell() {
             },
             { to: '/admin/billing', label: t('nav.billing'), icon: <Payments />, perms: ['billing.manage'] },
             { to: '/admin/deliveries', label: t('nav.deliveries'), icon: <Outbox />, perms: ['settings.manage'] },
+            { to: '/admin/webhooks', label: t('nav.webhooks'), icon: <Webhook />, adminOnly: true },
+            { to: '/admin/triggers', label: t('nav.triggers'), icon: <Bolt />, adminOnly: true },
           ],
         },
       ]
@@ -210,6 +223,9 @@ export function AppShell() {
           </Typography>
           <LanguageSwitch />
           <NotificationBell me={me} />
+          {staff && me.user.away && (
+            <AwayChip onDark until={wide ? me.user.awayUntil : null} onClick={() => setAwayOpen(true)} />
+          )}
           <IconButton
             color="inherit"
             aria-label={t('nav.account', { name: me.user.name })}
@@ -236,6 +252,18 @@ export function AppShell() {
             </MenuItem>
             {staff && (
               <MenuItem
+                onClick={() => {
+                  setMenu(null);
+                  setAwayOpen(true);
+                }}
+                data-testid="away-menu"
+              >
+                <ListItemText>{t('away.menu')}</ListItemText>
+                {me.user.away && <AwayChip />}
+              </MenuItem>
+            )}
+            {staff && (
+              <MenuItem
                 component="a"
                 href={API_DOCS_URL}
                 target="_blank"
@@ -258,6 +286,11 @@ export function AppShell() {
               {t('nav.signOut')}
             </MenuItem>
           </Menu>
+          {awayOpen && (
+            <Suspense fallback={null}>
+              <AwayDialog me={me} onClose={() => setAwayOpen(false)} />
+            </Suspense>
+          )}
         </Toolbar>
       </AppBar>
       <Drawer

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type Ref } from 'react';
 import { FormHelperText, FormLabel, Skeleton } from '@mui/material';
 
 export interface RichEditorProps {
@@ -14,6 +14,16 @@ export interface RichEditorProps {
   minHeight?: number;
   autoFocus?: boolean;
   id?: string;
+  /** Inserting HTML from outside (canned responses): at the cursor, or in place of the "/" typed. */
+  handleRef?: Ref<RichEditorHandle>;
+  /** Called when "/" is typed at the start of a word (the canned responses' picker). */
+  onSlash?: () => void;
+}
+
+export interface RichEditorHandle {
+  /** Inserts HTML at the cursor; `replaceSlash` drops the "/" that called onSlash first (if still there). */
+  insertHtml: (html: string, opts?: { replaceSlash?: boolean }) => void;
+  focus: () => void;
 }
 
 const Tiptap = lazy(() => import('./rich-editor/TiptapEditor'));

@@ -10,11 +10,13 @@ import type {
 } from '../../../contracts/organisation';
 import { withTx, type Ctx } from '../../platform/context';
 import { forgetActors } from '../../platform/auth/actor-cache';
+import { forgetAssignmentModes } from './auto-assign';
 
 /** Department membership is part of every agent's actor: changes drop the cached ones. */
 async function changingMembers<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   const out = await withTx(ctx, fn);
   forgetActors(ctx.deps, 'all');
+  forgetAssignmentModes(ctx);
   return out;
 }
 import { inWorkspace } from '../../platform/db/scope';
@@ -81,6 +83,7 @@ export async function createDepartment({ ctx, input }: { ctx: Ctx; input: z.infe
         visible: input.visible,
         usage: input.usage,
         managerId: input.managerId ?? null,
+        assignmentMode: input.assignmentMode,
         createdAt: now,
         updatedAt: now,
       })

@@ -12,13 +12,14 @@ export const departmentsApiDocs: ApiDocs = {
     operationId: 'createDepartment',
     summary: 'Create a department',
     description:
-      'Needs departments.manage. The manager and every agent must be live staff accounts of the workspace (400 otherwise); the manager is added to the agents too. usage says who may open tickets in it: all (guests too), members (signed-in people only) or internal (staff only); customers also need it active and visible. The new agents get access to its tickets at once.',
+      'Needs departments.manage. The manager and every agent must be live staff accounts of the workspace (400 otherwise); the manager is added to the agents too. usage says who may open tickets in it: all (guests too), members (signed-in people only) or internal (staff only); customers also need it active and visible. The new agents get access to its tickets at once. assignmentMode says how a new ticket without an assignee (and one transferred in without one) gets an agent: manual (it does not; the default), round_robin (the next present agent by id, in turn) or least_open (the present agent with the fewest active or pending tickets assigned); agents who are away, inactive or deleted are skipped, and with nobody present the ticket stays unassigned.',
     example: {
       name: 'پشتیبانی فنی',
       description: 'مشکلات سخت‌افزار، شبکه و چاپگرها',
       usage: 'all',
       managerId: '12',
       agentIds: ['12', '15', '18'],
+      assignmentMode: 'round_robin',
     },
   },
   'GET /departments/:id': {
@@ -31,7 +32,7 @@ export const departmentsApiDocs: ApiDocs = {
     operationId: 'updateDepartment',
     summary: 'Update a department',
     description:
-      'Needs departments.manage. Only the fields sent change; agentIds replaces the agent list, and a new manager is added to the agents. Manager and agents must be live staff accounts (400). To retire a department that has tickets, set active to false: it cannot be deleted.',
+      'Needs departments.manage. Only the fields sent change; agentIds replaces the agent list, and a new manager is added to the agents. Manager and agents must be live staff accounts (400). assignmentMode (manual, round_robin, least_open) applies to tickets opened or transferred in from then on. To retire a department that has tickets, set active to false: it cannot be deleted.',
     example: { description: 'مشکلات سخت‌افزار، شبکه، چاپگرها و تلفن', agentIds: ['12', '15', '18', '21'] },
   },
   'DELETE /departments/:id': {

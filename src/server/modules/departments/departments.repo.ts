@@ -1,6 +1,6 @@
 import { asc, count, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { departmentAgents, departments, users } from '../../../db/schema';
-import type { TDepartment, TListDepartmentsQuery } from '../../../contracts/organisation';
+import type { TAssignmentMode, TDepartment, TListDepartmentsQuery } from '../../../contracts/organisation';
 import type { Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { Invalid, type Msg } from '../../platform/errors';
@@ -17,6 +17,7 @@ export const toDepartment = (r: DepartmentRow, agentIds: number[] = []): TDepart
   usage: r.usage,
   managerId: r.managerId === null ? null : String(r.managerId),
   agentIds: agentIds.map(String),
+  assignmentMode: r.assignmentMode as TAssignmentMode,
   createdAt: iso(r.createdAt)!,
   updatedAt: iso(r.updatedAt)!,
 });

@@ -3,3 +3,4 @@ export { departmentsRoutes } from './departments.routes';
 export { createDepartment } from './department-actions';
 export { findDepartment } from './departments.repo';
 export { departmentsApiDocs } from './departments.api-docs';
+export { assignsAutomatically, pickAssignee } from './auto-assign';

@@ -195,6 +195,8 @@ export async function noticesFor(
     // A workflow step's `notify` action (E2): the department's people hear of the new status.
     for (const dep of c.notifyDepartments ?? [])
       out.push({ event: 'statusChanged', audience: 'staff', people: staffOf.get(dep) ?? [] });
+    // A trigger's `notify` action (K7): the people it names.
+    if (c.notifyPeople?.length) out.push({ event: 'statusChanged', audience: 'staff', people: c.notifyPeople });
     if (c.status) {
       if (byCustomer && actor)
         out.push({ event: 'statusChanged', audience: 'staff', people: [...ticket.assigneeIds, ...followers] });

@@ -20,3 +20,4 @@ export { endSessionsAndTokens } from './revoke-access';
 export { peopleJobs } from './jobs';
 export { peopleApiDocs } from './people.api-docs';
 export { mailableAdmins } from './mailable-admins';
+export { awaySql, idArray, substitutesFor } from './away';

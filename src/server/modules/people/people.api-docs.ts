@@ -6,9 +6,16 @@ export const peopleApiDocs: ApiDocs = {
     operationId: 'updateMe',
     summary: 'Update my own profile',
     description:
-      "Signed in. Changes the caller's name, signature and language at once. A new e-mail or mobile needs currentPassword (when the account has a password) and is not applied at once: it is answered in pendingContacts and a code is sent to it (valid 15 minutes) for POST /me/verify-contact; null removes an address. newPassword (or password) also needs currentPassword and ends the account's other sessions and revokes all its API tokens. Password checks are limited to 10 per 10 minutes and new addresses to 5 per hour (429).",
+      "Signed in. Changes the caller's name, signature and language at once. A new e-mail or mobile needs currentPassword (when the account has a password) and is not applied at once: it is answered in pendingContacts and a code is sent to it (valid 15 minutes) for POST /me/verify-contact; null removes an address. newPassword (or password) also needs currentPassword and ends the account's other sessions and revokes all its API tokens. Password checks are limited to 10 per 10 minutes and new addresses to 5 per hour (429). Staff may switch away on or off (away), with an optional time they are back by themselves (awayUntil, in the future; only while away) and a substitute (substituteId: another live agent or admin of the workspace, kept for next time): while away they get no tickets by automatic assignment, and what is assigned to them goes to the substitute when that one is present (never further along a chain). A customer sending these gets 400.",
     errors: [429],
-    example: { name: 'مریم احمدی', signature: 'با احترام،\nمریم احمدی — واحد پشتیبانی', locale: 'fa' },
+    example: {
+      name: 'مریم احمدی',
+      signature: 'با احترام،\nمریم احمدی — واحد پشتیبانی',
+      locale: 'fa',
+      away: true,
+      awayUntil: '2026-03-28T08:00:00+03:30',
+      substituteId: '15',
+    },
   },
   'POST /me/verify-contact': {
     operationId: 'verifyContact',
@@ -73,7 +80,7 @@ export const peopleApiDocs: ApiDocs = {
     operationId: 'updateUser',
     summary: 'Update a person',
     description:
-      "Needs customers.manage (for customers) or users.manage (for agents and customers); only an admin changes an admin, and an agent only by someone holding every permission of its access level (403). Only the fields sent change; departmentIds and groupIds replace the lists. Nobody changes their own role or deactivates themselves, and the last active admin cannot be demoted or deactivated (400). A new password, a deactivation or a role change ends the person's sessions and revokes their API tokens.",
+      "Needs customers.manage (for customers) or users.manage (for agents and customers); only an admin changes an admin, and an agent only by someone holding every permission of its access level (403). Only the fields sent change; departmentIds and groupIds replace the lists. Nobody changes their own role or deactivates themselves, and the last active admin cannot be demoted or deactivated (400). A new password, a deactivation or a role change ends the person's sessions and revokes their API tokens. away, awayUntil and substituteId switch a staff member away as PATCH /me does (400 for a customer, a substitute who is not a live staff account or the person themselves, or an awayUntil not ahead).",
     example: { name: 'رضا کریمی', departmentIds: ['2', '5'], active: true },
   },
   'DELETE /users/:id': {

@@ -13,6 +13,7 @@ import { issueContactCode, pendingContacts } from './contact-change';
 import { endSessionsAndTokens } from './revoke-access';
 import { checkUnique, findUser, userWithLinks, type UserRow } from './users.repo';
 import { forgetActors } from '../../platform/auth/actor-cache';
+import { awayColumns } from './away';
 
 /**
  * Proves the person knows its password before a change that could take the account over.
@@ -36,7 +37,17 @@ export async function updateMe({ ctx, input }: { ctx: Ctx; input: TUpdateMe }): 
   const actor = requireActor(ctx);
   const row = await findUser(ctx, actor.id);
   if (!row) throw NotFound();
-  const { currentPassword, newPassword: np, password: pw, email, mobile, ...plain } = input;
+  const {
+    currentPassword,
+    newPassword: np,
+    password: pw,
+    email,
+    mobile,
+    away,
+    awayUntil,
+    substituteId,
+    ...plain
+  } = input;
   const newPassword = np ?? pw;
   // A5: a directory account's password is the directory's; a local one would never be used.
   if (newPassword && row.directoryId)
@@ -48,6 +59,8 @@ export async function updateMe({ ctx, input }: { ctx: Ctx; input: TUpdateMe }): 
   // Sending codes is rate-limited per person: each one is a mail or an SMS.
   if ((emailChanged && email) || (mobileChanged && mobile))
     await hitRateLimit(ctx, `contact:user:${actor.id}`, 5, 3600);
+  // Issue 20: the "away" switch, its end and the substitute (staff only; checked before writing).
+  const awaySet = await awayColumns(ctx, row, { away, awayUntil, substituteId });
   const passwordHash = newPassword ? await hashPassword(newPassword) : undefined;
 
   const out = await withTx(ctx, async (tx) => {
@@ -55,6 +68,7 @@ export async function updateMe({ ctx, input }: { ctx: Ctx; input: TUpdateMe }): 
       .update(users)
       .set({
         ...plain,
+        ...awaySet,
         // Removing an address needs no proof of a new one; a new one waits for its code.
         email: emailChanged && email === null ? null : undefined,
         mobile: mobileChanged && mobile === null ? null : undefined,

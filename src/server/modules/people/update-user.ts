@@ -20,6 +20,7 @@ import {
 } from './users.repo';
 import { forgetActors } from '../../platform/auth/actor-cache';
 import { endSessionsAndTokens } from './revoke-access';
+import { awayColumns } from './away';
 
 export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateUser; id: number }): Promise<TUser> {
   const current = await findUser(ctx, id);
@@ -34,6 +35,8 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
   await checkUserRefs(ctx, input, role);
   await checkUnique(ctx, input, id);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  // Issue 20: an admin may switch "away" on or off for someone (staff only).
+  const awaySet = await awayColumns(ctx, { ...current, role }, input);
   // Someone who becomes an agent without a level named gets the workspace's default one.
   const accessLevelId =
     role === 'agent' && current.role !== 'agent' && input.accessLevelId === undefined
@@ -66,6 +69,7 @@ export async function updateUser({ ctx, input, id }: { ctx: Ctx; input: TUpdateU
         orgUnitId: input.orgUnitId,
         signature: input.signature,
         locale: input.locale,
+        ...awaySet,
         updatedAt: tx.deps.clock.now(),
       })
       .where(inWorkspace(users, tx, eq(users.id, id)))

@@ -8,10 +8,11 @@ import { textArray } from '../../platform/db/database';
 import { Invalid, InvalidField, type Msg } from '../../platform/errors';
 import { can } from '../../platform/http/access';
 import { iso, offsetOf } from '../../platform/pagination';
+import { isAwayAt } from './away';
 
 export type UserRow = typeof users.$inferSelect;
 
-export function toUser(row: UserRow, departmentIds: number[] = [], groupIds: number[] = []): TUser {
+export function toUser(row: UserRow, now: Date, departmentIds: number[] = [], groupIds: number[] = []): TUser {
   return {
     id: String(row.id),
     role: row.role,
@@ -31,6 +32,9 @@ export function toUser(row: UserRow, departmentIds: number[] = [], groupIds: num
     locale: row.locale === 'en' ? 'en' : 'fa',
     directoryId: row.directoryId === null ? null : String(row.directoryId),
     lastLoginAt: iso(row.lastLoginAt),
+    away: isAwayAt(row, now),
+    awayUntil: isAwayAt(row, now) ? iso(row.awayUntil) : null,
+    substituteId: row.substituteId === null ? null : String(row.substituteId),
     createdAt: iso(row.createdAt)!,
     updatedAt: iso(row.updatedAt)!,
   };
@@ -85,7 +89,7 @@ export async function userLinks(ctx: Ctx, userIds: number[]) {
 
 export async function userWithLinks(ctx: Ctx, row: UserRow): Promise<TUser> {
   const { deps, grps } = await userLinks(ctx, [row.id]);
-  return toUser(row, deps.get(row.id), grps.get(row.id));
+  return toUser(row, ctx.deps.clock.now(), deps.get(row.id), grps.get(row.id));
 }
 
 const SORTS: Record<TListUsersQuery['sort'], SQL[]> = {
@@ -146,7 +150,11 @@ export async function listUsers(ctx: Ctx, q: TListUsersQuery) {
     ctx,
     rows.map((r) => r.id),
   );
-  return { rows: rows.map((r) => shownTo(ctx, toUser(r, deps.get(r.id), grps.get(r.id)))), total: Number(total) };
+  const now = ctx.deps.clock.now();
+  return {
+    rows: rows.map((r) => shownTo(ctx, toUser(r, now, deps.get(r.id), grps.get(r.id)))),
+    total: Number(total),
+  };
 }
 
 /** Finds an active account by username, e-mail or normalised mobile. */

@@ -42,6 +42,7 @@ export async function updateSettings({ ctx, input }: { ctx: Ctx; input: z.infer<
       ...current,
       ...input,
       contact: { ...current.contact, ...(input.contact ?? {}) },
+      csat: { ...current.csat, ...(input.csat ?? {}) },
     } as StoredSettings;
     await writeSettings(tx, next);
     await audit(tx, 'settings.updated', 'settings', null, { fields: Object.keys(input) });

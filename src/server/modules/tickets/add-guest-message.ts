@@ -48,14 +48,15 @@ export async function addGuestMessage({
       kind: 'reply',
       by: 'customer',
       authorKind: 'guest',
-      authorName: ticket.guestName ?? '',
+      // The guest's own name (a merged ticket's guest writes on the ticket it was merged into).
+      authorName: pre.guestName ?? '',
       bodyHtml,
       direction: input.direction,
       attachmentIds: input.attachmentIds,
     });
     const [out] = await toMessages(tx, [message], {
       staff: false,
-      attachmentUrl: guestAttachmentUrl(ticket.number, code),
+      attachmentUrl: guestAttachmentUrl(number, code),
     });
     return out;
   });

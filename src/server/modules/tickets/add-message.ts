@@ -7,6 +7,7 @@ import { Conflict, Forbidden, InvalidField } from '../../platform/errors';
 import { escapeHtml, hasContent, sanitizeRichText } from '../../platform/html';
 import { can } from '../../platform/http/access';
 import { findVisibleTicket, isStaffActor } from './ticket-access';
+import { mergedTarget } from './ticket-links';
 import { threadOf, toMessages } from './message-mapper';
 import { appendMessage, TicketLocked } from './write/append-message';
 import { queueReplyMail } from '../mail';
@@ -33,7 +34,8 @@ export async function addMessage({
   number: TicketRef;
   input: TCreateMessage;
 }): Promise<TMessage> {
-  const pre = await findVisibleTicket(ctx, number);
+  // K9: a message to a merged ticket goes to the ticket it was merged into.
+  const pre = await mergedTarget(ctx, await findVisibleTicket(ctx, number));
   const actor = ctx.actor!;
   const staff = isStaffActor(actor);
   if (input.kind === 'note' && !staff) throw Forbidden('errors.notes_staff_only');

@@ -31,16 +31,17 @@ export async function getGuestTicket({
     () => threadOf(guest, t.id, { staff: false }),
   );
   return {
-    number: t.number,
+    // The number the code opens: a merged ticket's own, though it shows the one it was merged into (K9).
+    number,
     subject: t.subject,
     status: t.status,
     priority: t.priority,
     department: { id: String(t.departmentId), name: dep?.name ?? '' },
     createdAt: iso(t.createdAt)!,
     updatedAt: iso(t.updatedAt)!,
-    messages: (
-      await toMessages(guest, thread, { staff: false, attachmentUrl: guestAttachmentUrl(t.number, code) })
-    ).map((m) => ({ ...m, body: guestImageLinks(m.body, guestAttachmentUrl(t.number, code)) })),
+    messages: (await toMessages(guest, thread, { staff: false, attachmentUrl: guestAttachmentUrl(number, code) })).map(
+      (m) => ({ ...m, body: guestImageLinks(m.body, guestAttachmentUrl(number, code)) }),
+    ),
   };
 }
 

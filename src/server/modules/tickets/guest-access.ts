@@ -7,6 +7,7 @@ import { hitRateLimit } from '../../platform/rate-limit';
 import type { StoredSettings } from '../settings';
 import { TICKET_COLUMNS, type TicketRow } from './ticket-access';
 import { codeMatches } from './tracking-code';
+import { followMerged } from './ticket-links';
 
 /**
  * Guest endpoints act for nobody, even when a session cookie came along: the tracking code or
@@ -28,9 +29,16 @@ const LOOKUPS = { limit: 120, windowSeconds: 600 };
  * The guest ticket with this number and tracking code. A wrong or missing code, a deleted
  * ticket and a member's ticket all answer the same 404 as a number that does not exist. Only
  * the code's hash is stored; the row is found by its number and the hash compared in constant
- * time, for codes of either format (tracking-code.ts).
+ * time, for codes of either format (tracking-code.ts). A ticket merged into another answers that
+ * one, carrying this guest's name and address (attachment links keep this number and code);
+ * `own` answers the code's own ticket even then.
  */
-export async function findGuestTicket(ctx: Ctx, number: number, code: string): Promise<TicketRow> {
+export async function findGuestTicket(
+  ctx: Ctx,
+  number: number,
+  code: string,
+  opts: { own?: boolean } = {},
+): Promise<TicketRow> {
   await hitRateLimit(ctx, `guest-lookup:ip:${ctx.ip}`, LOOKUPS.limit, LOOKUPS.windowSeconds);
   if (!code) throw NotFound('errors.ticket_not_found');
   const [row] = await ctx.db
@@ -49,5 +57,10 @@ export async function findGuestTicket(ctx: Ctx, number: number, code: string): P
   // Compared even when there is no row, so a missing number costs what a wrong code does.
   const matches = codeMatches(code, row?.trackingHash ?? null);
   if (!row || !matches) throw NotFound('errors.ticket_not_found');
-  return row;
+  if (!row.mergedIntoId || opts.own) return row;
+  // K9: a merged ticket's link opens the ticket it now lives in (through chains of merges), in
+  // the guest's own name; never an internal one.
+  const target = await followMerged(ctx, row);
+  if (!target || target.internal) throw NotFound('errors.ticket_not_found');
+  return { ...target, guestName: row.guestName, guestEmail: row.guestEmail };
 }

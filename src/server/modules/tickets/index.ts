@@ -27,7 +27,10 @@ export {
   logTicketEvent,
   notifyLive,
   queueNotification,
+  addTicketEventSink,
   type LiveEvent,
+  type TicketEvent,
+  type TicketEventSink,
 } from './ticket-events';
 // The one write path (issue 11): every writer of tickets — HTTP, guests, mail intake, .eml import.
 export { appendMessage, lockTicket, statusAfterMessage, TicketLocked } from './write/append-message';
@@ -36,6 +39,8 @@ export { editMessage, removeMessage } from './write/edit-message';
 export { insertMessageRow, type MessageRow, type NewMessage } from './write/message-row';
 export { openTicket, type NewTicket } from './write/open-ticket';
 export { ticketsApiDocs } from './tickets.api-docs';
+// K9: where a merged ticket now lives (mail intake follows it).
+export { followMerged } from './ticket-links';
 // Search and snippets, shared with the knowledge base (the same Persian normalisation).
 export { queryWords, tsqueryTextOf } from './search-text';
 export { markTerms, messageRegexOf, oneLine, snippetOf, termPatterns } from './search-snippet';

@@ -36,7 +36,8 @@ export async function resendGuestLink({
   const guest = asGuest(ctx);
   const p = RESEND_PER_ADDRESS;
   await hitRateLimit(guest, `guest-link:ip:${addressKey(guest.ip)}`, p.limit, p.windowSeconds, LIMITED);
-  const ticket = await findGuestTicket(guest, number, input.code);
+  // The code's own ticket (its number and address), even when it was merged into another (K9).
+  const ticket = await findGuestTicket(guest, number, input.code, { own: true });
   const tk = RESEND_PER_TICKET;
   await hitRateLimit(guest, `guest-link:ticket:${ticket.id}`, tk.limit, tk.windowSeconds, LIMITED);
   if (!ticket.guestEmail) return;

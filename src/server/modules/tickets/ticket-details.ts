@@ -7,6 +7,8 @@ import { iso } from '../../platform/pagination';
 import { isStaffActor, type TicketRow } from './ticket-access';
 import { lookupsFor, toListItem } from './ticket-mapper';
 import { requestExtras } from '../catalogue';
+import { csatOfTicket } from '../csat';
+import { mergeExtras } from './ticket-links';
 
 export const attachmentUrl = (id: number) => `/api/v1/attachments/${id}`;
 
@@ -43,7 +45,7 @@ export async function ticketDetails(
   } = {},
 ): Promise<TTicket> {
   const staff = isStaffActor(ctx.actor!);
-  const [lookups, [first], people, extras] = await inParallel(
+  const [lookups, [first], people, extras, merge, csat] = await inParallel(
     ctx,
     () => lookupsFor(ctx, [row]),
     async () =>
@@ -81,6 +83,8 @@ export async function ticketDetails(
               ),
             ),
     () => requestExtras(ctx, row),
+    () => mergeExtras(ctx, row, staff),
+    () => csatOfTicket(ctx, row, staff),
   );
   const followers = people.filter((p) => p.kind === 'follower');
   const notifyMe = people.find((p) => p.kind === 'notify_pref')?.notify !== false;
@@ -105,5 +109,7 @@ export async function ticketDetails(
     closedAt: iso(row.closedAt),
     deletedAt: iso(row.deletedAt),
     ...extras,
+    ...merge,
+    csat,
   };
 }

@@ -41,7 +41,7 @@ export async function logTicketEvent(ctx: Ctx, ticketId: number, kind: string, d
     workspaceId: ctx.workspaceId,
     ticketId,
     actorId: ctx.actor?.id ?? null,
-    actorName: ctx.actor?.name || ctx.actor?.username || '',
+    actorName: ctx.actor?.name || ctx.actor?.username || ctx.automation?.name || '',
     kind,
     data,
     createdAt: ctx.deps.clock.now(),
@@ -93,8 +93,34 @@ export interface NotableChanges {
   transferredTo?: number;
   /** Departments to tell (a workflow step's `notify` action, E2). */
   notifyDepartments?: number[];
+  /** K7: people to tell (a trigger's `notify` action). */
+  notifyPeople?: number[];
+  /** K7: the priority moved (triggers' `changed` conditions; nobody is told of it). */
+  priority?: { from: string; to: string };
   /** E3: an SLA warning or breach; `people` besides the ticket's handlers (a policy's notify list). */
   sla?: { event: 'slaWarning' | 'slaBreached'; people: number[]; targets?: string[] };
+}
+
+/** A change as the ticket-event sinks see it (issue 20: triggers, webhooks, satisfaction surveys). */
+export interface TicketEvent {
+  ticketId: number;
+  type: LiveType;
+  kind?: 'reply' | 'note';
+  messageId?: number;
+  changes?: NotableChanges;
+}
+
+/**
+ * Called inside the writer's transaction for every announced change (after the notification job
+ * is queued), so a sink's own jobs commit — or roll back — with the change. A sink only decides
+ * and enqueues (ctx.outbox when the writer collects, else ctx.deps.jobs.send with executor
+ * ctx.db); the work itself runs in its job. Registered once per process by the composition root
+ * (app.ts), never by a module on import.
+ */
+export type TicketEventSink = (ctx: Ctx, event: TicketEvent) => Promise<void>;
+const sinks = new Set<TicketEventSink>();
+export function addTicketEventSink(sink: TicketEventSink) {
+  sinks.add(sink);
 }
 
 /** The lasting half: a notification job, delivered later with retries. */
@@ -107,6 +133,7 @@ export async function queueNotification(
   const data = { workspaceId: ctx.workspaceId, ticketId, type, actorId: ctx.actor?.id ?? null, ...extra };
   if (ctx.outbox) ctx.outbox.jobs.push({ name: NOTIFY_QUEUE, data });
   else await ctx.deps.jobs.send(NOTIFY_QUEUE, data, { executor: ctx.db });
+  for (const sink of sinks) await sink(ctx, { ticketId, type, ...extra });
 }
 
 /** Sends what a bulk writer collected (`ctx.outbox`): one job insert and one NOTIFY statement. */

@@ -1,4 +1,5 @@
 import type { ApiDocs } from '../../platform/http/api-docs';
+import { ticketMergeApiDocs } from './ticket-merge.api-docs';
 
 /** The OpenAPI texts of the tickets module's operations (platform/http/api-docs.ts). */
 export const ticketsApiDocs: ApiDocs = {
@@ -207,4 +208,5 @@ export const ticketsApiDocs: ApiDocs = {
       'Public, with the tracking code in ?code=. Answers an attachment of a reply on that guest ticket as a download (never one of a note); anything else is 404. Counts toward the 120 lookups per 10 minutes per address (429).',
     errors: [429],
   },
+  ...ticketMergeApiDocs,
 };

@@ -32,12 +32,14 @@ import { assignToMe, deleteTicket, followTicket, restoreTicket } from './ticket-
 import { ticketDetails } from './ticket-details';
 import { deleteNote, editNote, listEvents, listMessages, listViews } from './thread';
 import { updateTicket } from './update-ticket';
+import { ticketMergeRoutes } from './ticket-merge.routes';
 
 const tags = ['tickets'];
 const signedIn = { access: access.signedIn() };
 const staff = { access: access.staff() };
 
 export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(ticketMergeRoutes);
   app.get(
     '/tickets',
     { config: signedIn, schema: { tags, querystring: ZListTicketsQuery, response: { 200: ZTicketPage } } },

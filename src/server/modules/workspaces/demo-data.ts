@@ -4,6 +4,7 @@ import { queryRows, type Executor } from '../../platform/db/database';
 import { DEFAULT_ACCESS_LEVELS, createGroup, createUser, updateAccessLevel } from '../people';
 import { createDepartment } from '../departments';
 import { createTicketType, createTag, createOrgUnit } from '../catalog';
+import { createCannedResponse } from '../canned-responses';
 import { systemCtx } from './create-workspace';
 import { seedDemoTickets } from './demo-tickets';
 import { seedDemoCatalogue } from './demo-catalogue';
@@ -143,6 +144,7 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
       usage: 'all',
       managerId: Number(sara.id),
       agentIds: [Number(reza.id)],
+      assignmentMode: 'manual',
     },
   });
   const finance = await createDepartment({
@@ -155,6 +157,7 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
       usage: 'members',
       managerId: Number(sara.id),
       agentIds: [Number(maryam.id)],
+      assignmentMode: 'manual',
     },
   });
   const sales = await createDepartment({
@@ -167,6 +170,7 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
       usage: 'all',
       managerId: null,
       agentIds: [Number(maryam.id)],
+      assignmentMode: 'manual',
     },
   });
   const internal = await createDepartment({
@@ -179,6 +183,7 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
       usage: 'internal',
       managerId: Number(sara.id),
       agentIds: [],
+      assignmentMode: 'manual',
     },
   });
 
@@ -191,6 +196,27 @@ export async function seedDemo(deps: AppDeps, workspaceId: number, adminId: numb
     ['vpn', '#2e7d32'],
   ] as const)
     await createTag({ ctx, input: { name, color } });
+  // K6: two of the team's canned responses, with placeholders.
+  await createCannedResponse({
+    ctx,
+    input: {
+      title: 'خوشامد و دریافت درخواست',
+      shortcut: 'salam',
+      shared: true,
+      departmentIds: [],
+      body: '<p>سلام {{requester.name}} عزیز،</p><p>درخواست شما با شمارهٔ {{ticket.number}} در بخش {{ticket.department}} دریافت شد و به‌زودی بررسی می‌شود.</p>',
+    },
+  });
+  await createCannedResponse({
+    ctx,
+    input: {
+      title: 'درخواست اطلاعات بیشتر',
+      shortcut: 'info',
+      shared: true,
+      departmentIds: [support.id],
+      body: '<p>{{requester.name}} گرامی، برای بررسی «{{ticket.subject}}» لطفاً تصویر پیغام خطا و زمان دقیق رخداد را بفرستید.</p>',
+    },
+  });
 
   await seedDemoTickets(
     ctx,

@@ -48,6 +48,7 @@ export const ERROR_RESPONSES = {
   ],
   404: ['NotFound', 'Nothing with that identifier in this workspace, or not visible to the caller (`not_found`).'],
   409: ['Conflict', 'The request conflicts with the current state (`conflict`), or an `Idempotency-Key` was reused.'],
+  410: ['Gone', 'The link existed but has expired (`gone`).'],
   413: ['TooLarge', 'The body or file is larger than allowed (`too_large`).'],
   415: ['UnsupportedMediaType', 'The file type is not accepted (`unsupported_media_type`).'],
   423: ['Locked', 'The ticket is locked by staff (`locked`).'],

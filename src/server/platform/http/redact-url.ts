@@ -1,7 +1,11 @@
 const SECRET_PARAMS = /^(token|code|password|secret|key|signature)$/i;
 
-/** Replaces the values of secret-looking query parameters, for logs. */
-export function redactUrl(url: string): string {
+/** A path segment that is itself a secret: the satisfaction survey's link token (K5). */
+const SECRET_PATH = /(\/csat\/)[^/?#]+/;
+
+/** Replaces the values of secret-looking query parameters (and secret path segments), for logs. */
+export function redactUrl(raw: string): string {
+  const url = raw.replace(SECRET_PATH, '$1redacted');
   const q = url.indexOf('?');
   if (q < 0) return url;
   const params = new URLSearchParams(url.slice(q + 1));

@@ -359,7 +359,7 @@ export type paths = {
         head?: never;
         /**
          * Update my own profile
-         * @description Signed in. Changes the caller's name, signature and language at once. A new e-mail or mobile needs currentPassword (when the account has a password) and is not applied at once: it is answered in pendingContacts and a code is sent to it (valid 15 minutes) for POST /me/verify-contact; null removes an address. newPassword (or password) also needs currentPassword and ends the account's other sessions and revokes all its API tokens. Password checks are limited to 10 per 10 minutes and new addresses to 5 per hour (429).
+         * @description Signed in. Changes the caller's name, signature and language at once. A new e-mail or mobile needs currentPassword (when the account has a password) and is not applied at once: it is answered in pendingContacts and a code is sent to it (valid 15 minutes) for POST /me/verify-contact; null removes an address. newPassword (or password) also needs currentPassword and ends the account's other sessions and revokes all its API tokens. Password checks are limited to 10 per 10 minutes and new addresses to 5 per hour (429). Staff may switch away on or off (away), with an optional time they are back by themselves (awayUntil, in the future; only while away) and a substitute (substituteId: another live agent or admin of the workspace, kept for next time): while away they get no tickets by automatic assignment, and what is assigned to them goes to the substitute when that one is present (never further along a chain). A customer sending these gets 400.
          */
         patch: operations["updateMe"];
         trace?: never;
@@ -491,7 +491,7 @@ export type paths = {
         head?: never;
         /**
          * Update a person
-         * @description Needs customers.manage (for customers) or users.manage (for agents and customers); only an admin changes an admin, and an agent only by someone holding every permission of its access level (403). Only the fields sent change; departmentIds and groupIds replace the lists. Nobody changes their own role or deactivates themselves, and the last active admin cannot be demoted or deactivated (400). A new password, a deactivation or a role change ends the person's sessions and revokes their API tokens.
+         * @description Needs customers.manage (for customers) or users.manage (for agents and customers); only an admin changes an admin, and an agent only by someone holding every permission of its access level (403). Only the fields sent change; departmentIds and groupIds replace the lists. Nobody changes their own role or deactivates themselves, and the last active admin cannot be demoted or deactivated (400). A new password, a deactivation or a role change ends the person's sessions and revokes their API tokens. away, awayUntil and substituteId switch a staff member away as PATCH /me does (400 for a customer, a substitute who is not a live staff account or the person themselves, or an awayUntil not ahead).
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -671,7 +671,7 @@ export type paths = {
         put?: never;
         /**
          * Create a department
-         * @description Needs departments.manage. The manager and every agent must be live staff accounts of the workspace (400 otherwise); the manager is added to the agents too. usage says who may open tickets in it: all (guests too), members (signed-in people only) or internal (staff only); customers also need it active and visible. The new agents get access to its tickets at once.
+         * @description Needs departments.manage. The manager and every agent must be live staff accounts of the workspace (400 otherwise); the manager is added to the agents too. usage says who may open tickets in it: all (guests too), members (signed-in people only) or internal (staff only); customers also need it active and visible. The new agents get access to its tickets at once. assignmentMode says how a new ticket without an assignee (and one transferred in without one) gets an agent: manual (it does not; the default), round_robin (the next present agent by id, in turn) or least_open (the present agent with the fewest active or pending tickets assigned); agents who are away, inactive or deleted are skipped, and with nobody present the ticket stays unassigned.
          */
         post: operations["createDepartment"];
         delete?: never;
@@ -703,7 +703,7 @@ export type paths = {
         head?: never;
         /**
          * Update a department
-         * @description Needs departments.manage. Only the fields sent change; agentIds replaces the agent list, and a new manager is added to the agents. Manager and agents must be live staff accounts (400). To retire a department that has tickets, set active to false: it cannot be deleted.
+         * @description Needs departments.manage. Only the fields sent change; agentIds replaces the agent list, and a new manager is added to the agents. Manager and agents must be live staff accounts (400). assignmentMode (manual, round_robin, least_open) applies to tickets opened or transferred in from then on. To retire a department that has tickets, set active to false: it cannot be deleted.
          */
         patch: operations["updateDepartment"];
         trace?: never;
@@ -1112,6 +1112,66 @@ export type paths = {
         patch: operations["updateSlaPolicy"];
         trace?: never;
     };
+    "/api/v1/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report on a date range
+         * @description Needs reports.view (admins always). Agents see the figures of the tickets they may see in lists (their departments’, unless tickets.view_all). from and to are calendar days (YYYY-MM-DD, both included) of the workspace’s time zone (setting timeZone, Asia/Tehran by default); default the last 30 days up to today; at most 366 days; from after to is a 400. departmentId and agentId narrow it to one department, or to the tickets assigned to one agent. Volume (created and closed), first response and resolution times (median and 90th percentile, minutes), SLA attainment, satisfaction, per day, per agent and per department; definitions in docs/api.md “Reports”.
+         */
+        get: operations["getReportOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the range’s tickets as CSV
+         * @description Needs reports.view. The tickets created in the range that the caller may see, streamed as UTF-8 CSV with a byte order mark (Excel reads Persian): number, subject, department, status, priority, requester, assignees, created, first response, closed (ISO 8601, UTC), SLA, satisfaction; in Persian also the Jalali creation and closing dates. from and to are calendar days (YYYY-MM-DD, both included) of the workspace’s time zone (setting timeZone, Asia/Tehran by default); default the last 30 days up to today; at most 366 days; from after to is a 400. departmentId and agentId narrow it to one department, or to the tickets assigned to one agent.
+         */
+        get: operations["exportReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the range’s tickets as an Excel workbook
+         * @description Needs reports.view. The same columns as the CSV export in one sheet (right to left in Persian), written by a streaming workbook writer. from and to are calendar days (YYYY-MM-DD, both included) of the workspace’s time zone (setting timeZone, Asia/Tehran by default); default the last 30 days up to today; at most 366 days; from after to is a 400. departmentId and agentId narrow it to one department, or to the tickets assigned to one agent.
+         */
+        get: operations["exportReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ticket-types": {
         parameters: {
             query?: never;
@@ -1250,6 +1310,74 @@ export type paths = {
          * @description Needs catalog.manage. Only the fields sent change; a new parentId moves the unit with its whole subtree, and may be neither the unit itself nor one of its descendants (400). An inactive unit is hidden from customers.
          */
         patch: operations["updateOrgUnit"];
+        trace?: never;
+    };
+    "/api/v1/canned-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List canned responses
+         * @description Staff. The responses the caller may use, by title: their own personal ones and the shared ones (for every department, or for one of the agent’s departments; admins and agents with canned.manage see every shared one). q searches title, shortcut and body, with Arabic and Persian letters, digits and ZWNJ folded; departmentId keeps the responses for that department and those for every department; scope keeps only shared or only personal ones.
+         */
+        get: operations["listCannedResponses"];
+        put?: never;
+        /**
+         * Create a canned response
+         * @description Staff. shared=true makes a response of the team (admins and agents with canned.manage, 403 otherwise), shared=false one only the caller sees. The body is HTML and is sanitised; it may hold the placeholders {{ticket.number}}, {{ticket.subject}}, {{ticket.department}}, {{requester.name}}, {{requester.email}}, {{agent.name}} and {{workspace.name}}. The shortcut (letters, digits, - and _) is stored Persian-folded and lower-cased and is unique among the shared responses, or among the caller’s personal ones (400 on shortcut). departmentIds must be departments of the workspace (400).
+         */
+        post: operations["createCannedResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a canned response
+         * @description Staff: the owner of a personal response, or admins and agents with canned.manage for a shared one (403). Answers 204.
+         */
+        delete: operations["deleteCannedResponse"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a canned response
+         * @description Staff: the owner of a personal response, or admins and agents with canned.manage for a shared one (403). Only the fields sent change; a response the caller cannot use is 404. Turning a shared response personal makes it the caller’s own.
+         */
+        patch: operations["updateCannedResponse"];
+        trace?: never;
+    };
+    "/api/v1/canned-responses/{id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fill a canned response for a ticket
+         * @description Staff. The body with its placeholders filled (values HTML-escaped) for the ticket ticketNumber (a number or a desk key such as SETIRAN-30), ready to insert in the reply. Unknown placeholders stay as typed. 404 when the caller may not see the ticket or use the response.
+         */
+        get: operations["renderCannedResponse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/mailboxes": {
@@ -1444,6 +1572,226 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Admins only. The workspace's webhooks, oldest first, paginated. Never the signing secret: hasSecret, and previousSecretExpiresAt while a rotated-out secret still signs.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Add a webhook
+         * @description Admins only. url must be https (http only where the server allows it: WEBHOOKS_ALLOW_HTTP, or a development/test install) and resolve to public addresses (private, loopback, link-local and unique-local ones need WEBHOOKS_ALLOW_PRIVATE=true); otherwise 400. events: ticket.created, ticket.updated, message.created (replies and internal notes; data.message.kind says which), sla.warning, sla.breached, csat.answered. Each event is POSTed as {type, timestamp, data} with the headers webhook-id, webhook-timestamp and webhook-signature. The signing secret (whsec_ and base64, Standard Webhooks) is in this answer only; later answers say hasSecret.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook
+         * @description Admins only. One webhook, without its secret.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook
+         * @description Admins only. Removes the webhook and its delivery log; nothing more is sent to it.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook
+         * @description Admins only. Only the fields sent change; a new url is checked as when adding. An inactive webhook gets nothing, and its pending deliveries end as failed.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Admins only. Makes a new secret. For 24 hours the previous one signs too: webhook-signature then carries two space-separated v1, signatures, so the receiver can switch at its pace. The signing secret (whsec_ and base64, Standard Webhooks) is in this answer only; later answers say hasSecret.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Admins only. Queues a ping event (data: webhookId, url) to this webhook; it shows in the delivery log. 409 when the webhook is inactive.
+         */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook’s deliveries
+         * @description Admins only. Newest first, paginated, kept 30 days: event, status (pending, succeeded, failed), attempts, the last attempt's status code, error code and duration, when it was made and delivered, and the next planned attempt. Attempts follow the Standard Webhooks schedule: at once, then after 5 s, 5 min, 30 min, 2 h, 5 h and 10 h.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Admins only. Sends a failed or pending delivery again now, with the same webhook-id. 409 when it already succeeded or the webhook is inactive.
+         */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List triggers
+         * @description Admins. In running order: position, then id.
+         */
+        get: operations["listTriggers"];
+        put?: never;
+        /**
+         * Create a trigger
+         * @description Admins. event: ticket.created | ticket.updated | message.created | sla.warning | sla.breached. conditions (all must hold): { field, op, value } — fields status, priority, departmentId, typeId, tagIds, assigneeIds, requesterRole, subject, message.kind, message.author; ops is, is_not, contains, not_contains, in, changed, changed_to, each field taking only its own (an unknown field or op is a 400 naming conditions.<i>.field or .op). actions, in order: set_status, set_priority, set_department, set_assignee (an agent id or "unassign"), add_tag, remove_tag, add_note (placeholders {{ticket.number}}, {{ticket.subject}}, {{requester.name}}), notify (userIds, departmentIds), call_webhook (webhookId; event trigger.fired). Everything named must exist in the workspace.
+         */
+        post: operations["createTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triggers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a trigger
+         * @description Admins. Its runs stay in the log under its name.
+         */
+        delete: operations["deleteTrigger"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a trigger
+         * @description Admins. Only what is sent changes; reordering sends position alone.
+         */
+        patch: operations["updateTrigger"];
+        trace?: never;
+    };
+    "/api/v1/triggers/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A trigger’s run log
+         * @description Admins. Newest first: fired (with the actions done), failed (with the reason; nothing of it was kept) and loop_stopped (fired already in the chain, or the chain reached depth 5).
+         */
+        get: operations["listTriggerRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trigger-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trigger runs on a ticket
+         * @description Admins. Every trigger’s runs on the ticket ticketNumber, newest first.
+         */
+        get: operations["listTicketTriggerRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings": {
         parameters: {
             query?: never;
@@ -1591,6 +1939,66 @@ export type paths = {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a ticket into another
+         * @description Staff with tickets.edit who may see both tickets. Moves every reply and note (with their attachments and times), the event log, the followers and other participants, the tags, the copies and the links of ticket {number} into ticket `into`; the target's counters, clocks and search text are recomputed and it gets a system note; the source is closed and answers `mergedInto` from then on. The source's requester, when another person, is shared on (customers) or follows (staff) the target and is copied; a guest of the source keeps using its tracking link, which now opens the target, and e-mail replies to the source's thread land on the target. 400 for a merge into itself, an unknown target, or between an internal and a non-internal ticket; 409 when the source is already merged or deleted, or the target is merged or deleted; 423 when either is locked. Answers the target.
+         */
+        post: operations["mergeTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link two tickets
+         * @description Staff with tickets.edit who may see both tickets. kind is read from ticket {number}'s side: related, duplicate_of (this ticket repeats the other) or duplicated_by, parent_of (the other is part of this one) or child_of. Both tickets show the link (each from its own side) and log it. 400 for a link to itself, to an unknown or merged ticket; 409 when the two are already linked (in either direction). Answers ticket {number}.
+         */
+        post: operations["linkTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{number}/links/{otherNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove the link between two tickets
+         * @description Staff with tickets.edit who may see both tickets. Removes the link between ticket {number} and ticket {otherNumber}, whichever side made it; both stop showing it. 404 when they are not linked. Answers ticket {number}.
+         */
+        delete: operations["unlinkTicket"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2014,6 +2422,30 @@ export type paths = {
         get: operations["downloadGuestAttachment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/csat/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a satisfaction survey by its link
+         * @description Public: the token of the link mailed (or texted) after the ticket closed is the only credential. Answers the ticket number and subject, the workspace’s name and logo, whether it was answered and the rating if so — nothing else. An unknown token is 404; a link older than 30 days is 410; at most 30 survey requests per 10 minutes per address (429).
+         */
+        get: operations["getCsatSurvey"];
+        put?: never;
+        /**
+         * Answer a satisfaction survey
+         * @description Public, with the link’s token. `rating` 1 (very dissatisfied) to 5 (very satisfied) is taken once — the e-mail’s one-click links send it as the page opens; the same rating again with `comment` adds or changes the comment within 7 days of the answer (409 after); a different rating once answered is 409. The first answer is logged on the ticket and sent to webhooks as `csat.answered`. Unknown token 404, older than 30 days 410, the same per-address limit as reading (429). Answers as getCsatSurvey.
+         */
+        post: operations["answerCsatSurvey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3129,6 +3561,15 @@ export type components = {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The link existed but has expired (`gone`). */
+        Gone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The body or file is larger than allowed (`too_large`). */
         TooLarge: {
             headers: {
@@ -3242,6 +3683,9 @@ export interface operations {
                             locale: "fa" | "en";
                             directoryId: string | null;
                             lastLoginAt: string | null;
+                            away: boolean;
+                            awayUntil: string | null;
+                            substituteId: string | null;
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -3250,7 +3694,7 @@ export interface operations {
                             slug: string;
                             name: string;
                         };
-                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage" | "canned.manage")[];
                         csrfToken: string | null;
                         twoFactor: {
                             enabled: boolean;
@@ -3318,6 +3762,9 @@ export interface operations {
                             locale: "fa" | "en";
                             directoryId: string | null;
                             lastLoginAt: string | null;
+                            away: boolean;
+                            awayUntil: string | null;
+                            substituteId: string | null;
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -3326,7 +3773,7 @@ export interface operations {
                             slug: string;
                             name: string;
                         };
-                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage" | "canned.manage")[];
                         csrfToken: string | null;
                         twoFactor: {
                             enabled: boolean;
@@ -3517,6 +3964,9 @@ export interface operations {
                             locale: "fa" | "en";
                             directoryId: string | null;
                             lastLoginAt: string | null;
+                            away: boolean;
+                            awayUntil: string | null;
+                            substituteId: string | null;
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -3525,7 +3975,7 @@ export interface operations {
                             slug: string;
                             name: string;
                         };
-                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage" | "canned.manage")[];
                         csrfToken: string | null;
                         twoFactor: {
                             enabled: boolean;
@@ -3600,6 +4050,9 @@ export interface operations {
                             locale: "fa" | "en";
                             directoryId: string | null;
                             lastLoginAt: string | null;
+                            away: boolean;
+                            awayUntil: string | null;
+                            substituteId: string | null;
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -3608,7 +4061,7 @@ export interface operations {
                             slug: string;
                             name: string;
                         };
-                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage" | "canned.manage")[];
                         csrfToken: string | null;
                         twoFactor: {
                             enabled: boolean;
@@ -3661,6 +4114,9 @@ export interface operations {
                                 locale: "fa" | "en";
                                 directoryId: string | null;
                                 lastLoginAt: string | null;
+                                away: boolean;
+                                awayUntil: string | null;
+                                substituteId: string | null;
                                 createdAt: string;
                                 updatedAt: string;
                             };
@@ -3669,7 +4125,7 @@ export interface operations {
                                 slug: string;
                                 name: string;
                             };
-                            permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                            permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage" | "canned.manage")[];
                             csrfToken: string | null;
                             twoFactor: {
                                 enabled: boolean;
@@ -4007,7 +4463,10 @@ export interface operations {
                  * @example {
                  *       "name": "مریم احمدی",
                  *       "signature": "با احترام،\nمریم احمدی — واحد پشتیبانی",
-                 *       "locale": "fa"
+                 *       "locale": "fa",
+                 *       "away": true,
+                 *       "awayUntil": "2026-03-28T08:00:00+03:30",
+                 *       "substituteId": "15"
                  *     }
                  */
                 "application/json": {
@@ -4020,6 +4479,9 @@ export interface operations {
                     currentPassword?: string;
                     newPassword?: string;
                     password?: string;
+                    away?: boolean;
+                    awayUntil?: string | null;
+                    substituteId?: (number | string) | null;
                 };
             };
         };
@@ -4051,6 +4513,9 @@ export interface operations {
                         locale: "fa" | "en";
                         directoryId: string | null;
                         lastLoginAt: string | null;
+                        away: boolean;
+                        awayUntil: string | null;
+                        substituteId: string | null;
                         createdAt: string;
                         updatedAt: string;
                         pendingContacts: {
@@ -4119,6 +4584,9 @@ export interface operations {
                         locale: "fa" | "en";
                         directoryId: string | null;
                         lastLoginAt: string | null;
+                        away: boolean;
+                        awayUntil: string | null;
+                        substituteId: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -4212,6 +4680,9 @@ export interface operations {
                         locale: "fa" | "en";
                         directoryId: string | null;
                         lastLoginAt: string | null;
+                        away: boolean;
+                        awayUntil: string | null;
+                        substituteId: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -4298,6 +4769,9 @@ export interface operations {
                             locale: "fa" | "en";
                             directoryId: string | null;
                             lastLoginAt: string | null;
+                            away: boolean;
+                            awayUntil: string | null;
+                            substituteId: string | null;
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -4393,6 +4867,9 @@ export interface operations {
                         locale: "fa" | "en";
                         directoryId: string | null;
                         lastLoginAt: string | null;
+                        away: boolean;
+                        awayUntil: string | null;
+                        substituteId: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -4442,6 +4919,9 @@ export interface operations {
                         locale: "fa" | "en";
                         directoryId: string | null;
                         lastLoginAt: string | null;
+                        away: boolean;
+                        awayUntil: string | null;
+                        substituteId: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -4518,6 +4998,9 @@ export interface operations {
                     signature?: string;
                     /** @enum {string} */
                     locale?: "fa" | "en";
+                    away?: boolean;
+                    awayUntil?: string | null;
+                    substituteId?: (number | string) | null;
                 };
             };
         };
@@ -4549,6 +5032,9 @@ export interface operations {
                         locale: "fa" | "en";
                         directoryId: string | null;
                         lastLoginAt: string | null;
+                        away: boolean;
+                        awayUntil: string | null;
+                        substituteId: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -4609,7 +5095,7 @@ export interface operations {
                             id: string;
                             name: string;
                             description: string;
-                            permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                            permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage" | "canned.manage")[];
                             agentCount: number;
                             isDefault: boolean;
                             createdAt: string;
@@ -4653,7 +5139,7 @@ export interface operations {
                     /** @default  */
                     description?: string;
                     /** @default [] */
-                    permissions?: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                    permissions?: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage" | "canned.manage")[];
                 };
             };
         };
@@ -4668,7 +5154,7 @@ export interface operations {
                         id: string;
                         name: string;
                         description: string;
-                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage" | "canned.manage")[];
                         agentCount: number;
                         isDefault: boolean;
                         createdAt: string;
@@ -4733,7 +5219,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     description?: string;
-                    permissions?: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                    permissions?: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage" | "canned.manage")[];
                 };
             };
         };
@@ -4748,7 +5234,7 @@ export interface operations {
                         id: string;
                         name: string;
                         description: string;
-                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage")[];
+                        permissions: ("tickets.view_all" | "tickets.create" | "tickets.reply" | "tickets.note" | "tickets.edit" | "tickets.assign" | "tickets.transfer" | "tickets.delete" | "tickets.bulk" | "tickets.view_logs" | "tickets.import" | "customers.manage" | "users.manage" | "groups.manage" | "departments.manage" | "access_levels.manage" | "catalog.manage" | "settings.manage" | "kb.manage" | "reports.view" | "mailboxes.manage" | "billing.manage" | "canned.manage")[];
                         agentCount: number;
                         isDefault: boolean;
                         createdAt: string;
@@ -5092,6 +5578,8 @@ export interface operations {
                             usage: "all" | "members" | "internal";
                             managerId: string | null;
                             agentIds: string[];
+                            /** @enum {string} */
+                            assignmentMode: "manual" | "round_robin" | "least_open";
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -5126,7 +5614,8 @@ export interface operations {
                  *         "12",
                  *         "15",
                  *         "18"
-                 *       ]
+                 *       ],
+                 *       "assignmentMode": "round_robin"
                  *     }
                  */
                 "application/json": {
@@ -5144,6 +5633,11 @@ export interface operations {
                     usage?: "all" | "members" | "internal";
                     managerId?: (number | string) | null;
                     agentIds?: (number | string)[];
+                    /**
+                     * @default manual
+                     * @enum {string}
+                     */
+                    assignmentMode?: "manual" | "round_robin" | "least_open";
                 };
             };
         };
@@ -5164,6 +5658,8 @@ export interface operations {
                         usage: "all" | "members" | "internal";
                         managerId: string | null;
                         agentIds: string[];
+                        /** @enum {string} */
+                        assignmentMode: "manual" | "round_robin" | "least_open";
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -5202,6 +5698,8 @@ export interface operations {
                         usage: "all" | "members" | "internal";
                         managerId: string | null;
                         agentIds: string[];
+                        /** @enum {string} */
+                        assignmentMode: "manual" | "round_robin" | "least_open";
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -5271,6 +5769,8 @@ export interface operations {
                     usage?: "all" | "members" | "internal";
                     managerId?: (number | string) | null;
                     agentIds?: (number | string)[];
+                    /** @enum {string} */
+                    assignmentMode?: "manual" | "round_robin" | "least_open";
                 };
             };
         };
@@ -5291,6 +5791,8 @@ export interface operations {
                         usage: "all" | "members" | "internal";
                         managerId: string | null;
                         agentIds: string[];
+                        /** @enum {string} */
+                        assignmentMode: "manual" | "round_robin" | "least_open";
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -5341,6 +5843,8 @@ export interface operations {
                         usage: "all" | "members" | "internal";
                         managerId: string | null;
                         agentIds: string[];
+                        /** @enum {string} */
+                        assignmentMode: "manual" | "round_robin" | "least_open";
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7661,6 +8165,20 @@ export interface operations {
                             transitionId: string;
                             dueAt: string;
                         }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
                     };
                 };
             };
@@ -7815,6 +8333,20 @@ export interface operations {
                             transitionId: string;
                             dueAt: string;
                         }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
                     };
                 };
             };
@@ -8162,6 +8694,140 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getReportOverview: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                departmentId?: number | string;
+                agentId?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        timeZone: string;
+                        created: number;
+                        closed: number;
+                        firstResponse: {
+                            median: number | null;
+                            p90: number | null;
+                        };
+                        resolution: {
+                            median: number | null;
+                            p90: number | null;
+                        };
+                        slaAttainment: number | null;
+                        sla: {
+                            met: number;
+                            breached: number;
+                            running: number;
+                        };
+                        csat: {
+                            average: number | null;
+                            responses: number;
+                        };
+                        byDay: {
+                            date: string;
+                            created: number;
+                            closed: number;
+                        }[];
+                        byAgent: {
+                            id: string;
+                            name: string;
+                            created: number;
+                            closed: number;
+                            firstResponseMedian: number | null;
+                            csatAverage: number | null;
+                            csatResponses: number;
+                        }[];
+                        byDepartment: {
+                            id: string;
+                            name: string;
+                            created: number;
+                            closed: number;
+                            firstResponseMedian: number | null;
+                            csatAverage: number | null;
+                            csatResponses: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportReportCsv: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                departmentId?: number | string;
+                agentId?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportReportXlsx: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                departmentId?: number | string;
+                agentId?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -8584,6 +9250,211 @@ export interface operations {
                         position: number;
                         createdAt: string;
                         updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listCannedResponses: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                departmentId?: number | string;
+                scope?: "all" | "shared" | "personal";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            title: string;
+                            body: string;
+                            shortcut: string | null;
+                            departmentIds: string[];
+                            shared: boolean;
+                            ownerId: string | null;
+                            canEdit: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createCannedResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "خوشامد",
+                 *       "body": "<p>سلام {{requester.name}}، درخواست شمارهٔ {{ticket.number}} را دریافت کردیم.</p>",
+                 *       "shortcut": "salam",
+                 *       "departmentIds": [],
+                 *       "shared": true
+                 *     }
+                 */
+                "application/json": {
+                    title: string;
+                    body: string;
+                    shortcut?: string | null;
+                    /** @default [] */
+                    departmentIds?: string[];
+                    shared: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        body: string;
+                        shortcut: string | null;
+                        departmentIds: string[];
+                        shared: boolean;
+                        ownerId: string | null;
+                        canEdit: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteCannedResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateCannedResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    body?: string;
+                    shortcut?: string | null;
+                    departmentIds?: string[];
+                    shared?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        body: string;
+                        shortcut: string | null;
+                        departmentIds: string[];
+                        shared: boolean;
+                        ownerId: string | null;
+                        canEdit: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    renderCannedResponse: {
+        parameters: {
+            query: {
+                ticketNumber: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: string;
                     };
                 };
             };
@@ -9514,6 +10385,20 @@ export interface operations {
                             transitionId: string;
                             dueAt: string;
                         }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
                     };
                 };
             };
@@ -9523,6 +10408,785 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            url: string;
+                            events: string[];
+                            active: boolean;
+                            description: string;
+                            hasSecret: boolean;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.ir/pishkhan",
+                 *       "events": [
+                 *         "ticket.created",
+                 *         "message.created"
+                 *       ],
+                 *       "active": true,
+                 *       "description": "سامانهٔ گزارش‌گیری"
+                 *     }
+                 */
+                "application/json": {
+                    url: string;
+                    events: ("ticket.created" | "ticket.updated" | "message.created" | "sla.warning" | "sla.breached" | "csat.answered")[];
+                    /** @default true */
+                    active?: boolean;
+                    /** @default  */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        events: string[];
+                        active: boolean;
+                        description: string;
+                        hasSecret: boolean;
+                        previousSecretExpiresAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        events: string[];
+                        active: boolean;
+                        description: string;
+                        hasSecret: boolean;
+                        previousSecretExpiresAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "active": false
+                 *     }
+                 */
+                "application/json": {
+                    url?: string;
+                    events?: ("ticket.created" | "ticket.updated" | "message.created" | "sla.warning" | "sla.breached" | "csat.answered")[];
+                    active?: boolean;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        events: string[];
+                        active: boolean;
+                        description: string;
+                        hasSecret: boolean;
+                        previousSecretExpiresAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        events: string[];
+                        active: boolean;
+                        description: string;
+                        hasSecret: boolean;
+                        previousSecretExpiresAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queued: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            messageId: string;
+                            event: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            lastStatusCode: number | null;
+                            lastError: string | null;
+                            durationMs: number | null;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            nextAttemptAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        messageId: string;
+                        event: string;
+                        /** @enum {string} */
+                        status: "pending" | "succeeded" | "failed";
+                        attempts: number;
+                        lastStatusCode: number | null;
+                        lastError: string | null;
+                        durationMs: number | null;
+                        createdAt: string;
+                        deliveredAt: string | null;
+                        nextAttemptAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTriggers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            position: number;
+                            active: boolean;
+                            /** @enum {string} */
+                            event: "ticket.created" | "ticket.updated" | "message.created" | "sla.warning" | "sla.breached";
+                            conditions: {
+                                /** @enum {string} */
+                                field: "status" | "priority" | "departmentId" | "typeId" | "tagIds" | "assigneeIds" | "requesterRole" | "subject" | "message.kind" | "message.author";
+                                /** @enum {string} */
+                                op: "is" | "is_not" | "contains" | "not_contains" | "in" | "changed" | "changed_to";
+                                value?: unknown;
+                            }[];
+                            actions: {
+                                [key: string]: unknown;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Urgent to Support",
+                 *       "position": 0,
+                 *       "active": true,
+                 *       "event": "ticket.created",
+                 *       "conditions": [
+                 *         {
+                 *           "field": "subject",
+                 *           "op": "contains",
+                 *           "value": "فوری"
+                 *         }
+                 *       ],
+                 *       "actions": [
+                 *         {
+                 *           "kind": "set_priority",
+                 *           "priority": "urgent"
+                 *         },
+                 *         {
+                 *           "kind": "add_note",
+                 *           "text": "Raised by a trigger for #{{ticket.number}}"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @default 0 */
+                    position?: number;
+                    /** @default true */
+                    active?: boolean;
+                    /** @enum {string} */
+                    event: "ticket.created" | "ticket.updated" | "message.created" | "sla.warning" | "sla.breached";
+                    /** @default [] */
+                    conditions?: {
+                        /** @enum {string} */
+                        field: "status" | "priority" | "departmentId" | "typeId" | "tagIds" | "assigneeIds" | "requesterRole" | "subject" | "message.kind" | "message.author";
+                        /** @enum {string} */
+                        op: "is" | "is_not" | "contains" | "not_contains" | "in" | "changed" | "changed_to";
+                        value?: unknown;
+                    }[];
+                    actions: ({
+                        /** @enum {string} */
+                        kind: "set_status";
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed";
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_priority";
+                        /** @enum {string} */
+                        priority: "urgent" | "high" | "medium" | "low";
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_department";
+                        departmentId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_assignee";
+                        assigneeId: string | "unassign";
+                    } | {
+                        /** @enum {string} */
+                        kind: "add_tag";
+                        tagId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "remove_tag";
+                        tagId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "add_note";
+                        text: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "notify";
+                        /** @default [] */
+                        userIds?: string[];
+                        /** @default [] */
+                        departmentIds?: string[];
+                    } | {
+                        /** @enum {string} */
+                        kind: "call_webhook";
+                        webhookId: string;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        position: number;
+                        active: boolean;
+                        /** @enum {string} */
+                        event: "ticket.created" | "ticket.updated" | "message.created" | "sla.warning" | "sla.breached";
+                        conditions: {
+                            /** @enum {string} */
+                            field: "status" | "priority" | "departmentId" | "typeId" | "tagIds" | "assigneeIds" | "requesterRole" | "subject" | "message.kind" | "message.author";
+                            /** @enum {string} */
+                            op: "is" | "is_not" | "contains" | "not_contains" | "in" | "changed" | "changed_to";
+                            value?: unknown;
+                        }[];
+                        actions: {
+                            [key: string]: unknown;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    position?: number;
+                    active?: boolean;
+                    /** @enum {string} */
+                    event?: "ticket.created" | "ticket.updated" | "message.created" | "sla.warning" | "sla.breached";
+                    conditions?: {
+                        /** @enum {string} */
+                        field: "status" | "priority" | "departmentId" | "typeId" | "tagIds" | "assigneeIds" | "requesterRole" | "subject" | "message.kind" | "message.author";
+                        /** @enum {string} */
+                        op: "is" | "is_not" | "contains" | "not_contains" | "in" | "changed" | "changed_to";
+                        value?: unknown;
+                    }[];
+                    actions?: ({
+                        /** @enum {string} */
+                        kind: "set_status";
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed";
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_priority";
+                        /** @enum {string} */
+                        priority: "urgent" | "high" | "medium" | "low";
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_department";
+                        departmentId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "set_assignee";
+                        assigneeId: string | "unassign";
+                    } | {
+                        /** @enum {string} */
+                        kind: "add_tag";
+                        tagId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "remove_tag";
+                        tagId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "add_note";
+                        text: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "notify";
+                        /** @default [] */
+                        userIds?: string[];
+                        /** @default [] */
+                        departmentIds?: string[];
+                    } | {
+                        /** @enum {string} */
+                        kind: "call_webhook";
+                        webhookId: string;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        position: number;
+                        active: boolean;
+                        /** @enum {string} */
+                        event: "ticket.created" | "ticket.updated" | "message.created" | "sla.warning" | "sla.breached";
+                        conditions: {
+                            /** @enum {string} */
+                            field: "status" | "priority" | "departmentId" | "typeId" | "tagIds" | "assigneeIds" | "requesterRole" | "subject" | "message.kind" | "message.author";
+                            /** @enum {string} */
+                            op: "is" | "is_not" | "contains" | "not_contains" | "in" | "changed" | "changed_to";
+                            value?: unknown;
+                        }[];
+                        actions: {
+                            [key: string]: unknown;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTriggerRuns: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            triggerId: string | null;
+                            triggerName: string | null;
+                            ticketNumber: number | null;
+                            event: string;
+                            /** @enum {string} */
+                            outcome: "fired" | "failed" | "loop_stopped";
+                            actions: {
+                                kind: string;
+                                result: string;
+                            }[];
+                            reason: string | null;
+                            depth: number;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTicketTriggerRuns: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                ticketNumber: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            triggerId: string | null;
+                            triggerName: string | null;
+                            ticketNumber: number | null;
+                            event: string;
+                            /** @enum {string} */
+                            outcome: "fired" | "failed" | "loop_stopped";
+                            actions: {
+                                kind: string;
+                                result: string;
+                            }[];
+                            reason: string | null;
+                            depth: number;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -9610,6 +11274,27 @@ export interface operations {
                          * @enum {string}
                          */
                         twoFactorRequired: "off" | "admins" | "staff";
+                        /**
+                         * @default {
+                         *       "enabled": true,
+                         *       "channels": [
+                         *         "email"
+                         *       ],
+                         *       "delayMinutes": 0
+                         *     }
+                         */
+                        csat: {
+                            /** @default true */
+                            enabled: boolean;
+                            /**
+                             * @default [
+                             *       "email"
+                             *     ]
+                             */
+                            channels: ("email" | "sms")[];
+                            /** @default 0 */
+                            delayMinutes: number;
+                        };
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -9672,6 +11357,11 @@ export interface operations {
                         phone?: string;
                         address?: string;
                         website?: string;
+                    };
+                    csat?: {
+                        enabled?: boolean;
+                        channels?: ("email" | "sms")[];
+                        delayMinutes?: number;
                     };
                 };
             };
@@ -9752,6 +11442,27 @@ export interface operations {
                          * @enum {string}
                          */
                         twoFactorRequired: "off" | "admins" | "staff";
+                        /**
+                         * @default {
+                         *       "enabled": true,
+                         *       "channels": [
+                         *         "email"
+                         *       ],
+                         *       "delayMinutes": 0
+                         *     }
+                         */
+                        csat: {
+                            /** @default true */
+                            enabled: boolean;
+                            /**
+                             * @default [
+                             *       "email"
+                             *     ]
+                             */
+                            channels: ("email" | "sms")[];
+                            /** @default 0 */
+                            delayMinutes: number;
+                        };
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -9857,6 +11568,27 @@ export interface operations {
                          * @enum {string}
                          */
                         twoFactorRequired: "off" | "admins" | "staff";
+                        /**
+                         * @default {
+                         *       "enabled": true,
+                         *       "channels": [
+                         *         "email"
+                         *       ],
+                         *       "delayMinutes": 0
+                         *     }
+                         */
+                        csat: {
+                            /** @default true */
+                            enabled: boolean;
+                            /**
+                             * @default [
+                             *       "email"
+                             *     ]
+                             */
+                            channels: ("email" | "sms")[];
+                            /** @default 0 */
+                            delayMinutes: number;
+                        };
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -9954,6 +11686,27 @@ export interface operations {
                          * @enum {string}
                          */
                         twoFactorRequired: "off" | "admins" | "staff";
+                        /**
+                         * @default {
+                         *       "enabled": true,
+                         *       "channels": [
+                         *         "email"
+                         *       ],
+                         *       "delayMinutes": 0
+                         *     }
+                         */
+                        csat: {
+                            /** @default true */
+                            enabled: boolean;
+                            /**
+                             * @default [
+                             *       "email"
+                             *     ]
+                             */
+                            channels: ("email" | "sms")[];
+                            /** @default 0 */
+                            delayMinutes: number;
+                        };
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -10081,6 +11834,27 @@ export interface operations {
                          * @enum {string}
                          */
                         twoFactorRequired: "off" | "admins" | "staff";
+                        /**
+                         * @default {
+                         *       "enabled": true,
+                         *       "channels": [
+                         *         "email"
+                         *       ],
+                         *       "delayMinutes": 0
+                         *     }
+                         */
+                        csat: {
+                            /** @default true */
+                            enabled: boolean;
+                            /**
+                             * @default [
+                             *       "email"
+                             *     ]
+                             */
+                            channels: ("email" | "sms")[];
+                            /** @default 0 */
+                            delayMinutes: number;
+                        };
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -10178,6 +11952,27 @@ export interface operations {
                          * @enum {string}
                          */
                         twoFactorRequired: "off" | "admins" | "staff";
+                        /**
+                         * @default {
+                         *       "enabled": true,
+                         *       "channels": [
+                         *         "email"
+                         *       ],
+                         *       "delayMinutes": 0
+                         *     }
+                         */
+                        csat: {
+                            /** @default true */
+                            enabled: boolean;
+                            /**
+                             * @default [
+                             *       "email"
+                             *     ]
+                             */
+                            channels: ("email" | "sms")[];
+                            /** @default 0 */
+                            delayMinutes: number;
+                        };
                         logoUrl: string | null;
                         loginImageUrl: string | null;
                     };
@@ -10291,6 +12086,471 @@ export interface operations {
                     };
                 };
             };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    mergeTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "into": 1042
+                 *     }
+                 */
+                "application/json": {
+                    into: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: number;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed" | "locked";
+                        /** @enum {string} */
+                        priority: "urgent" | "high" | "medium" | "low";
+                        department: {
+                            id: string;
+                            name: string;
+                        };
+                        requester: {
+                            id: string | null;
+                            name: string;
+                            email: string | null;
+                            /** @enum {string} */
+                            level: "member" | "guest" | "agent";
+                        };
+                        assignees: {
+                            id: string;
+                            name: string;
+                        }[];
+                        messageCount: number;
+                        waitingSince: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        pinned: boolean;
+                        internal: boolean;
+                        tags: string[];
+                        deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
+                        } | null;
+                        body: string;
+                        /** @enum {string} */
+                        direction: "rtl" | "ltr" | "auto";
+                        type: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        cc: string[];
+                        bcc?: string[];
+                        lastReplyAt: string | null;
+                        unansweredFor: number | null;
+                        followers: {
+                            id: string;
+                            name: string;
+                        }[];
+                        notifyMe: boolean;
+                        attachments: {
+                            id: string;
+                            name: string;
+                            size: number;
+                            contentType: string;
+                            url: string;
+                        }[];
+                        noteCount?: number;
+                        closedAt: string | null;
+                        deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            423: components["responses"]["Locked"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    linkTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "number": 1043,
+                 *       "kind": "duplicate_of"
+                 *     }
+                 */
+                "application/json": {
+                    number: number | string;
+                    /** @enum {string} */
+                    kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: number;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed" | "locked";
+                        /** @enum {string} */
+                        priority: "urgent" | "high" | "medium" | "low";
+                        department: {
+                            id: string;
+                            name: string;
+                        };
+                        requester: {
+                            id: string | null;
+                            name: string;
+                            email: string | null;
+                            /** @enum {string} */
+                            level: "member" | "guest" | "agent";
+                        };
+                        assignees: {
+                            id: string;
+                            name: string;
+                        }[];
+                        messageCount: number;
+                        waitingSince: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        pinned: boolean;
+                        internal: boolean;
+                        tags: string[];
+                        deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
+                        } | null;
+                        body: string;
+                        /** @enum {string} */
+                        direction: "rtl" | "ltr" | "auto";
+                        type: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        cc: string[];
+                        bcc?: string[];
+                        lastReplyAt: string | null;
+                        unansweredFor: number | null;
+                        followers: {
+                            id: string;
+                            name: string;
+                        }[];
+                        notifyMe: boolean;
+                        attachments: {
+                            id: string;
+                            name: string;
+                            size: number;
+                            contentType: string;
+                            url: string;
+                        }[];
+                        noteCount?: number;
+                        closedAt: string | null;
+                        deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unlinkTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+                otherNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: number;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "closed" | "locked";
+                        /** @enum {string} */
+                        priority: "urgent" | "high" | "medium" | "low";
+                        department: {
+                            id: string;
+                            name: string;
+                        };
+                        requester: {
+                            id: string | null;
+                            name: string;
+                            email: string | null;
+                            /** @enum {string} */
+                            level: "member" | "guest" | "agent";
+                        };
+                        assignees: {
+                            id: string;
+                            name: string;
+                        }[];
+                        messageCount: number;
+                        waitingSince: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        pinned: boolean;
+                        internal: boolean;
+                        tags: string[];
+                        deleted: boolean;
+                        key?: string | null;
+                        requestType?: {
+                            id: string;
+                            name: string;
+                            deskId: string;
+                        } | null;
+                        workflowStatus?: {
+                            key: string;
+                            name: string;
+                            customerLabel: string;
+                            /** @enum {string} */
+                            category: "open" | "pending" | "closed";
+                        } | null;
+                        sla?: {
+                            policyId: string;
+                            firstResponseDue: string | null;
+                            nextResponseDue: string | null;
+                            resolutionDue: string | null;
+                            paused: boolean;
+                            breached: ("firstResponse" | "nextResponse" | "resolution")[];
+                            /** @enum {string} */
+                            state: "ok" | "warning" | "breached" | "paused" | "met";
+                            nextDue: string | null;
+                        } | null;
+                        body: string;
+                        /** @enum {string} */
+                        direction: "rtl" | "ltr" | "auto";
+                        type: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        cc: string[];
+                        bcc?: string[];
+                        lastReplyAt: string | null;
+                        unansweredFor: number | null;
+                        followers: {
+                            id: string;
+                            name: string;
+                        }[];
+                        notifyMe: boolean;
+                        attachments: {
+                            id: string;
+                            name: string;
+                            size: number;
+                            contentType: string;
+                            url: string;
+                        }[];
+                        noteCount?: number;
+                        closedAt: string | null;
+                        deletedAt: string | null;
+                        values?: {
+                            [key: string]: unknown;
+                        } | null;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "longtext" | "number" | "money" | "phone" | "mobile" | "email" | "select" | "orgUnit" | "date" | "priority";
+                            options?: string[];
+                            /** @default false */
+                            required: boolean;
+                            /** @default  */
+                            help: string;
+                        }[];
+                        availableTransitions?: {
+                            id: string;
+                            name: string;
+                            to: string;
+                            needsComment: boolean;
+                            needsAttachment: boolean;
+                        }[];
+                        timers?: {
+                            transitionId: string;
+                            dueAt: string;
+                        }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -10582,6 +12842,20 @@ export interface operations {
                             transitionId: string;
                             dueAt: string;
                         }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
                     };
                 };
             };
@@ -10770,6 +13044,20 @@ export interface operations {
                             transitionId: string;
                             dueAt: string;
                         }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
                     };
                 };
             };
@@ -10959,6 +13247,20 @@ export interface operations {
                             transitionId: string;
                             dueAt: string;
                         }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
                     };
                 };
             };
@@ -11118,6 +13420,20 @@ export interface operations {
                             transitionId: string;
                             dueAt: string;
                         }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
                     };
                 };
             };
@@ -11250,6 +13566,20 @@ export interface operations {
                             transitionId: string;
                             dueAt: string;
                         }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
                     };
                 };
             };
@@ -11382,6 +13712,20 @@ export interface operations {
                             transitionId: string;
                             dueAt: string;
                         }[];
+                        links: {
+                            number: number;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "active" | "pending" | "closed" | "locked";
+                            /** @enum {string} */
+                            kind: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
+                        }[];
+                        mergedInto: number | null;
+                        csat: {
+                            rating: number;
+                            comment: string | null;
+                            answeredAt: string;
+                        } | null;
                     };
                 };
             };
@@ -12233,6 +14577,92 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCsatSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticketNumber: number;
+                        subject: string;
+                        workspace: {
+                            name: string;
+                            logoUrl: string | null;
+                        };
+                        answered: boolean;
+                        rating: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    answerCsatSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rating": 5,
+                 *       "comment": "پاسخ سریع و دقیق بود، ممنون."
+                 *     }
+                 */
+                "application/json": {
+                    rating: number;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticketNumber: number;
+                        subject: string;
+                        workspace: {
+                            name: string;
+                            logoUrl: string | null;
+                        };
+                        answered: boolean;
+                        rating: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };

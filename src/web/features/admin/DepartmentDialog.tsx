@@ -12,7 +12,9 @@ import { UserPicker } from './UserPicker';
 import { isolate } from '../../ui/UserText';
 
 const USAGES = ['all', 'members', 'internal'] as const;
-const SHOWN = ['name', 'description', 'active', 'visible', 'usage', 'managerId', 'agentIds'];
+/** Issue 20: how a new ticket without an assignee gets one. */
+const MODES = ['manual', 'round_robin', 'least_open'] as const;
+const SHOWN = ['name', 'description', 'active', 'visible', 'usage', 'managerId', 'agentIds', 'assignmentMode'];
 
 /** B1–B4: a department's name, who may use it, whether customers see it, its manager and agents. */
 export function DepartmentDialog({
@@ -31,6 +33,7 @@ export function DepartmentDialog({
   const [active, setActive] = useState(d?.active ?? true);
   const [visible, setVisible] = useState(d?.visible ?? true);
   const [usage, setUsage] = useState<Department['usage']>(d?.usage ?? 'all');
+  const [assignmentMode, setMode] = useState<Department['assignmentMode']>(d?.assignmentMode ?? 'manual');
   const [manager, setManager] = useState<User | null>(null);
   const [agents, setAgents] = useState<User[]>([]);
   const [agentsTouched, setAgentsTouched] = useState(false);
@@ -57,6 +60,7 @@ export function DepartmentDialog({
         visible,
         usage,
         managerId: manager?.id ?? null,
+        assignmentMode,
       };
       // Only a department's first 100 agents are loaded: untouched, the list is not sent (and not cut).
       if (!d || agentsTouched) body.agentIds = agents.map((a) => a.id);
@@ -156,6 +160,20 @@ export function DepartmentDialog({
           />
         </>
       )}
+      <TextField
+        select
+        label={t('admin.departments.assignmentMode')}
+        value={assignmentMode}
+        onChange={(e) => setMode(e.target.value as Department['assignmentMode'])}
+        {...fe.field('assignmentMode', t(`admin.departments.assignmentHint_${assignmentMode}`))}
+        slotProps={{ htmlInput: { 'data-testid': 'department-assignment' } }}
+      >
+        {MODES.map((m) => (
+          <MenuItem key={m} value={m}>
+            {t(`admin.departments.assignment_${m}`)}
+          </MenuItem>
+        ))}
+      </TextField>
     </EntityDialog>
   );
 }

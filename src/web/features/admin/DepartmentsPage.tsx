@@ -92,7 +92,15 @@ export default function DepartmentsPage() {
     {
       key: 'agents',
       header: t('admin.departments.agents'),
-      render: (d) => f.number(d.agentIds.length),
+      // Issue 20: and how new tickets reach them, when not by hand.
+      render: (d) => (
+        <Stack sx={{ alignItems: 'center', gap: 0.5 }}>
+          {f.number(d.agentIds.length)}
+          {d.assignmentMode !== 'manual' && (
+            <Chip size="small" variant="outlined" label={t(`admin.departments.assignment_${d.assignmentMode}`)} />
+          )}
+        </Stack>
+      ),
       align: 'center',
     },
     { key: 'updated', header: t('admin.common.updated'), render: (d) => f.date(d.updatedAt) },

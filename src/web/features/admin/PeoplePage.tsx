@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { AwayChip } from '../../ui/AwayChip';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -66,6 +67,7 @@ export default function PeoplePage() {
         <Stack sx={{ alignItems: 'flex-start' }}>
           <Typography variant="body2" sx={{ fontWeight: 500 }}>
             <UserText>{u.name || u.username}</UserText>
+            {u.away && <AwayChip until={u.awayUntil} />}
           </Typography>
           <Typography variant="caption" color="text.secondary" dir="ltr">
             {u.username}

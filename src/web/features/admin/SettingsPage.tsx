@@ -12,6 +12,7 @@ import { toDraft, toPatch, type Draft } from './settings-form';
 import { SettingsImages } from './SettingsImages';
 import { SettingsSystem } from './SettingsSystem';
 import { SettingsTickets } from './SettingsTickets';
+import { SettingsCsat } from './SettingsCsat';
 import type { SettingsData } from './types';
 
 const KEY = ['admin', 'settings'];
@@ -50,7 +51,7 @@ function SettingsForm({ saved }: { saved: SettingsData }) {
   });
   const fe = fieldErrors(save.error);
   const shown = Object.keys(fe.fields).filter(
-    (k) => k.startsWith('allowedIps') || k.startsWith('contact.') || k in draft,
+    (k) => k.startsWith('allowedIps') || k.startsWith('contact.') || k.startsWith('csat.') || k in draft,
   );
 
   return (
@@ -67,6 +68,7 @@ function SettingsForm({ saved }: { saved: SettingsData }) {
       <FormError error={save.error} shown={shown} />
       <SettingsSystem draft={draft} set={set} fe={fe} images={<SettingsImages settings={saved} />} />
       <SettingsTickets draft={draft} set={set} fe={fe} />
+      <SettingsCsat draft={draft} set={set} fe={fe} />
       <Paper
         elevation={3}
         sx={{

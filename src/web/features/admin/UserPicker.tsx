@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type HTMLAttributes, type Key } from 'react';
 import { Autocomplete, TextField, type AutocompleteRenderInputParams } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
-import { autoDirInput } from '../../ui/UserText';
+import { autoDirInput, UserText } from '../../ui/UserText';
+import { AwayChip } from '../../ui/AwayChip';
 import { userTextChips, userTextOption } from '../../ui/userTextOptions';
 import type { User } from './types';
 
@@ -54,7 +55,17 @@ export function UserPicker(props: Props) {
     loading: search.isFetching,
     filterOptions: (x: User[]) => x,
     getOptionLabel: userLabel,
-    renderOption: userTextOption(userLabel),
+    // Issue 20: staff who are away are marked (automatic assignment skips them).
+    renderOption: (props: HTMLAttributes<HTMLLIElement> & { key: Key }, o: User) => {
+      if (!o.away) return userTextOption(userLabel)(props, o);
+      const { key, ...rest } = props;
+      return (
+        <li key={key} {...rest}>
+          <UserText>{userLabel(o)}</UserText>
+          <AwayChip until={o.awayUntil} />
+        </li>
+      );
+    },
     isOptionEqualToValue: (a: User, b: User) => a.id === b.id,
     onInputChange: (_: unknown, v: string, reason: string) => reason !== 'reset' && setInput(v),
     noOptionsText: t('admin.common.noMatches'),

@@ -8,7 +8,7 @@ const SECTIONS: Array<{ key: string; match: (p: Permission) => boolean }> = [
     match: (p) => ['customers.manage', 'users.manage', 'groups.manage', 'access_levels.manage'].includes(p),
   },
   { key: 'organisation', match: (p) => ['departments.manage', 'catalog.manage'].includes(p) },
-  { key: 'content', match: (p) => ['kb.manage', 'reports.view'].includes(p) },
+  { key: 'content', match: (p) => ['kb.manage', 'reports.view', 'canned.manage'].includes(p) },
   { key: 'system', match: (p) => ['settings.manage', 'mailboxes.manage', 'billing.manage'].includes(p) },
 ];
 

@@ -13,8 +13,12 @@ type Stored = Omit<SettingsData, 'logoUrl' | 'loginImageUrl'>;
 /** PATCH /settings: only the fields that change (contact merges field by field). */
 export type SettingsPatch = BodyOf<'updateSettings'>;
 
+/** K5: the survey settings as the form keeps them (the delay as typed text). */
+export type CsatDraft = Omit<Stored['csat'], 'delayMinutes'> & { delayMinutes: string };
+
 /** The form's copy of the settings: numbers as typed text, allowed IPs as one address a line. */
-export type Draft = Omit<Stored, NumberField | 'allowedIps'> & Record<NumberField, string> & { allowedIps: string };
+export type Draft = Omit<Stored, NumberField | 'allowedIps' | 'csat'> &
+  Record<NumberField, string> & { allowedIps: string; csat: CsatDraft };
 
 /** The settings sent as they are (neither numbers, nor the IP list, nor the contact group). */
 const PLAIN_FIELDS = [
@@ -36,15 +40,16 @@ const PLAIN_FIELDS = [
   'passwordResetUrl',
 ] as const satisfies ReadonlyArray<keyof SettingsPatch & keyof Draft>;
 // A setting added to the API but missing above fails here, instead of never being saved.
-type Unlisted = Exclude<keyof Draft, (typeof PLAIN_FIELDS)[number] | NumberField | 'allowedIps' | 'contact'>;
+type Unlisted = Exclude<keyof Draft, (typeof PLAIN_FIELDS)[number] | NumberField | 'allowedIps' | 'contact' | 'csat'>;
 type NoneLeft<T extends never> = T;
 type _EveryFieldListed = NoneLeft<Unlisted>;
 
 export function toDraft(s: SettingsData): Draft {
-  const { logoUrl: _l, loginImageUrl: _i, contact, allowedIps, ...rest } = s;
+  const { logoUrl: _l, loginImageUrl: _i, contact, allowedIps, csat, ...rest } = s;
   return {
     ...rest,
     contact: { ...contact },
+    csat: { ...csat, channels: [...csat.channels], delayMinutes: String(csat.delayMinutes) },
     allowedIps: allowedIps.join('\n'),
     maxUploadMb: String(s.maxUploadMb),
     memberMaxUploadMb: String(s.memberMaxUploadMb),
@@ -106,5 +111,8 @@ export function toPatch(d: Draft, saved: SettingsData): SettingsPatch {
   for (const k of NUMBER_FIELDS) put(k, parseNumber(d[k]));
   const contact = changed(d.contact, saved.contact);
   if (Object.keys(contact).length) out.contact = contact;
+  const delay = parseNumber(d.csat.delayMinutes);
+  const csat = changed({ ...d.csat, delayMinutes: delay ?? saved.csat.delayMinutes }, saved.csat as Stored['csat']);
+  if (Object.keys(csat).length) out.csat = csat;
   return out;
 }

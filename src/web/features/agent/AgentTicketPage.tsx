@@ -11,6 +11,8 @@ import { Thread } from './ticket/Thread';
 import { ReplyBox, type ReplyBoxHandle } from './ticket/ReplyBox';
 import { TicketActions } from './ticket/TicketActions';
 import { PeopleCard } from './ticket/PeopleCard';
+import { LinksCard } from './ticket/LinksCard';
+import { MergedBanner } from './ticket/MergedBanner';
 import { LogsPanel } from './ticket/LogsPanel';
 import { ShortcutsDialog } from './ticket/ShortcutsDialog';
 import { useMessages, useTicket } from './ticket/queries';
@@ -19,6 +21,7 @@ import { useTicketShortcuts } from './ticket/useShortcuts';
 import { RequestValuesCard } from '../catalogue/RequestValuesCard';
 import { TicketRefResolver } from '../catalogue/TicketRefResolver';
 import { WorkflowPanel } from '../catalogue/WorkflowPanel';
+import { CsatCard } from '../csat/CsatCard';
 
 /** D4 and C9–C22: one ticket as an agent sees it — thread, reply box, actions and logs. */
 export default function AgentTicketPage() {
@@ -75,11 +78,13 @@ function TicketView({ number }: { number: number }) {
       <QueryView query={ticket} rows={4}>
         {(tk) => (
           <>
+            {tk.mergedInto !== null && <MergedBanner into={tk.mergedInto} />}
             <TicketHeader ticket={tk} listUrl={nav.listUrl} prev={prev} next={next} onHelp={() => setHelp(true)} />
             <Grid container spacing={2}>
               <Grid size={{ xs: 12, md: 8 }}>
                 <Thread ticketNumber={number} query={messages} meId={me.user.id} />
-                {!tk.deleted && (
+                {/* A merged ticket's conversation lives in the ticket it was merged into (K9). */}
+                {!tk.deleted && tk.mergedInto === null && (
                   <ReplyBox
                     ref={reply}
                     ticket={tk}
@@ -97,6 +102,8 @@ function TicketView({ number }: { number: number }) {
                   <RequestValuesCard ticket={tk} />
                   <TicketActions ticket={tk} />
                   <PeopleCard ticket={tk} />
+                  <CsatCard csat={tk.csat} />
+                  <LinksCard ticket={tk} />
                   {can(me, 'tickets.view_logs') && <LogsPanel ticketNumber={number} />}
                 </Stack>
               </Grid>

@@ -12,8 +12,10 @@ import { ReplyComposer, type ReplyInput } from '../../ui/thread/ReplyComposer';
 import { RequestThread } from '../catalogue/RequestThread';
 import { RequestValuesCard } from '../catalogue/RequestValuesCard';
 import { TicketRefResolver } from '../catalogue/TicketRefResolver';
+import { MergedBanner } from '../agent/ticket/MergedBanner';
 import { TicketRefText } from '../catalogue/TicketRefText';
 import { WorkflowPanel } from '../catalogue/WorkflowPanel';
+import { CsatCard } from '../csat/CsatCard';
 import { CloseTicketButton } from './CloseTicketButton';
 import { TicketDetails } from './TicketDetails';
 
@@ -108,6 +110,7 @@ function PortalTicket({ number }: { number: number }) {
       {tk.status === 'pending' && !tk.workflowStatus && (
         <Alert severity="warning">{t('portal.ticket.pendingHint')}</Alert>
       )}
+      {tk.mergedInto !== null && <MergedBanner into={tk.mergedInto} base="/portal/tickets" />}
       <WorkflowPanel ticket={tk} number={number} forRequester />
 
       <Grid container spacing={2}>
@@ -121,43 +124,47 @@ function PortalTicket({ number }: { number: number }) {
                 {(data) => <RequestThread messages={data.items} />}
               </QueryView>
             </Box>
-            <Paper
-              variant="outlined"
-              component="section"
-              aria-labelledby="reply-heading"
-              sx={{ p: { xs: 1.5, sm: 2 } }}
-            >
-              <Typography id="reply-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
-                {t('portal.ticket.replyTitle')}
-              </Typography>
-              {tk.status === 'locked' ? (
-                <Alert severity="info">{t('portal.ticket.locked')}</Alert>
-              ) : (
-                <>
-                  {tk.status === 'closed' && (
-                    <Alert severity="info" sx={{ mb: 1.5 }}>
-                      {t('portal.ticket.closedHint')}
-                    </Alert>
-                  )}
-                  <ReplyComposer
-                    onSend={(input) => reply.mutateAsync(input)}
-                    pending={reply.isPending}
-                    error={reply.error}
-                    attachments={{
-                      maxMb: limits?.memberMaxUploadMb ?? 5,
-                      max: limits?.attachmentsPerMessage ?? 3,
-                      uploadOperation: 'uploadFile',
-                    }}
-                  />
-                </>
-              )}
-            </Paper>
+            {/* A merged request is answered in the one it was merged into (K9; the banner above links it). */}
+            {tk.mergedInto === null && (
+              <Paper
+                variant="outlined"
+                component="section"
+                aria-labelledby="reply-heading"
+                sx={{ p: { xs: 1.5, sm: 2 } }}
+              >
+                <Typography id="reply-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
+                  {t('portal.ticket.replyTitle')}
+                </Typography>
+                {tk.status === 'locked' ? (
+                  <Alert severity="info">{t('portal.ticket.locked')}</Alert>
+                ) : (
+                  <>
+                    {tk.status === 'closed' && (
+                      <Alert severity="info" sx={{ mb: 1.5 }}>
+                        {t('portal.ticket.closedHint')}
+                      </Alert>
+                    )}
+                    <ReplyComposer
+                      onSend={(input) => reply.mutateAsync(input)}
+                      pending={reply.isPending}
+                      error={reply.error}
+                      attachments={{
+                        maxMb: limits?.memberMaxUploadMb ?? 5,
+                        max: limits?.attachmentsPerMessage ?? 3,
+                        uploadOperation: 'uploadFile',
+                      }}
+                    />
+                  </>
+                )}
+              </Paper>
+            )}
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <Stack spacing={2}>
             <RequestValuesCard ticket={tk} />
             <TicketDetails ticket={tk} />
+            <CsatCard csat={tk.csat} own />
             {files.length > 0 && (
               <Paper variant="outlined" component="section" aria-labelledby="files-heading" sx={{ p: 2 }}>
                 <Typography id="files-heading" variant="subtitle1" component="h2" sx={{ mb: 1, fontWeight: 600 }}>

@@ -6,6 +6,7 @@ import { PreferencesCard } from './PreferencesCard';
 import { ProfileCard } from './ProfileCard';
 import { PasswordCard } from './PasswordCard';
 import { TwoFactorCard } from './TwoFactorCard';
+import { AwayCard } from './AwayCard';
 import { NotificationFilterCard } from '../notifications/NotificationFilterCard';
 import { NotificationSettingsCard } from '../notifications/NotificationSettingsCard';
 
@@ -24,6 +25,7 @@ export default function ProfilePage() {
       </Typography>
       <PreferencesCard />
       <ProfileCard me={me} />
+      {isStaff(me) && <AwayCard me={me} />}
       <PasswordCard />
       {isStaff(me) && <TwoFactorCard username={me.user.username} />}
       <NotificationSettingsCard me={me} />

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useImperativeHandle, useRef } from 'react';
+import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Box, IconButton, Stack, Tooltip } from '@mui/material';
@@ -23,8 +24,31 @@ export default function TiptapEditor({
   minHeight = 160,
   autoFocus,
   id,
+  handleRef,
+  onSlash,
 }: RichEditorProps) {
   const { t } = useTranslation();
+  // "/" at the start of a word: where it went, for the picker that replaces it (canned responses).
+  const onSlashRef = useRef(onSlash);
+  onSlashRef.current = onSlash;
+  const slashAt = useRef<number | null>(null);
+  const handleTextInput = (view: EditorView, from: number, _to: number, text: string) => {
+    if (!text.endsWith('/') || !onSlashRef.current) return false;
+    // The browser may report the "/" with the space before it (a trailing no-break space it
+    // turns into a plain one): the character before the "/" is then in `text`.
+    const at = from + text.length - 1;
+    const before =
+      text.length > 1
+        ? text[text.length - 2]
+        : view.state.doc.resolve(from).parentOffset > 0
+          ? view.state.doc.textBetween(from - 1, from)
+          : '';
+    if (before && !/\s/.test(before)) return false;
+    slashAt.current = at;
+    const notify = onSlashRef.current;
+    setTimeout(notify, 0); // after the "/" is in the text
+    return false;
+  };
   const editor = useEditor({
     extensions: [StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false, autolink: true } })],
     content: value,
@@ -38,6 +62,7 @@ export default function TiptapEditor({
         ...(id ? { id } : {}),
         ...(error ? { 'aria-invalid': 'true' } : {}),
       },
+      handleTextInput,
     },
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
   });
@@ -61,9 +86,32 @@ export default function TiptapEditor({
           ...(id ? { id } : {}),
           ...(error ? { 'aria-invalid': 'true' } : {}),
         },
+        handleTextInput,
       },
     });
+    // handleTextInput reads only refs: it need not follow renders.
   }, [editor, dir, label, error, id]);
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      focus: () => {
+        if (editor && !editor.isDestroyed) editor.commands.focus();
+      },
+      insertHtml: (html, opts) => {
+        if (!editor || editor.isDestroyed) return;
+        const at = slashAt.current;
+        slashAt.current = null;
+        const { doc, selection } = editor.state;
+        // The "/" and whatever was typed after it before the picker took the keyboard.
+        const end = Math.max(selection.from, (at ?? 0) + 1);
+        const typed = opts?.replaceSlash && at !== null && end <= doc.content.size ? doc.textBetween(at, end) : '';
+        if (/^\/[\p{L}\p{N}_-]*$/u.test(typed)) {
+          editor.chain().focus().deleteRange({ from: at!, to: end }).insertContentAt(at!, html).run();
+        } else editor.chain().focus().insertContent(html).run();
+      },
+    }),
+    [editor],
+  );
 
   const tools = [
     {

@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors';
 import type { Locale } from '../../../platform/i18n';
 import { getSettings } from '../../settings';
 import type { TicketRow } from '../../tickets';
-import { TICKET_COLUMNS } from '../../tickets';
+import { followMerged, TICKET_COLUMNS } from '../../tickets';
 import type { MailboxRow } from '../mailboxes.repo';
 import { isAutomated } from '../inbound/loop-guard';
 import type { ParsedInbound } from '../inbound/parsed-inbound';
@@ -78,7 +78,9 @@ export async function mailToTicket(
   if (!(await getSettings(ctx)).importUnknownAddresses && !(await addressedToUs(ctx, mailbox, parsed)))
     return ignored('not addressed to a mailbox of the workspace');
   const customer = await senderCustomer(ctx, sender, session);
-  const ticket = (await ticketByThread(ctx, parsed)) ?? (await ticketBySubject(ctx, parsed.subject, sender, customer));
+  const found = (await ticketByThread(ctx, parsed)) ?? (await ticketBySubject(ctx, parsed.subject, sender, customer));
+  // K9: a ticket merged into another takes its mail there (through chains of merges).
+  const ticket = found && (await followMerged(ctx, found));
   if (!ticket && mailbox.departmentId === null) return ignored('the system mailbox opens no tickets');
   const locale =
     customer && (customer.locale === 'en' || customer.locale === 'fa') ? (customer.locale as Locale) : null;

@@ -83,7 +83,15 @@ export async function appendMessage(
   const sla = changes ? await slaChanges(tx, { ...ticket, ...changes }, now) : null;
   const made = await insertMessage(tx, ticket, {
     ...message,
-    ticketChanges: changes ? { ...changes, ...(moved ? { statusChangedAt: now } : {}), ...sla } : undefined,
+    // Reports (K4): the first staff reply stamps first_response_at once (the row is locked: a coalesce).
+    ticketChanges: changes
+      ? {
+          ...changes,
+          ...(moved ? { statusChangedAt: now } : {}),
+          ...sla,
+          ...(by === 'agent' && !ticket.firstResponseAt ? { firstResponseAt: now } : {}),
+        }
+      : undefined,
   });
   await queueSlaChecks(tx, ticket.id, ticket, sla, now);
   await logTicketEvent(tx, ticket.id, m.kind === 'note' ? 'note_added' : 'replied', {

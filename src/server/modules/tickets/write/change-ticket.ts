@@ -11,6 +11,8 @@ import { insertMessageRow, type MessageRow, type NewMessage } from './message-ro
 import { htmlToText } from '../../../platform/html';
 import { tsvectorOf } from '../search-text';
 import { queueSlaChecks, slaChanges } from '../../sla';
+import { pickAssignee } from '../../departments';
+import { withSubstitutes } from './assignment';
 
 /** What may change on a ticket; absent fields stay as they are. Ids already validated. */
 export interface TicketChange {
@@ -87,12 +89,29 @@ export async function changeTicket(
       to: String(c.departmentId),
     });
   if (c.pinned !== undefined) change('pinned', c.pinned, c.pinned ? 'pinned' : 'unpinned');
-  if (c.assigneeIds) {
-    const ids = [...new Set(c.assigneeIds)].sort((a, b) => a - b);
+  // Issue 20: newly assigned people who are away pass it to their substitutes; a ticket moved to
+  // another department without anyone left on it gets that department's automatic assignment.
+  let assigneeIds = c.assigneeIds;
+  const how: Record<string, unknown> = opts.self ? { self: true } : {};
+  if (assigneeIds?.length && !opts.self) {
+    const given = await withSubstitutes(tx, assigneeIds, ticket.assigneeIds);
+    assigneeIds = given.ids;
+    if (given.substitutions.length) how.substitutions = given.substitutions;
+  }
+  const movedTo = c.departmentId && c.departmentId !== ticket.departmentId ? c.departmentId : null;
+  if (movedTo && !(assigneeIds ?? ticket.assigneeIds).length && (c.status ?? ticket.status) !== 'closed') {
+    const picked = await pickAssignee(tx, movedTo);
+    if (picked) {
+      assigneeIds = [picked];
+      how.auto = true;
+    }
+  }
+  if (assigneeIds) {
+    const ids = [...new Set(assigneeIds)].sort((a, b) => a - b);
     change('assigneeIds', ids, 'assigned', {
       from: ticket.assigneeIds.map(String),
       to: ids.map(String),
-      ...(opts.self ? { self: true } : {}),
+      ...how,
     });
   }
   if (c.tags) change('tagIds', c.tags.ids, 'tags_changed', { tags: c.tags.names });
@@ -168,6 +187,7 @@ function notable(before: TicketRow, after: TicketRow, notifyDepartments?: number
   const c: NotableChanges = {};
   if (notifyDepartments?.length) c.notifyDepartments = notifyDepartments;
   if (before.status !== after.status) c.status = { from: before.status, to: after.status };
+  if (before.priority !== after.priority) c.priority = { from: before.priority, to: after.priority };
   const added = after.assigneeIds.filter((id) => !before.assigneeIds.includes(id));
   if (added.length) c.assigned = added.map(Number);
   if (before.departmentId !== after.departmentId) c.transferredTo = Number(after.departmentId);

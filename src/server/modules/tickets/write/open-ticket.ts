@@ -8,6 +8,8 @@ import { TICKET_COLUMNS, type TicketRow } from '../ticket-access';
 import { logTicketEvent, notifyLive, queueNotification } from '../ticket-events';
 import { insertMessageRow, type MessageRow, type NewMessage } from './message-row';
 import { queueSlaChecks, slaChanges } from '../../sla';
+import { assignsAutomatically, pickAssignee } from '../../departments';
+import { withSubstitutes } from './assignment';
 
 /**
  * Takes the next number of the workspace. The counter's row lock serialises concurrent
@@ -92,7 +94,14 @@ export async function openTicket(
     },
     now,
   );
+  // Issue 20: given assignees who are away pass it to their substitutes; none given, the
+  // department's automatic assignment (not for a ticket created closed, such as an old import).
+  const given = t.assigneeIds?.length ? await withSubstitutes(ctx, t.assigneeIds) : null;
+  const auto = !given && t.status !== 'closed' && (await assignsAutomatically(ctx, t.departmentId));
   const number = await nextTicketNumber(ctx);
+  // After the counter: every creator takes the counter before the department row (pickAssignee).
+  const picked = auto ? await pickAssignee(ctx, t.departmentId) : null;
+  const assigneeIds = picked ? [picked] : (given?.ids ?? t.assigneeIds);
   const [row] = (await ctx.db
     .insert(tickets)
     .overridingSystemValue()
@@ -102,6 +111,7 @@ export async function openTicket(
       id,
       workspaceId: ctx.workspaceId,
       number,
+      assigneeIds,
       waitingSince: t.status === 'active' ? now : null,
       statusChangedAt: now,
       closedAt: t.status === 'closed' ? now : null,
@@ -120,6 +130,13 @@ export async function openTicket(
       ...sla,
     })
     .returning(TICKET_COLUMNS)) as TicketRow[];
+  if (picked) await logTicketEvent(ctx, id, 'assigned', { from: [], to: [String(picked)], auto: true });
+  else if (given?.substitutions.length)
+    await logTicketEvent(ctx, id, 'assigned', {
+      from: [],
+      to: given.ids.map(String),
+      substitutions: given.substitutions,
+    });
   await queueSlaChecks(ctx, id, {}, sla, now);
   await notifyLive(ctx, row, 'ticket.created', { kind: 'reply', messageId: message.id }, []);
   return { row, message };

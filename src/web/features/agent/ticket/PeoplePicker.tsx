@@ -1,4 +1,6 @@
-import { Autocomplete, TextField } from '@mui/material';
+import { Autocomplete, Chip, TextField } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { AwayChip } from '../../../ui/AwayChip';
 import type { Agent } from './types';
 
 interface Ref {
@@ -30,6 +32,8 @@ export function PeoplePicker({
     ...options.map((o) => ({ id: o.id, name: o.name })),
     ...value.filter((v) => !options.some((o) => o.id === v.id)),
   ];
+  const { t } = useTranslation();
+  const away = new Set(options.filter((o) => o.away).map((o) => o.id));
   return (
     <Autocomplete
       multiple
@@ -38,6 +42,35 @@ export function PeoplePicker({
       disabled={disabled}
       onChange={(_, v) => onChange(v)}
       getOptionLabel={(o) => o.name}
+      renderOption={(props, o) => {
+        const { key, ...rest } = props;
+        return (
+          <li key={key} {...rest}>
+            <bdi dir="auto">{o.name}</bdi>
+            {/* Issue 20: away people pass what is assigned to them to their substitute. */}
+            {away.has(o.id) && <AwayChip />}
+          </li>
+        );
+      }}
+      renderValue={(values, getItemProps) =>
+        values.map((v, index) => {
+          const { key, ...rest } = getItemProps({ index });
+          return (
+            <Chip
+              key={key}
+              {...rest}
+              size="small"
+              color={away.has(v.id) ? 'warning' : 'default'}
+              label={
+                <>
+                  <bdi dir="auto">{v.name}</bdi>
+                  {away.has(v.id) && ` · ${t('away.chip')}`}
+                </>
+              }
+            />
+          );
+        })
+      }
       isOptionEqualToValue={(a, b) => a.id === b.id}
       filterSelectedOptions
       renderInput={(params) => (

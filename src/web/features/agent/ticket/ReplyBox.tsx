@@ -6,7 +6,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../../app/api';
 import { usePublicSettings } from '../../../app/session';
-import { RichEditor } from '../../../ui/RichEditor';
+import { RichEditor, type RichEditorHandle } from '../../../ui/RichEditor';
+import { useCannedReplyTools } from '../../canned-responses/CannedReplyTools';
 import { FormError, fieldErrors } from '../../../ui/form';
 import { useFormat } from '../../../ui/format';
 import { DiscardDialog } from '../../../ui/useDiscardGuard';
@@ -63,6 +64,7 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
   const qc = useQueryClient();
   const limits = usePublicSettings().data?.limits;
   const rootRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<RichEditorHandle>(null);
   // The unsent text (and whether it is a reply or a note) survives a reload and coming back later.
   const storeKey = draftKey(meId, ticket.number);
   const saved = useSavedDraft(storeKey);
@@ -70,6 +72,12 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
     saved?.kind === 'note' ? (canNote ? 'note' : 'reply') : canReply ? 'reply' : 'note',
   );
   const [body, setBody] = useState(saved?.body ?? '');
+  const canned = useCannedReplyTools({
+    ticketNumber: ticket.number,
+    departmentId: ticket.department.id,
+    editor: editorRef,
+    append: (html) => setBody((b) => b + html),
+  });
   const [direction, setDirection] = useState<Direction>(saved?.direction ?? 'auto');
   const [opts, setOpts] = useState<ReplyOptionValues>(fresh);
   const [uploading, setUploading] = useState(false);
@@ -247,6 +255,7 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
             <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', columnGap: 2, alignItems: 'center' }}>
               <DirectionSwitch value={direction} onChange={setDirection} />
               <InsertArticleButton forCustomer={!note} onInsert={(a) => setBody((b) => appendArticleLink(b, a))} />
+              {canned.button}
             </Stack>
             <Box data-testid="reply-editor" sx={{ scrollMarginTop: 80 }}>
               <RichEditor
@@ -256,9 +265,12 @@ export function ReplyBox({ ticket, messages, meId, canReply, canNote, signatureT
                 label={note ? t('ticket.noteBody') : t('ticket.replyBody')}
                 dir={direction}
                 minHeight={140}
+                handleRef={editorRef}
+                onSlash={canned.onSlash}
                 {...errors.field('body')}
               />
             </Box>
+            {canned.dialog}
             <ReplyOptions
               kind={kind}
               value={opts}

@@ -24,6 +24,7 @@ import { errorMessage } from '../../../ui/states';
 import { SlaFact } from '../../sla/SlaChip';
 import { EditFieldsDialog } from './EditFieldsDialog';
 import { TransferDialog } from './TransferDialog';
+import { MergeActions } from './MergeActions';
 import { ticketKey } from './queries';
 import type { TTicket } from './types';
 
@@ -98,6 +99,7 @@ export function TicketActions({ ticket }: { ticket: TTicket }) {
             {t('ticket.transfer')}
           </Button>
         )}
+        <MergeActions ticket={ticket} />
         {can(me, 'tickets.delete') && (
           <Button
             variant="outlined"

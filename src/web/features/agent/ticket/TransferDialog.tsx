@@ -19,6 +19,7 @@ import { useDiscardGuard } from '../../../ui/useDiscardGuard';
 import { ticketKey, useAgents, useDepartments } from './queries';
 import type { TTicket, TUpdateTicket } from './types';
 import { isolate, UserText } from '../../../ui/UserText';
+import { AwayChip } from '../../../ui/AwayChip';
 
 const KEEP = 'keep';
 const NONE = 'none';
@@ -98,7 +99,9 @@ export function TransferDialog({ ticket, onClose }: { ticket: TTicket; onClose: 
                 {...errs.field('assigneeIds')}
               >
                 <MenuItem value={KEEP}>{t('ticket.keepAssignees')}</MenuItem>
-                <MenuItem value={NONE}>{t('ticket.unassigned')}</MenuItem>
+                <MenuItem value={NONE}>
+                  {target && target.assignmentMode !== 'manual' ? t('away.transferAuto') : t('ticket.unassigned')}
+                </MenuItem>
                 {agentOptions.map((a) => (
                   <MenuItem key={a.id} value={a.id}>
                     {inTarget(a.id) ? (
@@ -106,6 +109,7 @@ export function TransferDialog({ ticket, onClose }: { ticket: TTicket; onClose: 
                     ) : (
                       <UserText>{a.name}</UserText>
                     )}
+                    {a.away && <AwayChip />}
                   </MenuItem>
                 ))}
               </TextField>

@@ -68,9 +68,16 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: Names): strin
     case 'assigned': {
       if (d.self) return t('ticket.events.assigned_self');
       const to = list(d.to);
-      return to.length
+      // Issue 20: by the department's automatic assignment, and away people's substitutes.
+      if (d.auto) return t('ticket.events.assigned_auto', { names: join(to.map(names.agent)) });
+      const subs = Array.isArray(d.substitutions) ? (d.substitutions as { for?: unknown; by?: unknown }[]) : [];
+      const instead = subs.map((x) =>
+        t('ticket.events.substitute', { away: names.agent(str(x.for)), name: names.agent(str(x.by)) }),
+      );
+      const text = to.length
         ? t('ticket.events.assigned', { names: join(to.map(names.agent)) })
         : t('ticket.events.unassigned');
+      return instead.length ? `${text} ${instead.join(' ')}` : text;
     }
     case 'tags_changed': {
       const tags = list(d.tags);
@@ -93,8 +100,23 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: Names): strin
       return t('ticket.events.sla_breached', {
         targets: join(list(d.targets).map((x) => t(`ticket.events.sla_target.${x}`))),
       });
+    case 'csat_answered':
+      // K5: the requester's answer to the satisfaction survey (written by nobody signed in).
+      return t('ticket.events.csat_answered', { n: names.number(Number(d.rating) || 0) });
+    case 'csat_commented':
+      return t('ticket.events.csat_commented');
     case 'shared':
       return t('ticket.events.shared', { count: list(d.with).length, n: names.number(list(d.with).length) });
+    // K9: merges and links, with the other ticket's number.
+    case 'merged_into':
+    case 'merged_from':
+      return t(`ticket.events.${e.kind}`, { n: names.number(Number(d.number) || 0) });
+    case 'linked':
+    case 'unlinked':
+      return t(`ticket.events.${e.kind}`, {
+        n: names.number(Number(d.number) || 0),
+        kind: t(`merge.kinds.${str(d.kind) || 'related'}`),
+      });
     default:
       return t('ticket.events.other', { kind: e.kind });
   }

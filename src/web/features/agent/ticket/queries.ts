@@ -73,6 +73,7 @@ export const useAgents = (enabled = true) =>
         name: u.name || u.username,
         username: u.username,
         role: u.role,
+        away: u.away,
       }));
     },
   });

@@ -12,5 +12,5 @@ export type TicketView = ItemOf<'listTicketViews'>;
 export type Department = ItemOf<'listDepartments'>;
 export type TicketType = ItemOf<'listTicketTypes'>;
 export type Tag = ItemOf<'listTags'>;
-export type Agent = Pick<ItemOf<'listUsers'>, 'id' | 'name' | 'username' | 'role'>;
+export type Agent = Pick<ItemOf<'listUsers'>, 'id' | 'name' | 'username' | 'role' | 'away'>;
 export type Direction = TMessage['direction'];

@@ -1,0 +1,189 @@
+/**
+ * npm run bench:reports -- [--url http://127.0.0.1:3400] [--workspace bench] [--duration 15]
+ *                          [--warmup 5] [--connections 16] [--pid PID] [--export-days 366]
+ *                          [--database-url URL --backfill] [--xlsx]
+ *
+ * K4 at scale, against a running server on a `npm run bench:seed` database (bench/README.md):
+ * 1. `GET /reports/overview` under autocannon as the admin (every ticket visible): the default
+ *    range (last 30 days), the longest (366 days) and 30 days of one department; p50/p95/p99.
+ * 2. `GET /reports/export.csv` of the last `--export-days` days (366 at most: at 1M tickets over
+ *    the seed's two years about 500,000 rows), read to the end while the server's RSS is sampled
+ *    from /proc/<pid>/status every 100 ms: rows, seconds, rows/s, RSS before and at its peak.
+ *    With --xlsx the workbook too.
+ * --backfill (with --database-url) first stamps tickets.first_response_at from the first staff
+ * reply, as migration 0029 does, for a database seeded before that column existed.
+ * Writes bench/results/<date>-reports.{json,md}.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { drive, rssMb, type Measured } from './load/measure';
+import { getJson, signIn } from './load/session';
+
+const { values: o } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:3400' },
+    workspace: { type: 'string', default: 'bench' },
+    'admin-password': { type: 'string', default: 'bench-admin-1' },
+    duration: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '16' },
+    pid: { type: 'string' },
+    'export-days': { type: 'string', default: '366' },
+    'database-url': { type: 'string' },
+    backfill: { type: 'boolean', default: false },
+    xlsx: { type: 'boolean', default: false },
+    label: { type: 'string', default: '' },
+  },
+});
+const url = o.url!.replace(/\/$/, '');
+const DAY = 86_400_000;
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+function serverPid(): number | undefined {
+  if (o.pid) return Number(o.pid);
+  try {
+    const port = new URL(url).port || '80';
+    const m = /pid=(\d+)/.exec(execSync(`ss -ltnpH 'sport = :${port}'`, { encoding: 'utf8' }));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Today in Tehran (the seed's workspace keeps the default zone) and the day `n` days before. */
+const tehranDay = (t: number) => new Date(t + 3.5 * 3600_000).toISOString().slice(0, 10);
+
+async function backfill(databaseUrl: string) {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const t0 = Date.now();
+    const r = await c.query(`update tickets t set first_response_at = m.first from (
+        select ticket_id, min(created_at) as first from messages
+        where kind = 'reply' and author_kind = 'agent' group by ticket_id) m
+      where m.ticket_id = t.id and t.first_response_at is null`);
+    await c.query('vacuum analyze tickets');
+    log(`backfilled first_response_at on ${r.rowCount} tickets in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    await c.end();
+  }
+}
+
+interface ExportRun {
+  format: string;
+  days: number;
+  rows: number;
+  bytes: number;
+  seconds: number;
+  rowsPerSecond: number;
+  rssBeforeMb: number | null;
+  rssPeakMb: number | null;
+  status: number;
+}
+
+/** Downloads one export to the end, counting lines and bytes, sampling the server's RSS. */
+async function exportRun(
+  headers: Record<string, string>,
+  format: 'csv' | 'xlsx',
+  from: string,
+  to: string,
+  days: number,
+  pid: number | undefined,
+): Promise<ExportRun> {
+  const before = rssMb(pid);
+  let peak = before;
+  const sampler = setInterval(() => {
+    const r = rssMb(pid);
+    if (r !== null && (peak === null || r > peak)) peak = r;
+  }, 100);
+  const t0 = Date.now();
+  const res = await fetch(`${url}/api/v1/reports/export.${format}?from=${from}&to=${to}`, { headers });
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    if (format === 'csv') for (const b of chunk) if (b === 10) lines++;
+  }
+  clearInterval(sampler);
+  const seconds = (Date.now() - t0) / 1000;
+  const rows = format === 'csv' ? Math.max(0, lines - 1) : 0;
+  return {
+    format,
+    days,
+    rows,
+    bytes,
+    seconds: Math.round(seconds * 10) / 10,
+    rowsPerSecond: rows ? Math.round(rows / seconds) : 0,
+    rssBeforeMb: before,
+    rssPeakMb: peak,
+    status: res.status,
+  };
+}
+
+async function main() {
+  if (o.backfill) {
+    if (!o['database-url']) throw new Error('--backfill needs --database-url');
+    await backfill(o['database-url']);
+  }
+  const pid = serverPid();
+  const admin = await signIn(url, o.workspace!, 'admin', o['admin-password']!);
+  const headers = { ...admin, 'x-workspace': o.workspace! };
+  const departments = await getJson<{ items: { id: string }[] }>(url, '/api/v1/departments?pageSize=100', headers);
+  const today = tehranDay(Date.now());
+  const daysAgo = (n: number) => tehranDay(Date.now() - n * DAY);
+  const opts = { connections: Number(o.connections), durationS: Number(o.duration), warmupS: Number(o.warmup), pid };
+  const scenarios: { name: string; path: string | (() => string) }[] = [
+    { name: 'overview-30d', path: '/api/v1/reports/overview' },
+    { name: 'overview-366d', path: `/api/v1/reports/overview?from=${daysAgo(365)}&to=${today}` },
+    {
+      name: 'overview-30d-department',
+      // A different department on each request: no plan or buffer is warmed for one only.
+      path: () =>
+        `/api/v1/reports/overview?departmentId=${departments.items[Math.floor(Math.random() * departments.items.length)].id}`,
+    },
+  ];
+  const sample = await getJson<{ created: number; closed: number }>(url, '/api/v1/reports/overview', headers);
+  log(`last 30 days: ${sample.created} created, ${sample.closed} closed`);
+  const rows: (Partial<Measured> & { scenario: string })[] = [];
+  for (const s of scenarios) {
+    log(`${s.name}…`);
+    const m = await drive(url, { path: s.path, headers }, opts);
+    rows.push({ scenario: s.name, ...m });
+    log(`${s.name}: ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}`);
+  }
+  const days = Math.min(366, Number(o['export-days']));
+  const exports: ExportRun[] = [];
+  for (const format of o.xlsx ? (['csv', 'xlsx'] as const) : (['csv'] as const)) {
+    log(`export.${format} of ${days} days…`);
+    const r = await exportRun(headers, format, daysAgo(days - 1), today, days, pid);
+    exports.push(r);
+    log(`export.${format}: ${JSON.stringify(r)}`);
+  }
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  const result = { label: o.label, url, at: new Date().toISOString(), overview: rows, exports };
+  writeFileSync(new URL(`./results/${stamp}-reports.json`, import.meta.url), JSON.stringify(result, null, 2));
+  const md = [
+    '| scenario | req/s | p50 ms | p95 ms | p99 ms | non-2xx | server RSS MB |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) => `| ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${r.rssPeakMb ?? '—'} |`,
+    ),
+    '',
+    '| export | days | rows | MB | seconds | rows/s | RSS before MB | RSS peak MB |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...exports.map(
+      (e) =>
+        `| ${e.format} | ${e.days} | ${e.rows || '—'} | ${(e.bytes / 1048576).toFixed(1)} | ${e.seconds} | ${e.rowsPerSecond || '—'} | ${e.rssBeforeMb ?? '—'} | ${e.rssPeakMb ?? '—'} |`,
+    ),
+  ].join('\n');
+  writeFileSync(new URL(`./results/${stamp}-reports.md`, import.meta.url), `${o.label ? `${o.label}\n\n` : ''}${md}\n`);
+  console.log(`\n${md}`);
+}
+
+main().catch((err) => {
+  console.error(`bench:reports failed: ${err.stack ?? err}`);
+  process.exit(1);
+});
