@@ -1,7 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import fa from './fa.json';
-import en from './en.json';
 
 export type Lang = 'fa' | 'en';
 export const LANGS: Lang[] = ['fa', 'en'];
@@ -20,13 +18,33 @@ export function initialLang(): Lang {
 
 export const dirOf = (lang: string) => (lang === 'fa' ? 'rtl' : 'ltr');
 
+/**
+ * Each language's texts are a chunk of their own, fetched when that language is first used: a
+ * first visit downloads one language, not both (test/e2e/weight.test.ts). main.tsx renders after
+ * `i18nReady`, so no text shows before its language is in.
+ */
+const bundles: Record<Lang, () => Promise<{ default: Record<string, unknown> }>> = {
+  fa: () => import('./fa.json'),
+  en: () => import('./en.json'),
+};
+
+export async function loadLang(lang: Lang): Promise<void> {
+  if (i18n.hasResourceBundle(lang, 'translation')) return;
+  const texts = (await bundles[lang]()).default;
+  i18n.addResourceBundle(lang, 'translation', texts, true, true);
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { fa: { translation: fa }, en: { translation: en } },
+  resources: {},
+  partialBundledLanguages: true,
   lng: initialLang(),
   fallbackLng: 'fa',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** The first language's texts (and Persian, the fallback, behind it). */
+export const i18nReady: Promise<void> = loadLang(initialLang()).then(() => loadLang('fa'));
 
 /** Applies a language to i18next, the document (lang, dir) and this browser's memory. */
 export function applyLang(lang: Lang) {
@@ -37,7 +55,7 @@ export function applyLang(lang: Lang) {
   }
   document.documentElement.lang = lang;
   document.documentElement.dir = dirOf(lang);
-  if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  if (i18n.language !== lang) void loadLang(lang).then(() => i18n.changeLanguage(lang));
 }
 
 applyLang(initialLang());
