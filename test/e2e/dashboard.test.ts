@@ -1,33 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson, signIn, type Person } from './helpers/browser';
-import { settled, shotFromTop, softA11y, switchLanguage, webEnv } from './helpers/flows';
-import { ApiClient, startServer, type E2EServer } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import { settled, shotFromTop, softA11y, switchLanguage } from './helpers/flows';
+import { ApiClient } from './helpers/server';
+import { useSignedInWeb } from './helpers/signed-in';
 
 /**
  * The agent dashboard: counters from /dashboard that lead to the matching queue, and the chart
  * of tickets by status over the last days (from /dashboard/status-series), in both languages.
  */
 describe('agent dashboard', () => {
-  let server: E2EServer;
-  let browser: Browser;
-  let sara: Person;
+  const web = useSignedInWeb('sara');
   const a11y = softA11y();
 
-  beforeAll(async () => {
-    server = await startServer({ env: webEnv() });
-    browser = await launchBrowser();
-    sara = await newPerson(browser, server.base);
-    await signIn(sara.page, 'sara');
-  });
-  afterAll(async () => {
-    await sara?.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('shows the counters and the status chart, and a counter opens its queue', async () => {
-    const api = await ApiClient.login(server.base, 'sara');
+    const api = await ApiClient.login(web.server.base, 'sara');
     const counts = await api.get<{ departments: { active: number } }>('/dashboard');
     const series = await api.get<{ days: Array<{ active: number; pending: number; closed: number }> }>(
       '/dashboard/status-series',
@@ -37,7 +22,7 @@ describe('agent dashboard', () => {
     const today = series.days[series.days.length - 1];
     expect(today.active + today.pending + today.closed).toBeGreaterThanOrEqual(8);
 
-    const page = sara.page;
+    const page = web.person.page;
     for (const lang of ['fa', 'en'] as const) {
       await page.goto('/agent');
       await switchLanguage(page, lang);

@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson, signIn, type Person } from './helpers/browser';
-import { overflow, settled, shotFromTop, softA11y, switchLanguage, tr, webEnv, type Lang } from './helpers/flows';
-import { ApiClient, startServer, type E2EServer } from './helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPerson, signIn } from './helpers/browser';
+import { overflow, settled, shotFromTop, softA11y, switchLanguage, tr, type Lang } from './helpers/flows';
+import { ApiClient } from './helpers/server';
+import { useSignedInWeb } from './helpers/signed-in';
 
 /**
  * K4 in the browser: the reports page of an agent with reports.view (sara, the demo's senior
@@ -38,29 +39,15 @@ async function axisLabels(page: Page): Promise<string[]> {
 }
 
 describe('reports page', () => {
-  let server: E2EServer;
-  let browser: Browser;
-  let sara: Person;
+  const web = useSignedInWeb('sara');
   const a11y = softA11y();
 
-  beforeAll(async () => {
-    server = await startServer({ env: webEnv() });
-    browser = await launchBrowser();
-    sara = await newPerson(browser, server.base);
-    await signIn(sara.page, 'sara');
-  });
-  afterAll(async () => {
-    await sara?.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('draws the range in Jalali with Persian digits, right to left, and in English', async () => {
-    const api = await ApiClient.login(server.base, 'sara');
+    const api = await ApiClient.login(web.server.base, 'sara');
     const overview = await api.get<{ created: number }>('/reports/overview');
     expect(overview.created).toBeGreaterThan(0); // the demo's tickets, opened today
 
-    const page = sara.page;
+    const page = web.person.page;
     for (const lang of ['fa', 'en'] as const) {
       await page.goto('/agent');
       await switchLanguage(page, lang);
@@ -105,11 +92,11 @@ describe('reports page', () => {
     }
     await switchLanguage(page, 'fa');
     a11y.assertNone();
-    expect(sara.errors).toEqual([]);
+    expect(web.person.errors).toEqual([]);
   });
 
   it('fits a phone', async () => {
-    const phone = await newPerson(browser, server.base, 'phone');
+    const phone = await newPerson(web.browser, web.server.base, 'phone');
     try {
       await signIn(phone.page, 'sara');
       await phone.page.goto('/agent/reports');
@@ -124,7 +111,7 @@ describe('reports page', () => {
   });
 
   it('is not offered to an agent without reports.view', async () => {
-    const reza = await newPerson(browser, server.base);
+    const reza = await newPerson(web.browser, web.server.base);
     try {
       await signIn(reza.page, 'reza');
       await reza.page.goto('/agent');
