@@ -58,7 +58,7 @@ import { API_DOCS_URL } from '../features/profile/api-docs';
 import { Banners } from './Banners';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useLiveStream } from './live';
-import { can, isAdmin, isStaff, useMe, usePublicSettings, useSignOut } from './session';
+import { can, isAdmin, isStaff, useMe, usePublicSettings, useSignOut, type Me } from './session';
 import { SkipLink } from './SkipLink';
 import { UserText } from '../ui/UserText';
 import { AwayChip } from '../ui/AwayChip';
@@ -78,10 +78,18 @@ interface NavItem {
   adminOnly?: boolean;
 }
 
-/** The frame of every signed-in page: top bar, navigation by role, banners, live updates. */
+/**
+ * The frame of every signed-in page: top bar, navigation by role, banners, live updates.
+ * RequireSignIn sends the signed-out away, but a render already under way when the session ends
+ * (sign-out empties the cache, then navigates) can still reach here once: it draws nothing then.
+ */
 export function AppShell() {
+  const me = useMe().data;
+  return me ? <SignedInShell me={me} /> : null;
+}
+
+function SignedInShell({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const me = useMe().data!;
   const settings = usePublicSettings();
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('md'));
