@@ -4,8 +4,13 @@
  *                          [--database-url URL --backfill] [--xlsx]
  *
  * K4 at scale, against a running server on a `npm run bench:seed` database (bench/README.md):
+ * 0. With --database-url: the first overview claims the workspace's report days; waits until the
+ *    `reports.build` job has counted them (report_state.built_at) and reports how long it took.
  * 1. `GET /reports/overview` under autocannon as the admin (every ticket visible): the default
- *    range (last 30 days), the longest (366 days) and 30 days of one department; p50/p95/p99.
+ *    range (last 30 days), the longest (366 days), 30 days of one department, 30 days ending on
+ *    a random day of the last year; with --database-url also the last 30 days while tickets
+ *    change (5 open tickets' status every 100 ms, so each overview recounts today first).
+ *    Nothing is cached: each request computes its overview. p50/p95/p99.
  * 2. `GET /reports/export.csv` of the last `--export-days` days (366 at most: at 1M tickets over
  *    the seed's two years about 500,000 rows), read to the end while the server's RSS is sampled
  *    from /proc/<pid>/status every 100 ms: rows, seconds, rows/s, RSS before and at its peak.
@@ -144,8 +149,34 @@ async function main() {
         `/api/v1/reports/overview?departmentId=${departments.items[Math.floor(Math.random() * departments.items.length)].id}`,
     },
   ];
+  scenarios.push({
+    name: 'overview-30d-random-range',
+    path: () => {
+      const end = Math.floor(Math.random() * 336);
+      return `/api/v1/reports/overview?from=${daysAgo(end + 29)}&to=${daysAgo(end)}`;
+    },
+  });
+  const t0 = Date.now();
   const sample = await getJson<{ created: number; closed: number }>(url, '/api/v1/reports/overview', headers);
-  log(`last 30 days: ${sample.created} created, ${sample.closed} closed`);
+  log(`last 30 days: ${sample.created} created, ${sample.closed} closed (first overview ${Date.now() - t0} ms)`);
+  const db = o['database-url'] ? new pg.Client({ connectionString: o['database-url'] }) : null;
+  await db?.connect();
+  let buildSeconds: number | null = null;
+  if (db) {
+    for (;;) {
+      const r = await db.query(
+        `select built_at is not null as built, extract(epoch from (coalesce(built_at, now()) - created_at)) as s
+         from report_state s join workspaces w on w.id = s.workspace_id where w.slug = $1`,
+        [o.workspace],
+      );
+      if (r.rows[0]?.built) {
+        buildSeconds = Math.round(Number(r.rows[0].s) * 10) / 10;
+        break;
+      }
+      await new Promise((done) => setTimeout(done, 1000));
+    }
+    log(`report days built in ${buildSeconds} s`);
+  }
   const rows: (Partial<Measured> & { scenario: string })[] = [];
   for (const s of scenarios) {
     log(`${s.name}…`);
@@ -153,6 +184,33 @@ async function main() {
     rows.push({ scenario: s.name, ...m });
     log(`${s.name}: ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}`);
   }
+  if (db) {
+    // Open tickets of the last 30 days, switched between active and pending (both "running"):
+    // the statement trigger marks today and each ticket's creation day; each overview recounts them.
+    const open = (
+      await db.query(
+        `select t.id from tickets t join workspaces w on w.id = t.workspace_id
+         where w.slug = $1 and t.status in ('active', 'pending') and t.created_at > now() - interval '30 days' limit 2000`,
+        [o.workspace],
+      )
+    ).rows.map((r) => Number(r.id));
+    let changes = 0;
+    const writer = setInterval(() => {
+      const ids = Array.from({ length: 5 }, () => open[Math.floor(Math.random() * open.length)]);
+      changes += 5;
+      void db.query(
+        `update tickets set status = case status when 'active' then 'pending' else 'active' end
+         where id = any($1::bigint[]) and status in ('active', 'pending')`,
+        [ids],
+      );
+    }, 100);
+    log('overview-30d-while-writing…');
+    const m = await drive(url, { path: '/api/v1/reports/overview', headers }, opts);
+    clearInterval(writer);
+    rows.push({ scenario: 'overview-30d-while-writing', ...m });
+    log(`while writing (${changes} ticket changes): ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms`);
+  }
+  await db?.end();
   const days = Math.min(366, Number(o['export-days']));
   const exports: ExportRun[] = [];
   for (const format of o.xlsx ? (['csv', 'xlsx'] as const) : (['csv'] as const)) {
@@ -163,9 +221,10 @@ async function main() {
   }
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  const result = { label: o.label, url, at: new Date().toISOString(), overview: rows, exports };
+  const result = { label: o.label, url, at: new Date().toISOString(), buildSeconds, overview: rows, exports };
   writeFileSync(new URL(`./results/${stamp}-reports.json`, import.meta.url), JSON.stringify(result, null, 2));
   const md = [
+    ...(buildSeconds !== null ? [`report days built in ${buildSeconds} s`, ''] : []),
     '| scenario | req/s | p50 ms | p95 ms | p99 ms | non-2xx | server RSS MB |',
     '|---|---:|---:|---:|---:|---:|---:|',
     ...rows.map(

@@ -83,12 +83,14 @@ describe('job registry', () => {
     // minutes, and it is not retried) and the hourly maintenance jobs.
     // The SLA recompute walks every open ticket after a policy or calendar change; run again, it redoes it.
     // A directory sync reads a whole directory; the next minute's schedule starts it again.
+    // A report build counts a workspace's days from scratch; the refresh job sends a stalled one again.
     const LONG: Record<string, number> = {
       'mail.fetch': 300,
       'tickets.auto-close': 600,
       'maintenance.cleanup': 600,
       'sla.recompute': 600,
       'directories.sync': 600,
+      'reports.build': 600,
     };
     for (const def of JOBS) {
       const expire = def.queueOptions?.expireInSeconds ?? QUEUE_DEFAULTS.expireInSeconds;

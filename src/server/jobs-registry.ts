@@ -2,6 +2,7 @@ import type { AppDeps } from './platform/context';
 import type { JobDefinition, QueueSpec } from './platform/jobs';
 import { authJobs } from './modules/auth';
 import { automationJobs } from './modules/automation';
+import { reportsJobs } from './modules/reports';
 import { billingJobs } from './modules/billing';
 import { catalogueJobs } from './modules/catalogue';
 import { csatJobs } from './modules/csat';
@@ -33,6 +34,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...cloudSignupJobs(),
   ...webhooksJobs(),
   ...automationJobs(),
+  ...reportsJobs(),
 ];
 
 /** The queues created (or updated) at start, with their settings; `jobs.send` refuses any other. */

@@ -15,3 +15,4 @@ export * from './directories';
 export * from './payments';
 export * from './cloud';
 export * from './team-tools';
+export * from './reports';

@@ -1,4 +1,4 @@
-/** Public surface of the reports module (K4): the overview and the CSV and Excel exports. */
+/** Public surface of the reports module (K4): the overview and the CSV and Excel exports, the report days' jobs. */
 export { reportsRoutes } from './reports.routes';
 export { reportsApiDocs } from './reports.api-docs';
-export { reportOverview } from './overview';
+export { reportsJobs } from './jobs';

@@ -1,145 +1,176 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { TReportGroupRow, TReportOverview, TReportQuery } from '../../../contracts/reports';
 import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
-import { cachedOverview } from './overview-cache';
-import { daysOf, reportScope, ticketScope, type ReportScope } from './report-scope';
+import { seesAllDepartments, visibleTo } from '../tickets';
+import { DAY_COLUMNS, dayRowsSql } from './day-rows';
+import { reportDaysReady } from './report-days';
+import { percentileFrom } from './report-buckets';
+import { daysOf, reportScope, type ReportScope } from './report-scope';
 
+/** A percentile's inputs per group: how many values, and the buckets at the ranks around p. */
+interface Pct {
+  k: number;
+  n: number;
+  m_lo: number | null;
+  m_hi: number | null;
+  p_lo: number | null;
+  p_hi: number | null;
+}
 interface GroupRow {
-  id: number;
+  k: number;
   name: string | null;
   created: number;
   closed: number;
-  fr_median: number | null;
-  csat_avg: number | null;
+  csat_sum: number;
   csat_n: number;
 }
-
 interface OverviewRow {
-  created: number;
-  closed: number;
-  fr_median: number | null;
-  fr_p90: number | null;
-  res_median: number | null;
-  res_p90: number | null;
-  sla_met: number;
-  sla_breached: number;
-  sla_running: number;
-  csat_avg: number | null;
-  csat_n: number;
+  totals: {
+    created: number;
+    closed: number;
+    met: number;
+    breached: number;
+    running: number;
+    csat_sum: number;
+    csat_n: number;
+  };
   by_day: { day: string; created: number; closed: number }[] | null;
+  fr: Pct[] | null;
+  res: Pct[] | null;
   by_agent: GroupRow[] | null;
+  agent_fr: Pct[] | null;
   by_department: GroupRow[] | null;
+  department_fr: Pct[] | null;
 }
 
-/** Minutes to one decimal; null stays null. */
-const minutes = (v: number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
-const average = (v: number | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
-
-const group = (rows: GroupRow[] | null): TReportGroupRow[] =>
-  (rows ?? []).map((r) => ({
-    id: String(r.id),
-    name: r.name ?? '',
-    created: r.created,
-    closed: r.closed,
-    firstResponseMedian: minutes(r.fr_median),
-    csatAverage: average(r.csat_avg),
-    csatResponses: r.csat_n,
-  }));
+/** Seconds to minutes with one decimal; null stays null. */
+const minutes = (v: number | null) => (v === null ? null : Math.round((v / 60) * 10) / 10);
+const average = (sum: number, n: number) => (n ? Math.round((sum / n) * 100) / 100 : null);
+const median = (p: Pct | undefined) => minutes(p ? percentileFrom(p.n, 0.5, p.m_lo, p.m_hi) : null);
+const p90 = (p: Pct | undefined) => minutes(p ? percentileFrom(p.n, 0.9, p.p_lo, p.p_hi) : null);
 
 /**
- * K4: the overview of a range in one statement. Three sets, each read once through its index:
- * `c` the tickets created in the range (tickets_report_created_idx), `d` those closed in it
- * (tickets_report_closed_idx), `s` the satisfaction answers given in it (csat_surveys_answered_idx,
- * joined to their visible tickets). Every figure, the days and the per-agent and per-department
- * rows are aggregates over those three; percentiles by percentile_cont. Definitions: docs/api.md.
+ * Per group `key` of the rows `rel`, the count of values in the histogram columns `col`
+ * (fr or res) and the values at the ranks around the median and the 90th percentile (their
+ * buckets' means): the histograms of the group's days added up, then read by a running total.
+ */
+function percentiles(rel: string, key: string, col: 'fr' | 'res'): SQL {
+  const at = (p: number, edge: 'floor' | 'ceil') => sql.raw(`min(v) filter (where cum > ${edge}(${p} * (tot - 1)))`);
+  return sql`(select json_agg(json_build_object('k', k, 'n', n, 'm_lo', m_lo, 'm_hi', m_hi, 'p_lo', p_lo, 'p_hi', p_hi))
+    from (select k, max(tot)::int as n, ${at(0.5, 'floor')} as m_lo, ${at(0.5, 'ceil')} as m_hi,
+            ${at(0.9, 'floor')} as p_lo, ${at(0.9, 'ceil')} as p_hi
+          from (select k, total / n as v, sum(n) over (partition by k order by b) as cum, sum(n) over (partition by k) as tot
+                from (select ${sql.raw(key)} as k, u.b, sum(u.n) as n, sum(u.s) as total
+                      from ${sql.raw(rel)}, unnest(${sql.raw(`${rel}.${col}_buckets, ${rel}.${col}_counts, ${rel}.${col}_sums`)}) as u(b, n, s)
+                      group by 1, 2) h) w
+          group by k) q)`;
+}
+
+/** Counts per group of the rows `rel`, with the group's name. */
+function groups(ctx: Ctx, rel: string, per: 'agent' | 'department'): SQL {
+  const ws = ctx.workspaceId;
+  const key = per === 'agent' ? 'agent_id' : 'department_id';
+  const named =
+    per === 'agent'
+      ? sql`(select coalesce(nullif(u.name, ''), u.username) from users u where u.workspace_id = ${ws} and u.id = g.k)`
+      : sql`(select dp.name from departments dp where dp.workspace_id = ${ws} and dp.id = g.k)`;
+  return sql`(select json_agg(json_build_object('k', g.k, 'name', ${named}, 'created', g.created, 'closed', g.closed,
+        'csat_sum', g.csat_sum, 'csat_n', g.csat_n) order by g.created desc, g.k)
+      from (select ${sql.raw(key)} as k, sum(created)::int as created, sum(closed)::int as closed,
+              sum(csat_sum)::int as csat_sum, sum(csat_count)::int as csat_n
+            from ${sql.raw(rel)} group by 1) g)`;
+}
+
+/**
+ * K4: the overview of a range, added up from report days — the stored ones (report_days, brought
+ * up to date first: usually today is recounted) when the caller sees every department, or the
+ * same days counted from the tickets the caller may see (an agent limited to its departments,
+ * or while a large workspace's days are first built). Either way one statement; the stored way
+ * reads days × departments × agents rows, not tickets. Percentiles within 1% (report-buckets.ts).
  */
 export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQuery }): Promise<TReportOverview> {
   const s = await reportScope(ctx, input);
-  return cachedOverview(ctx, s, () => computeOverview(ctx, s));
+  const all = seesAllDepartments(s.actor);
+  const stored = all && (await reportDaysReady(ctx, s.timeZone));
+  const source = stored
+    ? sql`select ${DAY_COLUMNS} from report_days where workspace_id = ${ctx.workspaceId}
+            and day >= ${s.from}::date and day <= ${s.to}::date`
+    : dayRowsSql({
+        workspaceId: ctx.workspaceId,
+        timeZone: s.timeZone,
+        start: s.start,
+        end: s.end,
+        visible: all ? null : visibleTo(s.actor),
+      });
+  const r = await overviewOf(ctx, s, source);
+  return shape(s, r);
 }
 
-async function computeOverview(ctx: Ctx, s: ReportScope): Promise<TReportOverview> {
-  const scope = ticketScope(ctx, s);
-  // A survey counts for the agents it names (assigned when the ticket closed), not today's assignees.
-  const surveyScope = ticketScope(ctx, { ...s, agentId: undefined });
-  const ws = ctx.workspaceId;
-  const tz = s.timeZone;
-  const frMinutes = sql`(extract(epoch from (first_response_at - created_at)) / 60)::float8`;
-  const resMinutes = sql`(extract(epoch from (closed_at - created_at)) / 60)::float8`;
-  const agentCsat = s.agentId !== undefined ? sql`and cs.agent_ids @> array[${s.agentId}]::bigint[]` : sql``;
-  /** Per agent (each assignee of a ticket; each agent a survey names) or per department. */
-  const groupStats = (per: 'agent' | 'department') => {
-    const key = (arr: string) => (per === 'agent' ? sql.raw(`unnest(${arr})`) : sql.raw('department_id'));
-    const named =
-      per === 'agent'
-        ? sql`(select coalesce(nullif(u.name, ''), u.username) from users u where u.workspace_id = ${ws} and u.id = g.k)`
-        : sql`(select dp.name from departments dp where dp.workspace_id = ${ws} and dp.id = g.k)`;
-    const only = per === 'agent' && s.agentId !== undefined ? sql`where g.k = ${s.agentId}` : sql``;
-    return sql`(select json_agg(json_build_object('id', g.k, 'name', ${named}, 'created', g.created, 'closed', g.closed,
-          'fr_median', g.fr_median, 'csat_avg', g.csat_avg, 'csat_n', g.csat_n) order by g.created desc, g.k)
-        from (select k, sum(created)::int as created, sum(closed)::int as closed,
-                percentile_cont(0.5) within group (order by fr) as fr_median,
-                sum(rating)::float8 / nullif(sum(rated), 0) as csat_avg, sum(rated)::int as csat_n
-              from (select ${key('assignee_ids')} as k, 1 as created, 0 as closed, ${frMinutes} as fr, 0 as rating, 0 as rated from c
-                    union all select ${key('assignee_ids')}, 0, 1, null, 0, 0 from d
-                    union all select ${key('agent_ids')}, 0, 0, null, rating, 1 from s) x
-              group by k) g ${only})`;
-  };
+async function overviewOf(ctx: Ctx, s: ReportScope, source: SQL): Promise<OverviewRow> {
+  const department = s.departmentId !== undefined ? sql`where department_id = ${s.departmentId}` : sql``;
+  // Every ticket once (agent 0), or once for the chosen agent; per agent, each agent's rows.
+  const one = s.agentId ?? 0;
+  const perAgent = s.agentId !== undefined ? sql`agent_id = ${s.agentId}` : sql`agent_id <> 0`;
   const [r] = await queryRows<OverviewRow>(
     ctx.db,
-    sql`with c as materialized (
-          select id, department_id, assignee_ids, created_at, first_response_at, status, sla_policy_id, sla_breached
-          from tickets where ${scope} and created_at >= ${s.start} and created_at < ${s.end}),
-        d as materialized (
-          select id, department_id, assignee_ids, created_at, closed_at
-          from tickets where ${scope} and closed_at is not null and closed_at >= ${s.start} and closed_at < ${s.end}),
-        s as materialized (
-          select cs.rating, cs.agent_ids, tickets.department_id
-          from csat_surveys cs join tickets on tickets.id = cs.ticket_id
-          where cs.workspace_id = ${ws} and cs.answered_at is not null and cs.answered_at >= ${s.start}
-            and cs.answered_at < ${s.end} and cs.rating is not null and ${surveyScope} ${agentCsat})
+    sql`with r as materialized (select * from (${source}) r0 ${department}),
+        base as (select * from r where agent_id = ${one}),
+        agents as (select * from r where ${perAgent})
       select
-        (select count(*) from c)::int as created,
-        (select count(*) from d)::int as closed,
-        (select percentile_cont(0.5) within group (order by ${frMinutes}) from c where first_response_at is not null) as fr_median,
-        (select percentile_cont(0.9) within group (order by ${frMinutes}) from c where first_response_at is not null) as fr_p90,
-        (select percentile_cont(0.5) within group (order by ${resMinutes}) from d) as res_median,
-        (select percentile_cont(0.9) within group (order by ${resMinutes}) from d) as res_p90,
-        (select count(*) from c where sla_policy_id is not null and cardinality(sla_breached) = 0
-           and status in ('closed', 'locked'))::int as sla_met,
-        (select count(*) from c where sla_policy_id is not null and cardinality(sla_breached) > 0)::int as sla_breached,
-        (select count(*) from c where sla_policy_id is not null and cardinality(sla_breached) = 0
-           and status in ('active', 'pending'))::int as sla_running,
-        (select avg(rating)::float8 from s) as csat_avg,
-        (select count(*) from s)::int as csat_n,
-        (select json_agg(json_build_object('day', x.day, 'created', x.created, 'closed', x.closed) order by x.day)
-           from (select day::text as day, sum(a)::int as created, sum(b)::int as closed
-                 from (select (created_at at time zone ${tz})::date as day, 1 as a, 0 as b from c
-                       union all select (closed_at at time zone ${tz})::date, 0, 1 from d) y
-                 group by day) x) as by_day,
-        ${groupStats('agent')} as by_agent,
-        ${groupStats('department')} as by_department`,
+        (select json_build_object('created', coalesce(sum(created), 0), 'closed', coalesce(sum(closed), 0),
+           'met', coalesce(sum(sla_met), 0), 'breached', coalesce(sum(sla_breached), 0),
+           'running', coalesce(sum(sla_running), 0), 'csat_sum', coalesce(sum(csat_sum), 0),
+           'csat_n', coalesce(sum(csat_count), 0)) from base) as totals,
+        (select json_agg(json_build_object('day', x.day, 'created', x.created, 'closed', x.closed))
+           from (select day::text as day, sum(created)::int as created, sum(closed)::int as closed
+                 from base group by day) x) as by_day,
+        ${percentiles('base', '0', 'fr')} as fr,
+        ${percentiles('base', '0', 'res')} as res,
+        ${groups(ctx, 'agents', 'agent')} as by_agent,
+        ${percentiles('agents', 'agent_id', 'fr')} as agent_fr,
+        ${groups(ctx, 'base', 'department')} as by_department,
+        ${percentiles('base', 'department_id', 'fr')} as department_fr`,
   );
+  return r;
+}
+
+function shape(s: ReportScope, r: OverviewRow): TReportOverview {
+  const t = r.totals;
   const perDay = new Map((r.by_day ?? []).map((d) => [d.day, d]));
-  const decided = r.sla_met + r.sla_breached;
+  const byKey = (rows: Pct[] | null) => new Map((rows ?? []).map((p) => [Number(p.k), p]));
+  const group = (rows: GroupRow[] | null, fr: Map<number, Pct>): TReportGroupRow[] =>
+    (rows ?? [])
+      .filter((g) => g.created || g.closed || g.csat_n)
+      .map((g) => ({
+        id: String(g.k),
+        name: g.name ?? '',
+        created: g.created,
+        closed: g.closed,
+        firstResponseMedian: median(fr.get(Number(g.k))),
+        csatAverage: average(g.csat_sum, g.csat_n),
+        csatResponses: g.csat_n,
+      }));
+  const fr = r.fr?.[0];
+  const res = r.res?.[0];
+  const decided = t.met + t.breached;
   return {
     from: s.from,
     to: s.to,
-    timeZone: tz,
-    created: r.created,
-    closed: r.closed,
-    firstResponse: { median: minutes(r.fr_median), p90: minutes(r.fr_p90) },
-    resolution: { median: minutes(r.res_median), p90: minutes(r.res_p90) },
-    slaAttainment: decided ? Math.round((r.sla_met / decided) * 1000) / 1000 : null,
-    sla: { met: r.sla_met, breached: r.sla_breached, running: r.sla_running },
-    csat: { average: average(r.csat_avg), responses: r.csat_n },
+    timeZone: s.timeZone,
+    created: t.created,
+    closed: t.closed,
+    firstResponse: { median: median(fr), p90: p90(fr) },
+    resolution: { median: median(res), p90: p90(res) },
+    slaAttainment: decided ? Math.round((t.met / decided) * 1000) / 1000 : null,
+    sla: { met: t.met, breached: t.breached, running: t.running },
+    csat: { average: average(t.csat_sum, t.csat_n), responses: t.csat_n },
     byDay: daysOf(s.from, s.to).map((day) => ({
       date: day,
       created: perDay.get(day)?.created ?? 0,
       closed: perDay.get(day)?.closed ?? 0,
     })),
-    byAgent: group(r.by_agent),
-    byDepartment: group(r.by_department),
+    byAgent: group(r.by_agent, byKey(r.agent_fr)),
+    byDepartment: group(r.by_department, byKey(r.department_fr)),
   };
 }

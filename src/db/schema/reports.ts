@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+} from 'drizzle-orm/pg-core';
+import { id, tstz } from './columns';
+import { workspaceFk } from './workspaces';
+
+// K4 at scale: the reports' figures kept per day, so an overview reads days, not tickets.
+// modules/reports/report-days.ts keeps them; docs/ARCHITECTURE.md ("Reports") explains the design.
+
+/**
+ * One row per local day (the workspace's zone), department and agent (0: the department's
+ * tickets each once; an agent: the tickets assigned to them, the surveys naming them): counts,
+ * SLA outcomes, satisfaction sums, and the first-response and resolution times as sparse
+ * histograms (bucket numbers, counts and sums of seconds; report-buckets.ts: buckets 1% wide,
+ * read back as their mean, so a percentile is exact while values fall in buckets of their own,
+ * and within 1% of the exact one when they share).
+ */
+export const reportDays = pgTable(
+  'report_days',
+  {
+    workspaceId: workspaceFk(),
+    day: date({ mode: 'string' }).notNull(),
+    departmentId: bigint({ mode: 'number' }).notNull(),
+    agentId: bigint({ mode: 'number' }).notNull(),
+    created: integer().notNull().default(0),
+    closed: integer().notNull().default(0),
+    slaMet: integer().notNull().default(0),
+    slaBreached: integer().notNull().default(0),
+    slaRunning: integer().notNull().default(0),
+    csatSum: integer().notNull().default(0),
+    csatCount: integer().notNull().default(0),
+    frBuckets: smallint().array(),
+    frCounts: integer().array(),
+    frSums: doublePrecision().array(),
+    resBuckets: smallint().array(),
+    resCounts: integer().array(),
+    resSums: doublePrecision().array(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.departmentId, t.agentId] })],
+);
+
+/**
+ * A workspace's report days: the zone they were cut in, and since when they are complete (null
+ * while a build runs). Its row is committed before a build reads anything, so every ticket
+ * written from then on is marked in report_dirty (the triggers skip workspaces without one).
+ */
+export const reportState = pgTable('report_state', {
+  workspaceId: workspaceFk().primaryKey(),
+  timeZone: text().notNull(),
+  builtAt: tstz(),
+  createdAt: tstz()
+    .notNull()
+    .default(sql`now()`),
+});
+
+/**
+ * What changed since the days were last brought up to date: the minute of each created_at,
+ * closed_at (before and after) and answered_at written, by statement triggers on tickets and
+ * csat_surveys. Append-only (no unique key, so writers never wait on each other or on a
+ * refresh); a refresh deletes what it takes.
+ */
+export const reportDirty = pgTable(
+  'report_dirty',
+  {
+    id: id(),
+    workspaceId: bigint({ mode: 'number' }).notNull(),
+    at: tstz().notNull(),
+  },
+  (t) => [index('report_dirty_ws_idx').on(t.workspaceId)],
+);

@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import type { AppDeps } from '../../platform/context';
+import { queryRows } from '../../platform/db/database';
+import type { JobHandler } from '../../platform/jobs';
+import { buildReportDays, refreshReportDays, sendBuild, type ReportBuildJob } from './report-days';
+
+export const REPORT_REFRESH_QUEUE = 'reports.refresh';
+/** A build not finished after this long (its worker died) is sent again. */
+const STALLED_BUILD_MINUTES = 30;
+const TIME_BUDGET_MS = 20_000;
+
+/** Counts one workspace's report days from scratch (reports.build: the first time, a new zone). */
+export const reportBuildHandler =
+  (deps: AppDeps): JobHandler<ReportBuildJob> =>
+  async (job) => {
+    const [state] = await queryRows<{ time_zone: string; built: boolean }>(
+      deps.database.db,
+      sql`select time_zone, built_at is not null as built from report_state where workspace_id = ${job.workspaceId}`,
+    );
+    // Built meanwhile, or claimed for another zone (that claim sent its own job).
+    if (!state || state.built || state.time_zone !== job.timeZone) return;
+    await buildReportDays(deps, job.workspaceId, job.timeZone);
+  };
+
+/**
+ * Every ten minutes: brings up to date the days of workspaces that changed and whose reports
+ * nobody opened since (so report_dirty stays short), sends stalled builds again, and forgets
+ * marks of workspaces that have no report days. At most 20 s a run; the rest waits ten minutes.
+ */
+export const reportRefreshHandler =
+  (deps: AppDeps): JobHandler<object> =>
+  async () => {
+    const db = deps.database.db;
+    const started = performance.now();
+    await queryRows(
+      db,
+      sql`delete from report_dirty d where not exists (select 1 from report_state s where s.workspace_id = d.workspace_id)`,
+    );
+    const stalled = await queryRows<{ workspace_id: number; time_zone: string }>(
+      db,
+      sql`select workspace_id, time_zone from report_state
+          where built_at is null and created_at < now() - make_interval(mins => ${STALLED_BUILD_MINUTES})`,
+    );
+    for (const s of stalled) {
+      await queryRows(db, sql`update report_state set created_at = now() where workspace_id = ${s.workspace_id}`);
+      await sendBuild(deps, { workspaceId: Number(s.workspace_id), timeZone: s.time_zone });
+    }
+    const dirty = await queryRows<{ workspace_id: number; time_zone: string }>(
+      db,
+      sql`select s.workspace_id, s.time_zone from report_state s
+          where s.built_at is not null and exists (select 1 from report_dirty d where d.workspace_id = s.workspace_id)`,
+    );
+    for (const w of dirty) {
+      if (performance.now() - started > TIME_BUDGET_MS) return;
+      await refreshReportDays(deps, Number(w.workspace_id), w.time_zone);
+    }
+  };

@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import type { AppDeps, Ctx } from '../../platform/context';
+import { queryRows, type Executor } from '../../platform/db/database';
+import { addDays } from '../tickets';
+import { DAY_COLUMNS, dayRowsSql } from './day-rows';
+
+/** Advisory lock class of a workspace's report days: one refresh or build step at a time. */
+const LOCK_CLASS = 7_420_004;
+/** A workspace this small is built in the request that first asks (well under a second). */
+export const BUILD_INLINE_MAX_TICKETS = 20_000;
+/** A build recounts this many days per transaction. */
+const BUILD_CHUNK_DAYS = 31;
+export const REPORT_BUILD_QUEUE = 'reports.build';
+export interface ReportBuildJob {
+  workspaceId: number;
+  timeZone: string;
+}
+
+const midnight = (day: string, tz: string) => sql`((${day}::date)::timestamp at time zone ${tz})`;
+const lock = (db: Executor, ws: number) => queryRows(db, sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${ws}::int)`);
+
+/** Recounts the days `from`..`to` (both included) of a workspace, inside the caller's transaction. */
+async function recount(db: Executor, ws: number, tz: string, from: string, to: string) {
+  await queryRows(
+    db,
+    sql`delete from report_days where workspace_id = ${ws} and day >= ${from}::date and day <= ${to}::date`,
+  );
+  const rows = dayRowsSql({
+    workspaceId: ws,
+    timeZone: tz,
+    start: midnight(from, tz),
+    end: midnight(addDays(to, 1), tz),
+  });
+  await queryRows(
+    db,
+    sql`insert into report_days (workspace_id, ${DAY_COLUMNS}) select ${ws}, ${DAY_COLUMNS} from (${rows}) r`,
+  );
+}
+
+/** Consecutive days as runs [from, to]: a refresh recounts each run by one range read. */
+export function runsOf(days: string[]): [string, string][] {
+  const runs: [string, string][] = [];
+  for (const day of days) {
+    const last = runs.at(-1);
+    if (last && addDays(last[1], 1) === day) last[1] = day;
+    else runs.push([day, day]);
+  }
+  return runs;
+}
+
+/**
+ * Brings a built workspace's days up to date: takes the minutes report_dirty holds (written by
+ * the triggers since the last refresh), and recounts the local days they fall on — usually
+ * today alone. One transaction under the workspace's lock: a second refresh waits, then finds
+ * nothing left; writers never wait (report_dirty has no unique key).
+ */
+export async function refreshReportDays(deps: AppDeps, ws: number, tz: string): Promise<number> {
+  return deps.database.db.transaction(async (tx) => {
+    await lock(tx, ws);
+    const days = await queryRows<{ day: string }>(
+      tx,
+      sql`with gone as (delete from report_dirty where workspace_id = ${ws} returning at)
+          select distinct (at at time zone ${tz})::date::text as day from gone order by 1`,
+    );
+    for (const [from, to] of runsOf(days.map((d) => d.day))) await recount(tx, ws, tz, from, to);
+    return days.length;
+  });
+}
+
+/**
+ * Counts a workspace's days from scratch in `tz`: every local day from its first ticket to its
+ * last change, a month per transaction (a large workspace never holds one long transaction),
+ * then marks the days built — unless the zone changed meanwhile (that build is the one to finish).
+ * Changes made during the build were marked (the state row was committed first) and are
+ * recounted by the next refresh.
+ */
+export async function buildReportDays(deps: AppDeps, ws: number, tz: string): Promise<void> {
+  const db = deps.database.db;
+  await db.transaction(async (tx) => {
+    await lock(tx, ws);
+    await queryRows(tx, sql`delete from report_days where workspace_id = ${ws}`);
+  });
+  const [span] = await queryRows<{ first: string | null; last: string | null }>(
+    db,
+    sql`select (min(t) at time zone ${tz})::date::text as first, (max(t) at time zone ${tz})::date::text as last
+        from (select min(created_at) as t from tickets where workspace_id = ${ws} and deleted_at is null
+              union all select max(created_at) from tickets where workspace_id = ${ws} and deleted_at is null
+              union all select max(closed_at) from tickets
+                where workspace_id = ${ws} and deleted_at is null and closed_at is not null
+              union all select max(answered_at) from csat_surveys
+                where workspace_id = ${ws} and answered_at is not null) x`,
+  );
+  if (span?.first && span.last)
+    for (let from = span.first; from <= span.last; from = addDays(from, BUILD_CHUNK_DAYS)) {
+      const to = addDays(from, BUILD_CHUNK_DAYS - 1);
+      await db.transaction(async (tx) => {
+        await lock(tx, ws);
+        await recount(tx, ws, tz, from, to < span.last! ? to : span.last!);
+      });
+    }
+  await queryRows(
+    db,
+    sql`update report_state set built_at = now()
+        where workspace_id = ${ws} and time_zone = ${tz} and built_at is null`,
+  );
+}
+
+/**
+ * Whether an overview of this workspace (in its zone `tz`) can read its report days: yes when
+ * they are built in that zone (brought up to date first). The first time, or after the zone
+ * changed, a small workspace is built here and now; a large one by the `reports.build` job, and
+ * until it is done overviews count from the tickets.
+ */
+export async function reportDaysReady(ctx: Ctx, tz: string): Promise<boolean> {
+  const ws = ctx.workspaceId;
+  const deps = ctx.deps;
+  const [state] = await queryRows<{ time_zone: string; built: boolean }>(
+    deps.database.db,
+    sql`select time_zone, built_at is not null as built from report_state where workspace_id = ${ws}`,
+  );
+  if (state?.time_zone === tz) {
+    if (!state.built) return false;
+    await refreshReportDays(deps, ws, tz);
+    return true;
+  }
+  // Claims the build: committed before anything is counted, so the triggers mark every change from now on.
+  const claimed = await queryRows(
+    deps.database.db,
+    sql`insert into report_state (workspace_id, time_zone) values (${ws}, ${tz})
+        on conflict (workspace_id) do update set time_zone = excluded.time_zone, built_at = null, created_at = now()
+          where report_state.time_zone <> excluded.time_zone
+        returning 1`,
+  );
+  if (!claimed.length) return false;
+  const [size] = await queryRows<{ n: number }>(
+    deps.database.db,
+    sql`select count(*)::int as n from (select 1 from tickets where workspace_id = ${ws}
+          limit ${BUILD_INLINE_MAX_TICKETS + 1}) t`,
+  );
+  if (size.n <= BUILD_INLINE_MAX_TICKETS) {
+    await buildReportDays(deps, ws, tz);
+    return true;
+  }
+  await sendBuild(deps, { workspaceId: ws, timeZone: tz });
+  return false;
+}
+
+export const sendBuild = (deps: AppDeps, job: ReportBuildJob) =>
+  deps.jobs.send(REPORT_BUILD_QUEUE, job, { singletonKey: `reports.build:${job.workspaceId}` });
