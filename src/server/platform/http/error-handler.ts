@@ -75,12 +75,13 @@ export function toAppError(err: unknown, context?: string): AppError {
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
       return new AppError('too_large', { key: 'errors.too_many_files' });
-    case '23505': {
-      const f = e.constraint ? UNIQUE_FIELDS[e.constraint] : undefined;
-      return f
-        ? new AppError('invalid', { key: 'errors.invalid' }, { [f[0]]: { key: f[1] } as Msg })
-        : new AppError('conflict', { key: 'errors.conflict' });
-    }
+  }
+  const db = sqlStateOf(err);
+  if (db?.code === '23505') {
+    const f = db.constraint ? UNIQUE_FIELDS[db.constraint] : undefined;
+    return f
+      ? new AppError('invalid', { key: 'errors.invalid' }, { [f[0]]: { key: f[1] } as Msg })
+      : new AppError('conflict', { key: 'errors.conflict' });
   }
   if (
     e instanceof SyntaxError ||
@@ -94,6 +95,20 @@ export function toAppError(err: unknown, context?: string): AppError {
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
     return new AppError('invalid', { key: 'errors.bad_request' });
   return new AppError('internal', { key: 'errors.internal' });
+}
+
+/**
+ * The database's SQLSTATE and constraint of an error, or of the one it wraps: Drizzle throws its
+ * own error with the driver's in `cause`, so a unique violation a module did not expect still
+ * answers 409 (or the field's message), not 500.
+ */
+function sqlStateOf(err: unknown): { code: string; constraint?: string } | null {
+  let c = err as { code?: unknown; constraint?: string; cause?: unknown } | undefined;
+  for (let depth = 0; c && typeof c === 'object' && depth < 5; depth++) {
+    if (typeof c.code === 'string' && /^[0-9A-Z]{5}$/.test(c.code)) return { code: c.code, constraint: c.constraint };
+    c = c.cause as typeof c;
+  }
+  return null;
 }
 
 export function installErrorHandling(app: FastifyInstance) {
