@@ -35,8 +35,11 @@ CREATE TABLE "report_state" (
 ALTER TABLE "report_days" ADD CONSTRAINT "report_days_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_state" ADD CONSTRAINT "report_state_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_dirty_ws_idx" ON "report_dirty" USING btree ("workspace_id");--> statement-breakpoint
--- K4: what the report days must recount, marked by statement (one insert per statement, none for
--- a workspace whose reports were never opened, none when no counted column changed).
+-- K4: what the report days must recount: the minutes of the created_at, closed_at (before and
+-- after) and answered_at a change touches. Inserts and deletes mark by statement (one insert per
+-- statement); updates by row, only when a counted column changed (the WHEN is checked without
+-- calling anything: a reply's or a search vector's update costs nothing). None for a workspace
+-- whose reports were never opened (no report_state).
 CREATE FUNCTION report_mark_tickets() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -44,25 +47,6 @@ BEGIN
     SELECT DISTINCT n.workspace_id, date_trunc('minute', x.t)
     FROM new_rows n CROSS JOIN LATERAL (VALUES (n.created_at), (n.closed_at)) x(t)
     WHERE x.t IS NOT NULL AND EXISTS (SELECT 1 FROM report_state s WHERE s.workspace_id = n.workspace_id);
-  ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO report_dirty (workspace_id, at)
-    SELECT DISTINCT n.workspace_id, date_trunc('minute', x.t)
-    FROM new_rows n JOIN old_rows o ON o.id = n.id
-    CROSS JOIN LATERAL (VALUES (n.created_at), (n.closed_at), (o.closed_at)) x(t)
-    WHERE x.t IS NOT NULL
-      AND (o.status, o.department_id, o.assignee_ids, o.closed_at, o.first_response_at, o.sla_policy_id,
-           o.sla_breached, o.deleted_at, o.created_at)
-          IS DISTINCT FROM
-          (n.status, n.department_id, n.assignee_ids, n.closed_at, n.first_response_at, n.sla_policy_id,
-           n.sla_breached, n.deleted_at, n.created_at)
-      AND EXISTS (SELECT 1 FROM report_state s WHERE s.workspace_id = n.workspace_id);
-    -- A survey counts for its ticket's department, and not once the ticket is deleted.
-    INSERT INTO report_dirty (workspace_id, at)
-    SELECT DISTINCT n.workspace_id, date_trunc('minute', cs.answered_at)
-    FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN csat_surveys cs ON cs.ticket_id = n.id
-    WHERE cs.answered_at IS NOT NULL
-      AND (o.department_id, o.deleted_at) IS DISTINCT FROM (n.department_id, n.deleted_at)
-      AND EXISTS (SELECT 1 FROM report_state s WHERE s.workspace_id = n.workspace_id);
   ELSE
     INSERT INTO report_dirty (workspace_id, at)
     SELECT DISTINCT o.workspace_id, date_trunc('minute', x.t)
@@ -72,42 +56,57 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER tickets_report_insert AFTER INSERT ON tickets REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_mark_tickets();
---> statement-breakpoint
-CREATE TRIGGER tickets_report_update AFTER UPDATE ON tickets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_mark_tickets();
---> statement-breakpoint
-CREATE TRIGGER tickets_report_delete AFTER DELETE ON tickets REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_mark_tickets();
---> statement-breakpoint
-CREATE FUNCTION report_mark_surveys() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION report_mark_ticket_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
+  IF NOT EXISTS (SELECT 1 FROM report_state s WHERE s.workspace_id = NEW.workspace_id) THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO report_dirty (workspace_id, at)
+  SELECT DISTINCT NEW.workspace_id, date_trunc('minute', x.t)
+  FROM (VALUES (NEW.created_at), (NEW.closed_at), (OLD.closed_at), (OLD.created_at)) x(t)
+  WHERE x.t IS NOT NULL;
+  -- A survey counts for its ticket's department, and not once the ticket is deleted.
+  IF (OLD.department_id, OLD.deleted_at) IS DISTINCT FROM (NEW.department_id, NEW.deleted_at) THEN
     INSERT INTO report_dirty (workspace_id, at)
-    SELECT DISTINCT n.workspace_id, date_trunc('minute', n.answered_at) FROM new_rows n
-    WHERE n.answered_at IS NOT NULL AND EXISTS (SELECT 1 FROM report_state s WHERE s.workspace_id = n.workspace_id);
-  ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO report_dirty (workspace_id, at)
-    SELECT DISTINCT o.workspace_id, date_trunc('minute', o.answered_at) FROM old_rows o
-    WHERE o.answered_at IS NOT NULL AND EXISTS (SELECT 1 FROM report_state s WHERE s.workspace_id = o.workspace_id);
-  ELSE
-    INSERT INTO report_dirty (workspace_id, at)
-    SELECT DISTINCT n.workspace_id, date_trunc('minute', x.t)
-    FROM new_rows n JOIN old_rows o ON o.id = n.id
-    CROSS JOIN LATERAL (VALUES (n.answered_at), (o.answered_at)) x(t)
-    WHERE x.t IS NOT NULL
-      AND (o.rating, o.answered_at, o.agent_ids, o.ticket_id) IS DISTINCT FROM (n.rating, n.answered_at, n.agent_ids, n.ticket_id)
-      AND EXISTS (SELECT 1 FROM report_state s WHERE s.workspace_id = n.workspace_id);
+    SELECT NEW.workspace_id, date_trunc('minute', cs.answered_at)
+    FROM csat_surveys cs WHERE cs.ticket_id = NEW.id AND cs.answered_at IS NOT NULL;
   END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER csat_surveys_report_insert AFTER INSERT ON csat_surveys REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_mark_surveys();
+CREATE TRIGGER tickets_report_insert AFTER INSERT ON tickets REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_mark_tickets();
 --> statement-breakpoint
-CREATE TRIGGER csat_surveys_report_update AFTER UPDATE ON csat_surveys REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_mark_surveys();
+CREATE TRIGGER tickets_report_update AFTER UPDATE ON tickets FOR EACH ROW
+  WHEN ((OLD.status, OLD.department_id, OLD.assignee_ids, OLD.closed_at, OLD.first_response_at, OLD.sla_policy_id,
+         OLD.sla_breached, OLD.deleted_at, OLD.created_at)
+        IS DISTINCT FROM
+        (NEW.status, NEW.department_id, NEW.assignee_ids, NEW.closed_at, NEW.first_response_at, NEW.sla_policy_id,
+         NEW.sla_breached, NEW.deleted_at, NEW.created_at))
+  EXECUTE FUNCTION report_mark_ticket_change();
 --> statement-breakpoint
-CREATE TRIGGER csat_surveys_report_delete AFTER DELETE ON csat_surveys REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION report_mark_surveys();
+CREATE TRIGGER tickets_report_delete AFTER DELETE ON tickets REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION report_mark_tickets();
+--> statement-breakpoint
+CREATE FUNCTION report_mark_survey() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'DELETE' AND NEW.answered_at IS NOT NULL
+     AND EXISTS (SELECT 1 FROM report_state s WHERE s.workspace_id = NEW.workspace_id) THEN
+    INSERT INTO report_dirty (workspace_id, at) VALUES (NEW.workspace_id, date_trunc('minute', NEW.answered_at));
+  END IF;
+  IF TG_OP <> 'INSERT' AND OLD.answered_at IS NOT NULL
+     AND EXISTS (SELECT 1 FROM report_state s WHERE s.workspace_id = OLD.workspace_id) THEN
+    INSERT INTO report_dirty (workspace_id, at) VALUES (OLD.workspace_id, date_trunc('minute', OLD.answered_at));
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER csat_surveys_report_insert AFTER INSERT ON csat_surveys FOR EACH ROW
+  WHEN (NEW.answered_at IS NOT NULL) EXECUTE FUNCTION report_mark_survey();
+--> statement-breakpoint
+CREATE TRIGGER csat_surveys_report_update AFTER UPDATE ON csat_surveys FOR EACH ROW
+  WHEN ((OLD.rating, OLD.answered_at, OLD.agent_ids, OLD.ticket_id) IS DISTINCT FROM (NEW.rating, NEW.answered_at, NEW.agent_ids, NEW.ticket_id))
+  EXECUTE FUNCTION report_mark_survey();
+--> statement-breakpoint
+CREATE TRIGGER csat_surveys_report_delete AFTER DELETE ON csat_surveys FOR EACH ROW
+  WHEN (OLD.answered_at IS NOT NULL) EXECUTE FUNCTION report_mark_survey();
