@@ -165,7 +165,7 @@ async function main() {
   if (db) {
     for (;;) {
       const r = await db.query(
-        `select built_at is not null as built, extract(epoch from (coalesce(built_at, now()) - created_at)) as s
+        `select s.built_at is not null as built, extract(epoch from (coalesce(s.built_at, now()) - s.created_at)) as s
          from report_state s join workspaces w on w.id = s.workspace_id where w.slug = $1`,
         [o.workspace],
       );

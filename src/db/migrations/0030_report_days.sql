@@ -29,6 +29,7 @@ CREATE TABLE "report_state" (
 	"workspace_id" bigint PRIMARY KEY NOT NULL,
 	"time_zone" text NOT NULL,
 	"built_at" timestamp with time zone,
+	"version" bigint DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -57,6 +57,8 @@ export const reportState = pgTable('report_state', {
   workspaceId: workspaceFk().primaryKey(),
   timeZone: text().notNull(),
   builtAt: tstz(),
+  /** Raised by every refresh that recounted a day and by a finished build: overviews are cached by it. */
+  version: bigint({ mode: 'number' }).notNull().default(0),
   createdAt: tstz()
     .notNull()
     .default(sql`now()`),

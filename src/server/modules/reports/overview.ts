@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { seesAllDepartments, visibleTo } from '../tickets';
 import { DAY_COLUMNS, dayRowsSql } from './day-rows';
+import { cachedOverview } from './overview-cache';
 import { reportDaysReady } from './report-days';
 import { percentileFrom } from './report-buckets';
 import { daysOf, reportScope, type ReportScope } from './report-scope';
@@ -56,12 +57,13 @@ const p90 = (p: Pct | undefined) => minutes(p ? percentileFrom(p.n, 0.9, p.p_lo,
  * buckets' means): the histograms of the group's days added up, then read by a running total.
  */
 function percentiles(rel: string, key: string, col: 'fr' | 'res'): SQL {
-  const at = (p: number, edge: 'floor' | 'ceil') => sql.raw(`min(v) filter (where cum > ${edge}(${p} * (tot - 1)))`);
+  const at = (p: number, edge: 'floor' | 'ceil') =>
+    sql.raw(`min(v) filter (where cum > ${edge}(${p}::float8 * (tot - 1)))`);
   return sql`(select json_agg(json_build_object('k', k, 'n', n, 'm_lo', m_lo, 'm_hi', m_hi, 'p_lo', p_lo, 'p_hi', p_hi))
     from (select k, max(tot)::int as n, ${at(0.5, 'floor')} as m_lo, ${at(0.5, 'ceil')} as m_hi,
             ${at(0.9, 'floor')} as p_lo, ${at(0.9, 'ceil')} as p_hi
           from (select k, total / n as v, sum(n) over (partition by k order by b) as cum, sum(n) over (partition by k) as tot
-                from (select ${sql.raw(key)} as k, u.b, sum(u.n) as n, sum(u.s) as total
+                from (select ${sql.raw(key)} as k, u.b, sum(u.n)::int as n, sum(u.s) as total
                       from ${sql.raw(rel)}, unnest(${sql.raw(`${rel}.${col}_buckets, ${rel}.${col}_counts, ${rel}.${col}_sums`)}) as u(b, n, s)
                       group by 1, 2) h) w
           group by k) q)`;
@@ -92,17 +94,21 @@ function groups(ctx: Ctx, rel: string, per: 'agent' | 'department'): SQL {
 export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQuery }): Promise<TReportOverview> {
   const s = await reportScope(ctx, input);
   const all = seesAllDepartments(s.actor);
-  const stored = all && (await reportDaysReady(ctx, s.timeZone));
-  const source = stored
-    ? sql`select ${DAY_COLUMNS} from report_days where workspace_id = ${ctx.workspaceId}
-            and day >= ${s.from}::date and day <= ${s.to}::date`
-    : dayRowsSql({
-        workspaceId: ctx.workspaceId,
-        timeZone: s.timeZone,
-        start: s.start,
-        end: s.end,
-        visible: all ? null : visibleTo(s.actor),
-      });
+  const version = all ? await reportDaysReady(ctx, s.timeZone) : null;
+  if (version !== null)
+    return cachedOverview(ctx.deps, ctx.workspaceId, version, s, async () => {
+      const source = sql`select ${DAY_COLUMNS} from report_days where workspace_id = ${ctx.workspaceId}
+        and day >= ${s.from}::date and day <= ${s.to}::date`;
+      return shape(s, await overviewOf(ctx, s, source));
+    });
+  // Counted from the tickets: an agent limited to some departments, or days not built yet.
+  const source = dayRowsSql({
+    workspaceId: ctx.workspaceId,
+    timeZone: s.timeZone,
+    start: s.start,
+    end: s.end,
+    visible: all ? null : visibleTo(s.actor),
+  });
   const r = await overviewOf(ctx, s, source);
   return shape(s, r);
 }

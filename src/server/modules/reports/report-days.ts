@@ -63,6 +63,7 @@ export async function refreshReportDays(deps: AppDeps, ws: number, tz: string): 
           select distinct (at at time zone ${tz})::date::text as day from gone order by 1`,
     );
     for (const [from, to] of runsOf(days.map((d) => d.day))) await recount(tx, ws, tz, from, to);
+    if (days.length) await queryRows(tx, sql`update report_state set version = version + 1 where workspace_id = ${ws}`);
     return days.length;
   });
 }
@@ -100,18 +101,18 @@ export async function buildReportDays(deps: AppDeps, ws: number, tz: string): Pr
     }
   await queryRows(
     db,
-    sql`update report_state set built_at = now()
+    sql`update report_state set built_at = now(), version = version + 1
         where workspace_id = ${ws} and time_zone = ${tz} and built_at is null`,
   );
 }
 
 /**
- * Whether an overview of this workspace (in its zone `tz`) can read its report days: yes when
- * they are built in that zone (brought up to date first). The first time, or after the zone
- * changed, a small workspace is built here and now; a large one by the `reports.build` job, and
- * until it is done overviews count from the tickets.
+ * Whether an overview of this workspace (in its zone `tz`) can read its report days, and their
+ * version then (null: not yet): they are when built in that zone, brought up to date first. The
+ * first time, or after the zone changed, a small workspace is built here and now; a large one
+ * by the `reports.build` job, and until it is done overviews count from the tickets.
  */
-export async function reportDaysReady(ctx: Ctx, tz: string): Promise<boolean> {
+export async function reportDaysReady(ctx: Ctx, tz: string): Promise<number | null> {
   const ws = ctx.workspaceId;
   const deps = ctx.deps;
   const [state] = await queryRows<{ time_zone: string; built: boolean }>(
@@ -119,19 +120,20 @@ export async function reportDaysReady(ctx: Ctx, tz: string): Promise<boolean> {
     sql`select time_zone, built_at is not null as built from report_state where workspace_id = ${ws}`,
   );
   if (state?.time_zone === tz) {
-    if (!state.built) return false;
+    if (!state.built) return null;
     await refreshReportDays(deps, ws, tz);
-    return true;
+    return version(ctx);
   }
   // Claims the build: committed before anything is counted, so the triggers mark every change from now on.
   const claimed = await queryRows(
     deps.database.db,
     sql`insert into report_state (workspace_id, time_zone) values (${ws}, ${tz})
-        on conflict (workspace_id) do update set time_zone = excluded.time_zone, built_at = null, created_at = now()
+        on conflict (workspace_id) do update
+          set time_zone = excluded.time_zone, built_at = null, created_at = now(), version = report_state.version + 1
           where report_state.time_zone <> excluded.time_zone
         returning 1`,
   );
-  if (!claimed.length) return false;
+  if (!claimed.length) return null;
   const [size] = await queryRows<{ n: number }>(
     deps.database.db,
     sql`select count(*)::int as n from (select 1 from tickets where workspace_id = ${ws}
@@ -139,10 +141,18 @@ export async function reportDaysReady(ctx: Ctx, tz: string): Promise<boolean> {
   );
   if (size.n <= BUILD_INLINE_MAX_TICKETS) {
     await buildReportDays(deps, ws, tz);
-    return true;
+    return version(ctx);
   }
   await sendBuild(deps, { workspaceId: ws, timeZone: tz });
-  return false;
+  return null;
+}
+
+async function version(ctx: Ctx): Promise<number | null> {
+  const [row] = await queryRows<{ version: string }>(
+    ctx.deps.database.db,
+    sql`select version from report_state where workspace_id = ${ctx.workspaceId} and built_at is not null`,
+  );
+  return row ? Number(row.version) : null;
 }
 
 export const sendBuild = (deps: AppDeps, job: ReportBuildJob) =>

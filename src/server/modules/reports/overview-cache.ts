@@ -1,0 +1,43 @@
+import type { TReportOverview } from '../../../contracts/reports';
+import type { AppDeps } from '../../platform/context';
+import type { ReportScope } from './report-scope';
+
+const MAX_ENTRIES = 500;
+interface Cache {
+  /** Per workspace: the report days' version the cached overviews were added up from. */
+  versions: Map<number, number>;
+  overviews: Map<string, Promise<TReportOverview>>;
+}
+/** One cache per database (an app; tests run several in one process). */
+const caches = new WeakMap<AppDeps['database'], Cache>();
+
+/**
+ * An overview added up from report days is reused while the days have not changed: the key
+ * holds their version (report_state.version, raised by every refresh that recounted a day), so
+ * a reused overview is never older than the last change an overview or the refresh job took in.
+ * Computed once at a time per key: managers opening the same page share one computation.
+ */
+export function cachedOverview(
+  deps: AppDeps,
+  workspaceId: number,
+  version: number,
+  s: ReportScope,
+  compute: () => Promise<TReportOverview>,
+): Promise<TReportOverview> {
+  let c = caches.get(deps.database);
+  if (!c) caches.set(deps.database, (c = { versions: new Map(), overviews: new Map() }));
+  if (c.versions.get(workspaceId) !== version) {
+    // The workspace's older overviews can never be asked for again.
+    for (const k of c.overviews.keys()) if (k.startsWith(`${workspaceId}|`)) c.overviews.delete(k);
+    c.versions.set(workspaceId, version);
+  }
+  const key = [workspaceId, version, s.timeZone, s.from, s.to, s.departmentId ?? '', s.agentId ?? ''].join('|');
+  const hit = c.overviews.get(key);
+  if (hit) return hit;
+  if (c.overviews.size >= MAX_ENTRIES) c.overviews.clear();
+  const value = compute();
+  c.overviews.set(key, value);
+  const overviews = c.overviews;
+  value.catch(() => overviews.delete(key));
+  return value;
+}
