@@ -1,7 +1,7 @@
 /**
  * npm run bench:reports -- [--url http://127.0.0.1:3400] [--workspace bench] [--duration 15]
  *                          [--warmup 5] [--connections 16] [--pid PID] [--export-days 366]
- *                          [--database-url URL --backfill] [--xlsx]
+ *                          [--database-url URL --backfill] [--xlsx] [--export-only]
  *
  * K4 at scale, against a running server on a `npm run bench:seed` database (bench/README.md):
  * 0. With --database-url: the first overview claims the workspace's report days; waits until the
@@ -40,6 +40,7 @@ const { values: o } = parseArgs({
     backfill: { type: 'boolean', default: false },
     xlsx: { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
+    'export-only': { type: 'boolean', default: false },
   },
 });
 const url = o.url!.replace(/\/$/, '');
@@ -178,13 +179,13 @@ async function main() {
     log(`report days built in ${buildSeconds} s`);
   }
   const rows: (Partial<Measured> & { scenario: string })[] = [];
-  for (const s of scenarios) {
+  for (const s of o['export-only'] ? [] : scenarios) {
     log(`${s.name}…`);
     const m = await drive(url, { path: s.path, headers }, opts);
     rows.push({ scenario: s.name, ...m });
     log(`${s.name}: ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}`);
   }
-  if (db) {
+  if (db && !o['export-only']) {
     // Open tickets of the last 30 days, switched between active and pending (both "running"):
     // the statement trigger marks today and each ticket's creation day; each overview recounts them.
     const open = (
@@ -199,7 +200,7 @@ async function main() {
       const ids = Array.from({ length: 5 }, () => open[Math.floor(Math.random() * open.length)]);
       changes += 5;
       void db.query(
-        `update tickets set status = case status when 'active' then 'pending' else 'active' end
+        `update tickets set status = (case status when 'active' then 'pending' else 'active' end)::ticket_status
          where id = any($1::bigint[]) and status in ('active', 'pending')`,
         [ids],
       );

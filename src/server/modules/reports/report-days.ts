@@ -52,11 +52,24 @@ export function runsOf(days: string[]): [string, string][] {
  * Brings a built workspace's days up to date: takes the minutes report_dirty holds (written by
  * the triggers since the last refresh), and recounts the local days they fall on — usually
  * today alone. One transaction under the workspace's lock: a second refresh waits, then finds
- * nothing left; writers never wait (report_dirty has no unique key).
+ * nothing left — or, with `skipIfBusy` (an overview), does not wait and leaves the marks to the
+ * refresh under way and the next one, so that under a stream of changes one overview at a time
+ * recounts and the others read the days as they are. Writers never wait (no unique key).
  */
-export async function refreshReportDays(deps: AppDeps, ws: number, tz: string): Promise<number> {
+export async function refreshReportDays(
+  deps: AppDeps,
+  ws: number,
+  tz: string,
+  opts: { skipIfBusy?: boolean } = {},
+): Promise<number> {
   return deps.database.db.transaction(async (tx) => {
-    await lock(tx, ws);
+    if (opts.skipIfBusy) {
+      const [got] = await queryRows<{ ok: boolean }>(
+        tx,
+        sql`select pg_try_advisory_xact_lock(${LOCK_CLASS}, ${ws}::int) as ok`,
+      );
+      if (!got.ok) return 0;
+    } else await lock(tx, ws);
     const days = await queryRows<{ day: string }>(
       tx,
       sql`with gone as (delete from report_dirty where workspace_id = ${ws} returning at)
@@ -121,7 +134,7 @@ export async function reportDaysReady(ctx: Ctx, tz: string): Promise<number | nu
   );
   if (state?.time_zone === tz) {
     if (!state.built) return null;
-    await refreshReportDays(deps, ws, tz);
+    await refreshReportDays(deps, ws, tz, { skipIfBusy: true });
     return version(ctx);
   }
   // Claims the build: committed before anything is counted, so the triggers mark every change from now on.
