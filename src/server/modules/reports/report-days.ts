@@ -128,12 +128,16 @@ export async function buildReportDays(deps: AppDeps, ws: number, tz: string): Pr
 export async function reportDaysReady(ctx: Ctx, tz: string): Promise<number | null> {
   const ws = ctx.workspaceId;
   const deps = ctx.deps;
-  const [state] = await queryRows<{ time_zone: string; built: boolean }>(
+  // One read on the usual path: the state, its version, and whether anything is marked.
+  const [state] = await queryRows<{ time_zone: string; built: boolean; version: string; dirty: boolean }>(
     deps.database.db,
-    sql`select time_zone, built_at is not null as built from report_state where workspace_id = ${ws}`,
+    sql`select time_zone, built_at is not null as built, version,
+          exists (select 1 from report_dirty d where d.workspace_id = ${ws}) as dirty
+        from report_state where workspace_id = ${ws}`,
   );
   if (state?.time_zone === tz) {
     if (!state.built) return null;
+    if (!state.dirty) return Number(state.version);
     await refreshReportDays(deps, ws, tz, { skipIfBusy: true });
     return version(ctx);
   }
