@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // browser tests (e2e) of the built web app against the real server in Debian chromium.
 export default defineConfig({
   test: {
+    // Two workers on CI's two cores (vitest's default is one fewer than the cores): a test file
+    // spends much of its time importing and waiting on PostgreSQL, so two overlap well (the
+    // integration project: 15 → 8 minutes). Browser tests stay one at a time (e2e below).
+    maxWorkers: 2,
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test-results/vitest.json' },
     projects: [
@@ -16,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/helpers/pg-global-setup.ts'],
+          globalSetup: ['test/helpers/pg-global-setup.ts', 'test/helpers/build-server-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: true,
@@ -29,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/helpers/build-server-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

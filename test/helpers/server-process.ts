@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = `${ROOT}node_modules/.bin/tsx`;
+/** The server as `npm start` runs it: the bundle, built by the projects' global setup (build-server-setup.ts). */
+const SERVER = 'src/server/main.ts';
+const BUNDLE = `${ROOT}dist/server/main.js`;
 
 export interface Proc {
   child: ChildProcess;
@@ -15,7 +18,9 @@ export interface Proc {
 export function run(script: string, env: Record<string, string>): Proc {
   let out = '';
   let err = '';
-  const child = spawn(TSX, [script], {
+  const [command, args] =
+    script === SERVER ? [process.execPath, ['--enable-source-maps', BUNDLE]] : [TSX, [script]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     // Test mail servers listen on 127.0.0.1: private targets are allowed unless a test says otherwise.
     env: { PATH: process.env.PATH!, LOG_LEVEL: 'warn', ALLOW_PRIVATE_NETWORK_TARGETS: 'true', ...env },

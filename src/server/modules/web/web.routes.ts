@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../../platform/errors';
+import { PROJECT_ROOT } from '../../platform/paths';
 
 /** Where `npm run build:web` puts the single-page app. */
-export const WEB_DIR = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
+export const WEB_DIR = join(PROJECT_ROOT, 'dist/web');
 
 /**
  * Serves the web app at `/`: hashed files under /assets are cached for a year, and every other

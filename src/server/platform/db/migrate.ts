@@ -1,9 +1,10 @@
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { sql } from 'drizzle-orm';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths';
 import { queryRows, type Database } from './database';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = join(PROJECT_ROOT, 'src/db/migrations');
 
 // An arbitrary constant: the advisory lock that serialises migrations across processes.
 const MIGRATION_LOCK = 727_100_001;
