@@ -18,8 +18,7 @@ export interface Proc {
 export function run(script: string, env: Record<string, string>): Proc {
   let out = '';
   let err = '';
-  const [command, args] =
-    script === SERVER ? [process.execPath, ['--enable-source-maps', BUNDLE]] : [TSX, [script]];
+  const [command, args] = script === SERVER ? [process.execPath, ['--enable-source-maps', BUNDLE]] : [TSX, [script]];
   const child = spawn(command, args, {
     cwd: ROOT,
     // Test mail servers listen on 127.0.0.1: private targets are allowed unless a test says otherwise.
