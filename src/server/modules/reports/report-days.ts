@@ -112,11 +112,27 @@ export async function buildReportDays(deps: AppDeps, ws: number, tz: string): Pr
         await recount(tx, ws, tz, from, to < span.last! ? to : span.last!);
       });
     }
+  await analyzeAfterBuild(db, ws);
   await queryRows(
     db,
     sql`update report_state set built_at = now(), version = version + 1
         where workspace_id = ${ws} and time_zone = ${tz} and built_at is null`,
   );
+}
+
+/**
+ * Statistics for report_days once a build has added a good part of it (or it never had any):
+ * without them the planner takes a year's days for a few rows and aggregates the per-agent
+ * histograms by an on-disk sort (366 days at 1M: 1.5 s instead of 0.9 s). Autovacuum would get
+ * there too, minutes later; many small workspaces' builds do not each pay for it.
+ */
+async function analyzeAfterBuild(db: AppDeps['database']['db'], ws: number): Promise<void> {
+  const [r] = await queryRows<{ added: number; known: number }>(
+    db,
+    sql`select (select count(*) from report_days where workspace_id = ${ws})::float8 as added,
+          (select reltuples from pg_class where oid = 'report_days'::regclass)::float8 as known`,
+  );
+  if (r && r.added > 1000 && (r.known < 0 || r.added > r.known * 0.1)) await queryRows(db, sql`analyze report_days`);
 }
 
 /**

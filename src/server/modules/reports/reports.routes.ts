@@ -11,7 +11,14 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/reports/overview',
     { config: view, schema: { tags, querystring: ZReportQuery, response: { 200: ZReportOverview } } },
-    (req) => reportOverview({ ctx: req.ctx, input: req.query }),
+    async (req, reply) => {
+      const r = await reportOverview({ ctx: req.ctx, input: req.query });
+      // Serialized by the route's response schema once per computed overview (overview-cache.ts),
+      // kept as bytes: fastify sends a Buffer as it is, with no per-request conversion. The type
+      // provider types send() by the schema's object, hence the cast.
+      r.body.bytes ??= Buffer.from(reply.serialize(r.value) as string);
+      return reply.type('application/json; charset=utf-8').send(r.body.bytes as unknown as typeof r.value);
+    },
   );
   for (const format of ['csv', 'xlsx'] as ExportFormat[])
     app.get(
