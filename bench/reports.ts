@@ -196,18 +196,24 @@ async function main() {
       )
     ).rows.map((r) => Number(r.id));
     let changes = 0;
+    // Every update is kept and awaited before the client ends (an update still queued when it
+    // ended rejected unhandled and stopped the bench).
+    const pending: Promise<unknown>[] = [];
     const writer = setInterval(() => {
       const ids = Array.from({ length: 5 }, () => open[Math.floor(Math.random() * open.length)]);
       changes += 5;
-      void db.query(
-        `update tickets set status = (case status when 'active' then 'pending' else 'active' end)::ticket_status
+      pending.push(
+        db.query(
+          `update tickets set status = (case status when 'active' then 'pending' else 'active' end)::ticket_status
          where id = any($1::bigint[]) and status in ('active', 'pending')`,
-        [ids],
+          [ids],
+        ),
       );
     }, 100);
     log('overview-30d-while-writing…');
     const m = await drive(url, { path: '/api/v1/reports/overview', headers }, opts);
     clearInterval(writer);
+    await Promise.all(pending);
     rows.push({ scenario: 'overview-30d-while-writing', ...m });
     log(`while writing (${changes} ticket changes): ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms`);
   }

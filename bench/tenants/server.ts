@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,14 +13,15 @@ export interface Server {
 }
 
 /**
- * The real server on a database, started as `npm start` starts it (node, the tsx loader,
- * `--max-old-space-size=192`) and as the README's figures were taken: web only (no worker),
- * no demo data, request logs at warn.
+ * The real server on a database, started as `npm start` starts it (the bundle
+ * dist/server/main.js, built first, `--max-old-space-size=192`): web only (no worker), no demo
+ * data, request logs at warn. The README's figures before 2026-12-06 ran the sources with tsx.
  */
 export async function startServer(databaseUrl: string, port: number): Promise<Server> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const dataDir = mkdtempSync(join(tmpdir(), 'pishkhan-bench-tenants-'));
-  const child = spawn(process.execPath, ['--max-old-space-size=192', '--import', 'tsx', 'src/server/main.ts'], {
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--max-old-space-size=192', '--enable-source-maps', 'dist/server/main.js'], {
     cwd: root,
     env: {
       PATH: process.env.PATH!,
