@@ -5,9 +5,9 @@ import type { ReportScope } from './report-scope';
 const MAX_ENTRIES = 500;
 
 /**
- * An overview and its answer's body once serialized: a reused overview is sent as that string
- * (reports.routes.ts), not validated and serialized again per request (33 KB at 200 agents: at
- * 1,500 requests a second that garbage alone grew the heap by ~100 MB).
+ * An overview and its answer's body once serialized: a reused overview is sent as those bytes
+ * (reports.routes.ts), not validated and serialized again per request (33 KB at 200 agents;
+ * 1,478 → 2,254 reused overviews a second at 1M tickets).
  */
 export interface OverviewResult {
   value: TReportOverview;
