@@ -14,6 +14,9 @@ export async function sseFanout(
     const ac = new AbortController();
     controllers.push(ac);
     const res = await fetch(`${url}/api/v1/events/stream`, { headers: { cookie: headers.cookie }, signal: ac.signal });
+    if (res.status === 429)
+      // One signed-in person may hold 10 streams by default; this bench opens them all as agent1.
+      throw new Error('stream: 429 — start the server with LIVE_STREAMS_PER_PERSON=1000 for sse-fanout');
     if (!res.ok || !res.body) throw new Error(`stream: ${res.status}`);
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
