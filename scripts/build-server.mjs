@@ -3,7 +3,7 @@
 // dist/server/main.js, with its source map; packages stay in node_modules. `npm start` and the
 // tests that start real server processes run the bundle: it starts in about a third of the time
 // tsx takes to transpile the sources at start, and the process holds ~70 MB less (no compiler,
-// no per-file transform cache) — see bench/README.md "Server memory". Takes under a second, so
+// no per-file transform cache) — see bench/README.md "The server as a bundle". Takes under a second, so
 // it runs on every start. Written to a temporary file and renamed, so a process starting while
 // another build runs never reads half a bundle.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
