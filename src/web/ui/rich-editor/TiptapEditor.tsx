@@ -1,4 +1,5 @@
 import { useEffect, useImperativeHandle, useRef } from 'react';
+import type { Node as PmNode } from '@tiptap/pm/model';
 import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -32,21 +33,39 @@ export default function TiptapEditor({
   const onSlashRef = useRef(onSlash);
   onSlashRef.current = onSlash;
   const slashAt = useRef<number | null>(null);
+  // A "/" key seen in keydown: where it will go if it starts a word (else null). Keyboards that
+  // send keydown (every desktop one) are decided here, once the "/" is in the document; how the
+  // browser's edit then reaches ProseMirror (as text input or as a wider DOM change) no longer
+  // matters. Virtual keyboards send no "/" key and are decided in handleTextInput.
+  const slashKey = useRef<{ at: number | null } | null>(null);
+  const startsWord = (view: EditorView, pos: number) =>
+    view.state.doc.resolve(pos).parentOffset === 0 || /\s/.test(view.state.doc.textBetween(pos - 1, pos));
+  const opened = (at: number) => {
+    slashAt.current = at;
+    const notify = onSlashRef.current;
+    if (notify) setTimeout(notify, 0); // after the "/" is in the text
+  };
+  const handleKeyDown = (view: EditorView, event: KeyboardEvent) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || view.composing) return false;
+    if (!onSlashRef.current) return false;
+    const { from } = view.state.selection;
+    slashKey.current = { at: startsWord(view, from) ? from : null };
+    return false;
+  };
+  const afterSlashKey = (doc: PmNode) => {
+    const key = slashKey.current;
+    slashKey.current = null;
+    if (key?.at == null || key.at + 1 > doc.content.size) return;
+    if (doc.textBetween(key.at, key.at + 1) === '/') opened(key.at);
+  };
   const handleTextInput = (view: EditorView, from: number, _to: number, text: string) => {
-    if (!text.endsWith('/') || !onSlashRef.current) return false;
+    if (!text.endsWith('/') || !onSlashRef.current || slashKey.current) return false;
     // The browser may report the "/" with the space before it (a trailing no-break space it
     // turns into a plain one): the character before the "/" is then in `text`.
     const at = from + text.length - 1;
-    const before =
-      text.length > 1
-        ? text[text.length - 2]
-        : view.state.doc.resolve(from).parentOffset > 0
-          ? view.state.doc.textBetween(from - 1, from)
-          : '';
+    const before = text.length > 1 ? text[text.length - 2] : startsWord(view, from) ? '' : 'x';
     if (before && !/\s/.test(before)) return false;
-    slashAt.current = at;
-    const notify = onSlashRef.current;
-    setTimeout(notify, 0); // after the "/" is in the text
+    opened(at);
     return false;
   };
   const editor = useEditor({
@@ -63,8 +82,12 @@ export default function TiptapEditor({
         ...(error ? { 'aria-invalid': 'true' } : {}),
       },
       handleTextInput,
+      handleKeyDown,
     },
-    onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
+    onUpdate: ({ editor: e }) => {
+      onChange(e.isEmpty ? '' : e.getHTML());
+      afterSlashKey(e.state.doc);
+    },
   });
   // Follow outside resets (the form cleared after sending) without fighting the cursor while typing.
   // useEditor may hand out an instance it has already destroyed (it recreates the editor after the
@@ -87,6 +110,7 @@ export default function TiptapEditor({
           ...(error ? { 'aria-invalid': 'true' } : {}),
         },
         handleTextInput,
+        handleKeyDown,
       },
     });
     // handleTextInput reads only refs: it need not follow renders.
