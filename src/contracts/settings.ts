@@ -27,13 +27,22 @@ export const ZTimeZone = z
   .max(64)
   .refine((tz) => {
     if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
+    return knownTimeZone(tz);
   }, 'validation.time_zone');
+
+// Zones found known, so that settings parsed on every cache refresh and query strings with `tz`
+// do not each make an Intl.DateTimeFormat (ICU memory outside V8's heap; see dayIn).
+const knownZones = new Set<string>();
+function knownTimeZone(tz: string): boolean {
+  if (knownZones.has(tz)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    return false;
+  }
+  if (knownZones.size < 1000) knownZones.add(tz);
+  return true;
+}
 
 /** J1 and J2: every workspace setting with its default. Stored as one JSON document. */
 export const ZSettings = z.object({

@@ -3,11 +3,8 @@ import type { TCreditUsage, TCreditUsageQuery } from '../../../contracts/billing
 import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { getSettings } from '../settings';
+import { dayIn } from '../tickets';
 import { requireCreditReader } from './get-credit';
-
-/** The calendar day of an instant in a time zone (YYYY-MM-DD). */
-const dayIn = (instant: Date, tz: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 
 /**
  * `GET /billing/credit/usage?days=30`: SMS spending per day for the admin's chart, the last

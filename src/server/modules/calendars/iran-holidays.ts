@@ -89,13 +89,23 @@ export const MAX_JALALI_YEAR = 1500;
 const DAY_MS = 86_400_000;
 
 // A civil day is handled as its noon in UTC, so neither a zone's offset nor DST can move it.
-const calendarFormat = (calendar: string, timeZone = 'UTC') =>
-  new Intl.DateTimeFormat(`en-u-ca-${calendar}-nu-latn`, {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  });
+// Made once per calendar and zone (a formatter holds ICU memory outside V8's heap; see dayIn).
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+function calendarFormat(calendar: string, timeZone = 'UTC'): Intl.DateTimeFormat {
+  const key = `${calendar} ${timeZone}`;
+  let format = calendarFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(`en-u-ca-${calendar}-nu-latn`, {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    });
+    if (calendarFormats.size >= 1000) calendarFormats.clear();
+    calendarFormats.set(key, format);
+  }
+  return format;
+}
 const persian = calendarFormat('persian');
 const umalqura = calendarFormat('islamic-umalqura');
 
