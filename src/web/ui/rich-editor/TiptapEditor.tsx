@@ -63,8 +63,7 @@ export default function TiptapEditor({
     // The browser may report the "/" with the space before it (a trailing no-break space it
     // turns into a plain one): the character before the "/" is then in `text`.
     const at = from + text.length - 1;
-    const before = text.length > 1 ? text[text.length - 2] : startsWord(view, from) ? '' : 'x';
-    if (before && !/\s/.test(before)) return false;
+    if (!(text.length > 1 ? /\s/.test(text[text.length - 2]) : startsWord(view, from))) return false;
     opened(at);
     return false;
   };
