@@ -9,9 +9,16 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { drizzleFastIs } from './drizzle-fast-is.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}dist/server/main.js`;
+// Packages stay in node_modules, but for drizzle-orm: it is bundled so that its `is` can be the
+// remembering one (drizzle-fast-is.mjs; 6–7.5% of the server's CPU under list loads).
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+  .filter((name) => name !== 'drizzle-orm')
+  .flatMap((name) => [name, `${name}/*`]);
 const tmp = `${out}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
 
 await build({
@@ -21,7 +28,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  external,
+  plugins: [drizzleFastIs],
   sourcemap: 'linked',
   sourcesContent: false,
   logLevel: 'warning',
