@@ -163,6 +163,11 @@ describe('attachments on messages (C6)', () => {
     });
     expect(tk.attachments).toHaveLength(1);
     expect(tk.attachments[0]).toMatchObject({ name: 'first.png', contentType: 'image/png', size: png().length });
+    // Read back: the ticket's page and its thread show the first message's file (read with it).
+    expect((await w.agent.client.get(`tickets/${tk.number}`)).json().attachments).toEqual(tk.attachments);
+    expect((await w.agent.client.get(`tickets/${tk.number}/messages`)).json().items[0].attachments).toEqual(
+      tk.attachments,
+    );
     const ups = [];
     for (let i = 0; i < 4; i++) ups.push(await uploaded(w.alice.client, `part-${i}.pdf`, pdf(`part ${i}`)));
     const four = await w.alice.client.post(`tickets/${tk.number}/messages`, {

@@ -145,6 +145,10 @@ describe('privacy of customers’ contacts', () => {
     const page = await w.agent.client.get(`tickets/${tk.number}`);
     expect(page.statusCode).toBe(200);
     expect(page.json().requester).toMatchObject({ id: customer.id, name: 'Zahra Hosseini', email: customer.email });
+    // The thread shows her avatar on her message (read with the messages, in one statement).
+    const [first] = (await w.agent.client.get(`tickets/${tk.number}/messages`)).json().items;
+    expect(first.author.avatarUrl).toMatch(new RegExp(`^/api/v1/users/${customer.id}/avatar\\?v=\\d+$`));
+    expect((await w.agent.client.get(first.author.avatarUrl)).statusCode).toBe(200);
     const row = (await w.agent.client.get(`tickets?q=${tk.number}`)).json().items[0];
     expect(row.requester.email).toBe(customer.email);
     // Who may not see the ticket learns nothing from it.

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/test-app';
 import { openTicket, useTicketWorld, type TicketWorld } from '../helpers/tickets';
 
 let w: TicketWorld;
-useTicketWorld((_app, world) => (w = world));
+let app: TestApp;
+useTicketWorld((a, world) => ((app = a), (w = world)));
 
 describe('delete and restore (C11)', () => {
   it('soft-deletes, hides, lists with includeDeleted, restores; an agent cannot delete its own ticket', async () => {
@@ -123,6 +125,24 @@ describe('logs (C21, C22)', () => {
     expect(asAdmin.some((v: { byAdmin: boolean }) => v.byAdmin)).toBe(true);
     expect(asAgent.some((v: { byAdmin: boolean }) => v.byAdmin)).toBe(false);
     expect(asAgent.map((v: { user: { id: string } }) => v.user.id)).toContain(w.billingAgent.id);
+  });
+
+  it('logs one view per person and minute: a reopening within the minute is not logged again, one after it is', async () => {
+    const tk = await openTicket(w.alice.client, { departmentId: w.support.id });
+    const mine = async () =>
+      (await w.admin.get(`tickets/${tk.number}/views`))
+        .json()
+        .items.filter((v: { user: { id: string } }) => v.user.id === w.agent.id).length;
+    await w.agent.client.get(`tickets/${tk.number}`);
+    app.clock.advance(59_000);
+    await w.agent.client.get(`tickets/${tk.number}`);
+    expect(await mine()).toBe(1);
+    app.clock.advance(2_000);
+    await w.agent.client.get(`tickets/${tk.number}`);
+    expect(await mine()).toBe(2);
+    // The requester's own opening is logged apart from the agent's.
+    await w.alice.client.get(`tickets/${tk.number}`);
+    expect(await mine()).toBe(2);
   });
 });
 

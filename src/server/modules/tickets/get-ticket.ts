@@ -1,9 +1,7 @@
-import { desc, eq, gt } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { TicketRef } from '../../../contracts/tickets';
-import { ticketViews } from '../../../db/schema';
 import type { TTicket } from '../../../contracts/tickets';
 import type { Ctx } from '../../platform/context';
-import { inWorkspace } from '../../platform/db/scope';
 import { findVisibleTicket } from './ticket-access';
 import { ticketDetails } from './ticket-details';
 
@@ -15,28 +13,12 @@ export async function getTicket({ ctx, number }: { ctx: Ctx; number: TicketRef }
   const actor = ctx.actor!;
   const row = await findVisibleTicket(ctx, number, { includeDeleted: true });
   const now = ctx.deps.clock.now();
-  const [recent] = await ctx.db
-    .select({ id: ticketViews.id })
-    .from(ticketViews)
-    .where(
-      inWorkspace(
-        ticketViews,
-        ctx,
-        eq(ticketViews.ticketId, row.id),
-        eq(ticketViews.userId, actor.id),
-        gt(ticketViews.viewedAt, new Date(now.getTime() - VIEW_DEDUP_MS)),
-      ),
-    )
-    .orderBy(desc(ticketViews.viewedAt))
-    .limit(1);
-  if (!recent) {
-    await ctx.db.insert(ticketViews).values({
-      workspaceId: ctx.workspaceId,
-      ticketId: row.id,
-      userId: actor.id,
-      byAdmin: actor.role === 'admin',
-      viewedAt: now,
-    });
-  }
+  // Logged unless the same person opened it within the window: one statement, which writes (and
+  // commits) only when it inserts.
+  await ctx.db.execute(sql`insert into ticket_views (workspace_id, ticket_id, user_id, by_admin, viewed_at)
+    select ${ctx.workspaceId}, ${row.id}, ${actor.id}, ${actor.role === 'admin'}, ${now}
+    where not exists (select 1 from ticket_views v where v.workspace_id = ${ctx.workspaceId}
+      and v.ticket_id = ${row.id} and v.user_id = ${actor.id}
+      and v.viewed_at > ${new Date(now.getTime() - VIEW_DEDUP_MS)})`);
   return ticketDetails(ctx, row);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { files, messages, ticketParticipants, users } from '../../../db/schema';
 import type { TTicket } from '../../../contracts/tickets';
 import { inParallel, type Ctx } from '../../platform/context';
@@ -35,12 +35,65 @@ export async function attachmentsOf(ctx: Ctx, messageIds: number[], url: (id: nu
   return map;
 }
 
+/** A message's attachment as a statement reads it along with the message (filesOfMessage). */
+export interface MessageFile {
+  id: number;
+  name: string;
+  size: number;
+  contentType: string;
+}
+
+/**
+ * A message's attachments as a column of the statement that reads the message (json, in upload
+ * order): the message and its files in one round trip. `from` names the message's relation in
+ * that statement, written out in full: a subquery's fields would be rendered bare, and inside
+ * this subquery a bare "id" is the file's own.
+ */
+export const filesOfMessage = (from: 'messages' | 'first') => {
+  const m = sql.identifier(from);
+  return sql<MessageFile[]>`(select coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'size', f.size,
+    'contentType', f.content_type) order by f.id), '[]'::json)
+    from files f where f.workspace_id = ${m}.workspace_id and f.message_id = ${m}.id)`;
+};
+
+export const attachmentsFrom = (files: MessageFile[], url: (id: number) => string): TTicket['attachments'] =>
+  files.map((f) => ({
+    id: String(f.id),
+    name: f.name,
+    size: Number(f.size),
+    contentType: f.contentType,
+    url: url(f.id),
+  }));
+
+/**
+ * The ticket's first reply with its attachments. The reply is found first (a subquery): with the
+ * attachments' subquery beside `order by id limit 1` the planner preferred walking every message
+ * in id order to sorting the ticket's few (0.5 s at a million tickets instead of 0.05 ms).
+ */
+function firstReplyOf(ctx: Ctx, ticketId: number) {
+  const first = ctx.db
+    .select({
+      id: messages.id,
+      workspaceId: messages.workspaceId,
+      bodyHtml: messages.bodyHtml,
+      direction: messages.direction,
+    })
+    .from(messages)
+    .where(inWorkspace(messages, ctx, eq(messages.ticketId, ticketId), eq(messages.kind, 'reply')))
+    .orderBy(asc(messages.id))
+    .limit(1)
+    .as('first');
+  return ctx.db
+    .select({ id: first.id, bodyHtml: first.bodyHtml, direction: first.direction, files: filesOfMessage('first') })
+    .from(first);
+}
+
 /** D4: everything the ticket page shows about the ticket itself (the thread comes apart). */
 export async function ticketDetails(
   ctx: Ctx,
   row: TicketRow,
   known: {
-    first?: { id: number; bodyHtml: string; direction: 'rtl' | 'ltr' | 'auto' };
+    first?: { id: number; bodyHtml: string; direction: 'rtl' | 'ltr' | 'auto'; files?: MessageFile[] };
     followers?: { id: number; name: string; username: string }[];
   } = {},
 ): Promise<TTicket> {
@@ -48,15 +101,7 @@ export async function ticketDetails(
   const [lookups, [first], people, extras, merge, csat] = await inParallel(
     ctx,
     () => lookupsFor(ctx, [row]),
-    async () =>
-      known.first
-        ? [known.first]
-        : ctx.db
-            .select({ id: messages.id, bodyHtml: messages.bodyHtml, direction: messages.direction })
-            .from(messages)
-            .where(and(inWorkspace(messages, ctx, eq(messages.ticketId, row.id), eq(messages.kind, 'reply'))))
-            .orderBy(asc(messages.id))
-            .limit(1),
+    async () => (known.first ? [known.first] : firstReplyOf(ctx, row.id)),
     async () =>
       known.followers
         ? known.followers.map((f) => ({ ...f, kind: 'follower', notify: null }))
@@ -88,7 +133,11 @@ export async function ticketDetails(
   );
   const followers = people.filter((p) => p.kind === 'follower');
   const notifyMe = people.find((p) => p.kind === 'notify_pref')?.notify !== false;
-  const attachments = first ? ((await attachmentsOf(ctx, [first.id])).get(first.id) ?? []) : [];
+  const attachments = !first
+    ? []
+    : first.files
+      ? attachmentsFrom(first.files, attachmentUrl)
+      : ((await attachmentsOf(ctx, [first.id])).get(first.id) ?? []);
   const type = row.typeId ? { id: String(row.typeId), name: lookups.types.get(row.typeId) ?? '' } : null;
   const now = ctx.deps.clock.now().getTime();
   return {
