@@ -19,4 +19,6 @@ export const pageOf = <T>(items: T[], total: number, p: PageInput): Page<T> => (
   pageSize: p.pageSize,
 });
 
-export const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+/** A stored time as the API writes it; a Date (what Drizzle reads) is written without a copy. */
+export const iso = (d: Date | string | null | undefined): string | null =>
+  d ? (d instanceof Date ? d : new Date(d)).toISOString() : null;

@@ -4,7 +4,8 @@ import type { TDelivery, TMessage } from '../../../contracts/tickets';
 import { inParallel, type Ctx } from '../../platform/context';
 import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
-import { attachmentsFrom, attachmentsOf, attachmentUrl, filesOfMessage, type MessageFile } from './ticket-details';
+import { attachmentsFrom, filesOfMessage, type MessageFile } from './message-files';
+import { attachmentsOf, attachmentUrl } from './ticket-details';
 import type { MessageRow } from './write/message-row';
 
 /** A message read by threadOf: with its author's avatar and its attachments. */

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { tickets } from '../../../db/schema';
 import type { TTicketLink, TTicketLinkKind } from '../../../contracts/ticket-merge';
-import { inParallel, type Ctx } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import { inWorkspace } from '../../platform/db/scope';
 import { Conflict } from '../../platform/errors';
@@ -39,53 +39,40 @@ export function linkKindSeen(kind: string, outgoing: boolean): TTicketLinkKind {
   return 'related';
 }
 
-/**
- * What the ticket page shows of merging: the links (staff only; deleted tickets left out) in
- * one query over both directions, and the number it was merged into.
- */
-export async function mergeExtras(
-  ctx: Ctx,
-  row: TicketRow,
-  staff: boolean,
-): Promise<{ links: TTicketLink[]; mergedInto: number | null }> {
-  const [links, into] = await inParallel(
-    ctx,
-    () =>
-      staff
-        ? queryRows<{
-            number: number;
-            subject: string;
-            status: TTicketLink['status'];
-            kind: string;
-            outgoing: boolean;
-          }>(
-            ctx.db,
-            sql`select t.number, t.subject, t.status, l.kind, l.ticket_id = ${row.id} as outgoing
-            from ticket_links l join tickets t on t.workspace_id = l.workspace_id
-              and t.id = case when l.ticket_id = ${row.id} then l.other_id else l.ticket_id end
-            where l.workspace_id = ${ctx.workspaceId} and (l.ticket_id = ${row.id} or l.other_id = ${row.id})
-              and t.deleted_at is null
-            order by t.number limit 200`,
-          )
-        : Promise.resolve([]),
-    () =>
-      row.mergedIntoId
-        ? queryRows<{ number: number }>(
-            ctx.db,
-            sql`select number from tickets where workspace_id = ${ctx.workspaceId} and id = ${row.mergedIntoId}`,
-          )
-        : Promise.resolve([]),
-  );
-  return {
-    links: links.map((l) => ({
-      number: Number(l.number),
-      subject: l.subject,
-      status: l.status,
-      kind: linkKindSeen(l.kind, l.outgoing),
-    })),
-    mergedInto: into[0] ? Number(into[0].number) : null,
-  };
+/** A link as `linksColumn` reads it (json). */
+export interface LinkColumn {
+  number: number;
+  subject: string;
+  status: TTicketLink['status'];
+  kind: string;
+  outgoing: boolean;
 }
+
+/**
+ * What the ticket page shows of linking, as a column of the statement that reads the page's side
+ * data (ticket-details.ts): the links over both directions (deleted tickets left out), in number
+ * order, at most 200.
+ */
+export const linksColumn = (ctx: Ctx, ticketId: number) =>
+  sql<LinkColumn[]>`(select coalesce(json_agg(x order by x.number), '[]'::json) from (
+    select t.number, t.subject, t.status, l.kind, l.ticket_id = ${ticketId} as outgoing
+    from ticket_links l join tickets t on t.workspace_id = l.workspace_id
+      and t.id = case when l.ticket_id = ${ticketId} then l.other_id else l.ticket_id end
+    where l.workspace_id = ${ctx.workspaceId} and (l.ticket_id = ${ticketId} or l.other_id = ${ticketId})
+      and t.deleted_at is null
+    order by t.number limit 200) x)`;
+
+/** The number a merged ticket went into, as a column of the same statement. */
+export const mergedIntoColumn = (ctx: Ctx, mergedIntoId: number) =>
+  sql<number | null>`(select number from tickets where workspace_id = ${ctx.workspaceId} and id = ${mergedIntoId})`;
+
+export const linksFrom = (read: LinkColumn[]): TTicketLink[] =>
+  read.map((l) => ({
+    number: Number(l.number),
+    subject: l.subject,
+    status: l.status,
+    kind: linkKindSeen(l.kind, l.outgoing),
+  }));
 
 /**
  * The ticket a merged ticket now lives in: follows merged_into_id through chains (one recursive
