@@ -50,7 +50,7 @@ export interface LinkColumn {
 
 /**
  * What the ticket page shows of linking, as a column of the statement that reads the page's side
- * data (ticket-details.ts): the links over both directions (deleted tickets left out), in number
+ * data (ticket-side.ts): the links over both directions (deleted tickets left out), in number
  * order, at most 200.
  */
 export const linksColumn = (ctx: Ctx, ticketId: number) =>

@@ -47,7 +47,7 @@ export interface TicketSide {
  * first reply with its attachments (found first, then its files: with the files' subquery beside
  * `order by id limit 1` the planner walked every message in id order), the followers and the
  * reader's own notify preference, the links (staff), the number it was merged into, the survey's
- * answer. Five round trips were one each (bench/README.md, "Fewer statements a ticket page").
+ * answer — five statements before, one now (bench/README.md, "Fewer statements a ticket page").
  */
 export async function ticketSide(
   ctx: Ctx,
