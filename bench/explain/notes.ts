@@ -54,10 +54,10 @@ so a rare word or number (outside the most common lexemes) is estimated at a few
 sort of the rows found, not a walk through the sort index (2.7 s → 0.2 ms for a number no ticket holds, at
 1,000,000 tickets).`,
   'search-en': `The same plan shapes as the Persian word. An English word of the generated text is about as frequent.`,
-  'search-phrase': `Every word must match, each as a prefix (\`'رمز':* & 'عبور':*\`); the GIN index intersects the two.`,
+  'search-phrase': `Every word must match, each as a prefix (\`'1:رمز':* & '1:عبور':*\`: the workspace's words, migration 0031); the GIN index intersects the two.`,
   'search-number': `\`#123\` (or \`123\`, \`۱۲۳\`) asks for ticket 123 first — \`number = 123\` on \`tickets_number_uq\`, one row,
 then the visibility test — and then for every ticket whose text holds the number as a whole word
-(\`search_public @@ '123'\`, for staff also \`search_notes\`): a rare lexeme, so the GIN indexes and a sort.`,
+(\`search_public @@ '1:123'\`, the number under the workspace's prefix, for staff also \`search_notes\`): a rare lexeme, so the GIN indexes and a sort.`,
   dashboard: `All five counters in one pass over the open tickets, answered from \`tickets_open_idx\` alone (index-only:
 status, department and assignees are in the index). Before: the same pass with a heap visit per ticket
 through \`tickets_ws_status_idx\` (9.5 ms).`,

@@ -120,7 +120,7 @@ export async function floorCreate(url: string, workspace: string, o: Opts) {
     const t = (
       await c.query(
         `insert into tickets (id, workspace_id, number, subject, department_id, priority, status, requester_id, created_by_id, waiting_since, status_changed_at, requester_email, subject_norm, search_public, last_customer_reply_at)
-       overriding system value values ($1, $2, $3, $4, $5, 'medium', 'active', $6, $6, now(), now(), $7, $4, to_tsvector('simple', $4), now()) returning id`,
+       overriding system value values ($1, $2, $3, $4, $5, 'medium', 'active', $6, $6, now(), now(), $7, $4, workspace_lexemes($2::bigint, to_tsvector('simple', $4)), now()) returning id`,
         [id, c0.ws, -Number(id), subject, c0.dep, c0.customer.id, c0.customer.email],
       )
     ).rows[0].id;
@@ -131,8 +131,8 @@ export async function floorCreate(url: string, workspace: string, o: Opts) {
       )
     ).rows[0].id;
     await c.query(
-      "update tickets set message_count = message_count + 1, search_public = search_public || to_tsvector('simple', $2), last_message_at = now(), updated_at = now() where id = $1",
-      [t, 'سلام، اتصال اینترنت قطع است.'],
+      "update tickets set message_count = message_count + 1, search_public = search_public || workspace_lexemes($3::bigint, to_tsvector('simple', $2)), last_message_at = now(), updated_at = now() where id = $1",
+      [t, 'سلام، اتصال اینترنت قطع است.', c0.ws],
     );
     await c.query(
       "insert into ticket_events (workspace_id, ticket_id, actor_id, actor_name, kind, data) values ($1, $2, $3, 'x', 'created', '{}')",

@@ -1,3 +1,6 @@
+/** The empty prefix: a tsvector's lexemes as they are. */
+const EMPTY = new Uint8Array(0);
+
 /**
  * Rows in PostgreSQL's binary COPY format, written straight into a Buffer: no text escaping,
  * no date formatting, and no parsing on the server side. One writer holds one COPY's data.
@@ -120,7 +123,8 @@ export class CopyWriter {
    * tsvector (tsvectorsend's format): the lexeme count, then each lexeme as its bytes and a
    * NUL, the number of positions and the positions (uint16, weight D). `lexes` are indexes
    * into `lexemes`, ascending = PostgreSQL's order; lexeme l has count[l] positions at
-   * pool[l * stride …].
+   * pool[l * stride …]. Every lexeme is written after `prefix` (the workspace's `<id>:`, migration
+   * 0031): a prefix shared by all of a vector's lexemes keeps their order.
    */
   tsvector(
     lexemes: readonly Uint8Array[],
@@ -128,9 +132,10 @@ export class CopyWriter {
     pool: Uint16Array,
     count: Int32Array,
     stride: number,
+    prefix: Uint8Array = EMPTY,
   ): this {
     let size = 4;
-    for (const l of lexes) size += lexemes[l].length + 3 + 2 * count[l];
+    for (const l of lexes) size += prefix.length + lexemes[l].length + 3 + 2 * count[l];
     this.room(4 + size);
     this.o = this.buf.writeInt32BE(size, this.o);
     this.o = this.buf.writeInt32BE(lexes.length, this.o);
@@ -138,6 +143,7 @@ export class CopyWriter {
     let o = this.o;
     for (const l of lexes) {
       const lex = lexemes[l];
+      for (let j = 0; j < prefix.length; j++) b[o++] = prefix[j];
       for (let j = 0; j < lex.length; j++) b[o++] = lex[j];
       b[o++] = 0;
       const n = count[l];

@@ -140,16 +140,9 @@ export async function loadWorkspace(sink: Sink, o: LoadOptions): Promise<LoadSum
       [o.workspaceId, o.tickets],
     );
 
-    // The application's vectors also hold the joined spellings of Persian word parts and the
-    // numbers inside longer tokens (search_joins(), migration 0013): added here in one pass,
-    // before the indexes are built, so that searches meet the same vectors as in production.
-    const tJoins = performance.now();
-    await sink.query(
-      `update tickets set search_public = search_public || search_joins(search_public),
-         search_notes = search_notes || search_joins(search_notes) where workspace_id = $1`,
-      [o.workspaceId],
-    );
-    o.log(`joined spellings added to the search vectors: ${seconds(tJoins).toFixed(1)} s`);
+    // The vectors already hold the joined spellings of Persian word parts and the numbers inside
+    // longer tokens (search_joins(), migration 0013), under the workspace's prefix (0031): the
+    // generator adds them (joined-vector.ts), so no UPDATE of every ticket runs here.
 
     const t2 = performance.now();
     for (const ix of saved.indexes) {

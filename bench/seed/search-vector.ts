@@ -137,10 +137,13 @@ export class VectorBuilder {
     this.maxpos = top;
   }
 
-  /** Writes the vector as a binary tsvector field and starts a new one. */
-  write(w: CopyWriter) {
+  /**
+   * Writes the vector as a binary tsvector field and starts a new one; every lexeme after
+   * `prefix`, the workspace's `<id>:` as the application stores it (search_vector(ws, t)).
+   */
+  write(w: CopyWriter, prefix: Uint8Array) {
     const lexes = this.touched.subarray(0, this.nTouched).sort();
-    w.tsvector(this.forms.lexemes, lexes, this.pool, this.count, MAXNUMPOS);
+    w.tsvector(this.forms.lexemes, lexes, this.pool, this.count, MAXNUMPOS, prefix);
     for (const lex of lexes) this.count[lex] = 0;
     this.nTouched = 0;
     this.maxpos = 0;
@@ -149,7 +152,8 @@ export class VectorBuilder {
 
 /**
  * Recomputes a sample of tickets' vectors with the application's own SQL — to_tsvector per
- * subject and message, concatenated with || — and throws if any differs from what was loaded.
+ * subject and message, concatenated with ||, the joins, the workspace's prefix — and throws if
+ * any differs from what was loaded.
  */
 export async function verifySample(
   sink: Sink,
@@ -161,8 +165,8 @@ export async function verifySample(
     begin foreach s in array segments loop v := v || to_tsvector('simple', s); end loop; return v || search_joins(v); end $$`);
   const rows = await sink.query<{ id: string }>(
     `select t.id from tickets t join (select unnest($1::bigint[]) as id, unnest($2::text[]) as pub, unnest($3::text[]) as notes) s on s.id = t.id
-      where t.search_public <> pg_temp.bench_vector(string_to_array(s.pub, E'\\x1f'))
-         or t.search_notes <> pg_temp.bench_vector(coalesce(string_to_array(nullif(s.notes, ''), E'\\x1f'), '{}'))`,
+      where t.search_public <> workspace_lexemes(t.workspace_id, pg_temp.bench_vector(string_to_array(s.pub, E'\\x1f')))
+         or t.search_notes <> workspace_lexemes(t.workspace_id, pg_temp.bench_vector(coalesce(string_to_array(nullif(s.notes, ''), E'\\x1f'), '{}')))`,
     [
       samples.map((s) => s.id),
       samples.map((s) => s.publicSegments.join('\x1f')),

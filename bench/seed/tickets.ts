@@ -3,7 +3,8 @@ import { INTERNAL_DEPARTMENT, ATTACHMENTS, DOMAINS, EN_FIRST, EN_LAST, FA_FIRST,
 import type { Agent, Person, World } from './people';
 import { choose, Rng, Weighted } from './random';
 import { CopyWriter } from './copy-writer';
-import { VectorBuilder } from './search-vector';
+import { JoinedVectorBuilder } from './joined-vector';
+import type { VectorBuilder } from './search-vector';
 import { Bytes, type Lang, type TextGenerator } from './words';
 import { conversation, type Side } from './conversation';
 
@@ -148,6 +149,7 @@ export class TicketGenerator {
   private readonly rng: Rng;
   private readonly pub: VectorBuilder;
   private readonly notes: VectorBuilder;
+  private readonly lexemePrefix: Uint8Array;
   private readonly departmentFreq: Weighted;
   private readonly tagFreq: Weighted;
   private seq = 0;
@@ -162,8 +164,11 @@ export class TicketGenerator {
     this.departmentFreq = new Weighted(world.departmentWeights);
     this.tagFreq = Weighted.zipf(world.tagIds.length, 1);
     this.nextMessageId = opts.messageBase + 1;
-    this.pub = new VectorBuilder(text.forms);
-    this.notes = new VectorBuilder(text.forms);
+    // The joins of search_joins() are added on this thread (joined-vector.ts), every lexeme under
+    // the workspace's prefix (migration 0031): the vectors are the application's as loaded.
+    this.pub = new JoinedVectorBuilder(text.forms);
+    this.notes = new JoinedVectorBuilder(text.forms);
+    this.lexemePrefix = Buffer.from(`${world.workspaceId}:`, 'utf8');
   }
 
   /** Tickets numbered from+1 … to, with their messages, attachments and participants. */
@@ -358,8 +363,8 @@ export class TicketGenerator {
       .time(conv.closedAt)
       .time(deletedAt);
     t.int8(deletedAt ? w.adminId : null);
-    this.pub.write(t);
-    this.notes.write(t);
+    this.pub.write(t, this.lexemePrefix);
+    this.notes.write(t, this.lexemePrefix);
 
     if (rng.chance(0.03)) {
       const follower = w.agents[rng.pick(depAgents)];

@@ -3,7 +3,7 @@ import type { World } from '../seed/people';
 import { Forms, type FormsSnapshot } from '../seed/search-vector';
 import { TicketGenerator, type ChunkData, type Sample } from '../seed/tickets';
 import { TextGenerator } from '../seed/words';
-import { JoinedVectorBuilder } from './vectors';
+import { JoinedVectorBuilder } from '../seed/joined-vector';
 
 export interface TenantsWorkerInput {
   entry: string;
@@ -73,7 +73,7 @@ async function run(input: TenantsWorkerInput) {
     throw new Error('the word lists changed after the forms were resolved');
   // A TicketGenerator's vector builders take ~2 × 256 positions × lexemes of memory and are
   // reset after every ticket: all generators share one pair (they never run at the same time),
-  // which also add search_joins() (vectors.ts).
+  // which also add search_joins() (seed/joined-vector.ts).
   const shared = { pub: new JoinedVectorBuilder(forms), notes: new JoinedVectorBuilder(forms) };
   const generators = input.worlds.map((world, k) => {
     const gen = new TicketGenerator(world, text, {

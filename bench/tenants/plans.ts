@@ -26,7 +26,8 @@ export interface ScanNode {
   index: string | null;
   table: string;
   rows: number;
-  /** The node's Index Cond / Recheck Cond / Filter names workspace_id, or it looks rows up by the
+  /** The node's Index Cond / Recheck Cond / Filter names workspace_id, or asks a ticket vector for
+   * words under a workspace's prefix (`'<id>:word'`, migration 0031), or it looks rows up by the
    * key of a row already chosen (a ticket's messages by ticket_id): it reads one workspace's rows. */
   byWorkspace: boolean;
   cond: string;
@@ -35,6 +36,13 @@ export interface ScanNode {
 export interface PlanSummary {
   key: string;
   statements: (ExplainedStatement & { buffers: number; scans: ScanNode[] })[];
+}
+
+/** A ticket vector's index condition whose every word carries a workspace's prefix ('<id>:word'). */
+function prefixedWords(cond: string): boolean {
+  const m = /^Index Cond: \(search_(?:public|notes) @@ '(.*)'::tsquery\)$/.exec(cond);
+  const words = m ? [...m[1].matchAll(/''((?:[^']|'''')*)''/g)].map((w) => w[1]) : [];
+  return words.length > 0 && words.every((w) => /^\d+:/.test(w));
 }
 
 /** Every scan of the plan with the rows it produced (× loops) and whether it is bounded by the workspace. */
@@ -55,7 +63,8 @@ export function scansOf(plan: string[]): ScanNode[] {
       table: isBitmapIndex ? '(bitmap)' : m[3],
       rows: Number(m[4]) * Number(m[5]),
       byWorkspace: conds.some(
-        (c) => /workspace_id/.test(c) || /^Index Cond: \((\w+\.)?(id|ticket_id) = \w+\.id\)/.test(c),
+        (c) =>
+          /workspace_id/.test(c) || /^Index Cond: \((\w+\.)?(id|ticket_id) = \w+\.id\)/.test(c) || prefixedWords(c),
       ),
       cond: conds.join(' · '),
     });

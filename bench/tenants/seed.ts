@@ -218,7 +218,7 @@ export async function seedTenants(o: TenantsSeedOptions): Promise<TenantsSeedSum
       [made.map((m) => m.id), o.tickets],
     );
     // The joined spellings of Persian word parts (search_joins, migration 0013) are already in
-    // the vectors (vectors.ts), not added by an UPDATE of every ticket as bench:seed does.
+    // the vectors (seed/joined-vector.ts), not added by an UPDATE of every ticket.
 
     const t2 = performance.now();
     for (const ix of saved.indexes) {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeUser, type Client, type TestApp } from '../helpers/test-app';
 import { openTicket, ticketWorld, type TicketWorld } from '../helpers/tickets';
@@ -112,7 +113,8 @@ describe('word parts: ZWNJ, a space or nothing', () => {
     expect(await found(w.agent.client, 'میخواهم')).toContain(tk.number);
     // As a ticket indexed before the change: words only, no joins.
     await t.deps.database.executeSql(
-      `update tickets set search_public = ts_delete(search_public, tsvector_to_array(search_joins(search_public)))
+      `update tickets set search_public = ts_delete(search_public,
+         tsvector_to_array(workspace_lexemes(workspace_id, search_joins(bare_lexemes(search_public)))))
        where workspace_id = $1 and number = $2`,
       [w.workspaceId, tk.number],
     );
@@ -237,6 +239,95 @@ describe('the requester name index holds each workspace under its own prefix (mi
       expect(await found(w.agent.client, q), q).toEqual([a]);
       expect(await found(other.agent.client, q), q).toEqual([b]);
     }
+  });
+});
+
+describe("the ticket vectors hold each workspace's words under its own prefix (migration 0031)", () => {
+  const lexemes = async (number: number, column: 'search_public' | 'search_notes', ws = w.workspaceId) =>
+    (
+      await t.deps.database.executeSql<{ lexeme: string }>(
+        `select u.lexeme from tickets t, unnest(t.${column}) u where t.workspace_id = $1 and t.number = $2`,
+        [ws, number],
+      )
+    ).rows.map((r) => r.lexeme);
+
+  it('prefixes every word written: opening, a reply, a note, an edit', async () => {
+    const tk = await open(w.alice.client, 'چاپگر طبقه سوم', '<p>کارتریج ۴۵ تمام شده و inv-88 باز است</p>');
+    const reply = await w.agent.client.post(`tickets/${tk.number}/messages`, { body: '<p>کارتریج نو می‌آید</p>' });
+    expect(reply.statusCode, reply.body).toBe(201);
+    const note = await w.agent.client.post(`tickets/${tk.number}/messages`, {
+      kind: 'note',
+      body: '<p>narwhal انبار</p>',
+    });
+    expect(note.statusCode, note.body).toBe(201);
+    // An edited note rebuilds the staff vector from the notes (write/search-index.ts).
+    const edit = await w.agent.client.patch(`tickets/${tk.number}/messages/${note.json().id}`, {
+      body: '<p>narwhal انبار دوم</p>',
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const pub = await lexemes(tk.number, 'search_public');
+    const notes = await lexemes(tk.number, 'search_notes');
+    const prefix = `${w.workspaceId}:`;
+    for (const l of [...pub, ...notes]) expect(l.startsWith(prefix), l).toBe(true);
+    const bare = (ls: string[]) => ls.map((l) => l.slice(prefix.length));
+    // The words, the joins (می+آید) and the number inside a longer token, each prefixed.
+    expect(bare(pub)).toEqual(expect.arrayContaining(['چاپگر', 'کارتریج', '45', 'inv', '88', 'میآید']));
+    expect(bare(notes)).toEqual(['narwhal', 'انبار', 'دوم']);
+    // Found through the prefixed query; the bare word is no longer a key of this ticket.
+    for (const q of ['کارتریج', '45', '88', 'میآید', 'narwhal'])
+      expect(await found(w.agent.client, q), q).toContain(tk.number);
+    const { rows } = await t.deps.database.executeSql(
+      `select 1 from tickets where workspace_id = $1 and number = $2 and search_public @@ to_tsquery('simple', 'کارتریج')`,
+      [w.workspaceId, tk.number],
+    );
+    expect(rows).toHaveLength(0);
+  });
+
+  it("one workspace's word is another's key only in that workspace", async () => {
+    const other = await ticketWorld(t);
+    const subject = 'axolotlquartz printer';
+    const mine = await open(w.alice.client, subject, '<p>1357 jammed</p>');
+    const theirs = (
+      await openTicket(other.alice.client, { departmentId: other.support.id, subject, body: '<p>1357 jammed</p>' })
+    ).number as number;
+    const mineKeys = await lexemes(mine.number, 'search_public');
+    const theirKeys = await lexemes(theirs, 'search_public', other.workspaceId);
+    expect(mineKeys).toContain(`${w.workspaceId}:axolotlquartz`);
+    expect(theirKeys).toContain(`${other.workspaceId}:axolotlquartz`);
+    expect(mineKeys.filter((k) => theirKeys.includes(k))).toEqual([]);
+    for (const q of ['axolotlquartz', '1357']) {
+      expect(await found(w.agent.client, q), q).toEqual([mine.number]);
+      expect(await found(other.agent.client, q), q).toEqual([theirs]);
+    }
+  });
+
+  it("the migration's rewrite prefixes a vector written before it, keeping positions and joins", async () => {
+    const tk = await open(w.alice.client, 'دسترسی ویپیان', '<p>وی پی ان وصل نمی‌شود، کد err-404</p>');
+    const vectorText = async () =>
+      (
+        await t.deps.database.executeSql<{ v: string }>(
+          'select search_public::text as v from tickets where workspace_id = $1 and number = $2',
+          [w.workspaceId, tk.number],
+        )
+      ).rows[0].v;
+    const before = await vectorText();
+    expect(before).toContain(`'${w.workspaceId}:ویپیان'`);
+    // As a ticket stored before 0031: the same vector without the prefix.
+    await t.deps.database.executeSql(
+      `update tickets set search_public = bare_lexemes(search_public) where workspace_id = $1 and number = $2`,
+      [w.workspaceId, tk.number],
+    );
+    expect(await found(w.agent.client, 'نمیشود')).not.toContain(tk.number);
+    const migration = readFileSync(
+      new URL('../../src/db/migrations/0031_ticket_search_by_workspace.sql', import.meta.url),
+      'utf8',
+    );
+    const rewrite = /UPDATE "tickets" SET[\s\S]*?(?=;--> statement-breakpoint)/.exec(migration)?.[0];
+    expect(rewrite).toBeDefined();
+    await t.deps.database.executeSql(`${rewrite} and workspace_id = $1 and number = $2`, [w.workspaceId, tk.number]);
+    expect(await vectorText()).toBe(before);
+    for (const q of ['نمیشود', 'ویپیان', '404', 'دسترسی'])
+      expect(await found(w.agent.client, q), q).toContain(tk.number);
   });
 });
 

@@ -192,7 +192,9 @@ export const tickets = pgTable(
     index('tickets_tags_gin').using('gin', t.tagIds),
     index('tickets_search_public_gin').using('gin', t.searchPublic),
     index('tickets_search_notes_gin').using('gin', t.searchNotes),
-    index('tickets_subject_trgm').using('gin', sql`${t.subjectNorm} gin_trgm_ops`),
+    // (workspace, trigram): btree_gin keys the workspace in the same GIN index, so a subject search
+    // reads this workspace's entries of each trigram only (migration 0031).
+    index('tickets_subject_trgm').using('gin', t.workspaceId, sql`${t.subjectNorm} gin_trgm_ops`),
     // Auto-close (C20): pending tickets of a workspace by the time they started waiting for the
     // customer — the later of the last agent answer and the status change (auto-close.job.ts).
     index('tickets_pending_since_idx')

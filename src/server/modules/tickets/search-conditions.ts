@@ -3,7 +3,7 @@ import { normalizeMobile } from '../../../contracts/mobile';
 import { tickets } from '../../../db/schema';
 import type { Actor, Ctx } from '../../platform/context';
 import type { SnippetTerms } from './search-snippet';
-import { normalizeText, numberQueryOf, plainTsqueryOf, queryWords, tsqueryOf } from './search-text';
+import { inWorkspaceQuery, normalizeText, numberQueryOf, plainTsqueryOf, queryWords, tsqueryOf } from './search-text';
 
 /** People whose tickets a name search reaches at most (a common first name matches many). */
 export const MAX_REQUESTERS = 500;
@@ -23,7 +23,8 @@ const EMAILISH = /^[a-z0-9._%+@-]{3,}$/;
 
 /**
  * The search conditions for `q`. Every branch is one an index serves (docs/queries.md):
- * - the text: `search_public` (subject and replies) and, for staff, `search_notes` (GIN), and
+ * - the text: `search_public` (subject and replies) and, for staff, `search_notes` (GIN; both keyed
+ *   by workspace, so the lookup reads this workspace's entries only — migration 0031), and
  *   `subject_norm like` (trigram) for a part of a word; a bare number is looked up as a whole
  *   word, and ticket `number` itself is the caller's (first on the page);
  * - staff only, the requester: people whose name or username has the words (GIN on
@@ -38,13 +39,14 @@ export function ticketSearch(ctx: Ctx, actor: Actor, staff: boolean, q: string):
   const text: SQL[] = [];
   let terms: SnippetTerms;
   if (asNumber) {
-    const tsq = sql`to_tsquery('simple', ${`'${asNumber.digits}'`})`;
+    const tsq = inWorkspaceQuery(ctx.workspaceId, sql`to_tsquery('simple', ${`'${asNumber.digits}'`})`);
     text.push(sql`${tickets.searchPublic} @@ ${tsq}`);
     if (staff) text.push(sql`${tickets.searchNotes} @@ ${tsq}`);
     terms = { digits: asNumber.digits };
   } else {
     const words = queryWords(q);
-    const tsq = tsqueryOf(q);
+    const wordsQuery = tsqueryOf(q);
+    const tsq = wordsQuery && inWorkspaceQuery(ctx.workspaceId, wordsQuery);
     const norm = normalizeText(q);
     text.push(sql`${tickets.subjectNorm} like ${`%${escapeLike(norm)}%`}`);
     if (tsq) text.push(sql`${tickets.searchPublic} @@ ${tsq}`);

@@ -8,7 +8,9 @@ import { defineJob, type JobDefinition } from '../../platform/jobs';
  * Migration 0013 changed what a ticket's search vectors hold (search-text.ts: the joined spellings
  * of Persian word parts, numbers inside longer tokens, a guest's name). New and edited tickets get
  * the new form from the write path; the tickets that existed before are rebuilt here, from their
- * stored vectors (search_joins() works on a vector's positions, so no message is read again):
+ * stored vectors (search_joins() works on a vector's positions, so no message is read again; the
+ * stored words carry the workspace's prefix since migration 0031, so the joins are computed on
+ * the bare words and prefixed in turn):
  * in batches of BATCH tickets by id, each batch its own short transaction that also records how
  * far the rebuild got (`search_reindex`), so that no row stays locked for long, writers are never
  * held up for more than one batch, and a stopped rebuild resumes where it was. The row goes when
@@ -30,9 +32,9 @@ export async function reindexSearchBatch(database: Database, name = 'joins-1', b
       sql`with batch as (select id from tickets where id > ${Number(state.done)} order by id limit ${batch}),
         done as (
           update tickets t set
-            search_public = t.search_public || search_joins(t.search_public)
-              || case when t.guest_name is null then ''::tsvector else search_vector(search_norm(t.guest_name)) end,
-            search_notes = t.search_notes || search_joins(t.search_notes)
+            search_public = t.search_public || workspace_lexemes(t.workspace_id, search_joins(bare_lexemes(t.search_public))
+              || case when t.guest_name is null then ''::tsvector else search_vector(search_norm(t.guest_name)) end),
+            search_notes = t.search_notes || workspace_lexemes(t.workspace_id, search_joins(bare_lexemes(t.search_notes)))
           from batch where t.id = batch.id
           returning t.id)
         select max(id)::text as last from done`,

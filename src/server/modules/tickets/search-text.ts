@@ -21,18 +21,32 @@ import { normalizeDigits, normalizeText } from '../../../contracts/text';
 const MAX_INDEXED_CHARS = 100_000;
 const MAX_QUERY_WORDS = 12;
 
-export function tsvectorOf(text: string): SQL {
-  return sql`search_vector(${normalizeText(text).slice(0, MAX_INDEXED_CHARS)})`;
+/**
+ * A ticket's vector of a text. Every word is stored under the workspace's prefix
+ * (`<workspace id>:<word>`, search_vector(ws, t), migration 0031), so that the GIN indexes keep
+ * each workspace's words apart: a query asks with `inWorkspaceQuery` and reads its own
+ * workspace's entries only, however many other workspaces use the same word.
+ */
+export function tsvectorOf(workspaceId: number, text: string): SQL {
+  return sql`search_vector(${workspaceId}::bigint, ${normalizeText(text).slice(0, MAX_INDEXED_CHARS)})`;
 }
 
 /**
  * One vector of several texts (a ticket's subject and replies, say), each normalised and capped
  * like `tsvectorOf`: the words are those of the texts indexed one by one.
  */
-export function tsvectorOfAll(texts: string[]): SQL {
+export function tsvectorOfAll(workspaceId: number, texts: string[]): SQL {
   const parts = texts.map((t) => normalizeText(t).slice(0, MAX_INDEXED_CHARS)).filter((t) => t.length > 0);
   if (!parts.length) return sql`''::tsvector`;
-  return sql`search_vector(${parts.join('\n')})`;
+  return sql`search_vector(${workspaceId}::bigint, ${parts.join('\n')})`;
+}
+
+/**
+ * A query of ticket vectors, its words under the workspace's prefix like the vectors'. The
+ * statement's parameters are constants to the planner, so the prefixing runs once, when planned.
+ */
+export function inWorkspaceQuery(workspaceId: number, tsquery: SQL): SQL {
+  return sql`workspace_lexemes(${workspaceId}::bigint, ${tsquery})`;
 }
 
 /** Persian-script letters (after normalizeText); search_joins() in migration 0013 uses the same class. */

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -110,7 +111,9 @@ async function openEmbedded(dataDir: string, logger?: Logger): Promise<Database>
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? 'memory://' : join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
+    client = await PGlite.create(inMemory ? 'memory://' : join(dataDir, 'pgdata'), {
+      extensions: { pg_trgm, btree_gin },
+    });
   } catch (err) {
     release();
     throw err;

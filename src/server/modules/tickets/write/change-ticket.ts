@@ -163,7 +163,7 @@ export async function changeTicket(
     Object.assign(set as Record<string, unknown>, {
       messageCount: sql`${tickets.messageCount} + 1`,
       lastMessageAt: now,
-      ...(text ? { searchPublic: sql`${tickets.searchPublic} || ${tsvectorOf(text)}` } : {}),
+      ...(text ? { searchPublic: sql`${tickets.searchPublic} || ${tsvectorOf(tx.workspaceId, text)}` } : {}),
     });
     if (c.transition) c.transition.event.messageId = String(message.id);
   }

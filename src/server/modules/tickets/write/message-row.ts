@@ -73,8 +73,8 @@ export async function insertMessage(
       ...(m.ticketChanges ?? {}),
       messageCount: isNote ? undefined : sql`${tickets.messageCount} + 1`,
       noteCount: isNote ? sql`${tickets.noteCount} + 1` : undefined,
-      searchPublic: isNote ? undefined : sql`${tickets.searchPublic} || ${tsvectorOf(text)}`,
-      searchNotes: isNote ? sql`${tickets.searchNotes} || ${tsvectorOf(text)}` : undefined,
+      searchPublic: isNote ? undefined : sql`${tickets.searchPublic} || ${tsvectorOf(ctx.workspaceId, text)}`,
+      searchNotes: isNote ? sql`${tickets.searchNotes} || ${tsvectorOf(ctx.workspaceId, text)}` : undefined,
       lastMessageAt: isNote ? undefined : now,
       updatedAt: now,
     })

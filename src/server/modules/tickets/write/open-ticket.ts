@@ -120,10 +120,12 @@ export async function openTicket(
       noteCount: isNote ? 1 : 0,
       // A guest's name is part of the public text: staff find guest tickets by it (issue 14).
       searchPublic: sql.join(
-        [t.subject, ...[isNote ? '' : text, t.guestName ?? ''].filter(Boolean)].map(tsvectorOf),
+        [t.subject, ...[isNote ? '' : text, t.guestName ?? ''].filter(Boolean)].map((part) =>
+          tsvectorOf(ctx.workspaceId, part),
+        ),
         sql` || `,
       ),
-      searchNotes: isNote ? tsvectorOf(text) : sql`''::tsvector`,
+      searchNotes: isNote ? tsvectorOf(ctx.workspaceId, text) : sql`''::tsvector`,
       lastMessageAt: isNote ? null : now,
       createdAt: now,
       updatedAt: now,

@@ -27,9 +27,9 @@ export async function rebuildSearch(
     .set({
       // The guest's name stays findable by staff, as when the ticket was opened (open-ticket.ts).
       ...(which.public
-        ? { searchPublic: tsvectorOfAll([ticket.subject, ...textsOf('reply'), ticket.guestName ?? '']) }
+        ? { searchPublic: tsvectorOfAll(tx.workspaceId, [ticket.subject, ...textsOf('reply'), ticket.guestName ?? '']) }
         : {}),
-      ...(which.notes ? { searchNotes: tsvectorOfAll(textsOf('note')) } : {}),
+      ...(which.notes ? { searchNotes: tsvectorOfAll(tx.workspaceId, textsOf('note')) } : {}),
     })
     .where(and(inWorkspace(tickets, tx, eq(tickets.id, ticket.id))));
 }

@@ -1,5 +1,5 @@
-import type { CopyWriter } from '../seed/copy-writer';
-import { VectorBuilder, type Forms } from '../seed/search-vector';
+import type { CopyWriter } from './copy-writer';
+import { VectorBuilder, type Forms } from './search-vector';
 
 const MAXNUMPOS = 256; // as search-vector.ts: positions kept per lexeme
 const PERSIAN = /^[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF]+$/u;
@@ -48,10 +48,10 @@ interface State {
 /**
  * A VectorBuilder whose vectors already hold what the application adds with
  * `v || search_joins(v)` (migration 0013): the joined spellings of neighbouring Persian word
- * parts and the numbers inside longer tokens, as lexemes without positions. bench:seed runs
- * search_joins() in SQL over every ticket after the load (~0.9 ms a ticket: a quarter of an hour
- * for a million on one core); here it is computed on the generator thread. The seed still
- * compares a sample with the SQL the application runs (verifySample), joins included.
+ * parts and the numbers inside longer tokens, as lexemes without positions. Running
+ * search_joins() in SQL over every ticket after the load costs ~0.9 ms a ticket (a quarter of an
+ * hour for a million on one core); here it is computed on the generator thread. Both seeds
+ * compare a sample with the SQL the application runs (verifySample), joins included.
  */
 export class JoinedVectorBuilder extends VectorBuilder {
   private readonly facts: LexemeFacts;
@@ -64,11 +64,11 @@ export class JoinedVectorBuilder extends VectorBuilder {
     this.lexemeBytes = forms.lexemes;
   }
 
-  override write(w: CopyWriter) {
+  override write(w: CopyWriter, prefix: Uint8Array) {
     const s = this as unknown as State;
     const lexes = s.touched.subarray(0, s.nTouched).sort();
     const extra = this.joins(s, lexes);
-    this.encode(w, s, lexes, extra);
+    this.encode(w, s, lexes, extra, prefix);
     for (const lex of lexes) s.count[lex] = 0;
     s.nTouched = 0;
     s.maxpos = 0;
@@ -112,11 +112,14 @@ export class JoinedVectorBuilder extends VectorBuilder {
     return extra.sort((x, y) => Buffer.compare(x, y));
   }
 
-  /** tsvectorsend's format (as CopyWriter.tsvector), the lexemes of v and the joins merged in order. */
-  private encode(w: CopyWriter, s: State, lexes: Int32Array, extra: Uint8Array[]) {
+  /**
+   * tsvectorsend's format (as CopyWriter.tsvector), the lexemes of v and the joins merged in
+   * order, each after `prefix` (which all share, so the order stays).
+   */
+  private encode(w: CopyWriter, s: State, lexes: Int32Array, extra: Uint8Array[], prefix: Uint8Array) {
     let size = 4;
-    for (const l of lexes) size += this.lexemeBytes[l].length + 3 + 2 * s.count[l];
-    for (const e of extra) size += e.length + 3;
+    for (const l of lexes) size += prefix.length + this.lexemeBytes[l].length + 3 + 2 * s.count[l];
+    for (const e of extra) size += prefix.length + e.length + 3;
     if (this.out.length < size) this.out = new Uint8Array(size * 2);
     const b = this.out;
     const n = lexes.length + extra.length;
@@ -126,6 +129,8 @@ export class JoinedVectorBuilder extends VectorBuilder {
     b[3] = n & 0xff;
     let o = 4;
     const put = (lexeme: Uint8Array, from: number, npos: number) => {
+      b.set(prefix, o);
+      o += prefix.length;
       b.set(lexeme, o);
       o += lexeme.length;
       b[o++] = 0;
