@@ -52,7 +52,10 @@ snippet (SubPlan: the newest visible message of the ticket that matches, \`messa
 evaluated for the page's rows only, its regular expression once per message: a lateral with \`offset 0\`). Migration 0015 raises the statistics sample of both vectors to 1,000,
 so a rare word or number (outside the most common lexemes) is estimated at a few rows: the GIN indexes and a
 sort of the rows found, not a walk through the sort index (2.7 s → 0.2 ms for a number no ticket holds, at
-1,000,000 tickets).`,
+1,000,000 tickets). Since migration 0031 every index here is keyed by workspace: the vectors and the query carry
+the workspace's prefix (\`'1:چاپگر':*\`) and the trigram index leads with \`workspace_id\` (btree_gin), so
+with many workspaces on one database a word is looked up among the asking workspace's tickets only
+(bench/README.md, "Many workspaces"); with one workspace the plans keep their shapes.`,
   'search-en': `The same plan shapes as the Persian word. An English word of the generated text is about as frequent.`,
   'search-phrase': `Every word must match, each as a prefix (\`'1:رمز':* & '1:عبور':*\`: the workspace's words, migration 0031); the GIN index intersects the two.`,
   'search-number': `\`#123\` (or \`123\`, \`۱۲۳\`) asks for ticket 123 first — \`number = 123\` on \`tickets_number_uq\`, one row,
