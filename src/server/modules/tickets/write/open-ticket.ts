@@ -12,17 +12,16 @@ import { assignsAutomatically, pickAssignee } from '../../departments';
 import { withSubstitutes } from './assignment';
 
 /**
- * Takes the next number of the workspace. The counter's row lock serialises concurrent
- * creators and is held from here to commit, so this runs last: only the ticket's own insert,
- * its NOTIFY and the commit follow while the lock is held.
+ * The next number of the workspace, as SQL (next_ticket_number(), migration 0032: the counter's
+ * upsert). The counter's row lock serialises concurrent creators and is held from there to
+ * commit, so it is taken last: in the ticket's own INSERT, after which only its NOTIFY, the
+ * caller's last statements and the commit follow while the lock is held (bench/README.md).
  */
+const nextNumberSql = (ctx: Ctx) => sql`next_ticket_number(${ctx.workspaceId}::bigint)`;
+
+/** Takes the next number of the workspace now (see nextNumberSql). */
 export async function nextTicketNumber(ctx: Ctx): Promise<number> {
-  const [row] = await queryRows<{ number: number }>(
-    ctx.db,
-    sql`insert into ticket_counters (workspace_id, last_number) values (${ctx.workspaceId}, 1)
-        on conflict (workspace_id) do update set last_number = ticket_counters.last_number + 1
-        returning last_number as number`,
-  );
+  const [row] = await queryRows<{ number: number }>(ctx.db, sql`select ${nextNumberSql(ctx)} as number`);
   return Number(row.number);
 }
 
@@ -98,8 +97,11 @@ export async function openTicket(
   // department's automatic assignment (not for a ticket created closed, such as an old import).
   const given = t.assigneeIds?.length ? await withSubstitutes(ctx, t.assigneeIds) : null;
   const auto = !given && t.status !== 'closed' && (await assignsAutomatically(ctx, t.departmentId));
-  const number = await nextTicketNumber(ctx);
-  // After the counter: every creator takes the counter before the department row (pickAssignee).
+  // The SLA's check job needs the id only: queued before the counter's lock is taken.
+  await queueSlaChecks(ctx, id, {}, sla, now);
+  // Automatic assignment locks the department row (pickAssignee) after the counter, as every
+  // creator takes the counter first; without it the number is taken by the INSERT itself.
+  const number = auto ? await nextTicketNumber(ctx) : nextNumberSql(ctx);
   const picked = auto ? await pickAssignee(ctx, t.departmentId) : null;
   const assigneeIds = picked ? [picked] : (given?.ids ?? t.assigneeIds);
   const [row] = (await ctx.db
@@ -139,7 +141,6 @@ export async function openTicket(
       to: given.ids.map(String),
       substitutions: given.substitutions,
     });
-  await queueSlaChecks(ctx, id, {}, sla, now);
   await notifyLive(ctx, row, 'ticket.created', { kind: 'reply', messageId: message.id }, []);
   return { row, message };
 }
