@@ -162,6 +162,7 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
   // The answer is read after commit, outside the counter's lock; only C17's opener may follow it yet.
   const followsIt = staff && input.internal && !opensInOwnDepartment(actor, input.departmentId);
   return ticketDetails(ctx, row, {
+    created: true,
     first: message,
     followers: followsIt ? [{ id: actor.id, name: actor.name, username: actor.username }] : [],
   });

@@ -27,11 +27,13 @@ export async function attachmentsOf(ctx: Ctx, messageIds: number[], url: (id: nu
     .from(files)
     .where(inWorkspace(files, ctx, inArray(files.messageId, messageIds)))
     .orderBy(asc(files.id));
+  const byMessage = new Map<number, MessageFile[]>();
   for (const r of rows) {
-    const list = map.get(r.messageId!) ?? [];
-    list.push({ id: String(r.id), name: r.name, size: r.size, contentType: r.contentType, url: url(r.id) });
-    map.set(r.messageId!, list);
+    const list = byMessage.get(r.messageId!) ?? [];
+    list.push(r);
+    byMessage.set(r.messageId!, list);
   }
+  for (const [messageId, list] of byMessage) map.set(messageId, attachmentsFrom(list, url));
   return map;
 }
 
@@ -42,13 +44,21 @@ export async function ticketDetails(
   known: {
     first?: { id: number; bodyHtml: string; direction: 'rtl' | 'ltr' | 'auto'; files?: MessageFile[] };
     followers?: { id: number; name: string; username: string }[];
+    /** Made by this request: it has no links and no survey answer yet, so none is read. */
+    created?: boolean;
   } = {},
 ): Promise<TTicket> {
   const staff = isStaffActor(ctx.actor!);
   const [lookups, side, extras] = await inParallel(
     ctx,
     () => lookupsFor(ctx, [row]),
-    () => ticketSide(ctx, row, { staff, first: !known.first, people: !known.followers }),
+    () =>
+      ticketSide(ctx, row, {
+        staff,
+        first: !known.first,
+        people: !known.followers,
+        created: known.created === true,
+      }),
     () => requestExtras(ctx, row),
   );
   const first = known.first ?? side.first ?? undefined;

@@ -52,11 +52,12 @@ export interface TicketSide {
 export async function ticketSide(
   ctx: Ctx,
   row: TicketRow,
-  opts: { staff: boolean; first: boolean; people: boolean },
+  opts: { staff: boolean; first: boolean; people: boolean; created?: boolean },
 ): Promise<TicketSide> {
   const ws = ctx.workspaceId;
   const none = sql`null`;
-  const csat = csatColumn(ctx, row, opts.staff);
+  // A ticket this request made has no links and no survey answer: nothing of them to read.
+  const csat = opts.created ? null : csatColumn(ctx, row, opts.staff);
   const parts: SQL[] = [
     opts.first
       ? sql`(select json_build_object('id', m.id, 'bodyHtml', m.body_html, 'direction', m.direction,
@@ -71,7 +72,7 @@ export async function ticketSide(
           where p.workspace_id = ${ws} and p.ticket_id = ${row.id}
             and (p.kind = 'follower' or (p.kind = 'notify_pref' and p.user_id = ${ctx.actor!.id})))`
       : none,
-    opts.staff ? linksColumn(ctx, row.id) : none,
+    opts.staff && !opts.created ? linksColumn(ctx, row.id) : none,
     row.mergedIntoId ? mergedIntoColumn(ctx, row.mergedIntoId) : none,
     csat ?? none,
   ];

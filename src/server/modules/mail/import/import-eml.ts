@@ -88,7 +88,7 @@ export async function importEml({
       });
       return m;
     });
-    return ticketDetails(ctx, made.row, { first: made.message, followers: [] });
+    return ticketDetails(ctx, made.row, { created: true, first: made.message, followers: [] });
   } catch (e) {
     await dropStored(ctx, files.stored);
     throw e;
