@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { TicketRef } from '../../../contracts/tickets';
 import type { TTicket } from '../../../contracts/tickets';
 import type { Ctx } from '../../platform/context';
+import { queryPrepared } from '../../platform/db/prepared';
 import { findVisibleTicket } from './ticket-access';
 import { ticketDetails } from './ticket-details';
 
@@ -14,11 +15,14 @@ export async function getTicket({ ctx, number }: { ctx: Ctx; number: TicketRef }
   const row = await findVisibleTicket(ctx, number, { includeDeleted: true });
   const now = ctx.deps.clock.now();
   // Logged unless the same person opened it within the window: one statement, which writes (and
-  // commits) only when it inserts.
-  await ctx.db.execute(sql`insert into ticket_views (workspace_id, ticket_id, user_id, by_admin, viewed_at)
+  // commits) only when it inserts. Prepared: planned once per connection.
+  await queryPrepared(
+    ctx.db,
+    sql`insert into ticket_views (workspace_id, ticket_id, user_id, by_admin, viewed_at)
     select ${ctx.workspaceId}, ${row.id}, ${actor.id}, ${actor.role === 'admin'}, ${now}
     where not exists (select 1 from ticket_views v where v.workspace_id = ${ctx.workspaceId}
       and v.ticket_id = ${row.id} and v.user_id = ${actor.id}
-      and v.viewed_at > ${new Date(now.getTime() - VIEW_DEDUP_MS)})`);
+      and v.viewed_at > ${new Date(now.getTime() - VIEW_DEDUP_MS)})`,
+  );
   return ticketDetails(ctx, row);
 }

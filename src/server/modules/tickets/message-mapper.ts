@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, gt, inArray, ne, or, sql, type SQL } fro
 import { messages, users } from '../../../db/schema';
 import type { TDelivery, TMessage } from '../../../contracts/tickets';
 import { inParallel, type Ctx } from '../../platform/context';
+import { runPrepared } from '../../platform/db/prepared';
 import { inWorkspace } from '../../platform/db/scope';
 import { iso } from '../../platform/pagination';
 import { attachmentsFrom, filesOfMessage, type MessageFile } from './message-files';
@@ -104,15 +105,18 @@ export async function threadOf(
   if (opts.notFromUserId) conds.push(or(sql`${messages.authorId} is null`, ne(messages.authorId, opts.notFromUserId)));
   // The author's avatar and the attachments in the same statement: a thread is one round trip
   // instead of three (bench/README.md, "Fewer statements a ticket page").
-  return ctx.db
-    .select({
-      ...getTableColumns(messages),
-      authorAvatarFileId: users.avatarFileId,
-      files: filesOfMessage('messages'),
-    })
-    .from(messages)
-    .leftJoin(users, and(eq(users.workspaceId, messages.workspaceId), eq(users.id, messages.authorId)))
-    .where(and(inWorkspace(messages, ctx), ...conds))
-    .orderBy(asc(messages.id))
-    .limit(2000);
+  // Prepared under its text: planned once per connection (it cost 0.3 ms a call, as much as running it).
+  return runPrepared(
+    ctx.db
+      .select({
+        ...getTableColumns(messages),
+        authorAvatarFileId: users.avatarFileId,
+        files: filesOfMessage('messages'),
+      })
+      .from(messages)
+      .leftJoin(users, and(eq(users.workspaceId, messages.workspaceId), eq(users.id, messages.authorId)))
+      .where(and(inWorkspace(messages, ctx), ...conds))
+      .orderBy(asc(messages.id))
+      .limit(2000),
+  );
 }

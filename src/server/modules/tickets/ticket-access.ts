@@ -3,6 +3,7 @@ import { tickets } from '../../../db/schema';
 import type { Permission } from '../../../contracts/permissions';
 import type { TicketRef } from '../../../contracts/tickets';
 import type { Actor, Ctx } from '../../platform/context';
+import { runPrepared } from '../../platform/db/prepared';
 import { inWorkspace } from '../../platform/db/scope';
 import { Forbidden, NotFound } from '../../platform/errors';
 import { can, requireActor } from '../../platform/http/access';
@@ -114,7 +115,8 @@ export async function findVisibleTicket(
     .select(TICKET_COLUMNS)
     .from(tickets)
     .where(and(inWorkspace(tickets, ctx, ticketRefCondition(ctx, number), deleted), visibleTo(actor)));
-  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  // Prepared under its text (a few shapes: the reference's kind, the actor's visibility).
+  const [row] = await runPrepared(opts.forUpdate ? q.for('update') : q);
   if (!row) throw NotFound('errors.ticket_not_found');
   return row;
 }

@@ -20,17 +20,22 @@ type Named = {
 
 /**
  * The names behind a page's ids: users, departments, tags, groups, ticket types, and for desk
- * requests (E4) the desks' keys and the request types' names and workflows.
+ * requests (E4) the desks' keys and the request types' names and workflows. Each list is read
+ * through a one-row subquery (`any((select $n)::bigint[])`) so that the planner estimates it the
+ * same whatever the values: a plan made for the values then costs what the generic one does, and
+ * PostgreSQL keeps the generic one (planned once per connection). With the arrays themselves, a
+ * page with empty lists (the ticket page: one person, one department) looked cheaper to plan
+ * anew, and was planned anew on every call: 0.39 ms a call, for 0.06 ms of execution.
  */
 const namesQuery = preparedStatement<Named>(
   'ticket_page_names',
-  `select 'u' as k, id, name, username, email, role::text from users where workspace_id = $1 and id = any($2::bigint[])
-   union all select 'd', id, name, null, null, null from departments where workspace_id = $1 and id = any($3::bigint[])
-   union all select 't', id, name, null, null, null from tags where workspace_id = $1 and id = any($4::bigint[])
-   union all select 'g', id, name, null, null, null from groups where workspace_id = $1 and id = any($5::bigint[])
-   union all select 'y', id, name, null, null, null from ticket_types where workspace_id = $1 and id = any($6::bigint[])
-   union all select 'k', id, key, null, null, null from desks where workspace_id = $1 and id = any($7::bigint[])
-   union all select 'r', id, name, desk_id::text, workflow::text, null from request_types where workspace_id = $1 and id = any($8::bigint[])`,
+  `select 'u' as k, id, name, username, email, role::text from users where workspace_id = $1 and id = any((select $2::bigint[])::bigint[])
+   union all select 'd', id, name, null, null, null from departments where workspace_id = $1 and id = any((select $3::bigint[])::bigint[])
+   union all select 't', id, name, null, null, null from tags where workspace_id = $1 and id = any((select $4::bigint[])::bigint[])
+   union all select 'g', id, name, null, null, null from groups where workspace_id = $1 and id = any((select $5::bigint[])::bigint[])
+   union all select 'y', id, name, null, null, null from ticket_types where workspace_id = $1 and id = any((select $6::bigint[])::bigint[])
+   union all select 'k', id, key, null, null, null from desks where workspace_id = $1 and id = any((select $7::bigint[])::bigint[])
+   union all select 'r', id, name, desk_id::text, workflow::text, null from request_types where workspace_id = $1 and id = any((select $8::bigint[])::bigint[])`,
 );
 
 /** Names of everything a page of tickets refers to, fetched in one query for the whole page. */

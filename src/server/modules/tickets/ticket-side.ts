@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { TTicketCsat } from '../../../contracts/csat';
 import type { TTicketLink } from '../../../contracts/ticket-merge';
 import type { Ctx } from '../../platform/context';
-import { queryRows } from '../../platform/db/database';
+import { queryPrepared } from '../../platform/db/prepared';
 import { csatColumn, csatFrom, type CsatColumn } from '../csat';
 import { filesOfMessage, type MessageFile } from './message-files';
 import type { TicketRow } from './ticket-access';
@@ -78,7 +78,8 @@ export async function ticketSide(
   ];
   const [read] = parts.every((p) => p === none)
     ? [undefined]
-    : await queryRows<SideRow>(
+    : // Prepared under its text (one per combination of parts): planning it cost 0.8 ms, executing 0.07.
+      await queryPrepared<SideRow>(
         ctx.db,
         sql`select ${parts[0]} as first, ${parts[1]} as people, ${parts[2]} as links,
           ${parts[3]} as merged_into, ${parts[4]} as csat`,
