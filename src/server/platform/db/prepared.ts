@@ -41,11 +41,11 @@ export const statementName = (text: string) => `s_${createHash('sha1').update(te
 
 /**
  * A statement built per request whose text takes only a few shapes (the ticket page's: a handful
- * of optional parts, never a list of values spelled out), run as a named prepared statement named
- * by its text: PostgreSQL plans it once per connection and keeps the plan, where planning cost
- * three to ten times its execution (the ticket page: 1.3 ms of planning for 0.4 ms of work,
- * bench/README.md). Only for lookups by key, as preparedStatement; never for a statement whose
- * text grows with its values (each text is a statement held by every connection).
+ * of optional parts), run as a named prepared statement named by its text: PostgreSQL plans it
+ * once per connection and keeps the plan, where planning cost three to ten times its execution (the ticket page: 1.3 ms of planning for 0.4 ms of work,
+ * bench/README.md). Only for lookups by key, as preparedStatement, and only where the texts are
+ * few and bounded (each is a statement held by every connection): a list of any length is passed
+ * as one array, never spelled out value by value (docs/CONVENTIONS.md).
  */
 export async function queryPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
   // The handle's own dialect (its casing) and logger: as Drizzle's execute renders and logs it.
@@ -55,7 +55,19 @@ export async function queryPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
   return preparedStatement<T>(statementName(text), text)(db, params);
 }
 
-/** The same for a Drizzle query (select … from …): prepared under its text's name, its rows mapped by Drizzle. */
-export function runPrepared<R>(query: { toSQL(): { sql: string }; prepare(name: string): { execute(): Promise<R> } }) {
-  return query.prepare(statementName(query.toSQL().sql)).execute();
+/** node-postgres's prepared query as Drizzle builds it: the text it sends, under a name. */
+type NodePgPrepared = { rawQueryConfig?: { name?: string; text?: string }; queryConfig?: { name?: string } };
+
+/**
+ * The same for a Drizzle query (select … from …, update … returning …): prepared under its text's
+ * name, its rows mapped by Drizzle. The query is rendered once: Drizzle prepares it unnamed, and the
+ * name of the text it rendered is given to both of node-postgres's configs (rendering a select of
+ * thirty columns costs ~0.1 ms; `toSQL()` first would render it twice). PGlite has no names: its
+ * query runs as rendered. prepared-statements.test.ts checks that the statement is prepared.
+ */
+export function runPrepared<R>(query: { prepare(name: string): { execute(): Promise<R> } }): Promise<R> {
+  const prepared = query.prepare('');
+  const { rawQueryConfig: raw, queryConfig } = prepared as unknown as NodePgPrepared;
+  if (typeof raw?.text === 'string' && queryConfig) raw.name = queryConfig.name = statementName(raw.text);
+  return prepared.execute();
 }
