@@ -1,8 +1,9 @@
+import type { SQL } from 'drizzle-orm';
 import type { Permission, Role } from '../../contracts/permissions';
 import type { Config } from './config';
 import type { Clock } from './clock';
 import type { Executor, Database } from './db/database';
-import type { Jobs } from './jobs';
+import type { Jobs, OutboxJob } from './jobs';
 import type { Locale } from './i18n';
 import type { Logger } from './logger';
 import type { Mailer } from './mailer';
@@ -68,8 +69,9 @@ export interface Ctx {
 
 /** Jobs and NOTIFY payloads of one transaction, sent together at its end. */
 export interface TxOutbox {
-  jobs: { name: string; data: object }[];
-  notifies: string[];
+  jobs: OutboxJob[];
+  /** NOTIFY payloads, as SQL (`livePayload`: some read the ticket's participants when sent). */
+  notifies: SQL[];
 }
 
 /** Runs `fn` in a transaction, reusing the caller's when there is one. */

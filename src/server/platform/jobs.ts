@@ -14,6 +14,13 @@ export interface SendOptions {
   retryLimit?: number;
 }
 
+/** A job queued with others in one statement: its queue, its data, and when it may start (default now). */
+export interface OutboxJob {
+  name: string;
+  data: object;
+  startAfter?: Date;
+}
+
 /**
  * Background jobs on pg-boss 10, in the same database in both modes. Side effects (mail, SMS,
  * webhooks) are enqueued with `executor` set to the transaction of the change that causes them.
@@ -21,8 +28,8 @@ export interface SendOptions {
 export interface Jobs {
   start(): Promise<void>;
   send<T extends object>(name: string, data: T, opts?: SendOptions): Promise<string | null>;
-  /** Many plain jobs (no singleton or delay) in one statement, inside `executor`'s transaction. */
-  insertMany(jobs: { name: string; data: object }[], opts: { executor: Executor }): Promise<void>;
+  /** Many plain jobs (no singleton; a start time each may have) in one statement, inside `executor`'s transaction. */
+  insertMany(jobs: OutboxJob[], opts: { executor: Executor }): Promise<void>;
   work<T>(name: string, handler: JobHandler<T>, opts?: WorkOptions): Promise<void>;
   schedule(name: string, cron: string, data?: object): Promise<void>;
   stop(): Promise<void>;
@@ -252,7 +259,7 @@ export function createJobs(database: Database, log: Logger, queues: readonly (st
       if (!jobs.length) return;
       for (const j of jobs) check(j.name);
       await boss.insert(
-        jobs.map((j) => ({ name: j.name, data: j.data })),
+        jobs.map((j) => ({ name: j.name, data: j.data, ...(j.startAfter ? { startAfter: j.startAfter } : {}) })),
         { db: rawOf(opts.executor) },
       );
     },

@@ -72,7 +72,8 @@ export async function queueSlaChecks(
 
 export async function sendCheck(ctx: Ctx, ticketId: number, at: Date) {
   const job: SlaCheckJob = { workspaceId: ctx.workspaceId, ticketId };
-  await ctx.deps.jobs.send(SLA_CHECK_QUEUE, job, { executor: ctx.db, startAfter: at });
+  if (ctx.outbox) ctx.outbox.jobs.push({ name: SLA_CHECK_QUEUE, data: job, startAfter: at });
+  else await ctx.deps.jobs.send(SLA_CHECK_QUEUE, job, { executor: ctx.db, startAfter: at });
 }
 
 const pick = (f: Partial<SlaFields>): Partial<SlaFields> => ({ slaWarnAt: f.slaWarnAt, slaNextDue: f.slaNextDue });

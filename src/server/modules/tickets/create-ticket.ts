@@ -163,7 +163,8 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
   const followsIt = staff && input.internal && !opensInOwnDepartment(actor, input.departmentId);
   return ticketDetails(ctx, row, {
     created: true,
-    first: message,
+    // Without uploads the first message has no files: none are read.
+    first: input.attachmentIds.length ? message : { ...message, files: [] },
     followers: followsIt ? [{ id: actor.id, name: actor.name, username: actor.username }] : [],
   });
 }

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { ticketEvents } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
-import { queryRows } from '../../platform/db/database';
 import type { TicketRow } from './ticket-access';
 import { forgetCounts } from './count-cache';
 
@@ -48,24 +47,21 @@ export async function logTicketEvent(ctx: Ctx, ticketId: number, kind: string, d
   });
 }
 
-/** The live half of an announcement: a NOTIFY, delivered at commit to every process. */
-export async function notifyLive(
+/** The ticket fields a live event carries. */
+export type LiveTicket = Pick<
+  TicketRow,
+  'id' | 'workspaceId' | 'number' | 'departmentId' | 'requesterId' | 'requesterGroupId' | 'assigneeIds' | 'internal'
+>;
+
+/** The event of a change to `ticket`; `p` (followers, sharers) as given, else filled in by `livePayload`. */
+export function liveEventOf(
   ctx: Ctx,
-  ticket: TicketRow,
+  ticket: LiveTicket,
   type: LiveType,
   extra: { kind?: 'reply' | 'note'; messageId?: number } = {},
-  participants?: number[],
-) {
-  // Followers and people it is shared with widen who may see it; a "don't notify me" row does not.
-  const p =
-    participants ??
-    (
-      await queryRows<{ user_id: number }>(
-        ctx.db,
-        sql`select user_id from ticket_participants where ticket_id = ${ticket.id} and kind in ('follower', 'shared') limit ${MAX_IDS}`,
-      )
-    ).map((r) => Number(r.user_id));
-  const event: LiveEvent = {
+  participants: number[] = [],
+): LiveEvent {
+  return {
     type,
     w: ticket.workspaceId,
     n: ticket.number,
@@ -73,14 +69,45 @@ export async function notifyLive(
     r: ticket.requesterId,
     g: ticket.requesterGroupId,
     a: ticket.assigneeIds.slice(0, MAX_IDS),
-    p,
+    p: participants,
     i: ticket.internal,
     k: extra.kind,
     m: extra.messageId,
     by: ctx.actor?.id ?? null,
   };
-  if (ctx.outbox) ctx.outbox.notifies.push(JSON.stringify(event));
-  else await ctx.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+/**
+ * The NOTIFY payload of `event` as SQL. With `ticketId` its `p` is read in the same statement:
+ * followers and people it is shared with widen who may see it; a "don't notify me" row does not.
+ */
+export function livePayload(ctx: Ctx, event: LiveEvent, ticketId?: number): SQL {
+  const json = JSON.stringify(event);
+  if (ticketId === undefined) return sql`${json}`;
+  return sql`jsonb_set(${json}::jsonb, '{p}', coalesce((select jsonb_agg(x.user_id) from (select user_id
+      from ticket_participants where workspace_id = ${ctx.workspaceId} and ticket_id = ${ticketId}
+        and kind in ('follower', 'shared') limit ${MAX_IDS}) x), '[]'::jsonb))::text`;
+}
+
+/**
+ * The live half of an announcement: a NOTIFY, delivered at commit to every process — sent now,
+ * or with the writer's others (`ctx.outbox`). One statement either way: the participants, when
+ * not given, are read by it.
+ */
+export async function notifyLive(
+  ctx: Ctx,
+  ticket: LiveTicket,
+  type: LiveType,
+  extra: { kind?: 'reply' | 'note'; messageId?: number } = {},
+  participants?: number[],
+) {
+  const payload = livePayload(
+    ctx,
+    liveEventOf(ctx, ticket, type, extra, participants),
+    participants ? undefined : ticket.id,
+  );
+  if (ctx.outbox) ctx.outbox.notifies.push(payload);
+  else await ctx.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
   forgetCounts(ctx.deps.database, ticket.workspaceId);
 }
 

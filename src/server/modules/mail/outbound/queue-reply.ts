@@ -31,11 +31,26 @@ export async function recipientOf(ctx: Ctx, ticket: Pick<TicketRow, 'requesterId
  * Internal tickets and requesters without an address are not mailed.
  */
 export async function queueReplyMail(tx: Ctx, ticket: TicketRow, messageId: number): Promise<boolean> {
-  if (ticket.internal || !(await recipientOf(tx, ticket))) return false;
+  if (!(await mailsReplies(tx, ticket))) return false;
   await tx.db
     .update(messages)
     .set({ deliveryStatus: 'queued' })
     .where(and(inWorkspace(messages, tx), eq(messages.id, messageId)));
-  await tx.deps.jobs.send<ReplyJob>(REPLY_QUEUE, { workspaceId: tx.workspaceId, messageId }, { executor: tx.db });
+  await queueReplyJob(tx, messageId);
   return true;
+}
+
+/** Whether a staff reply on this ticket goes out by mail: not internal, and the requester has an address. */
+export async function mailsReplies(tx: Ctx, ticket: TicketRow): Promise<boolean> {
+  return !ticket.internal && !!(await recipientOf(tx, ticket));
+}
+
+/**
+ * The `mail.reply` job of a message the caller stored as `queued` (`mailsReplies` said so), in
+ * its transaction — collected by `tx.outbox` when the writer has one.
+ */
+export async function queueReplyJob(tx: Ctx, messageId: number): Promise<void> {
+  const job: ReplyJob = { workspaceId: tx.workspaceId, messageId };
+  if (tx.outbox) tx.outbox.jobs.push({ name: REPLY_QUEUE, data: job });
+  else await tx.deps.jobs.send<ReplyJob>(REPLY_QUEUE, job, { executor: tx.db });
 }

@@ -5,7 +5,15 @@ import { queryRows } from '../../../platform/db/database';
 import { htmlToText } from '../../../platform/html';
 import { normalizeText, tsvectorOf } from '../search-text';
 import { TICKET_COLUMNS, type TicketRow } from '../ticket-access';
-import { logTicketEvent, notifyLive, queueNotification } from '../ticket-events';
+import {
+  EVENTS_CHANNEL,
+  liveEventOf,
+  livePayload,
+  logTicketEvent,
+  notifyLive,
+  queueNotification,
+} from '../ticket-events';
+import { forgetCounts } from '../count-cache';
 import { insertMessageRow, type MessageRow, type NewMessage } from './message-row';
 import { queueSlaChecks, slaChanges } from '../../sla';
 import { assignsAutomatically, pickAssignee } from '../../departments';
@@ -104,6 +112,29 @@ export async function openTicket(
   const number = auto ? await nextTicketNumber(ctx) : nextNumberSql(ctx);
   const picked = auto ? await pickAssignee(ctx, t.departmentId) : null;
   const assigneeIds = picked ? [picked] : (given?.ids ?? t.assigneeIds);
+  // The live event goes out with the INSERT itself (its RETURNING calls pg_notify with the number
+  // just taken): one round trip fewer while the counter is locked. A bulk writer's outbox sends it later.
+  const live = liveEventOf(
+    ctx,
+    {
+      id,
+      workspaceId: ctx.workspaceId,
+      number: 0,
+      departmentId: first.ticketChanges?.departmentId ?? t.departmentId,
+      requesterId: t.requesterId ?? null,
+      requesterGroupId: t.requesterGroupId ?? null,
+      assigneeIds: assigneeIds ?? [],
+      internal: t.internal ?? false,
+    },
+    'ticket.created',
+    { kind: 'reply', messageId: message.id },
+  );
+  const returning = ctx.outbox
+    ? TICKET_COLUMNS
+    : {
+        ...TICKET_COLUMNS,
+        notified: sql`pg_notify(${EVENTS_CHANNEL}, jsonb_set(${livePayload(ctx, live)}::jsonb, '{n}', to_jsonb(${tickets.number}))::text)`,
+      };
   const [row] = (await ctx.db
     .insert(tickets)
     .overridingSystemValue()
@@ -133,7 +164,7 @@ export async function openTicket(
       updatedAt: now,
       ...sla,
     })
-    .returning(TICKET_COLUMNS)) as TicketRow[];
+    .returning(returning)) as TicketRow[];
   if (picked) await logTicketEvent(ctx, id, 'assigned', { from: [], to: [String(picked)], auto: true });
   else if (given?.substitutions.length)
     await logTicketEvent(ctx, id, 'assigned', {
@@ -141,6 +172,8 @@ export async function openTicket(
       to: given.ids.map(String),
       substitutions: given.substitutions,
     });
-  await notifyLive(ctx, row, 'ticket.created', { kind: 'reply', messageId: message.id }, []);
+  if (ctx.outbox) await notifyLive(ctx, row, 'ticket.created', { kind: 'reply', messageId: message.id }, []);
+  else forgetCounts(ctx.deps.database, ctx.workspaceId);
+  delete (row as { notified?: unknown }).notified;
   return { row, message };
 }
