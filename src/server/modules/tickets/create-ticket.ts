@@ -2,6 +2,7 @@ import { eq, inArray, isNull, ne } from 'drizzle-orm';
 import { departments, groups, ticketParticipants, ticketTypes, users } from '../../../db/schema';
 import type { TCreateTicket, TTicket } from '../../../contracts/tickets';
 import { withTx, type Ctx } from '../../platform/context';
+import { runPrepared } from '../../platform/db/prepared';
 import { inWorkspace } from '../../platform/db/scope';
 import { Forbidden, Invalid, InvalidField, type Msg } from '../../platform/errors';
 import { hasContent, sanitizeRichText } from '../../platform/html';
@@ -30,10 +31,12 @@ function opensInOwnDepartment(actor: NonNullable<Ctx['actor']>, departmentId: nu
 
 async function checkRefs(ctx: Ctx, input: TCreateTicket, staff: boolean) {
   const fields: Record<string, Msg> = {};
-  const [dep] = await ctx.db
-    .select()
-    .from(departments)
-    .where(inWorkspace(departments, ctx, eq(departments.id, input.departmentId)));
+  const [dep] = await runPrepared(
+    ctx.db
+      .select()
+      .from(departments)
+      .where(inWorkspace(departments, ctx, eq(departments.id, input.departmentId))),
+  );
   const usable = dep && dep.active && (staff || (dep.visible && dep.usage !== 'internal'));
   if (!usable) fields.departmentId = { key: 'validation.unknown_department' };
   // An agent opens tickets only where they may see them (without tickets.view_all: their departments).
@@ -100,10 +103,12 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
   const requesterId = staff ? (input.requesterId ?? null) : actor.id;
   let email: string | null = null;
   if (requesterId) {
-    const [u] = await ctx.db
-      .select({ email: users.email })
-      .from(users)
-      .where(inWorkspace(users, ctx, eq(users.id, requesterId)));
+    const [u] = await runPrepared(
+      ctx.db
+        .select({ email: users.email })
+        .from(users)
+        .where(inWorkspace(users, ctx, eq(users.id, requesterId))),
+    );
     email = u?.email?.toLowerCase() ?? null;
   }
 

@@ -1,4 +1,4 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc, inArray, type SQL } from 'drizzle-orm';
 import { files } from '../../../db/schema';
 import type { TTicket } from '../../../contracts/tickets';
 import { inParallel, type Ctx } from '../../platform/context';
@@ -46,6 +46,8 @@ export async function ticketDetails(
     followers?: { id: number; name: string; username: string }[];
     /** Made by this request: it has no links and no survey answer yet, so none is read. */
     created?: boolean;
+    /** A write to make in the same statement as the side data (the view log, getTicket). */
+    alsoWrite?: SQL;
   } = {},
 ): Promise<TTicket> {
   const staff = isStaffActor(ctx.actor!);
@@ -58,6 +60,7 @@ export async function ticketDetails(
         first: !known.first,
         people: !known.followers,
         created: known.created === true,
+        alsoWrite: known.alsoWrite,
       }),
     () => requestExtras(ctx, row),
   );

@@ -52,7 +52,14 @@ export interface TicketSide {
 export async function ticketSide(
   ctx: Ctx,
   row: TicketRow,
-  opts: { staff: boolean; first: boolean; people: boolean; created?: boolean },
+  opts: {
+    staff: boolean;
+    first: boolean;
+    people: boolean;
+    created?: boolean;
+    /** A write made by the same statement (the view log's insert, as a data-modifying WITH). */
+    alsoWrite?: SQL;
+  },
 ): Promise<TicketSide> {
   const ws = ctx.workspaceId;
   const none = sql`null`;
@@ -76,14 +83,16 @@ export async function ticketSide(
     row.mergedIntoId ? mergedIntoColumn(ctx, row.mergedIntoId) : none,
     csat ?? none,
   ];
-  const [read] = parts.every((p) => p === none)
-    ? [undefined]
-    : // Prepared under its text (one per combination of parts): planning it cost 0.8 ms, executing 0.07.
-      await queryPrepared<SideRow>(
-        ctx.db,
-        sql`select ${parts[0]} as first, ${parts[1]} as people, ${parts[2]} as links,
+  const write = opts.alsoWrite ? sql`with written as (${opts.alsoWrite}) ` : sql``;
+  const [read] =
+    parts.every((p) => p === none) && !opts.alsoWrite
+      ? [undefined]
+      : // Prepared under its text (one per combination of parts): planning it cost 0.8 ms, executing 0.07.
+        await queryPrepared<SideRow>(
+          ctx.db,
+          sql`${write}select ${parts[0]} as first, ${parts[1]} as people, ${parts[2]} as links,
           ${parts[3]} as merged_into, ${parts[4]} as csat`,
-      );
+        );
   return {
     ...(opts.first ? { first: read?.first ?? null } : {}),
     ...(opts.people ? { people: read?.people ?? [] } : {}),

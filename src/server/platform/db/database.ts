@@ -1,6 +1,7 @@
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type * as schema from '../../../db/schema';
+import { statementName } from './prepared';
 
 export type Schema = typeof schema;
 /** The Drizzle handle, whichever driver is behind it. */
@@ -34,6 +35,9 @@ export interface Database extends RawSql {
   close(): Promise<void>;
 }
 
+/** pg-boss's `send` and `insert` statements (plans.js insertJob, insertJobs). */
+const JOB_INSERT = /^\s*(INSERT INTO \w+\.job \(|WITH defaults as \()/;
+
 /**
  * Raw access inside a Drizzle transaction, so that pg-boss can enqueue a job in the same
  * transaction as the change that causes it. Both drivers keep their connection (pg's
@@ -42,12 +46,25 @@ export interface Database extends RawSql {
 export function rawOf(executor: Executor): RawSql {
   const client = (
     executor as unknown as {
-      session: { client: { query(text: string, values: unknown[]): Promise<{ rows: never[] }> } };
+      session: {
+        client: {
+          query(
+            text: string | { name: string; text: string; values: unknown[] },
+            values?: unknown[],
+          ): Promise<{ rows: never[] }>;
+          exec?: unknown;
+        };
+      };
     }
   ).session.client;
   return {
     async executeSql(text, values) {
-      const result = await client.query(text, values ?? []);
+      // pg-boss's two job inserts (fixed texts, sent in most writes' transactions) are prepared
+      // under their text: planning them cost as much as running them. PGlite has no names.
+      const result =
+        client.exec === undefined && JOB_INSERT.test(text)
+          ? await client.query({ name: statementName(text), text, values: values ?? [] })
+          : await client.query(text, values ?? []);
       return { rows: result.rows };
     },
   };

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { messages, users } from '../../../../db/schema';
 import type { Ctx } from '../../../platform/context';
+import { runPrepared } from '../../../platform/db/prepared';
 import { inWorkspace } from '../../../platform/db/scope';
 import type { TicketRow } from '../../tickets';
 
@@ -16,12 +17,14 @@ export async function recipientOf(ctx: Ctx, ticket: Pick<TicketRow, 'requesterId
     return ticket.guestEmail
       ? { email: ticket.guestEmail, name: ticket.guestName ?? '', locale: null, member: false }
       : null;
-  const [u] = await ctx.db
-    .select({ email: users.email, name: users.name, locale: users.locale })
-    .from(users)
-    .where(
-      inWorkspace(users, ctx, eq(users.id, ticket.requesterId), eq(users.role, 'customer'), isNull(users.deletedAt)),
-    );
+  const [u] = await runPrepared(
+    ctx.db
+      .select({ email: users.email, name: users.name, locale: users.locale })
+      .from(users)
+      .where(
+        inWorkspace(users, ctx, eq(users.id, ticket.requesterId), eq(users.role, 'customer'), isNull(users.deletedAt)),
+      ),
+  );
   return u?.email ? { email: u.email, name: u.name, locale: u.locale, member: true } : null;
 }
 
