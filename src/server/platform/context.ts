@@ -1,4 +1,5 @@
 import type { SQL } from 'drizzle-orm';
+import type { ticketEvents } from '../../db/schema';
 import type { Permission, Role } from '../../contracts/permissions';
 import type { Config } from './config';
 import type { Clock } from './clock';
@@ -72,6 +73,8 @@ export interface TxOutbox {
   jobs: OutboxJob[];
   /** NOTIFY payloads, as SQL (`livePayload`: some read the ticket's participants when sent). */
   notifies: SQL[];
+  /** Event-log rows (C21), written by the NOTIFY's statement — collected only when the writer sets it. */
+  events?: (typeof ticketEvents.$inferInsert)[];
 }
 
 /** Runs `fn` in a transaction, reusing the caller's when there is one. */

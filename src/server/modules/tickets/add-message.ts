@@ -41,8 +41,8 @@ function withSignature(html: string, signature: string): string {
  * Round trips are what a reply costs (bench/README.md, "A reply in fewer round trips"): the
  * input is checked and the author read before the transaction; in it the ticket is read once,
  * locked; the message is stored already `queued` when it goes out by mail; its jobs (mail,
- * notification, SLA check, triggers, webhooks) go in one insert and the live event in one
- * NOTIFY (`tx.outbox`); and the answer is made from what was written.
+ * notification, SLA check, triggers, webhooks) go in one insert, the event-log rows and the
+ * live event in one statement (`tx.outbox`); and the answer is made from what was written.
  */
 export async function addMessage({
   ctx,
@@ -66,7 +66,7 @@ export async function addMessage({
   if (staff && isReply && input.signature) bodyHtml = withSignature(bodyHtml, author.signature);
 
   const own = !ctx.outbox;
-  return withTx(own ? { ...ctx, outbox: { jobs: [], notifies: [] } } : ctx, async (tx) => {
+  return withTx(own ? { ...ctx, outbox: { jobs: [], notifies: [], events: [] } } : ctx, async (tx) => {
     // Lock the ticket row: concurrent replies are applied one after the other.
     let ticket = await findVisibleTicket(tx, number, { forUpdate: true });
     // K9: a message to a merged ticket goes to the ticket it was merged into.

@@ -34,9 +34,12 @@ export interface LiveEvent {
   u?: number[]; // addressed to these people only (a notification for their bell)
 }
 
-/** Writes an event-log row (C21) in the caller's transaction. */
+/**
+ * Writes an event-log row (C21) in the caller's transaction — now, or with the outbox's NOTIFY
+ * statement when the writer collects events (`outbox.events`).
+ */
 export async function logTicketEvent(ctx: Ctx, ticketId: number, kind: string, data: Record<string, unknown> = {}) {
-  await ctx.db.insert(ticketEvents).values({
+  const event: typeof ticketEvents.$inferInsert = {
     workspaceId: ctx.workspaceId,
     ticketId,
     actorId: ctx.actor?.id ?? null,
@@ -44,7 +47,9 @@ export async function logTicketEvent(ctx: Ctx, ticketId: number, kind: string, d
     kind,
     data,
     createdAt: ctx.deps.clock.now(),
-  });
+  };
+  if (ctx.outbox?.events) ctx.outbox.events.push(event);
+  else await ctx.db.insert(ticketEvents).values(event);
 }
 
 /** The ticket fields a live event carries. */
@@ -167,18 +172,22 @@ export async function queueNotification(
 export async function flushOutbox(ctx: Ctx): Promise<void> {
   const box = ctx.outbox;
   if (!box) return;
-  const { jobs, notifies } = box;
+  const { jobs, notifies, events = [] } = box;
   box.jobs = [];
   box.notifies = [];
+  if (box.events) box.events = [];
   if (jobs.length) await ctx.deps.jobs.insertMany(jobs, { executor: ctx.db });
-  // Several pg_notify calls in one statement; each is delivered at commit as its own event.
-  if (notifies.length)
-    await ctx.db.execute(
-      sql`select ${sql.join(
+  if (!notifies.length && !events.length) return;
+  // The event-log rows (a data-modifying WITH) and several pg_notify calls in one statement;
+  // each NOTIFY is delivered at commit as its own event.
+  const logged = events.length ? sql`with logged as (${ctx.db.insert(ticketEvents).values(events).getSQL()}) ` : sql``;
+  const notified = notifies.length
+    ? sql.join(
         notifies.map((p) => sql`pg_notify(${EVENTS_CHANNEL}, ${p})`),
         sql`, `,
-      )}`,
-    );
+      )
+    : sql`1`;
+  await ctx.db.execute(sql`${logged}select ${notified}`);
 }
 
 /**
