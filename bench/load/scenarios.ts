@@ -67,9 +67,10 @@ export async function prepare(
     '/api/v1/tickets?pageSize=1&sort=-number&pinnedFirst=false',
     admin,
   );
-  // Tickets with about 20 messages: sample the newest tickets' pages until enough are found.
+  // Tickets with about 20 messages: sample the newest tickets' pages until enough are found (up
+  // to 200 pages: an earlier run's creations, one message each, come first).
   const thread20: number[] = [];
-  for (let page = 1; page <= 40 && thread20.length < 20; page++) {
+  for (let page = 1; page <= 200 && thread20.length < 20; page++) {
     const list = await getJson<{ items: { number: number; messageCount: number }[] }>(
       url,
       `/api/v1/tickets?pageSize=100&page=${page}&sort=-number&pinnedFirst=false`,
