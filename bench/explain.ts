@@ -23,6 +23,9 @@ import { SCENARIOS, type Who } from './explain/scenarios';
 import { people } from './explain/people';
 import { explainAll, type Explained } from './explain/run';
 import { report } from './explain/report';
+import { explainKept, type KeptPlan } from './explain/kept-plans';
+import { getTicket } from '../src/server/modules/tickets/get-ticket';
+import { listMessages } from '../src/server/modules/tickets/thread';
 
 const { values: args } = parseArgs({
   options: {
@@ -60,6 +63,8 @@ interface Measured {
   messages: number;
   notes: string[];
   version: string;
+  /** The ticket page's prepared statements and the plans PostgreSQL keeps for them. */
+  kept: KeptPlan[];
 }
 
 /** Runs every scenario's action, captures its SQL on tickets (the page and its count) and explains it. */
@@ -102,6 +107,22 @@ async function measure(url: string): Promise<Measured> {
           .join(' + ')}`,
       );
     }
+    // The ticket page (the ticket, then its thread) of a ~20-message ticket in the agent's departments.
+    const [page] = await q(
+      `select number from tickets where workspace_id = $1 and department_id = any($2::bigint[])
+         and message_count between 18 and 24 and deleted_at is null order by id desc limit 1`,
+      [p.workspaceId, p.agent.departmentIds],
+    );
+    captured.length = 0;
+    if (page) {
+      const ctx = ctxOf('agent');
+      await getTicket({ ctx, number: Number(page.number) });
+      await listMessages({ ctx, number: Number(page.number) });
+    }
+    const kept = await explainKept(url, [...captured]);
+    console.log(
+      `ticket page: ${kept.map((k) => `${k.executionMs.toFixed(2)} ms${k.generic ? ' (generic)' : ''}`).join(' + ')}`,
+    );
     const [{ version }] = await q('select version()');
     const [{ tickets }] = await q('select count(*)::int as tickets from tickets where workspace_id = $1', [
       p.workspaceId,
@@ -109,7 +130,14 @@ async function measure(url: string): Promise<Measured> {
     const [{ messages }] = await q('select count(*)::int as messages from messages where workspace_id = $1', [
       p.workspaceId,
     ]);
-    return { results, version: String(version), tickets: Number(tickets), messages: Number(messages), notes: p.notes };
+    return {
+      results,
+      version: String(version),
+      tickets: Number(tickets),
+      messages: Number(messages),
+      notes: p.notes,
+      kept,
+    };
   } finally {
     await database.close();
   }
@@ -134,7 +162,10 @@ async function main() {
     }
     const main = await measure(url);
     const also = args.also ? await measure(args.also) : null;
-    writeFileSync(args.out, report({ ...main, also: also && { results: also.results, tickets: also.tickets } }));
+    writeFileSync(
+      args.out,
+      report({ ...main, also: also && { results: also.results, tickets: also.tickets, kept: also.kept } }),
+    );
     console.log(`wrote ${args.out}`);
   } finally {
     if (scratch) await admin(`drop database if exists "${scratch}" with (force)`);

@@ -1,4 +1,5 @@
 import type { Explained, ExplainedStatement } from './run';
+import type { KeptPlan } from './kept-plans';
 import { AFTERWORD, NOTES, PREAMBLE } from './notes';
 
 /**
@@ -89,14 +90,58 @@ const cell = (e: Explained | undefined, label: 'page' | 'count') => {
   return s ? s.executionMs.toFixed(2) : '—';
 };
 
+/**
+ * Issue 21: the ticket page's statements as the server runs them (named, prepared), explained as
+ * EXECUTE after six calls — the plan each connection keeps — and, with a larger database, its times there.
+ */
+function keptSection(kept: KeptPlan[], also: { kept: KeptPlan[]; tickets: number } | null): string {
+  if (!kept.length) return '';
+  const big = also ? ` at ${also.tickets.toLocaleString('en')}` : '';
+  const rows = kept.map((k) => {
+    const other = also?.kept.find((x) => x.title === k.title);
+    const cells = [
+      k.title,
+      k.executionMs.toFixed(2),
+      k.planningMs.toFixed(3),
+      k.generic ? 'generic' : 'custom',
+      k.indexes.map((i) => `\`${i}\``).join(', '),
+    ];
+    if (also)
+      cells.push(other ? other.executionMs.toFixed(2) : '—', other ? (other.generic ? 'generic' : 'custom') : '—');
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [
+    '<a id="kept-plans"></a>',
+    '## Plans kept: the ticket page',
+    '',
+    'The ticket page (the ticket, then its thread, as an agent opens a ticket of about 20 messages) sends ' +
+      'its statements as named prepared statements (`queryPrepared`, `runPrepared`, `preparedStatement` in ' +
+      '`src/server/platform/db/prepared.ts`): each connection parses and plans a text once, and from the sixth ' +
+      'call PostgreSQL keeps a generic plan when it costs no more than the plans made for the values. Here each ' +
+      'statement the page sent is prepared under a name, run six times, then explained as `EXECUTE`: the plan ' +
+      'the server keeps, and what planning still costs per call (looking the plan up). Writes are prepared the ' +
+      "same way (a reply's ticket UPDATE, a creation's INSERT, pg-boss's job inserts): bench/README.md, " +
+      '"A reply and a creation in fewer round trips".',
+    '',
+    also
+      ? `| statement | execution ms | planning ms | plan kept | indexes read | execution ms${big} | plan kept${big} |`
+      : '| statement | execution ms | planning ms | plan kept | indexes read |',
+    also ? '|---|---:|---:|---|---|---:|---|' : '|---|---:|---:|---|---|',
+    ...rows,
+    '',
+    ...kept.map((k) => statement(k, k.title)),
+  ].join('\n');
+}
+
 export function report(r: {
   results: Explained[];
   version: string;
   tickets: number;
   messages: number;
   notes: string[];
+  kept: KeptPlan[];
   /** The same scenarios on a larger database, for the summary. */
-  also: { results: Explained[]; tickets: number } | null;
+  also: { results: Explained[]; tickets: number; kept: KeptPlan[] } | null;
 }): string {
   const big = r.also ? ` at ${r.also.tickets.toLocaleString('en')}` : '';
   const head = r.also
@@ -155,6 +200,7 @@ export function report(r: {
     AFTERWORD(r.also?.tickets ?? null),
     '',
     ...sections,
+    keptSection(r.kept, r.also),
   ]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');

@@ -114,6 +114,29 @@ describe('in one process', () => {
     for (const s of [alice, agent, admin, billing, bob]) s.close();
   });
 
+  it('a reply reaches a follower from another department and a customer it is shared with, read by the NOTIFY itself', async () => {
+    const w = await ticketWorld(t);
+    const tk = await openTicket(w.alice.client, { departmentId: w.billing.id });
+    const [agent, bob] = await Promise.all(
+      [w.agent.client, w.bob.client].map(async (c) => connected(await streamOf(c))),
+    );
+    const reply = async (body: string) =>
+      (await w.billingAgent.client.post(`tickets/${tk.number}/messages`, { body })).json() as { id: string };
+    const replies = (s: SseStream) => ticketEvents(s).filter((d) => (d as { type: string }).type === 'message.created');
+
+    const before = await reply('Before anyone follows.');
+    await w.admin.patch(`tickets/${tk.number}`, { followerIds: [w.agent.id] });
+    await w.alice.client.patch(`tickets/${tk.number}`, { sharedWithIds: [w.bob.id] });
+    const t0 = Date.now();
+    const after = await reply('Now they may see it.');
+    for (const s of [agent, bob]) await arrives(s, 'message.created', tk.number, t0);
+    // Events come in order: the first reply, had it reached them, would be there first.
+    for (const s of [agent, bob])
+      expect(replies(s)).toEqual([{ type: 'message.created', number: tk.number, messageId: after.id }]);
+    expect(before.id).not.toBe(after.id);
+    for (const s of [agent, bob]) s.close();
+  });
+
   it('a ticket.updated reaches the requester; a workspace never hears of another', async () => {
     const w = await ticketWorld(t);
     const other = await ticketWorld(t);

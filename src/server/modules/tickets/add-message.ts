@@ -38,11 +38,11 @@ function withSignature(html: string, signature: string): string {
  * reply to a closed ticket reopens it; a reply made while someone else wrote newer messages
  * is refused with those messages (409) unless `force`.
  *
- * Round trips are what a reply costs (bench/README.md, "A reply in fewer round trips"): the
- * input is checked and the author read before the transaction; in it the ticket is read once,
- * locked; the message is stored already `queued` when it goes out by mail; its jobs (mail,
- * notification, SLA check, triggers, webhooks) go in one insert, the event-log rows and the
- * live event in one statement (`tx.outbox`); and the answer is made from what was written.
+ * Round trips are what a reply costs (bench/README.md, "A reply and a creation in fewer round
+ * trips"): the input is checked and the author read before the transaction; in it the ticket is
+ * read once, locked; the message is stored already `queued` when it goes out by mail; its jobs
+ * (mail, notification, SLA check, triggers, webhooks) go in one insert, the event-log rows and
+ * the live event in one statement (`tx.outbox`); and the answer is made from what was written.
  */
 export async function addMessage({
   ctx,

@@ -72,7 +72,8 @@ export async function insertMessage(
   const text = htmlToText(m.bodyHtml);
   const isNote = m.kind === 'note';
   // Prepared under its text (one per set of changed columns, replies and notes apart): planning
-  // it cost 1.0 ms a reply, more than running it (bench/README.md, "A reply in fewer round trips").
+  // it cost 1.0 ms a reply, more than running it (bench/README.md, "A reply and a creation in
+  // fewer round trips").
   const [row] = (await runPrepared(
     ctx.db
       .update(tickets)

@@ -137,7 +137,8 @@ export async function openTicket(
         notified: sql`pg_notify(${EVENTS_CHANNEL}, jsonb_set(${livePayload(ctx, live)}::jsonb, '{n}', to_jsonb(${tickets.number}))::text)`,
       };
   // Prepared under its text (a few shapes: which parts the search text has, SLA or not): its
-  // planning cost 1.6 ms a creation (bench/README.md, "A reply in fewer round trips").
+  // planning cost 1.6 ms a creation (bench/README.md, "A reply and a creation in fewer round
+  // trips").
   const [row] = (await runPrepared(
     ctx.db
       .insert(tickets)
