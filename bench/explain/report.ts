@@ -118,7 +118,9 @@ function keptSection(kept: KeptPlan[], also: { kept: KeptPlan[]; tickets: number
       'its statements as named prepared statements (`queryPrepared`, `runPrepared`, `preparedStatement` in ' +
       '`src/server/platform/db/prepared.ts`): each connection parses and plans a text once, and from the sixth ' +
       'call PostgreSQL keeps a generic plan when it costs no more than the plans made for the values. Here each ' +
-      'statement the page sent is prepared under a name, run six times, then explained as `EXECUTE`: the plan ' +
+      'statement the page sent through Drizzle (the names of its people and departments, a fixed statement ' +
+      'prepared once, are left out as for the lists) is prepared under a name, run six times, then explained ' +
+      'as `EXECUTE`: the plan ' +
       'the server keeps, and what planning still costs per call (looking the plan up). Writes are prepared the ' +
       "same way (a reply's ticket UPDATE, a creation's INSERT, pg-boss's job inserts): bench/README.md, " +
       '"A reply and a creation in fewer round trips".',
