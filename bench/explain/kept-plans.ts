@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import type { ExplainedStatement } from './run';
+import { explained, type ExplainedStatement } from './run';
 
 /** node-postgres's own conversion of a bound value to text (arrays, dates, JSON). */
 const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
@@ -18,9 +18,6 @@ export interface KeptPlan extends ExplainedStatement {
   /** PostgreSQL chose the generic plan (its conditions show $n, not the values). */
   generic: boolean;
 }
-
-const ms = (plan: string[], what: string) =>
-  Number(new RegExp(`${what} Time: ([\\d.]+) ms`).exec(plan.join('\n'))?.[1] ?? NaN);
 
 /** What each statement of the page is, from its text. */
 function titleOf(sql: string): string {
@@ -53,27 +50,7 @@ export async function explainKept(url: string, statements: { sql: string; params
         `explain (analyze, buffers) execute ${name}${s.params.length ? `(${args})` : ''}`,
       );
       const plan = rows.map((r: Record<string, unknown>) => String(r['QUERY PLAN']));
-      const indexes = [
-        ...new Set(
-          plan.flatMap((l) =>
-            [...l.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g)].map(
-              (m) => m[1],
-            ),
-          ),
-        ),
-      ];
-      out.push({
-        title: titleOf(s.sql),
-        label: 'page',
-        sql: s.sql,
-        params: s.params,
-        plan,
-        executionMs: ms(plan, 'Execution'),
-        planningMs: ms(plan, 'Planning'),
-        indexes,
-        seqScanOnTickets: plan.some((l) => /Seq Scan on tickets\b/.test(l)),
-        generic: plan.some((l) => /\$\d/.test(l)),
-      });
+      out.push({ ...explained('page', s, plan), title: titleOf(s.sql), generic: plan.some((l) => /\$\d/.test(l)) });
     }
   } finally {
     await client.end();

@@ -19,10 +19,40 @@ export interface Explained {
   statements: ExplainedStatement[];
 }
 
+/** A statement with its plan, its times and the indexes it reads. */
+export function explained(
+  label: ExplainedStatement['label'],
+  s: { sql: string; params: unknown[] },
+  plan: string[],
+): ExplainedStatement {
+  return {
+    label,
+    sql: s.sql,
+    params: s.params,
+    plan,
+    executionMs: ms(plan, 'Execution'),
+    planningMs: ms(plan, 'Planning'),
+    indexes: indexesOf(plan),
+    seqScanOnTickets: plan.some((l) => /Seq Scan on tickets\b/.test(l)),
+  };
+}
+
 type Query = (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
 
-const ms = (plan: string[], what: string) =>
+/** A plan's planning or execution time, in ms. */
+export const ms = (plan: string[], what: string) =>
   Number(new RegExp(`${what} Time: ([\\d.]+) ms`).exec(plan.join('\n'))?.[1] ?? NaN);
+
+/** The indexes a plan reads, in order of appearance. */
+export const indexesOf = (plan: string[]) => [
+  ...new Set(
+    plan.flatMap((l) =>
+      [...l.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g)].map(
+        (m) => m[1],
+      ),
+    ),
+  ),
+];
 
 /**
  * Runs each statement once to warm the cache, then EXPLAIN (ANALYZE, BUFFERS) `runs` times,
@@ -45,25 +75,7 @@ export async function explainAll(
     }
     plans.sort((a, b) => ms(a, 'Execution') - ms(b, 'Execution'));
     const plan = plans[Math.floor(plans.length / 2)];
-    const indexes = [
-      ...new Set(
-        plan.flatMap((l) =>
-          [...l.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g)].map(
-            (m) => m[1],
-          ),
-        ),
-      ),
-    ];
-    out.push({
-      label: scenario.dashboard ? 'counters' : /^select count\(/i.test(s.sql) ? 'count' : 'page',
-      sql: s.sql,
-      params: s.params,
-      plan,
-      executionMs: ms(plan, 'Execution'),
-      planningMs: ms(plan, 'Planning'),
-      indexes,
-      seqScanOnTickets: plan.some((l) => /Seq Scan on tickets\b/.test(l)),
-    });
+    out.push(explained(scenario.dashboard ? 'counters' : /^select count\(/i.test(s.sql) ? 'count' : 'page', s, plan));
   }
   return { scenario, total, statements: out };
 }
