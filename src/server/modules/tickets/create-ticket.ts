@@ -11,7 +11,7 @@ import { isStaffActor, requireTicketAccess, seesAllDepartments } from './ticket-
 import { ticketDetails } from './ticket-details';
 import { tagIdsFor } from './ticket-mapper';
 import { openTicket } from './write/open-ticket';
-import { queueReplyMail } from '../mail';
+import { mailsReplies, queueReplyJob } from '../mail';
 
 /** Fields only staff may set when opening a ticket. */
 const STAFF_ONLY = [
@@ -118,6 +118,14 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
     const opensForSomeone = staff && (input.requesterId || input.requesterGroupId);
     // A ticket a customer writes waits for us; one staff open for a customer waits for the customer.
     const status = staff ? (input.status ?? (opensForSomeone ? 'pending' : 'active')) : 'active';
+    // F3: a ticket staff open for a customer reaches the customer by mail, like a reply: its
+    // first message is stored `queued` (not updated after) and its job queued with it; the
+    // address is read before the number is taken.
+    const mailed =
+      staff &&
+      !!requesterId &&
+      !input.internal &&
+      (await mailsReplies(tx, { internal: false, requesterId, guestEmail: null, guestName: null }));
     const made = await openTicket(
       tx,
       {
@@ -148,11 +156,10 @@ export async function createTicket({ ctx, input }: { ctx: Ctx; input: TCreateTic
         cc: input.cc,
         bcc: staff ? input.bcc : [],
         attachmentIds: input.attachmentIds,
+        ...(mailed ? { deliveryStatus: 'queued' as const } : {}),
       },
     );
-    // F3: a ticket staff open for a customer reaches the customer by mail, like a reply.
-    if (staff && requesterId && !input.internal && (await queueReplyMail(tx, made.row, made.message.id)))
-      made.message.deliveryStatus = 'queued';
+    if (mailed) await queueReplyJob(tx, made.message.id);
     // C17: the opener of an internal ticket in another department follows it (and so sees it).
     if (staff && input.internal && !opensInOwnDepartment(actor, input.departmentId))
       await tx.db.insert(ticketParticipants).values({

@@ -1,5 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { messages, users } from '../../../../db/schema';
+import { eq, isNull } from 'drizzle-orm';
+import { users } from '../../../../db/schema';
 import type { Ctx } from '../../../platform/context';
 import { runPrepared } from '../../../platform/db/prepared';
 import { inWorkspace } from '../../../platform/db/scope';
@@ -29,22 +29,14 @@ export async function recipientOf(ctx: Ctx, ticket: Pick<TicketRow, 'requesterId
 }
 
 /**
- * F3: an agent's reply goes to the requester by mail. Called in the reply's transaction: the
- * message is marked `queued` and the `mail.reply` job exists only if the reply commits.
- * Internal tickets and requesters without an address are not mailed.
+ * F3: whether staff's replies on this ticket go to the requester by mail — not internal, and the
+ * requester has an address. The writer then stores the message `queued` and calls `queueReplyJob`
+ * in the same transaction: the job exists only if the reply commits.
  */
-export async function queueReplyMail(tx: Ctx, ticket: TicketRow, messageId: number): Promise<boolean> {
-  if (!(await mailsReplies(tx, ticket))) return false;
-  await tx.db
-    .update(messages)
-    .set({ deliveryStatus: 'queued' })
-    .where(and(inWorkspace(messages, tx), eq(messages.id, messageId)));
-  await queueReplyJob(tx, messageId);
-  return true;
-}
-
-/** Whether a staff reply on this ticket goes out by mail: not internal, and the requester has an address. */
-export async function mailsReplies(tx: Ctx, ticket: TicketRow): Promise<boolean> {
+export async function mailsReplies(
+  tx: Ctx,
+  ticket: Pick<TicketRow, 'internal' | 'requesterId' | 'guestEmail' | 'guestName'>,
+): Promise<boolean> {
   return !ticket.internal && !!(await recipientOf(tx, ticket));
 }
 
