@@ -19,6 +19,7 @@ import {
  */
 let t: TestApp;
 let workspaceId: number;
+let slug: string;
 let admin: Client;
 let deps: { a: string; b: string };
 let agents: string[];
@@ -60,6 +61,7 @@ beforeAll(async () => {
   t.clock.set(at('2026-08-30T09:00:00'));
   const w = await newWorkspace(t);
   workspaceId = w.workspaceId;
+  slug = w.slug;
   admin = await signIn(t, w.slug, 'admin', ADMIN_PASSWORD);
   deps = {
     a: (await admin.post('departments', { name: 'پشتیبانی' })).json().id,
@@ -204,6 +206,92 @@ describe('report days', () => {
     await (refresh.handler(t.deps) as unknown as () => Promise<void>)();
     expect(await q('select 1 from report_dirty where workspace_id = $1', [workspaceId])).toHaveLength(0);
     expect(await overview()).toEqual(await fromTickets());
+  });
+
+  it('of whole past months are read as months once the job added them up, and as days again after a change', async () => {
+    t.clock.set(at('2026-10-20T10:00:00'));
+    admin = await signIn(t, slug, 'admin', ADMIN_PASSWORD); // the session of September has ended
+    const MONTHS = '&from=2026-08-01&to=2026-10-20';
+    const ranged = (extra = '') =>
+      admin.get(`reports/overview?${MONTHS.slice(1)}${extra}`).then((r) => {
+        expect(r.statusCode, r.body).toBe(200);
+        return r.json();
+      });
+    const recompute = () => q('update report_state set version = version + 1 where workspace_id = $1', [workspaceId]);
+    const countedFromTickets = async (extra = '') => {
+      await q('update report_state set built_at = null where workspace_id = $1', [workspaceId]);
+      const r = await ranged(extra);
+      await q('update report_state set built_at = now() where workspace_id = $1', [workspaceId]);
+      return r;
+    };
+    const monthsBuilt = async () =>
+      (
+        await q<{ m: string[] }>('select months_built::text[] as m from report_state where workspace_id = $1', [
+          workspaceId,
+        ])
+      )[0].m;
+    // The first overview asks for August and September (October is not over) and reads days.
+    await recompute();
+    const days = await ranged();
+    // Asked for without waiting: the answer does not wait for the job's insert either.
+    await expect
+      .poll(
+        async () =>
+          (
+            await q<{ data: { months: string[] } }>(
+              `select data from pgboss.job where name = 'reports.months' and data->>'workspaceId' = $1`,
+              [String(workspaceId)],
+            )
+          ).map((j) => j.data.months),
+        { timeout: 3_000 },
+      )
+      .toContainEqual(['2026-08-01', '2026-09-01']);
+    const [, , months] = reportsJobs();
+    await months.handler(t.deps)({ workspaceId, months: ['2026-08-01', '2026-09-01', '2026-10-01'] } as never, {
+      id: 'x',
+      name: months.queue,
+    });
+    expect(await monthsBuilt()).toEqual(['2026-08-01', '2026-09-01']);
+    const rows = await q<{ n: number }>(
+      `select count(*)::int as n from report_months where workspace_id = $1 and month = '2026-09-01'`,
+      [workspaceId],
+    );
+    expect(rows[0].n).toBeGreaterThan(0);
+    for (const f of FILTERS) {
+      await recompute();
+      const byMonths = await ranged(filter(f));
+      expect(byMonths, f).toEqual(await countedFromTickets(filter(f)));
+    }
+    await recompute();
+    expect(await ranged()).toEqual(days);
+    // The month's rows are what is read: a figure changed in them shows (and is put back).
+    await q(
+      `update report_months set created = created + 1000 where workspace_id = $1 and month = '2026-09-01' and agent_id = 0`,
+      [workspaceId],
+    );
+    await recompute();
+    expect((await ranged()).created).toBeGreaterThanOrEqual(days.created + 1000);
+    await q(
+      `update report_months set created = created - 1000 where workspace_id = $1 and month = '2026-09-01' and agent_id = 0`,
+      [workspaceId],
+    );
+    // A September ticket closed now: September is recounted from its days and off the list.
+    const open = (
+      await q<{ number: number }>(
+        `select number from tickets where workspace_id = $1 and status <> 'closed' and deleted_at is null order by number limit 1`,
+        [workspaceId],
+      )
+    )[0].number;
+    expect((await admin.patch(`tickets/${open}`, { status: 'closed' })).statusCode).toBe(200);
+    const after = await ranged();
+    expect(await monthsBuilt()).toEqual(['2026-08-01']);
+    expect(
+      (await q(`select 1 from report_months where workspace_id = $1 and month = '2026-09-01'`, [workspaceId])).length,
+    ).toBe(0);
+    expect(after).toEqual(await countedFromTickets());
+    await months.handler(t.deps)({ workspaceId, months: ['2026-09-01'] } as never, { id: 'x', name: months.queue });
+    await recompute();
+    expect(await ranged()).toEqual(after);
   });
 });
 

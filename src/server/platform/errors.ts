@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'subscription_expired'
   | 'directory_unavailable'
   | 'database_unavailable'
+  | 'timeout'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -50,6 +51,8 @@ const STATUS: Record<ErrorCode, number> = {
   // A5: the admin's "sync now" could not reach or search the directory.
   directory_unavailable: 502,
   database_unavailable: 503,
+  // A statement ran past the database's statement_timeout (or waited past lock_timeout).
+  timeout: 503,
   internal: 500,
 };
 

@@ -11,6 +11,8 @@ export interface SendOptions {
   executor?: Executor;
   startAfter?: Date | number;
   singletonKey?: string;
+  /** With singletonKey: one such job per this many seconds (a second send in that time is dropped). */
+  singletonSeconds?: number;
   retryLimit?: number;
 }
 

@@ -2,9 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import { bucketSql } from './report-buckets';
 
 /** The columns of a report day (the report_days table, or the same computed from tickets). */
-export const DAY_COLUMNS = sql.raw(
-  'day, department_id, agent_id, created, closed, sla_met, sla_breached, sla_running, csat_sum, csat_count, fr_buckets, fr_counts, fr_sums, res_buckets, res_counts, res_sums',
-);
+const COLUMNS =
+  'department_id, agent_id, created, closed, sla_met, sla_breached, sla_running, csat_sum, csat_count, fr_buckets, fr_counts, fr_sums, res_buckets, res_counts, res_sums';
+export const DAY_COLUMNS = sql.raw(`day, ${COLUMNS}`);
+/** report_months' rows in the shape of report_days' (a month under its first day). */
+export const MONTH_AS_DAY_COLUMNS = sql.raw(`month as day, ${COLUMNS}`);
 
 export interface DayRowsInput {
   workspaceId: number;

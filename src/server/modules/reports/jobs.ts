@@ -1,6 +1,7 @@
 import { defineJob, type JobDefinition } from '../../platform/jobs';
 import { REPORT_BUILD_QUEUE, type ReportBuildJob } from './report-days';
-import { reportBuildHandler, reportRefreshHandler, REPORT_REFRESH_QUEUE } from './report-days.job';
+import { reportBuildHandler, reportMonthsHandler, reportRefreshHandler, REPORT_REFRESH_QUEUE } from './report-days.job';
+import { REPORT_MONTHS_QUEUE, type ReportMonthsJob } from './report-months';
 
 // A function, not a constant: modules import each other, and the registry reads this after all have loaded.
 export const reportsJobs = (): JobDefinition[] => [
@@ -16,5 +17,12 @@ export const reportsJobs = (): JobDefinition[] => [
     queue: REPORT_REFRESH_QUEUE,
     handler: reportRefreshHandler,
     schedule: '*/10 * * * *',
+  }),
+  // A month of a million-ticket workspace takes 0.5–1 s, a year's 13 well within the default
+  // expiry; each month is committed, so a run taken again goes on where the dead one stopped.
+  defineJob<ReportMonthsJob>({
+    queue: REPORT_MONTHS_QUEUE,
+    handler: reportMonthsHandler,
+    options: { lane: 'background' },
   }),
 ];

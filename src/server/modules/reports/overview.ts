@@ -2,10 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { TReportGroupRow, TReportOverview, TReportQuery } from '../../../contracts/reports';
 import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
-import { seesAllDepartments, visibleTo } from '../tickets';
-import { DAY_COLUMNS, dayRowsSql } from './day-rows';
+import { dayIn, seesAllDepartments, visibleTo } from '../tickets';
+import { dayRowsSql } from './day-rows';
 import { cachedOverview, type OverviewResult } from './overview-cache';
 import { reportDaysReady } from './report-days';
+import { monthOf, planMonths, plannedRowsSql, sendMonths, wholeMonths } from './report-months';
 import { percentileFrom } from './report-buckets';
 import { daysOf, reportScope, type ReportScope } from './report-scope';
 
@@ -102,12 +103,17 @@ function groups(ctx: Ctx, rel: string, per: 'agent' | 'department'): SQL {
 export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQuery }): Promise<OverviewResult> {
   const s = await reportScope(ctx, input);
   const all = seesAllDepartments(s.actor);
-  const version = all ? await reportDaysReady(ctx, s.timeZone) : null;
-  if (version !== null)
-    return cachedOverview(ctx.deps, ctx.workspaceId, version, s, async () => {
-      const source = sql`select ${DAY_COLUMNS} from report_days where workspace_id = ${ctx.workspaceId}
-        and day >= ${s.from}::date and day <= ${s.to}::date`;
-      return shape(s, await overviewOf(ctx, s, source, true));
+  const ready = all ? await reportDaysReady(ctx, s.timeZone) : null;
+  if (ready !== null)
+    return cachedOverview(ctx.deps, ctx.workspaceId, ready.version, s, async () => {
+      const plan = planMonths(s.from, s.to, new Set(ready.monthsBuilt));
+      askForMonths(ctx, s, ready.monthsBuilt);
+      // The chart's days are read from the days even where their month is read as a whole.
+      const days = plan.months.length
+        ? sql`select day, department_id, created, closed from report_days where workspace_id = ${ctx.workspaceId}
+            and day >= ${s.from}::date and day <= ${s.to}::date and agent_id = ${s.agentId ?? 0}`
+        : null;
+      return shape(s, await overviewOf(ctx, s, plannedRowsSql(ctx.workspaceId, plan), true, days));
     });
   // Counted from the tickets: an agent limited to some departments, or days not built yet.
   const source = dayRowsSql({
@@ -122,13 +128,34 @@ export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQ
 }
 
 /**
+ * Whole months of the range that are over but not added up yet are asked for (the job adds them
+ * up; this overview reads their days). Never fails the overview: the days answer either way.
+ */
+function askForMonths(ctx: Ctx, s: ReportScope, built: string[]) {
+  const current = monthOf(dayIn(ctx.deps.clock.now(), s.timeZone));
+  const have = new Set(built);
+  const missing = wholeMonths(s.from, s.to).filter((m) => m < current && !have.has(m));
+  if (missing.length)
+    sendMonths(ctx.deps, ctx.workspaceId, missing).catch((err: unknown) =>
+      ctx.deps.log.warn({ err }, 'report months not asked for'),
+    );
+}
+
+/**
  * The overview's figures in one statement. `stored`: the source is report_days, read twice
  * (every ticket once; per agent) with only the columns each part needs; otherwise it is counted
  * from the tickets once and kept. work_mem is raised for the statement: a year's per-agent
  * histograms (~570,000 entries at 1M tickets) otherwise spill their sort to disk (+25%).
  */
-async function overviewOf(ctx: Ctx, s: ReportScope, source: SQL, stored: boolean): Promise<OverviewRow> {
+async function overviewOf(
+  ctx: Ctx,
+  s: ReportScope,
+  source: SQL,
+  stored: boolean,
+  days: SQL | null = null,
+): Promise<OverviewRow> {
   const department = s.departmentId !== undefined ? sql`where department_id = ${s.departmentId}` : sql``;
+  const perDay = days ? sql`(select * from (${days}) d0 ${department})` : sql`base`;
   // Every ticket once (agent 0), or once for the chosen agent; per agent, each agent's rows.
   const one = s.agentId ?? 0;
   const perAgent = s.agentId !== undefined ? sql`agent_id = ${s.agentId}` : sql`agent_id <> 0`;
@@ -148,7 +175,7 @@ async function overviewOf(ctx: Ctx, s: ReportScope, source: SQL, stored: boolean
            'csat_n', coalesce(sum(csat_count), 0)) from base) as totals,
         (select json_agg(json_build_object('day', x.day, 'created', x.created, 'closed', x.closed))
            from (select day::text as day, sum(created)::int as created, sum(closed)::int as closed
-                 from base group by day) x) as by_day,
+                 from ${perDay} d group by day) x) as by_day,
         ${percentiles(sql`select 0 as k, b, sum(n)::int as n, sum(total) as total from department_fr group by b`)} as fr,
         ${percentiles(histogram('base', '0', 'res'))} as res,
         ${groups(ctx, 'agents', 'agent')} as by_agent,

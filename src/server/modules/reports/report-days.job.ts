@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import type { JobHandler } from '../../platform/jobs';
 import { buildReportDays, refreshReportDays, sendBuild, type ReportBuildJob } from './report-days';
+import { buildReportMonths, type ReportMonthsJob } from './report-months';
 
 export const REPORT_REFRESH_QUEUE = 'reports.refresh';
 /** A build not finished after this long (its worker died) is sent again. */
@@ -20,6 +21,13 @@ export const reportBuildHandler =
     // Built meanwhile, or claimed for another zone (that claim sent its own job).
     if (!state || state.built || state.time_zone !== job.timeZone) return;
     await buildReportDays(deps, job.workspaceId, job.timeZone);
+  };
+
+/** Adds up the whole past months of a workspace's days not added up yet (reports.months). */
+export const reportMonthsHandler =
+  (deps: AppDeps): JobHandler<ReportMonthsJob> =>
+  async (job) => {
+    await buildReportMonths(deps, job.workspaceId, job.months ?? []);
   };
 
 /**

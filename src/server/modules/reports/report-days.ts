@@ -3,9 +3,9 @@ import type { AppDeps, Ctx } from '../../platform/context';
 import { queryRows, type Executor } from '../../platform/db/database';
 import { addDays } from '../tickets';
 import { DAY_COLUMNS, dayRowsSql } from './day-rows';
+import { REPORT_LOCK_CLASS, lockReports } from './report-lock';
+import { dropMonths } from './report-months';
 
-/** Advisory lock class of a workspace's report days: one refresh or build step at a time. */
-const LOCK_CLASS = 7_420_004;
 /** A workspace this small is built in the request that first asks (well under a second). */
 export const BUILD_INLINE_MAX_TICKETS = 20_000;
 /** A build recounts this many days per transaction. */
@@ -17,7 +17,6 @@ export interface ReportBuildJob {
 }
 
 const midnight = (day: string, tz: string) => sql`((${day}::date)::timestamp at time zone ${tz})`;
-const lock = (db: Executor, ws: number) => queryRows(db, sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${ws}::int)`);
 
 /** Recounts the days `from`..`to` (both included) of a workspace, inside the caller's transaction. */
 async function recount(db: Executor, ws: number, tz: string, from: string, to: string) {
@@ -66,16 +65,21 @@ export async function refreshReportDays(
     if (opts.skipIfBusy) {
       const [got] = await queryRows<{ ok: boolean }>(
         tx,
-        sql`select pg_try_advisory_xact_lock(${LOCK_CLASS}, ${ws}::int) as ok`,
+        sql`select pg_try_advisory_xact_lock(${REPORT_LOCK_CLASS}, ${ws}::int) as ok`,
       );
       if (!got.ok) return 0;
-    } else await lock(tx, ws);
+    } else await lockReports(tx, ws);
     const days = await queryRows<{ day: string }>(
       tx,
       sql`with gone as (delete from report_dirty where workspace_id = ${ws} returning at)
           select distinct (at at time zone ${tz})::date::text as day from gone order by 1`,
     );
     for (const [from, to] of runsOf(days.map((d) => d.day))) await recount(tx, ws, tz, from, to);
+    await dropMonths(
+      tx,
+      ws,
+      days.map((d) => d.day),
+    );
     if (days.length) await queryRows(tx, sql`update report_state set version = version + 1 where workspace_id = ${ws}`);
     return days.length;
   });
@@ -91,8 +95,10 @@ export async function refreshReportDays(
 export async function buildReportDays(deps: AppDeps, ws: number, tz: string): Promise<void> {
   const db = deps.database.db;
   await db.transaction(async (tx) => {
-    await lock(tx, ws);
+    await lockReports(tx, ws);
     await queryRows(tx, sql`delete from report_days where workspace_id = ${ws}`);
+    await queryRows(tx, sql`delete from report_months where workspace_id = ${ws}`);
+    await queryRows(tx, sql`update report_state set months_built = '{}' where workspace_id = ${ws}`);
   });
   const [span] = await queryRows<{ first: string | null; last: string | null }>(
     db,
@@ -108,7 +114,7 @@ export async function buildReportDays(deps: AppDeps, ws: number, tz: string): Pr
     for (let from = span.first; from <= span.last; from = addDays(from, BUILD_CHUNK_DAYS)) {
       const to = addDays(from, BUILD_CHUNK_DAYS - 1);
       await db.transaction(async (tx) => {
-        await lock(tx, ws);
+        await lockReports(tx, ws);
         await recount(tx, ws, tz, from, to < span.last! ? to : span.last!);
       });
     }
@@ -137,23 +143,29 @@ async function analyzeAfterBuild(db: AppDeps['database']['db'], ws: number): Pro
 
 /**
  * Whether an overview of this workspace (in its zone `tz`) can read its report days, and their
- * version then (null: not yet): they are when built in that zone, brought up to date first. The
+ * version and built months then (null: not yet): they are when built in that zone, brought up to date first. The
  * first time, or after the zone changed, a small workspace is built here and now; a large one
  * by the `reports.build` job, and until it is done overviews count from the tickets.
  */
-export async function reportDaysReady(ctx: Ctx, tz: string): Promise<number | null> {
+export async function reportDaysReady(ctx: Ctx, tz: string): Promise<ReadyDays | null> {
   const ws = ctx.workspaceId;
   const deps = ctx.deps;
   // One read on the usual path: the state, its version, and whether anything is marked.
-  const [state] = await queryRows<{ time_zone: string; built: boolean; version: string; dirty: boolean }>(
+  const [state] = await queryRows<{
+    time_zone: string;
+    built: boolean;
+    version: string;
+    months: string[];
+    dirty: boolean;
+  }>(
     deps.database.db,
-    sql`select time_zone, built_at is not null as built, version,
+    sql`select time_zone, built_at is not null as built, version, months_built::text[] as months,
           exists (select 1 from report_dirty d where d.workspace_id = ${ws}) as dirty
         from report_state where workspace_id = ${ws}`,
   );
   if (state?.time_zone === tz) {
     if (!state.built) return null;
-    if (!state.dirty) return Number(state.version);
+    if (!state.dirty) return { version: Number(state.version), monthsBuilt: state.months };
     await refreshReportDays(deps, ws, tz, { skipIfBusy: true });
     return version(ctx);
   }
@@ -162,7 +174,8 @@ export async function reportDaysReady(ctx: Ctx, tz: string): Promise<number | nu
     deps.database.db,
     sql`insert into report_state (workspace_id, time_zone) values (${ws}, ${tz})
         on conflict (workspace_id) do update
-          set time_zone = excluded.time_zone, built_at = null, created_at = now(), version = report_state.version + 1
+          set time_zone = excluded.time_zone, built_at = null, created_at = now(), version = report_state.version + 1,
+            months_built = '{}'
           where report_state.time_zone <> excluded.time_zone
         returning 1`,
   );
@@ -180,12 +193,19 @@ export async function reportDaysReady(ctx: Ctx, tz: string): Promise<number | nu
   return null;
 }
 
-async function version(ctx: Ctx): Promise<number | null> {
-  const [row] = await queryRows<{ version: string }>(
+/** Built report days: their version, and the months also added up (report-months.ts). */
+export interface ReadyDays {
+  version: number;
+  monthsBuilt: string[];
+}
+
+async function version(ctx: Ctx): Promise<ReadyDays | null> {
+  const [row] = await queryRows<{ version: string; months: string[] }>(
     ctx.deps.database.db,
-    sql`select version from report_state where workspace_id = ${ctx.workspaceId} and built_at is not null`,
+    sql`select version, months_built::text[] as months from report_state
+        where workspace_id = ${ctx.workspaceId} and built_at is not null`,
   );
-  return row ? Number(row.version) : null;
+  return row ? { version: Number(row.version), monthsBuilt: row.months } : null;
 }
 
 export const sendBuild = (deps: AppDeps, job: ReportBuildJob) =>

@@ -17,4 +17,12 @@ describe('toAppError', () => {
     const wrapped = new Error('Failed query', { cause: Object.assign(new Error('syntax'), { code: '42601' }) });
     expect(toAppError(wrapped).code).toBe('internal');
   });
+
+  it('answers a statement cancelled by statement_timeout, or a lock not had in time, 503 with Retry-After', () => {
+    for (const code of ['57014', '55P03']) {
+      const driver = Object.assign(new Error('canceling statement due to statement timeout'), { code });
+      const e = toAppError(new Error('Failed query: select …', { cause: driver }));
+      expect(e, code).toMatchObject({ code: 'timeout', status: 503, retryAfter: 5, msg: { key: 'errors.timeout' } });
+    }
+  });
 });

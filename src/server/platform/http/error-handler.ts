@@ -15,6 +15,9 @@ const UNIQUE_FIELDS: Record<string, [string, string]> = {
   tags_name_uq: ['name', 'validation.name_taken'],
 };
 
+/** Seconds a client should wait before asking again for what timed out. */
+const TIMEOUT_RETRY_AFTER = 5;
+
 const BUSBOY_MESSAGES =
   /^(Unexpected end of multipart data|Multipart: Boundary not found|Malformed part header|Part terminated early)/;
 
@@ -77,6 +80,10 @@ export function toAppError(err: unknown, context?: string): AppError {
       return new AppError('too_large', { key: 'errors.too_many_files' });
   }
   const db = sqlStateOf(err);
+  // 57014: cancelled by statement_timeout; 55P03: a lock not had within lock_timeout. The
+  // request was too heavy for now, not wrong: 503 with Retry-After, never a 500.
+  if (db?.code === '57014' || db?.code === '55P03')
+    return new AppError('timeout', { key: 'errors.timeout' }, undefined, undefined, TIMEOUT_RETRY_AFTER);
   if (db?.code === '23505') {
     const f = db.constraint ? UNIQUE_FIELDS[db.constraint] : undefined;
     return f
