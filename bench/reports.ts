@@ -15,6 +15,8 @@
  *    the seed's two years about 500,000 rows), read to the end while the server's RSS is sampled
  *    from /proc/<pid>/status every 100 ms: rows, seconds, rows/s, RSS before and at its peak.
  *    With --xlsx the workbook too.
+ * --months-wait S (with --database-url): how long to wait for the reports.months job to add up
+ * the two years' whole months (default 120; 0 for a server from before report_months).
  * --backfill (with --database-url) first stamps tickets.first_response_at from the first staff
  * reply, as migration 0029 does, for a database seeded before that column existed.
  * Writes bench/results/<date>-reports.{json,md}.
@@ -41,6 +43,8 @@ const { values: o } = parseArgs({
     xlsx: { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
     'export-only': { type: 'boolean', default: false },
+    /** Seconds to wait for the whole past months to be added up (0: a server from before report_months). */
+    'months-wait': { type: 'string', default: '120' },
   },
 });
 const url = o.url!.replace(/\/$/, '');
@@ -157,6 +161,13 @@ async function main() {
       return `/api/v1/reports/overview?from=${daysAgo(end + 29)}&to=${daysAgo(end)}`;
     },
   });
+  scenarios.push({
+    name: 'overview-366d-random-range',
+    path: () => {
+      const end = Math.floor(Math.random() * 300);
+      return `/api/v1/reports/overview?from=${daysAgo(end + 365)}&to=${daysAgo(end)}`;
+    },
+  });
   const t0 = Date.now();
   const sample = await getJson<{ created: number; closed: number }>(url, '/api/v1/reports/overview', headers);
   log(`last 30 days: ${sample.created} created, ${sample.closed} closed (first overview ${Date.now() - t0} ms)`);
@@ -177,6 +188,23 @@ async function main() {
       await new Promise((done) => setTimeout(done, 1000));
     }
     log(`report days built in ${buildSeconds} s`);
+    // The whole past months of the two years are asked for by two overviews and added up by the
+    // reports.months job (the server's worker); waits until they are, at most two minutes.
+    const t1 = Date.now();
+    for (const end of [0, 365])
+      await getJson(url, `/api/v1/reports/overview?from=${daysAgo(end + 365)}&to=${daysAgo(end)}`, headers);
+    let months = 0;
+    while (Date.now() - t1 < Number(o['months-wait']) * 1000) {
+      const r = await db.query(
+        `select cardinality(s.months_built) as n from report_state s join workspaces w on w.id = s.workspace_id
+         where w.slug = $1`,
+        [o.workspace],
+      );
+      months = Number(r.rows[0]?.n ?? 0);
+      if (months >= 23) break;
+      await new Promise((done) => setTimeout(done, 1000));
+    }
+    log(`${months} whole months added up in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
   }
   const rows: (Partial<Measured> & { scenario: string })[] = [];
   for (const s of o['export-only'] ? [] : scenarios) {
@@ -188,6 +216,8 @@ async function main() {
   if (db && !o['export-only']) {
     // Open tickets of the last 30 days, switched between active and pending (both "running"):
     // the statement trigger marks today and each ticket's creation day; each overview recounts them.
+    // Over 366 days every change is a new version: the year is added up again, from the whole
+    // months already added up (report_months) and the days of the two months at its ends.
     const open = (
       await db.query(
         `select t.id from tickets t join workspaces w on w.id = t.workspace_id
@@ -195,27 +225,32 @@ async function main() {
         [o.workspace],
       )
     ).rows.map((r) => Number(r.id));
-    let changes = 0;
-    // Every update is kept and awaited before the client ends (an update still queued when it
-    // ended rejected unhandled and stopped the bench).
-    const pending: Promise<unknown>[] = [];
-    const writer = setInterval(() => {
-      const ids = Array.from({ length: 5 }, () => open[Math.floor(Math.random() * open.length)]);
-      changes += 5;
-      pending.push(
-        db.query(
-          `update tickets set status = (case status when 'active' then 'pending' else 'active' end)::ticket_status
-         where id = any($1::bigint[]) and status in ('active', 'pending')`,
-          [ids],
-        ),
-      );
-    }, 100);
-    log('overview-30d-while-writing…');
-    const m = await drive(url, { path: '/api/v1/reports/overview', headers }, opts);
-    clearInterval(writer);
-    await Promise.all(pending);
-    rows.push({ scenario: 'overview-30d-while-writing', ...m });
-    log(`while writing (${changes} ticket changes): ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms`);
+    for (const [name, path] of [
+      ['overview-30d-while-writing', '/api/v1/reports/overview'],
+      ['overview-366d-while-writing', `/api/v1/reports/overview?from=${daysAgo(365)}&to=${today}`],
+    ]) {
+      let changes = 0;
+      // Every update is kept and awaited before the client ends (an update still queued when it
+      // ended rejected unhandled and stopped the bench).
+      const pending: Promise<unknown>[] = [];
+      const writer = setInterval(() => {
+        const ids = Array.from({ length: 5 }, () => open[Math.floor(Math.random() * open.length)]);
+        changes += 5;
+        pending.push(
+          db.query(
+            `update tickets set status = (case status when 'active' then 'pending' else 'active' end)::ticket_status
+           where id = any($1::bigint[]) and status in ('active', 'pending')`,
+            [ids],
+          ),
+        );
+      }, 100);
+      log(`${name}…`);
+      const m = await drive(url, { path, headers }, opts);
+      clearInterval(writer);
+      await Promise.all(pending);
+      rows.push({ scenario: name, ...m });
+      log(`${name} (${changes} ticket changes): ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms`);
+    }
   }
   await db?.end();
   const days = Math.min(366, Number(o['export-days']));

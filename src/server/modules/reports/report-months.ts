@@ -103,16 +103,30 @@ async function buildMonth(db: Executor, ws: number, month: string) {
 }
 
 /**
- * The `reports.months` job: adds up each of `months` that is over (before the current month in
- * the days' zone) and not built yet, one month per transaction under the workspace's report lock
- * — so no refresh recounts one of its days meanwhile — and lists it in months_built in the same
- * transaction. Stops when the days are not built (a build under way lists none; overviews ask
- * again once it is done).
+ * The `reports.months` job: adds up every month that is over (before the current month in the
+ * days' zone) and not built yet — those of `months` (an overview's, even before the workspace's
+ * first day: they are listed, empty) and every one from the first report day on — newest first,
+ * one month per transaction under the workspace's report lock, so no refresh recounts one of its
+ * days meanwhile, listing it in months_built in the same transaction. So one run, whoever asked,
+ * brings every month back that refreshes took off. Stops when the days are not built (a build
+ * under way lists none; overviews ask again once it is done).
  */
 export async function buildReportMonths(deps: AppDeps, ws: number, months: string[]): Promise<number> {
   const db = deps.database.db;
+  const [span] = await queryRows<{ time_zone: string; first: string | null }>(
+    db,
+    sql`select time_zone, (select min(day)::text from report_days where workspace_id = ${ws}) as first
+        from report_state where workspace_id = ${ws}`,
+  );
+  if (!span) return 0;
+  const current = monthOf(dayIn(deps.clock.now(), span.time_zone));
+  const wanted = new Set(months.map(monthOf));
+  if (span.first) for (let m = monthOf(span.first); m < current; m = nextMonth(m)) wanted.add(m);
   let built = 0;
-  for (const month of [...new Set(months.map(monthOf))].sort()) {
+  for (const month of [...wanted]
+    .filter((m) => m < current)
+    .sort()
+    .reverse()) {
     const stop = await db.transaction(async (tx) => {
       await lockReports(tx, ws);
       const [state] = await queryRows<{ time_zone: string; built: boolean; months: string[] }>(
@@ -120,8 +134,8 @@ export async function buildReportMonths(deps: AppDeps, ws: number, months: strin
         sql`select time_zone, built_at is not null as built, months_built::text[] as months
             from report_state where workspace_id = ${ws}`,
       );
-      if (!state?.built) return true;
-      if (state.months.includes(month) || month >= monthOf(dayIn(deps.clock.now(), state.time_zone))) return false;
+      if (!state?.built || state.time_zone !== span.time_zone) return true;
+      if (state.months.includes(month)) return false;
       await buildMonth(tx, ws, month);
       await queryRows(
         tx,
