@@ -208,6 +208,37 @@ describe('report days', () => {
     expect(await overview()).toEqual(await fromTickets());
   });
 
+  it('leave a backlog longer than an overview recounts to the job, the days read as they are meanwhile', async () => {
+    const before = await overview();
+    // A ticket closed in the range reopened, and marks on forty other days — as a job that closed
+    // old tickets across months leaves them.
+    const [closed] = await q<{ number: number }>(
+      `select number from tickets where workspace_id = $1 and status = 'closed' and deleted_at is null
+         and closed_at >= $2 and closed_at < $3 order by number limit 1`,
+      [workspaceId, at('2026-09-01T00:00:00'), at('2026-09-10T00:00:00')],
+    );
+    expect((await admin.patch(`tickets/${closed.number}`, { status: 'active' })).statusCode).toBe(200);
+    await q(
+      `insert into report_dirty (workspace_id, at)
+       select $1, d from generate_series($2::timestamptz - interval '70 days', $2::timestamptz - interval '30 days', interval '1 day') d`,
+      [workspaceId, at('2026-09-10T12:00:00')],
+    );
+    expect(await overview()).toEqual(before);
+    expect(
+      (await q('select count(*)::int as n from report_dirty where workspace_id = $1', [workspaceId]))[0].n,
+    ).toBeGreaterThan(40);
+    const sent = await q(`select 1 from pgboss.job where name = 'reports.refresh' and data->>'workspaceId' = $1`, [
+      String(workspaceId),
+    ]);
+    expect(sent.length).toBeGreaterThan(0);
+    const [, refresh] = reportsJobs();
+    await refresh.handler(t.deps)({ workspaceId } as never, { id: 'x', name: refresh.queue });
+    expect(await q('select 1 from report_dirty where workspace_id = $1', [workspaceId])).toHaveLength(0);
+    const after = await overview();
+    expect(after.closed).toBe(before.closed - 1);
+    expect(after).toEqual(await fromTickets());
+  });
+
   it('of whole past months are read as months once the job added them up, and as days again after a change', async () => {
     t.clock.set(at('2026-10-20T10:00:00'));
     admin = await signIn(t, slug, 'admin', ADMIN_PASSWORD); // the session of September has ended

@@ -1,6 +1,6 @@
 import { defineJob, type JobDefinition } from '../../platform/jobs';
-import { REPORT_BUILD_QUEUE, type ReportBuildJob } from './report-days';
-import { reportBuildHandler, reportMonthsHandler, reportRefreshHandler, REPORT_REFRESH_QUEUE } from './report-days.job';
+import { REPORT_BUILD_QUEUE, REPORT_REFRESH_QUEUE, type ReportBuildJob } from './report-days';
+import { reportBuildHandler, reportMonthsHandler, reportRefreshHandler } from './report-days.job';
 import { REPORT_MONTHS_QUEUE, type ReportMonthsJob } from './report-months';
 
 // A function, not a constant: modules import each other, and the registry reads this after all have loaded.
@@ -13,7 +13,8 @@ export const reportsJobs = (): JobDefinition[] => [
     options: { lane: 'background' },
     queueOptions: { expireInSeconds: 600 },
   }),
-  defineJob<object>({
+  // Every ten minutes for every workspace; sent for one whose backlog an overview left to it.
+  defineJob<{ workspaceId?: number }>({
     queue: REPORT_REFRESH_QUEUE,
     handler: reportRefreshHandler,
     schedule: '*/10 * * * *',

@@ -11,6 +11,7 @@ export const BUILD_INLINE_MAX_TICKETS = 20_000;
 /** A build recounts this many days per transaction. */
 const BUILD_CHUNK_DAYS = 31;
 export const REPORT_BUILD_QUEUE = 'reports.build';
+export const REPORT_REFRESH_QUEUE = 'reports.refresh';
 export interface ReportBuildJob {
   workspaceId: number;
   timeZone: string;
@@ -47,42 +48,69 @@ export function runsOf(days: string[]): [string, string][] {
   return runs;
 }
 
+/** Days one refresh transaction recounts at most: a statement each run, ~1 s at a million tickets. */
+export const REFRESH_CHUNK_DAYS = 31;
+
+export interface Refreshed {
+  /** Days recounted by this call. */
+  recounted: number;
+  /** Marked days left for another call (more than a chunk was marked). */
+  more: boolean;
+}
+
 /**
- * Brings a built workspace's days up to date: takes the minutes report_dirty holds (written by
- * the triggers since the last refresh), and recounts the local days they fall on — usually
- * today alone. One transaction under the workspace's lock: a second refresh waits, then finds
- * nothing left — or, with `skipIfBusy` (an overview), does not wait and leaves the marks to the
- * refresh under way and the next one, so that under a stream of changes one overview at a time
- * recounts and the others read the days as they are. Writers never wait (no unique key).
+ * Brings a built workspace's days up to date, a chunk at a time: takes the minutes report_dirty
+ * holds (written by the triggers since the last refresh) on the first REFRESH_CHUNK_DAYS local
+ * days they fall on, and recounts those days — usually today alone. One transaction under the
+ * workspace's lock: a second refresh waits, then finds nothing left — or, with `skipIfBusy` (an
+ * overview), does not wait and leaves the marks to the refresh under way and the next one, so
+ * that under a stream of changes one overview at a time recounts and the others read the days
+ * as they are. With `withinOneChunk` (an overview) a longer backlog — a job that closed old
+ * tickets across two years — is not touched: the reports.refresh job works it off, chunk by
+ * chunk, and overviews read the days as they are meanwhile. Writers never wait (no unique key).
  */
 export async function refreshReportDays(
   deps: AppDeps,
   ws: number,
   tz: string,
-  opts: { skipIfBusy?: boolean } = {},
-): Promise<number> {
+  opts: { skipIfBusy?: boolean; withinOneChunk?: boolean } = {},
+): Promise<Refreshed> {
   return deps.database.db.transaction(async (tx) => {
     if (opts.skipIfBusy) {
       const [got] = await queryRows<{ ok: boolean }>(
         tx,
         sql`select pg_try_advisory_xact_lock(${REPORT_LOCK_CLASS}, ${ws}::int) as ok`,
       );
-      if (!got.ok) return 0;
+      if (!got.ok) return { recounted: 0, more: false };
     } else await lockReports(tx, ws);
-    const days = await queryRows<{ day: string }>(
+    const marked = await queryRows<{ day: string }>(
       tx,
-      sql`with gone as (delete from report_dirty where workspace_id = ${ws} returning at)
-          select distinct (at at time zone ${tz})::date::text as day from gone order by 1`,
+      sql`select distinct (at at time zone ${tz})::date::text as day from report_dirty
+          where workspace_id = ${ws} order by 1 limit ${REFRESH_CHUNK_DAYS + 1}`,
     );
-    for (const [from, to] of runsOf(days.map((d) => d.day))) await recount(tx, ws, tz, from, to);
-    await dropMonths(
+    const more = marked.length > REFRESH_CHUNK_DAYS;
+    if (!marked.length || (more && opts.withinOneChunk)) return { recounted: 0, more };
+    const days = marked.slice(0, REFRESH_CHUNK_DAYS).map((d) => d.day);
+    // Every mark on those days (and none after): they are the first days marked.
+    await queryRows(
       tx,
-      ws,
-      days.map((d) => d.day),
+      sql`delete from report_dirty where workspace_id = ${ws} and at < ${midnight(addDays(days.at(-1)!, 1), tz)}`,
     );
-    if (days.length) await queryRows(tx, sql`update report_state set version = version + 1 where workspace_id = ${ws}`);
-    return days.length;
+    for (const [from, to] of runsOf(days)) await recount(tx, ws, tz, from, to);
+    await dropMonths(tx, ws, days);
+    await queryRows(tx, sql`update report_state set version = version + 1 where workspace_id = ${ws}`);
+    return { recounted: days.length, more };
   });
+}
+
+/** Refreshes chunk after chunk until nothing is marked or `budgetMs` is spent; whether marks remain. */
+export async function refreshAll(deps: AppDeps, ws: number, tz: string, budgetMs: number): Promise<boolean> {
+  const started = performance.now();
+  for (;;) {
+    const r = await refreshReportDays(deps, ws, tz);
+    if (!r.more) return false;
+    if (performance.now() - started > budgetMs) return true;
+  }
 }
 
 /**
@@ -166,7 +194,8 @@ export async function reportDaysReady(ctx: Ctx, tz: string): Promise<ReadyDays |
   if (state?.time_zone === tz) {
     if (!state.built) return null;
     if (!state.dirty) return { version: Number(state.version), monthsBuilt: state.months };
-    await refreshReportDays(deps, ws, tz, { skipIfBusy: true });
+    const r = await refreshReportDays(deps, ws, tz, { skipIfBusy: true, withinOneChunk: true });
+    if (r.more && !r.recounted) await sendRefresh(deps, ws);
     return version(ctx);
   }
   // Claims the build: committed before anything is counted, so the triggers mark every change from now on.
@@ -210,3 +239,11 @@ async function version(ctx: Ctx): Promise<ReadyDays | null> {
 
 export const sendBuild = (deps: AppDeps, job: ReportBuildJob) =>
   deps.jobs.send(REPORT_BUILD_QUEUE, job, { singletonKey: `reports.build:${job.workspaceId}` });
+
+/** Asks the reports.refresh job to work off one workspace's backlog, at most once a minute. */
+export const sendRefresh = (deps: AppDeps, ws: number) =>
+  deps.jobs.send(
+    REPORT_REFRESH_QUEUE,
+    { workspaceId: ws },
+    { singletonKey: `reports.refresh:${ws}`, singletonSeconds: 60 },
+  );
