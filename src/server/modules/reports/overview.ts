@@ -6,7 +6,7 @@ import { dayIn, seesAllDepartments, visibleTo } from '../tickets';
 import { dayRowsSql } from './day-rows';
 import { cachedOverview, type OverviewResult } from './overview-cache';
 import { reportDaysReady } from './report-days';
-import { monthOf, planMonths, plannedRowsSql, sendMonths, wholeMonths } from './report-months';
+import { listedSql, monthOf, rowsOfRange, sendMonths } from './report-months';
 import { percentileFrom } from './report-buckets';
 import { daysOf, reportScope, type ReportScope } from './report-scope';
 
@@ -44,6 +44,8 @@ interface OverviewRow {
   agent_fr: Pct[] | null;
   by_department: GroupRow[] | null;
   department_fr: Pct[] | null;
+  /** Whole past months of the range not added up yet (read from their days). */
+  unlisted: string[] | null;
 }
 
 /** Seconds to minutes with one decimal; null stays null. */
@@ -105,15 +107,22 @@ export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQ
   const all = seesAllDepartments(s.actor);
   const ready = all ? await reportDaysReady(ctx, s.timeZone) : null;
   if (ready !== null)
-    return cachedOverview(ctx.deps, ctx.workspaceId, ready.version, s, async () => {
-      const plan = planMonths(s.from, s.to, new Set(ready.monthsBuilt));
-      askForMonths(ctx, s, ready.monthsBuilt);
+    return cachedOverview(ctx.deps, ctx.workspaceId, ready, s, async () => {
+      const range = rowsOfRange(ctx.workspaceId, s.from, s.to);
+      const whole = range.wholeMonths;
       // The chart's days are read from the days even where their month is read as a whole.
-      const days = plan.months.length
+      const days = whole.length
         ? sql`select day, department_id, created, closed from report_days where workspace_id = ${ctx.workspaceId}
             and day >= ${s.from}::date and day <= ${s.to}::date and agent_id = ${s.agentId ?? 0}`
         : null;
-      return shape(s, await overviewOf(ctx, s, plannedRowsSql(ctx.workspaceId, plan), true, days));
+      const over = whole.filter((m) => m < monthOf(dayIn(ctx.deps.clock.now(), s.timeZone)));
+      const unlisted = over.length
+        ? sql`(select array_agg(m::text) from unnest(${`{${over.join(',')}}`}::date[]) m
+            where m <> all(${listedSql(ctx.workspaceId)}))`
+        : null;
+      const r = await overviewOf(ctx, s, range.rows, true, days, unlisted);
+      if (r.unlisted?.length) askForMonths(ctx, r.unlisted);
+      return shape(s, r);
     });
   // Counted from the tickets: an agent limited to some departments, or days not built yet.
   const source = dayRowsSql({
@@ -129,16 +138,12 @@ export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQ
 
 /**
  * Whole months of the range that are over but not added up yet are asked for (the job adds them
- * up; this overview reads their days). Never fails the overview: the days answer either way.
+ * up; this overview read their days). Never fails the overview: the days answer either way.
  */
-function askForMonths(ctx: Ctx, s: ReportScope, built: string[]) {
-  const current = monthOf(dayIn(ctx.deps.clock.now(), s.timeZone));
-  const have = new Set(built);
-  const missing = wholeMonths(s.from, s.to).filter((m) => m < current && !have.has(m));
-  if (missing.length)
-    sendMonths(ctx.deps, ctx.workspaceId, missing).catch((err: unknown) =>
-      ctx.deps.log.warn({ err }, 'report months not asked for'),
-    );
+function askForMonths(ctx: Ctx, months: string[]) {
+  sendMonths(ctx.deps, ctx.workspaceId, months).catch((err: unknown) =>
+    ctx.deps.log.warn({ err }, 'report months not asked for'),
+  );
 }
 
 /**
@@ -153,6 +158,7 @@ async function overviewOf(
   source: SQL,
   stored: boolean,
   days: SQL | null = null,
+  unlisted: SQL | null = null,
 ): Promise<OverviewRow> {
   const department = s.departmentId !== undefined ? sql`where department_id = ${s.departmentId}` : sql``;
   const perDay = days ? sql`(select * from (${days}) d0 ${department})` : sql`base`;
@@ -181,7 +187,8 @@ async function overviewOf(
         ${groups(ctx, 'agents', 'agent')} as by_agent,
         ${percentiles(histogram('agents', 'agent_id', 'fr'))} as agent_fr,
         ${groups(ctx, 'base', 'department')} as by_department,
-        ${percentiles(sql`select * from department_fr`)} as department_fr`,
+        ${percentiles(sql`select * from department_fr`)} as department_fr,
+        ${unlisted ?? sql`null::text[]`} as unlisted`,
     );
   });
   return r;

@@ -171,29 +171,23 @@ async function analyzeAfterBuild(db: AppDeps['database']['db'], ws: number): Pro
 
 /**
  * Whether an overview of this workspace (in its zone `tz`) can read its report days, and their
- * version and built months then (null: not yet): they are when built in that zone, brought up to date first. The
+ * version then (null: not yet): they are when built in that zone, brought up to date first. The
  * first time, or after the zone changed, a small workspace is built here and now; a large one
  * by the `reports.build` job, and until it is done overviews count from the tickets.
  */
-export async function reportDaysReady(ctx: Ctx, tz: string): Promise<ReadyDays | null> {
+export async function reportDaysReady(ctx: Ctx, tz: string): Promise<number | null> {
   const ws = ctx.workspaceId;
   const deps = ctx.deps;
   // One read on the usual path: the state, its version, and whether anything is marked.
-  const [state] = await queryRows<{
-    time_zone: string;
-    built: boolean;
-    version: string;
-    months: string[];
-    dirty: boolean;
-  }>(
+  const [state] = await queryRows<{ time_zone: string; built: boolean; version: string; dirty: boolean }>(
     deps.database.db,
-    sql`select time_zone, built_at is not null as built, version, months_built::text[] as months,
+    sql`select time_zone, built_at is not null as built, version,
           exists (select 1 from report_dirty d where d.workspace_id = ${ws}) as dirty
         from report_state where workspace_id = ${ws}`,
   );
   if (state?.time_zone === tz) {
     if (!state.built) return null;
-    if (!state.dirty) return { version: Number(state.version), monthsBuilt: state.months };
+    if (!state.dirty) return Number(state.version);
     const r = await refreshReportDays(deps, ws, tz, { skipIfBusy: true, withinOneChunk: true });
     if (r.more && !r.recounted) await sendRefresh(deps, ws);
     return version(ctx);
@@ -222,19 +216,12 @@ export async function reportDaysReady(ctx: Ctx, tz: string): Promise<ReadyDays |
   return null;
 }
 
-/** Built report days: their version, and the months also added up (report-months.ts). */
-export interface ReadyDays {
-  version: number;
-  monthsBuilt: string[];
-}
-
-async function version(ctx: Ctx): Promise<ReadyDays | null> {
-  const [row] = await queryRows<{ version: string; months: string[] }>(
+async function version(ctx: Ctx): Promise<number | null> {
+  const [row] = await queryRows<{ version: string }>(
     ctx.deps.database.db,
-    sql`select version, months_built::text[] as months from report_state
-        where workspace_id = ${ctx.workspaceId} and built_at is not null`,
+    sql`select version from report_state where workspace_id = ${ctx.workspaceId} and built_at is not null`,
   );
-  return row ? { version: Number(row.version), monthsBuilt: row.months } : null;
+  return row ? Number(row.version) : null;
 }
 
 export const sendBuild = (deps: AppDeps, job: ReportBuildJob) =>

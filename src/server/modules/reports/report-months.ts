@@ -40,35 +40,36 @@ export function wholeMonths(from: string, to: string): string[] {
   return out;
 }
 
-/** Where an overview of `from`..`to` reads its rows: these built months, and the days outside them as runs. */
-export interface MonthPlan {
-  months: string[];
-  dayRuns: [string, string][];
-}
-
-export function planMonths(from: string, to: string, built: ReadonlySet<string>): MonthPlan {
-  const months = wholeMonths(from, to).filter((m) => built.has(m));
-  const dayRuns: [string, string][] = [];
-  let next = from;
-  for (const m of months) {
-    if (next < m) dayRuns.push([next, addDays(m, -1)]);
-    next = nextMonth(m);
-  }
-  if (next <= to) dayRuns.push([next, to]);
-  return { months, dayRuns };
-}
-
-/** The rows of a plan, with report_days' columns (a month's row under its first day). */
-export function plannedRowsSql(ws: number, plan: MonthPlan): SQL {
-  const parts: SQL[] = plan.dayRuns.map(
-    ([a, b]) => sql`select ${DAY_COLUMNS} from report_days where workspace_id = ${ws}
-      and day >= ${a}::date and day <= ${b}::date`,
+/**
+ * The rows of `from`..`to` with report_days' columns (a month's row under its first day): the
+ * days outside whole months; for each whole month, its report_months rows when it is listed in
+ * months_built, otherwise its days. Which months are listed is read by the same statement (one
+ * snapshot): a refresh that takes a month off — deleting its rows, under the lock — between an
+ * overview's reads can never leave that month out.
+ */
+export function rowsOfRange(ws: number, from: string, to: string): { rows: SQL; wholeMonths: string[] } {
+  const whole = wholeMonths(from, to);
+  const dayRun = (a: string, b: string) =>
+    sql`select ${DAY_COLUMNS} from report_days where workspace_id = ${ws} and day >= ${a}::date and day <= ${b}::date`;
+  if (!whole.length) return { rows: dayRun(from, to), wholeMonths: [] };
+  const months = sql`${`{${whole.join(',')}}`}::date[]`;
+  const parts: SQL[] = [];
+  if (from < whole[0]) parts.push(dayRun(from, addDays(whole[0], -1)));
+  const after = nextMonth(whole.at(-1)!);
+  if (after <= to) parts.push(dayRun(after, to));
+  parts.push(
+    sql`select ${MONTH_AS_DAY_COLUMNS} from report_months where workspace_id = ${ws} and month = any(${months})
+      and month = any(${listedSql(ws)})`,
+    sql`select ${DAY_COLUMNS} from unnest(${months}) w(m) join report_days on workspace_id = ${ws}
+      and day >= w.m and day < (w.m + interval '1 month')::date
+      where w.m <> all(${listedSql(ws)})`,
   );
-  if (plan.months.length)
-    parts.push(sql`select ${MONTH_AS_DAY_COLUMNS} from report_months where workspace_id = ${ws}
-      and month = any(${`{${plan.months.join(',')}}`}::date[])`);
-  return sql.join(parts, sql` union all `);
+  return { rows: sql.join(parts, sql` union all `), wholeMonths: whole };
 }
+
+/** The months a workspace has added up, as the statement that reads this sees them. */
+export const listedSql = (ws: number) =>
+  sql`coalesce((select months_built from report_state where workspace_id = ${ws}), '{}')`;
 
 /** Per department and agent of the days `rel`, one histogram (bucket arrays in order) of `col`. */
 const merged = (col: 'fr' | 'res') => {
