@@ -59,7 +59,7 @@ describe('the mail.reply worker', () => {
     // The handler marks the delivery sent and returns; pg-boss completes the job in a statement
     // of its own after that, so on a loaded machine the job may still read `active` for a moment.
     let job = await jobOf(taken.id);
-    for (const until = performance.now() + 5_000; job.state === 'active' && performance.now() < until; ) {
+    for (const until = performance.now() + 5_000; job.state === 'active' && performance.now() < until;) {
       await new Promise((r) => setTimeout(r, 50));
       job = await jobOf(taken.id);
     }
