@@ -214,6 +214,14 @@ describe('top-up through Zarinpal', () => {
     expect((await paymentOf(notPaid.authority)).state).toBe('created');
     expect(await callback(w.admin, back)).toBe('/admin/billing?payment=ok');
     expect(await balance(w.admin)).toBe(40_000);
+    // A day later the page left open is settled by Zarinpal's final answer (-51: not paid), not
+    // left pending in the list for ever.
+    t.clock.advance(24 * 3_600_000);
+    await run();
+    expect(await paymentOf(notPaid.authority)).toMatchObject({ state: 'failed', error: 'not_paid -51' });
+    expect(await balance(w.admin)).toBe(40_000);
+    const listedState = (await w.admin.get('billing/payments')).json().items.map((p: { state: string }) => p.state);
+    expect(listedState).not.toContain('created');
   });
 
   it('another workspace neither sees the payment nor settles it through its own callback', async () => {

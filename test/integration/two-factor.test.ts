@@ -356,7 +356,10 @@ describe("an admin turns off someone's two-factor sign-in", () => {
     expect((await other.client.get(`users/${a.id}/two-factor`)).statusCode).toBe(403);
     expect((await other.client.del(`users/${a.id}/two-factor`)).statusCode).toBe(403);
 
+    expect((await a.client.get('auth/me')).statusCode).toBe(200);
     expect((await admin.del(`users/${a.id}/two-factor`)).statusCode).toBe(204);
+    // The lost phone's session ended with it.
+    expect((await a.client.get('auth/me')).statusCode).toBe(401);
     expect((await admin.get(`users/${a.id}/two-factor`)).json()).toEqual({
       enabled: false,
       enabledAt: null,

@@ -16,7 +16,7 @@ export {
   type UserRow,
 } from './users.repo';
 export { defaultAccessLevelId } from './default-levels';
-export { endSessionsAndTokens } from './revoke-access';
+export { endSessions, endSessionsAndTokens } from './revoke-access';
 export { peopleJobs } from './jobs';
 export { peopleApiDocs } from './people.api-docs';
 export { mailableAdmins } from './mailable-admins';

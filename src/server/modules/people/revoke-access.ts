@@ -14,3 +14,12 @@ export async function endSessionsAndTokens(ctx: Ctx, userId: number, keep?: stri
   await ctx.db.delete(sessions).where(inWorkspace(sessions, ctx, eq(sessions.userId, userId), others));
   await ctx.db.delete(apiTokens).where(inWorkspace(apiTokens, ctx, eq(apiTokens.userId, userId)));
 }
+
+/**
+ * Ends an account's sessions, leaving its API tokens (an integration's, not a device's), in the
+ * caller's transaction: two-factor sign-in reset by an admin for a lost phone ends whatever that
+ * phone was signed in with. The caller forgets the cached actors after commit.
+ */
+export async function endSessions(ctx: Ctx, userId: number) {
+  await ctx.db.delete(sessions).where(inWorkspace(sessions, ctx, eq(sessions.userId, userId)));
+}
