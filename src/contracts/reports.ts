@@ -18,7 +18,13 @@ const ZPercentiles = z.object({ median: z.number().nullable(), p90: z.number().n
 
 const ZCsat = z.object({ average: z.number().nullable(), responses: z.number().int() });
 
-export const ZReportDay = z.object({ date: z.string(), created: z.number().int(), closed: z.number().int() });
+export const ZReportDay = z.object({
+  date: z.string(),
+  created: z.number().int(),
+  closed: z.number().int(),
+  /** The backlog: tickets open at the end of the day (created by then, not closed by then), as they stand now. */
+  open: z.number().int(),
+});
 
 export const ZReportGroupRow = z.object({
   id: z.string(),
@@ -43,6 +49,8 @@ export const ZReportOverview = z.object({
   slaAttainment: z.number().nullable(),
   sla: z.object({ met: z.number().int(), breached: z.number().int(), running: z.number().int() }),
   csat: ZCsat,
+  /** Tickets open when the range begins and when it ends (reopened tickets count as open). */
+  backlog: z.object({ start: z.number().int(), end: z.number().int() }),
   byDay: z.array(ZReportDay),
   byAgent: z.array(ZReportGroupRow),
   byDepartment: z.array(ZReportGroupRow),

@@ -349,6 +349,7 @@ describe('report days on embedded PGlite', () => {
         date: '2026-09-03',
         created: 1,
         closed: 1,
+        open: 0,
       });
     } finally {
       await e.close();

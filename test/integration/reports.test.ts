@@ -158,10 +158,12 @@ describe('overview', () => {
       sla: { met: 1, breached: 1, running: 1 },
       csat: { average: 4, responses: 2 },
     });
+    // The backlog: T2 was open when the range began; T4 and T3 are at its end.
+    expect(r.backlog).toEqual({ start: 1, end: 2 });
     expect(r.byDay).toEqual([
-      { date: '2026-11-01', created: 1, closed: 1 },
-      { date: '2026-11-02', created: 1, closed: 1 },
-      { date: '2026-11-03', created: 1, closed: 0 },
+      { date: '2026-11-01', created: 1, closed: 1, open: 1 },
+      { date: '2026-11-02', created: 1, closed: 1, open: 1 },
+      { date: '2026-11-03', created: 1, closed: 0, open: 2 },
     ]);
     expect(r.byAgent).toEqual([
       {

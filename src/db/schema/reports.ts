@@ -45,7 +45,12 @@ export const reportDays = pgTable(
     resCounts: integer().array(),
     resSums: doublePrecision().array(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.departmentId, t.agentId] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.day, t.departmentId, t.agentId] }),
+    // The backlog when a range begins: created less closed over every day before it, read from
+    // this index alone (a year of rows is ~100,000; the tickets' each-once rows ~15,000).
+    index('report_days_backlog_idx').on(t.workspaceId, t.agentId, t.departmentId, t.day, t.created, t.closed),
+  ],
 );
 
 /**

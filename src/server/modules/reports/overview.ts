@@ -8,7 +8,7 @@ import { cachedOverview, type OverviewResult } from './overview-cache';
 import { reportDaysReady } from './report-days';
 import { listedSql, monthOf, rowsOfRange, sendMonths } from './report-months';
 import { percentileFrom } from './report-buckets';
-import { daysOf, reportScope, type ReportScope } from './report-scope';
+import { daysOf, reportScope, ticketScope, type ReportScope } from './report-scope';
 
 /** A percentile's inputs per group: how many values, and the buckets at the ranks around p. */
 interface Pct {
@@ -46,6 +46,8 @@ interface OverviewRow {
   department_fr: Pct[] | null;
   /** Whole past months of the range not added up yet (read from their days). */
   unlisted: string[] | null;
+  /** Tickets open when the range begins. */
+  open_before: number;
 }
 
 /** Seconds to minutes with one decimal; null stays null. */
@@ -120,7 +122,11 @@ export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQ
         ? sql`(select array_agg(m::text) from unnest(${`{${over.join(',')}}`}::date[]) m
             where m <> all(${listedSql(ctx.workspaceId)}))`
         : null;
-      const r = await overviewOf(ctx, s, range.rows, true, days, unlisted);
+      // Open at the start: created before it less closed before it (closed_at ≥ created_at), by days.
+      const openBefore = sql`(select coalesce(sum(created) - sum(closed), 0)::int from report_days
+        where workspace_id = ${ctx.workspaceId} and day < ${s.from}::date and agent_id = ${s.agentId ?? 0}
+        ${s.departmentId !== undefined ? sql`and department_id = ${s.departmentId}` : sql``})`;
+      const r = await overviewOf(ctx, s, range.rows, true, openBefore, days, unlisted);
       if (r.unlisted?.length) askForMonths(ctx, r.unlisted);
       return shape(s, r);
     });
@@ -132,7 +138,9 @@ export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQ
     end: s.end,
     visible: all ? null : visibleTo(s.actor),
   });
-  const r = await overviewOf(ctx, s, source, false);
+  const openBefore = sql`(select count(*)::int from tickets where ${ticketScope(ctx, s)}
+    and created_at < ${s.start} and (closed_at is null or closed_at >= ${s.start}))`;
+  const r = await overviewOf(ctx, s, source, false, openBefore);
   return { value: shape(s, r), body: {} };
 }
 
@@ -157,6 +165,7 @@ async function overviewOf(
   s: ReportScope,
   source: SQL,
   stored: boolean,
+  openBefore: SQL,
   days: SQL | null = null,
   unlisted: SQL | null = null,
 ): Promise<OverviewRow> {
@@ -188,7 +197,8 @@ async function overviewOf(
         ${percentiles(histogram('agents', 'agent_id', 'fr'))} as agent_fr,
         ${groups(ctx, 'base', 'department')} as by_department,
         ${percentiles(sql`select * from department_fr`)} as department_fr,
-        ${unlisted ?? sql`null::text[]`} as unlisted`,
+        ${unlisted ?? sql`null::text[]`} as unlisted,
+        ${openBefore} as open_before`,
     );
   });
   return r;
@@ -212,6 +222,13 @@ function shape(s: ReportScope, r: OverviewRow): TReportOverview {
       }));
   const fr = r.fr?.[0];
   const res = r.res?.[0];
+  let open = r.open_before;
+  const byDay = daysOf(s.from, s.to).map((day) => {
+    const created = perDay.get(day)?.created ?? 0;
+    const closed = perDay.get(day)?.closed ?? 0;
+    open += created - closed;
+    return { date: day, created, closed, open };
+  });
   const decided = t.met + t.breached;
   return {
     from: s.from,
@@ -224,11 +241,8 @@ function shape(s: ReportScope, r: OverviewRow): TReportOverview {
     slaAttainment: decided ? Math.round((t.met / decided) * 1000) / 1000 : null,
     sla: { met: t.met, breached: t.breached, running: t.running },
     csat: { average: average(t.csat_sum, t.csat_n), responses: t.csat_n },
-    byDay: daysOf(s.from, s.to).map((day) => ({
-      date: day,
-      created: perDay.get(day)?.created ?? 0,
-      closed: perDay.get(day)?.closed ?? 0,
-    })),
+    backlog: { start: r.open_before, end: byDay.at(-1)?.open ?? r.open_before },
+    byDay,
     byAgent: group(r.by_agent, byKey(r.agent_fr)),
     byDepartment: group(r.by_department, byKey(r.department_fr)),
   };

@@ -8741,10 +8741,15 @@ export interface operations {
                             average: number | null;
                             responses: number;
                         };
+                        backlog: {
+                            start: number;
+                            end: number;
+                        };
                         byDay: {
                             date: string;
                             created: number;
                             closed: number;
+                            open: number;
                         }[];
                         byAgent: {
                             id: string;

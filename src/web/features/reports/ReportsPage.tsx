@@ -69,6 +69,12 @@ export default function ReportsPage() {
     { name: 'created', label: t('reports.created'), value: f.number(d.created) },
     { name: 'closed', label: t('reports.closed'), value: f.number(d.closed) },
     {
+      name: 'backlog',
+      label: t('reports.backlog'),
+      value: f.number(d.backlog.end),
+      hint: t('reports.backlogStart', { n: f.number(d.backlog.start) }),
+    },
+    {
       name: 'firstResponse',
       label: t('reports.firstResponseMedian'),
       value: minutes(d.firstResponse.median),
@@ -165,7 +171,7 @@ export default function ReportsPage() {
         <Stack spacing={3} sx={{ opacity: overview.isPlaceholderData ? 0.6 : 1 }}>
           <Grid container spacing={2} component="section" aria-label={t('reports.summary')}>
             {kpis(overview.data).map((k) => (
-              <Grid key={k.name} size={{ xs: 6, md: 4, lg: 2 }}>
+              <Grid key={k.name} size={{ xs: 6, md: 3, lg: 'grow' }}>
                 <Kpi {...k} />
               </Grid>
             ))}

@@ -1,0 +1,1 @@
+CREATE INDEX "report_days_backlog_idx" ON "report_days" USING btree ("workspace_id","agent_id","department_id","day","created","closed");
