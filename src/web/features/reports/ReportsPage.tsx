@@ -171,7 +171,7 @@ export default function ReportsPage() {
         <Stack spacing={3} sx={{ opacity: overview.isPlaceholderData ? 0.6 : 1 }}>
           <Grid container spacing={2} component="section" aria-label={t('reports.summary')}>
             {kpis(overview.data).map((k) => (
-              <Grid key={k.name} size={{ xs: 6, md: 3, lg: 'grow' }}>
+              <Grid key={k.name} size={{ xs: 6, md: 3, xl: 'grow' }}>
                 <Kpi {...k} />
               </Grid>
             ))}
