@@ -17,6 +17,27 @@ import { workspaceFk } from './workspaces';
 // modules/reports/report-days.ts keeps them; docs/ARCHITECTURE.md ("Reports") explains the design.
 
 /**
+ * The figures of a report day or month, per department and agent: counts, SLA outcomes,
+ * satisfaction sums, and the first-response and resolution times as sparse histograms (bucket
+ * numbers, counts and sums of seconds). Fresh builders for each table.
+ */
+const figures = () => ({
+  created: integer().notNull().default(0),
+  closed: integer().notNull().default(0),
+  slaMet: integer().notNull().default(0),
+  slaBreached: integer().notNull().default(0),
+  slaRunning: integer().notNull().default(0),
+  csatSum: integer().notNull().default(0),
+  csatCount: integer().notNull().default(0),
+  frBuckets: smallint().array(),
+  frCounts: integer().array(),
+  frSums: doublePrecision().array(),
+  resBuckets: smallint().array(),
+  resCounts: integer().array(),
+  resSums: doublePrecision().array(),
+});
+
+/**
  * One row per local day (the workspace's zone), department and agent (0: the department's
  * tickets each once; an agent: the tickets assigned to them, the surveys naming them): counts,
  * SLA outcomes, satisfaction sums, and the first-response and resolution times as sparse
@@ -31,19 +52,7 @@ export const reportDays = pgTable(
     day: date({ mode: 'string' }).notNull(),
     departmentId: bigint({ mode: 'number' }).notNull(),
     agentId: bigint({ mode: 'number' }).notNull(),
-    created: integer().notNull().default(0),
-    closed: integer().notNull().default(0),
-    slaMet: integer().notNull().default(0),
-    slaBreached: integer().notNull().default(0),
-    slaRunning: integer().notNull().default(0),
-    csatSum: integer().notNull().default(0),
-    csatCount: integer().notNull().default(0),
-    frBuckets: smallint().array(),
-    frCounts: integer().array(),
-    frSums: doublePrecision().array(),
-    resBuckets: smallint().array(),
-    resCounts: integer().array(),
-    resSums: doublePrecision().array(),
+    ...figures(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.day, t.departmentId, t.agentId] }),
@@ -68,19 +77,7 @@ export const reportMonths = pgTable(
     month: date({ mode: 'string' }).notNull(),
     departmentId: bigint({ mode: 'number' }).notNull(),
     agentId: bigint({ mode: 'number' }).notNull(),
-    created: integer().notNull().default(0),
-    closed: integer().notNull().default(0),
-    slaMet: integer().notNull().default(0),
-    slaBreached: integer().notNull().default(0),
-    slaRunning: integer().notNull().default(0),
-    csatSum: integer().notNull().default(0),
-    csatCount: integer().notNull().default(0),
-    frBuckets: smallint().array(),
-    frCounts: integer().array(),
-    frSums: doublePrecision().array(),
-    resBuckets: smallint().array(),
-    resCounts: integer().array(),
-    resSums: doublePrecision().array(),
+    ...figures(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.month, t.departmentId, t.agentId] })],
 );
