@@ -6,7 +6,7 @@ import { dayIn, seesAllDepartments, visibleTo } from '../tickets';
 import { dayRowsSql } from './day-rows';
 import { cachedOverview, type OverviewResult } from './overview-cache';
 import { reportDaysReady } from './report-days';
-import { listedSql, monthOf, rowsOfRange, sendMonths } from './report-months';
+import { monthOf, rowsOfRange, sendMonths, unlistedSql } from './report-months';
 import { percentileFrom } from './report-buckets';
 import { daysOf, reportScope, ticketScope, type ReportScope } from './report-scope';
 
@@ -118,10 +118,7 @@ export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQ
             and day >= ${s.from}::date and day <= ${s.to}::date and agent_id = ${s.agentId ?? 0}`
         : null;
       const over = whole.filter((m) => m < monthOf(dayIn(ctx.deps.clock.now(), s.timeZone)));
-      const unlisted = over.length
-        ? sql`(select array_agg(m::text) from unnest(${`{${over.join(',')}}`}::date[]) m
-            where m <> all(${listedSql(ctx.workspaceId)}))`
-        : null;
+      const unlisted = over.length ? unlistedSql(ctx.workspaceId, over) : null;
       // Open at the start: created before it less closed before it (closed_at ≥ created_at), by days.
       const openBefore = sql`(select coalesce(sum(created) - sum(closed), 0)::int from report_days
         where workspace_id = ${ctx.workspaceId} and day < ${s.from}::date and agent_id = ${s.agentId ?? 0}

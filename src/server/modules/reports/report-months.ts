@@ -52,7 +52,7 @@ export function rowsOfRange(ws: number, from: string, to: string): { rows: SQL; 
   const dayRun = (a: string, b: string) =>
     sql`select ${DAY_COLUMNS} from report_days where workspace_id = ${ws} and day >= ${a}::date and day <= ${b}::date`;
   if (!whole.length) return { rows: dayRun(from, to), wholeMonths: [] };
-  const months = sql`${`{${whole.join(',')}}`}::date[]`;
+  const months = datesSql(whole);
   const parts: SQL[] = [];
   if (from < whole[0]) parts.push(dayRun(from, addDays(whole[0], -1)));
   const after = nextMonth(whole.at(-1)!);
@@ -66,6 +66,13 @@ export function rowsOfRange(ws: number, from: string, to: string): { rows: SQL; 
   );
   return { rows: sql.join(parts, sql` union all `), wholeMonths: whole };
 }
+
+/** Calendar days (YYYY-MM-DD) as one date[] parameter. */
+const datesSql = (days: string[]) => sql`${`{${days.join(',')}}`}::date[]`;
+
+/** Those of `months` the workspace has not added up, as text[] (null when none), for the overview's statement. */
+export const unlistedSql = (ws: number, months: string[]) =>
+  sql`(select array_agg(m::text) from unnest(${datesSql(months)}) m where m <> all(${listedSql(ws)}))`;
 
 /** The months a workspace has added up, as the statement that reads this sees them. */
 export const listedSql = (ws: number) =>
@@ -157,12 +164,12 @@ export async function buildReportMonths(deps: AppDeps, ws: number, months: strin
 export async function dropMonths(db: Executor, ws: number, days: string[]): Promise<void> {
   const months = [...new Set(days.map(monthOf))];
   if (!months.length) return;
-  const list = `{${months.join(',')}}`;
+  const list = datesSql(months);
   await queryRows(
     db,
-    sql`with gone as (delete from report_months where workspace_id = ${ws} and month = any(${list}::date[]))
-        update report_state set months_built = array(select m from unnest(months_built) m where m <> all(${list}::date[]))
-        where workspace_id = ${ws} and months_built && ${list}::date[]`,
+    sql`with gone as (delete from report_months where workspace_id = ${ws} and month = any(${list}))
+        update report_state set months_built = array(select m from unnest(months_built) m where m <> all(${list}))
+        where workspace_id = ${ws} and months_built && ${list}`,
   );
 }
 
