@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { reportsJobs } from '../../src/server/modules/reports';
 import {
   ADMIN_PASSWORD,
@@ -239,16 +239,65 @@ describe('report days', () => {
     expect(after).toEqual(await fromTickets());
   });
 
+  it('held in memory by two processes follow a change either makes, and add up as PostgreSQL does', async () => {
+    // Another process on the same database, holding days too, and one that reads PostgreSQL.
+    const other = await createTestApp('postgres');
+    const plain = await createTestApp('postgres', { REPORT_MEMORY_MB: '0' });
+    try {
+      for (const app of [other, plain]) app.clock.set(t.clock.now());
+      const there = await signIn(other, slug, 'admin', ADMIN_PASSWORD);
+      const sqlAdmin = await signIn(plain, slug, 'admin', ADMIN_PASSWORD);
+      const get = async (c: Client, range: string) => {
+        const res = await c.get(`reports/overview?${range}`);
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json();
+      };
+      const RANGES = [RANGE, 'from=2026-08-25&to=2026-09-04', 'from=2026-09-05&to=2026-09-05'];
+      for (const r of RANGES)
+        for (const f of FILTERS)
+          expect(await get(there, r + filter(f)), r + f).toEqual(await get(admin, r + filter(f)));
+      for (const r of RANGES)
+        for (const f of FILTERS)
+          expect(await get(there, r + filter(f)), r + f).toEqual(await get(sqlAdmin, r + filter(f)));
+      // A change made through this process, brought up to date by the other one's overview.
+      const closed = numbers.filter((_, i) => i % 3 !== 2);
+      expect((await admin.patch(`tickets/${closed[6]}`, { status: 'active' })).statusCode).toBe(200);
+      const changed = await get(there, RANGE);
+      expect(changed).toEqual(await fromTickets());
+      expect(await overview()).toEqual(changed);
+      // And back, through the other process.
+      expect((await there.patch(`tickets/${closed[6]}`, { status: 'closed' })).statusCode).toBe(200);
+      expect(await overview()).toEqual(await get(sqlAdmin, RANGE));
+      expect(await get(there, RANGE)).toEqual(await overview());
+      expect(
+        (
+          await q<{ n: number }>('select count(*)::int as n from report_recounts where workspace_id = $1', [
+            workspaceId,
+          ])
+        )[0].n,
+      ).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+      await plain.close();
+    }
+  });
+
   it('of whole past months are read as months once the job added them up, and as days again after a change', async () => {
     t.clock.set(at('2026-10-20T10:00:00'));
+    // Months are read by a process that does not hold days in memory (REPORT_MEMORY_MB=0).
+    const plain = await createTestApp('postgres', { REPORT_MEMORY_MB: '0' });
+    onTestFinished(() => plain.close());
+    plain.clock.set(t.clock.now());
     admin = await signIn(t, slug, 'admin', ADMIN_PASSWORD); // the session of September has ended
+    const sqlAdmin = await signIn(plain, slug, 'admin', ADMIN_PASSWORD);
     const MONTHS = '&from=2026-08-01&to=2026-10-20';
     const ranged = (extra = '') =>
-      admin.get(`reports/overview?${MONTHS.slice(1)}${extra}`).then((r) => {
+      sqlAdmin.get(`reports/overview?${MONTHS.slice(1)}${extra}`).then((r) => {
         expect(r.statusCode, r.body).toBe(200);
         return r.json();
       });
-    const recompute = () => q('update report_state set version = version + 1 where workspace_id = $1', [workspaceId]);
+    const recompute = () =>
+      q(`update report_state set version = nextval('report_versions') where workspace_id = $1`, [workspaceId]);
     const countedFromTickets = async (extra = '') => {
       await q('update report_state set built_at = null where workspace_id = $1', [workspaceId]);
       const r = await ranged(extra);

@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  pgSequence,
   pgTable,
   primaryKey,
   smallint,
@@ -82,6 +83,9 @@ export const reportMonths = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.month, t.departmentId, t.agentId] })],
 );
 
+/** Report days' versions, of every workspace (report_state.version). */
+export const reportVersions = pgSequence('report_versions');
+
 /**
  * A workspace's report days: the zone they were cut in, and since when they are complete (null
  * while a build runs). Its row is committed before a build reads anything, so every ticket
@@ -91,8 +95,14 @@ export const reportState = pgTable('report_state', {
   workspaceId: workspaceFk().primaryKey(),
   timeZone: text().notNull(),
   builtAt: tstz(),
-  /** Raised by every refresh that recounted a day and by a finished build: overviews are cached by it. */
-  version: bigint({ mode: 'number' }).notNull().default(0),
+  /**
+   * Raised by every refresh that recounted a day, a finished build and a new zone: overviews are
+   * cached by it. Drawn from one sequence, so it never goes back, not even when the row is made
+   * again; report_recounts chains one version to the next.
+   */
+  version: bigint({ mode: 'number' })
+    .notNull()
+    .default(sql`nextval('report_versions')`),
   /** The first days of the months whose report_months rows are complete (report-months.ts). */
   monthsBuilt: date({ mode: 'string' })
     .array()
@@ -102,6 +112,24 @@ export const reportState = pgTable('report_state', {
     .notNull()
     .default(sql`now()`),
 });
+
+/**
+ * Which days each refresh recounted, under the version it raised report_state.version to and
+ * the one before: a server process holding report days in memory (report-day-memory.ts) follows
+ * the chain from the version it holds and forgets those days. A workspace keeps the last 1,000;
+ * where the chain breaks (a build, a new zone, a process further behind) it forgets them all.
+ */
+export const reportRecounts = pgTable(
+  'report_recounts',
+  {
+    workspaceId: workspaceFk(),
+    version: bigint({ mode: 'number' }).notNull(),
+    /** The version this one followed: a process holding that one forgets `days` and holds this one. */
+    previous: bigint({ mode: 'number' }).notNull(),
+    days: date({ mode: 'string' }).array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.version] })],
+);
 
 /**
  * What changed since the days were last brought up to date: the minute of each created_at,

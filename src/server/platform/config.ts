@@ -28,6 +28,7 @@ const EnvObject = z.object({
   DB_POOL_SIZE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(500).default(10),
   PUBLIC_READS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(600),
   LIVE_STREAMS_PER_PERSON: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).default(10),
+  REPORT_MEMORY_MB: z.coerce.number({ error: 'must be a number' }).int().min(0).max(65_536).default(64),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_USERNAME: z
@@ -112,6 +113,11 @@ export interface Config {
   dbPoolSize: number;
   /** Live event streams one person may hold at once in one process (the next one gets 429). */
   liveStreamsPerPerson: number;
+  /**
+   * Memory (MiB) a process may hold report days in, for overviews added up without PostgreSQL
+   * unnesting every histogram (report-day-memory.ts); 0: overviews always read PostgreSQL.
+   */
+  reportMemoryMb?: number;
   /** Public reads (help-centre search and suggestions) one address may make per minute, per process. */
   publicReadsPerMinute?: number;
   publicUrl: string;
@@ -189,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     liveStreamsPerPerson: e.LIVE_STREAMS_PER_PERSON,
+    reportMemoryMb: e.REPORT_MEMORY_MB,
     publicReadsPerMinute: e.PUBLIC_READS_PER_MINUTE,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secretKey: e.SECRET_KEY ?? persistentSecret(dataDir),

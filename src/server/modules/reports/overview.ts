@@ -5,50 +5,12 @@ import { queryRows } from '../../platform/db/database';
 import { dayIn, seesAllDepartments, visibleTo } from '../tickets';
 import { dayRowsSql } from './day-rows';
 import { cachedOverview, type OverviewResult } from './overview-cache';
+import { overviewInMemory } from './overview-in-memory';
 import { reportDaysReady } from './report-days';
 import { monthOf, rowsOfRange, sendMonths, unlistedSql } from './report-months';
 import { percentileFrom } from './report-buckets';
+import type { GroupRow, OverviewRow, Pct } from './overview-rows';
 import { daysOf, reportScope, ticketScope, type ReportScope } from './report-scope';
-
-/** A percentile's inputs per group: how many values, and the buckets at the ranks around p. */
-interface Pct {
-  k: number;
-  n: number;
-  m_lo: number | null;
-  m_hi: number | null;
-  p_lo: number | null;
-  p_hi: number | null;
-}
-interface GroupRow {
-  k: number;
-  name: string | null;
-  created: number;
-  closed: number;
-  csat_sum: number;
-  csat_n: number;
-}
-interface OverviewRow {
-  totals: {
-    created: number;
-    closed: number;
-    met: number;
-    breached: number;
-    running: number;
-    csat_sum: number;
-    csat_n: number;
-  };
-  by_day: { day: string; created: number; closed: number }[] | null;
-  fr: Pct[] | null;
-  res: Pct[] | null;
-  by_agent: GroupRow[] | null;
-  agent_fr: Pct[] | null;
-  by_department: GroupRow[] | null;
-  department_fr: Pct[] | null;
-  /** Whole past months of the range not added up yet (read from their days). */
-  unlisted: string[] | null;
-  /** Tickets open when the range begins. */
-  open_before: number;
-}
 
 /** Seconds to minutes with one decimal; null stays null. */
 const minutes = (v: number | null) => (v === null ? null : Math.round((v / 60) * 10) / 10);
@@ -110,6 +72,12 @@ export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQ
   const ready = all ? await reportDaysReady(ctx, s.timeZone) : null;
   if (ready !== null)
     return cachedOverview(ctx.deps, ctx.workspaceId, ready, s, async () => {
+      // Open at the start: created before it less closed before it (closed_at ≥ created_at), by days.
+      const openBefore = sql`(select coalesce(sum(created) - sum(closed), 0)::int from report_days
+        where workspace_id = ${ctx.workspaceId} and day < ${s.from}::date and agent_id = ${s.agentId ?? 0}
+        ${s.departmentId !== undefined ? sql`and department_id = ${s.departmentId}` : sql``})`;
+      const inMemory = await overviewInMemory(ctx, s, ready, openBefore);
+      if (inMemory) return shape(s, inMemory);
       const range = rowsOfRange(ctx.workspaceId, s.from, s.to);
       const whole = range.wholeMonths;
       // The chart's days are read from the days even where their month is read as a whole.
@@ -119,10 +87,6 @@ export async function reportOverview({ ctx, input }: { ctx: Ctx; input: TReportQ
         : null;
       const over = whole.filter((m) => m < monthOf(dayIn(ctx.deps.clock.now(), s.timeZone)));
       const unlisted = over.length ? unlistedSql(ctx.workspaceId, over) : null;
-      // Open at the start: created before it less closed before it (closed_at ≥ created_at), by days.
-      const openBefore = sql`(select coalesce(sum(created) - sum(closed), 0)::int from report_days
-        where workspace_id = ${ctx.workspaceId} and day < ${s.from}::date and agent_id = ${s.agentId ?? 0}
-        ${s.departmentId !== undefined ? sql`and department_id = ${s.departmentId}` : sql``})`;
       const r = await overviewOf(ctx, s, range.rows, true, openBefore, days, unlisted);
       if (r.unlisted?.length) askForMonths(ctx, r.unlisted);
       return shape(s, r);

@@ -98,9 +98,31 @@ export async function refreshReportDays(
     );
     for (const [from, to] of runsOf(days)) await recount(tx, ws, tz, from, to);
     await dropMonths(tx, ws, days);
-    await queryRows(tx, sql`update report_state set version = version + 1 where workspace_id = ${ws}`);
+    await raiseVersion(tx, ws, days);
     return { recounted: days.length, more };
   });
+}
+
+/** Recounts a workspace keeps listed (report_recounts): a process further behind forgets every day. */
+export const RECOUNTS_KEPT = 1000;
+
+/**
+ * Raises the days' version (from the report_versions sequence: it never goes back) and lists
+ * the days recounted under it with the version before, for the processes that hold days in
+ * memory (report-day-memory.ts); entries beyond the last RECOUNTS_KEPT go.
+ */
+async function raiseVersion(tx: Executor, ws: number, days: string[]): Promise<void> {
+  await queryRows(
+    tx,
+    sql`with old as (select version from report_state where workspace_id = ${ws} for update),
+          v as (update report_state s set version = nextval('report_versions') from old
+                where s.workspace_id = ${ws} returning s.version, old.version as previous),
+          gone as (delete from report_recounts where workspace_id = ${ws} and version <= (
+            select version from report_recounts where workspace_id = ${ws}
+            order by version desc offset ${RECOUNTS_KEPT - 1} limit 1))
+        insert into report_recounts (workspace_id, version, previous, days)
+        select ${ws}, version, previous, ${`{${days.join(',')}}`}::date[] from v`,
+  );
 }
 
 /** Refreshes chunk after chunk until nothing is marked or `budgetMs` is spent; whether marks remain. */
@@ -149,7 +171,7 @@ export async function buildReportDays(deps: AppDeps, ws: number, tz: string): Pr
   await analyzeAfterBuild(db, ws);
   await queryRows(
     db,
-    sql`update report_state set built_at = now(), version = version + 1
+    sql`update report_state set built_at = now(), version = nextval('report_versions')
         where workspace_id = ${ws} and time_zone = ${tz} and built_at is null`,
   );
 }
@@ -197,7 +219,7 @@ export async function reportDaysReady(ctx: Ctx, tz: string): Promise<number | nu
     deps.database.db,
     sql`insert into report_state (workspace_id, time_zone) values (${ws}, ${tz})
         on conflict (workspace_id) do update
-          set time_zone = excluded.time_zone, built_at = null, created_at = now(), version = report_state.version + 1,
+          set time_zone = excluded.time_zone, built_at = null, created_at = now(), version = nextval('report_versions'),
             months_built = '{}'
           where report_state.time_zone <> excluded.time_zone
         returning 1`,
