@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import type { GroupRow, OverviewRow, Pct } from './overview-rows';
-import { heldDays, type DayRow, type Hist } from './report-day-memory';
+import { F, FIG_COLS, heldDays, type HeldDay } from './report-day-memory';
 import { daysOf, type ReportScope } from './report-scope';
 
 interface Group {
@@ -11,7 +11,8 @@ interface Group {
   closed: number;
   csat_sum: number;
   csat_n: number;
-  fr: Hist[];
+  /** Its first-response histograms: day index, start, end, … (HeldDay spans). */
+  fr: number[];
 }
 
 /**
@@ -53,64 +54,67 @@ export async function overviewInMemory(
   return r;
 }
 
-/** The figures of `rows` (each day's rows, in the order of `days`), names and backlog left empty. */
-export function addUp(s: ReportScope, days: string[], rows: DayRow[][]): OverviewRow {
+/** The figures of `held` (the days of `days`, in order), names and backlog left empty. */
+export function addUp(s: ReportScope, days: string[], held: HeldDay[]): OverviewRow {
   const dep = s.departmentId;
   const one = s.agentId ?? 0;
-  const perAgent = s.agentId !== undefined ? (a: number) => a === s.agentId : (a: number) => a !== 0;
+  const only = s.agentId;
   const totals = { created: 0, closed: 0, met: 0, breached: 0, running: 0, csat_sum: 0, csat_n: 0 };
   const byDay: OverviewRow['by_day'] = [];
   const agents = new Map<number, Group>();
   const departments = new Map<number, Group>();
-  const fr: Hist[] = [];
-  const res: Hist[] = [];
-  days.forEach((day, i) => {
+  const fr: number[] = [];
+  const res: number[] = [];
+  held.forEach((d, i) => {
+    const f = d.fig;
     let created = 0;
     let closed = 0;
     let seen = false;
-    for (const r of rows[i]) {
-      if (dep !== undefined && r.dep !== dep) continue;
-      if (r.agent === one) {
+    for (let o = 0; o < d.rows * FIG_COLS; o += FIG_COLS) {
+      if (dep !== undefined && f[o + F.dep] !== dep) continue;
+      const agent = f[o + F.agent];
+      if (agent === one) {
         seen = true;
-        created += r.created;
-        closed += r.closed;
-        totals.met += r.met;
-        totals.breached += r.breached;
-        totals.running += r.running;
-        totals.csat_sum += r.csatSum;
-        totals.csat_n += r.csatN;
-        add(departments, r.dep, r);
-        if (r.fr) fr.push(r.fr);
-        if (r.res) res.push(r.res);
+        created += f[o + F.created];
+        closed += f[o + F.closed];
+        totals.met += f[o + F.met];
+        totals.breached += f[o + F.breached];
+        totals.running += f[o + F.running];
+        totals.csat_sum += f[o + F.csatSum];
+        totals.csat_n += f[o + F.csatN];
+        add(departments, f[o + F.dep], f, o, i);
+        fr.push(i, f[o + F.frStart], f[o + F.frEnd]);
+        res.push(i, f[o + F.resStart], f[o + F.resEnd]);
       }
-      if (perAgent(r.agent)) add(agents, r.agent, r);
+      if (only !== undefined ? agent === only : agent !== 0) add(agents, agent, f, o, i);
     }
     totals.created += created;
     totals.closed += closed;
-    if (seen) byDay.push({ day, created, closed });
+    if (seen) byDay.push({ day: days[i], created, closed });
   });
+  const pcts = (groups: Map<number, Group>) => listed([...groups.values()].map((g) => pctOf(g.k, g.fr, held)));
   return {
     totals,
     by_day: byDay,
-    fr: pcts([[0, fr]]),
-    res: pcts([[0, res]]),
+    fr: listed([pctOf(0, fr, held)]),
+    res: listed([pctOf(0, res, held)]),
     by_agent: ordered(agents),
-    agent_fr: pcts([...agents].map(([k, g]) => [k, g.fr])),
+    agent_fr: pcts(agents),
     by_department: ordered(departments),
-    department_fr: pcts([...departments].map(([k, g]) => [k, g.fr])),
+    department_fr: pcts(departments),
     unlisted: null,
     open_before: 0,
   };
 }
 
-function add(groups: Map<number, Group>, k: number, r: DayRow) {
+function add(groups: Map<number, Group>, k: number, f: Float64Array, o: number, day: number) {
   let g = groups.get(k);
   if (!g) groups.set(k, (g = { k, created: 0, closed: 0, csat_sum: 0, csat_n: 0, fr: [] }));
-  g.created += r.created;
-  g.closed += r.closed;
-  g.csat_sum += r.csatSum;
-  g.csat_n += r.csatN;
-  if (r.fr) g.fr.push(r.fr);
+  g.created += f[o + F.created];
+  g.closed += f[o + F.closed];
+  g.csat_sum += f[o + F.csatSum];
+  g.csat_n += f[o + F.csatN];
+  g.fr.push(day, f[o + F.frStart], f[o + F.frEnd]);
 }
 
 /** Groups as the statement lists them: most created first, then by id. */
@@ -123,13 +127,9 @@ const ordered = (groups: Map<number, Group>): GroupRow[] =>
 const counts = new Float64Array(32_768);
 const sums = new Float64Array(32_768);
 
-/** Per group with values, the percentile inputs of its merged histograms (null when none has any). */
-function pcts(groups: [number, Hist[]][]): Pct[] | null {
-  const out: Pct[] = [];
-  for (const [k, hists] of groups) {
-    const p = pctOf(k, hists);
-    if (p) out.push(p);
-  }
+/** The groups that have values (null when none has: as the statement's json_agg of no rows). */
+function listed(pcts: (Pct | null)[]): Pct[] | null {
+  const out = pcts.filter((p): p is Pct => p !== null);
   return out.length ? out : null;
 }
 
@@ -138,15 +138,17 @@ function pcts(groups: [number, Hist[]][]): Pct[] | null {
  * 90th percentile: the first bucket whose running total passes floor and ceil of p·(n−1), as
  * the statement's `percentiles` reads them.
  */
-function pctOf(k: number, hists: Hist[]): Pct | null {
+function pctOf(k: number, spans: number[], held: HeldDay[]): Pct | null {
   const touched: number[] = [];
-  for (const h of hists)
-    for (let i = 0; i < h.b.length; i++) {
-      const b = h.b[i];
+  for (let x = 0; x < spans.length; x += 3) {
+    const d = held[spans[x]];
+    for (let i = spans[x + 1]; i < spans[x + 2]; i++) {
+      const b = d.b[i];
       if (counts[b] === 0) touched.push(b);
-      counts[b] += h.n[i];
-      sums[b] += h.s[i];
+      counts[b] += d.n[i];
+      sums[b] += d.s[i];
     }
+  }
   if (!touched.length) return null;
   touched.sort((a, b) => a - b);
   let tot = 0;

@@ -2,34 +2,45 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 
-/** Durations as report_days keeps them (report-buckets.ts): bucket numbers ascending, counts, sums of seconds. */
-export interface Hist {
+/**
+ * A report day in memory, packed: per row (department and agent) COLS numbers in `fig`, and the
+ * row's histograms (report-buckets.ts: bucket numbers ascending, counts, sums of seconds) as
+ * spans of three arrays shared by the day's rows. A year at a million tickets is ~100,000 rows
+ * and ~1.5 million entries: ~32 MB in ~1,800 typed arrays (an object per row and three arrays per
+ * histogram would be ~600,000 objects, several times the memory).
+ */
+export interface HeldDay {
+  rows: number;
+  fig: Float64Array;
   b: Int16Array;
   n: Int32Array;
   s: Float64Array;
 }
-
-/** A report_days row in memory. */
-export interface DayRow {
-  dep: number;
-  agent: number;
-  created: number;
-  closed: number;
-  met: number;
-  breached: number;
-  running: number;
-  csatSum: number;
-  csatN: number;
-  fr: Hist | null;
-  res: Hist | null;
-}
+/** The columns of a row in `fig`; a histogram's entries are b/n/s[start .. end). */
+export const F = {
+  dep: 0,
+  agent: 1,
+  created: 2,
+  closed: 3,
+  met: 4,
+  breached: 5,
+  running: 6,
+  csatSum: 7,
+  csatN: 8,
+  frStart: 9,
+  frEnd: 10,
+  resStart: 11,
+  resEnd: 12,
+} as const;
+const COLS = 13;
+export const FIG_COLS = COLS;
 
 /** The days one workspace's overviews read, held by this process. */
 interface Held {
   timeZone: string;
   /** The report_state.version the days are at least as new as. */
   version: number;
-  days: Map<string, DayRow[]>;
+  days: Map<string, HeldDay>;
   bytes: number;
   /** Catching up and loading, one at a time per workspace. */
   queue: Promise<unknown>;
@@ -72,7 +83,7 @@ export function heldDays(
   timeZone: string,
   version: number,
   days: string[],
-): Promise<DayRow[][] | null> {
+): Promise<HeldDay[] | null> {
   const m = memoryOf(deps);
   if (m.budget <= 0 || (m.tooMany.get(ws) ?? Infinity) <= days.length) return Promise.resolve(null);
   let h = m.held.get(ws);
@@ -102,16 +113,16 @@ async function bring(
   h: Held,
   version: number,
   days: string[],
-): Promise<DayRow[][] | null> {
+): Promise<HeldDay[] | null> {
   if (version > h.version) await catchUp(deps, m, h, ws, version);
   const missing = days.filter((d) => !h.days.has(d));
   if (missing.length) {
     const loaded = await load(deps, ws, missing);
     let bytes = 0;
-    for (const d of missing) h.days.set(d, []);
-    for (const [day, row] of loaded) {
-      h.days.get(day)!.push(row);
-      bytes += rowBytes(row);
+    for (const d of missing) {
+      const day = loaded.get(d) ?? EMPTY;
+      h.days.set(d, day);
+      bytes += dayBytes(day);
     }
     h.bytes += bytes;
     if (m.held.get(ws) === h) m.used += bytes;
@@ -141,13 +152,12 @@ async function catchUp(deps: AppDeps, m: Memory, h: Held, ws: number, version: n
     h.bytes = 0;
   } else
     for (const { days } of links)
-      for (const day of days) {
-        const rows = h.days.get(day);
-        if (!rows) continue;
-        const bytes = rows.reduce((sum, r) => sum + rowBytes(r), 0);
-        h.bytes -= bytes;
-        if (m.held.get(ws) === h) m.used -= bytes;
-        h.days.delete(day);
+      for (const d of days) {
+        const day = h.days.get(d);
+        if (!day) continue;
+        h.bytes -= dayBytes(day);
+        if (m.held.get(ws) === h) m.used -= dayBytes(day);
+        h.days.delete(d);
       }
   h.version = version;
 }
@@ -166,9 +176,15 @@ function fit(m: Memory, current: number): boolean {
   return false;
 }
 
-/** What a row takes in memory, roughly: the object and its typed arrays (2 + 4 + 8 bytes an entry). */
-const rowBytes = (r: DayRow) =>
-  160 + ((r.fr?.b.length ?? 0) + (r.res?.b.length ?? 0)) * 14 + (r.fr ? 200 : 0) + (r.res ? 200 : 0);
+/** What a day takes in memory: its arrays, and ~300 bytes of objects. */
+const dayBytes = (d: HeldDay) => 300 + d.fig.byteLength + d.b.byteLength + d.n.byteLength + d.s.byteLength;
+const EMPTY: HeldDay = {
+  rows: 0,
+  fig: new Float64Array(0),
+  b: new Int16Array(0),
+  n: new Int32Array(0),
+  s: new Float64Array(0),
+};
 
 interface LoadedRow {
   day: string;
@@ -189,32 +205,68 @@ interface LoadedRow {
   ress: number[] | null;
 }
 
-const hist = (b: number[] | null, n: number[] | null, s: number[] | null): Hist | null =>
-  b && n && s && b.length ? { b: Int16Array.from(b), n: Int32Array.from(n), s: Float64Array.from(s) } : null;
-
-/** Reads the report days `days` of a workspace, one statement by the primary key. */
-async function load(deps: AppDeps, ws: number, days: string[]): Promise<[string, DayRow][]> {
+/** Reads the report days `days` of a workspace in one statement (by the primary key), each packed. */
+async function load(deps: AppDeps, ws: number, days: string[]): Promise<Map<string, HeldDay>> {
   const rows = await queryRows<LoadedRow>(
     deps.database.db,
     sql`select day::text as day, department_id as dep, agent_id as agent, created, closed, sla_met as met,
           sla_breached as breached, sla_running as running, csat_sum, csat_count as csat_n,
           fr_buckets as frb, fr_counts as frn, fr_sums as frs, res_buckets as resb, res_counts as resn, res_sums as ress
-        from report_days where workspace_id = ${ws} and day = any(${`{${days.join(',')}}`}::date[])`,
+        from report_days where workspace_id = ${ws} and day = any(${`{${days.join(',')}}`}::date[])
+        order by day`,
   );
-  return rows.map((r) => [
-    r.day,
-    {
-      dep: Number(r.dep),
-      agent: Number(r.agent),
-      created: r.created,
-      closed: r.closed,
-      met: r.met,
-      breached: r.breached,
-      running: r.running,
-      csatSum: r.csat_sum,
-      csatN: r.csat_n,
-      fr: hist(r.frb, r.frn, r.frs),
-      res: hist(r.resb, r.resn, r.ress),
-    },
-  ]);
+  const out = new Map<string, HeldDay>();
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    let entries = 0;
+    for (; j < rows.length && rows[j].day === rows[i].day; j++)
+      entries += (rows[j].frb?.length ?? 0) + (rows[j].resb?.length ?? 0);
+    out.set(rows[i].day, pack(rows.slice(i, j), entries));
+    i = j;
+  }
+  return out;
+}
+
+function pack(rows: LoadedRow[], entries: number): HeldDay {
+  const d: HeldDay = {
+    rows: rows.length,
+    fig: new Float64Array(rows.length * COLS),
+    b: new Int16Array(entries),
+    n: new Int32Array(entries),
+    s: new Float64Array(entries),
+  };
+  let e = 0;
+  const put = (b: number[] | null, n: number[] | null, s: number[] | null) => {
+    const from = e;
+    if (b && n && s)
+      for (let k = 0; k < b.length; k++, e++) {
+        d.b[e] = b[k];
+        d.n[e] = n[k];
+        d.s[e] = s[k];
+      }
+    return [from, e];
+  };
+  rows.forEach((r, i) => {
+    const [frStart, frEnd] = put(r.frb, r.frn, r.frs);
+    const [resStart, resEnd] = put(r.resb, r.resn, r.ress);
+    d.fig.set(
+      [
+        Number(r.dep),
+        Number(r.agent),
+        r.created,
+        r.closed,
+        r.met,
+        r.breached,
+        r.running,
+        r.csat_sum,
+        r.csat_n,
+        frStart,
+        frEnd,
+        resStart,
+        resEnd,
+      ],
+      i * COLS,
+    );
+  });
+  return d;
 }
