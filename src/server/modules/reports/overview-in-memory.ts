@@ -2,7 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
 import type { GroupRow, OverviewRow, Pct } from './overview-rows';
-import { F, FIG_COLS, heldDays, type HeldDay } from './report-day-memory';
+import { heldDays, type HeldRange } from './report-day-memory';
+import { clear, countAt, gather, sumAt } from './report-day-sums';
+import { F, FIG_COLS, type HeldDay } from './report-held-day';
+import { wholeMonths } from './report-months';
 import { daysOf, type ReportScope } from './report-scope';
 
 interface Group {
@@ -30,7 +33,7 @@ export async function overviewInMemory(
   openBefore: SQL,
 ): Promise<OverviewRow | null> {
   const days = daysOf(s.from, s.to);
-  const held = await heldDays(ctx.deps, ctx.workspaceId, s.timeZone, version, days);
+  const held = await heldDays(ctx.deps, ctx.workspaceId, s.timeZone, version, days, wholeMonths(s.from, s.to));
   if (!held) return null;
   const r = addUp(s, days, held);
   const ws = ctx.workspaceId;
@@ -54,29 +57,43 @@ export async function overviewInMemory(
   return r;
 }
 
-/** The figures of `held` (the days of `days`, in order), names and backlog left empty. */
-export function addUp(s: ReportScope, days: string[], held: HeldDay[]): OverviewRow {
+/**
+ * The figures of a held range (`days` its calendar days, in order): the chart's days from its
+ * days, everything else from its units (whole months added up, and the days outside them).
+ * Names and the backlog are left empty.
+ */
+export function addUp(s: ReportScope, days: string[], range: HeldRange): OverviewRow {
   const dep = s.departmentId;
   const one = s.agentId ?? 0;
   const only = s.agentId;
-  const totals = { created: 0, closed: 0, met: 0, breached: 0, running: 0, csat_sum: 0, csat_n: 0 };
   const byDay: OverviewRow['by_day'] = [];
-  const agents = new Map<number, Group>();
-  const departments = new Map<number, Group>();
-  const fr: number[] = [];
-  const res: number[] = [];
-  held.forEach((d, i) => {
+  range.days.forEach((d, i) => {
     const f = d.fig;
     let created = 0;
     let closed = 0;
     let seen = false;
+    for (let o = 0; o < d.rows * FIG_COLS; o += FIG_COLS)
+      if (f[o + F.agent] === one && (dep === undefined || f[o + F.dep] === dep)) {
+        seen = true;
+        created += f[o + F.created];
+        closed += f[o + F.closed];
+      }
+    if (seen) byDay.push({ day: days[i], created, closed });
+  });
+  const totals = { created: 0, closed: 0, met: 0, breached: 0, running: 0, csat_sum: 0, csat_n: 0 };
+  const agents = new Map<number, Group>();
+  const departments = new Map<number, Group>();
+  const fr: number[] = [];
+  const res: number[] = [];
+  const units = range.units;
+  units.forEach((d, i) => {
+    const f = d.fig;
     for (let o = 0; o < d.rows * FIG_COLS; o += FIG_COLS) {
       if (dep !== undefined && f[o + F.dep] !== dep) continue;
       const agent = f[o + F.agent];
       if (agent === one) {
-        seen = true;
-        created += f[o + F.created];
-        closed += f[o + F.closed];
+        totals.created += f[o + F.created];
+        totals.closed += f[o + F.closed];
         totals.met += f[o + F.met];
         totals.breached += f[o + F.breached];
         totals.running += f[o + F.running];
@@ -88,16 +105,13 @@ export function addUp(s: ReportScope, days: string[], held: HeldDay[]): Overview
       }
       if (only !== undefined ? agent === only : agent !== 0) add(agents, agent, f, o, i);
     }
-    totals.created += created;
-    totals.closed += closed;
-    if (seen) byDay.push({ day: days[i], created, closed });
   });
-  const pcts = (groups: Map<number, Group>) => listed([...groups.values()].map((g) => pctOf(g.k, g.fr, held)));
+  const pcts = (groups: Map<number, Group>) => listed([...groups.values()].map((g) => pctOf(g.k, g.fr, units)));
   return {
     totals,
     by_day: byDay,
-    fr: listed([pctOf(0, fr, held)]),
-    res: listed([pctOf(0, res, held)]),
+    fr: listed([pctOf(0, fr, units)]),
+    res: listed([pctOf(0, res, units)]),
     by_agent: ordered(agents),
     agent_fr: pcts(agents),
     by_department: ordered(departments),
@@ -123,10 +137,6 @@ const ordered = (groups: Map<number, Group>): GroupRow[] =>
     .sort((a, b) => b.created - a.created || a.k - b.k)
     .map((g) => ({ k: g.k, name: null, created: g.created, closed: g.closed, csat_sum: g.csat_sum, csat_n: g.csat_n }));
 
-/** Buckets are smallints: counts and sums per bucket are added up here, then read in order. */
-const counts = new Float64Array(32_768);
-const sums = new Float64Array(32_768);
-
 /** The groups that have values (null when none has: as the statement's json_agg of no rows). */
 function listed(pcts: (Pct | null)[]): Pct[] | null {
   const out = pcts.filter((p): p is Pct => p !== null);
@@ -139,20 +149,10 @@ function listed(pcts: (Pct | null)[]): Pct[] | null {
  * the statement's `percentiles` reads them.
  */
 function pctOf(k: number, spans: number[], held: HeldDay[]): Pct | null {
-  const touched: number[] = [];
-  for (let x = 0; x < spans.length; x += 3) {
-    const d = held[spans[x]];
-    for (let i = spans[x + 1]; i < spans[x + 2]; i++) {
-      const b = d.b[i];
-      if (counts[b] === 0) touched.push(b);
-      counts[b] += d.n[i];
-      sums[b] += d.s[i];
-    }
-  }
+  const touched = gather(spans, held);
   if (!touched.length) return null;
-  touched.sort((a, b) => a - b);
   let tot = 0;
-  for (const b of touched) tot += counts[b];
+  for (const b of touched) tot += countAt(b);
   const ranks = [
     Math.floor(0.5 * (tot - 1)),
     Math.ceil(0.5 * (tot - 1)),
@@ -162,11 +162,10 @@ function pctOf(k: number, spans: number[], held: HeldDay[]): Pct | null {
   const at: (number | null)[] = [null, null, null, null];
   let cum = 0;
   for (const b of touched) {
-    cum += counts[b];
-    const v = sums[b] / counts[b];
+    cum += countAt(b);
+    const v = sumAt(b) / countAt(b);
     for (let j = 0; j < 4; j++) if (at[j] === null && cum > ranks[j]) at[j] = v;
-    counts[b] = 0;
-    sums[b] = 0;
   }
+  clear(touched);
   return { k, n: tot, m_lo: at[0], m_hi: at[1], p_lo: at[2], p_hi: at[3] };
 }

@@ -1,39 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
-
-/**
- * A report day in memory, packed: per row (department and agent) COLS numbers in `fig`, and the
- * row's histograms (report-buckets.ts: bucket numbers ascending, counts, sums of seconds) as
- * spans of three arrays shared by the day's rows. A year at a million tickets is ~100,000 rows
- * and ~1.5 million entries: ~32 MB in ~1,800 typed arrays (an object per row and three arrays per
- * histogram would be ~600,000 objects, several times the memory).
- */
-export interface HeldDay {
-  rows: number;
-  fig: Float64Array;
-  b: Int16Array;
-  n: Int32Array;
-  s: Float64Array;
-}
-/** The columns of a row in `fig`; a histogram's entries are b/n/s[start .. end). */
-export const F = {
-  dep: 0,
-  agent: 1,
-  created: 2,
-  closed: 3,
-  met: 4,
-  breached: 5,
-  running: 6,
-  csatSum: 7,
-  csatN: 8,
-  frStart: 9,
-  frEnd: 10,
-  resStart: 11,
-  resEnd: 12,
-} as const;
-const COLS = 13;
-export const FIG_COLS = COLS;
+import { dayBytes, EMPTY, FIG_COLS, type HeldDay } from './report-held-day';
+import { mergeDays } from './report-day-sums';
+import { monthOf } from './report-months';
 
 /** The days one workspace's overviews read, held by this process. */
 interface Held {
@@ -41,6 +11,8 @@ interface Held {
   /** The report_state.version the days are at least as new as. */
   version: number;
   days: Map<string, HeldDay>;
+  /** Whole months of held days, added up (first day → the month as one day). */
+  months: Map<string, HeldDay>;
   bytes: number;
   /** Catching up and loading, one at a time per workspace. */
   queue: Promise<unknown>;
@@ -48,34 +20,42 @@ interface Held {
 
 interface Memory {
   budget: number;
-  used: number;
   /** In order of last use (a Map keeps insertion order): the first is the one to let go. */
   held: Map<number, Held>;
   /** Per workspace, a number of days that did not fit: as many or more are read from PostgreSQL. */
   tooMany: Map<number, number>;
 }
 
+/** What an overview adds up: each day of the range, and the range as whole months and loose days. */
+export interface HeldRange {
+  days: HeldDay[];
+  units: HeldDay[];
+}
+
 /** One memory per database (an app; tests run several in one process). */
 const memories = new WeakMap<AppDeps['database'], Memory>();
 export const DEFAULT_REPORT_MEMORY_MB = 64;
+/** Days read by one statement. */
+const LOAD_CHUNK_DAYS = 31;
 
 function memoryOf(deps: AppDeps): Memory {
   let m = memories.get(deps.database);
   if (!m) {
     const mb = deps.config.reportMemoryMb ?? DEFAULT_REPORT_MEMORY_MB;
-    memories.set(deps.database, (m = { budget: mb * 1024 * 1024, used: 0, held: new Map(), tooMany: new Map() }));
+    memories.set(deps.database, (m = { budget: mb * 1024 * 1024, held: new Map(), tooMany: new Map() }));
   }
   return m;
 }
 
 /**
  * The report days `days` of a workspace, at least as new as `version` (its report days' version
- * once brought up to date), held in this process's memory: an overview adds them up in
- * JavaScript (overview-in-memory.ts) instead of making PostgreSQL unnest every histogram entry
- * of the range again (~1 µs each: a year at a million tickets is ~1.5 million entries, ~1 s).
- * Days missing are read in one statement; days a refresh recounted since are forgotten first,
- * by the list report_recounts keeps per version. Null when this process holds no report days
- * (REPORT_MEMORY_MB=0) or the range does not fit: the caller reads PostgreSQL instead.
+ * once brought up to date), held in this process's memory, and the range as whole months
+ * (`whole`, their first days: added up once from their days and kept) and the days outside
+ * them: an overview adds these up in JavaScript (overview-in-memory.ts) instead of making
+ * PostgreSQL unnest every histogram entry of the range again (~1 µs each: a year at a million
+ * tickets is ~1.5 million entries). Days missing are read a month a statement; days a refresh
+ * recounted since are forgotten first, by report_recounts. Null when this process holds no
+ * report days (REPORT_MEMORY_MB=0) or the range does not fit: the caller reads PostgreSQL.
  */
 export function heldDays(
   deps: AppDeps,
@@ -83,27 +63,20 @@ export function heldDays(
   timeZone: string,
   version: number,
   days: string[],
-): Promise<HeldDay[] | null> {
+  whole: string[],
+): Promise<HeldRange | null> {
   const m = memoryOf(deps);
   if (m.budget <= 0 || (m.tooMany.get(ws) ?? Infinity) <= days.length) return Promise.resolve(null);
   let h = m.held.get(ws);
-  if (h && h.timeZone !== timeZone) forget(m, ws);
-  if (!h || h.timeZone !== timeZone) h = { timeZone, version, days: new Map(), bytes: 0, queue: Promise.resolve() };
+  if (!h || h.timeZone !== timeZone)
+    h = { timeZone, version, days: new Map(), months: new Map(), bytes: 0, queue: Promise.resolve() };
   // Last used goes last.
   m.held.delete(ws);
   m.held.set(ws, h);
   const held = h;
-  const run = held.queue.then(() => bring(deps, m, ws, held, version, days));
+  const run = held.queue.then(() => bring(deps, m, ws, held, version, days, whole));
   held.queue = run.catch(() => undefined);
   return run;
-}
-
-/** Forgets what a workspace's overviews held (its days are read again when next asked for). */
-function forget(m: Memory, ws: number) {
-  const h = m.held.get(ws);
-  if (!h) return;
-  m.used -= h.bytes;
-  m.held.delete(ws);
 }
 
 async function bring(
@@ -113,32 +86,52 @@ async function bring(
   h: Held,
   version: number,
   days: string[],
-): Promise<HeldDay[] | null> {
-  if (version > h.version) await catchUp(deps, m, h, ws, version);
+  whole: string[],
+): Promise<HeldRange> {
+  if (version > h.version) await catchUp(deps, h, ws, version);
   const missing = days.filter((d) => !h.days.has(d));
-  if (missing.length) {
-    const loaded = await load(deps, ws, missing);
-    let bytes = 0;
-    for (const d of missing) {
-      const day = loaded.get(d) ?? EMPTY;
-      h.days.set(d, day);
-      bytes += dayBytes(day);
-    }
-    h.bytes += bytes;
-    if (m.held.get(ws) === h) m.used += bytes;
+  // A month of days a statement: what node-postgres parses (~10 MB a month at 1M tickets) is
+  // packed before the next is read, so a year never sits in the heap as parsed rows.
+  for (let i = 0; i < missing.length; i += LOAD_CHUNK_DAYS) {
+    const chunk = missing.slice(i, i + LOAD_CHUNK_DAYS);
+    const loaded = await load(deps, ws, chunk);
+    for (const d of chunk) keep(h.days, h, d, loaded.get(d) ?? EMPTY);
   }
-  const out = days.map((d) => h.days.get(d)!);
+  const held = days.map((d) => h.days.get(d)!);
+  const wanted = new Set(whole);
+  const units: HeldDay[] = [];
+  for (const month of whole) {
+    let sum = h.months.get(month);
+    if (!sum) keep(h.months, h, month, (sum = mergeDays(held.filter((_, i) => monthOf(days[i]) === month))));
+    units.push(sum);
+  }
+  days.forEach((d, i) => {
+    if (!wanted.has(monthOf(d))) units.push(held[i]);
+  });
   // A range this process cannot hold is answered once, then read from PostgreSQL (not loaded again and again).
   if (m.held.get(ws) === h && !fit(m, ws)) m.tooMany.set(ws, days.length);
-  return out;
+  return { days: held, units };
+}
+
+function keep(map: Map<string, HeldDay>, h: Held, key: string, day: HeldDay) {
+  drop(map, h, key);
+  map.set(key, day);
+  h.bytes += dayBytes(day);
+}
+
+function drop(map: Map<string, HeldDay>, h: Held, key: string) {
+  const day = map.get(key);
+  if (!day) return;
+  h.bytes -= dayBytes(day);
+  map.delete(key);
 }
 
 /**
- * Forgets the days recounted since the held version, following report_recounts from it to
- * `version`. Where the chain breaks (a build or a new zone raised the version, or this process
- * is more than the last 1,000 recounts behind) it forgets every day.
+ * Forgets the days recounted since the held version (and their months), following
+ * report_recounts from it to `version`. Where the chain breaks (a build or a new zone raised the
+ * version, or this process is more than the last 1,000 recounts behind) it forgets every day.
  */
-async function catchUp(deps: AppDeps, m: Memory, h: Held, ws: number, version: number) {
+async function catchUp(deps: AppDeps, h: Held, ws: number, version: number) {
   const links = await queryRows<{ version: string; previous: string; days: string[] }>(
     deps.database.db,
     sql`select version, previous, days::text[] as days from report_recounts
@@ -147,17 +140,14 @@ async function catchUp(deps: AppDeps, m: Memory, h: Held, ws: number, version: n
   let at = h.version;
   for (const link of links) if (Number(link.previous) === at) at = Number(link.version);
   if (at !== version) {
-    if (m.held.get(ws) === h) m.used -= h.bytes;
     h.days.clear();
+    h.months.clear();
     h.bytes = 0;
   } else
     for (const { days } of links)
       for (const d of days) {
-        const day = h.days.get(d);
-        if (!day) continue;
-        h.bytes -= dayBytes(day);
-        if (m.held.get(ws) === h) m.used -= dayBytes(day);
-        h.days.delete(d);
+        drop(h.days, h, d);
+        drop(h.months, h, monthOf(d));
       }
   h.version = version;
 }
@@ -167,24 +157,18 @@ async function catchUp(deps: AppDeps, m: Memory, h: Held, ws: number, version: n
  * false when `current`'s alone were too many (they are let go too).
  */
 function fit(m: Memory, current: number): boolean {
-  for (const ws of m.held.keys()) {
-    if (m.used <= m.budget) return true;
-    if (ws !== current) forget(m, ws);
+  let used = 0;
+  for (const h of m.held.values()) used += h.bytes;
+  for (const [ws, h] of m.held) {
+    if (used <= m.budget) return true;
+    if (ws === current) continue;
+    used -= h.bytes;
+    m.held.delete(ws);
   }
-  if (m.used <= m.budget) return true;
-  forget(m, current);
+  if (used <= m.budget) return true;
+  m.held.delete(current);
   return false;
 }
-
-/** What a day takes in memory: its arrays, and ~300 bytes of objects. */
-const dayBytes = (d: HeldDay) => 300 + d.fig.byteLength + d.b.byteLength + d.n.byteLength + d.s.byteLength;
-const EMPTY: HeldDay = {
-  rows: 0,
-  fig: new Float64Array(0),
-  b: new Int16Array(0),
-  n: new Int32Array(0),
-  s: new Float64Array(0),
-};
 
 interface LoadedRow {
   day: string;
@@ -230,7 +214,7 @@ async function load(deps: AppDeps, ws: number, days: string[]): Promise<Map<stri
 function pack(rows: LoadedRow[], entries: number): HeldDay {
   const d: HeldDay = {
     rows: rows.length,
-    fig: new Float64Array(rows.length * COLS),
+    fig: new Float64Array(rows.length * FIG_COLS),
     b: new Int16Array(entries),
     n: new Int32Array(entries),
     s: new Float64Array(entries),
@@ -265,7 +249,7 @@ function pack(rows: LoadedRow[], entries: number): HeldDay {
         resStart,
         resEnd,
       ],
-      i * COLS,
+      i * FIG_COLS,
     );
   });
   return d;
