@@ -72,8 +72,8 @@ export function addUp(s: ReportScope, days: string[], range: HeldRange): Overvie
     let created = 0;
     let closed = 0;
     let seen = false;
-    for (let o = 0; o < d.rows * FIG_COLS; o += FIG_COLS)
-      if (f[o + F.agent] === one && (dep === undefined || f[o + F.dep] === dep)) {
+    for (let r = 0, o = 0; r < d.rows; r++, o += FIG_COLS)
+      if (d.ids[2 * r + 1] === one && (dep === undefined || d.ids[2 * r] === dep)) {
         seen = true;
         created += f[o + F.created];
         closed += f[o + F.closed];
@@ -88,9 +88,9 @@ export function addUp(s: ReportScope, days: string[], range: HeldRange): Overvie
   const units = range.units;
   units.forEach((d, i) => {
     const f = d.fig;
-    for (let o = 0; o < d.rows * FIG_COLS; o += FIG_COLS) {
-      if (dep !== undefined && f[o + F.dep] !== dep) continue;
-      const agent = f[o + F.agent];
+    for (let r = 0, o = 0; r < d.rows; r++, o += FIG_COLS) {
+      if (dep !== undefined && d.ids[2 * r] !== dep) continue;
+      const agent = d.ids[2 * r + 1];
       if (agent === one) {
         totals.created += f[o + F.created];
         totals.closed += f[o + F.closed];
@@ -99,7 +99,7 @@ export function addUp(s: ReportScope, days: string[], range: HeldRange): Overvie
         totals.running += f[o + F.running];
         totals.csat_sum += f[o + F.csatSum];
         totals.csat_n += f[o + F.csatN];
-        add(departments, f[o + F.dep], f, o, i);
+        add(departments, d.ids[2 * r], f, o, i);
         fr.push(i, f[o + F.frStart], f[o + F.frEnd]);
         res.push(i, f[o + F.resStart], f[o + F.resEnd]);
       }
@@ -121,7 +121,7 @@ export function addUp(s: ReportScope, days: string[], range: HeldRange): Overvie
   };
 }
 
-function add(groups: Map<number, Group>, k: number, f: Float64Array, o: number, day: number) {
+function add(groups: Map<number, Group>, k: number, f: Int32Array, o: number, day: number) {
   let g = groups.get(k);
   if (!g) groups.set(k, (g = { k, created: 0, closed: 0, csat_sum: 0, csat_n: 0, fr: [] }));
   g.created += f[o + F.created];

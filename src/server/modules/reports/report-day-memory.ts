@@ -109,7 +109,7 @@ async function bring(
     if (!wanted.has(monthOf(d))) units.push(held[i]);
   });
   // A range this process cannot hold is answered once, then read from PostgreSQL (not loaded again and again).
-  if (m.held.get(ws) === h && !fit(m, ws)) m.tooMany.set(ws, days.length);
+  if (m.held.get(ws) === h && !fit(m, ws, h, days, whole)) m.tooMany.set(ws, days.length);
   return { days: held, units };
 }
 
@@ -153,20 +153,30 @@ async function catchUp(deps: AppDeps, h: Held, ws: number, version: number) {
 }
 
 /**
- * Lets go of the least recently used workspaces' days until the memory is within its budget;
- * false when `current`'s alone were too many (they are let go too).
+ * Lets go of the least recently used workspaces' days until the memory is within its budget,
+ * then of `h`'s (the current workspace's) days and months outside the range; false when the
+ * range alone does not fit (the workspace's days are let go).
  */
-function fit(m: Memory, current: number): boolean {
+function fit(m: Memory, ws: number, h: Held, days: string[], whole: string[]): boolean {
   let used = 0;
-  for (const h of m.held.values()) used += h.bytes;
-  for (const [ws, h] of m.held) {
+  for (const held of m.held.values()) used += held.bytes;
+  for (const [other, held] of m.held) {
     if (used <= m.budget) return true;
-    if (ws === current) continue;
-    used -= h.bytes;
-    m.held.delete(ws);
+    if (other === ws) continue;
+    used -= held.bytes;
+    m.held.delete(other);
   }
-  if (used <= m.budget) return true;
-  m.held.delete(current);
+  const range = new Set(days);
+  for (const d of [...h.days.keys()]) {
+    if (h.bytes <= m.budget) return true;
+    if (range.has(d)) continue;
+    drop(h.days, h, d);
+    drop(h.months, h, monthOf(d));
+  }
+  const months = new Set(whole);
+  for (const month of [...h.months.keys()]) if (h.bytes > m.budget && !months.has(month)) drop(h.months, h, month);
+  if (h.bytes <= m.budget) return true;
+  m.held.delete(ws);
   return false;
 }
 
@@ -214,10 +224,11 @@ async function load(deps: AppDeps, ws: number, days: string[]): Promise<Map<stri
 function pack(rows: LoadedRow[], entries: number): HeldDay {
   const d: HeldDay = {
     rows: rows.length,
-    fig: new Float64Array(rows.length * FIG_COLS),
+    ids: new Float64Array(rows.length * 2),
+    fig: new Int32Array(rows.length * FIG_COLS),
     b: new Int16Array(entries),
     n: new Int32Array(entries),
-    s: new Float64Array(entries),
+    s: new Float32Array(entries),
   };
   let e = 0;
   const put = (b: number[] | null, n: number[] | null, s: number[] | null) => {
@@ -233,22 +244,10 @@ function pack(rows: LoadedRow[], entries: number): HeldDay {
   rows.forEach((r, i) => {
     const [frStart, frEnd] = put(r.frb, r.frn, r.frs);
     const [resStart, resEnd] = put(r.resb, r.resn, r.ress);
+    d.ids[2 * i] = Number(r.dep);
+    d.ids[2 * i + 1] = Number(r.agent);
     d.fig.set(
-      [
-        Number(r.dep),
-        Number(r.agent),
-        r.created,
-        r.closed,
-        r.met,
-        r.breached,
-        r.running,
-        r.csat_sum,
-        r.csat_n,
-        frStart,
-        frEnd,
-        resStart,
-        resEnd,
-      ],
+      [r.created, r.closed, r.met, r.breached, r.running, r.csat_sum, r.csat_n, frStart, frEnd, resStart, resEnd],
       i * FIG_COLS,
     );
   });

@@ -36,6 +36,8 @@ export function clear(touched: number[]) {
 }
 
 interface Acc {
+  dep: number;
+  agent: number;
   fig: number[];
   fr: number[];
   res: number[];
@@ -49,10 +51,12 @@ export function mergeDays(days: HeldDay[]): HeldDay {
   const groups = new Map<string, Acc>();
   days.forEach((d, i) => {
     const f = d.fig;
-    for (let o = 0; o < d.rows * FIG_COLS; o += FIG_COLS) {
-      const key = `${f[o + F.dep]}:${f[o + F.agent]}`;
+    for (let r = 0; r < d.rows; r++) {
+      const o = r * FIG_COLS;
+      const [dep, agent] = [d.ids[2 * r], d.ids[2 * r + 1]];
+      const key = `${dep}:${agent}`;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { fig: [f[o + F.dep], f[o + F.agent], 0, 0, 0, 0, 0, 0, 0], fr: [], res: [] }));
+      if (!g) groups.set(key, (g = { dep, agent, fig: [0, 0, 0, 0, 0, 0, 0], fr: [], res: [] }));
       for (let c = F.created; c <= F.csatN; c++) g.fig[c] += f[o + c];
       if (f[o + F.frEnd] > f[o + F.frStart]) g.fr.push(i, f[o + F.frStart], f[o + F.frEnd]);
       if (f[o + F.resEnd] > f[o + F.resStart]) g.res.push(i, f[o + F.resStart], f[o + F.resEnd]);
@@ -60,12 +64,13 @@ export function mergeDays(days: HeldDay[]): HeldDay {
   });
   // Entries: at most those of the days; the arrays are cut to what the merge keeps.
   const size = days.reduce((n, d) => n + d.b.length, 0);
-  const out = {
+  const out: HeldDay = {
     rows: groups.size,
-    fig: new Float64Array(groups.size * FIG_COLS),
+    ids: new Float64Array(groups.size * 2),
+    fig: new Int32Array(groups.size * FIG_COLS),
     b: new Int16Array(size),
     n: new Int32Array(size),
-    s: new Float64Array(size),
+    s: new Float32Array(size),
   };
   let e = 0;
   const put = (spans: number[]) => {
@@ -80,12 +85,15 @@ export function mergeDays(days: HeldDay[]): HeldDay {
     clear(touched);
     return [from, e];
   };
-  let o = 0;
+  let r = 0;
   for (const g of groups.values()) {
+    const o = r * FIG_COLS;
+    out.ids[2 * r] = g.dep;
+    out.ids[2 * r + 1] = g.agent;
     out.fig.set(g.fig, o);
     [out.fig[o + F.frStart], out.fig[o + F.frEnd]] = put(g.fr);
     [out.fig[o + F.resStart], out.fig[o + F.resEnd]] = put(g.res);
-    o += FIG_COLS;
+    r++;
   }
-  return { rows: out.rows, fig: out.fig, b: out.b.slice(0, e), n: out.n.slice(0, e), s: out.s.slice(0, e) };
+  return { ...out, b: out.b.slice(0, e), n: out.n.slice(0, e), s: out.s.slice(0, e) };
 }

@@ -1,41 +1,45 @@
 /**
- * A report day in memory, packed: per row (department and agent) FIG_COLS numbers in `fig`, and the
- * row's histograms (report-buckets.ts: bucket numbers ascending, counts, sums of seconds) as
+ * A report day in memory, packed: per row (department and agent) its ids and FIG_COLS figures,
+ * and its histograms (report-buckets.ts: bucket numbers ascending, counts, sums of seconds) as
  * spans of three arrays shared by the day's rows. A year at a million tickets is ~100,000 rows
- * and ~1.5 million entries: ~32 MB in ~1,800 typed arrays (an object per row and three arrays per
- * histogram would be ~600,000 objects, several times the memory).
+ * (76 bytes each) and ~1.5 million entries (10 bytes): ~22 MB in ~2,200 typed arrays (an object
+ * per row and three arrays per histogram would be ~600,000 objects, several times the memory).
  */
 export interface HeldDay {
   rows: number;
-  fig: Float64Array;
+  /** Per row: department, agent (bigints, exact in a double). */
+  ids: Float64Array;
+  /** Per row: FIG_COLS whole numbers (F). */
+  fig: Int32Array;
   b: Int16Array;
   n: Int32Array;
-  s: Float64Array;
+  /** Sums of seconds: single precision is ~7 digits, far finer than a bucket (1%). */
+  s: Float32Array;
 }
 /** The columns of a row in `fig`; a histogram's entries are b/n/s[start .. end). */
 export const F = {
-  dep: 0,
-  agent: 1,
-  created: 2,
-  closed: 3,
-  met: 4,
-  breached: 5,
-  running: 6,
-  csatSum: 7,
-  csatN: 8,
-  frStart: 9,
-  frEnd: 10,
-  resStart: 11,
-  resEnd: 12,
+  created: 0,
+  closed: 1,
+  met: 2,
+  breached: 3,
+  running: 4,
+  csatSum: 5,
+  csatN: 6,
+  frStart: 7,
+  frEnd: 8,
+  resStart: 9,
+  resEnd: 10,
 } as const;
-export const FIG_COLS = 13;
+export const FIG_COLS = 11;
 
-/** What a day takes in memory: its arrays, and ~300 bytes of objects. */
-export const dayBytes = (d: HeldDay) => 300 + d.fig.byteLength + d.b.byteLength + d.n.byteLength + d.s.byteLength;
+/** What a day takes in memory: its arrays, and ~400 bytes of objects. */
+export const dayBytes = (d: HeldDay) =>
+  400 + d.ids.byteLength + d.fig.byteLength + d.b.byteLength + d.n.byteLength + d.s.byteLength;
 export const EMPTY: HeldDay = {
   rows: 0,
-  fig: new Float64Array(0),
+  ids: new Float64Array(0),
+  fig: new Int32Array(0),
   b: new Int16Array(0),
   n: new Int32Array(0),
-  s: new Float64Array(0),
+  s: new Float32Array(0),
 };
