@@ -91,13 +91,19 @@ async function bring(
 ): Promise<HeldRange> {
   if (version > h.version) await catchUp(deps, h, ws, version);
   const missing = days.filter((d) => !h.days.has(d));
-  // A month of days a statement: what node-postgres parses (~10 MB a month at 1M tickets) is
-  // packed before the next is read, so a year never sits in the heap as parsed rows.
-  for (let i = 0; i < missing.length; i += LOAD_CHUNK_DAYS) {
-    const chunk = missing.slice(i, i + LOAD_CHUNK_DAYS);
+  // A month of days a statement, two at a time (PostgreSQL writes one while this process parses
+  // the other): what node-postgres reads (~10 MB a month at 1M tickets) is packed before the
+  // next is read, so a year never sits in the heap as parsed rows.
+  const chunks: string[][] = [];
+  for (let i = 0; i < missing.length; i += LOAD_CHUNK_DAYS) chunks.push(missing.slice(i, i + LOAD_CHUNK_DAYS));
+  const next = async (): Promise<void> => {
+    const chunk = chunks.shift();
+    if (!chunk) return;
     const loaded = await load(deps, ws, chunk);
     for (const d of chunk) keep(h.days, h, d, loaded.get(d) ?? EMPTY);
-  }
+    return next();
+  };
+  await Promise.all([next(), next()]);
   const held = days.map((d) => h.days.get(d)!);
   const wanted = new Set(whole);
   const units: HeldDay[] = [];
