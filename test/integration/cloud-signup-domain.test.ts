@@ -92,6 +92,36 @@ describe('workspaces under CLOUD_DOMAIN', () => {
   });
 });
 
+describe('workspaces at /w/<slug> (no CLOUD_DOMAIN)', () => {
+  it('answers a signed-out image or download asked for by a page under /w/<slug> (Referer), nothing else', async () => {
+    const { slug } = await signUp(t, { organisation: 'Path Org' });
+    const v = visitor(t);
+    const site = { host: 'pishkhan.test' };
+    // An <img> or a link cannot send x-workspace: the page it is on names the workspace.
+    const fromPage = await v.get('public/settings', { ...site, referer: `http://pishkhan.test/w/${slug}/login` });
+    expect(fromPage.statusCode).toBe(200);
+    expect(fromPage.json().title).toBe('Path Org');
+    // Not a page of this site, not under /w/, or not a read: the platform answers, as without it.
+    for (const referer of [`http://elsewhere.test/w/${slug}/login`, 'http://pishkhan.test/login'])
+      expect((await v.get('public/settings', { ...site, referer })).statusCode).toBe(404);
+    const post = await v.post(
+      'public/tickets',
+      { name: 'x', email: 'x@example.com', subject: 'x', body: '<p>x</p>' },
+      { ...site, referer: `http://pishkhan.test/w/${slug}/new` },
+    );
+    expect(post.statusCode).toBe(404);
+    expect(post.json().error.code).toBe('not_found');
+    // The header still wins over the page.
+    const other = await signUp(t, { organisation: 'Header Org' });
+    const both = await v.get('public/settings', {
+      ...site,
+      referer: `http://pishkhan.test/w/${slug}/login`,
+      'x-workspace': other.slug,
+    });
+    expect(both.json().title).toBe('Header Org');
+  });
+});
+
 describe('self-hosted', () => {
   let s: TestApp;
   beforeAll(async () => {

@@ -5,6 +5,7 @@ import { AppError, Forbidden } from '../errors';
 import { localeFromHeader } from '../i18n';
 import { actorFromSession, actorFromToken, SESSION_COOKIE, type Resolved } from '../auth/resolve-actor';
 import { createWorkspaceResolver } from '../auth/workspace-resolver';
+import { slugFromReferer } from '../auth/referer-slug';
 import { safeEqual, sha256 } from '../crypto';
 import { actorCacheOf } from '../auth/actor-cache';
 import { ipMatcher } from '../ip-allow';
@@ -110,8 +111,15 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps, hooks
 
     let workspaceId = resolved?.workspaceId ?? null;
     if (workspaceId === null) {
-      const slug = request.headers['x-workspace'];
-      workspaceId = await workspaces.resolve(typeof slug === 'string' ? slug : undefined, request.headers.host);
+      const header = request.headers['x-workspace'];
+      // An image or a download on a page under /w/<slug> names its workspace by the page.
+      const slug =
+        typeof header === 'string'
+          ? header
+          : SAFE_METHODS.has(request.method)
+            ? (slugFromReferer(request.headers.referer, request.headers.host) ?? undefined)
+            : undefined;
+      workspaceId = await workspaces.resolve(slug, request.headers.host);
       if (workspaceId === null) throw new AppError('not_found', { key: 'errors.workspace_not_found' });
     }
 
