@@ -1,3 +1,4 @@
+import { lazyStream } from '../../../platform/lazy-stream';
 import { and, asc, eq, lt, or, sql } from 'drizzle-orm';
 import { files, messages, tickets } from '../../../../db/schema';
 import type { AppDeps, Ctx } from '../../../platform/context';
@@ -196,18 +197,16 @@ async function earlierMail(ctx: Ctx, ticketId: number, beforeId: number): Promis
   return { none: rows.length === 0, ids: rows.flatMap((r) => (r.kind === 'reply' && r.mid ? [r.mid] : [])) };
 }
 
-/** The message's files, streamed from storage into the mail. */
+/** The message's files, streamed from storage into the mail, each opened when its part is written. */
 async function attachmentStreams(ctx: Ctx, messageId: number): Promise<MailAttachment[]> {
   const rows = await ctx.db
     .select({ key: files.storageKey, name: files.name, contentType: files.contentType })
     .from(files)
     .where(inWorkspace(files, ctx, eq(files.messageId, messageId)))
     .orderBy(asc(files.id));
-  return Promise.all(
-    rows.map(async (f) => ({
-      filename: f.name,
-      contentType: f.contentType,
-      content: await ctx.deps.storage.get(f.key),
-    })),
-  );
+  return rows.map((f) => ({
+    filename: f.name,
+    contentType: f.contentType,
+    content: lazyStream(() => ctx.deps.storage.get(f.key)),
+  }));
 }
