@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { exportsAtOnce, takeExportSlot } from '../../src/server/modules/reports/export-slots';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_PASSWORD,
@@ -310,6 +311,24 @@ describe('exports', () => {
     expect(header).toBe(
       'Number,Subject,Department,Status,Priority,Requester,Assignees,Created (UTC),First response (UTC),Closed (UTC),SLA,Satisfaction',
     );
+  });
+
+  it('runs a quarter of the connections at once; one more is told, translated, to come back', async () => {
+    // DB_POOL_SIZE 5 in tests: one export at a time. A place held as a running export holds it.
+    expect(exportsAtOnce(t.deps)).toBe(1);
+    const release = takeExportSlot(t.deps);
+    try {
+      const busy = await admin.get(`reports/export.csv?${RANGE}`);
+      expect(busy.statusCode).toBe(429);
+      expect(busy.headers['retry-after']).toBe('10');
+      expect(busy.json().error.message).toBe(
+        'هم‌اکنون گزارش‌های زیادی روی این سرور در حال خروجی گرفتن است. چند ثانیه دیگر دوباره تلاش کنید.',
+      );
+    } finally {
+      release();
+    }
+    // Done exports give their place back: two in a row, then a third.
+    for (let i = 0; i < 3; i++) expect((await admin.get(`reports/export.csv?${RANGE}`)).statusCode).toBe(200);
   });
 
   it('writes an Excel workbook exceljs reads back', async () => {

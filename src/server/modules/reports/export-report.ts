@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { t } from '../../platform/i18n';
 import { csvField, exportColumns, type ExportColumn } from './export-columns';
 import { forEachExportBatch, type ExportRow } from './export-rows';
+import { takeExportSlot } from './export-slots';
 import { reportScope } from './report-scope';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -87,16 +88,21 @@ export async function exportReport({
   format: ExportFormat;
 }): Promise<ReportExport> {
   const scope = await reportScope(ctx, input);
+  const release = takeExportSlot(ctx.deps);
   const columns = exportColumns(ctx.locale, scope.timeZone);
   const out = new PassThrough({ highWaterMark: 64 * 1024 });
+  // The place is given back when the rows are all read (or the download is cut short).
+  out.once('close', release);
   const each: EachBatch = (onBatch) => forEachExportBatch(ctx, scope, onBatch);
   const write = format === 'csv' ? writeCsv : writeXlsx;
   // Started on the next turn, once the caller has handed the stream to the reply.
   setImmediate(() => {
-    write(ctx, out, columns, each).catch((err: unknown) => {
-      if (!(err instanceof ClientGone)) ctx.deps.log.error({ err, reqId: ctx.requestId }, 'report export failed');
-      out.destroy(err instanceof Error ? err : new Error(String(err)));
-    });
+    write(ctx, out, columns, each)
+      .catch((err: unknown) => {
+        if (!(err instanceof ClientGone)) ctx.deps.log.error({ err, reqId: ctx.requestId }, 'report export failed');
+        out.destroy(err instanceof Error ? err : new Error(String(err)));
+      })
+      .finally(release);
   });
   return {
     filename: `pishkhan-report-${scope.from}_${scope.to}.${format}`,

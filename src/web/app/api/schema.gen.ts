@@ -1141,7 +1141,7 @@ export type paths = {
         };
         /**
          * Export the range’s tickets as CSV
-         * @description Needs reports.view. The tickets created in the range that the caller may see, streamed as UTF-8 CSV with a byte order mark (Excel reads Persian): number, subject, department, status, priority, requester, assignees, created, first response, closed (ISO 8601, UTC), SLA, satisfaction; in Persian also the Jalali creation and closing dates. from and to are calendar days (YYYY-MM-DD, both included) of the workspace’s time zone (setting timeZone, Asia/Tehran by default); default the last 30 days up to today; at most 366 days; from after to is a 400. departmentId and agentId narrow it to one department, or to the tickets assigned to one agent.
+         * @description Needs reports.view. The tickets created in the range that the caller may see, streamed as UTF-8 CSV with a byte order mark (Excel reads Persian): number, subject, department, status, priority, requester, assignees, created, first response, closed (ISO 8601, UTC), SLA, satisfaction; in Persian also the Jalali creation and closing dates. from and to are calendar days (YYYY-MM-DD, both included) of the workspace’s time zone (setting timeZone, Asia/Tehran by default); default the last 30 days up to today; at most 366 days; from after to is a 400. departmentId and agentId narrow it to one department, or to the tickets assigned to one agent. A server process runs at most a quarter of its database connections’ worth of exports at once (DB_POOL_SIZE / 4, at least one): one more is answered 429 with Retry-After.
          */
         get: operations["exportReportCsv"];
         put?: never;
@@ -1161,7 +1161,7 @@ export type paths = {
         };
         /**
          * Export the range’s tickets as an Excel workbook
-         * @description Needs reports.view. The same columns as the CSV export in one sheet (right to left in Persian), written by a streaming workbook writer. from and to are calendar days (YYYY-MM-DD, both included) of the workspace’s time zone (setting timeZone, Asia/Tehran by default); default the last 30 days up to today; at most 366 days; from after to is a 400. departmentId and agentId narrow it to one department, or to the tickets assigned to one agent.
+         * @description Needs reports.view. The same columns as the CSV export in one sheet (right to left in Persian), written by a streaming workbook writer. from and to are calendar days (YYYY-MM-DD, both included) of the workspace’s time zone (setting timeZone, Asia/Tehran by default); default the last 30 days up to today; at most 366 days; from after to is a 400. departmentId and agentId narrow it to one department, or to the tickets assigned to one agent. A server process runs at most a quarter of its database connections’ worth of exports at once (DB_POOL_SIZE / 4, at least one): one more is answered 429 with Retry-After.
          */
         get: operations["exportReportXlsx"];
         put?: never;
