@@ -16,16 +16,18 @@ export interface GroupRow {
   csat_sum: number;
   csat_n: number;
 }
+/** The counts an overview adds up every ticket once for. */
+export interface Figures {
+  created: number;
+  closed: number;
+  met: number;
+  breached: number;
+  running: number;
+  csat_sum: number;
+  csat_n: number;
+}
 export interface OverviewRow {
-  totals: {
-    created: number;
-    closed: number;
-    met: number;
-    breached: number;
-    running: number;
-    csat_sum: number;
-    csat_n: number;
-  };
+  totals: Figures;
   by_day: { day: string; created: number; closed: number }[] | null;
   fr: Pct[] | null;
   res: Pct[] | null;

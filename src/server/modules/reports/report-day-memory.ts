@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/context';
 import { queryRows } from '../../platform/db/database';
-import { dayBytes, EMPTY, FIG_COLS, type HeldDay } from './report-held-day';
+import type { Figures } from './overview-rows';
+import { dayBytes, EMPTY, FIG_COLS, newHeldDay, type HeldDay } from './report-held-day';
 import { decimals, sizeOf, wholeNumbers } from './report-array-text';
 import { mergeDays } from './report-day-sums';
 import { monthOf } from './report-months';
@@ -188,17 +189,10 @@ function fit(m: Memory, ws: number, h: Held, days: string[], whole: string[]): b
 }
 
 /** A report_days row as read: the histograms' arrays as PostgreSQL's text ("{1,2,3}"). */
-interface LoadedRow {
+interface LoadedRow extends Figures {
   day: string;
   dep: string;
   agent: string;
-  created: number;
-  closed: number;
-  met: number;
-  breached: number;
-  running: number;
-  csat_sum: number;
-  csat_n: number;
   frb: string | null;
   frn: string | null;
   frs: string | null;
@@ -234,14 +228,7 @@ async function load(deps: AppDeps, ws: number, days: string[]): Promise<Map<stri
 }
 
 function pack(rows: LoadedRow[], entries: number): HeldDay {
-  const d: HeldDay = {
-    rows: rows.length,
-    ids: new Float64Array(rows.length * 2),
-    fig: new Int32Array(rows.length * FIG_COLS),
-    b: new Int16Array(entries),
-    n: new Int32Array(entries),
-    s: new Float32Array(entries),
-  };
+  const d = newHeldDay(rows.length, entries);
   let e = 0;
   const put = (b: string | null, n: string | null, s: string | null) => {
     const from = e;

@@ -1,4 +1,4 @@
-import { F, FIG_COLS, type HeldDay } from './report-held-day';
+import { F, FIG_COLS, newHeldDay, type HeldDay } from './report-held-day';
 
 /**
  * Histograms added up in memory: spans of held days' entries (day index, start, end, …) are
@@ -64,14 +64,7 @@ export function mergeDays(days: HeldDay[]): HeldDay {
   });
   // Entries: at most those of the days; the arrays are cut to what the merge keeps.
   const size = days.reduce((n, d) => n + d.b.length, 0);
-  const out: HeldDay = {
-    rows: groups.size,
-    ids: new Float64Array(groups.size * 2),
-    fig: new Int32Array(groups.size * FIG_COLS),
-    b: new Int16Array(size),
-    n: new Int32Array(size),
-    s: new Float32Array(size),
-  };
+  const out = newHeldDay(groups.size, size);
   let e = 0;
   const put = (spans: number[]) => {
     const from = e;

@@ -32,14 +32,17 @@ export const F = {
 } as const;
 export const FIG_COLS = 11;
 
+/** A held day of `rows` rows and `entries` histogram entries, zeroed. */
+export const newHeldDay = (rows: number, entries: number): HeldDay => ({
+  rows,
+  ids: new Float64Array(rows * 2),
+  fig: new Int32Array(rows * FIG_COLS),
+  b: new Int16Array(entries),
+  n: new Int32Array(entries),
+  s: new Float32Array(entries),
+});
+
 /** What a day takes in memory: its arrays, and ~400 bytes of objects. */
 export const dayBytes = (d: HeldDay) =>
   400 + d.ids.byteLength + d.fig.byteLength + d.b.byteLength + d.n.byteLength + d.s.byteLength;
-export const EMPTY: HeldDay = {
-  rows: 0,
-  ids: new Float64Array(0),
-  fig: new Int32Array(0),
-  b: new Int16Array(0),
-  n: new Int32Array(0),
-  s: new Float32Array(0),
-};
+export const EMPTY: HeldDay = newHeldDay(0, 0);
