@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminLink, newMobile, newSlug, signUp, visitor } from '../helpers/cloud-signup';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { systemCtx } from '../../src/server/modules/mail';
+import { siteOf } from '../../src/server/modules/workspaces';
 
 /**
  * Cloud sign-up (issue 19, I1) with CLOUD_DOMAIN — workspaces at `<slug>.helpdesk.test`, the
@@ -119,6 +121,19 @@ describe('workspaces at /w/<slug> (no CLOUD_DOMAIN)', () => {
       'x-workspace': other.slug,
     });
     expect(both.json().title).toBe('Header Org');
+  });
+});
+
+describe('links in mail, SMS and push', () => {
+  it('lead to the workspace’s own address: its host under CLOUD_DOMAIN, /w/<slug> without', async () => {
+    const withDomain = await signUp(td, { organisation: 'Link Org' });
+    const withPath = await signUp(t, { organisation: 'Path Link Org' });
+    expect(await siteOf(systemCtx(td.deps, withDomain.body.workspace.id, 'test'))).toBe(
+      `http://${withDomain.slug}.${DOMAIN}`,
+    );
+    expect(await siteOf(systemCtx(t.deps, withPath.body.workspace.id, 'test'))).toBe(
+      `${PUBLIC_URL}/w/${withPath.slug}`,
+    );
   });
 });
 

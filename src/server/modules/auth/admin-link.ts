@@ -1,36 +1,23 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { workspaces } from '../../../db/schema';
 import type { ZOtpRequest } from '../../../contracts/auth';
 import { withTx, type Ctx } from '../../platform/context';
 import { t } from '../../platform/i18n';
 import { addressKey, hitRateLimit } from '../../platform/rate-limit';
 import { findByLogin } from '../people';
 import { getSettings } from '../settings';
-import { workspaceUrl } from '../workspaces';
+import { siteOf } from '../workspaces';
 import { SMS_QUEUE, smsSealer, type SmsJob } from './otp';
 
 /** Where the link leads: the sign-in page, on its code tab, with the mobile filled in. */
 export const adminLinkUrl = (publicUrl: string, mobile: string) =>
   `${publicUrl}/login?tab=otp&mobile=${encodeURIComponent(mobile)}`;
 
-/** Where the workspace is opened: PUBLIC_URL, or in cloud mode its own address (`workspaceUrl`). */
-async function baseUrlOf(ctx: Ctx): Promise<string> {
-  const { config } = ctx.deps;
-  if (!config.cloud.enabled) return config.publicUrl;
-  const [ws] = await ctx.db
-    .select({ slug: workspaces.slug })
-    .from(workspaces)
-    .where(eq(workspaces.id, ctx.workspaceId));
-  return ws ? workspaceUrl(config, ws.slug) : config.publicUrl;
-}
-
 /** Queues the admin's sign-in link by SMS (A3), in the caller's transaction. */
 export async function queueAdminLink(ctx: Ctx, mobile: string) {
   const settings = await getSettings(ctx);
   const text = t(ctx.locale, 'sms.admin_link', {
     title: settings.title,
-    url: adminLinkUrl(await baseUrlOf(ctx), mobile),
+    url: adminLinkUrl(await siteOf(ctx), mobile),
   });
   const job: SmsJob = {
     workspaceId: ctx.workspaceId,

@@ -7,6 +7,7 @@ import { senderFor, systemCtx } from '../mail';
 import { getSettings } from '../settings';
 import { isLow } from './credit.repo';
 import type { LowCreditJob } from './low-balance';
+import { siteOf } from '../workspaces';
 
 /**
  * Worker side of the low-credit warning: mails each active admin of the workspace with an
@@ -22,6 +23,7 @@ export const sendLowCreditMail = (deps: AppDeps) => async (data: LowCreditJob) =
   const admins = await mailableAdmins(ctx);
   if (!admins.length) return;
   const title = (await getSettings(ctx)).title;
+  const site = await siteOf(ctx);
   const sender = await senderFor(ctx, null);
   const failures: unknown[] = [];
   try {
@@ -33,7 +35,7 @@ export const sendLowCreditMail = (deps: AppDeps) => async (data: LowCreditJob) =
         balance: account.balance,
         threshold: account.lowBalance,
         price: account.pricePerSms,
-        link: `${deps.config.publicUrl}/admin`,
+        link: `${site}/admin`,
       };
       try {
         await sender.mailer.send({

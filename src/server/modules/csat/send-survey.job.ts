@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { csatSurveys, guestLinkMails, tickets, users, workspaces } from '../../../db/schema';
+import { csatSurveys, guestLinkMails, tickets, users } from '../../../db/schema';
 import type { AppDeps, Ctx } from '../../platform/context';
 import { withTx } from '../../platform/context';
 import { randomToken } from '../../platform/crypto';
@@ -9,21 +9,10 @@ import { jobCtx } from '../../platform/job-ctx';
 import { SMS_QUEUE, smsSealer, type SmsJob } from '../auth';
 import { senderFor } from '../mail';
 import { readSettings, type StoredSettings } from '../settings';
-import { workspaceUrl } from '../workspaces';
+import { siteOf } from '../workspaces';
 import { composeCsatMail } from './compose-csat-mail';
 import type { CsatSendJob } from './csat-sink';
 import { hashCsatToken } from './surveys.repo';
-
-/** Where the survey opens: the workspace's own address (cloud mode: its host or /w/<slug>). */
-async function baseUrlOf(ctx: Ctx): Promise<string> {
-  const { config } = ctx.deps;
-  if (!config.cloud.enabled) return config.publicUrl;
-  const [ws] = await ctx.db
-    .select({ slug: workspaces.slug })
-    .from(workspaces)
-    .where(eq(workspaces.id, ctx.workspaceId));
-  return ws ? workspaceUrl(config, ws.slug) : config.publicUrl;
-}
 
 /** The closed ticket and whom to ask: its member requester, or the guest's e-mail. */
 async function loadTicket(ctx: Ctx, ticketId: number) {
@@ -96,7 +85,7 @@ export const runCsatSend = (deps: AppDeps) => async (data: CsatSendJob) => {
       : 'fa'
     : await guestLocale(ctx, ticket.id, settings);
   const token = randomToken(32);
-  const link = `${await baseUrlOf(ctx)}/csat/${token}`;
+  const link = `${await siteOf(ctx)}/csat/${token}`;
 
   await withTx(ctx, async (tx) => {
     const [made] = await tx.db

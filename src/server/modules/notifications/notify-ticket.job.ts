@@ -26,6 +26,7 @@ import { writeNotices, type DeliveryRowIn, type NoticeRow, type WrittenDelivery 
 import { sealPayload } from './payload';
 import { jobCtx } from './job-ctx';
 import { isWorkingInstant, nextWorkingStart, workCalendarFor } from '../calendars';
+import { siteOf } from '../workspaces';
 
 /**
  * The `notify.ticket` handler (issue 15): one ticket change → who is told (recipients.ts) →
@@ -61,7 +62,7 @@ export const notifyTicket = (deps: AppDeps) => async (job: TicketNotification) =
       (actorId === null && ticket.guestName ? ticket.guestName : t(ws.defaultLocale, 'notify.sender.system')),
     excerpt: await excerptOf(ctx, job),
     workspace: ws.title,
-    publicUrl: deps.config.publicUrl,
+    publicUrl: await siteOf(ctx),
   };
   // The seed-004 filter is about who caused it: a customer (their id) or a guest (no id).
   const byCustomer = !actor || actor.role === 'customer';

@@ -10,6 +10,7 @@ import { getSettings } from '../settings';
 import { composeGuestLink } from './compose-guest-link';
 import { GUEST_LINK_QUEUE, guestLinkSealer, type GuestLinkJob } from './guest-link-mail';
 import { codeMatches, presentableCode } from './tracking-code';
+import { siteOf } from '../workspaces';
 
 /**
  * Delivery as for replies (mail/outbound/send-reply.job.ts, whose values these repeat): attempts
@@ -109,6 +110,7 @@ export async function deliverGuestLink(deps: AppDeps, job: GuestLinkJob): Promis
 
   try {
     const shown = presentableCode(code);
+    const site = await siteOf(ctx);
     const message = composeGuestLink({
       locale: (mail.locale === 'en' ? 'en' : 'fa') satisfies Locale,
       reason: mail.reason === 'resent' ? 'resent' : 'created',
@@ -119,8 +121,8 @@ export async function deliverGuestLink(deps: AppDeps, job: GuestLinkJob): Promis
       from: sender.from,
       to: ticket.guestEmail,
       code: shown,
-      link: guestTicketLink(deps.config.publicUrl, ticket.number, shown),
-      trackUrl: `${deps.config.publicUrl}/guest/track`,
+      link: guestTicketLink(site, ticket.number, shown),
+      trackUrl: `${site}/guest/track`,
       messageId: mail.emailMessageId!,
     });
     await sender.mailer.send(message);

@@ -4,4 +4,4 @@ export { createWorkspace, type NewWorkspace } from './create-workspace';
 export { workspacesJobs } from './jobs';
 export { DEMO_PASSWORD } from './demo-data';
 /** Where a workspace is reached in a browser (links in SMS and mail, the payment's return). */
-export { workspaceUrl } from './workspace-url';
+export { siteOf, workspaceUrl } from './workspace-url';

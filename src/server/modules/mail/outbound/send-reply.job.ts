@@ -12,6 +12,7 @@ import { systemCtx } from '../intake/system-ctx';
 import { composeReply } from './compose';
 import { recipientOf, REPLY_QUEUE, type ReplyJob } from './queue-reply';
 import { domainOf, senderFor } from './sender';
+import { siteOf } from '../../workspaces';
 
 /** Attempts before a reply is marked failed (each claim counts one). */
 export const MAX_ATTEMPTS = 5;
@@ -100,7 +101,7 @@ export async function deliverReply(deps: AppDeps, job: ReplyJob): Promise<Delive
     const footer = to.member
       ? t(locale, 'mail.outbound.footer_member', {
           number: ticket.number,
-          url: `${deps.config.publicUrl}/portal/tickets/${ticket.number}`,
+          url: `${await siteOf(ctx)}/portal/tickets/${ticket.number}`,
         })
       : t(locale, 'mail.outbound.footer_guest', { number: ticket.number });
     const earlier = await earlierMail(ctx, ticket.id, message.id);
