@@ -62,7 +62,7 @@ const hasBody = (headers: Record<string, string | string[] | undefined>) =>
  * Registered first, so that it runs before anything else reads the database.
  */
 export function installBodyTimeout(app: FastifyInstance, t: ServerTimeouts) {
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw;
     if (raw.complete || !hasBody(raw.headers)) return done();
     const upload = /^multipart\//i.test(raw.headers['content-type'] ?? '');
@@ -76,6 +76,8 @@ export function installBodyTimeout(app: FastifyInstance, t: ServerTimeouts) {
     const clear = () => clearTimeout(timer);
     raw.once('end', clear);
     raw.once('close', clear);
+    // Answered before its body was read (a 401 or 404 to a post): the body's time no longer matters.
+    reply.raw.once('finish', clear);
     done();
   });
 }
