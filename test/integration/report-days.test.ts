@@ -386,31 +386,3 @@ describe('report days', () => {
     expect(await ranged()).toEqual(after);
   });
 });
-
-describe('report days on embedded PGlite', () => {
-  it('are marked by the triggers and counted the same way', async () => {
-    const e = await createTestApp('embedded');
-    try {
-      e.clock.set(at('2026-09-03T10:00:00'));
-      const w = await newWorkspace(e);
-      const boss = await signIn(e, w.slug, 'admin', ADMIN_PASSWORD);
-      const dep = (await boss.post('departments', { name: 'پشتیبانی' })).json().id;
-      const get = async () => (await boss.get(`reports/overview?${RANGE}`)).json();
-      const first = await get();
-      expect(first.created).toBe(0);
-      const n = (await boss.post('tickets', { subject: 'یک', body: '<p>متن</p>', departmentId: dep })).json().number;
-      e.clock.set(at('2026-09-03T10:45:00'));
-      expect((await boss.patch(`tickets/${n}`, { status: 'closed' })).statusCode).toBe(200);
-      const r = await get();
-      expect(r).toMatchObject({ created: 1, closed: 1, resolution: { median: 45, p90: 45 } });
-      expect(r.byDay.find((d: { date: string }) => d.date === '2026-09-03')).toEqual({
-        date: '2026-09-03',
-        created: 1,
-        closed: 1,
-        open: 0,
-      });
-    } finally {
-      await e.close();
-    }
-  }, 60_000);
-});
