@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORKSPACE_SLUG_CHARS } from './workspace-slug';
 import { patchOf, ZId, ZIdInput, ZLocale, ZMobile, ZPage, ZPageQuery } from './common';
 import { ZPayment } from './payments';
 
@@ -12,7 +13,7 @@ export const ZWorkspaceSlug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z][a-z0-9-]{2,29}[a-z0-9]$/, 'validation.workspace_slug');
+  .regex(new RegExp(`^${WORKSPACE_SLUG_CHARS}$`), 'validation.workspace_slug');
 
 /** Names no organisation may take (they are, or may become, the platform's own addresses). */
 export const RESERVED_SLUGS = new Set([

@@ -1,10 +1,12 @@
+import { WORKSPACE_SLUG_CHARS } from '../../contracts/workspace-slug';
+
 /**
  * Cloud mode reaches a workspace at `/w/<slug>/…` (api.md "Cloud mode"). A page loaded under
  * that prefix runs the whole app under it: the router's basename is `/w/<slug>`, and every API
  * call names the workspace with `x-workspace` (the API itself stays at /api). Without the prefix
  * nothing changes. Moving to another workspace is a full page load, so this is read once.
  */
-const PREFIX = /^\/w\/([a-z][a-z0-9-]{2,29}[a-z0-9])(?=\/|$)/;
+const PREFIX = new RegExp(`^/w/(${WORKSPACE_SLUG_CHARS})(?=/|$)`);
 
 /** The workspace named by a path's `/w/<slug>` prefix, or null. */
 export function slugOfPath(pathname: string): string | null {
@@ -26,7 +28,7 @@ export const appPath = (path: string) => `${BASENAME ?? ''}${path}`;
 export const appUrl = (path: string, origin = here?.origin ?? '') => `${origin}${appPath(path)}`;
 
 /** A workspace slug as the server accepts it (contracts/cloud.ts ZWorkspaceSlug). */
-export const SLUG_FORMAT = /^[a-z][a-z0-9-]{2,29}[a-z0-9]$/;
+export const SLUG_FORMAT = new RegExp(`^${WORKSPACE_SLUG_CHARS}$`);
 
 /**
  * Where a workspace is opened in the browser, as the server's `workspaceUrl` makes it:

@@ -5,7 +5,7 @@ import type { Figures } from './overview-rows';
 import { dayBytes, EMPTY, FIG_COLS, newHeldDay, type HeldDay } from './report-held-day';
 import { decimals, sizeOf, wholeNumbers } from './report-array-text';
 import { mergeDays } from './report-day-sums';
-import { monthOf } from './report-months';
+import { datesSql, monthOf } from './report-months';
 
 /** The days one workspace's overviews read, held by this process. */
 interface Held {
@@ -213,7 +213,7 @@ async function load(deps: AppDeps, ws: number, days: string[]): Promise<Map<stri
           sla_met as met, sla_breached as breached, sla_running as running, csat_sum, csat_count as csat_n,
           fr_buckets::text as frb, fr_counts::text as frn, fr_sums::text as frs,
           res_buckets::text as resb, res_counts::text as resn, res_sums::text as ress
-        from report_days where workspace_id = ${ws} and day = any(${`{${days.join(',')}}`}::date[])
+        from report_days where workspace_id = ${ws} and day = any(${datesSql(days)})
         order by day`,
   );
   const out = new Map<string, HeldDay>();

@@ -4,7 +4,7 @@ import { queryRows, type Executor } from '../../platform/db/database';
 import { addDays } from '../tickets';
 import { DAY_COLUMNS, dayRowsSql } from './day-rows';
 import { REPORT_LOCK_CLASS, lockReports } from './report-lock';
-import { dropMonths } from './report-months';
+import { datesSql, dropMonths } from './report-months';
 
 /** A workspace this small is built in the request that first asks (well under a second). */
 export const BUILD_INLINE_MAX_TICKETS = 20_000;
@@ -121,7 +121,7 @@ async function raiseVersion(tx: Executor, ws: number, days: string[]): Promise<v
             select version from report_recounts where workspace_id = ${ws}
             order by version desc offset ${RECOUNTS_KEPT - 1} limit 1))
         insert into report_recounts (workspace_id, version, previous, days)
-        select ${ws}, version, previous, ${`{${days.join(',')}}`}::date[] from v`,
+        select ${ws}, version, previous, ${datesSql(days)} from v`,
   );
 }
 

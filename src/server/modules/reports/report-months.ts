@@ -68,7 +68,7 @@ export function rowsOfRange(ws: number, from: string, to: string): { rows: SQL; 
 }
 
 /** Calendar days (YYYY-MM-DD) as one date[] parameter. */
-const datesSql = (days: string[]) => sql`${`{${days.join(',')}}`}::date[]`;
+export const datesSql = (days: string[]) => sql`${`{${days.join(',')}}`}::date[]`;
 
 /** Those of `months` the workspace has not added up, as text[] (null when none), for the overview's statement. */
 export const unlistedSql = (ws: number, months: string[]) =>

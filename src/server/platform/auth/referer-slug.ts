@@ -1,5 +1,7 @@
+import { WORKSPACE_SLUG_CHARS } from '../../../contracts/workspace-slug';
+
 /** A page's `/w/<slug>` prefix (cloud mode without CLOUD_DOMAIN; web app workspace-path.ts). */
-const PREFIX = /^\/w\/([a-z][a-z0-9-]{2,29}[a-z0-9])(?:\/|$)/;
+const PREFIX = new RegExp(`^/w/(${WORKSPACE_SLUG_CHARS})(?:/|$)`);
 
 /**
  * The workspace a signed-out image or download was asked for by a page under `/w/<slug>`: an
