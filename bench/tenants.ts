@@ -1,13 +1,16 @@
 /**
  * npm run bench:tenants -- [--workspaces 1000] [--tickets 1000] [--sample 50] [--rounds 2]
  *                          [--duration 15] [--warmup 5] [--connections 16] [--skip-seed] [--keep]
+ *                          [--no-twins] [--scenarios a,b]
  *
  * Issue 19, point 6: many workspaces on one PostgreSQL. Seeds two databases with bench:seed's
  * generators (bench/tenants/seed.ts): `pishkhan_bench_tenants`, 1,000 workspaces of 1,000
  * tickets each, and `pishkhan_bench_tenants_one`, one such workspace alone (the baseline). Then
  * starts the server on each (web only) and runs the load runner's queue and search scenarios
  * against both, alternately, at the README's concurrency: against the big database spread over
- * `--sample` random workspaces' agents, and against one of its workspaces alone. Last, EXPLAIN
+ * `--sample` random workspaces' agents (seeded as twins of the first, so that each request does the
+ * work of the alone one's; --no-twins gives them their own data), and against one of its workspaces
+ * alone. Last, EXPLAIN
  * (ANALYZE, BUFFERS) of the same list statements for one workspace in each database, with every
  * scan that is not bounded by the workspace flagged. Writes bench/results/<date>-tenants.{json,md}
  * and bench/results/tenants-<date>-plans.txt; drops both databases unless --keep.
@@ -40,6 +43,8 @@ const { values: o } = parseArgs({
     database: { type: 'string', default: 'pishkhan_bench_tenants' },
     'baseline-database': { type: 'string', default: 'pishkhan_bench_tenants_one' },
     'skip-seed': { type: 'boolean', default: false },
+    /** Seed the spread sample's workspaces as twins of the first (--no-twins: each its own data). */
+    twins: { type: 'boolean', default: true },
     'skip-load': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -66,6 +71,35 @@ async function dropDatabases() {
   }
 }
 
+/** The spread sample: distinct workspaces (0-based) drawn at random, reproducibly from --seed. */
+function sampleOf(): number[] {
+  const rng = new Rng(num('seed'), 'tenants-sample');
+  const ks = new Set<number>();
+  while (ks.size < Math.min(num('sample'), num('workspaces'))) ks.add(rng.int(0, num('workspaces') - 1));
+  return [...ks];
+}
+
+/**
+ * Whether the sampled workspaces hold the first one's tickets (seeded with --twins): then a
+ * request of theirs does the work of the first's, and spread against alone measures sharing the
+ * database only. Without twins their lists differ (the filtered queue returns 0–8 rows where the
+ * first's returns 1), and so does the work of a request.
+ */
+async function twinsOf(url: string, slugs: string[]): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(
+      `select count(distinct (t.subject, t.status, t.priority, t.message_count))::int as n from tickets t
+         join workspaces w on w.id = t.workspace_id where w.slug = any($1) and t.number <= 20`,
+      [[slugOf(0), ...slugs]],
+    );
+    return rows[0].n <= 20;
+  } finally {
+    await c.end();
+  }
+}
+
 async function seedBoth(): Promise<{ big: TenantsSeedSummary; one: TenantsSeedSummary }> {
   const common = {
     tickets: num('tickets'),
@@ -84,10 +118,13 @@ async function seedBoth(): Promise<{ big: TenantsSeedSummary; one: TenantsSeedSu
     log: (l) => log(`  ${l}`),
   });
   log(`seeding ${o.database}: ${num('workspaces')} workspaces of ${common.tickets} tickets`);
+  const twins = o.twins ? new Set(sampleOf()) : undefined;
+  if (twins) log(`  the ${twins.size} sampled workspaces are twins of ${slugOf(0)} (same people and tickets)`);
   const big = await seedTenants({
     ...common,
     url: await freshDatabase(ADMIN_URL, o.database!),
     workspaces: num('workspaces'),
+    twins,
     log: (l) => log(`  ${l}`),
   });
   log(`seeded in ${big.seconds.total.toFixed(0)} s (baseline ${one.seconds.total.toFixed(0)} s)`);
@@ -105,11 +142,8 @@ async function main() {
     servers.push(big);
     const one = await startServer(urlOf(o['baseline-database']!), 3412);
     servers.push(one);
-    // The sample: distinct workspaces drawn at random (reproducibly, from --seed).
-    const rng = new Rng(num('seed'), 'tenants-sample');
-    const slugs = new Set<string>();
-    while (slugs.size < Math.min(num('sample'), num('workspaces')))
-      slugs.add(slugOf(rng.int(0, num('workspaces') - 1)));
+    const slugs = new Set(sampleOf().map(slugOf));
+    const alike = await twinsOf(urlOf(o.database!), [...slugs]);
     log(`signing in the agents of ${slugs.size} workspaces (${[...slugs].slice(0, 5).join(', ')}, …)`);
     const sampleFx = await fixtures(big.url, [...slugs]);
     // The first workspace of each database has the same seed, hence the same people and tickets:
@@ -126,7 +160,7 @@ async function main() {
       },
       {
         key: 'spread',
-        title: `${o.database}: ${slugs.size} workspaces at random`,
+        title: `${o.database}: ${slugs.size} workspaces at random, ${alike ? `twins of ${slugOf(0)}` : 'each its own data'}`,
         server: big,
         db: o.database!,
         fx: sampleFx,

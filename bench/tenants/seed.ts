@@ -29,6 +29,11 @@ export interface TenantsSeedOptions {
   chunk: number;
   /** Tickets of one workspace in a row in the heap (see generate-worker.ts). */
   slice: number;
+  /**
+   * Workspaces (0-based) seeded as twins of the first: the same people and tickets, so that a
+   * request of theirs does the same work as the first workspace's (tenants.ts's spread sample).
+   */
+  twins?: ReadonlySet<number>;
   log: (line: string) => void;
 }
 
@@ -46,8 +51,8 @@ export interface TenantsSeedSummary {
 
 /** The slug of the k-th workspace (0-based). */
 export const slugOf = (k: number) => `t${String(k + 1).padStart(4, '0')}`;
-/** Each workspace its own random streams (people, tickets), from one --seed. */
-const seedOf = (seed: number, k: number) => seed * 100_000 + k;
+/** Each workspace its own random streams (people, tickets), from one --seed; a twin the first's. */
+const seedOf = (seed: number, k: number, twins?: ReadonlySet<number>) => seed * 100_000 + (twins?.has(k) ? 0 : k);
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
 async function pool<T>(count: number, width: number, fn: (i: number) => Promise<T>): Promise<T[]> {
@@ -158,7 +163,7 @@ export async function seedTenants(o: TenantsSeedOptions): Promise<TenantsSeedSum
     for (let k = 0; k < made.length; k++) {
       worlds.push(
         await seedPeople(sink, forms, {
-          seed: seedOf(o.seed, k),
+          seed: seedOf(o.seed, k, o.twins),
           workspaceId: made[k].id,
           adminId: made[k].adminId,
           customers: o.customers,
@@ -186,7 +191,7 @@ export async function seedTenants(o: TenantsSeedOptions): Promise<TenantsSeedSum
     for await (const b of batches({
       worlds,
       forms: forms.snapshot(),
-      seeds: made.map((_, k) => seedOf(o.seed, k)),
+      seeds: made.map((_, k) => seedOf(o.seed, k, o.twins)),
       tickets: o.tickets,
       start,
       now: o.now,

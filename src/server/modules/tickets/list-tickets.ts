@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { tags, tickets } from '../../../db/schema';
 import type { TListTicketsQuery, TTicketPage } from '../../../contracts/tickets';
 import type { Ctx } from '../../platform/context';
@@ -12,37 +12,49 @@ import { lookupsFor, toListItem } from './ticket-mapper';
 import { freshCount, rememberCount } from './count-cache';
 import { ticketSearch, type TicketSearch } from './search-conditions';
 import { snippetColumn, snippetsOf } from './search-snippet';
+import { DESCRIBED_SHARE, readByWalk, renderKey, workspaceSize, type OrderKey } from './search-walk';
 import { addDays, isDay, startOfDay, workspaceTimeZone } from './workspace-days';
 
 type Sort = NonNullable<TListTicketsQuery['sort']>;
 
-function orderBy(sort: Sort): SQL[] {
-  const dir = sort.startsWith('-') ? desc : asc;
+function orderKeys(sort: Sort): OrderKey[] {
+  const desc = sort.startsWith('-');
   const key = sort.replace(/^-/, '');
+  const by = (expr: OrderKey['expr']): OrderKey[] => [
+    { expr, desc },
+    { expr: tickets.id, desc },
+  ];
   switch (key) {
     case 'waiting':
       // Longest waiting first; tickets nobody waits on come last either way.
-      return sort === 'waiting'
-        ? [sql`${tickets.waitingSince} asc nulls last`, asc(tickets.id)]
-        : [sql`${tickets.waitingSince} desc nulls last`, desc(tickets.id)];
+      return [
+        { expr: tickets.waitingSince, desc, nullsLast: true },
+        { expr: tickets.id, desc },
+      ];
     case 'created':
-      return [dir(tickets.createdAt), dir(tickets.id)];
+      return by(tickets.createdAt);
     case 'number':
-      return [dir(tickets.number)];
+      return [{ expr: tickets.number, desc }];
     case 'subject':
-      return [dir(sql`lower(${tickets.subject})`), dir(tickets.id)];
+      return by(sql`lower(${tickets.subject})`);
     case 'status':
-      return [dir(tickets.status), dir(tickets.id)];
+      return by(tickets.status);
     case 'priority':
-      return [dir(tickets.priority), dir(tickets.id)];
+      return by(tickets.priority);
     case 'department':
-      return [dir(sql`(select d.name from departments d where d.id = ${tickets.departmentId})`), dir(tickets.id)];
+      return by(sql`(select d.name from departments d where d.id = ${tickets.departmentId})`);
     case 'email':
-      return [dir(tickets.requesterEmail), dir(tickets.id)];
+      return by(tickets.requesterEmail);
     default:
-      return [dir(tickets.updatedAt), dir(tickets.id)];
+      return by(tickets.updatedAt);
   }
 }
+
+/**
+ * The orders a sort index serves as they are (pinned first): a search's page may be read by
+ * walking them (search-walk.ts). Checked against the plans in search-walk.test.ts.
+ */
+export const WALKABLE_SORTS: readonly Sort[] = ['waiting', '-created', '-updated'];
 
 /**
  * `createdFrom`/`createdTo`: an instant with its offset is taken as it is; a day (YYYY-MM-DD)
@@ -93,7 +105,9 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
       .where(inWorkspace(tags, ctx, sql`lower(${tags.name}) = ${input.tag.toLowerCase()}`));
     conds.push(tag ? sql`${tickets.tagIds} @> array[${tag.id}]::bigint[]` : sql`false`);
   }
-  const search = input.q ? ticketSearch(ctx, actor, staff, input.q) : null;
+  const size = input.q ? await workspaceSize(ctx) : null;
+  const search =
+    input.q && size ? ticketSearch(ctx, actor, staff, input.q, { opaque: size.share < DESCRIBED_SHARE }) : null;
   const where = and(
     inWorkspace(tickets, ctx),
     ...conds,
@@ -101,7 +115,8 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
     search?.number != null ? ne(tickets.number, search.number) : undefined,
   );
   const sort: Sort = input.sort ?? (staff ? 'waiting' : '-created');
-  const order = [...(input.pinnedFirst ? [desc(tickets.pinned)] : []), ...orderBy(sort)];
+  const keys: OrderKey[] = [...(input.pinnedFirst ? [{ expr: tickets.pinned, desc: true }] : []), ...orderKeys(sort)];
+  const order = keys.map(renderKey);
   const cap = Math.max(COUNT_CAP, offsetOf(input) + input.pageSize * 10);
   const { page: _p, pageSize: _s, sort: _o, pinnedFirst: _f, ...filters } = input;
   const countKey = `${actor.id}:${cap}:${JSON.stringify(filters)}`;
@@ -140,9 +155,28 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
     .orderBy(...order)
     .limit(limit)
     .offset(readFrom);
+  // A word search whose total is known: its page along the sort index when that pays (search-walk.ts).
+  const walked =
+    search && size && exactNumber === null && known !== undefined && input.pinnedFirst && WALKABLE_SORTS.includes(sort)
+      ? await readByWalk({
+          workspaceTickets: size.tickets,
+          base: and(inWorkspace(tickets, ctx), ...conds),
+          match: search.match,
+          keys,
+          matches: known,
+          limit,
+          offset: readFrom,
+          rows: (ids) =>
+            ctx.db
+              .select({ ...columns, counted: sql<number | null>`null::int` })
+              .from(tickets)
+              .where(and(inWorkspace(tickets, ctx), ids))
+              .orderBy(...order),
+        })
+      : null;
   const read =
     exactNumber === null
-      ? await page
+      ? (walked ?? (await page))
       : await ctx.db
           // The ticket found by its number shows its subject: it matched by number, not by text,
           // and its message lookup would cost a fifth of the whole statement.
