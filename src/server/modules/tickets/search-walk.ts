@@ -18,9 +18,8 @@ import { inWorkspace } from '../../platform/db/scope';
  * walk reads fewer rows than the matches, the page is read that way; otherwise the planner decides.
  *
  * For the same reason a workspace the statistics do not describe (a small share of the table) has
- * its searches planned without them (`opaque`): the estimate would be wrong and costs more to make
- * than the statement to run; the plan it gets reads the matches through the indexes and sorts
- * them, right for all but dense words — which the walk takes once the total is known.
+ * its number searches planned without them (`opaque`, search-conditions.ts): the estimate would be
+ * wrong and costs more to make than the statement to run.
  */
 
 /** A workspace with more tickets than this is left to the planner (its own rows shape the statistics). */
@@ -55,8 +54,8 @@ export function walkBound(through: number, workspaceTickets: number, matches: nu
 
 /**
  * Below this share of the table's tickets (its most common workspace values, from ANALYZE), a
- * workspace's words are not what the vectors' statistics describe: its searches are planned
- * without them (search-conditions.ts, `opaque`).
+ * workspace's words are not what the vectors' statistics describe: its number searches are
+ * planned without them (search-conditions.ts, `opaque`).
  */
 export const DESCRIBED_SHARE = 0.05;
 
