@@ -28,7 +28,8 @@ export interface ScanNode {
   rows: number;
   /** The node's Index Cond / Recheck Cond / Filter names workspace_id, or asks a ticket vector for
    * words under a workspace's prefix (`'<id>:word'`, migration 0031), or it looks rows up by the
-   * key of a row already chosen (a ticket's messages by ticket_id): it reads one workspace's rows. */
+   * key of a row already chosen (a ticket's messages by ticket_id, a walked page's tickets by the
+   * ids its InitPlan chose): it reads one workspace's rows. */
   byWorkspace: boolean;
   cond: string;
 }
@@ -64,7 +65,11 @@ export function scansOf(plan: string[]): ScanNode[] {
       rows: Number(m[4]) * Number(m[5]),
       byWorkspace: conds.some(
         (c) =>
-          /workspace_id/.test(c) || /^Index Cond: \((\w+\.)?(id|ticket_id) = \w+\.id\)/.test(c) || prefixedWords(c),
+          /workspace_id/.test(c) ||
+          /^Index Cond: \((\w+\.)?(id|ticket_id) = \w+\.id\)/.test(c) ||
+          // The ids an InitPlan of the same statement chose (a walked page: search-walk.ts).
+          /^Index Cond: \((\w+\.)?id = ANY \(\$\d+\)\)$/.test(c) ||
+          prefixedWords(c),
       ),
       cond: conds.join(' · '),
     });
@@ -143,7 +148,8 @@ export async function explainWorkspace(
       await listTickets({ ctx, input: ZListTicketsQuery.parse(s.input) });
       const seen = new Set<string>();
       const statements = captured.filter((c) => {
-        if (!/from "?tickets"? /.test(c.sql) || seen.has(c.sql)) return false;
+        // Not the workspace's size (search-walk.ts: read once, kept five minutes).
+        if (!/from "?tickets"? /.test(c.sql) || /pg_stats/.test(c.sql) || seen.has(c.sql)) return false;
         seen.add(c.sql);
         return true;
       });
