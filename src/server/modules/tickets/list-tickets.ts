@@ -105,7 +105,9 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
       .where(inWorkspace(tags, ctx, sql`lower(${tags.name}) = ${input.tag.toLowerCase()}`));
     conds.push(tag ? sql`${tickets.tagIds} @> array[${tag.id}]::bigint[]` : sql`false`);
   }
-  const size = input.q ? await workspaceSize(ctx) : null;
+  // Process time, for the in-process caches' ages (count-cache.ts, search-walk.ts).
+  const now = Date.now();
+  const size = input.q ? await workspaceSize(ctx, now) : null;
   const search =
     input.q && size ? ticketSearch(ctx, actor, staff, input.q, { opaque: size.share < DESCRIBED_SHARE }) : null;
   const where = and(
@@ -131,7 +133,6 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
   const columns = pageColumns(ctx, search, staff);
   // The total, when it is not known, is read with the page: one statement, not two.
   const owner = ctx.deps.database;
-  const now = Date.now();
   const known = freshCount<number>(owner, ctx.workspaceId, countKey, now);
   // A number is found in few tickets, and each number is searched about once: its total comes
   // from the page itself when the page is not full, and is counted apart only when it is.

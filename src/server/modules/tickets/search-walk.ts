@@ -70,8 +70,11 @@ const SIZE_TTL_MS = 5 * 60_000;
 const MAX_WORKSPACES = 10_000;
 const sizes = new WeakMap<object, Map<number, { size: WorkspaceSize; at: number }>>();
 
-/** How big the workspace is, for the search's plan; one statement, kept five minutes. */
-export async function workspaceSize(ctx: Ctx, now = Date.now()): Promise<WorkspaceSize> {
+/**
+ * How big the workspace is, for the search's plan; one statement, kept five minutes (`now`: the
+ * caller's reading of the process clock, as for the count cache).
+ */
+export async function workspaceSize(ctx: Ctx, now: number): Promise<WorkspaceSize> {
   const owner = ctx.deps.database;
   let byWs = sizes.get(owner);
   if (!byWs) sizes.set(owner, (byWs = new Map()));
