@@ -161,7 +161,7 @@ export async function listTickets({ ctx, input }: { ctx: Ctx; input: TListTicket
     search && size && exactNumber === null && known !== undefined && input.pinnedFirst && WALKABLE_SORTS.includes(sort)
       ? await readByWalk({
           workspaceTickets: size.tickets,
-          base: and(inWorkspace(tickets, ctx), ...conds),
+          base: inWorkspace(tickets, ctx, ...conds),
           match: search.match,
           keys,
           matches: known,

@@ -1,4 +1,4 @@
-import { and, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { tickets } from '../../../db/schema';
 import type { Ctx } from '../../platform/context';
@@ -131,7 +131,7 @@ export async function readByWalk<R>(
  * outer keeps the matches in the same order. The page itself is then read by id.
  */
 export function walkedIds(opts: {
-  base: SQL | undefined;
+  base: SQL;
   match: SQL;
   keys: OrderKey[];
   bound: number;
@@ -141,7 +141,7 @@ export function walkedIds(opts: {
   const { base, match, keys, bound, limit, offset } = opts;
   const named = keys.map((k, i) => sql`${k.expr} as ${sql.identifier(`k${i}`)}`);
   const inner = sql`select ${tickets.id} as id, (${match}) as hit, ${sql.join(named, sql`, `)}
-    from ${tickets} where ${and(base)} order by ${sql.join(keys.map(renderKey), sql`, `)} limit ${bound}`;
+    from ${tickets} where ${base} order by ${sql.join(keys.map(renderKey), sql`, `)} limit ${bound}`;
   const outer = keys.map((k, i) => renderKey({ ...k, expr: sql`w.${sql.identifier(`k${i}`)}` }));
   return sql`${tickets.id} = any(array(select w.id from (${inner}) w where w.hit
     order by ${sql.join(outer, sql`, `)} limit ${limit} offset ${offset}))`;
