@@ -190,8 +190,12 @@ export const tickets = pgTable(
     index('tickets_email_idx').on(t.workspaceId, t.requesterEmail.op('text_pattern_ops')),
     index('tickets_assignees_gin').using('gin', t.assigneeIds),
     index('tickets_tags_gin').using('gin', t.tagIds),
-    index('tickets_search_public_gin').using('gin', t.searchPublic),
-    index('tickets_search_notes_gin').using('gin', t.searchNotes),
+    // (workspace, vector), btree_gin (migration 0036): the words are already the workspace's own
+    // (`<workspace id>:<word>`), the workspace key is there for the planner — a search handed over
+    // without the vectors' statistics (search-conditions.ts, `opaque`) is estimated at the
+    // workspace's share of the default, not at the whole table's, and keeps these indexes.
+    index('tickets_search_public_gin').using('gin', t.workspaceId, t.searchPublic),
+    index('tickets_search_notes_gin').using('gin', t.workspaceId, t.searchNotes),
     // (workspace, trigram): btree_gin keys the workspace in the same GIN index, so a subject search
     // reads this workspace's entries of each trigram only (migration 0031).
     index('tickets_subject_trgm').using('gin', t.workspaceId, sql`${t.subjectNorm} gin_trgm_ops`),

@@ -18,7 +18,7 @@ import { inWorkspace } from '../../platform/db/scope';
  * walk reads fewer rows than the matches, the page is read that way; otherwise the planner decides.
  *
  * For the same reason a workspace the statistics do not describe (a small share of the table) has
- * its number searches planned without them (`opaque`, search-conditions.ts): the estimate would be
+ * its searches planned without them (`opaque`, search-conditions.ts): the estimate would be
  * wrong and costs more to make than the statement to run.
  */
 
@@ -54,8 +54,8 @@ export function walkBound(through: number, workspaceTickets: number, matches: nu
 
 /**
  * Below this share of the table's tickets (its most common workspace values, from ANALYZE), a
- * workspace's words are not what the vectors' statistics describe: its number searches are
- * planned without them (search-conditions.ts, `opaque`).
+ * workspace's words are not what the vectors' statistics describe: its searches are planned
+ * without them (search-conditions.ts, `opaque`).
  */
 export const DESCRIBED_SHARE = 0.05;
 

@@ -18,7 +18,14 @@ export async function migrate(database: Database): Promise<string[]> {
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
   const applied: string[] = [];
   await database.db.transaction(async (tx) => {
-    if (database.kind === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    if (database.kind === 'postgres') {
+      await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      // The pool stops a statement after 15 s (open-database.ts), which is for requests: a
+      // migration rebuilding an index of a million tickets runs for minutes (0036: two GIN
+      // indexes, ~100 s) and must not be cancelled half-way. More memory builds them faster.
+      await tx.execute(sql`set local statement_timeout = 0`);
+      await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
+    }
     await tx.execute(sql`create schema if not exists drizzle`);
     await tx.execute(
       sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
