@@ -22,7 +22,7 @@ export async function migrate(database: Database): Promise<string[]> {
       await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
       // The pool stops a statement after 15 s (open-database.ts), which is for requests: a
       // migration rebuilding an index of a million tickets runs for minutes (0036: two GIN
-      // indexes, ~100 s) and must not be cancelled half-way. More memory builds them faster.
+      // indexes, 133 s with this memory) and must not be cancelled half-way.
       await tx.execute(sql`set local statement_timeout = 0`);
       await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
     }
